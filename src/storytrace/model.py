@@ -1,0 +1,311 @@
+"""The data model: one Article object flows through the pipeline and each stage adds to it.
+
+Offsets: every span on a Sentence, Mention, Quote, Role or Attribution is a character offset
+into ``Article.text`` (the cleaned text). ``Article.original_span`` maps it back to the original
+text, which is what report.json shows (DESIGN.md: spans are offsets into the original).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+MentionKind = Literal["person", "org", "place", "quantity", "date", "misc"]
+Relation = Literal["verbatim_copy", "translation", "summary", "rewrite", "independent", "shared_source"]
+Severity = Literal["high", "medium", "low"]
+
+FINDING_TYPES = (
+    "entity_swap",
+    "name_variant",
+    "role_change",
+    "number_change",
+    "date_change",
+    "quote_change",
+    "attribution_change",
+    "negation_flip",
+    "unsupported_addition",
+    "omission",
+    "stance_divergence",
+    "internal_contradiction",
+    "consensus_outlier",
+)
+
+
+@dataclass
+class Removal:
+    """A piece of web debris the cleaner took out, in original-text offsets."""
+
+    start: int
+    end: int
+    kind: str  # advert | footer | share | link_residue | escape | pull_quote | photo_credit | chart_caption | ...
+    text: str
+
+
+@dataclass
+class OffsetMap:
+    """Maps offsets in the cleaned text back to the original text.
+
+    The cleaned text is a sequence of runs copied from the original (possibly with a
+    replacement string in between); ``clean_starts[i]`` in the cleaned text corresponds to
+    ``orig_starts[i]`` in the original, and the run continues character by character.
+    """
+
+    clean_starts: list[int] = field(default_factory=lambda: [0])
+    orig_starts: list[int] = field(default_factory=lambda: [0])
+
+    def to_original(self, offset: int) -> int:
+        i = bisect.bisect_right(self.clean_starts, offset) - 1
+        i = max(i, 0)
+        return self.orig_starts[i] + (offset - self.clean_starts[i])
+
+
+@dataclass
+class LanguageSpan:
+    """A stretch of text in one language (an English article with a Chinese caption has two)."""
+
+    start: int
+    end: int
+    language: str
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass
+class Mention:
+    """A named entity, quantity or date with its normalised value.
+
+    ``value`` depends on ``kind``: person/org/place: the canonical name (str);
+    quantity: a Quantity; date: a DateValue.
+    ``entity`` links mentions of the same thing inside one article ("Paul Tremblay" ... "Tremblay").
+    """
+
+    kind: MentionKind
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: Any = None
+    entity: str | None = None
+    label: str = ""  # the raw spaCy label, kept for inspection
+
+
+@dataclass
+class Quantity:
+    """A normalised quantity: "$210bn" -> value=210e9, unit="USD"; "2.5 per cent of GDP" -> 2.5, "%", of="GDP"."""
+
+    value: float
+    unit: str = ""  # USD, EUR, GBP, %, cars, people, km, ...
+    scale: str = ""  # the scale word as written: bn, million, ...
+    approx: str = ""  # "more than", "about", "up to", ...
+    of: str = ""  # what a percentage is of ("GDP")
+
+
+@dataclass
+class DateValue:
+    """A resolved date. ``granularity`` says how much of it the text fixed."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    granularity: Literal["day", "month", "year", "week", "relative"] = "day"
+    iso: str = ""  # 2024-03-11, 2024-03, 2024 ...
+
+
+@dataclass
+class Role:
+    """A title or affiliation tied to a person: "Maria Lopez, a former trade official"."""
+
+    person: str  # canonical name of the person
+    entity: str | None
+    title: str  # "former trade official now at the Lowy Institute"
+    start: int  # span of the title text
+    end: int
+    sentence: int
+    pattern: str = ""  # apposition | title_before | director_of | who_served
+
+
+@dataclass
+class Quote:
+    text: str  # the words inside the quotation marks
+    start: int  # span of the quoted words (without the marks)
+    end: int
+    speaker: str | None = None  # canonical name of the speaker, when found
+    speaker_entity: str | None = None
+    cue: str = ""  # says | said | told | according_to | next_sentence | added | ...
+    sentence: int = 0
+
+
+@dataclass
+class Attribution:
+    """A cue that says where text came from: "according to Reuters", "Translation by ..."."""
+
+    kind: str  # according_to | told | reported | translation_by | original_url
+    target: str  # "Reuters", "the Guardian", a translator's name or a URL
+    start: int
+    end: int
+    sentence: int = 0
+
+
+@dataclass
+class Article:
+    id: str
+    source_path: str
+    original_text: str
+    text: str = ""  # cleaned text; every span refers to it
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    language: str = ""
+    published: date | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    offset_map: OffsetMap = field(default_factory=OffsetMap)
+    removals: list[Removal] = field(default_factory=list)
+    language_spans: list[LanguageSpan] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def word_count(self) -> int:
+        return len((self.text or self.original_text).split())
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the cleaned text to the original text."""
+        if end <= start:
+            o = self.offset_map.to_original(start)
+            return o, o
+        return self.offset_map.to_original(start), self.offset_map.to_original(end - 1) + 1
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+@dataclass
+class AlignedPair:
+    """Sentences of the source aligned with sentences of the derived article (many-to-one for summaries)."""
+
+    source: list[int]  # sentence indices in the source article
+    derived: list[int]  # sentence indices in the derived article
+    score: float
+
+
+@dataclass
+class ReusePassage:
+    """A stretch of verbatim reuse, in cleaned-text offsets of each article."""
+
+    source_start: int
+    source_end: int
+    derived_start: int
+    derived_end: int
+
+
+@dataclass
+class Alignment:
+    source: str  # article id
+    derived: str
+    pairs: list[AlignedPair] = field(default_factory=list)
+    unaligned_source: list[int] = field(default_factory=list)
+    unaligned_derived: list[int] = field(default_factory=list)
+    reuse: list[ReusePassage] = field(default_factory=list)
+
+
+@dataclass
+class Edge:
+    source: str
+    derived: str
+    relation: Relation
+    confidence: float
+    coverage: float  # share of the source kept in the derived article
+    containment: float  # share of the derived article supported by the source
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    id: str
+    type: str  # one of FINDING_TYPES
+    severity: Severity
+    article: str
+    against: list[str]
+    claim: str
+    claim_span: tuple[int, int]  # cleaned-text offsets in ``article``; outputs map to original
+    derived_value: str
+    source_article: str | None
+    source_text: str
+    source_span: tuple[int, int] | None
+    source_value: str
+    explanation: str
+    confidence: float
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    article_ids: list[str]
+    alignments: list[Alignment] = field(default_factory=list)
+    lineage: list[Edge] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class InputError:
+    """One input that could not be (fully) read: shown as one line, never a traceback."""
+
+    path: str
+    problem: str
+    line: int | None = None
+    fatal: bool = True  # False: a warning (e.g. decoded from a guessed encoding)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        level = "error" if self.fatal else "warning"
+        return f"{level}: {where}: {self.problem}"
+
+
+@dataclass
+class Report:
+    """The result of ``storytrace.analyze``: the same content as report.json."""
+
+    version: str
+    articles: list[Article] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for s in self.stories for f in s.findings]
+
+    def to_dict(self) -> dict[str, Any]:
+        from storytrace.outputs.json_report import report_to_dict
+
+        return report_to_dict(self)

@@ -1,0 +1,95 @@
+"""report.json, exactly as the contract in DESIGN.md says."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from storytrace.model import Article, Edge, Finding, Report, Story
+
+
+def article_to_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "source_path": a.source_path,
+        "title": a.title,
+        "outlet": a.outlet,
+        "language": a.language,
+        "published": a.published.isoformat() if a.published else None,
+        "word_count": a.word_count,
+    }
+
+
+def edge_to_dict(e: Edge) -> dict[str, Any]:
+    return {
+        "source": e.source,
+        "derived": e.derived,
+        "relation": e.relation,
+        "confidence": round(e.confidence, 4),
+        "coverage": round(e.coverage, 4),
+        "containment": round(e.containment, 4),
+        "evidence": list(e.evidence),
+    }
+
+
+def finding_to_dict(f: Finding, articles: dict[str, Article] | None = None) -> dict[str, Any]:
+    """Spans are cleaned-text offsets inside the pipeline; the contract wants original-text offsets."""
+    claim_span = list(f.claim_span)
+    source_span = list(f.source_span) if f.source_span else None
+    if articles:
+        if f.article in articles:
+            claim_span = list(articles[f.article].original_span(*f.claim_span))
+        if f.source_span and f.source_article in articles:
+            source_span = list(articles[f.source_article].original_span(*f.source_span))
+    return {
+        "id": f.id,
+        "type": f.type,
+        "severity": f.severity,
+        "article": f.article,
+        "against": list(f.against),
+        "claim": f.claim,
+        "claim_span": claim_span,
+        "derived_value": f.derived_value,
+        "source_article": f.source_article,
+        "source_text": f.source_text,
+        "source_span": source_span,
+        "source_value": f.source_value,
+        "explanation": f.explanation,
+        "confidence": round(f.confidence, 4),
+    }
+
+
+def story_to_dict(s: Story, articles: dict[str, Article] | None = None) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "article_ids": list(s.article_ids),
+        "lineage": [edge_to_dict(e) for e in s.lineage],
+        "findings": [finding_to_dict(f, articles) for f in s.findings],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    by_id = {a.id: a for a in report.articles}
+    return {
+        "version": report.version,
+        "articles": [article_to_dict(a) for a in report.articles],
+        "stories": [story_to_dict(s, by_id) for s in report.stories],
+        "errors": [str(e) for e in report.errors],
+    }
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write via a temporary file and rename, so a crash never leaves half a report."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+    return path
+
+
+def write(report: Report, path: Path) -> Path:
+    return write_atomic(path, json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))

@@ -1,0 +1,1 @@
+"""Similarity signals: MinHash for verbatim reuse, sentence embeddings for paraphrase and translation."""
