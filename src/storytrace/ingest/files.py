@@ -1,0 +1,101 @@
+"""Finding input files (folders walked recursively, sorted) and reading their bytes within a size cap."""
+from __future__ import annotations
+
+import os
+import stat
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from storytrace.ingest.errors import InputProblem
+from storytrace.model import InputError
+
+# Extensions read from folders, by reader; anything else in a folder is skipped silently.
+FORMATS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+}
+
+
+def format_of(path: Path) -> tuple[str | None, bool]:
+    """(reader name or None, gzip-compressed?) from the file name: 'a.jsonl.gz' -> ('jsonl', True)."""
+    name = path.name.lower()
+    compressed = name.endswith(".gz")
+    if compressed:
+        name = name[:-3]
+    return FORMATS.get(os.path.splitext(name)[1]), compressed
+
+
+def article_stem(path: Path) -> str:
+    """The id a file gives its article: the name without its extensions ('a.jsonl.gz' -> 'a')."""
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    stem = os.path.splitext(name)[0]
+    return stem or name
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def iter_input_files(root: Path) -> Iterator[tuple[Path, bool] | InputError]:
+    """(file, named explicitly?) for a file, or every known file under a folder, sorted; errors for unreadable folders."""
+    if not root.is_dir():
+        yield root, True
+        return
+    problems: list[OSError] = []
+    # followlinks=False: a link back up the tree must not make the walk endless.
+    for folder, dirnames, filenames in os.walk(root, onerror=problems.append, followlinks=False):
+        while problems:
+            exc = problems.pop(0)
+            yield InputError(str(exc.filename or folder), f"cannot read folder: {exc.strerror or exc}")
+        dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
+        for name in sorted(filenames):
+            path = Path(folder) / name
+            if not _hidden(name) and format_of(path)[0] is not None:
+                yield path, False
+    for exc in problems:
+        yield InputError(str(exc.filename or root), f"cannot read folder: {exc.strerror or exc}")
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; InputProblem when it is not a regular file, too large, or unreadable."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputProblem("not a regular file")
+        if info.st_size > max_bytes:
+            raise InputProblem(f"file too large ({info.st_size} bytes > limit of {max_bytes})")
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputProblem(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # the file grew, or stat lied (a /proc file)
+        raise InputProblem(f"file too large (more than the limit of {max_bytes} bytes)")
+    return data
+
+
+def gunzip_capped(data: bytes, max_bytes: int) -> bytes:
+    """Inflate gzip data, refusing anything that inflates past ``max_bytes`` (a decompression bomb)."""
+    out = bytearray()
+    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    try:
+        chunk = decompressor.decompress(data, max_bytes + 1)
+        out += chunk
+        # Concatenated gzip members are valid gzip: keep going while there is unused input.
+        while decompressor.eof and decompressor.unused_data and len(out) <= max_bytes:
+            rest = decompressor.unused_data
+            decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+            out += decompressor.decompress(rest, max_bytes + 1 - len(out))
+    except zlib.error as exc:
+        raise InputProblem(f"not a valid gzip file ({exc})") from None
+    if len(out) > max_bytes or decompressor.unconsumed_tail:
+        raise InputProblem(f"compressed file inflates past the limit of {max_bytes} bytes")
+    if not decompressor.eof:
+        raise InputProblem("not a valid gzip file (truncated)")
+    return bytes(out)
+
+
+__all__ = ["FORMATS", "format_of", "article_stem", "iter_input_files", "read_capped", "gunzip_capped"]

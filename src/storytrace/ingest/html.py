@@ -1,0 +1,68 @@
+"""Saved web pages: trafilatura finds the main text and the metadata (title, author, date, site)."""
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+from storytrace.ingest.errors import InputProblem
+from storytrace.ingest.metadata import make_article
+from storytrace.model import Article, InputError
+
+_HTML_LANG = re.compile(r"""<html[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)""", re.I)
+
+
+def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
+    """(main text with paragraphs separated by blank lines, metadata fields); raises InputProblem."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs parse trouble we report ourselves
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            doc = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+            )
+    except RecursionError:
+        raise InputProblem("HTML nested too deeply to read") from None
+    except Exception as exc:  # lxml and trafilatura raise many kinds of errors on broken markup
+        raise InputProblem(f"could not parse HTML ({type(exc).__name__})") from None
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        raise InputProblem("no main text found in HTML")
+    title = (doc.title or "").strip()
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    # trafilatura repeats the headline as the first line; the title is kept in the metadata.
+    if title and paragraphs and paragraphs[0].casefold() == title.casefold():
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise InputProblem("no main text found in HTML (only a headline)")
+    fields: dict[str, Any] = {
+        "title": title,
+        "author": doc.author or "",
+        "outlet": doc.sitename or doc.hostname or "",
+        "url": doc.url or "",
+        "published": doc.date or None,
+    }
+    m = _HTML_LANG.search(html[:5000])
+    if m:
+        fields["language"] = m.group(1)
+    for extra in ("description", "categories", "tags"):
+        value = getattr(doc, extra, None)
+        if value:
+            fields[extra] = value
+    return "\n\n".join(paragraphs), {k: v for k, v in fields.items() if v not in ("", None)}
+
+
+def article_from_html(html: str, article_id: str, source_path: str, **overrides: Any) -> tuple[Article, list[InputError]]:
+    text, fields = extract_main_text(html)
+    fields.update({k: v for k, v in overrides.items() if v not in ("", None)})
+    return make_article(article_id, source_path, text, fields)
+
+
+def read_html(path: str, text: str, stem: str) -> Iterator[Article | InputError]:
+    article, warnings_ = article_from_html(text, stem, path)
+    yield from warnings_
+    yield article

@@ -1,0 +1,41 @@
+"""Stable, unique article ids: the file stem or the `id` field, with a suffix when two clash."""
+from __future__ import annotations
+
+import re
+
+from storytrace.model import Article, InputError
+
+MAX_ID_LENGTH = 200
+
+
+def sanitize_id(raw: object) -> str:
+    """An id safe to show and to use in a URL path segment: no control characters, slashes or spaces."""
+    s = str(raw).strip() if raw is not None else ""
+    s = re.sub(r"[\x00-\x1f\x7f/\\\s]+", "-", s)
+    return s[:MAX_ID_LENGTH].strip("-")
+
+
+class IdRegistry:
+    """Hands out ids in reading order; a repeated id gets -2, -3 ... (deterministic for a sorted walk)."""
+
+    def __init__(self) -> None:
+        self._first_source: dict[str, str] = {}
+
+    def assign(self, article: Article) -> InputError | None:
+        """Make ``article.id`` unique; return a warning when it had to be renamed."""
+        wanted = sanitize_id(article.id) or "article"
+        if wanted not in self._first_source:
+            article.id = wanted
+            self._first_source[wanted] = article.source_path
+            return None
+        n = 2
+        while f"{wanted}-{n}" in self._first_source:
+            n += 1
+        article.id = f"{wanted}-{n}"
+        self._first_source[article.id] = article.source_path
+        first = self._first_source[wanted] or "an earlier input"
+        return InputError(
+            article.source_path or article.id,
+            f"duplicate id {wanted!r} (first used by {first}); renamed to {article.id!r}",
+            fatal=False,
+        )

@@ -1,0 +1,99 @@
+"""Plain text and Markdown: optional YAML front matter, then the title on the first line."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from storytrace.ingest.metadata import make_article
+from storytrace.model import Article, InputError
+
+# A first line longer than this, or ending like a sentence, is body text, not a headline.
+MAX_TITLE_WORDS = 25
+MAX_TITLE_CHARS = 300
+_FENCE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_SETEXT_UNDERLINE = re.compile(r"[ \t]*(=+|-+)[ \t]*")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
+    """(fields, body, problem): YAML front matter between '---' fences at the very start."""
+    m = _FENCE.match(text)
+    if not m:
+        return {}, text, None
+    body = text[m.end():]
+    import yaml
+
+    try:
+        fields = yaml.safe_load(m.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        return {}, body, f"invalid YAML front matter{where}; metadata ignored"
+    except RecursionError:
+        return {}, body, "front matter nested too deeply; metadata ignored"
+    if fields is None:
+        return {}, body, None
+    if not isinstance(fields, dict):
+        return {}, body, "front matter is not a list of key: value pairs; metadata ignored"
+    return {str(k): v for k, v in fields.items()}, body, None
+
+
+def _heading_text(line: str) -> str:
+    return re.sub(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$", "", line).strip()
+
+
+def split_title(body: str, given_title: str = "") -> tuple[str, str]:
+    """(title, body without the title line).
+
+    The first non-blank line is the title when it reads like a headline (a Markdown heading, or a
+    short line not ending like a sentence); otherwise it stays in the body and only names the article.
+    """
+    lines = body.split("\n")
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None:
+        return given_title, ""
+    line = lines[first]
+    heading = _heading_text(line)
+    is_markdown_heading = heading != line.strip()
+    setext = first + 1 < len(lines) and _SETEXT_UNDERLINE.fullmatch(lines[first + 1]) is not None
+    words = heading.split()
+    headline_like = (
+        is_markdown_heading
+        or setext
+        or (len(words) <= MAX_TITLE_WORDS and len(heading) <= MAX_TITLE_CHARS and not re.search(r"[.,;:]$", heading))
+    )
+    if given_title:
+        # Front matter named the title: drop the first line only when it repeats it.
+        if heading.casefold() == given_title.strip().casefold():
+            return given_title, _rest(lines, first, setext)
+        return given_title, body.strip("\n")
+    if headline_like:
+        return heading, _rest(lines, first, setext)
+    short = heading if len(heading) <= 120 else heading[:120].rsplit(" ", 1)[0] + "…"
+    return short, body.strip("\n")
+
+
+def _rest(lines: list[str], first: int, setext: bool) -> str:
+    return "\n".join(lines[first + (2 if setext else 1):]).strip("\n")
+
+
+def parse_text_document(text: str, article_id: str, source_path: str, **overrides: Any) -> tuple[Article, list[InputError]]:
+    """An Article from the text of a .txt/.md file (front matter, title line, body)."""
+    fields, body, problem = split_front_matter(text)
+    warnings = [InputError(source_path or article_id, problem, fatal=False)] if problem else []
+    fields.update(overrides)
+    title, body = split_title(body, str(fields.get("title") or ""))
+    fields["title"] = title
+    if fields.get("id") not in (None, ""):
+        article_id = str(fields["id"])
+    article, more = make_article(article_id, source_path, body.rstrip(), fields)
+    return article, warnings + more
+
+
+def read_text(path: str, text: str, stem: str) -> Iterator[Article | InputError]:
+    article, warnings = parse_text_document(text, stem, path)
+    yield from warnings
+    if not article.original_text.strip():
+        yield InputError(path, "no article text after the title")
+        return
+    yield article
