@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/storytrace analyze examples/ --out demo-report
+	$(BIN)/storytrace analyze examples/corpus/ --out demo-report
 	@echo "Open demo-report/report.html"
 
 # Browser tests need Debian's chromium; install it when missing (CI machines start bare).
