@@ -8,7 +8,7 @@ from storytrace.model import Report
 
 def write_outputs(report: Report, out_dir: str | Path, db_path: str | Path | None = None) -> dict[str, Path]:
     """Write every output file into ``out_dir`` and return their paths by name."""
-    from storytrace.outputs import csv_report, html_report, json_report, store
+    from storytrace.outputs import claimreview, csv_report, html_report, json_report, store
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -16,6 +16,7 @@ def write_outputs(report: Report, out_dir: str | Path, db_path: str | Path | Non
         "json": json_report.write(report, out / "report.json"),
         "csv": csv_report.write(report, out / "findings.csv"),
         "html": html_report.write(report, out / "report.html"),
+        "claimreview": claimreview.write(report, out / "claimreview.jsonld"),
     }
     db = Path(db_path) if db_path else out / "storytrace.db"
     with store.Store(db) as s:

@@ -1,0 +1,273 @@
+"""report.html on a hand-built story: content, escaping of hostile text, and no network loads."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+
+from storytrace.model import (
+    AlignedPair, Alignment, Article, Edge, Finding, InputError, Report, Sentence, Story,
+)
+from storytrace.outputs import html_report
+from storytrace.outputs.lineage_svg import layout_lineage
+from storytrace.outputs.word_diff import CHANGED, VALUE, highlight_pair
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> "quoted" & more'
+
+
+def _article(id: str, sentences: list[str], **meta) -> Article:
+    text = " ".join(sentences)
+    a = Article(id=id, source_path=f"{id}.txt", original_text=text, text=text, **meta)
+    pos = 0
+    for i, s in enumerate(sentences):
+        start = text.index(s, pos)
+        a.sentences.append(Sentence(index=i, start=start, end=start + len(s), text=s))
+        pos = start + len(s)
+    return a
+
+
+def _finding(fid, type, severity, article: Article, sent: int, value: str, source: Article | None, src_sent: int | None,
+             source_value: str, explanation: str, against: list[str]) -> Finding:
+    s = article.sentences[sent]
+    ss = source.sentences[src_sent] if source is not None and src_sent is not None else None
+    return Finding(
+        id=fid, type=type, severity=severity, article=article.id, against=against, claim=s.text,
+        claim_span=(s.start, s.end), derived_value=value, source_article=source.id if source else None,
+        source_text=ss.text if ss else "", source_span=(ss.start, ss.end) if ss else None,
+        source_value=source_value, explanation=explanation, confidence=0.9,
+    )
+
+
+def build_hostile_report() -> Report:
+    """An original, a faithful translation-like copy, and a garbled rewrite that carries hostile text."""
+    original = _article(
+        "wire-original",
+        [
+            "Emi Sato, the trade minister, said talks with Canada would resume on March 11.",
+            "The agreement is worth $210bn over ten years.",
+            "Sato called the deal \"a bridge, not a wall\".",
+            "Critics warned that the timetable could slip.",
+        ],
+        title="Trade talks to resume", outlet="Wire Service", language="en", published=date(2024, 3, 9),
+        url="https://wire.example/trade",
+    )
+    translation = _article(
+        "daily-translation",
+        [
+            "Trade minister Emi Sato said talks with Canada will resume on March 11.",
+            "The agreement is worth $210bn over ten years.",
+            "Sato called the deal \"a bridge, not a wall\".",
+            "Critics warned that the timetable could slip.",
+        ],
+        title="Talks resume", outlet="Daily Courier", language="en", published=date(2024, 3, 10),
+    )
+    rewrite = _article(
+        "blog-rewrite",
+        [
+            "Hana Morikawa, the trade minister, said talks with Canada would resume on March 12.",
+            "The agreement is worth $310bn over ten years.",
+            f"Readers said {HOSTILE}.",
+        ],
+        title=f"Blog {HOSTILE}", outlet="Blog & <b>Friends</b>", language="en", published=date(2024, 3, 12),
+        url="https://blog.example/p?a=1&b=2",
+    )
+    alignments = [
+        Alignment("wire-original", "daily-translation", pairs=[AlignedPair([i], [i], 0.95) for i in range(4)]),
+        Alignment(
+            "wire-original", "blog-rewrite",
+            pairs=[AlignedPair([0], [0], 0.81), AlignedPair([1], [1], 0.9)],
+            unaligned_source=[2, 3], unaligned_derived=[2],
+        ),
+        Alignment(
+            "daily-translation", "blog-rewrite",
+            pairs=[AlignedPair([0], [0], 0.7), AlignedPair([1], [1], 0.9)],
+            unaligned_source=[2, 3], unaligned_derived=[2],
+        ),
+    ]
+    lineage = [
+        Edge("wire-original", "daily-translation", "translation", 0.93, 1.0, 1.0, ["aligned one to one"]),
+        Edge("wire-original", "blog-rewrite", "rewrite", 0.77, 0.5, 0.67, ["names differ"]),
+    ]
+    findings = [
+        _finding("f-swap", "entity_swap", "high", rewrite, 0, "Hana Morikawa", original, 0, "Emi Sato",
+                 f"The trade minister is named differently. {HOSTILE}", ["wire-original", "daily-translation"]),
+        _finding("f-num", "number_change", "medium", rewrite, 1, "$310bn", original, 1, "$210bn",
+                 "The amount differs from the source.", ["wire-original"]),
+        _finding("f-add", "unsupported_addition", "low", rewrite, 2, HOSTILE, None, None, "",
+                 "This sentence has no support in the source.", []),
+    ]
+    story = Story("story-1", f"Trade talks {HOSTILE}", [a.id for a in (original, translation, rewrite)],
+                  alignments, lineage, findings)
+    lone = _article("lonely", ["A council meeting was postponed."], title="Council", outlet="Town Paper")
+    return Report("0.1.0", [original, translation, rewrite, lone], [story, Story("story-2", "Council", ["lonely"])],
+                  [InputError(f"bad{HOSTILE}.warc", "not a WARC file")])
+
+
+class _Collector(HTMLParser):
+    """Collects start tags and the text of <script>/<style> blocks as a browser would parse them."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.blocks: dict[str, list[str]] = {"script": [], "style": []}
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in self.blocks:
+            self._in = tag
+            self.blocks[tag].append("")
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.blocks[self._in][-1] += data
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return html_report.render(build_hostile_report())
+
+
+@pytest.fixture(scope="module")
+def parsed(page) -> _Collector:
+    c = _Collector()
+    c.feed(page)
+    return c
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_hostile_text_is_escaped_everywhere(page, parsed):
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page
+    assert "<b>Friends</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Blog &amp; &lt;b&gt;Friends&lt;/b&gt;" in page
+    # The only script and the only img-free page: nothing injected became an element.
+    assert [t for t, _ in parsed.tags if t == "script"] == ["script"]
+    assert not [t for t, _ in parsed.tags if t in ("img", "iframe", "object", "embed", "b")]
+    assert not [a for _, attrs in parsed.tags for a in attrs if a.startswith("on")]
+
+
+def test_csp_allows_only_the_inline_blocks_and_no_network(page, parsed):
+    metas = [a for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert len(metas) == 1
+    policy = dict(p.strip().split(" ", 1) for p in metas[0]["content"].split(";"))
+    assert policy["default-src"] == "'none'"
+    assert policy["script-src"] == _sha(parsed.blocks["script"][0])
+    assert policy["style-src"] == _sha(parsed.blocks["style"][0])
+    assert "http" not in metas[0]["content"]
+
+
+def test_self_contained_no_external_references(parsed, page):
+    for tag, attrs in parsed.tags:
+        for key in ("src", "href", "action", "data"):
+            value = attrs.get(key) or ""
+            assert not re.match(r"^\s*(https?:|//|javascript:)", value, re.I), (tag, key, value)
+    assert "@import" not in page and "url(http" not in page
+
+
+def test_versions_table_shows_relation_coverage_and_counts(parsed, page):
+    rows = re.findall(r'<tr data-article="([^"]+)">(.*?)</tr>', page, re.S)
+    by_id = dict(rows)
+    assert list(by_id) == ["wire-original", "daily-translation", "blog-rewrite"]
+    assert "translation</span> of Wire Service" in by_id["daily-translation"]
+    assert "100%" in by_id["daily-translation"]
+    assert "rewrite</span> of Wire Service" in by_id["blog-rewrite"] and "50%" in by_id["blog-rewrite"]
+    assert "original" in by_id["wire-original"]
+    assert "1 high" in by_id["blog-rewrite"] and "1 medium" in by_id["blog-rewrite"] and "1 low" in by_id["blog-rewrite"]
+    assert "2024-03-12" in by_id["blog-rewrite"]
+
+
+def test_lineage_is_inline_svg_with_labelled_edges(page):
+    svg = re.search(r"<svg class=\"lineage\".*?</svg>", page, re.S).group()
+    assert "translation · 0.93" in svg and "rewrite · 0.77" in svg
+    assert svg.count('class="edge') == 2 and svg.count('class="node') == 3
+
+
+def test_lineage_layers_follow_derivation_depth():
+    edges = [Edge("a", "b", "translation", 0.9, 1, 1), Edge("b", "c", "summary", 0.8, 0.3, 1),
+             Edge("a", "d", "independent", 0.5, 0, 0)]
+    layout = layout_lineage(["a", "b", "c", "d"], edges, {})
+    y = {n.article_id: n.y for n in layout.nodes}
+    assert y["a"] < y["b"] < y["c"]
+    assert y["d"] == y["a"]  # an independent report is not "derived": it stays on the top row
+    dashed = {(e.source, e.derived): e.dashed for e in layout.edges}
+    assert dashed == {("a", "b"): False, ("b", "c"): False, ("a", "d"): True}
+
+
+def test_lineage_cycle_does_not_hang():
+    edges = [Edge("a", "b", "rewrite", 0.9, 1, 1), Edge("b", "a", "rewrite", 0.9, 1, 1)]
+    layout = layout_lineage(["a", "b"], edges, {})
+    assert len(layout.nodes) == 2 and len(layout.edges) == 2
+
+
+def test_findings_show_both_sentences_with_changed_words_marked(page):
+    card = re.search(r'<article class="finding high" id="s1-f1".*?</article>', page, re.S).group()
+    assert 'data-type="entity_swap"' in card and 'data-article="blog-rewrite"' in card
+    assert '<mark class="val">Hana Morikawa</mark>' in card
+    assert '<mark class="val">Emi Sato</mark>' in card
+    assert '<mark class="chg">12</mark>' in card and '<mark class="chg">11</mark>' in card
+    # What the other versions say: the translation's aligned sentence.
+    assert "Daily Courier:</strong> Trade minister Emi Sato said talks" in card
+    assert "&lt;img src=x onerror=alert(1)&gt;" in card  # the hostile explanation, escaped
+
+
+def test_findings_are_ordered_by_severity_and_filter_form_lists_choices(page):
+    order = re.findall(r'<article class="finding (\w+)"', page)
+    assert order == ["high", "medium", "low"]
+    form = re.search(r'<form class="filters".*?</form>', page, re.S).group()
+    assert "hidden" in form.split(">")[0]  # shown only when the script runs; reading needs no script
+    for value in ("entity_swap", "number_change", "unsupported_addition", "blog-rewrite"):
+        assert f'value="{value}"' in form
+
+
+def test_reading_view_colour_codes_each_sentence(page):
+    tables = re.findall(r'<details class="reading" id="(s1-r\d)".*?</details>', page, re.S)
+    assert tables == ["s1-r1", "s1-r2"]  # translation and rewrite, each beside the original
+    rewrite = re.search(r'<details class="reading" id="s1-r2".*?</details>', page, re.S).group()
+    statuses = re.findall(r'<tr class="(kept|changed|added|dropped)">', rewrite)
+    # Dropped source sentences sit after the row of the source sentence before them.
+    assert statuses == ["changed", "changed", "dropped", "dropped", "added"]
+    assert "Critics warned" in rewrite
+    assert '<a href="#s1-f1">finding</a>' in rewrite
+    translation = re.search(r'<details class="reading" id="s1-r1".*?</details>', page, re.S).group()
+    assert re.findall(r'<tr class="(\w+)">', translation) == ["kept"] * 4
+
+
+def test_single_article_story_and_errors_are_listed_not_drawn(page):
+    assert "Articles in no story" in page and "Town Paper" in page
+    assert 'data-story="story-2"' not in page
+    assert "not a WARC file" in page
+
+
+def test_empty_report_renders(tmp_path):
+    path = html_report.write(Report("0.1.0"), tmp_path / "report.html")
+    text = path.read_text()
+    assert "No story with more than one version" in text and text.rstrip().endswith("</html>")
+
+
+def test_word_diff_marks_only_the_changed_words():
+    pair = highlight_pair("The deal is worth $310bn today.", "The deal is worth $210bn today.", "$310bn", "$210bn")
+    marked = [s.text for s in pair.derived if s.cls]
+    assert marked == ["$310bn"] and pair.diffed
+    assert [s.cls for s in pair.derived if s.cls] == [VALUE]
+    pair = highlight_pair("Hana Morikawa met them.", "Emi Sato met them.")
+    assert [(s.text, s.cls) for s in pair.derived if s.cls] == [("Hana Morikawa", CHANGED)]
+    assert "".join(s.text for s in pair.derived) == "Hana Morikawa met them."
+
+
+def test_word_diff_skips_paraphrases_but_still_marks_values():
+    pair = highlight_pair("Le ministre Emi Sato a parlé.", "Minister Emi Sato spoke at length yesterday.", "Emi Sato", "")
+    assert not pair.diffed
+    assert [s.text for s in pair.derived if s.cls] == ["Emi Sato"]
