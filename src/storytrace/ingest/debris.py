@@ -1,0 +1,198 @@
+"""What web debris looks like: whole-line patterns, pull quotes, and inline residue.
+
+Conservative by design: a line is debris only when the WHOLE line matches (a body sentence that
+merely contains "share" or "source" never does), and lines longer than a caption or a footer are
+never tested. Every pattern has bounded repetition so a hostile megabyte-long line stays linear.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Lines longer than this are body text, never a marker, credit or footer.
+MAX_DEBRIS_LINE_CHARS = 400
+# Pull quotes: a short paragraph repeating body text. Unquoted repeats need more words to count,
+# so a stock phrase ("The ministry declined to comment.") said twice is not taken for one.
+MIN_QUOTED_PULL_WORDS = 5
+MIN_UNQUOTED_PULL_WORDS = 8
+MAX_PULL_WORDS = 60
+# Pull-quote search is quadratic in the worst case; beyond this a text is not an article.
+MAX_PULL_SEARCH_CHARS = 5_000_000
+MAX_PULL_CANDIDATES = 5_000
+
+_I = re.IGNORECASE
+_AGENCY = r"(?:AP|AFP|Reuters|Getty Images|Getty|EPA|EPA-EFE|Shutterstock|Alamy|PA|PA Wire|Bloomberg|Xinhua|dpa|ANP|Anadolu|Sipa|Kyodo|Yonhap|AAP|Canadian Press|NurPhoto|Sopa Images|ZUMA|TASS)"
+_SHARE_TOKEN = (
+    r"(?:share(?: (?:this|the) (?:article|story|page|post|video))?(?: (?:on|via|to) [a-z+]{1,20}(?: [a-z]{1,12})?)?"
+    r"|tweet|e-?mail|print|copy(?: the)? link|link copied|save(?: article)?|bookmark|whatsapp|facebook|twitter|x"
+    r"|linkedin|reddit|pinterest|messenger|telegram|flipboard|gift(?: this)? article)"
+)
+_SEP = r"[\s|·•/,:-]{1,5}"
+
+# (kind, pattern) tested against a whole stripped line, first match wins.
+LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("advert", re.compile(
+        r"[\W_]{0,5}(?:advertisement|advertising|advert|ad|sponsored(?: (?:content|post|story|by [^\n]{1,60}))?"
+        r"|paid (?:content|post|partnership|for by [^\n]{1,60})|promoted(?: content)?|partner content)[\W_]{0,5}", _I)),
+    ("advert", re.compile(
+        r"(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?[.\s]{0,3}"
+        r"|continue reading (?:the main story|below)[.\s]{0,3}|scroll to continue(?: with content)?[.\s]{0,3}", _I)),
+    ("share", re.compile(rf"{_SHARE_TOKEN}(?:{_SEP}{_SHARE_TOKEN}){{0,12}}[\s.!:]{{0,3}}", _I)),
+    ("share", re.compile(
+        r"(?:\d{1,7} comments?|comments? ?[(\[]\d{1,7}[)\]]|comments?|(?:view|show|read|see) (?:all )?(?:\d{1,7} )?comments?"
+        r"|join the (?:conversation|discussion)|leave a (?:comment|reply)|add a comment|\d{1,7} shares?)[\s.!:]{0,3}", _I)),
+    ("footer", re.compile(r"follow us\b[^\n]{0,200}", _I)),
+    ("footer", re.compile(
+        r"follow [^\n]{1,60} on (?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky|youtube|telegram"
+        r"|whatsapp|mastodon|google news)\b[^\n]{0,120}", _I)),
+    ("footer", re.compile(r"(?:topics|tags|related topics|filed under|more on)\s{0,3}:[^\n]{0,300}", _I)),
+    ("footer", re.compile(
+        r"(?:read more|read also|also read|see also|related|related (?:articles?|stories|coverage|content|reading)"
+        r"|more on this story|more from [^\n:]{1,40}|recommended(?: stories)?|most read|you may also like|what to read next)"
+        r"(?:\s{0,3}[:»›>|][^\n]{0,300}|\s{0,3}[-–—]\s[^\n]{0,300}|[\s.!…]{0,3})", _I)),
+    ("footer", re.compile(
+        r"(?:sign up|subscribe|register)\b[^\n]{0,150}\bnewsletters?\b[^\n]{0,150}"
+        r"|get (?:our|the) [^\n]{0,80}newsletter[^\n]{0,150}|subscribe(?: now| today| here)?[.!]?", _I)),
+    # "(c)" is left alone: it also numbers list items ("(c) The committee shall ...").
+    ("footer", re.compile(r"(?:©|copyright)\s{0,3}(?:\d{4}|[^\n]{0,100}all rights reserved)[^\n]{0,200}|all rights reserved\.?", _I)),
+    ("photo_credit", re.compile(r"©\s{0,3}[^\n\d][^\n]{0,150}", _I)),
+    ("photo_credit", re.compile(
+        r"(?:photo(?:graph)?s?|images?|pictures?|pic|credit|illustration|photo(?:graph)? illustration|video|"
+        r"(?:photo|image|picture) credit)\s{0,3}[:/]\s{0,3}[^\n]{1,150}", _I)),
+    # "Photo by Jane Smith/AP": case-sensitive so "Pictures by the hundreds ..." stays.
+    ("photo_credit", re.compile(
+        r"(?:[Pp]hoto(?:graph)?|PHOTO|[Pp]icture|[Ii]mage)s? by (?:[A-Z][\w'.\-]*[\s/]{0,3}){1,6}(?:for [A-Z][^\n]{0,40})?")),
+    ("photo_credit", re.compile(
+        rf"\(\s{{0,3}}{_AGENCY}\b[^()\n]{{0,80}}\)|{_AGENCY}\b (?:photo|images?|pictures?)(?:\s{{0,3}}/\s{{0,3}}[^\n]{{1,80}})?"
+        rf"|{_AGENCY}\s{{0,3}}/\s{{0,3}}[^\n]{{1,60}}|getty images|shutterstock|alamy(?: stock photo)?", _I)),
+    ("chart_caption", re.compile(r"sources?\s{0,3}:\s{0,3}[^\"“”\n]{1,120}", _I)),
+    ("chart_caption", re.compile(r"(?:chart|graphic|graph|infographic|map|data|table|figure)\s{0,3}:[^\n]{1,250}", _I)),
+]
+# Word limits per kind: a longer line is prose even if it starts like a caption.
+MAX_WORDS = {"advert": 8, "share": 16, "footer": 40, "photo_credit": 20, "chart_caption": 25}
+SOURCE_MAX_WORDS = 10  # "Source: Eurostat" yes; "Source: a senior official said that ..." no
+
+# Inline residue inside kept lines.
+IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)")
+LINK = re.compile(r"(\[)[^\[\]\n]{0,500}(\]\([^()\n]{0,2000}\))")
+ESCAPE = re.compile(r"(\\)[\\`*_{}\[\]()#+\-.!$%&>~|]")
+TRAILING_CREDIT = re.compile(
+    rf"\s{{1,5}}(?:\((?:[^()\n]{{0,60}}\b(?:photo(?:graph)?|images?|pictures?)\b[^()\n]{{0,60}}|{_AGENCY}\b\s{{0,3}}/[^()\n]{{1,60}})\)"
+    r"|(?:photo(?:graph)?|image|picture|credit)\s{0,3}:\s{0,3}[^.:\n]{1,80}|©\s{0,3}[^\n]{1,80})\s{0,3}$",
+    _I,
+)
+_QUOTE_OPEN = "\"“‘'«„"
+
+
+@dataclass
+class Line:
+    start: int  # offset of the line's first character in the text
+    end: int  # offset after its last character, before the newline
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    pos = 0
+    for part in text.split("\n"):
+        lines.append(Line(pos, pos + len(part), part))
+        pos += len(part) + 1
+    return lines
+
+
+def line_debris_kind(stripped: str) -> str | None:
+    """The debris kind of a whole line, or None for a line to keep."""
+    if not stripped or len(stripped) > MAX_DEBRIS_LINE_CHARS:
+        return None
+    words = len(stripped.split())
+    for kind, pattern in LINE_PATTERNS:
+        if pattern.fullmatch(stripped) and words <= MAX_WORDS[kind]:
+            if kind == "chart_caption" and stripped.lower().startswith("source") and words > SOURCE_MAX_WORDS:
+                continue
+            return kind
+    return None
+
+
+def _normalized(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.casefold()))
+
+
+def _pull_quote_core(stripped: str) -> tuple[str, bool]:
+    """The words of a candidate pull quote without its marks or a trailing '— Speaker'; and whether it was quoted."""
+    quoted = stripped[:1] in _QUOTE_OPEN
+    core = stripped
+    if quoted:
+        core = re.sub(r"\s[—–-]{1,2}\s{0,3}[^—–\-\n]{1,60}$", "", core)
+    return _normalized(core), quoted
+
+
+def find_pull_quotes(lines: list[Line], skip: set[int]) -> list[int]:
+    """Indices of short lines whose words appear again in another (longer or earlier) kept line."""
+    total = sum(len(ln.text) for ln in lines)
+    if total > MAX_PULL_SEARCH_CHARS:
+        return []
+    normalized = [_normalized(ln.text) for ln in lines]
+    haystack_parts, starts, pos = [], [], 0
+    for norm in normalized:
+        starts.append(pos)
+        haystack_parts.append(f" {norm} ")
+        pos += len(norm) + 3
+    haystack = "\n".join(haystack_parts)
+    found: list[int] = []
+    removed = set(skip)
+    candidates = 0
+    for i, ln in enumerate(lines):
+        if i in removed or not ln.stripped:
+            continue
+        core, quoted = _pull_quote_core(ln.stripped)
+        n_words = len(core.split())
+        if n_words < (MIN_QUOTED_PULL_WORDS if quoted else MIN_UNQUOTED_PULL_WORDS) or n_words > MAX_PULL_WORDS:
+            continue
+        candidates += 1
+        if candidates > MAX_PULL_CANDIDATES:
+            break
+        for j in _occurrences(haystack, f" {core} ", starts):
+            if j == i or j in removed:
+                continue
+            if len(normalized[j]) > len(core) or j < i:
+                found.append(i)
+                removed.add(i)
+                break
+    return found
+
+
+def _occurrences(haystack: str, needle: str, starts: list[int]) -> Iterator[int]:
+    """Line indices (via the line start offsets) where ``needle`` occurs in ``haystack``."""
+    pos = haystack.find(needle)
+    while pos != -1:
+        yield bisect.bisect_right(starts, pos) - 1
+        pos = haystack.find(needle, pos + 1)
+
+
+def inline_debris(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) spans inside a kept line, relative to the line, sorted and non-overlapping."""
+    spans: list[tuple[int, int, str]] = []
+    images = [(m.start(), m.end(), "image") for m in IMAGE.finditer(line)]
+    spans.extend(images)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e, _ in spans)
+
+    for m in LINK.finditer(line):
+        if free(m.start(), m.end()):
+            spans.append((m.start(1), m.end(1), "link_residue"))
+            spans.append((m.start(2), m.end(2), "link_residue"))
+    for m in ESCAPE.finditer(line):
+        if free(m.start(1), m.end(1)):
+            spans.append((m.start(1), m.end(1), "escape"))
+    m = TRAILING_CREDIT.search(line)
+    # Only a caption with text before the credit: the whole-line credits are handled as lines.
+    if m and line[: m.start()].strip() and free(m.start(), m.end()):
+        spans.append((m.start(), m.end(), "photo_credit"))
+    return sorted(spans)
