@@ -1,8 +1,179 @@
-"""Findings detectors (STUB)."""
+"""Findings: what each version of a story changed, with evidence a person can check in seconds.
+
+``detect_findings`` runs, for one story:
+1. the pairwise detectors (``pairwise.detect_pair``) on every lineage edge source -> derived,
+   with a stricter bar on ``independent``/``shared_source`` edges, whose details legitimately differ;
+2. the story-wide detectors: consensus (the version that disagrees with all the others), internal
+   contradictions (one article against itself) and stance divergence (a flipped conclusion);
+3. de-duplication (one change seen on several edges is one finding whose ``against`` lists every
+   version it disagrees with), then a deterministic order (severity first) and stable ids.
+"""
 from __future__ import annotations
 
-from storytrace.model import Article, Finding, Story
+import inspect
+import logging
+from collections.abc import Callable
+
+from storytrace.model import FINDING_TYPES, AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
+
+log = logging.getLogger(__name__)
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+# On edges between independent reports only a clear change of who/what/how much/when counts.
+_STRICT_TYPES = frozenset(
+    {"entity_swap", "number_change", "date_change", "negation_flip", "quote_change", "attribution_change", "role_change"}
+)
+_STRICT_MIN_CONFIDENCE = 0.75
+_INDEPENDENT_RELATIONS = ("independent", "shared_source")
 
 
 def detect_findings(story: Story, articles: dict[str, Article]) -> list[Finding]:
-    return []
+    """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``."""
+    members = {a: articles[a] for a in story.article_ids if a in articles}
+    raw: list[Finding] = []
+    for edge in story.lineage:
+        raw.extend(_edge_findings(edge, story, members))
+    raw.extend(_story_findings(story, members))
+    findings = deduplicate(raw, story.article_ids)
+    return assign_ids(sort_findings(findings, story.article_ids), story.id)
+
+
+# -- pairwise ---------------------------------------------------------------------------------
+
+
+def _pairwise_detector() -> Callable[..., list[Finding]] | None:
+    """``pairwise.detect_pair`` once that module exists (it is built alongside this one)."""
+    try:
+        from storytrace.findings.pairwise import detect_pair
+    except ImportError as exc:
+        if "pairwise" not in str(exc):
+            raise  # pairwise exists but something it needs is broken: say so
+        return None
+    return detect_pair
+
+
+def oriented_alignment(story: Story, source: str, derived: str) -> Alignment | None:
+    """The alignment of source -> derived, flipped when the aligner stored it the other way round."""
+    for al in story.alignments:
+        if al.source == source and al.derived == derived:
+            return al
+    for al in story.alignments:
+        if al.source == derived and al.derived == source:
+            return Alignment(
+                source=source,
+                derived=derived,
+                pairs=[AlignedPair(source=p.derived, derived=p.source, score=p.score) for p in al.pairs],
+                unaligned_source=list(al.unaligned_derived),
+                unaligned_derived=list(al.unaligned_source),
+                reuse=[
+                    ReusePassage(source_start=r.derived_start, source_end=r.derived_end,
+                            derived_start=r.source_start, derived_end=r.source_end)
+                    for r in al.reuse
+                ],
+            )
+    return None
+
+
+def _edge_findings(edge: Edge, story: Story, members: dict[str, Article]) -> list[Finding]:
+    detect_pair = _pairwise_detector()
+    if detect_pair is None or edge.source not in members or edge.derived not in members:
+        return []
+    alignment = oriented_alignment(story, edge.source, edge.derived)
+    if alignment is None:
+        return []
+    kwargs: dict[str, object] = {"story_articles": members}
+    params = inspect.signature(detect_pair).parameters
+    if "edge" in params:
+        kwargs["edge"] = edge
+    found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],
+                     lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
+    if edge.relation in _INDEPENDENT_RELATIONS:
+        found = [f for f in found if f.type in _STRICT_TYPES and f.confidence >= _STRICT_MIN_CONFIDENCE]
+    return found
+
+
+# -- story-wide -------------------------------------------------------------------------------
+
+
+def _story_findings(story: Story, members: dict[str, Article]) -> list[Finding]:
+    from storytrace.findings.consensus import detect_consensus
+    from storytrace.findings.contradiction import detect_internal_contradictions
+    from storytrace.findings.stance import detect_stance_divergence
+
+    if not members:
+        return []
+    anchor = next(iter(members.values()))
+    found = _guarded("consensus", anchor, lambda: detect_consensus(story, members))
+    for article in members.values():
+        found += _guarded("internal contradictions", article, lambda a=article: detect_internal_contradictions(a))
+    found += _guarded("stance", anchor, lambda: detect_stance_divergence(story, members))
+    return found
+
+
+def _guarded(what: str, article: Article, run: Callable[[], list[Finding]]) -> list[Finding]:
+    """One detector failing must not sink the report: record a one-line warning on the article."""
+    try:
+        return list(run())
+    except Exception as exc:  # noqa: BLE001 - any detector bug is reported, not raised
+        message = f"findings: {what} failed: {type(exc).__name__}: {exc}"
+        log.warning(message)
+        article.warnings.append(message)
+        return []
+
+
+# -- merge, order, ids ------------------------------------------------------------------------
+
+
+def _dedup_key(f: Finding) -> tuple:
+    return (f.type, f.article, tuple(f.claim_span), " ".join(f.derived_value.casefold().split()))
+
+
+def deduplicate(findings: list[Finding], story_order: list[str]) -> list[Finding]:
+    """One change seen on several edges -> one finding; ``against`` lists all the versions."""
+    merged: dict[tuple, Finding] = {}
+    seen_against: dict[tuple, list[str]] = {}
+    for f in findings:
+        key = _dedup_key(f)
+        against = list(f.against) or ([f.source_article] if f.source_article and f.source_article != f.article else [])
+        if key not in merged:
+            merged[key] = f
+            seen_against[key] = against
+            continue
+        best = merged[key]
+        seen_against[key] += against
+        if (f.confidence, -SEVERITY_ORDER.get(f.severity, 3)) > (best.confidence, -SEVERITY_ORDER.get(best.severity, 3)):
+            merged[key] = f
+    rank = {a: i for i, a in enumerate(story_order)}
+    out = []
+    for key, f in merged.items():
+        versions = sorted(set(seen_against[key]) - {f.article}, key=lambda a: (rank.get(a, len(rank)), a))
+        extra = len(versions) - max(1, len(set(f.against)))
+        # corroboration: the same change against more versions is a little more certain
+        f.confidence = round(min(0.99, f.confidence + 0.05 * max(0, extra)), 3)
+        f.against = versions
+        out.append(f)
+    return out
+
+
+def sort_findings(findings: list[Finding], story_order: list[str]) -> list[Finding]:
+    rank = {a: i for i, a in enumerate(story_order)}
+    type_rank = {t: i for i, t in enumerate(FINDING_TYPES)}
+    return sorted(
+        findings,
+        key=lambda f: (
+            SEVERITY_ORDER.get(f.severity, 3),
+            rank.get(f.article, len(rank)),
+            f.claim_span[0],
+            type_rank.get(f.type, len(type_rank)),
+            f.derived_value,
+            -f.confidence,
+        ),
+    )
+
+
+def assign_ids(findings: list[Finding], story_id: str) -> list[Finding]:
+    for n, f in enumerate(findings, start=1):
+        f.id = f"{story_id}-f{n}"
+    return findings
+
+__all__ = ["detect_findings", "deduplicate", "sort_findings", "assign_ids", "oriented_alignment"]

@@ -1,0 +1,522 @@
+"""Fact slots across all versions of a story, and the version that disagrees with the others.
+
+A fact slot is something every version should agree on: who holds a role ("the EU trade
+commissioner"), how much a quantity is ("tariffs" in aligned sentences), when an event happened.
+A version whose value disagrees with at least two other versions that agree among themselves gets a
+``consensus_outlier`` finding naming what the others say.
+
+The slot primitives here (name matching, title keys, value agreement, finding construction) are
+shared with ``contradiction.py``, which looks for two values of one slot inside a single article.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
+
+# --------------------------------------------------------------------------------------------
+# People: the same person written differently (order, transliteration, surname only) is one value.
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "madam", "mx"}
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case, accent-free name tokens without honorifics: "Dr. Émi Satō" -> ["emi", "sato"]."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = re.sub(r"'s\b", "", plain)
+    tokens = re.findall(r"[^\W\d_]+", plain)
+    return [t for t in tokens if t not in _HONORIFICS]
+
+
+def _token_similar(a: str, b: str, bar: float) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial: "J." matches "John"
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) / 100 >= bar
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two names can be one person: spelling, transliteration, name order, surname only.
+
+    "Takeshi Nakamura" = "Nakamura Takeshi" = "Takashi Nakamori"; "Katharine" ~ "Catherine";
+    "Sato" = "Emi Sato"; "Emi Sato" != "Hana Morikawa".
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb or sorted(ta) == sorted(tb):
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) < len(long):
+        # "Sato" for "Emi Sato": every token of the short form appears in the long one.
+        # A lone first name is too weak ("Emi" could be anyone), so the last token must match.
+        return all(any(_token_similar(s, t, 0.8) for t in long) for s in short) and any(
+            _token_similar(short[-1], t, 0.8) for t in long[1:]
+        )
+    for candidate in (long, list(reversed(long))):
+        if all(_token_similar(x, y, 0.7) for x, y in zip(short, candidate)):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Titles: "Canada's prime minister", "the prime minister of Canada" and "Canadian Prime Minister"
+# are one slot; "a trade official" is not a slot at all (many people can be one).
+
+_DEMONYMS = {
+    "canadian": "canada", "japanese": "japan", "american": "us", "u.s.": "us", "usa": "us",
+    "british": "uk", "u.k.": "uk", "britain": "uk", "european": "eu", "french": "france",
+    "german": "germany", "chinese": "china", "indian": "india", "mexican": "mexico",
+    "australian": "australia", "russian": "russia", "ukrainian": "ukraine", "italian": "italy",
+    "spanish": "spain", "brazilian": "brazil", "korean": "korea", "turkish": "turkey",
+    "israeli": "israel", "iranian": "iran", "polish": "poland", "dutch": "netherlands",
+    "swedish": "sweden", "norwegian": "norway", "irish": "ireland", "swiss": "switzerland",
+}
+_MULTIWORD = {"united states": "us", "european union": "eu", "united kingdom": "uk", "european commission": "eu"}
+_TITLE_STOPWORDS = {"the", "its", "his", "her", "their", "of", "for", "at", "in", "to", "on", "and", "s", "new"}
+# Titles with these words name one of many people, not a unique office.
+_NON_UNIQUE = {"a", "an", "one", "former", "ex", "retired", "late", "some", "several", "two", "three"}
+# Office words: a key made only of these ("prime minister") says nothing about whose office it is.
+OFFICE_WORDS = {
+    "prime", "minister", "president", "vice", "deputy", "secretary", "general", "chancellor",
+    "commissioner", "governor", "mayor", "chief", "executive", "ceo", "director", "head", "chair",
+    "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson", "leader",
+    "premier", "senior", "top", "acting", "interim", "state", "speaker", "ambassador", "envoy",
+    "official", "officer", "adviser", "advisor", "aide", "member", "analyst", "economist", "expert",
+}
+# Single words that never make a unique slot on their own.
+_GENERIC = {"official", "spokesman", "spokeswoman", "spokesperson", "analyst", "economist", "expert",
+            "source", "diplomat", "negotiator", "lawyer", "researcher", "professor", "member", "adviser",
+            "advisor", "aide", "executive", "director", "minister", "president", "leader", "officer",
+            "colleague", "resident", "witness", "author", "journalist", "reporter", "worker"}
+
+
+def title_key(title: str) -> tuple[str, ...] | None:
+    """A comparable key for a title, or None when the title is not one unique office."""
+    text = unicodedata.normalize("NFKD", title).casefold().strip()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for phrase, short in _MULTIWORD.items():
+        text = text.replace(phrase, short)
+    words = re.findall(r"[a-z][a-z.\-]*", text.replace("'s", " "))
+    words = [w.strip(".-") for w in words]
+    if not words or words[0] in _NON_UNIQUE or any(w in _NON_UNIQUE - {"a", "an", "one"} for w in words):
+        return None
+    tokens = [_DEMONYMS.get(w, w) for w in words if w and w not in _TITLE_STOPWORDS]
+    if len(tokens) < 2 and (not tokens or tokens[0] in _GENERIC):
+        return None
+    if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _GENERIC | OFFICE_WORDS:
+        return None  # plural: "trade ministers"
+    return tuple(sorted(set(tokens)))
+
+
+def is_qualified(key: tuple[str, ...]) -> bool:
+    """A key that says whose office it is ("eu trade commissioner"), not just "prime minister"."""
+    return any(t not in OFFICE_WORDS for t in key)
+
+
+def title_phrase(title: str) -> str:
+    """The title as a noun phrase for an explanation: "EU trade commissioner" -> "the EU trade commissioner"."""
+    t = title.strip().strip(",")
+    if re.match(r"(?i)(the|a|an|its|his|her|their)\b", t) or "'s " in t or "’s " in t:
+        return t
+    return f"the {t}"
+
+
+# --------------------------------------------------------------------------------------------
+# Values: quantities and dates agree when they can describe the same fact.
+
+_LOWER_BOUND = ("more than", "over", "above", "at least", "upwards of", "in excess of", "exceeding")
+_UPPER_BOUND = ("less than", "under", "below", "up to", "at most", "fewer than", "no more than")
+_NEAR = ("about", "around", "nearly", "almost", "roughly", "some", "approximately", "close to", "an estimated")
+
+
+def quantity_family(q: Quantity) -> str:
+    """What kind of quantity it is; only quantities of one family are compared."""
+    unit = (q.unit or "").strip()
+    if unit == "%":
+        return "percent"
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return "money"
+    return unit.casefold().rstrip("s") or "count"
+
+
+def _within(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
+
+
+def _bound_ok(bound_q: Quantity, other: float) -> bool:
+    approx = (bound_q.approx or "").casefold()
+    v = bound_q.value
+    if any(approx.startswith(w) for w in _LOWER_BOUND):
+        return other >= v * 0.999
+    if any(approx.startswith(w) for w in _UPPER_BOUND):
+        return other <= v * 1.001
+    if any(approx.startswith(w) for w in _NEAR):
+        return _within(v, other, 0.12)
+    return False
+
+
+def quantities_agree(a: Quantity, b: Quantity) -> bool:
+    """Same value (rounding allowed), or one side's "more than 3 per cent" allows the other's 3.4%."""
+    if quantity_family(a) != quantity_family(b):
+        return False
+    if quantity_family(a) == "money" and a.unit != b.unit:
+        return False
+    if _within(a.value, b.value, 0.015):
+        return True
+    return _bound_ok(a, b.value) or _bound_ok(b, a.value)
+
+
+def dates_agree(a: DateValue, b: DateValue) -> bool:
+    """Dates agree on every part both of them fix ("March 2024" agrees with "March 11, 2024")."""
+    for x, y in ((a.year, b.year), (a.month, b.month), (a.day, b.day)):
+        if x is not None and y is not None and x != y:
+            return False
+    return True
+
+
+def is_explicit_date(m: Mention) -> bool:
+    """A date written out with a number ("March 11", "11/3"), not one resolved from "on Tuesday"."""
+    v = m.value
+    return isinstance(v, DateValue) and v.granularity in ("day", "month") and bool(re.search(r"\d", m.text))
+
+
+# --------------------------------------------------------------------------------------------
+# Observations and findings.
+
+
+@dataclass
+class Observation:
+    """One version's value for one slot, with where it is written."""
+
+    article: str
+    value: object  # person name (str), Quantity or DateValue
+    shown: str  # the value as the reader sees it
+    sentence: Sentence
+    label: str = ""  # the slot as written in this version ("the EU trade commissioner")
+
+
+def sentence_by_index(article: Article, index: int) -> Sentence | None:
+    if 0 <= index < len(article.sentences) and article.sentences[index].index == index:
+        return article.sentences[index]
+    return next((s for s in article.sentences if s.index == index), None)
+
+
+def mention_sentence(article: Article, start: int, index: int) -> Sentence | None:
+    return sentence_by_index(article, index) or article.sentence_at(start)
+
+
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def count_words(n: int, noun: str = "version") -> str:
+    return f"{_NUMBER_WORDS.get(n, str(n))} other {noun}{'' if n == 1 else 's'}"
+
+
+def make_finding(
+    type_: str,
+    severity: str,
+    claim: Observation,
+    against: Iterable[str],
+    source: Observation | None,
+    source_value: str,
+    explanation: str,
+    confidence: float,
+) -> Finding:
+    """A Finding whose claim and source are whole sentences (checkable at a glance)."""
+    return Finding(
+        id="",
+        type=type_,
+        severity=severity,  # type: ignore[arg-type]
+        article=claim.article,
+        against=list(dict.fromkeys(against)),
+        claim=claim.sentence.text.strip(),
+        claim_span=(claim.sentence.start, claim.sentence.end),
+        derived_value=claim.shown,
+        source_article=source.article if source else None,
+        source_text=source.sentence.text.strip() if source else "",
+        source_span=(source.sentence.start, source.sentence.end) if source else None,
+        source_value=source_value,
+        explanation=explanation,
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Slot gathering.
+
+
+def role_observations(article: Article) -> dict[tuple[str, ...], list[Observation]]:
+    """Who holds each unique office in this article, keyed by title key."""
+    slots: dict[tuple[str, ...], list[Observation]] = {}
+    for role in article.roles:
+        key = title_key(role.title)
+        sentence = mention_sentence(article, role.start, role.sentence)
+        if key is None or sentence is None or not role.person.strip():
+            continue
+        slots.setdefault(key, []).append(
+            Observation(article.id, role.person, _written_name(article, role, sentence), sentence, title_phrase(role.title))
+        )
+    return slots
+
+
+def _written_name(article: Article, role: Role, sentence: Sentence) -> str:
+    """The person's name as written in the sentence when a mention of them is there."""
+    for m in article.mentions:
+        if m.kind == "person" and m.sentence == sentence.index and same_person(str(m.value or m.text), role.person):
+            return m.text
+    return role.person
+
+
+def value_clusters(observations: list[Observation], agree: Callable[[object, object], bool]) -> list[list[Observation]]:
+    """Greedy clusters of observations whose values agree with the cluster's first value."""
+    clusters: list[list[Observation]] = []
+    for obs in observations:
+        for cluster in clusters:
+            if agree(cluster[0].value, obs.value):
+                cluster.append(obs)
+                break
+        else:
+            clusters.append([obs])
+    return clusters
+
+
+def _merge_subset_keys(slots: dict[tuple[str, ...], dict[str, list[Observation]]]) -> None:
+    """Fold a key into its unique superset ("prime minister" into "canada prime minister")."""
+    for key in sorted(slots, key=len):
+        supersets = [k for k in slots if k != key and set(key) < set(k)]
+        if len(key) >= 2 and len(supersets) == 1:
+            target = slots[supersets[0]]
+            for art, obs in slots.pop(key).items():
+                target.setdefault(art, []).extend(obs)
+
+
+# --------------------------------------------------------------------------------------------
+# Outliers.
+
+
+@dataclass
+class Outlier:
+    observation: Observation
+    majority: list[Observation]  # one observation per agreeing version, story order
+    dissenters: list[str] = field(default_factory=list)
+
+
+def find_outliers(per_article: dict[str, list[Observation]], agree: Callable[[object, object], bool]) -> list[Outlier]:
+    """Versions whose single value for a slot disagrees with >= 2 agreeing others (and most of them)."""
+    single: dict[str, Observation] = {}
+    for art, observations in per_article.items():
+        clusters = value_clusters(observations, agree)
+        if len(clusters) == 1:  # an article that gives two values is contradiction.py's business
+            single[art] = clusters[0][0]
+    if len(single) < 3:
+        return []
+    outliers = []
+    for art, obs in single.items():
+        others = [o for a, o in single.items() if a != art]
+        if any(agree(obs.value, o.value) for o in others):
+            continue
+        groups = value_clusters(others, agree)
+        majority = max(groups, key=len)
+        if len(majority) >= 2 and len(majority) >= math.ceil(2 * len(others) / 3):
+            dissent = [o.article for o in others if o not in majority]
+            outliers.append(Outlier(obs, majority, dissent))
+    return outliers
+
+
+def _pick_reference(outlier: Outlier, story: Story) -> Observation:
+    """The majority version to show beside the outlier: its lineage source when that agrees."""
+    sources = [e.source for e in story.lineage if e.derived == outlier.observation.article]
+    for obs in outlier.majority:
+        if obs.article in sources:
+            return obs
+    return outlier.majority[0]
+
+
+def _most_common_shown(observations: list[Observation]) -> str:
+    counts: dict[str, int] = {}
+    for o in observations:
+        counts[o.shown] = counts.get(o.shown, 0) + 1
+    return max(counts, key=lambda s: (counts[s], -list(counts).index(s)))
+
+
+def _confidence(n_agree: int, n_dissent: int) -> float:
+    return min(0.95, 0.55 + 0.1 * n_agree - 0.1 * n_dissent)
+
+
+def role_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
+    slots: dict[tuple[str, ...], dict[str, list[Observation]]] = {}
+    for art_id in story.article_ids:
+        if art_id not in articles:
+            continue
+        for key, observations in role_observations(articles[art_id]).items():
+            slots.setdefault(key, {}).setdefault(art_id, []).extend(observations)
+    _merge_subset_keys(slots)
+    findings = []
+    for per_article in slots.values():
+        for out in find_outliers(per_article, lambda a, b: same_person(str(a), str(b))):
+            ref = _pick_reference(out, story)
+            said = _most_common_shown(out.majority)
+            o = out.observation
+            explanation = f"Names {o.shown} as {o.label}; the {count_words(len(out.majority))} say {said}."
+            findings.append(
+                make_finding("consensus_outlier", "high", o, [m.article for m in out.majority], ref, said,
+                             explanation, _confidence(len(out.majority), len(out.dissenters)))
+            )
+    return findings
+
+
+# Aligned sentence groups: sentences that say the same thing in different versions.
+
+
+def sentence_groups(story: Story, articles: dict[str, Article]) -> list[dict[str, set[int]]]:
+    """Connected components of aligned sentences across all versions (only those spanning 2+ versions)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for alignment in story.alignments:
+        if alignment.source not in articles or alignment.derived not in articles:
+            continue
+        for pair in alignment.pairs:
+            nodes = [(alignment.source, i) for i in pair.source] + [(alignment.derived, i) for i in pair.derived]
+            for node in nodes[1:]:
+                parent[find(node)] = find(nodes[0])
+    components: dict[tuple[str, int], dict[str, set[int]]] = {}
+    for node in list(parent):
+        components.setdefault(find(node), {}).setdefault(node[0], set()).add(node[1])
+    return [c for c in components.values() if len(c) >= 2]
+
+
+_CONTEXT_STOP = {
+    "the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "by", "with", "at", "from", "its", "their",
+    "his", "her", "this", "that", "these", "those", "worth", "per", "cent", "percent", "billion", "million",
+    "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yen", "us", "more", "than", "about",
+    "some", "was", "were", "is", "are", "be", "been", "will", "would", "has", "have", "had", "it",
+}
+
+
+def context_words(article: Article, start: int, end: int, after: bool = True, limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` content words after (or before) a mention, inside its clause."""
+    sentence = article.sentence_at(start)
+    lo, hi = (sentence.start, sentence.end) if sentence else (0, len(article.text))
+    text = article.text[end:hi] if after else article.text[lo:start]
+    text = re.split(r"[,;:()\u2014\u2013]|\s-\s", text)[0 if after else -1]
+    words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'-]*", text)]
+    if not after:
+        words.reverse()
+    content = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in _CONTEXT_STOP]
+    return tuple(content[:limit])
+
+
+def quantity_thing(article: Article, m: Mention) -> str:
+    """What a quantity counts: its ``of`` ("GDP") or the first content word after it ("tariffs")."""
+    q: Quantity = m.value
+    if q.of:
+        return q.of.casefold()
+    words = context_words(article, m.start, m.end, after=True, limit=1)
+    return words[0] if words else ""
+
+
+def date_event(article: Article, m: Mention) -> str:
+    """The event a date belongs to: the nearest content word before it ("the summit on March 12")."""
+    skip = {"held", "scheduled", "set", "due", "planned", "expected", "slated", "take", "place", "took", "until"}
+    for w in context_words(article, m.start, m.end, after=False, limit=5):
+        if w not in skip:
+            return w
+    return ""
+
+
+def _is_year_like(m: Mention) -> bool:
+    q = m.value
+    return isinstance(q, Quantity) and not q.unit and q.value.is_integer() and 1800 <= q.value <= 2100
+
+
+def _group_value_slots(
+    group: dict[str, set[int]],
+    articles: dict[str, Article],
+    wanted: Callable[[Mention], bool],
+    family: Callable[[Mention], str],
+    thing: Callable[[Article, Mention], str],
+) -> list[dict[str, list[Observation]]]:
+    """Split one aligned group into value slots: by family, then by what the value is about."""
+    by_family: dict[str, dict[str, list[tuple[Mention, Article]]]] = {}
+    for art_id, indices in group.items():
+        art = articles[art_id]
+        for m in art.mentions:
+            if m.sentence in indices and wanted(m):
+                by_family.setdefault(family(m), {}).setdefault(art_id, []).append((m, art))
+    slots = []
+    for per_article in by_family.values():
+        if all(len(v) == 1 for v in per_article.values()):
+            slots.append({a: [_value_observation(art, m)] for a, [(m, art)] in per_article.items()})
+            continue
+        by_thing: dict[str, dict[str, list[Observation]]] = {}
+        for art_id, items in per_article.items():
+            for m, art in items:
+                key = thing(art, m)
+                if key:
+                    by_thing.setdefault(key, {}).setdefault(art_id, []).append(_value_observation(art, m))
+        # an article with two values about one thing (a range, a change) gives no clear value
+        slots.extend({a: obs for a, obs in s.items() if len(obs) == 1} for s in by_thing.values())
+    return slots
+
+
+def _value_observation(article: Article, m: Mention) -> Observation:
+    sentence = mention_sentence(article, m.start, m.sentence)
+    assert sentence is not None
+    return Observation(article.id, m.value, m.text, sentence)
+
+
+def value_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
+    """Quantities and dates of aligned sentences: the version whose value the others contradict."""
+    findings = []
+    for group in sentence_groups(story, articles):
+        quantity_slots = _group_value_slots(
+            group, articles,
+            lambda m: m.kind == "quantity" and isinstance(m.value, Quantity) and not _is_year_like(m),
+            lambda m: quantity_family(m.value),
+            quantity_thing,
+        )
+        for per_article in quantity_slots:
+            for out in find_outliers(per_article, lambda a, b: quantities_agree(a, b)):  # type: ignore[arg-type]
+                findings.append(_value_finding(out, story, "Says"))
+        date_slots = _group_value_slots(
+            group, articles,
+            lambda m: m.kind == "date" and is_explicit_date(m),
+            lambda m: "date",
+            date_event,
+        )
+        for per_article in date_slots:
+            for out in find_outliers(per_article, lambda a, b: dates_agree(a, b)):  # type: ignore[arg-type]
+                findings.append(_value_finding(out, story, "Dates it"))
+    return findings
+
+
+def _value_finding(out: Outlier, story: Story, verb: str) -> Finding:
+    ref = _pick_reference(out, story)
+    said = _most_common_shown(out.majority)
+    o = out.observation
+    explanation = f"{verb} {o.shown}; the {count_words(len(out.majority))} say {said}."
+    return make_finding("consensus_outlier", "high", o, [m.article for m in out.majority], ref, said,
+                        explanation, _confidence(len(out.majority), len(out.dissenters)) - 0.05)
+
+
+def detect_consensus(story: Story, articles: dict[str, Article]) -> list[Finding]:
+    """consensus_outlier findings for roles, quantities and dates across all versions of a story."""
+    if len([a for a in story.article_ids if a in articles]) < 3:
+        return []
+    return role_outliers(story, articles) + value_outliers(story, articles)

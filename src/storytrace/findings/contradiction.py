@@ -1,0 +1,146 @@
+"""internal_contradiction: one article that disagrees with itself.
+
+Three conservative checks, each inside a single article:
+- one unique office held by two different people ("EU trade commissioner Emi Sato" ... "EU trade
+  commissioner Hana Morikawa"), the typical trace of a rewrite that swapped some mentions only;
+- one event given two explicit dates ("the summit on March 12" ... "the summit on March 14");
+- one quantity slot given two values (same unit and the same words after it), where neither
+  sentence reads as a change, a range or a second figure.
+"""
+from __future__ import annotations
+
+import re
+
+from storytrace.findings.consensus import (
+    Observation,
+    date_event,
+    dates_agree,
+    is_explicit_date,
+    is_qualified,
+    make_finding,
+    mention_sentence,
+    quantity_family,
+    quantities_agree,
+    role_observations,
+    same_person,
+    value_clusters,
+)
+from storytrace.model import Article, Finding, Mention, Quantity
+
+# Words between a number and what it counts: "$210bn in tariffs", "4 per cent of GDP".
+_CONTEXT_SKIP = {"in", "of", "worth", "the", "a", "an", "per", "cent", "percent", "billion", "million",
+                 "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yen", "us", "new", "more"}
+
+# Words that make two dates or figures in one article legitimate: a change, a sequence, a range.
+_CHANGE_CUES = re.compile(
+    r"(?i)\b(from|rose|rise|risen|fell|fall|fallen|drop\w*|increas\w*|decreas\w*|up|down|grew|grow\w*|"
+    r"cut|rais\w*|lower\w*|compared|versus|vs|previous\w*|earlier|initial\w*|original\w*|revis\w*|"
+    r"updat\w*|postpon\w*|delay\w*|moved|reschedul\w*|again|another|second|third|next|then|later|"
+    r"resum\w*|follow\w*|until|between|through|each|per|annual\w*|a year|last year|this year|"
+    r"additional|extra|further|more|total|of which|including|instead|rather|estimate\w*|forecast\w*|"
+    r"expect\w*|target\w*|plan\w*|propos\w*|demand\w*|offer\w*|sought|seek\w*|ask\w*)\b"
+)
+
+
+def role_contradictions(article: Article) -> list[Finding]:
+    """Two people named for one qualified office inside one article."""
+    findings = []
+    for key, observations in role_observations(article).items():
+        if not is_qualified(key):  # "prime minister" alone may be two countries' prime ministers
+            continue
+        clusters = value_clusters(observations, lambda a, b: same_person(str(a), str(b)))
+        if len(clusters) < 2:
+            continue
+        first, second = clusters[0][0], clusters[1][0]
+        others = ", ".join(c[0].shown for c in clusters[1:])
+        explanation = f"Names both {first.shown} and {others} as {first.label} in the same article."
+        findings.append(
+            make_finding("internal_contradiction", "high", second, [], first, first.shown, explanation, 0.75)
+        )
+    return findings
+
+
+def date_contradictions(article: Article) -> list[Finding]:
+    """One event (same word before the date) with two explicit, different dates."""
+    by_event: dict[str, list[Observation]] = {}
+    for m in article.mentions:
+        if m.kind != "date" or not is_explicit_date(m):
+            continue
+        sentence = mention_sentence(article, m.start, m.sentence)
+        event = date_event(article, m)
+        if sentence is None or not event or _CHANGE_CUES.search(sentence.text):
+            continue
+        by_event.setdefault(event, []).append(Observation(article.id, m.value, m.text, sentence, event))
+    findings = []
+    for event, observations in by_event.items():
+        clusters = value_clusters(observations, lambda a, b: dates_agree(a, b))  # type: ignore[arg-type]
+        if len(clusters) < 2:
+            continue
+        first, second = clusters[0][0], clusters[1][0]
+        explanation = f"Gives two dates for the {event}: {first.shown} and {second.shown}."
+        findings.append(
+            make_finding("internal_contradiction", "medium", second, [], first, first.shown, explanation, 0.6)
+        )
+    return findings
+
+
+_QUALIFIER_PREPOSITIONS = {"on", "of", "for", "against", "from", "to", "in", "at"}
+
+
+def _quantity_slot(article: Article, m: Mention) -> tuple[str, tuple[str, ...]] | None:
+    """(family, what it counts): "$50bn in tariffs on cars" -> ("money", ("tariff", "car")).
+
+    The qualifier after a preposition keeps "tariffs on cars" apart from "tariffs" as a whole.
+    """
+    q: Quantity = m.value
+    if q.approx:
+        return None
+    sentence = article.sentence_at(m.start)
+    end = sentence.end if sentence else len(article.text)
+    words = re.findall(r"[^\W\d_][\w'-]*|[,;:()]", article.text[m.end : end].casefold())
+    thing, qualifier = q.of.casefold() if q.of else "", ""
+    i = 0
+    while not thing and i < len(words) and words[i] not in ",;:()":
+        if words[i] not in _CONTEXT_SKIP:
+            thing = words[i]
+        i += 1
+    if thing and i + 1 < len(words) and words[i] in _QUALIFIER_PREPOSITIONS:
+        rest = [w for w in words[i + 1 : i + 3] if w not in _CONTEXT_SKIP and w not in ",;:()"]
+        qualifier = rest[0] if rest else ""
+    if not thing:
+        return None
+    return quantity_family(q), tuple(_singular(w) for w in (thing, qualifier) if w)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def quantity_contradictions(article: Article) -> list[Finding]:
+    """Two exact values for one quantity slot: same unit and the same words after the number."""
+    by_slot: dict[tuple[str, tuple[str, ...]], list[Observation]] = {}
+    for m in article.mentions:
+        if m.kind != "quantity" or not isinstance(m.value, Quantity):
+            continue
+        sentence = mention_sentence(article, m.start, m.sentence)
+        slot = _quantity_slot(article, m)
+        if sentence is None or slot is None or _CHANGE_CUES.search(sentence.text):
+            continue
+        by_slot.setdefault(slot, []).append(Observation(article.id, m.value, m.text, sentence))
+    findings = []
+    for (_, words), observations in by_slot.items():
+        clusters = value_clusters(observations, lambda a, b: quantities_agree(a, b))  # type: ignore[arg-type]
+        if len(clusters) < 2:
+            continue
+        first, second = clusters[0][0], clusters[1][0]
+        if first.sentence.index == second.sentence.index:  # two figures in one sentence: a comparison
+            continue
+        explanation = f"Gives two figures for the same {' '.join(words)}: {first.shown} and {second.shown}."
+        findings.append(
+            make_finding("internal_contradiction", "medium", second, [], first, first.shown, explanation, 0.5)
+        )
+    return findings
+
+
+def detect_internal_contradictions(article: Article) -> list[Finding]:
+    return role_contradictions(article) + date_contradictions(article) + quantity_contradictions(article)
