@@ -69,17 +69,22 @@ class Pipeline:
 
     # -- stages ---------------------------------------------------------------------------
     def read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
-        from storytrace.ingest import read_paths
+        from storytrace.ingest import IdRegistry, read_paths
 
+        ids = IdRegistry()  # one registry for all inputs: ids stay unique across paths and texts
         for item in inputs:
             if isinstance(item, Article):
                 yield item
             elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
-                yield from read_paths([item], max_bytes=self.config.max_file_bytes)
+                yield from read_paths([item], max_bytes=self.config.max_file_bytes, ids=ids)
             else:
                 from storytrace.ingest import article_from_text
 
-                yield article_from_text(str(item))
+                article = article_from_text(str(item))
+                renamed = ids.assign(article)
+                if renamed:
+                    yield renamed
+                yield article
 
     def prepare(self, article: Article) -> Article:
         """Clean and extract one article (the per-article stages)."""
