@@ -125,8 +125,8 @@ def _normalized(s: str) -> str:
 
 def _pull_quote_core(stripped: str) -> tuple[str, bool]:
     """The words of a candidate pull quote without its marks or a trailing '— Speaker'; and whether it was quoted."""
-    quoted = stripped[:1] in _QUOTE_OPEN
-    core = stripped
+    core = re.sub(r"^(?:>\s{0,3})+", "", stripped)  # a Markdown blockquote marker
+    quoted = core[:1] in _QUOTE_OPEN
     if quoted:
         core = re.sub(r"\s[—–-]{1,2}\s{0,3}[^—–\-\n]{1,60}$", "", core)
     return _normalized(core), quoted
