@@ -215,7 +215,7 @@ def test_contradiction_one_office_two_people():
     f = found[0]
     assert (f.type, f.severity, f.article, f.source_article) == ("internal_contradiction", "high", "x", "x")
     assert f.derived_value == "Hana Morikawa" and f.source_value == "Emi Sato"
-    assert "Names both Emi Sato and Hana Morikawa" in f.explanation
+    assert "Names both Hana Morikawa and Emi Sato as the EU trade commissioner" in f.explanation
     assert f.claim == art.sentences[1].text
 
 
@@ -226,6 +226,32 @@ def test_no_contradiction_for_same_person_or_unqualified_office():
     two_pms = make_article("y", ["Prime Minister Mark Carney met Prime Minister Shigeru Ishiba.", "Prime Minister Ishiba smiled."],
                            roles=[("Prime Minister", "Mark Carney"), ("Prime Minister", "Shigeru Ishiba")])
     assert detect_internal_contradictions(two_pms) == []
+
+
+def _pm_version(article_id: str, first: str, second: str) -> Article:
+    return make_article(
+        article_id,
+        [f"In Tokyo, Prime Minister {first} welcomed the agreement.", f"Later, Prime Minister {second} said the deal was fair."],
+        roles=[("Prime Minister", first), ("Prime Minister", second)],
+    )
+
+
+def test_contradiction_unqualified_office_settled_by_the_other_versions():
+    garbled = _pm_version("g", "Hiroshi Kanda", "Kenji Arimura")
+    others = [_pm_version(i, "Kenji Arimura", "Arimura") for i in "ab"]
+    found = detect_internal_contradictions(garbled, others)
+    assert len(found) == 1
+    f = found[0]
+    assert (f.derived_value, f.source_value) == ("Hiroshi Kanda", "Kenji Arimura")
+    assert f.claim == garbled.sentences[0].text and f.source_text == garbled.sentences[1].text
+    assert f.explanation == (
+        "Names both Hiroshi Kanda and Kenji Arimura as the Prime Minister in the same article; "
+        "the other versions say Kenji Arimura."
+    )
+    # alone, or in a story about two prime ministers, it is no contradiction
+    assert detect_internal_contradictions(garbled) == []
+    two_pms = [_pm_version(i, "Mark Carney", "Shigeru Ishiba") for i in "ab"]
+    assert detect_internal_contradictions(_pm_version("c", "Mark Carney", "Shigeru Ishiba"), two_pms) == []
 
 
 def test_contradiction_two_dates_for_one_event_but_not_a_postponement():

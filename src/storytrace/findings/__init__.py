@@ -105,7 +105,9 @@ def _story_findings(story: Story, members: dict[str, Article]) -> list[Finding]:
     anchor = next(iter(members.values()))
     found = _guarded("consensus", anchor, lambda: detect_consensus(story, members))
     for article in members.values():
-        found += _guarded("internal contradictions", article, lambda a=article: detect_internal_contradictions(a))
+        others = [o for o in members.values() if o is not article]
+        found += _guarded("internal contradictions", article,
+                          lambda a=article, o=others: detect_internal_contradictions(a, o))
     found += _guarded("stance", anchor, lambda: detect_stance_divergence(story, members))
     return found
 

@@ -10,6 +10,7 @@ Three conservative checks, each inside a single article:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storytrace.findings.consensus import (
     Observation,
@@ -42,22 +43,50 @@ _CHANGE_CUES = re.compile(
 )
 
 
-def role_contradictions(article: Article) -> list[Finding]:
-    """Two people named for one qualified office inside one article."""
+def role_contradictions(article: Article, others: Sequence[Article] = ()) -> list[Finding]:
+    """Two people named for one office inside one article.
+
+    A qualified office ("EU trade commissioner") can only have one holder. An unqualified one
+    ("Prime Minister X" ... "Prime Minister Y") may be two countries' prime ministers, so it counts
+    only when the other versions of the story name a single holder for it.
+    """
+    other_slots = [role_observations(o) for o in others]
     findings = []
     for key, observations in role_observations(article).items():
-        if not is_qualified(key):  # "prime minister" alone may be two countries' prime ministers
-            continue
         clusters = value_clusters(observations, lambda a, b: same_person(str(a), str(b)))
         if len(clusters) < 2:
             continue
-        first, second = clusters[0][0], clusters[1][0]
-        others = ", ".join(c[0].shown for c in clusters[1:])
-        explanation = f"Names both {first.shown} and {others} as {first.label} in the same article."
-        findings.append(
-            make_finding("internal_contradiction", "high", second, [], first, first.shown, explanation, 0.75)
-        )
+        elsewhere = _single_holder_elsewhere(key, other_slots)
+        if elsewhere is None and not is_qualified(key):
+            continue
+        kept, odd = clusters[0][0], clusters[1][0]
+        if elsewhere is not None:
+            # the claim is the name the other versions do not use
+            agreeing = [c[0] for c in clusters if same_person(str(c[0].value), str(elsewhere.value))]
+            odd = next((c[0] for c in clusters if not same_person(str(c[0].value), str(elsewhere.value))), odd)
+            kept = agreeing[0] if agreeing else next(c[0] for c in clusters if c[0] is not odd)
+        names = " and ".join(dict.fromkeys([odd.shown] + [c[0].shown for c in clusters if c[0] is not odd]))
+        explanation = f"Names both {names} as {odd.label} in the same article"
+        explanation += f"; the other versions say {elsewhere.shown}." if elsewhere is not None else "."
+        findings.append(make_finding("internal_contradiction", "high", odd, [], kept, kept.shown, explanation,
+                                     0.8 if elsewhere is not None else 0.7))
     return findings
+
+
+def _single_holder_elsewhere(key: tuple[str, ...], other_slots: list[dict[tuple[str, ...], list[Observation]]]) -> Observation | None:
+    """The one person every other version that mentions this office names for it, if there is one."""
+    holders: list[Observation] = []
+    for slots in other_slots:
+        related = [o for k, obs in slots.items() if k == key or (set(key) <= set(k)) for o in obs]
+        if not related:
+            continue
+        clusters = value_clusters(related, lambda a, b: same_person(str(a), str(b)))
+        if len(clusters) > 1:
+            return None  # another version has two holders too: probably two offices
+        holders.append(clusters[0][0])
+    if not holders or len(value_clusters(holders, lambda a, b: same_person(str(a), str(b)))) > 1:
+        return None
+    return holders[0]
 
 
 def date_contradictions(article: Article) -> list[Finding]:
@@ -142,5 +171,6 @@ def quantity_contradictions(article: Article) -> list[Finding]:
     return findings
 
 
-def detect_internal_contradictions(article: Article) -> list[Finding]:
-    return role_contradictions(article) + date_contradictions(article) + quantity_contradictions(article)
+def detect_internal_contradictions(article: Article, others: Sequence[Article] = ()) -> list[Finding]:
+    """Contradictions inside ``article``; ``others`` (the story's other versions) settle ambiguous offices."""
+    return role_contradictions(article, others) + date_contradictions(article) + quantity_contradictions(article)

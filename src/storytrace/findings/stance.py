@@ -32,7 +32,7 @@ _NEGATIVE = (
 _STANCE = re.compile(rf"(?i)\b(?:(?P<pos>{_POSITIVE})|(?P<neg>{_NEGATIVE}))\b")
 _NEGATOR = re.compile(r"(?i)\b(not|never|no longer|unlikely|cannot|hardly|neither|nor)\b|n't\b")
 _OUTLOOK = re.compile(
-    r"(?i)\b(will|won't|would|is set to|are set to|expected to|likely|unlikely|doomed|dead|on track|"
+    r"(?i)\b(will|won't|would|is set to|are set to|expect|expects|expected to|believe|believes|likely|unlikely|doomed|dead|on track|"
     r"future|outlook|prospects?|verdict|conclu\w+|bottom line|in the end|ultimately)\b"
 )
 _AUXILIARY = re.compile(
