@@ -41,23 +41,39 @@ def _hidden(name: str) -> bool:
 
 
 def iter_input_files(root: Path) -> Iterator[tuple[Path, bool] | InputError]:
-    """(file, named explicitly?) for a file, or every known file under a folder, sorted; errors for unreadable folders."""
+    """(file, named explicitly?) for a file, or every known file under a folder in sorted path order.
+
+    Links to folders are not followed, so a link back up the tree cannot make the walk endless;
+    a folder that cannot be listed is one InputError and the walk goes on.
+    """
     if not root.is_dir():
         yield root, True
         return
-    problems: list[OSError] = []
-    # followlinks=False: a link back up the tree must not make the walk endless.
-    for folder, dirnames, filenames in os.walk(root, onerror=problems.append, followlinks=False):
-        while problems:
-            exc = problems.pop(0)
-            yield InputError(str(exc.filename or folder), f"cannot read folder: {exc.strerror or exc}")
-        dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
-        for name in sorted(filenames):
-            path = Path(folder) / name
-            if not _hidden(name) and format_of(path)[0] is not None:
-                yield path, False
-    for exc in problems:
-        yield InputError(str(exc.filename or root), f"cannot read folder: {exc.strerror or exc}")
+    # A stack of sorted entries (reversed, so pop() gives the next in order): files and folders
+    # interleave as in a sorted listing of full paths, and deep trees need no recursion.
+    stack: list[tuple[Path, bool]] = [(root, True)]
+    while stack:
+        path, is_dir = stack.pop()
+        if not is_dir:
+            yield path, False
+            continue
+        try:
+            with os.scandir(path) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield InputError(str(path), f"cannot read folder: {exc.strerror or exc}")
+            continue
+        children: list[tuple[Path, bool]] = []
+        for entry in entries:
+            if _hidden(entry.name):
+                continue
+            try:
+                entry_is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                entry_is_dir = False
+            if entry_is_dir or format_of(Path(entry.name))[0] is not None:
+                children.append((Path(entry.path), entry_is_dir))
+        stack.extend(reversed(children))
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:
