@@ -113,6 +113,7 @@ class Quantity:
     scale: str = ""  # the scale word as written: bn, million, ...
     approx: str = ""  # "more than", "about", "up to", ...
     of: str = ""  # what a percentage is of ("GDP")
+    high: float | None = None  # upper bound of a range ("between 10 and 12": value=10, high=12)
 
 
 @dataclass

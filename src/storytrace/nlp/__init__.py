@@ -1,20 +1,117 @@
-"""Extraction: sentences, entities, roles, quantities, dates, quotes, attribution (STUB)."""
+"""Extraction: paragraphs, sentences, entities, roles, quantities, dates, quotes, attribution.
+
+``Extractor.process(article)`` fills the article in place; ``process_many`` streams many articles
+through spaCy's ``nlp.pipe`` in batches. Each paragraph is parsed as its own doc, so a sentence
+never crosses a paragraph and memory stays flat however long an article is. Every span is a
+character offset into ``article.text`` (the cleaned text).
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from storytrace.config import Config
-from storytrace.model import Article, Sentence
+from storytrace.model import Article
+from storytrace.nlp.attribution import extract_attributions
+from storytrace.nlp.dates import extract_dates
+from storytrace.nlp.entities import extract_entities
+from storytrace.nlp.quantities import extract_quantities
+from storytrace.nlp.quotes import extract_quotes
+from storytrace.nlp.roles import extract_roles
+from storytrace.nlp.segment import SentenceIndex, sentence_spans, split_paragraphs
+from storytrace.nlp.tokens import TokenIndex
+
+__all__ = ["Extractor"]
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+")  # numbers in links are not quantities
+# Paragraphs longer than this are parsed in slices (spaCy's parser needs ~1 GB per 100k chars).
+MAX_PARSE_CHARS = 20_000
 
 
 class Extractor:
     def __init__(self, config: Config | None = None):
+        from storytrace.nlp.models import load_spacy
+
         self.config = config or Config()
+        self.nlp = load_spacy(self.config.spacy_model)
 
     def process(self, article: Article) -> Article:
-        article.sentences = [
-            Sentence(index=i, start=m.start(), end=m.end(), text=m.group())
-            for i, m in enumerate(re.finditer(r"[^.!?\n]+[.!?]?", article.text))
-            if m.group().strip()
-        ]
+        for done in self.process_many([article]):
+            return done
         return article
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Extract from many articles, parsing their paragraphs in batches; yields each article when done."""
+        pending: dict[int, tuple[Article, list, int]] = {}  # article key -> (article, parts, paragraphs left)
+
+        def paragraph_stream():
+            for key, article in enumerate(articles):
+                text = _prepare(article)
+                slices = [(s, e) for p in article.paragraphs for s, e in _slices(text, p.start, p.end)]
+                pending[key] = (article, [], len(slices))
+                if not slices:
+                    yield "", (key, 0, True)
+                for s, e in slices:
+                    yield text[s:e], (key, s, False)
+
+        for doc, (key, base, empty) in self.nlp.pipe(paragraph_stream(), as_tuples=True, batch_size=self.config.batch_size * 8):
+            article, parts, left = pending[key]
+            if not empty:
+                parts.append((base, doc))
+                left -= 1
+            pending[key] = (article, parts, left)
+            if left <= 0:
+                del pending[key]
+                _extract(article, parts)
+                yield article
+
+
+def _prepare(article: Article) -> str:
+    if not article.text:
+        article.text = article.original_text
+    _annotate_language(article)
+    article.paragraphs = split_paragraphs(article.text)
+    return article.text
+
+
+def _annotate_language(article: Article) -> None:
+    try:
+        from storytrace.nlp.language import annotate_language
+    except ImportError:  # the language module is optional: keep whatever ingest set
+        return
+    annotate_language(article)
+
+
+def _slices(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long paragraph after a sentence end (else a space) so each slice parses cheaply."""
+    out = []
+    while end - start > MAX_PARSE_CHARS:
+        limit = start + MAX_PARSE_CHARS
+        cut = max(text.rfind(". ", start, limit) + 2, text.rfind(" ", start, limit) + 1 if text.rfind(". ", start, limit) < 0 else 0)
+        if cut <= start:
+            cut = limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+def _extract(article: Article, parts: list) -> None:
+    text = article.text
+    sentence_starts = [base + sent.start_char for base, doc in parts for sent in doc.sents]
+    article.sentences = sentence_spans(text, article.paragraphs, sentence_starts)
+    index = SentenceIndex(article.sentences)
+    tokens = TokenIndex(parts)
+    entities = extract_entities(parts, text, index)
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    dates = [d for d in extract_dates(text, index, article.published) if not _inside(d.start, urls)]
+    quantities = extract_quantities(text, tokens, index, [(d.start, d.end) for d in dates] + urls)
+    mentions = sorted([*entities.mentions, *quantities, *dates], key=lambda m: (m.start, m.end))
+    article.mentions = mentions
+    article.roles = extract_roles(text, entities.mentions, entities.glued_titles, tokens, index)
+    article.quotes = extract_quotes(text, article.paragraphs, article.sentences, index, entities.mentions, article.roles)
+    article.attributions = extract_attributions(text, index, entities.mentions)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)

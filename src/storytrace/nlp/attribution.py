@@ -1,0 +1,60 @@
+"""Attribution cues: where a text says its content came from.
+
+according_to: "according to Reuters"     told: "told the Guardian"
+reported:     "The New York Times reported", "as reported by Le Monde"
+translation_by: "Translation by Ana Ruiz", "Translated by ..."
+original_url: "Original: https://...", "Originally published at https://..."
+
+Targets are written without a leading "the" ("Guardian"), like entity names.
+"""
+from __future__ import annotations
+
+import re
+
+from storytrace.model import Attribution, Mention
+from storytrace.nlp.segment import SentenceIndex
+
+# A source name: capitalised words, allowing "of", "de", "&" and "-" inside ("The Times of India").
+_NAME = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of|de|du|del|der|di|&|and|für)\s+[A-Z][\w.&'’-]*|\s+[A-Z][\w.&'’-]*){0,5})"
+_THE = r"(?:[Tt]he\s+)?"
+_URL = r"(?P<url>(?:https?://|www\.)[^\s<>\"“”]+)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("according_to", re.compile(rf"\b[Aa]ccording to\s+{_THE}(?P<target>{_NAME})")),
+    ("told", re.compile(rf"\b(?:told|telling|tells)\s+{_THE}(?P<target>{_NAME})")),
+    ("reported", re.compile(rf"\b(?:as\s+)?(?:first\s+)?reported\s+(?:earlier\s+)?(?:by|in)\s+{_THE}(?P<target>{_NAME})")),
+    ("reported", re.compile(rf"(?:^|(?<=[\s(,;:]))(?:[Tt]he\s+)?(?P<target>{_NAME}),?\s+(?:first\s+|previously\s+|earlier\s+|also\s+)?(?:has\s+|had\s+)?(?:reported|reports|revealed|first\s+reported)\b")),
+    ("translation_by", re.compile(r"\b(?:[Tt]ranslation|[Tt]ranslated(?:\s+from\s+[A-Z]\w+)?)\s+by:?\s+(?P<target>[^\n.;,()]{2,80})")),
+    ("original_url", re.compile(rf"\b(?:[Oo]riginal(?:\s+(?:article|story|text|version))?|[Oo]riginally\s+published(?:\s+(?:at|in|on|by))?|[Ss]ource|[Rr]ead\s+the\s+original)\s*(?::|at|on|in)?\s*{_URL}")),
+]
+_TRAILING = ".,;:)]}'\"’”"
+# Words that start with a capital only because they start a sentence: not a source.
+_NOT_SOURCES = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "These", "Those", "There", "Officials", "Police", "Reporters"}
+
+
+def extract_attributions(text: str, index: SentenceIndex, mentions: list[Mention]) -> list[Attribution]:
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            group = "url" if kind == "original_url" else "target"
+            start, end = m.start(group), m.end(group)
+            while end > start and text[end - 1] in _TRAILING:
+                end -= 1
+            target = text[start:end].strip()
+            if not target or target in _NOT_SOURCES or any(s < end and start < e for s, e in taken):
+                continue
+            if kind == "reported" and not _is_known_source(start, end, mentions, m.group(0)):
+                continue
+            taken.append((start, end))
+            found.append(Attribution(kind=kind, target=target, start=m.start(), end=end, sentence=index.at(m.start())))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _is_known_source(start: int, end: int, mentions: list[Mention], matched: str) -> bool:
+    """"X reported" needs X to be an org/person mention, or an outlet-like name ("The New York Times")."""
+    for m in mentions:
+        if m.kind in ("org", "person") and m.start < end and start < m.end:
+            return True
+    return matched.startswith(("The ", "the ")) or " by " in matched or " in " in matched

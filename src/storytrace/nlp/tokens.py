@@ -1,0 +1,68 @@
+"""Token look-ups by character offset over a spaCy Doc (flat arrays: cheap to build, O(log n) to query)."""
+from __future__ import annotations
+
+import bisect
+
+NOUNISH = {"NOUN", "PROPN"}
+
+
+class TokenIndex:
+    """Tokens of one article, parsed as several docs (one per paragraph) placed at ``base`` offsets."""
+
+    def __init__(self, parts: list[tuple[int, object]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.pos: list[str] = []
+        self.lower: list[str] = []
+        for base, doc in parts:
+            for t in doc:
+                if t.is_space:
+                    continue
+                self.starts.append(base + t.idx)
+                self.ends.append(base + t.idx + len(t.text))
+                self.pos.append(t.pos_)
+                self.lower.append(t.lower_)
+
+    def first_at_or_after(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, offset)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that covers ``offset`` (or the one just before it)."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def counted_noun(self, offset: int, max_gap: int = 2) -> str:
+        """The noun a number counts: "1.2 million (electric) cars" -> "cars"; "" when none follows."""
+        i = self.first_at_or_after(offset)
+        n = len(self.starts)
+        if i >= n or self.starts[i] - offset > max_gap:
+            return ""
+        noun = ""
+        steps = 0
+        while i < n and steps < 4:
+            pos = self.pos[i]
+            if pos == "NOUN":
+                noun = self.lower[i]
+            elif pos == "ADJ" and not noun:
+                pass
+            elif pos == "PROPN" and not noun and i + 1 < n and self.pos[i + 1] == "NOUN":
+                pass  # "15 EU member states"
+            else:
+                break
+            i += 1
+            steps += 1
+        return noun
+
+    def noun_phrase(self, offset: int) -> tuple[int, int]:
+        """Span of the short noun phrase starting at ``offset`` ("GDP", "annual budget"); empty if none."""
+        i = self.first_at_or_after(offset)
+        n = len(self.starts)
+        start = end = offset
+        steps = 0
+        while i < n and steps < 4 and self.pos[i] in ("ADJ", "NOUN", "PROPN"):
+            if self.pos[i] in NOUNISH:
+                end = self.ends[i]
+            if steps == 0:
+                start = self.starts[i]
+            i += 1
+            steps += 1
+        return (start, end) if end > start else (offset, offset)
