@@ -1,0 +1,82 @@
+"""Closed-class attribute words: colours, weekdays, months, compass directions, gender.
+
+A faithful rewrite has no reason to trade one member of such a class for another ("yellow and
+blue" / "yellow and white", "Tuesday" / "Thursday", "she" / "he"), so a member the aligned source
+sentence lacks, where that sentence has another member, is a change.
+"""
+from __future__ import annotations
+
+from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
+from storytrace.findings.text import ParsedSentence, Token, word_key
+from storytrace.model import Finding
+
+_MASCULINE = frozenset("he his him himself man men male boy boys father son husband brother king mr uncle nephew grandfather gentleman".split())
+_FEMININE = frozenset("she her hers herself woman women female girl girls mother daughter wife sister queen mrs ms aunt niece grandmother lady".split())
+
+
+def attribute_class(tok: Token) -> str | None:
+    w = tok.lower
+    if w in COLOURS and tok.pos == "ADJ":
+        return "colour"
+    if w in WEEKDAYS or (w in MONTHS and tok.text[:1].isupper() and tok.ent_type == "DATE"):
+        return "date"
+    if w in DIRECTIONS:
+        return "direction"
+    if w in _MASCULINE or w in _FEMININE or tok.lemma in GENDER_WORDS:
+        return "gender"
+    return None
+
+
+def _gender(word: str) -> str:
+    return "m" if word in _MASCULINE else "f" if word in _FEMININE else ""
+
+
+def _members(sentence: ParsedSentence, cls: str) -> list[Token]:
+    return [t for t in sentence.tokens if attribute_class(t) == cls]
+
+
+def detect_attributes(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for sentence in ctx.der.sentences:
+        aligned = ctx.aligned_source(sentence.index)
+        if not aligned:
+            continue
+        for tok in sentence.tokens:
+            cls = attribute_class(tok)
+            if cls is None:
+                continue
+            derived_members = {word_key(t.lower) for t in _members(sentence, cls)}
+            src_members = [(s, t) for s in aligned for t in _members(s, cls)]
+            if cls == "gender":
+                finding = _gender_change(ctx, sentence, tok, src_members)
+                if finding:
+                    findings.append(finding)
+                continue
+            if not src_members or word_key(tok.lower) in {word_key(t.lower) for _, t in src_members}:
+                continue
+            lost = [(s, t) for s, t in src_members if word_key(t.lower) not in derived_members]
+            if not lost:
+                continue
+            src_sentence, src_tok = lost[0]
+            kind = "date_change" if cls == "date" else "entity_swap"
+            findings.append(make_finding(
+                ctx, kind, sentence, tok.text, src_sentence, src_tok.text,
+                f'The source says "{src_tok.text}" here; this version says "{tok.text}".', 0.75,
+            ))
+    return findings
+
+
+def _gender_change(ctx, sentence, tok, src_members):
+    gender = _gender(tok.lower)
+    if not gender or not src_members:
+        return None
+    src_genders = {_gender(t.lower) for _, t in src_members} - {""}
+    if gender in src_genders or not src_genders:
+        return None
+    src_sentence, src_tok = src_members[0]
+    return make_finding(
+        ctx, "entity_swap", sentence, tok.text, src_sentence, src_tok.text,
+        f'The person\'s gender changed: the source says "{src_tok.text}", this version "{tok.text}".', 0.7,
+        severity="medium",
+    )

@@ -1,0 +1,44 @@
+"""attribution_change from attribution cues: "according to Reuters" where the source says AP.
+
+Quote speakers are compared in quotes_cmp; this module compares the cues ("according to",
+"told", "reported") of aligned sentences.
+"""
+from __future__ import annotations
+
+from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.names import compare_names
+from storytrace.model import Finding
+
+_SOURCE_KINDS = frozenset({"according_to", "told", "reported"})
+
+
+def detect_attributions(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    src_by_sentence: dict[int, list] = {}
+    for a in ctx.source.attributions:
+        if a.kind in _SOURCE_KINDS:
+            src_by_sentence.setdefault(a.sentence, []).append(a)
+    for a in ctx.derived.attributions:
+        if a.kind not in _SOURCE_KINDS:
+            continue
+        claim = ctx.der.sentence(a.sentence)
+        if claim is None:
+            continue
+        aligned = ctx.aligned_source(a.sentence)
+        candidates = [(s, b) for s in aligned for b in src_by_sentence.get(s.index, [])]
+        if not candidates:
+            continue
+        if any(_same_target(a.target, b.target) for _, b in candidates):
+            continue
+        src_sentence, b = candidates[0]
+        findings.append(make_finding(
+            ctx, "attribution_change", claim, a.target, src_sentence, b.target,
+            f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.', 0.75,
+        ))
+    return findings
+
+
+def _same_target(a: str, b: str) -> bool:
+    if a.strip().lower() == b.strip().lower():
+        return True
+    return compare_names(a, b).same_entity

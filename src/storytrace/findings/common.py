@@ -1,0 +1,145 @@
+"""What every pairwise detector shares: the pair context and Finding construction."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, word_key
+from storytrace.model import Alignment, Article, Finding, Severity
+
+DEFAULT_SEVERITY: dict[str, Severity] = {
+    "entity_swap": "high",
+    "name_variant": "low",
+    "role_change": "medium",
+    "number_change": "high",
+    "date_change": "high",
+    "quote_change": "high",
+    "attribution_change": "high",
+    "negation_flip": "high",
+    "unsupported_addition": "medium",
+    "omission": "medium",
+}
+
+# Words that carry no checkable content of their own.
+FUNCTION_POS = frozenset({"DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT", "SYM", "SPACE", "X"})
+
+
+@dataclass
+class PairContext:
+    """A source/derived pair with parses and the sentence alignment as a lookup."""
+
+    source: Article
+    derived: Article
+    alignment: Alignment
+    src: ParsedArticle
+    der: ParsedArticle
+    story_articles: dict[str, Article] | None = None
+    story_parsed: dict[str, ParsedArticle] = field(default_factory=dict)
+    _aligned: dict[int, list[int]] = field(default_factory=dict)
+    _scores: dict[int, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for pair in self.alignment.pairs:
+            for d in pair.derived:
+                self._aligned.setdefault(d, [])
+                for s in pair.source:
+                    if s not in self._aligned[d]:
+                        self._aligned[d].append(s)
+                self._scores[d] = max(self._scores.get(d, 0.0), pair.score)
+        for d in self.der.sentences:
+            if d.index not in self._aligned:
+                self._aligned[d.index] = lexical_neighbours(d, self.src)
+                self._scores[d.index] = 0.0
+
+    def aligned_source(self, derived_index: int) -> list[ParsedSentence]:
+        out = []
+        for i in self._aligned.get(derived_index, []):
+            s = self.src.sentence(i)
+            if s is not None:
+                out.append(s)
+        return out
+
+    def is_one_to_one(self, derived_index: int) -> bool:
+        """The derived sentence renders exactly one source sentence, and nothing else does:
+        a translation or close rewrite, where dropping a name or number means something."""
+        sources = self._aligned.get(derived_index, [])
+        if len(sources) != 1:
+            return False
+        sharing = [d for d, s in self._aligned.items() if sources[0] in s]
+        return len(sharing) == 1
+
+
+def lexical_neighbours(sentence: ParsedSentence, source: ParsedArticle, limit: int = 2) -> list[int]:
+    """Source sentences sharing most content words with ``sentence``.
+
+    Used only for derived sentences the aligner left unaligned (or when no aligner ran, as
+    for one-sentence pairs), so that slot-level checks still have something to compare with.
+    """
+    if len(source.sentences) == 1:
+        return [source.sentences[0].index]
+    words = content_keys(sentence.tokens)
+    if not words:
+        return []
+    scored = []
+    for s in source.sentences:
+        overlap = len(words & content_keys(s.tokens))
+        if overlap:
+            scored.append((overlap / len(words), s.index))
+    scored.sort(reverse=True)
+    return [i for score, i in scored[:limit] if score >= 0.25]
+
+
+def content_keys(tokens: list[Token]) -> set[str]:
+    return {word_key(t.lemma) for t in tokens if t.pos not in FUNCTION_POS and not t.is_stop}
+
+
+def make_finding(
+    ctx: PairContext,
+    kind: str,
+    claim: ParsedSentence,
+    derived_value: str,
+    source_sentence: ParsedSentence | None,
+    source_value: str,
+    explanation: str,
+    confidence: float,
+    severity: Severity | None = None,
+) -> Finding:
+    digest = hashlib.sha1(
+        f"{kind}|{ctx.source.id}|{ctx.derived.id}|{claim.start}|{derived_value}|{source_value}".encode()
+    ).hexdigest()[:12]
+    return Finding(
+        id=f"{kind}-{digest}",
+        type=kind,
+        severity=severity or DEFAULT_SEVERITY.get(kind, "medium"),
+        article=ctx.derived.id,
+        against=[ctx.source.id],
+        claim=claim.text.strip(),
+        claim_span=(claim.start, claim.end),
+        derived_value=derived_value,
+        source_article=ctx.source.id if source_sentence is not None or source_value else ctx.source.id,
+        source_text=source_sentence.text.strip() if source_sentence is not None else "",
+        source_span=(source_sentence.start, source_sentence.end) if source_sentence is not None else None,
+        source_value=source_value,
+        explanation=explanation,
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+    )
+
+
+def span_text(sentence: ParsedSentence, first: int, end: int) -> str:
+    toks = sentence.tokens[first:end]
+    if not toks:
+        return ""
+    return sentence.text[toks[0].start - sentence.start: toks[-1].end - sentence.start]
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per (type, claim, changed value): detectors may meet the same change twice."""
+    seen: set[tuple[str, int, str]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: -f.confidence):
+        key = (f.type, f.claim_span[0], f.derived_value.lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return sorted(out, key=lambda f: (f.claim_span[0], f.type))

@@ -1,0 +1,193 @@
+"""entity_swap, name_variant and unsupported names: is each name of the derived text in the source?
+
+A name is supported when the source has it (spelling, transliteration and name order aside).
+An unsupported name that sits where the aligned source sentence has another name of the same
+kind is a swap; with no such slot it is an unsupported addition.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storytrace.findings.common import PairContext, make_finding, span_text
+from storytrace.findings.names import compare_names
+from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
+from storytrace.model import Finding
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Label groups whose members can fill the same slot (spaCy often calls a country ORG or GPE).
+_SLOT_GROUP = {"PERSON": "person", "ORG": "group", "NORP": "place", "GPE": "place", "LOC": "place",
+               "FAC": "place", "PROPN": "any", "EVENT": "thing", "PRODUCT": "thing",
+               "WORK_OF_ART": "thing", "LAW": "thing", "LANGUAGE": "thing"}
+
+# Words that do not identify an organisation or place on their own.
+GENERIC_NAME_WORDS = frozenset(
+    "the of and for de la le du des ministry department bureau office agency police security public "
+    "national international federal state states city county province region district university "
+    "college school council committee commission party company corporation corp inc ltd group bank "
+    "court house association institute centre center government republic kingdom united union "
+    "organization organisation authority service services news general central north south east "
+    "west northern southern eastern western new old great royal saint st mount river lake street "
+    "road station airport hospital church museum foundation fund board club team army force forces "
+    "navy air administration assembly parliament congress senate gov governor sen rep mr mrs ms dr "
+    "prof president minister secretary chairman chief mayor judge king queen prince princess pope "
+    "premier chancellor ambassador".split()
+)
+
+
+@dataclass(frozen=True)
+class NameUnit:
+    text: str
+    label: str
+    sentence: ParsedSentence
+    first: int
+    end: int
+
+    @property
+    def group(self) -> str:
+        return _SLOT_GROUP.get(self.label, "any")
+
+    def words(self) -> list[str]:
+        return [t.text for t in self.sentence.tokens[self.first:self.end] if any(c.isalnum() for c in t.text)]
+
+
+def name_units(sentence: ParsedSentence) -> list[NameUnit]:
+    """Named-entity spans, plus capitalised proper nouns the tagger left outside any entity."""
+    units: list[NameUnit] = []
+    covered: set[int] = set()
+    for label, first, end in sentence.entities():
+        if label not in NAME_LABELS:
+            continue
+        toks = sentence.tokens
+        while first < end and (toks[first].lower in ("the", "a", "an") or not any(c.isalnum() for c in toks[first].text)):
+            first += 1
+        while end > first and (toks[end - 1].text in ("'s", "’s", "'") or not any(c.isalnum() for c in toks[end - 1].text)):
+            end -= 1
+        if end > first:
+            units.append(NameUnit(span_text(sentence, first, end), label, sentence, first, end))
+            covered.update(range(first, end))
+    for i, t in enumerate(sentence.tokens):
+        if i in covered or i == 0 or t.pos != "PROPN" or not t.text[:1].isupper() or len(t.text) < 2:
+            continue
+        units.append(NameUnit(t.text, "PROPN", sentence, i, i + 1))
+    return units
+
+
+def word_supported(word: str, source: ParsedArticle) -> bool:
+    key = word_key(word)
+    if not key:
+        return True
+    bare = word.replace(".", "")
+    if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+        # An acronym must be an acronym in the source too: "US" is not the pronoun "us".
+        return key in source.acronyms
+    return key in source.vocabulary or stem(key) in source.stems
+
+
+def _distinctive(words: list[str]) -> list[str]:
+    return [w for w in words if word_key(w) not in GENERIC_NAME_WORDS]
+
+
+def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[str]) -> tuple[bool, str | None]:
+    """(supported, the source spelling when it is a variant spelling of a person's name)."""
+    words = unit.words()
+    if unit.label == "PERSON":
+        best = None
+        for name in source_people:
+            match = compare_names(unit.text, name)
+            if match.verdict == "same":
+                return True, None
+            if match.verdict == "variant" and (best is None or match.similarity > best[0]):
+                best = (match.similarity, name)
+        if best is not None:
+            return True, best[1]
+        return all(word_supported(w, source) for w in words), None
+    distinctive = _distinctive(words)
+    if not distinctive:
+        return True, None  # "the Bureau", "Gov.": nothing here names anything by itself
+    return any(word_supported(w, source) for w in distinctive), None
+
+
+def source_people(ctx: PairContext) -> list[str]:
+    names = {u.text for s in ctx.src.sentences for u in name_units(s) if u.label == "PERSON"}
+    names.update(m.text for m in ctx.source.mentions if m.kind == "person")
+    return sorted(names)
+
+
+def detect_entities(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    people = source_people(ctx)
+    for sentence in ctx.der.sentences:
+        units = name_units(sentence)
+        aligned = ctx.aligned_source(sentence.index)
+        for unit in units:
+            supported, variant_of = unit_supported(unit, ctx.src, people)
+            if supported:
+                if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
+                    findings.append(_variant(ctx, unit, variant_of, aligned))
+                continue
+            findings.append(_unsupported(ctx, unit, units, aligned))
+    return findings
+
+
+def _variant(ctx: PairContext, unit: NameUnit, source_name: str, aligned: list[ParsedSentence]) -> Finding:
+    where = next((s for s in aligned if source_name in s.text), None)
+    if where is None:
+        where = next((s for s in ctx.src.sentences if source_name in s.text), None)
+    return make_finding(
+        ctx, "name_variant", unit.sentence, unit.text, where, source_name,
+        f'"{unit.text}" is a different spelling or transliteration of "{source_name}" (same person).',
+        0.8,
+    )
+
+
+def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit], aligned: list[ParsedSentence]) -> Finding:
+    # A slot: a name of the same kind in the aligned source sentence that the derived
+    # sentence no longer has.
+    derived_texts = [u.text for u in derived_units]
+    for src_sentence in aligned:
+        for candidate in name_units(src_sentence):
+            if not _same_group(candidate, unit):
+                continue
+            if any(_covers(d, candidate) for d in derived_texts):
+                continue
+            match = compare_names(unit.text, candidate.text) if unit.label == "PERSON" else None
+            lookalike = match is not None and match.verdict == "lookalike"
+            explanation = (
+                f'The source has "{candidate.text}" here; this version has "{unit.text}"'
+                + (" (a similar-looking but different name)." if lookalike else ", a different "
+                   + ("person." if unit.label == "PERSON" else "name."))
+            )
+            return make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
+                                explanation, 0.7 if lookalike else 0.8)
+    elsewhere = _other_versions_with(ctx, unit.text)
+    explanation = f'"{unit.text}" appears nowhere in the source.'
+    if ctx.story_articles:
+        explanation += (f" Also found in: {', '.join(elsewhere)}." if elsewhere else " No other version has it either.")
+    return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
+                        explanation, 0.75 if not elsewhere else 0.5,
+                        severity="medium" if not elsewhere else "low")
+
+
+def _same_group(a: NameUnit, b: NameUnit) -> bool:
+    return a.group == b.group or "any" in (a.group, b.group)
+
+
+def _covers(derived_text: str, source_unit: NameUnit) -> bool:
+    """The derived sentence still carries this source name (possibly spelt another way)."""
+    if source_unit.label == "PERSON":
+        return compare_names(derived_text, source_unit.text).same_entity
+    src_words = {stem(w) for w in _distinctive(source_unit.words()) or source_unit.words()}
+    return bool(src_words & {stem(w) for w in derived_text.split()})
+
+
+def _other_versions_with(ctx: PairContext, text: str) -> list[str]:
+    if not ctx.story_articles:
+        return []
+    out = []
+    needle = text.lower()
+    for article_id, article in ctx.story_articles.items():
+        if article_id in (ctx.source.id, ctx.derived.id):
+            continue
+        if needle in (article.text or article.original_text).lower():
+            out.append(article_id)
+    return out

@@ -1,0 +1,128 @@
+"""Numbers in a sentence as comparable values: "2.5 per cent" = "2.5%", "$210bn" = 210e9, "six" = 6.
+
+Works on parsed tokens so that it does not depend on how the extractor grouped a quantity;
+when the extractor gives a normalised Quantity it is used as well (see ``mention_values``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from storytrace.findings.lexicon import NUMBER_QUALIFIERS, NUMBER_WORDS, ORDINALS, SCALE_WORDS
+from storytrace.findings.text import ParsedSentence
+from storytrace.model import Article, Quantity
+
+_NUMERIC_RE = re.compile(r"^[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|st|nd|rd|th|s|bn|m|k|mn|tn)?$", re.I)
+_TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
+@dataclass(frozen=True)
+class NumberValue:
+    value: float
+    text: str  # as written
+    start: int  # offsets into Article.text
+    end: int
+    qualifier: str = ""  # "up to", "more than", ...
+    is_year: bool = False
+
+    def matches(self, other: "NumberValue") -> bool:
+        return values_match(self.value, other.value)
+
+
+def values_match(a: float, b: float) -> bool:
+    """Equal, or one is the other rounded ("2.47" / "2.5", "1,512" / "1,500")."""
+    if a == b:
+        return True
+    if a == 0 or b == 0 or (a > 0) != (b > 0):
+        return False
+    return _rounds_to(a, b) or _rounds_to(b, a)
+
+
+def _significant_digits(x: float) -> int:
+    mantissa = f"{abs(x):.6e}".split("e")[0]
+    digits = mantissa.replace(".", "").rstrip("0")
+    return max(len(digits), 1)
+
+
+def _rounds_to(precise: float, rounded: float) -> bool:
+    # Only a number written with 3+ significant digits can be rounded in a rewrite: "11" is
+    # never "about 10".
+    if _significant_digits(precise) < 3 or _significant_digits(rounded) >= _significant_digits(precise):
+        return False
+    magnitude = math.floor(math.log10(abs(rounded)))
+    keep = _significant_digits(rounded)
+    step = 10 ** (magnitude - keep + 1)
+    return abs(round(precise / step) * step - rounded) < step * 1e-6
+
+
+def _parse_token(text: str) -> tuple[float, float] | None:
+    """(value, scale) for a numeric token, None when it is not a number."""
+    t = text.lower().replace("’", "'")
+    if t in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t]), 1.0
+    if t in ORDINALS:
+        return float(ORDINALS[t]), 1.0
+    if _TIME_RE.match(t):
+        h, m = re.split(r"[:.]", t)
+        return int(h) + int(m) / 100, 1.0
+    m = _NUMERIC_RE.match(t)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+    suffix = (m.group(3) or "").lower()
+    scale = SCALE_WORDS.get(suffix, 1.0) if suffix in ("bn", "m", "k", "mn", "tn") else 1.0
+    return value, scale
+
+
+def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
+    """Every number in a sentence, with a following scale word folded in ("10 million")."""
+    out: list[NumberValue] = []
+    tokens = sentence.tokens
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        parsed = _parse_token(tok.text)
+        is_numeric_word = parsed is not None and (tok.like_num or tok.pos == "NUM" or tok.text[0].isdigit()
+                                                   or tok.lower in ORDINALS)
+        # "one" as a pronoun ("the one who") or "May"-like words are not numbers.
+        if not is_numeric_word or (tok.lower == "one" and tok.pos not in ("NUM",)):
+            i += 1
+            continue
+        value, scale = parsed
+        start, end, j = tok.start, tok.end, i + 1
+        # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
+        while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
+            scale *= SCALE_WORDS[tokens[j].lower]
+            end = tokens[j].end
+            j += 1
+        qualifier = _qualifier(tokens, i)
+        is_year = scale == 1.0 and value.is_integer() and 1800 <= value <= 2100 and "," not in tok.text
+        out.append(NumberValue(value * scale, sentence.text[start - sentence.start:end - sentence.start],
+                               start, end, qualifier, is_year))
+        i = j
+    return out
+
+
+def _qualifier(tokens, i: int) -> str:
+    words = []
+    k = i - 1
+    if k >= 0 and tokens[k].text in "$€£¥":
+        k -= 1
+    while k >= 0 and len(words) < 2 and tokens[k].lower in NUMBER_QUALIFIERS:
+        words.insert(0, tokens[k].lower)
+        k -= 1
+    return " ".join(words)
+
+
+def quantity_value(q: Quantity) -> float:
+    return float(q.value)
+
+
+def mention_values(article: Article, sentence_index: int) -> list[float]:
+    """Normalised quantity values the extractor found in one sentence."""
+    return [
+        quantity_value(m.value)
+        for m in article.mentions
+        if m.kind == "quantity" and m.sentence == sentence_index and isinstance(m.value, Quantity)
+    ]

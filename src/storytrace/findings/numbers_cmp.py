@@ -1,0 +1,96 @@
+"""number_change and date_change: numbers of the derived text compared on normalised values.
+
+A derived number is supported when the aligned source sentences have the same value (rounding
+aside). When it is missing there but the aligned sentence has a number about the same thing
+(the same noun, or the only number there) that the derived sentence lost, it is a change; when the
+source has it elsewhere it is supported; otherwise it is an unsupported addition.
+"""
+from __future__ import annotations
+
+from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.numbers import NumberValue, sentence_numbers
+from storytrace.findings.text import ParsedSentence
+from storytrace.model import Finding
+
+# Numbers too common in ordinary prose to be checked when written as words.
+_WEAK_WORDS = frozenset({"one", "once", "single", "half", "first", "couple", "pair"})
+
+
+def _is_weak(n: NumberValue) -> bool:
+    return n.text.lower() in _WEAK_WORDS
+
+
+def _is_date(sentence: ParsedSentence, n: NumberValue) -> bool:
+    return n.is_year or any(t.ent_type in ("DATE", "TIME") for t in sentence.tokens if t.start >= n.start and t.end <= n.end)
+
+
+def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
+    """The noun a number counts ("330 plants" -> plant), for pairing numbers across versions."""
+    idx = [i for i, t in enumerate(sentence.tokens) if t.start >= n.start and t.end <= n.end]
+    if not idx:
+        return ""
+    tok = sentence.tokens[idx[-1]]
+    head = sentence.tokens[tok.head]
+    if head.pos in ("NOUN", "PROPN") and head is not tok:
+        return head.lemma
+    nxt = idx[-1] + 1
+    while nxt < len(sentence.tokens) and sentence.tokens[nxt].pos in ("ADJ", "NOUN", "SYM", "NUM", "PUNCT") and sentence.tokens[nxt].text not in ",;":
+        if sentence.tokens[nxt].pos == "NOUN":
+            return sentence.tokens[nxt].lemma
+        nxt += 1
+    return ""
+
+
+def detect_numbers(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    all_source = [(s, n) for s in ctx.src.sentences for n in sentence_numbers(s)]
+    for sentence in ctx.der.sentences:
+        derived_numbers = sentence_numbers(sentence)
+        if not derived_numbers:
+            continue
+        aligned = ctx.aligned_source(sentence.index)
+        aligned_numbers = [(s, n) for s in aligned for n in sentence_numbers(s)]
+        for n in derived_numbers:
+            if _is_weak(n):
+                continue
+            if any(n.matches(m) for _, m in aligned_numbers):
+                continue
+            slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)
+            elsewhere = any(n.matches(m) for _, m in all_source)
+            if slot is None and elsewhere:
+                continue
+            kind = "date_change" if _is_date(sentence, n) else "number_change"
+            if slot is not None:
+                src_sentence, m = slot
+                if kind == "number_change" and _is_date(src_sentence, m):
+                    kind = "date_change"
+                what = "date" if kind == "date_change" else "number"
+                findings.append(make_finding(
+                    ctx, kind, sentence, n.text, src_sentence, m.text,
+                    f"The {what} changed: the source says \"{m.text}\", this version says \"{n.text}\".",
+                    0.85 if not elsewhere else 0.6,
+                ))
+            else:
+                findings.append(make_finding(
+                    ctx, "unsupported_addition", sentence, n.text, None, "",
+                    f"The number \"{n.text}\" appears nowhere in the source.", 0.7,
+                ))
+    return findings
+
+
+def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: list[NumberValue],
+                  aligned_numbers: list[tuple[ParsedSentence, NumberValue]]):
+    """The aligned source number this one replaced: unmatched in the derived sentence, and
+    about the same noun (or the only unmatched number of the same kind)."""
+    unmatched = [(s, m) for s, m in aligned_numbers
+                 if not _is_weak(m) and not any(m.matches(d) for d in derived_numbers)]
+    if not unmatched:
+        return None
+    noun = _head_noun(sentence, n)
+    for s, m in unmatched:
+        if noun and _head_noun(s, m) == noun:
+            return s, m
+    same_kind = [(s, m) for s, m in unmatched if _is_date(s, m) == _is_date(sentence, n)]
+    if len(same_kind) == 1:
+        return same_kind[0]
+    return None

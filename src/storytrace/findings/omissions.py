@@ -1,0 +1,148 @@
+"""omission: a caveat, condition, number qualifier or name of the source dropped.
+
+Summaries drop most of their source by design, so only drops that change what the kept words
+claim are findings: a hedge ("may") or a condition ("only if parliament ratifies it") lost from a
+sentence the derived version renders, a qualifier lost from a number that was kept ("up to 40" ->
+"40"), and, for a one-to-one rendering (translation, close rewrite), a name or number dropped.
+"""
+from __future__ import annotations
+
+from storytrace.findings.common import PairContext, make_finding, span_text
+from storytrace.findings.entities_cmp import name_units
+from storytrace.findings.lexicon import HEDGES
+from storytrace.findings.numbers import sentence_numbers
+from storytrace.findings.text import ParsedSentence, stem, word_key
+from storytrace.model import Finding
+
+# Conditions strong enough that dropping them changes the claim ("only if", "unless").
+_STRONG_CONDITIONS = ("only if", "unless", "provided that", "providing that", "on condition that",
+                      "subject to", "as long as", "only when")
+_ANY_CONDITION = _STRONG_CONDITIONS + ("if", "when", "once", "should", "would", "pending")
+_NUMBER_HEDGE_WORDS = frozenset("exceed surpass top reach over under beyond nearly almost about around "
+                                "approximately roughly more less fewer least most up than some".split())
+
+
+def _hedges(sentence: ParsedSentence) -> list[str]:
+    """Words that make a claim a possibility: "may", "could", "reportedly", "suspected"."""
+    return [t.text for t in sentence.tokens if t.lemma in HEDGES and t.pos in ("ADV", "ADJ", "VERB", "AUX")]
+
+
+def _any_modality(sentence: ParsedSentence) -> bool:
+    return bool(_hedges(sentence)) or any(t.tag == "MD" and t.lower not in ("will", "'ll", "shall") for t in sentence.tokens)
+
+
+def _has_phrase(sentence: ParsedSentence, phrases) -> str:
+    text = " " + " ".join(t.lower for t in sentence.tokens) + " "
+    return next((p for p in phrases if f" {p} " in text), "")
+
+
+def detect_omissions(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for sentence in ctx.der.sentences:
+        aligned = ctx.aligned_source(sentence.index)
+        if not aligned:
+            continue
+        one_to_one = ctx.is_one_to_one(sentence.index)
+        for src in aligned:
+            if not _renders(sentence, src):
+                continue
+            findings.extend(_caveats(ctx, sentence, src))
+            findings.extend(_qualifiers(ctx, sentence, src))
+        if one_to_one:
+            findings.extend(_dropped_facts(ctx, sentence, aligned[0]))
+    return findings
+
+
+def _renders(sentence: ParsedSentence, src: ParsedSentence) -> bool:
+    """Does the derived sentence carry most of this source sentence's content?"""
+    src_words = {word_key(t.lemma) for t in src.tokens if t.pos in ("NOUN", "PROPN", "VERB", "NUM", "ADJ")}
+    if not src_words:
+        return False
+    der_words = {word_key(t.lemma) for t in sentence.tokens}
+    return len(src_words & der_words) / len(src_words) >= 0.5
+
+
+def _caveats(ctx, sentence, src) -> list[Finding]:
+    out = []
+    src_hedges = _hedges(src)
+    if src_hedges and not _any_modality(sentence):
+        out.append(make_finding(
+            ctx, "omission", sentence, "(stated as fact)", src, src_hedges[0],
+            f'The source hedges this ("{src_hedges[0]}"); this version states it as fact.', 0.6,
+        ))
+    condition = _has_phrase(src, _STRONG_CONDITIONS)
+    if condition and not _has_phrase(sentence, _ANY_CONDITION):
+        out.append(make_finding(
+            ctx, "omission", sentence, "(no condition)", src, _after(src, condition.split()[-1]),
+            f'The source makes this conditional ("{_after(src, condition.split()[-1])}"); this version drops the condition.', 0.65,
+        ))
+    return out
+
+
+def _after(sentence: ParsedSentence, word: str) -> str:
+    for i, t in enumerate(sentence.tokens):
+        if t.text == word:
+            return span_text(sentence, i, min(len(sentence.tokens), i + 6))
+    return word
+
+
+def _qualifiers(ctx, sentence, src) -> list[Finding]:
+    out = []
+    if any(t.lemma in _NUMBER_HEDGE_WORDS for t in sentence.tokens):
+        return out  # the derived sentence qualifies its numbers in its own words
+    derived_numbers = sentence_numbers(sentence)
+    for m in sentence_numbers(src):
+        if not m.qualifier:
+            continue
+        for n in derived_numbers:
+            if n.matches(m) and not n.qualifier:
+                out.append(make_finding(
+                    ctx, "omission", sentence, n.text, src, f"{m.qualifier} {m.text}",
+                    f'The source says "{m.qualifier} {m.text}"; this version drops "{m.qualifier}".', 0.55,
+                ))
+    return out
+
+
+_DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _in_brackets(sentence: ParsedSentence, unit) -> bool:
+    """An acronym or gloss in brackets repeats a name given just before it."""
+    toks = sentence.tokens
+    return unit.first > 0 and toks[unit.first - 1].text == "(" and unit.end < len(toks) and toks[unit.end].text == ")"
+
+
+def _dropped_facts(ctx, sentence, src) -> list[Finding]:
+    """A translation or close rewrite that loses a name or a number of its source sentence."""
+    out = []
+    if len(sentence.tokens) < 0.6 * len(src.tokens):
+        return out  # a shortened rendering: dropping details is its job
+    derived_stems = {stem(t.text) for t in sentence.tokens} | {word_key(t.lemma) for t in sentence.tokens}
+    derived_text = sentence.text.lower()
+    derived_acronyms = {word_key(t.text) for t in sentence.tokens if t.text.isupper()}
+    derived_acronyms |= {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
+                         for u in name_units(sentence)}
+    for unit in name_units(src):
+        words = [w for w in unit.words() if w[:1].isupper()]
+        if not words or unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit):
+            continue
+        if word_key(unit.text) in derived_acronyms:
+            continue
+        if any(stem(w) in derived_stems or word_key(w) in derived_stems for w in words):
+            continue
+        if any(w.lower() in derived_text for w in words):
+            continue
+        out.append(make_finding(
+            ctx, "omission", sentence, "(missing)", src, unit.text,
+            f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
+        ))
+    derived_numbers = sentence_numbers(sentence)
+    for m in sentence_numbers(src):
+        if m.text.lower() in ("one", "once", "first", "half"):
+            continue
+        if not any(m.matches(n) for n in derived_numbers):
+            out.append(make_finding(
+                ctx, "omission", sentence, "(missing)", src, m.text,
+                f'The source gives the number "{m.text}" here; this version leaves it out.', 0.5,
+            ))
+    return out

@@ -1,0 +1,171 @@
+"""negation_flip: a negation added or dropped, or a word swapped for its opposite.
+
+Translation moves negation around ("unable to" / "could not"), so polarity is counted with the
+words that carry a negation inside them, and an opposite only counts when the aligned source
+sentence has the opposite word and not the derived one.
+"""
+from __future__ import annotations
+
+from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
+from storytrace.findings.text import ParsedSentence, Token, word_key
+from storytrace.model import Finding
+
+_PRONOUN_GENDER = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
+
+
+def is_negation(tok: Token) -> bool:
+    return tok.dep == "neg" or tok.lower in NEGATION_CUES or tok.lower == "n't"
+
+
+def explicit_negations(sentence: ParsedSentence) -> list[Token]:
+    """Negations of a clause: not those of "whether or not", "not only", or "not long after"."""
+    out = []
+    toks = sentence.tokens
+    for i, t in enumerate(toks):
+        if not is_negation(t):
+            continue
+        prev = toks[i - 1].lower if i else ""
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if prev == "or" or nxt in ("only", "just", "merely") or (t.lower == "no" and nxt in ("longer", "doubt")):
+            continue
+        head = toks[t.head]
+        if t.lower in ("not", "n't", "never") and head.pos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON"):
+            continue
+        out.append(t)
+    return out
+
+
+def implicit_negations(sentence: ParsedSentence) -> list[Token]:
+    return [t for t in sentence.tokens if t.lemma in IMPLICIT_NEGATIONS]
+
+
+def _negated(sentence: ParsedSentence, index: int) -> bool:
+    """Does a negation attach to this token (or to the verb it depends on as a complement)?"""
+    heads = {index}
+    tok = sentence.tokens[index]
+    if tok.dep in ("xcomp", "acomp", "ccomp", "attr"):
+        heads.add(tok.head)
+    negations = explicit_negations(sentence)
+    return any(t.head in heads for t in negations)
+
+
+def detect_polarity(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for sentence in ctx.der.sentences:
+        aligned = ctx.aligned_source(sentence.index)
+        if not aligned:
+            continue
+        found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned)
+        findings.extend(found)
+        findings.extend(_antonyms(ctx, sentence, aligned))
+    return findings
+
+
+def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
+    """The same verb or adjective in both versions, negated in one only."""
+    out = []
+    for i, tok in enumerate(sentence.tokens):
+        if tok.pos not in ("VERB", "ADJ", "AUX", "NOUN") or tok.is_stop and tok.pos == "AUX":
+            continue
+        d_neg = _negated(sentence, i)
+        for src in aligned:
+            for j, stok in enumerate(src.tokens):
+                if stok.lemma != tok.lemma or stok.pos != tok.pos:
+                    continue
+                s_neg = _negated(src, j)
+                if s_neg != d_neg:
+                    what = "adds a negation to" if d_neg else "drops the negation of"
+                    out.append(make_finding(
+                        ctx, "negation_flip", sentence, _clause(sentence, i), src, _clause(src, j),
+                        f'This version {what} "{tok.text}": the source says the opposite.', 0.8,
+                    ))
+                    return out
+                break
+    return out
+
+
+def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
+    """Sentence-level polarity. For a one-to-one rendering the explicit negations must agree in
+    parity, unless a word with a negation inside it ("unable", "refused") accounts for the
+    difference; for a summary sentence, a negation with none anywhere in its sources is suspect."""
+    d_explicit = explicit_negations(sentence)
+    d_implicit = implicit_negations(sentence)
+    if ctx.is_one_to_one(sentence.index):
+        src = aligned[0]
+        s_explicit, s_implicit = explicit_negations(src), implicit_negations(src)
+        if (len(d_explicit) - len(s_explicit)) % 2 == 0:
+            return []
+        if (len(d_explicit) + len(d_implicit) - len(s_explicit) - len(s_implicit)) % 2 == 0:
+            return []
+        if d_explicit and not s_explicit:
+            value, src_value = d_explicit[0].text, "(no negation)"
+            explanation = f'This version says "{value}" where the source sentence has no negation.'
+        elif s_explicit and not d_explicit:
+            value, src_value = "(no negation)", s_explicit[0].text
+            explanation = f'The source says "{src_value}"; this version drops the negation.'
+        else:
+            value = d_explicit[0].text if d_explicit else "(no negation)"
+            src_value = s_explicit[0].text if s_explicit else "(no negation)"
+            explanation = "The number of negations differs, so the claim is reversed."
+        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation, 0.7)]
+    if d_explicit and not any(explicit_negations(s) or implicit_negations(s) for s in aligned):
+        return [make_finding(
+            ctx, "negation_flip", sentence, d_explicit[0].text, aligned[0], "(no negation)",
+            f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
+        )]
+    return []
+
+
+def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
+    out = []
+    derived_lemmas = {t.lemma for t in sentence.tokens}
+    for i, tok in enumerate(sentence.tokens):
+        lemma = tok.lemma
+        if tok.pos in ("PUNCT", "PROPN", "DET") or lemma in GENDER_WORDS or lemma in _PRONOUN_GENDER:
+            continue
+        for src in aligned:
+            src_lemmas = {t.lemma: j for j, t in enumerate(src.tokens)}
+            if lemma in src_lemmas:
+                break
+            opposite = _opposite_in(lemma, tok.pos, src_lemmas, derived_lemmas)
+            if opposite is None:
+                continue
+            j = src_lemmas[opposite]
+            # "did not win" / "lost" say the same thing: a negated opposite is no flip.
+            if _negated(src, j) != _negated(sentence, i):
+                continue
+            out.append(make_finding(
+                ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
+                f'"{tok.text}" reverses the source\'s "{src.tokens[j].text}".', 0.75,
+            ))
+            break
+    return out
+
+
+def _opposite_in(lemma: str, pos: str, src_lemmas: dict[str, int], derived_lemmas: set[str]) -> str | None:
+    for opposite in ANTONYMS.get(lemma, ()):
+        if opposite in src_lemmas and opposite not in derived_lemmas:
+            return opposite
+    if len(lemma) < 5:
+        return None
+    # in-/im-/il-/ir- make opposites of adjectives only ("inform" is not "not form").
+    prefixes = NEGATING_PREFIXES if pos in ("ADJ", "ADV") else ("un", "dis", "non", "non-")
+    for prefix in prefixes:
+        # "unlikely" against "likely", "likely" against "unlikely".
+        if lemma.startswith(prefix) and lemma[len(prefix):] in src_lemmas and len(lemma) - len(prefix) >= 5:
+            if lemma[len(prefix):] not in derived_lemmas:
+                return lemma[len(prefix):]
+        if prefix + lemma in src_lemmas and prefix + lemma not in derived_lemmas:
+            return prefix + lemma
+    return None
+
+
+def _clause(sentence: ParsedSentence, index: int) -> str:
+    lo, hi = max(0, index - 3), min(len(sentence.tokens), index + 3)
+    toks = sentence.tokens[lo:hi]
+    return sentence.text[toks[0].start - sentence.start: toks[-1].end - sentence.start]
+
+
+def gender_key(tok: Token) -> str:
+    return word_key(tok.lower)

@@ -1,0 +1,83 @@
+"""quote_change and attribution_change for quotations the extractor found.
+
+A derived quote is paired with the source quote it shares most content words with. Translation
+noise (synonyms, word order, tense) leaves most content words or their stems in place; a changed
+number, a flipped negation or a key noun or name the source quote lacks is a change. A quote
+paired with one given to another speaker is an attribution change.
+"""
+from __future__ import annotations
+
+from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.names import compare_names
+from storytrace.findings.text import ParsedSentence, Token, stem, word_key
+from storytrace.model import Finding, Quote
+
+_KEY_POS = frozenset({"NOUN", "PROPN", "NUM"})
+_NEG = frozenset({"not", "n't", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without"})
+
+
+def _tokens_in(sentences: list[ParsedSentence], start: int, end: int) -> list[Token]:
+    return [t for s in sentences for t in s.tokens if t.start >= start and t.end <= end]
+
+
+def _sentence_at(sentences: list[ParsedSentence], offset: int) -> ParsedSentence | None:
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
+def _content(tokens: list[Token]) -> set[str]:
+    return {stem(t.lemma) for t in tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop}
+
+
+def detect_quotes(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    if not ctx.derived.quotes or not ctx.source.quotes:
+        return findings
+    src_quotes = [(q, _tokens_in(ctx.src.sentences, q.start, q.end)) for q in ctx.source.quotes]
+    for quote in ctx.derived.quotes:
+        tokens = _tokens_in(ctx.der.sentences, quote.start, quote.end)
+        words = _content(tokens)
+        if len(words) < 3:
+            continue
+        best, best_overlap = None, 0.0
+        for src_quote, src_tokens in src_quotes:
+            overlap = len(words & _content(src_tokens)) / max(1, min(len(words), len(_content(src_tokens)) or 1))
+            if overlap > best_overlap:
+                best, best_overlap = (src_quote, src_tokens), overlap
+        if best is None or best_overlap < 0.5:
+            continue
+        claim = _sentence_at(ctx.der.sentences, quote.start)
+        src_quote, src_tokens = best
+        src_sentence = _sentence_at(ctx.src.sentences, src_quote.start)
+        if claim is None:
+            continue
+        change = _key_change(tokens, src_tokens)
+        if change and best_overlap < 0.999:
+            findings.append(make_finding(
+                ctx, "quote_change", claim, change[0], src_sentence, change[1],
+                f'The quotation was changed: the source quote has "{change[1]}", this version "{change[0]}".', 0.75,
+            ))
+        if _different_speakers(quote, src_quote):
+            findings.append(make_finding(
+                ctx, "attribution_change", claim, quote.speaker or "", src_sentence, src_quote.speaker or "",
+                f'The same words are attributed to {quote.speaker} here but to {src_quote.speaker} in the source.', 0.8,
+            ))
+    return findings
+
+
+def _key_change(tokens: list[Token], src_tokens: list[Token]) -> tuple[str, str] | None:
+    neg_d = sum(1 for t in tokens if t.lower in _NEG)
+    neg_s = sum(1 for t in src_tokens if t.lower in _NEG)
+    if (neg_d - neg_s) % 2:
+        return ("negated" if neg_d > neg_s else "not negated", "not negated" if neg_d > neg_s else "negated")
+    src_keys = {stem(t.lemma) for t in src_tokens} | {word_key(t.text) for t in src_tokens}
+    missing = [t for t in tokens if t.pos in _KEY_POS and stem(t.lemma) not in src_keys and word_key(t.text) not in src_keys]
+    lost = [t for t in src_tokens if t.pos in _KEY_POS and stem(t.lemma) not in {stem(x.lemma) for x in tokens}]
+    if missing and lost:
+        return missing[0].text, lost[0].text
+    return None
+
+
+def _different_speakers(a: Quote, b: Quote) -> bool:
+    if not a.speaker or not b.speaker:
+        return False
+    return not compare_names(a.speaker, b.speaker).same_entity

@@ -1,0 +1,68 @@
+"""role_change and role-slot entity_swap for the titles the extractor tied to people.
+
+The same person with a title whose key words differ is a role change ("deputy director" /
+"vice-president"). The same title held by a different person is an entity swap ("James Baker,
+the Treasury secretary" where the source has Daniel Reyes as Treasury secretary).
+"""
+from __future__ import annotations
+
+import re
+
+from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.names import compare_names
+from storytrace.findings.text import ParsedSentence, stem
+from storytrace.model import Finding, Role
+
+_FILLER = frozenset("a an the of for and in at to its his her their former then now also who is was".split())
+
+
+def title_words(title: str) -> set[str]:
+    return {stem(w) for w in re.findall(r"[^\W\d_]+", title.lower()) if w not in _FILLER}
+
+
+def _sentence(sentences: list[ParsedSentence], index: int) -> ParsedSentence | None:
+    return next((s for s in sentences if s.index == index), None)
+
+
+def detect_roles(ctx: PairContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for role in ctx.derived.roles:
+        claim = _sentence(ctx.der.sentences, role.sentence)
+        if claim is None:
+            continue
+        words = title_words(role.title)
+        same_person = [r for r in ctx.source.roles if compare_names(role.person, r.person).same_entity]
+        if same_person and not any(_same_title(words, title_words(r.title)) for r in same_person):
+            r = same_person[0]
+            findings.append(make_finding(
+                ctx, "role_change", claim, role.title, _sentence(ctx.src.sentences, r.sentence), r.title,
+                f'{role.person} is "{role.title}" here but "{r.title}" in the source.', 0.7,
+            ))
+            continue
+        if same_person:
+            continue
+        holder = _holder_of(words, ctx.source.roles)
+        if holder is not None and not compare_names(role.person, holder.person).same_entity:
+            findings.append(make_finding(
+                ctx, "entity_swap", claim, role.person, _sentence(ctx.src.sentences, holder.sentence), holder.person,
+                f'The source names {holder.person} as {holder.title}; this version gives that role to {role.person}.', 0.85,
+            ))
+    return findings
+
+
+def _same_title(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return True
+    return len(a & b) / min(len(a), len(b)) >= 0.5
+
+
+def _holder_of(words: set[str], roles: list[Role]) -> Role | None:
+    best, best_overlap = None, 0.0
+    for r in roles:
+        other = title_words(r.title)
+        if not words or not other:
+            continue
+        overlap = len(words & other) / max(len(words), len(other))
+        if overlap > best_overlap:
+            best, best_overlap = r, overlap
+    return best if best_overlap >= 0.67 else None
