@@ -39,7 +39,7 @@ _DATE_RE = re.compile(
     rf"|\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"
     rf"|\b(?P<per>(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|weekend|month|year))\b"
     rf"|\b(?P<wd>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wname>{_WEEKDAY}))\b(?!,?\s+(?:{_MONTH_ANY}|\d))"
-    rf"|\b{_PREP}\s+(?P<year>{_YEAR})\b(?!\s*(?:%|per\s?cent|bn|billion|million|people))",
+    rf"|\b{_PREP}\s+(?P<year>{_YEAR})\b(?![-/]\d|\s*(?:%|per\s?cent|bn|billion|million|people))",
 )
 
 
