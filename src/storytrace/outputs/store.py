@@ -254,3 +254,206 @@ class Store:
         for s in report.stories:
             self.save_story(s, by_id)
         self.save_errors(report.errors)
+
+
+# -- reading back (used by the web app) ------------------------------------------------------
+# Added for `storytrace serve`: rebuild model objects from the store so the app renders the same
+# views as report.html. Findings are stored with original-text spans; they are mapped back to
+# cleaned-text spans through the sentences table (exact at sentence starts, close inside).
+
+
+def _from_original(sentences: list[tuple[int, int, int, int]], offset: int | None) -> int | None:
+    """Original-text offset -> cleaned-text offset, using (start, end, orig_start, orig_end) rows."""
+    if offset is None:
+        return None
+    for start, end, o_start, o_end in sentences:
+        if o_start <= offset <= o_end:
+            return min(start + (offset - o_start), end)
+    return offset
+
+
+def load_articles(store: Store, ids: list[str] | None = None) -> list[Article]:
+    """Articles with their text, metadata and sentences (not mentions: the views do not need them)."""
+    from datetime import date
+
+    from storytrace.model import OffsetMap, Sentence
+
+    sql = (
+        "SELECT id, source_path, title, outlet, author, url, language, published, metadata, original_text, text"
+        " FROM articles"
+    )
+    params: tuple = ()
+    if ids is not None:
+        if not ids:
+            return []
+        sql += f" WHERE id IN ({','.join('?' * len(ids))})"
+        params = tuple(ids)
+    articles = []
+    for row in store.conn.execute(sql + " ORDER BY id", params).fetchall():
+        (aid, source_path, title, outlet, author, url, language, published, metadata, original_text, text) = row
+        try:
+            published_date = date.fromisoformat(published) if published else None
+        except ValueError:
+            published_date = None
+        a = Article(
+            id=aid, source_path=source_path or "", original_text=original_text or "", text=text or "",
+            title=title or "", outlet=outlet or "", author=author or "", url=url or "", language=language or "",
+            published=published_date, metadata=json.loads(metadata) if metadata else {},
+        )
+        rows = store.conn.execute(
+            'SELECT idx, paragraph, start, "end", orig_start, text FROM sentences WHERE article_id = ? ORDER BY idx',
+            (aid,),
+        ).fetchall()
+        a.sentences = [Sentence(index=i, start=s, end=e, text=t, paragraph=p or 0) for i, p, s, e, _, t in rows]
+        if rows:
+            a.offset_map = OffsetMap(clean_starts=[r[2] for r in rows], orig_starts=[r[4] for r in rows])
+        articles.append(a)
+    return articles
+
+
+def story_ids(store: Store) -> list[str]:
+    return [r[0] for r in store.conn.execute("SELECT id FROM stories ORDER BY rowid")]
+
+
+def load_stories(store: Store, ids: list[str] | None = None) -> list[Story]:
+    """Stories with their alignments, lineage and findings (finding spans in cleaned-text offsets)."""
+    from storytrace.model import AlignedPair, Alignment, Edge, Finding, ReusePassage
+
+    q = store.conn.execute
+    spans: dict[str, list[tuple[int, int, int, int]]] = {}
+
+    def to_clean(article_id: str | None, start, end) -> tuple[int, int] | None:
+        if article_id is None or start is None or end is None:
+            return None
+        if article_id not in spans:
+            spans[article_id] = q(
+                'SELECT start, "end", orig_start, orig_end FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,)
+            ).fetchall()
+        return _from_original(spans[article_id], start), _from_original(spans[article_id], end)
+
+    stories = []
+    for sid in ids if ids is not None else story_ids(store):
+        head = q("SELECT id, title FROM stories WHERE id = ?", (sid,)).fetchone()
+        if head is None:
+            continue
+        story = Story(id=head[0], title=head[1] or "", article_ids=[
+            r[0] for r in q("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY rowid", (sid,))
+        ])
+        by_pair: dict[tuple[str, str], Alignment] = {}
+
+        def alignment(source: str, derived: str) -> Alignment:
+            return by_pair.setdefault((source, derived), Alignment(source, derived))
+
+        for source, derived, s_idx, d_idx, score in q(
+            "SELECT source, derived, source_sentences, derived_sentences, score FROM alignments"
+            " WHERE story_id = ? ORDER BY rowid", (sid,)
+        ):
+            alignment(source, derived).pairs.append(AlignedPair(json.loads(s_idx), json.loads(d_idx), score))
+        for source, derived, side, sentence in q(
+            "SELECT source, derived, side, sentence FROM unaligned WHERE story_id = ? ORDER BY rowid", (sid,)
+        ):
+            al = alignment(source, derived)
+            (al.unaligned_source if side == "source" else al.unaligned_derived).append(sentence)
+        for source, derived, *offsets in q(
+            "SELECT source, derived, source_start, source_end, derived_start, derived_end FROM reuse_passages"
+            " WHERE story_id = ? ORDER BY rowid", (sid,)
+        ):
+            alignment(source, derived).reuse.append(ReusePassage(*offsets))
+        story.alignments = list(by_pair.values())
+        story.lineage = [
+            Edge(s, d, rel, conf, cov, cont, json.loads(ev) if ev else [])
+            for s, d, rel, conf, cov, cont, ev in q(
+                "SELECT source, derived, relation, confidence, coverage, containment, evidence FROM edges"
+                " WHERE story_id = ? ORDER BY rowid", (sid,)
+            )
+        ]
+        for row in q(
+            "SELECT id, type, severity, article, against, claim, claim_start, claim_end, derived_value, source_article,"
+            " source_text, source_start, source_end, source_value, explanation, confidence FROM findings"
+            " WHERE story_id = ? ORDER BY rowid", (sid,)
+        ):
+            (fid, ftype, severity, article, against, claim, c_start, c_end, derived_value, source_article,
+             source_text, s_start, s_end, source_value, explanation, confidence) = row
+            story.findings.append(Finding(
+                id=fid, type=ftype, severity=severity, article=article, against=json.loads(against) if against else [],
+                claim=claim or "", claim_span=to_clean(article, c_start, c_end) or (0, 0),
+                derived_value=derived_value or "", source_article=source_article, source_text=source_text or "",
+                source_span=to_clean(source_article, s_start, s_end), source_value=source_value or "",
+                explanation=explanation or "", confidence=confidence or 0.0,
+            ))
+        stories.append(story)
+    return stories
+
+
+def load_errors(store: Store) -> list[InputError]:
+    return [
+        InputError(path, problem, line, bool(fatal))
+        for path, line, problem, fatal in store.conn.execute("SELECT path, line, problem, fatal FROM input_errors")
+    ]
+
+
+def load_report(store: Store, version: str = "") -> Report:
+    return Report(version=version, articles=load_articles(store), stories=load_stories(store), errors=load_errors(store))
+
+
+def replace_stories(store: Store, stories: list[Story], articles: dict[str, Article]) -> None:
+    """After re-analysing everything: drop the old stories (their ids may not come back), write the new ones."""
+    for sid in story_ids(store):
+        if sid not in {s.id for s in stories}:
+            with store.conn:
+                store._delete_story_rows(sid)
+    for s in stories:
+        store.save_story(s, articles)
+
+
+def open_readonly(path: str | Path) -> Store:
+    """A Store over an existing file opened read-only: no schema writes, safe beside a writer (WAL)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: no such store")
+    store = Store.__new__(Store)
+    store.path = path
+    try:
+        store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ValueError(f"{path}: not a storytrace store ({exc})") from exc
+    if version is None:
+        store.conn.close()
+        raise ValueError(f"{path}: not a storytrace store (no schema version)")
+    return store
+
+
+def story_summaries(store: Store) -> list[dict[str, Any]]:
+    """Each story's id, title, article count and findings per severity, for a listing."""
+    counts: dict[str, dict[str, int]] = {}
+    for sid, severity, n in store.conn.execute("SELECT story_id, severity, count(*) FROM findings GROUP BY 1, 2"):
+        counts.setdefault(sid, {})[severity] = n
+    return [
+        {"id": sid, "title": title or sid, "article_count": n,
+         "findings": {s: counts.get(sid, {}).get(s, 0) for s in ("high", "medium", "low")}}
+        for sid, title, n in store.conn.execute("SELECT id, title, article_count FROM stories ORDER BY rowid")
+    ]
+
+
+def stories_of_article(store: Store, article_id: str) -> list[str]:
+    return [r[0] for r in store.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))]
+
+
+def article_summaries(store: Store) -> list[dict[str, Any]]:
+    """Id, title, outlet, language, date and word count of every article, without the texts."""
+    cols = ("id", "source_path", "title", "outlet", "language", "published", "word_count")
+    return [
+        dict(zip(cols, row))
+        for row in store.conn.execute(f"SELECT {', '.join(cols)} FROM articles ORDER BY published, id")
+    ]
+
+
+def articles_in_stories(store: Store, min_size: int = 2) -> list[str]:
+    """Ids of the articles that belong to a story of at least ``min_size`` articles."""
+    return [
+        r[0] for r in store.conn.execute(
+            "SELECT DISTINCT sa.article_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
+            " WHERE s.article_count >= ?", (min_size,)
+        )
+    ]

@@ -1,0 +1,328 @@
+"""`storytrace serve DB`: the report's views over the SQLite store, JSON endpoints, and adding articles.
+
+Safety: bound to 127.0.0.1 unless told otherwise; request bodies, files per request and file
+sizes are capped; ids in URLs are only ever looked up in the store (no route reads a file path
+from the request); every response carries a Content-Security-Policy and nosniff; article text
+is escaped by Jinja2's autoescape.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storytrace.outputs import store as store_mod
+from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
+from storytrace.outputs.report_view import FindingView, StoryView, story_view
+from storytrace.outputs.templating import inline_assets, make_environment
+from storytrace.web.analysis import AnalysisResult, Reanalyser
+from storytrace.web.security import BodySizeLimit, SameOriginPosts, SecurityHeaders
+from storytrace.web.uploads import (
+    NewArticles, UploadedFile, UploadLimits, UploadRejected, article_from_paste, check_sizes, read_uploads,
+)
+
+FORM_FIELDS = ("text", "title", "outlet", "url", "language", "published")
+
+
+# -- JSON shapes (the report.json contract, as OpenAPI models) -----------------------------------
+class ArticleOut(BaseModel):
+    id: str
+    source_path: str
+    title: str
+    outlet: str
+    language: str
+    published: str | None
+    word_count: int
+
+
+class ArticleDetail(ArticleOut):
+    author: str
+    url: str
+    text: str  # the original text, as read
+    stories: list[str]
+
+
+class EdgeOut(BaseModel):
+    source: str
+    derived: str
+    relation: str
+    confidence: float
+    coverage: float
+    containment: float
+    evidence: list[str]
+
+
+class FindingOut(BaseModel):
+    id: str
+    type: str
+    severity: str
+    article: str
+    against: list[str]
+    claim: str
+    claim_span: list[int]
+    derived_value: str
+    source_article: str | None
+    source_text: str
+    source_span: list[int] | None
+    source_value: str
+    explanation: str
+    confidence: float
+
+
+class StoryFinding(FindingOut):
+    story: str
+
+
+class StorySummary(BaseModel):
+    id: str
+    title: str
+    article_count: int
+    findings: dict[str, int]
+
+
+class StoryOut(BaseModel):
+    id: str
+    title: str
+    article_ids: list[str]
+    lineage: list[EdgeOut]
+    findings: list[FindingOut]
+
+
+class AddResult(BaseModel):
+    added: list[str]
+    errors: list[str]
+    articles: int
+    stories: int
+    findings: int
+
+
+def article_url(article_id: str) -> str:
+    return "/articles/" + quote(article_id, safe="")
+
+
+def story_url(story_id: str) -> str:
+    return "/stories/" + quote(story_id, safe="")
+
+
+def create_app(
+    db: str | Path,
+    limits: UploadLimits | None = None,
+    pipeline_factory: Callable[[], object] | None = None,
+) -> FastAPI:
+    """The app over one store. ``pipeline_factory`` builds the analysis pipeline on first use."""
+    db_path = Path(db)
+    store_mod.open_readonly(db_path).close()  # fails now, with a clear message, if it is not a store
+    limits = limits or UploadLimits()
+    reanalyser = Reanalyser(db_path, pipeline_factory) if pipeline_factory else Reanalyser(db_path)
+    env = make_environment("storytrace.web", "storytrace.outputs")
+    from storytrace import __version__
+
+    app = FastAPI(
+        title="storytrace",
+        version=__version__,
+        description="Stories, lineage and findings from a storytrace store.",
+        docs_url=None,  # the interactive docs load scripts from a CDN, which the CSP forbids
+        redoc_url=None,
+    )
+    app.add_middleware(SameOriginPosts)
+    app.add_middleware(BodySizeLimit, max_bytes=limits.max_request_bytes)
+    app.add_middleware(SecurityHeaders)
+    app.state.reanalyser = reanalyser
+    app.state.limits = limits
+
+    def render(name: str, status: int = 200, **context) -> HTMLResponse:
+        html = env.get_template(name).render(
+            assets=inline_assets(), version=__version__, db_name=db_path.name, article_url=article_url,
+            story_url=story_url, limits=limits, **context,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def reader() -> store_mod.Store:
+        return store_mod.open_readonly(db_path)
+
+    def load_story(story_id: str) -> tuple[StoryView, dict]:
+        with reader() as s:
+            stories = store_mod.load_stories(s, [story_id])
+            if not stories:
+                raise HTTPException(404, "no such story")
+            articles = {a.id: a for a in store_mod.load_articles(s, stories[0].article_ids)}
+        return stories[0], articles
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return render("error.html.j2", status=exc.status_code, code=exc.status_code, message=str(exc.detail))
+
+    # -- HTML views ------------------------------------------------------------------------------
+    def index_page(status: int = 200, notice: str = "", notice_error: bool = False, details: list[str] | None = None):
+        with reader() as s:
+            summaries = store_mod.story_summaries(s)
+            articles = store_mod.article_summaries(s)
+            in_story = set(store_mod.articles_in_stories(s, min_size=2))
+        stories = [st for st in summaries if st["article_count"] > 1]
+        loose = [a for a in articles if a["id"] not in in_story]
+        return render("index.html.j2", status=status, stories=stories, articles=articles, loose=loose, notice=notice,
+                      notice_error=notice_error, notice_details=details or [])
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return index_page()
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        story, articles = load_story(story_id)
+        return render("story.html.j2", sv=story_view(story, articles, "s1"))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        with reader() as s:
+            found = store_mod.load_articles(s, [article_id])
+            if not found:
+                raise HTTPException(404, "no such article")
+            stories = store_mod.load_stories(s, store_mod.stories_of_article(s, article_id))
+            ids = {i for st in stories for i in st.article_ids} | {article_id}
+            articles = {a.id: a for a in store_mod.load_articles(s, sorted(ids))}
+        views = [story_view(st, articles, f"s{n}") for n, st in enumerate(stories, start=1)]
+        findings: list[FindingView] = [f for v in views for f in v.findings if article_id in (f.article_id, f.source_id)]
+        return render("article.html.j2", article=found[0], stories=views, findings=findings)
+
+    # -- adding articles ---------------------------------------------------------------------------
+    async def parse_form(request: Request) -> tuple[dict[str, str], list[UploadedFile]]:
+        try:
+            form = await request.form(
+                max_files=limits.max_files, max_fields=len(FORM_FIELDS) + 4, max_part_size=limits.max_text_bytes
+            )
+        except StarletteHTTPException as exc:  # malformed multipart, too many files or fields, a field too big
+            if "exceeded maximum size" in str(exc.detail):
+                mb = limits.max_text_bytes / (1024 * 1024)
+                raise UploadRejected(413, f"pasted text too large (the limit is {mb:.0f} MB)") from exc
+            raise UploadRejected(400, str(exc.detail)) from exc
+        fields = {k: v for k in FORM_FIELDS if isinstance(v := form.get(k, ""), str)}
+        files = []
+        for item in form.getlist("files"):
+            if isinstance(item, UploadFile) and (item.filename or item.size):
+                files.append(UploadedFile(item.filename or "", await item.read(limits.max_file_bytes + 1)))
+        await form.close()
+        return fields, files
+
+    @app.post("/articles", include_in_schema=False)
+    async def add_articles(request: Request) -> Response:
+        """Multipart form: ``text`` (+ title, outlet, url, language, published) and/or ``files``."""
+        as_json = wants_json(request)
+        try:
+            if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+                raise UploadRejected(400, "send a multipart/form-data form (fields: text, files)")
+            fields, files = await parse_form(request)
+            text = fields.get("text", "")
+            check_sizes(files, text, limits)
+            new = NewArticles()
+            if text.strip():
+                new.articles.append(article_from_paste(
+                    text, fields.get("title", ""), fields.get("outlet", ""), fields.get("url", ""),
+                    fields.get("language", ""), fields.get("published", ""),
+                ))
+            if files:
+                read = await run_in_threadpool(read_uploads, files, reanalyser.read)
+                new.articles += read.articles
+                new.errors += read.errors
+            if not new.articles:
+                reasons = [str(e) for e in new.errors] or ["paste a text or choose at least one file"]
+                raise UploadRejected(400, "nothing to add: " + "; ".join(reasons))
+        except UploadRejected as exc:
+            if as_json:
+                return JSONResponse({"detail": exc.message}, status_code=exc.status)
+            return index_page(exc.status, f"Not added: {exc.message}", notice_error=True)
+        result: AnalysisResult = await run_in_threadpool(reanalyser.add, new.articles, new.errors)
+        if as_json:
+            return JSONResponse(AddResult(**result.__dict__).model_dump())
+        notice = (f"Added {len(result.added)} article(s); the store now has {result.articles} articles, "
+                  f"{result.findings} findings.")
+        return index_page(200, notice, notice_error=bool(result.errors), details=result.errors)
+
+    # -- JSON API --------------------------------------------------------------------------------
+    @app.get("/api/stories", response_model=list[StorySummary], tags=["stories"])
+    def api_stories() -> list[dict]:
+        with reader() as s:
+            return store_mod.story_summaries(s)
+
+    @app.get("/api/stories/{story_id}", response_model=StoryOut, tags=["stories"])
+    def api_story(story_id: str) -> dict:
+        story, articles = load_story(story_id)
+        return story_to_dict(story, articles)
+
+    @app.get("/api/stories/{story_id}/lineage", response_model=list[EdgeOut], tags=["stories"])
+    def api_lineage(story_id: str) -> list[dict]:
+        story, _ = load_story(story_id)
+        return [edge_to_dict(e) for e in story.lineage]
+
+    @app.get("/api/stories/{story_id}/findings", response_model=list[FindingOut], tags=["findings"])
+    def api_story_findings(
+        story_id: str, severity: str | None = Query(None, pattern="^(high|medium|low)$"),
+        type: str | None = None, article: str | None = None,
+    ) -> list[dict]:
+        story, articles = load_story(story_id)
+        return [
+            finding_to_dict(f, articles) for f in story.findings
+            if (severity is None or f.severity == severity) and (type is None or f.type == type)
+            and (article is None or f.article == article)
+        ]
+
+    @app.get("/api/findings", response_model=list[StoryFinding], tags=["findings"])
+    def api_findings(
+        severity: str | None = Query(None, pattern="^(high|medium|low)$"), type: str | None = None,
+        article: str | None = None,
+    ) -> list[dict]:
+        with reader() as s:
+            stories = store_mod.load_stories(s)
+            ids = sorted({i for st in stories for i in st.article_ids})
+            articles = {a.id: a for a in store_mod.load_articles(s, ids)}
+        return [
+            {**finding_to_dict(f, articles), "story": st.id} for st in stories for f in st.findings
+            if (severity is None or f.severity == severity) and (type is None or f.type == type)
+            and (article is None or f.article == article)
+        ]
+
+    @app.get("/api/articles", response_model=list[ArticleOut], tags=["articles"])
+    def api_articles() -> list[dict]:
+        with reader() as s:
+            return [{**a, "source_path": a["source_path"] or "", "title": a["title"] or "", "outlet": a["outlet"] or "",
+                     "language": a["language"] or "", "word_count": a["word_count"] or 0}
+                    for a in store_mod.article_summaries(s)]
+
+    @app.get("/api/articles/{article_id}", response_model=ArticleDetail, tags=["articles"])
+    def api_article(article_id: str) -> dict:
+        with reader() as s:
+            found = store_mod.load_articles(s, [article_id])
+            if not found:
+                raise HTTPException(404, "no such article")
+            stories = store_mod.stories_of_article(s, article_id)
+        a = found[0]
+        return {**article_to_dict(a), "author": a.author, "url": a.url, "text": a.original_text, "stories": stories}
+
+    return app
+
+
+def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
+    """Serve the app; a bad store is one clear line on stderr and exit status 2."""
+    import uvicorn
+
+    try:
+        app = create_app(db)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {host}: anyone who can reach it can read and add articles", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

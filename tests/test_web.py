@@ -1,0 +1,303 @@
+"""The web app over a store: views, JSON API, adding articles, and the safety rules (issue 7 item 4)."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import inspect
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from test_html_report import HOSTILE, build_hostile_report
+
+from storytrace.model import Article, Report, Sentence, Story
+from storytrace.outputs.store import Store
+from storytrace.web.app import create_app, run
+from storytrace.web.uploads import UploadLimits, safe_filename
+
+
+class SimplePipeline:
+    """The real readers, and a stand-in for the models: one story of every article, no findings.
+
+    The web tests check the app's plumbing (limits, storage, re-analysis, escaping); the analysis
+    itself is tested with the real pipeline elsewhere and in test_real_pipeline_reanalysis below."""
+
+    def read(self, paths):
+        from storytrace.ingest import read_paths
+
+        return read_paths(paths)
+
+    def run(self, articles: list[Article]) -> Report:
+        for a in articles:
+            a.text = a.original_text
+            a.sentences = [Sentence(i, m.start(), m.end(), m.group()) for i, m in
+                           enumerate(re.finditer(r"[^.!?\n]+[.!?]?", a.text)) if m.group().strip()]
+        return Report("test", list(articles), [Story("story-all", "All articles", [a.id for a in articles])])
+
+
+def _make_store(path: Path) -> Path:
+    with Store(path) as s:
+        s.save_report(build_hostile_report())
+    return path
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> Path:
+    return _make_store(tmp_path_factory.mktemp("web") / "store.db")
+
+
+@pytest.fixture(scope="module")
+def client(store_path) -> TestClient:
+    return TestClient(create_app(store_path, pipeline_factory=SimplePipeline))
+
+
+@pytest.fixture
+def writable(tmp_path) -> TestClient:
+    """An app over its own copy of the store, with small limits, for tests that add articles."""
+    db = _make_store(tmp_path / "store.db")
+    limits = UploadLimits(max_file_bytes=2000, max_files=3, max_text_bytes=3000)
+    return TestClient(create_app(db, limits=limits, pipeline_factory=SimplePipeline))
+
+
+def _sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def _assert_no_raw_hostile(html: str) -> None:
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>Friends" not in html
+    assert len(re.findall(r"<script\b", html)) == 1
+
+
+# -- reading views ------------------------------------------------------------------------------------
+def test_index_lists_the_story_escaped(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    assert 'href="/stories/story-1"' in r.text
+    assert "Trade talks &lt;script&gt;alert(1)&lt;/script&gt;" in r.text
+    assert 'href="/articles/lonely"' in r.text  # the one-article story is listed as a loose article
+    _assert_no_raw_hostile(r.text)
+
+
+def test_story_page_renders_findings_lineage_and_reading_view(client):
+    r = client.get("/stories/story-1")
+    assert r.status_code == 200
+    page = r.text
+    assert page.count('<article class="finding') == 3
+    assert '<mark class="val">Hana Morikawa</mark>' in page and '<mark class="val">Emi Sato</mark>' in page
+    assert "translation · 0.93" in page
+    assert '<tr class="dropped">' in page and '<tr class="added">' in page
+    assert 'href="/articles/blog-rewrite"' in page
+    _assert_no_raw_hostile(page)
+
+
+def test_article_page_shows_text_as_plain_text(client):
+    r = client.get("/articles/blog-rewrite")
+    assert r.status_code == 200
+    assert "Readers said &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;" in r.text
+    assert r.text.count('<article class="finding') == 3
+    _assert_no_raw_hostile(r.text)
+
+
+# -- safety -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", [
+    "/", "/stories/story-1", "/articles/lonely", "/api/stories", "/openapi.json", "/stories/missing", "/nowhere",
+])
+def test_every_response_has_csp_and_nosniff(client, path):
+    r = client.get(path)
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "http" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_csp_header_allows_exactly_the_inline_script_and_style(client):
+    r = client.get("/stories/story-1")
+    csp = dict(p.strip().split(" ", 1) for p in r.headers["content-security-policy"].split(";"))
+    script = re.search(r"<script>(.*?)</script>", r.text, re.S).group(1)
+    style = re.search(r"<style>(.*?)</style>", r.text, re.S).group(1)
+    assert csp["script-src"] == _sha(script) and csp["style-src"] == _sha(style)
+
+
+@pytest.mark.parametrize("path", [
+    "/articles/..%2F..%2F..%2Fetc%2Fpasswd", "/articles/%2Fetc%2Fpasswd", "/stories/..%2Fstore.db",
+    "/articles/../../etc/passwd", "/static/../../etc/passwd", "/api/articles/..%2F..%2Fetc%2Fhosts",
+])
+def test_no_path_traversal(client, path):
+    r = client.get(path)
+    assert r.status_code == 404
+    assert "root:" not in r.text and "localhost" not in r.text.lower().replace("storytrace", "")
+
+
+def test_unknown_ids_give_404_in_html_and_json(client):
+    r = client.get("/stories/<img src=x onerror=alert(1)>")
+    assert r.status_code == 404 and "no such story" in r.text
+    _assert_no_raw_hostile(r.text)
+    r = client.get("/api/stories/nope")
+    assert r.status_code == 404 and r.json() == {"detail": "no such story"}
+
+
+def test_serve_binds_loopback_by_default():
+    assert inspect.signature(run).parameters["host"].default == "127.0.0.1"
+    from storytrace.cli import serve
+
+    assert inspect.signature(serve).parameters["host"].default.default == "127.0.0.1"
+
+
+def test_serve_with_bad_store_is_one_clear_line(tmp_path):
+    not_a_store = tmp_path / "notes.db"
+    not_a_store.write_text("just text, not SQLite")
+    for target, words in ((tmp_path / "missing.db", "no such store"), (not_a_store, "not a storytrace store")):
+        r = subprocess.run([sys.executable, "-m", "storytrace.cli", "serve", str(target)], capture_output=True,
+                           text=True, timeout=60)
+        assert r.returncode == 2
+        assert words in r.stderr and str(target) in r.stderr and "Traceback" not in r.stderr
+
+
+def test_oversized_file_is_refused_with_413(writable):
+    r = writable.post("/articles", files=[("files", ("big.txt", b"x" * 2001, "text/plain"))],
+                      headers={"accept": "application/json"})
+    assert r.status_code == 413 and "big.txt" in r.json()["detail"] and "too large" in r.json()["detail"]
+
+
+def test_too_many_files_is_refused_with_400(writable):
+    files = [("files", (f"f{i}.txt", b"Some text. More text.", "text/plain")) for i in range(4)]
+    r = writable.post("/articles", files=files, headers={"accept": "application/json"})
+    assert r.status_code == 400 and "Too many files" in r.json()["detail"]
+    assert "f0" not in writable.get("/api/articles").text  # nothing was added
+
+
+def test_oversized_pasted_text_is_refused(writable):
+    r = writable.post("/articles", data={"text": "y" * 3500}, files=[("files", ("", b"", "application/octet-stream"))])
+    assert r.status_code == 413
+    assert "Not added: pasted text too large" in r.text
+
+
+def test_body_over_the_total_limit_is_refused_before_reading(writable):
+    limit = UploadLimits(max_file_bytes=2000, max_files=3, max_text_bytes=3000).max_request_bytes
+    r = writable.post("/articles", content=b"z" * (limit + 1),
+                      headers={"content-type": "multipart/form-data; boundary=xyz"})
+    assert r.status_code == 413 and "too large" in r.text
+
+
+def test_chunked_body_over_the_limit_is_refused(writable):
+    limit = UploadLimits(max_file_bytes=2000, max_files=3, max_text_bytes=3000).max_request_bytes
+
+    def chunks():
+        for _ in range(limit // 1000 + 2):
+            yield b"z" * 1000
+
+    r = writable.post("/articles", content=chunks(), headers={"content-type": "multipart/form-data; boundary=xyz"})
+    assert r.status_code == 413
+
+
+def test_cross_site_post_is_refused(writable):
+    r = writable.post("/articles", data={"text": "A. B."}, files=[("files", ("", b""))],
+                      headers={"origin": "http://evil.example"})
+    assert r.status_code == 403
+    r = writable.post("/articles", data={"text": "A. B."}, files=[("files", ("", b""))],
+                      headers={"sec-fetch-site": "cross-site"})
+    assert r.status_code == 403
+
+
+def test_empty_or_wrong_form_is_a_clear_400(writable):
+    r = writable.post("/articles", data={"text": "  "}, files=[("files", ("", b""))])
+    assert r.status_code == 400 and "nothing to add" in r.text
+    r = writable.post("/articles", json={"text": "hello"}, headers={"accept": "application/json"})
+    assert r.status_code == 400 and "multipart/form-data" in r.json()["detail"]
+
+
+def test_safe_filename_keeps_only_the_last_plain_component():
+    assert safe_filename("../../etc/passwd", "x") == "passwd"
+    assert safe_filename("..\\..\\win.ini", "x") == "win.ini"
+    assert safe_filename("/abs/path/Story One!.html", "x") == "Story_One_.html"
+    assert safe_filename("....", "fallback.txt") == "fallback.txt"
+
+
+# -- adding articles ----------------------------------------------------------------------------------
+def test_pasting_text_adds_an_article_and_reanalyses(writable):
+    text = f"Harbour fire {HOSTILE}\n\nA fire broke out at the harbour on Monday. Two boats burned."
+    r = writable.post("/articles", data={"text": text, "outlet": "Port News", "published": "2024-03-14"},
+                      files=[("files", ("", b""))], headers={"accept": "application/json"})
+    assert r.status_code == 200, r.text
+    result = r.json()
+    assert len(result["added"]) == 1 and result["articles"] == 5
+    new_id = result["added"][0]
+    detail = writable.get(f"/api/articles/{new_id}").json()
+    assert detail["outlet"] == "Port News" and detail["published"] == "2024-03-14" and detail["text"] == text
+    # Re-analysis replaced the old stories with what the pipeline found now.
+    assert [s["id"] for s in writable.get("/api/stories").json()] == ["story-all"]
+    page = writable.get(f"/articles/{new_id}").text
+    _assert_no_raw_hostile(page)
+
+
+def test_uploaded_files_are_read_under_a_safe_name(writable, tmp_path):
+    files = [
+        ("files", ("../../outside.txt", b"Outside title\n\nThe mayor opened a bridge. It cost $3m.", "text/plain")),
+        ("files", ("notes.md", b"Notes\n\nCouncil met on Tuesday.", "text/markdown")),
+    ]
+    r = writable.post("/articles", files=files)
+    assert r.status_code == 200 and "Added 2 article(s)" in r.text
+    ids = {a["id"]: a for a in writable.get("/api/articles").json()}
+    assert "outside" in ids and ids["outside"]["source_path"] == "upload:outside.txt"
+    assert "notes" in ids
+    assert not (tmp_path.parent / "outside.txt").exists() and not Path("outside.txt").exists()
+
+
+def test_bad_date_is_refused(writable):
+    r = writable.post("/articles", data={"text": "Some text.", "published": "<script>"}, files=[("files", ("", b""))])
+    assert r.status_code == 400 and "is not YYYY-MM-DD" in r.text
+    _assert_no_raw_hostile(r.text.replace("<script>alert", "x"))  # the page's own script only
+    assert "&#39;&lt;script&gt;&#39;" in r.text or "&lt;script&gt;" in r.text
+
+
+# -- JSON API -----------------------------------------------------------------------------------------
+def test_api_stories_lineage_and_findings_follow_the_contract(client):
+    stories = client.get("/api/stories").json()
+    assert {s["id"]: s["findings"] for s in stories}["story-1"] == {"high": 1, "medium": 1, "low": 1}
+    story = client.get("/api/stories/story-1").json()
+    assert story["article_ids"] == ["wire-original", "daily-translation", "blog-rewrite"]
+    assert set(story["findings"][0]) == {
+        "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value", "source_article",
+        "source_text", "source_span", "source_value", "explanation", "confidence"}
+    lineage = client.get("/api/stories/story-1/lineage").json()
+    assert [(e["source"], e["derived"], e["relation"]) for e in lineage] == [
+        ("wire-original", "daily-translation", "translation"), ("wire-original", "blog-rewrite", "rewrite")]
+    high = client.get("/api/stories/story-1/findings", params={"severity": "high"}).json()
+    assert [f["id"] for f in high] == ["f-swap"] and high[0]["derived_value"] == "Hana Morikawa"
+    # Spans come back as original-text offsets that point at the claim.
+    article = client.get("/api/articles/blog-rewrite").json()
+    start, end = high[0]["claim_span"]
+    assert article["text"][start:end] == high[0]["claim"]
+    assert client.get("/api/stories/story-1/findings", params={"severity": "urgent"}).status_code == 422
+    everything = client.get("/api/findings", params={"type": "number_change"}).json()
+    assert [(f["id"], f["story"]) for f in everything] == [("f-num", "story-1")]
+
+
+def test_openapi_schema_describes_the_json_endpoints(client):
+    schema = client.get("/openapi.json").json()
+    for path in ("/api/stories", "/api/stories/{story_id}", "/api/stories/{story_id}/lineage",
+                 "/api/stories/{story_id}/findings", "/api/findings", "/api/articles", "/api/articles/{article_id}"):
+        assert "get" in schema["paths"][path], path
+    assert "FindingOut" in schema["components"]["schemas"]
+    assert client.get("/docs").status_code == 404  # the CDN-loading docs page is off
+
+
+def test_real_pipeline_reanalysis(tmp_path):
+    """The default pipeline (real readers, models and stages) behind the add form."""
+    db = tmp_path / "store.db"
+    Store(db).close()
+    client = TestClient(create_app(db))
+    text = "Harbour fire\n\nA fire broke out at the harbour in Tromsø on Monday. Two boats burned, police said."
+    r = client.post("/articles", data={"text": text, "language": "en"}, files=[("files", ("", b""))],
+                    headers={"accept": "application/json"})
+    assert r.status_code == 200, r.text
+    [new_id] = r.json()["added"]
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        n = conn.execute("SELECT count(*) FROM sentences WHERE article_id = ?", (new_id,)).fetchone()[0]
+    assert n >= 2
