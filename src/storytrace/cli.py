@@ -30,6 +30,7 @@ def analyze(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     spacy_model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name or path."),
     embedding_model: str = typer.Option("minilm", help="sentence-transformers model path ('minilm': the packaged one)."),
+    max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed."""
     from storytrace.config import Config
@@ -42,11 +43,18 @@ def analyze(
     existing = [p for p in paths if p.exists()]
     if not existing:
         raise typer.Exit(EXIT_FAILED)
-    config = Config(spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet)
+    config = Config(
+        spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
+        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
+    )
     report = run_analysis(existing, config)
     for e in report.errors:
         _err(str(e))
-    files = write_outputs(report, out, db)
+    try:
+        files = write_outputs(report, out, db)
+    except (OSError, ValueError) as exc:  # an unwritable folder, or --db that is not a storytrace store
+        _err(f"error: cannot write the report: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
     if not quiet:
         n_findings = len(report.findings)
         _err(

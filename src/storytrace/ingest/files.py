@@ -87,7 +87,8 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
     except OSError as exc:
-        raise InputProblem(f"cannot read: {exc.strerror or exc}") from None
+        broken_link = " (a broken link)" if path.is_symlink() and not path.exists() else ""
+        raise InputProblem(f"cannot read: {exc.strerror or exc}{broken_link}") from None
     if len(data) > max_bytes:  # the file grew, or stat lied (a /proc file)
         raise InputProblem(f"file too large (more than the limit of {max_bytes} bytes)")
     return data

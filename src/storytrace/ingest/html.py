@@ -14,6 +14,17 @@ from storytrace.model import Article, InputError
 _HTML_LANG = re.compile(r"""<html[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)""", re.I)
 
 
+# When a page has no article, trafilatura falls back to menus and footers: real main text has at
+# least one paragraph of this many words that is not web debris.
+MIN_PARAGRAPH_WORDS = 5
+
+
+def _has_prose(paragraphs: list[str]) -> bool:
+    from storytrace.ingest.debris import line_debris_kind
+
+    return any(len(p.split()) >= MIN_PARAGRAPH_WORDS and line_debris_kind(p) is None for p in paragraphs)
+
+
 def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
     """(main text with paragraphs separated by blank lines, metadata fields); raises InputProblem."""
     import trafilatura
@@ -37,8 +48,8 @@ def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
     # trafilatura repeats the headline as the first line; the title is kept in the metadata.
     if title and paragraphs and paragraphs[0].casefold() == title.casefold():
         paragraphs = paragraphs[1:]
-    if not paragraphs:
-        raise InputProblem("no main text found in HTML (only a headline)")
+    if not _has_prose(paragraphs):
+        raise InputProblem("no main text found in HTML")
     fields: dict[str, Any] = {
         "title": title,
         "author": doc.author or "",
