@@ -263,16 +263,22 @@ def test_contradiction_two_dates_for_one_event_but_not_a_postponement():
     moved = make_article("y", ["The summit on March 12 will open in Rome.", "The summit was postponed to March 14 after the storm."],
                          dates=[("March 12", d12), ("March 14", d14)])
     assert detect_internal_contradictions(moved) == []
+    two_laws = make_article("z", ["The carbon levy will take effect on March 12.", "The grid agreement will take effect on March 14."],
+                            dates=[("March 12", d12), ("March 14", d14)])
+    assert detect_internal_contradictions(two_laws) == []
 
 
 def test_contradiction_two_values_for_one_quantity_slot():
     q210, q150, q50 = Quantity(210e9, "USD", "bn"), Quantity(150e9, "USD", "bn"), Quantity(50e9, "USD", "bn")
-    art = make_article("x", ["Washington imposed $210bn in tariffs last week.", "Ottawa said the $150bn in tariffs hurt farmers."],
+    art = make_article("x", ["Washington imposed $210bn in tariffs on Canadian goods.", "Ottawa condemned the $150bn in tariffs on Canadian goods."],
                        quantities=[("$210bn", q210), ("$150bn", q150)])
     assert [f.derived_value for f in detect_internal_contradictions(art)] == ["$150bn"]
-    distinct = make_article("y", ["Washington imposed $210bn in tariffs last week.", "Ottawa said the $50bn in tariffs on cars hurt."],
+    distinct = make_article("y", ["Washington imposed $210bn in tariffs on Canadian goods.", "Ottawa said the $50bn in tariffs on cars hurt."],
                             quantities=[("$210bn", q210), ("$50bn", q50)])
     assert detect_internal_contradictions(distinct) == []
+    durations = make_article("z", ["Talks ran for 2 years in Geneva.", "The review comes every 3 years in Geneva."],
+                             quantities=[("2", Quantity(2, "years")), ("3", Quantity(3, "years"))])
+    assert detect_internal_contradictions(durations) == []
 
 
 # -- stance -----------------------------------------------------------------------------------

@@ -431,11 +431,20 @@ def quantity_thing(article: Article, m: Mention) -> str:
     return words[0] if words else ""
 
 
+# Nouns that name a dated event; the date of "the summit" is a slot, the date someone spoke is not.
+EVENT_NOUNS = {
+    "summit", "meeting", "vote", "election", "referendum", "signing", "ceremony", "deadline", "launch",
+    "attack", "explosion", "earthquake", "fire", "crash", "strike", "protest", "hearing", "trial", "verdict",
+    "ruling", "conference", "visit", "effect", "agreement", "deal", "accord", "treaty", "talk", "negotiation",
+    "session", "inauguration", "funeral", "wedding", "match", "final", "opening", "closure", "announcement",
+    "release", "arrest", "shooting", "storm", "flood", "outbreak", "ceasefire", "truce", "debate", "poll",
+}
+
+
 def date_event(article: Article, m: Mention) -> str:
-    """The event a date belongs to: the nearest content word before it ("the summit on March 12")."""
-    skip = {"held", "scheduled", "set", "due", "planned", "expected", "slated", "take", "place", "took", "until"}
-    for w in context_words(article, m.start, m.end, after=False, limit=5):
-        if w not in skip:
+    """The event a date belongs to: the nearest event noun before it in its clause ("the summit on March 12")."""
+    for w in context_words(article, m.start, m.end, after=False, limit=8):
+        if w in EVENT_NOUNS:
             return w
     return ""
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from storytrace.findings.consensus import (
     Observation,
+    context_words,
     date_event,
     dates_agree,
     is_explicit_date,
@@ -28,9 +29,6 @@ from storytrace.findings.consensus import (
 )
 from storytrace.model import Article, Finding, Mention, Quantity
 
-# Words between a number and what it counts: "$210bn in tariffs", "4 per cent of GDP".
-_CONTEXT_SKIP = {"in", "of", "worth", "the", "a", "an", "per", "cent", "percent", "billion", "million",
-                 "trillion", "thousand", "bn", "m", "dollars", "euros", "pounds", "yen", "us", "new", "more"}
 
 # Words that make two dates or figures in one article legitimate: a change, a sequence, a range.
 _CHANGE_CUES = re.compile(
@@ -89,23 +87,48 @@ def _single_holder_elsewhere(key: tuple[str, ...], other_slots: list[dict[tuple[
     return holders[0]
 
 
+_FUNCTION_WORDS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "will", "would", "shall",
+                   "should", "could", "may", "is", "are", "was", "to", "be", "not", "now", "also", "only"}
+
+
+def event_key(article: Article, m: Mention) -> tuple[str, str] | None:
+    """(event noun, its owner) for a date: "the G7 summit on March 12" -> ("summit", "g7");
+    "the carbon levy will take effect on June 1" -> ("effect", "levy"); no event noun -> None."""
+    event = date_event(article, m)
+    sentence = article.sentence_at(m.start)
+    if not event or sentence is None:
+        return None
+    clause = re.split(r"[,;:()\u2014\u2013]", article.text[sentence.start : m.start])[-1]
+    tokens = [t.casefold() for t in re.findall(r"[^\W\d_][\w'-]*|\d+", clause)]
+    stems = [t[:-1] if t.endswith("s") and len(t) > 3 else t for t in tokens]
+    if event not in stems:
+        return event, ""
+    i = len(stems) - 1 - stems[::-1].index(event)
+    before = tokens[:i]
+    if event == "effect":  # the thing that takes effect is the subject before "take"
+        while before and before[-1] in {"take", "takes", "took", "taking", "taken"} | _FUNCTION_WORDS:
+            before.pop()
+    owner = before[-1] if before and before[-1] not in _FUNCTION_WORDS else ""
+    return event, owner
+
+
 def date_contradictions(article: Article) -> list[Finding]:
-    """One event (same word before the date) with two explicit, different dates."""
-    by_event: dict[str, list[Observation]] = {}
+    """One event (same event noun, same or no owner) with two explicit, different dates."""
+    by_event: dict[str, list[tuple[str, Observation]]] = {}
     for m in article.mentions:
         if m.kind != "date" or not is_explicit_date(m):
             continue
         sentence = mention_sentence(article, m.start, m.sentence)
-        event = date_event(article, m)
-        if sentence is None or not event or _CHANGE_CUES.search(sentence.text):
+        key = event_key(article, m)
+        if sentence is None or key is None or _CHANGE_CUES.search(sentence.text):
             continue
-        by_event.setdefault(event, []).append(Observation(article.id, m.value, m.text, sentence, event))
+        by_event.setdefault(key[0], []).append((key[1], Observation(article.id, m.value, m.text, sentence, key[0])))
     findings = []
     for event, observations in by_event.items():
-        clusters = value_clusters(observations, lambda a, b: dates_agree(a, b))  # type: ignore[arg-type]
-        if len(clusters) < 2:
+        pair = _first_conflict(observations)
+        if pair is None:
             continue
-        first, second = clusters[0][0], clusters[1][0]
+        first, second = pair
         explanation = f"Gives two dates for the {event}: {first.shown} and {second.shown}."
         findings.append(
             make_finding("internal_contradiction", "medium", second, [], first, first.shown, explanation, 0.6)
@@ -113,36 +136,35 @@ def date_contradictions(article: Article) -> list[Finding]:
     return findings
 
 
-_QUALIFIER_PREPOSITIONS = {"on", "of", "for", "against", "from", "to", "in", "at"}
+def _first_conflict(observations: list[tuple[str, Observation]]) -> tuple[Observation, Observation] | None:
+    """The first two dates of one event that disagree; owners must match or one be unnamed."""
+    for i, (owner_a, a) in enumerate(observations):
+        for owner_b, b in observations[i + 1 :]:
+            if (owner_a == owner_b or not owner_a or not owner_b) and not dates_agree(a.value, b.value):  # type: ignore[arg-type]
+                return a, b
+    return None
+
+
+# Durations and generic counters: "two years of talks" and "over seven years" are not one slot.
+_GENERIC_THINGS = {"year", "month", "week", "day", "hour", "minute", "decade", "time", "round", "step", "way",
+                   "point", "place", "part", "side", "other", "one", "ten", "hundred"}
 
 
 def _quantity_slot(article: Article, m: Mention) -> tuple[str, tuple[str, ...]] | None:
-    """(family, what it counts): "$50bn in tariffs on cars" -> ("money", ("tariff", "car")).
+    """(family, the next three content words): "$150bn in tariffs on Canadian goods" -> ("money", ("tariff", "canadian", "good")).
 
-    The qualifier after a preposition keeps "tariffs on cars" apart from "tariffs" as a whole.
+    Requiring the same three words keeps "tariffs on cars" apart from "tariffs" as a whole and
+    "people were killed" apart from "people were injured".
     """
     q: Quantity = m.value
-    if q.approx:
+    if q.approx or getattr(q, "high", None) is not None:  # hedged figures and ranges are not exact values
         return None
-    sentence = article.sentence_at(m.start)
-    end = sentence.end if sentence else len(article.text)
-    words = re.findall(r"[^\W\d_][\w'-]*|[,;:()]", article.text[m.end : end].casefold())
-    thing, qualifier = q.of.casefold() if q.of else "", ""
-    i = 0
-    while not thing and i < len(words) and words[i] not in ",;:()":
-        if words[i] not in _CONTEXT_SKIP:
-            thing = words[i]
-        i += 1
-    if thing and i + 1 < len(words) and words[i] in _QUALIFIER_PREPOSITIONS:
-        rest = [w for w in words[i + 1 : i + 3] if w not in _CONTEXT_SKIP and w not in ",;:()"]
-        qualifier = rest[0] if rest else ""
-    if not thing:
+    words = context_words(article, m.start, m.end, after=True, limit=3)
+    if q.of:
+        words = (q.of.casefold(), *words)
+    if len(words) < 2 or words[0] in _GENERIC_THINGS:
         return None
-    return quantity_family(q), tuple(_singular(w) for w in (thing, qualifier) if w)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return quantity_family(q), words
 
 
 def quantity_contradictions(article: Article) -> list[Finding]:
