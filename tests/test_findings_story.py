@@ -346,6 +346,7 @@ def test_independent_edges_keep_only_clear_high_confidence_changes(monkeypatch):
     def fake_detect_pair(source, derived, alignment, story_articles=None):
         return [
             _fake_finding("b", "a", 0.9),
+            _fake_finding("b", "a", 0.8, "date_change"),
             _fake_finding("b", "a", 0.5, "number_change"),
             _fake_finding("b", "a", 0.95, "omission", "medium"),
         ]

@@ -23,7 +23,7 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _STRICT_TYPES = frozenset(
     {"entity_swap", "number_change", "date_change", "negation_flip", "quote_change", "attribution_change", "role_change"}
 )
-_STRICT_MIN_CONFIDENCE = 0.75
+_STRICT_MIN_CONFIDENCE = 0.85
 _INDEPENDENT_RELATIONS = ("independent", "shared_source")
 
 

@@ -33,7 +33,7 @@ _STANCE = re.compile(rf"(?i)\b(?:(?P<pos>{_POSITIVE})|(?P<neg>{_NEGATIVE}))\b")
 _NEGATOR = re.compile(r"(?i)\b(not|never|no longer|unlikely|cannot|hardly|neither|nor)\b|n't\b")
 _OUTLOOK = re.compile(
     r"(?i)\b(will|won't|would|is set to|are set to|expect|expects|expected to|believe|believes|likely|unlikely|doomed|dead|on track|"
-    r"future|outlook|prospects?|verdict|conclu\w+|bottom line|in the end|ultimately)\b"
+    r"future|outlook|prospects?|verdict|in conclusion|bottom line|in the end|ultimately)\b"
 )
 _AUXILIARY = re.compile(
     r"(?i)(?:\b(?:will|would|is|are|was|were|be|been|being|not|never|no longer|set to|likely to|unlikely to|"
@@ -52,6 +52,9 @@ _STOP = {
 }
 
 
+_MIN_TOPIC_SIMILARITY = 0.3
+
+
 @dataclass
 class StanceSentence:
     article: str
@@ -67,8 +70,9 @@ def _polarity(text: str) -> tuple[int, str]:
     phrases: list[str] = []
     for m in _STANCE.finditer(text):
         sign = 1 if m.group("pos") else -1
-        before = text[max(0, m.start() - 40) : m.start()]
-        window = " ".join(before.split()[-4:])
+        # negation scope: the clause before the stance word ("neither side could afford to let it fail")
+        clause = re.split(r"[,;:]|\bbut\b|\bwhile\b", text[: m.start()])[-1]
+        window = " ".join(clause.split()[-12:])
         if _NEGATOR.search(window):
             sign = -sign
         signs.append(sign)
@@ -128,19 +132,20 @@ def _find_alignment(story: Story, a: str, b: str) -> tuple[Alignment | None, boo
     return None, False
 
 
-def _opposed(mine: StanceSentence, theirs: list[StanceSentence], aligned: set[int]) -> StanceSentence | None:
-    """The other version's sentence about the same topic with the opposite polarity, if any."""
-    for t in theirs:
-        same_topic = t.sentence.index in aligned or len(mine.topics & t.topics) >= 2
-        if same_topic and t.polarity == -mine.polarity:
-            return t
-    return None
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _agrees(mine: StanceSentence, theirs: list[StanceSentence], aligned: set[int]) -> bool:
-    return any(
-        (t.sentence.index in aligned or len(mine.topics & t.topics) >= 2) and t.polarity == mine.polarity for t in theirs
-    )
+def _counterpart(mine: StanceSentence, theirs: list[StanceSentence], aligned: set[int]) -> StanceSentence | None:
+    """The other version's stance sentence about the same thing: an aligned one, else the most
+    similar one if it is similar enough."""
+    candidates = [t for t in theirs if t.sentence.index in aligned] or theirs
+    best = max(candidates, key=lambda t: _similarity(mine.topics, t.topics), default=None)
+    if best is None:
+        return None
+    if best.sentence.index not in aligned and _similarity(mine.topics, best.topics) < _MIN_TOPIC_SIMILARITY:
+        return None
+    return best
 
 
 def detect_stance_divergence(story: Story, articles: dict[str, Article]) -> list[Finding]:
@@ -166,16 +171,8 @@ def detect_stance_divergence(story: Story, articles: dict[str, Article]) -> list
 
 def _against_sources(mine: StanceSentence, sources: list[str], stances, story: Story) -> Finding | None:
     """The derived version's conclusion flips what its lineage source(s) concluded."""
-    opposed = []
-    for src in sources:
-        al, mine_is_source = _find_alignment(story, mine.article, src)
-        aligned = _aligned_indices(al, mine.sentence.index, mine_is_source)
-        if _agrees(mine, stances[src], aligned):
-            return None
-        hit = _opposed(mine, stances[src], aligned)
-        if hit:
-            opposed.append(hit)
-    if not opposed:
+    opposed, agreeing = _compare(mine, sources, stances, story)
+    if not opposed or agreeing:
         return None
     ref = opposed[0]
     explanation = f'Concludes "{mine.phrase}" where its source concludes "{ref.phrase}".'
@@ -184,20 +181,24 @@ def _against_sources(mine: StanceSentence, sources: list[str], stances, story: S
 
 def _against_majority(mine: StanceSentence, others: list[str], stances, story: Story) -> Finding | None:
     """Any version (independent ones too) whose conclusion opposes >= 2 others, with none agreeing."""
-    opposed = []
-    for other in others:
-        al, mine_is_source = _find_alignment(story, mine.article, other)
-        aligned = _aligned_indices(al, mine.sentence.index, mine_is_source)
-        if _agrees(mine, stances[other], aligned):
-            return None
-        hit = _opposed(mine, stances[other], aligned)
-        if hit:
-            opposed.append(hit)
-    if len(opposed) < 2:
+    opposed, agreeing = _compare(mine, others, stances, story)
+    if len(opposed) < 2 or agreeing:
         return None
     ref = opposed[0]
     explanation = f'Concludes "{mine.phrase}"; the {count_words(len(opposed))} conclude "{ref.phrase}".'
     return _finding(mine, ref, [o.article for o in opposed], explanation, "medium", 0.55 + 0.05 * len(opposed))
+
+
+def _compare(mine: StanceSentence, others: list[str], stances, story: Story) -> tuple[list[StanceSentence], list[StanceSentence]]:
+    """Counterparts in the other versions that oppose and that agree with ``mine``."""
+    opposed, agreeing = [], []
+    for other in others:
+        al, mine_is_source = _find_alignment(story, mine.article, other)
+        counterpart = _counterpart(mine, stances[other], _aligned_indices(al, mine.sentence.index, mine_is_source))
+        if counterpart is None:
+            continue
+        (opposed if counterpart.polarity == -mine.polarity else agreeing).append(counterpart)
+    return opposed, agreeing
 
 
 def _finding(mine: StanceSentence, ref: StanceSentence, against: list[str], explanation: str, severity: str,
