@@ -16,7 +16,7 @@ def security_headers() -> list[tuple[bytes, bytes]]:
         (b"content-security-policy", content_security_policy(allow_forms=True).encode()),
         (b"x-content-type-options", b"nosniff"),
         (b"x-frame-options", b"DENY"),
-        (b"referrer-policy", b"no-referrer"),
+        (b"referrer-policy", b"same-origin"),  # no-referrer would make form posts send Origin: null
         (b"cross-origin-opener-policy", b"same-origin"),
         (b"cross-origin-resource-policy", b"same-origin"),
     ]
@@ -107,11 +107,12 @@ class SameOriginPosts:
             site = headers.get("sec-fetch-site")
             origin = headers.get("origin")
             host = headers.get("host", "")
-            cross = site not in (None, "same-origin", "none")
-            if origin and origin != "null":
-                cross = cross or origin.split("://", 1)[-1] != host
-            elif origin == "null":
-                cross = True
+            if site is not None:  # modern browsers say it outright
+                cross = site not in ("same-origin", "none")
+            elif origin and origin != "null":
+                cross = origin.split("://", 1)[-1] != host
+            else:
+                cross = origin == "null"
             if cross:
                 await PlainTextResponse("Cross-site request refused.", status_code=403)(scope, receive, send)
                 return
