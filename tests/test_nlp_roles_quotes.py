@@ -186,3 +186,40 @@ def test_attribution_cues(extractor, text, expected):
 
 def test_told_reporters_is_not_an_attribution(extractor):
     assert attributions(extractor, "The minister told reporters the talks had collapsed.") == []
+
+
+# ---- harder cases seen in real copy ----------------------------------------------------------
+
+
+def test_he_said_refers_to_the_person_just_introduced(extractor):
+    text = (
+        '"Nobody gets everything," said Anna Kowalski after the session. '
+        "In Tokyo, Prime Minister Kenji Arimura welcomed the agreement. "
+        '"Japan has opened a door," he said. "Our exporters will walk through it."'
+    )
+    found = quotes(extractor, text)
+    assert found[1] == ("Japan has opened a door", "Kenji Arimura", "said")
+    # a second quote with no frame in the same paragraph keeps the speaker
+    assert found[2] == ("Our exporters will walk through it.", "Kenji Arimura", "continued")
+
+
+def test_subject_of_speech_verb_beats_a_nearer_organisation(extractor):
+    text = 'Pieter Claessens, who led the EU\'s negotiating team, said the two sides had "closed every open chapter".'
+    assert quotes(extractor, text) == [("closed every open chapter", "Pieter Claessens", "said")]
+    assert ("Pieter Claessens", "led the EU's negotiating team", "who_served") in roles(extractor, text)
+
+
+def test_addressee_after_told_is_not_the_speaker(extractor):
+    text = "“This is a good day,” Katharine Vollmer, the EU trade commissioner, told journalists in Brussels."
+    assert quotes(extractor, text) == [("This is a good day", "Katharine Vollmer", "told")]
+
+
+def test_apposition_runs_past_a_comma_inside_an_org_name(extractor):
+    text = "Ayaka Fujii, a spokesperson for Japan's Ministry of Economy, Trade and Industry, said the text would be published."
+    titles = {t for p, t, _ in roles(extractor, text) if p == "Ayaka Fujii"}
+    assert titles == {"spokesperson for Japan's Ministry of Economy, Trade and Industry"}
+
+
+def test_attribution_target_stops_at_the_sentence_end(extractor):
+    text = "Officials told the Continental Dispatch.\n\nThe Prime Minister spoke later."
+    assert attributions(extractor, text) == [("told", "Continental Dispatch")]

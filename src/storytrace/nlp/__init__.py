@@ -109,7 +109,7 @@ def _extract(article: Article, parts: list) -> None:
     mentions = sorted([*entities.mentions, *quantities, *dates], key=lambda m: (m.start, m.end))
     article.mentions = mentions
     article.roles = extract_roles(text, entities.mentions, entities.glued_titles, tokens, index)
-    article.quotes = extract_quotes(text, article.paragraphs, article.sentences, index, entities.mentions, article.roles)
+    article.quotes = extract_quotes(text, article.paragraphs, article.sentences, index, entities.mentions, article.roles, tokens)
     article.attributions = extract_attributions(text, index, entities.mentions)
 
 

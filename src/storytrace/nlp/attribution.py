@@ -15,7 +15,8 @@ from storytrace.model import Attribution, Mention
 from storytrace.nlp.segment import SentenceIndex
 
 # A source name: capitalised words, allowing "of", "de", "&" and "-" inside ("The Times of India").
-_NAME = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of|de|du|del|der|di|&|and|für)\s+[A-Z][\w.&'’-]*|\s+[A-Z][\w.&'’-]*){0,5})"
+_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"  # a dot only inside ("U.S"), never the sentence's full stop
+_NAME = rf"(?:{_WORD}(?:[ \t]+(?:of|de|du|del|der|di|&|and|für)[ \t]+{_WORD}|[ \t]+{_WORD}){{0,5}})"
 _THE = r"(?:[Tt]he\s+)?"
 _URL = r"(?P<url>(?:https?://|www\.)[^\s<>\"“”]+)"
 

@@ -115,6 +115,9 @@ def link_mentions(mentions: list[Mention]) -> None:
 
     orgs_full = [m.value for m in mentions if m.kind == "org" and " " in m.value]
     acronyms = {_acronym(n): n for n in orgs_full if len(_acronym(n)) >= 2}
+    # "the Commission" after "the European Commission": the last word names the same body
+    for n in orgs_full:
+        acronyms.setdefault(n.split()[-1], n) if n.split()[-1][:1].isupper() else None
 
     seen_full: list[str] = []
     for i, m in enumerate(mentions):

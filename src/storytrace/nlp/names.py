@@ -59,7 +59,7 @@ DEMONYMS = {
     "nigerian": "Nigeria", "kenyan": "Kenya", "south african": "South Africa", "argentine": "Argentina",
     "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia", "swiss": "Switzerland",
     "austrian": "Austria", "czech": "Czech Republic", "hungarian": "Hungary", "romanian": "Romania",
-    "european": "European Union", "taiwanese": "Taiwan", "filipino": "Philippines", "new zealand": "New Zealand",
+    "european": "Europe", "taiwanese": "Taiwan", "filipino": "Philippines", "new zealand": "New Zealand",
 }
 
 

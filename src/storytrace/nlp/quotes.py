@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 
 from storytrace.model import Mention, Paragraph, Quote, Role, Sentence
+from storytrace.nlp.names import ROLE_NOUNS
 from storytrace.nlp.segment import SentenceIndex
+from storytrace.nlp.tokens import TokenIndex
 
 SPEECH_VERB = re.compile(
     r"\b(?:says|said|saying|say|tells|told|tell|adds|added|states|stated|notes|noted|argues|argued|explains|explained|"
@@ -27,9 +29,14 @@ SPEECH_VERB = re.compile(
     r"concedes|conceded|responds|responded|answers|answered|put it|according to)\b",
     re.IGNORECASE,
 )
+# Cues that a sentence names the author of the quote before it ("The remark came from X").
 _NEXT_SENTENCE_CUE = re.compile(
-    r"\b(?:came from|words of|remarks?|comments?|statement|according to|says|said|told|wrote|added|quoted|spoke)\b", re.IGNORECASE
+    r"\b(?:came from|words of|remarks?|comments?|statement|according to|quoted|spoke|attributed to|belongs? to|those were)\b",
+    re.IGNORECASE,
 )
+PRONOUNS = {"he", "she", "they"}
+CONTINUATION_VERBS = {"added", "adds", "continued", "continues"}
+ORG_PENALTY = 60  # "X, who led the EU's team, said": the person, not the nearer org
 _PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
 _ROLE_SUBJECT = re.compile(r"\b(?:the|The)\s+((?:[\w'’-]+\s+){0,4}?[\w-]+)\s+(?:has\s+)?(?:said|says|told|added|warned|wrote)\b")
 OPENERS = {'"': "straight", "“": "open", "”": "close"}
@@ -129,16 +136,28 @@ def _trim(text: str, p: _Piece) -> _Piece:
 
 
 class _Mentions:
-    """Person/org mentions sorted by offset, for range look-ups."""
+    """Person/org mentions outside quotation marks, sorted by offset, for range look-ups."""
 
-    def __init__(self, mentions: list[Mention]):
-        self.items = sorted((m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start)
+    def __init__(self, mentions: list[Mention], quote_marks: list[tuple[int, int]]):
+        starts = [s for s, _ in quote_marks]
+
+        def quoted(m: Mention) -> bool:
+            k = bisect.bisect_right(starts, m.start) - 1
+            return k >= 0 and quote_marks[k][1] > m.start
+
+        self.items = sorted((m for m in mentions if m.kind in ("person", "org") and not quoted(m)), key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
 
     def between(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.items[lo:hi] if m.end <= end]
+
+    def covering(self, offset: int) -> Mention | None:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and self.items[k].end > offset:
+            return self.items[k]
+        return None
 
     def last_person_before(self, offset: int) -> Mention | None:
         hi = bisect.bisect_left(self.starts, offset)
@@ -148,6 +167,15 @@ class _Mentions:
         return None
 
 
+@dataclass
+class _Context:
+    text: str
+    tokens: TokenIndex
+    mentions: _Mentions
+    roles: list[Role]
+    last_speaker: Mention | None = None
+
+
 def extract_quotes(
     text: str,
     paragraphs: list[Paragraph],
@@ -155,13 +183,14 @@ def extract_quotes(
     index: SentenceIndex,
     mentions: list[Mention],
     roles: list[Role],
+    tokens: TokenIndex,
 ) -> list[Quote]:
     pieces = find_quote_spans(text, paragraphs)
-    ments = _Mentions(mentions)
     quote_marks = [(p.open_mark, p.close_mark) for p in pieces]
+    ctx = _Context(text, tokens, _Mentions(mentions, quote_marks), roles)
     quotes: list[Quote] = []
     groups: dict[int, list[Quote]] = {}
-    last_speaker: Mention | None = None
+    previous: tuple[_Piece, Mention | None, int] | None = None  # last kept piece, its speaker, its sentence
     for n, p in enumerate(pieces):
         s_open = index.at(p.open_mark)
         s_close = index.at(max(p.close_mark - 1, p.open_mark))
@@ -174,17 +203,22 @@ def extract_quotes(
         has_verb = bool(SPEECH_VERB.search(text, after[0], after[1]) or SPEECH_VERB.search(text, before[0], before[1]))
         if len(body.split()) <= MAX_SCARE_WORDS and not has_verb and p.close_mark != p.end:
             continue  # scare quotes: 'so-called "reforms"'
-        speaker, cue = _speaker_in_frame(text, after, ments, roles, last_speaker, prefer="after")
+        speaker, cue = _speaker_in_frame(ctx, after, p.open_mark, prefer="after")
         if speaker is None:
-            speaker, cue = _speaker_in_frame(text, before, ments, roles, last_speaker, prefer="before")
+            speaker, cue = _speaker_in_frame(ctx, before, p.open_mark, prefer="before")
+        if speaker is None and previous and previous[1] is not None:
+            speaker, cue = _continues_previous(ctx, previous, p, sent_open.paragraph, sentences)
         if speaker is None and s_close + 1 < len(sentences):
-            speaker, cue = _speaker_in_next_sentence(text, sentences[s_close + 1], ments, quote_marks)
+            following = sentences[s_close + 1]
+            if following.paragraph == sent_close.paragraph:
+                speaker, cue = _speaker_in_next_sentence(text, following, ctx.mentions, quote_marks)
         q = Quote(text=body, start=p.start, end=p.end, speaker=speaker.value if speaker else None,
                   speaker_entity=speaker.entity if speaker else None, cue=cue, sentence=s_open)
         quotes.append(q)
         groups.setdefault(p.group, []).append(q)
+        previous = (p, speaker, s_close)
         if speaker is not None and speaker.kind == "person":
-            last_speaker = speaker
+            ctx.last_speaker = speaker
     for members in groups.values():
         named = next((q for q in members if q.speaker), None)
         if named and len(members) > 1:
@@ -194,7 +228,18 @@ def extract_quotes(
     return quotes
 
 
-def _speaker_in_frame(text, span, ments: _Mentions, roles, last_speaker, prefer: str):
+def _continues_previous(ctx: _Context, previous, piece: _Piece, paragraph: int, sentences: list[Sentence]):
+    """A quote with no frame right after another quote of the same paragraph keeps its speaker."""
+    prev_piece, prev_speaker, prev_sentence = previous
+    if sentences[prev_sentence].paragraph != paragraph:
+        return None, ""
+    if ctx.mentions.between(prev_piece.close_mark, piece.open_mark):
+        return None, ""  # someone else is named in between
+    return prev_speaker, "continued"
+
+
+def _speaker_in_frame(ctx: _Context, span: tuple[int, int], quote_start: int, prefer: str):
+    text = ctx.text
     start, end = span
     if end <= start:
         return None, ""
@@ -205,10 +250,47 @@ def _speaker_in_frame(text, span, ments: _Mentions, roles, last_speaker, prefer:
     verb = verbs[0] if prefer == "after" else verbs[-1]
     cue = verb.group(0).lower()
     cue = "according_to" if cue == "according to" else cue
-    candidates = ments.between(start, end)
+    subject = ctx.tokens.subject_of(verb.start())
+    if subject is not None and start <= subject[0] < end:
+        who = _resolve_subject(ctx, subject, cue, quote_start, end)
+        if who is not None:
+            return who, cue
+    return _nearest_speaker(ctx, verb, cue, start, end, quote_start)
+
+
+def _resolve_subject(ctx: _Context, subject: tuple[int, int, str], cue: str, quote_start: int, frame_end: int):
+    s_start, _, word = subject
+    if word in PRONOUNS:
+        return _resolve_pronoun(ctx, cue, quote_start)
+    mention = ctx.mentions.covering(s_start)
+    if mention is not None:
+        return mention
+    if word in ROLE_NOUNS or (word.endswith("s") and word[:-1] in ROLE_NOUNS):
+        return _person_with_title(ctx, word, frame_end)
+    return None
+
+
+def _resolve_pronoun(ctx: _Context, cue: str, quote_start: int) -> Mention | None:
+    """"he added" continues the last speaker; "he said" is the person most recently named."""
+    if cue in CONTINUATION_VERBS and ctx.last_speaker is not None:
+        return ctx.last_speaker
+    return ctx.mentions.last_person_before(quote_start) or ctx.last_speaker
+
+
+def _person_with_title(ctx: _Context, head: str, before: int) -> Mention | None:
+    """"the commissioner said" -> the person the article called commissioner (most recently)."""
+    for role in reversed([r for r in ctx.roles if r.start < before]):
+        if head in role.title.lower().replace("-", " ").split():
+            return next((m for m in reversed(ctx.mentions.items) if m.value == role.person and m.start < before), None)
+    return None
+
+
+def _nearest_speaker(ctx: _Context, verb: re.Match, cue: str, start: int, end: int, quote_start: int):
+    """Fallback without a parse: the closest name next to the speech verb (people before orgs)."""
+    text = ctx.text
     best, best_gap = None, MAX_GAP + 1
     prefer_before_verb = cue in ("told", "tells", "tell", "asked", "asks")
-    for m in candidates:
+    for m in ctx.mentions.between(start, end):
         if cue == "according_to":
             gap = m.start - verb.end() if m.start >= verb.end() else MAX_GAP + 1
         elif m.end <= verb.start():
@@ -219,18 +301,20 @@ def _speaker_in_frame(text, span, ments: _Mentions, roles, last_speaker, prefer:
                 continue  # "told Reuters": the addressee, not the speaker
         else:
             continue
-        if 0 <= gap < best_gap and '"' not in text[min(m.end, verb.start()) : max(m.start, verb.end())]:
+        if m.kind == "org":
+            gap += ORG_PENALTY
+        if 0 <= gap < best_gap:
             best, best_gap = m, gap
     pronoun = _adjacent_pronoun(text, verb, start, end)
     if pronoun is not None and (best is None or pronoun < best_gap):
-        who = last_speaker or ments.last_person_before(start)
+        who = _resolve_pronoun(ctx, cue, quote_start)
         return (who, cue) if who else (None, "")
     if best is None:
-        role_person = _role_subject(text, start, end, roles)
-        if role_person:
-            match = next((m for m in reversed(ments.items) if m.value == role_person and m.start < end), None)
-            if match:
-                return match, cue
+        m = _ROLE_SUBJECT.search(text, start, end)
+        if m:
+            who = _person_with_title(ctx, m.group(1).split()[-1].lower(), end)
+            if who:
+                return who, cue
     return (best, cue) if best else (None, "")
 
 
@@ -246,19 +330,6 @@ def _adjacent_pronoun(text: str, verb: re.Match, start: int, end: int) -> int | 
     return None
 
 
-def _role_subject(text: str, start: int, end: int, roles: list[Role]) -> str | None:
-    """"the minister said" -> the person the article gave that title to."""
-    m = _ROLE_SUBJECT.search(text, start, end)
-    if not m:
-        return None
-    head = m.group(1).split()[-1].lower()
-    for role in reversed([r for r in roles if r.start < end]):
-        words = role.title.lower().split()
-        if head in words:
-            return role.person
-    return None
-
-
 def _speaker_in_next_sentence(text, sentence: Sentence, ments: _Mentions, quote_marks):
     """"..." The remark came from Paul Tremblay. -> Paul Tremblay."""
     for s, e in quote_marks:
@@ -266,7 +337,7 @@ def _speaker_in_next_sentence(text, sentence: Sentence, ments: _Mentions, quote_
             return None, ""  # the next sentence is itself a quote
     if not _NEXT_SENTENCE_CUE.search(text, sentence.start, sentence.end):
         return None, ""
-    people = [m for m in ments.between(sentence.start, sentence.end)]
+    people = ments.between(sentence.start, sentence.end)
     if not people:
         return None, ""
     person = next((m for m in people if m.kind == "person"), people[0])

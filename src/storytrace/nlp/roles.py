@@ -25,9 +25,12 @@ _APPOSITION = re.compile(
 )
 _WHO_SERVED = re.compile(
     rf",?\s+who\s+(?:has\s+|had\s+|once\s+|previously\s+|until\s+recently\s+)?"
-    rf"(?:served|serves|is|was|works|worked|became|has\s+been|had\s+been|leads|led|heads|headed|runs|ran|chairs|chaired)"
-    rf"(?:\s+as)?\s+(?P<title>{_PHRASE}{{2,140}}?)(?=\s*(?:,|;|\.(?:\s|$)|\)|—|–|$))"
+    rf"(?:(?:served|serves|is|was|works|worked|became|has\s+been|had\s+been)(?:\s+as)?\s+"
+    rf"|(?=(?:leads|led|heads|headed|runs|ran|chairs|chaired)\s))"
+    rf"(?P<title>{_PHRASE}{{2,140}}?)(?=\s*(?:,|;|\.(?:\s|$)|\)|—|–|$))"
 )
+# "who led the EU's team": leading something is a role even without a title noun
+_LEADS = re.compile(r"(?:leads|led|heads|headed|runs|ran|chairs|chaired)\s")
 _OF_ORG = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
 _LEADING_ARTICLE = re.compile(r"(?:a|an|the|A|An|The)\s+")  # used with .match(text, pos)
 _NOT_A_TITLE_START = re.compile(r"^(?:who|which|that|and|or|but|if|when|as|while|where|whose|said|says|told|added|in|on|at|by)\b", re.IGNORECASE)
@@ -49,6 +52,8 @@ def extract_roles(
     person_spans = [(m.start, m.end) for m in mentions if m.kind == "person"]
     orgs_by_start = {m.start: m for m in mentions if m.kind == "org"}
     glued_by_mention = {id(g.person_mention): g for g in glued}
+    # an org or place name may hold a comma ("Ministry of Economy, Trade and Industry")
+    name_ends = {(m.start, m.end) for m in mentions if m.kind in ("org", "place")}
 
     def add(person: Mention, start: int, end: int, pattern: str) -> None:
         am = _LEADING_ARTICLE.match(text, start, end)
@@ -73,21 +78,30 @@ def extract_roles(
         elif g:
             add(m, g.start, g.end, "title_before")
         ws = _WHO_SERVED.match(text, m.end)
-        if ws and looks_like_role(ws.group("title")):
-            add(m, ws.start("title"), ws.end("title"), "who_served")
+        if ws and (looks_like_role(ws.group("title")) or _LEADS.match(ws.group("title"))):
+            add(m, ws.start("title"), _past_names(text, ws.start("title"), ws.end("title"), name_ends), "who_served")
             continue
         ap = _APPOSITION.match(text, m.end)
         if ap:
             title = ap.group("title")
             if not _NOT_A_TITLE_START.match(title) and looks_like_role(title) and not _overlaps_person(ap.start("title"), ap.end("title"), person_spans):
                 body = title[_LEADING_ARTICLE.match(title).end():] if _LEADING_ARTICLE.match(title) else title
-                add(m, ap.start("title"), ap.end("title"), "director_of" if _DIRECTOR_OF.match(body) and body.split()[0].lower() in ROLE_NOUNS else "apposition")
+                pattern = "director_of" if _DIRECTOR_OF.match(body) and body.split()[0].lower() in ROLE_NOUNS else "apposition"
+                add(m, ap.start("title"), _past_names(text, ap.start("title"), ap.end("title"), name_ends), pattern)
                 continue
         of = _OF_ORG.match(text, m.end)
         if of and of.end() in orgs_by_start:
             org = orgs_by_start[of.end()]
             add(m, org.start, org.end, "of_org")
     return roles
+
+
+def _past_names(text: str, start: int, end: int, name_spans: set[tuple[int, int]]) -> int:
+    """Extend a title that stops at a comma inside an org name to the end of that name."""
+    for s, e in name_spans:
+        if s < end < e and s >= start:
+            return e
+    return end
 
 
 def _comma_title_end(text: str, title_start: int, name_start: int) -> int:

@@ -14,6 +14,7 @@ class TokenIndex:
         self.ends: list[int] = []
         self.pos: list[str] = []
         self.lower: list[str] = []
+        self.tokens: list = []  # the spaCy tokens, for dependency look-ups
         for base, doc in parts:
             for t in doc:
                 if t.is_space:
@@ -22,6 +23,7 @@ class TokenIndex:
                 self.ends.append(base + t.idx + len(t.text))
                 self.pos.append(t.pos_)
                 self.lower.append(t.lower_)
+                self.tokens.append(t)
 
     def first_at_or_after(self, offset: int) -> int:
         return bisect.bisect_left(self.starts, offset)
@@ -66,3 +68,24 @@ class TokenIndex:
             i += 1
             steps += 1
         return (start, end) if end > start else (offset, offset)
+
+    def subject_of(self, offset: int) -> tuple[int, int, str] | None:
+        """(start, end, lower text) of the grammatical subject of the verb starting at ``offset``.
+
+        For "according to X" the object of "to" is returned. None when the parse gives no subject.
+        """
+        k = bisect.bisect_left(self.starts, offset)
+        if k >= len(self.starts) or self.starts[k] != offset:
+            return None
+        verb = self.tokens[k]
+        shift = self.starts[k] - verb.idx  # the doc's offset in the article text
+        if verb.lower_ == "according":
+            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            subj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        else:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and verb.dep_ in ("conj", "advcl", "ccomp") and verb.head.pos_ == "VERB":
+                subj = None  # do not borrow a subject from another clause
+        if subj is None:
+            return None
+        return shift + subj.idx, shift + subj.idx + len(subj.text), subj.lower_
