@@ -308,6 +308,22 @@ def test_stance_same_conclusion_in_other_words_is_no_finding():
     assert detect_stance_divergence(story, by_id) == []
 
 
+def test_stance_ignores_unrelated_outlook_sentences_and_reads_double_negation():
+    src = make_article("src", [
+        "The two sides concluded the pact after talks that twice came close to collapse.",
+        "She said neither side could afford to let the agreement fail.",
+        "For now, most observers in Brussels expect the agreement to hold.",
+    ])
+    der = make_article("der", [
+        "The two sides concluded the pact after talks that twice came close to collapse.",
+        "For now, most observers in Brussels believe the agreement is dead.",
+    ])
+    story, by_id = story_of([src, der], [Edge("src", "der", "rewrite", 0.9, 0.9, 0.9)], aligned=False)
+    found = detect_stance_divergence(story, by_id)
+    assert [(f.derived_value, f.source_value) for f in found] == [("is dead", "to hold")]
+    assert found[0].source_text == src.sentences[2].text
+
+
 def test_stance_against_the_majority_without_lineage():
     arts = [_treaty_version(i, "will hold") for i in "abc"] + [_treaty_version("d", "will not survive the winter")]
     found = detect_stance_divergence(*story_of(arts))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from storytrace.findings.names import compare_names
 from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
 
 # --------------------------------------------------------------------------------------------
@@ -52,6 +53,8 @@ def same_person(a: str, b: str) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
+    if compare_names(a, b).same_entity:  # the pairwise detectors' verdict: a variant is never a swap here
+        return True
     if ta == tb or sorted(ta) == sorted(tb):
         return True
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
