@@ -81,6 +81,14 @@ CREATE INDEX IF NOT EXISTS idx_mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS idx_quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS idx_findings_story ON findings(story_id);
 CREATE INDEX IF NOT EXISTS idx_edges_story ON edges(story_id);
+CREATE INDEX IF NOT EXISTS idx_removals_article ON removals(article_id);
+CREATE INDEX IF NOT EXISTS idx_language_spans_article ON language_spans(article_id);
+CREATE INDEX IF NOT EXISTS idx_roles_article ON roles(article_id);
+CREATE INDEX IF NOT EXISTS idx_attributions_article ON attributions(article_id);
+CREATE INDEX IF NOT EXISTS idx_story_articles_article ON story_articles(article_id);
+CREATE INDEX IF NOT EXISTS idx_alignments_story ON alignments(story_id);
+CREATE INDEX IF NOT EXISTS idx_unaligned_story ON unaligned(story_id);
+CREATE INDEX IF NOT EXISTS idx_reuse_story ON reuse_passages(story_id);
 """
 
 ARTICLE_TABLES = ("removals", "language_spans", "sentences", "mentions", "roles", "quotes", "attributions")
@@ -139,50 +147,54 @@ class Store:
     def save_article(self, a: Article) -> None:
         """Replace one article and everything extracted from it, in one transaction."""
         with self.conn:
-            self._delete_article_rows(a.id)
-            self.conn.execute(
-                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    a.id, a.source_path, a.title, a.outlet, a.author, a.url, a.language,
-                    a.published.isoformat() if a.published else None, a.word_count,
-                    _json(a.metadata), a.original_text, a.text, content_hash(a),
-                ),
-            )
-            self.conn.executemany(
-                "INSERT INTO removals VALUES (?,?,?,?,?)", [(a.id, r.start, r.end, r.kind, r.text) for r in a.removals]
-            )
-            self.conn.executemany(
-                "INSERT INTO language_spans VALUES (?,?,?,?)",
-                [(a.id, s.start, s.end, s.language) for s in a.language_spans],
-            )
-            self.conn.executemany(
-                "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?)",
-                [(a.id, s.index, s.paragraph, s.start, s.end, *a.original_span(s.start, s.end), s.text) for s in a.sentences],
-            )
-            self.conn.executemany(
-                "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (a.id, m.kind, m.text, _json(m.value), m.entity, m.label, m.sentence, m.start, m.end,
-                     *a.original_span(m.start, m.end))
-                    for m in a.mentions
-                ],
-            )
-            self.conn.executemany(
-                "INSERT INTO roles VALUES (?,?,?,?,?,?,?,?)",
-                [(a.id, r.person, r.entity, r.title, r.pattern, r.sentence, r.start, r.end) for r in a.roles],
-            )
-            self.conn.executemany(
-                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (a.id, q.text, q.speaker, q.speaker_entity, q.cue, q.sentence, q.start, q.end,
-                     *a.original_span(q.start, q.end))
-                    for q in a.quotes
-                ],
-            )
-            self.conn.executemany(
-                "INSERT INTO attributions VALUES (?,?,?,?,?,?)",
-                [(a.id, t.kind, t.target, t.sentence, t.start, t.end) for t in a.attributions],
-            )
+            self.write_article_rows(a)
+
+    def write_article_rows(self, a: Article) -> None:
+        """The rows of ``save_article`` without committing: callers add their own rows to the same transaction."""
+        self._delete_article_rows(a.id)
+        self.conn.execute(
+            "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id, a.source_path, a.title, a.outlet, a.author, a.url, a.language,
+                a.published.isoformat() if a.published else None, a.word_count,
+                _json(a.metadata), a.original_text, a.text, content_hash(a),
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO removals VALUES (?,?,?,?,?)", [(a.id, r.start, r.end, r.kind, r.text) for r in a.removals]
+        )
+        self.conn.executemany(
+            "INSERT INTO language_spans VALUES (?,?,?,?)",
+            [(a.id, s.start, s.end, s.language) for s in a.language_spans],
+        )
+        self.conn.executemany(
+            "INSERT INTO sentences VALUES (?,?,?,?,?,?,?,?)",
+            [(a.id, s.index, s.paragraph, s.start, s.end, *a.original_span(s.start, s.end), s.text) for s in a.sentences],
+        )
+        self.conn.executemany(
+            "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (a.id, m.kind, m.text, _json(m.value), m.entity, m.label, m.sentence, m.start, m.end,
+                 *a.original_span(m.start, m.end))
+                for m in a.mentions
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO roles VALUES (?,?,?,?,?,?,?,?)",
+            [(a.id, r.person, r.entity, r.title, r.pattern, r.sentence, r.start, r.end) for r in a.roles],
+        )
+        self.conn.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (a.id, q.text, q.speaker, q.speaker_entity, q.cue, q.sentence, q.start, q.end,
+                 *a.original_span(q.start, q.end))
+                for q in a.quotes
+            ],
+        )
+        self.conn.executemany(
+            "INSERT INTO attributions VALUES (?,?,?,?,?,?)",
+            [(a.id, t.kind, t.target, t.sentence, t.start, t.end) for t in a.attributions],
+        )
 
     def _delete_article_rows(self, article_id: str) -> None:
         for table in ARTICLE_TABLES:
@@ -191,50 +203,54 @@ class Store:
 
     # -- stories ----------------------------------------------------------------------------
     def save_story(self, story: Story, articles: dict[str, Article] | None = None) -> None:
+        with self.conn:
+            self.write_story_rows(story, articles)
+
+    def write_story_rows(self, story: Story, articles: dict[str, Article] | None = None) -> None:
+        """The rows of ``save_story`` without committing (callers add their own rows to the transaction)."""
         from storytrace.outputs.json_report import finding_to_dict
 
-        with self.conn:
-            self._delete_story_rows(story.id)
-            self.conn.execute(
-                "INSERT INTO stories VALUES (?,?,?)", (story.id, story.title, len(story.article_ids))
+        self._delete_story_rows(story.id)
+        self.conn.execute(
+            "INSERT INTO stories VALUES (?,?,?)", (story.id, story.title, len(story.article_ids))
+        )
+        self.conn.executemany(
+            "INSERT INTO story_articles VALUES (?,?)", [(story.id, i) for i in story.article_ids]
+        )
+        for al in story.alignments:
+            self.conn.executemany(
+                "INSERT INTO alignments VALUES (?,?,?,?,?,?)",
+                [(story.id, al.source, al.derived, _json(p.source), _json(p.derived), p.score) for p in al.pairs],
             )
             self.conn.executemany(
-                "INSERT INTO story_articles VALUES (?,?)", [(story.id, i) for i in story.article_ids]
+                "INSERT INTO unaligned VALUES (?,?,?,?,?)",
+                [(story.id, al.source, al.derived, "source", i) for i in al.unaligned_source]
+                + [(story.id, al.source, al.derived, "derived", i) for i in al.unaligned_derived],
             )
-            for al in story.alignments:
-                self.conn.executemany(
-                    "INSERT INTO alignments VALUES (?,?,?,?,?,?)",
-                    [(story.id, al.source, al.derived, _json(p.source), _json(p.derived), p.score) for p in al.pairs],
-                )
-                self.conn.executemany(
-                    "INSERT INTO unaligned VALUES (?,?,?,?,?)",
-                    [(story.id, al.source, al.derived, "source", i) for i in al.unaligned_source]
-                    + [(story.id, al.source, al.derived, "derived", i) for i in al.unaligned_derived],
-                )
-                self.conn.executemany(
-                    "INSERT INTO reuse_passages VALUES (?,?,?,?,?,?,?)",
-                    [
-                        (story.id, al.source, al.derived, r.source_start, r.source_end, r.derived_start, r.derived_end)
-                        for r in al.reuse
-                    ],
-                )
             self.conn.executemany(
-                "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO reuse_passages VALUES (?,?,?,?,?,?,?)",
                 [
-                    (story.id, e.source, e.derived, e.relation, e.confidence, e.coverage, e.containment, _json(e.evidence))
-                    for e in story.lineage
+                    (story.id, al.source, al.derived, r.source_start, r.source_end, r.derived_start, r.derived_end)
+                    for r in al.reuse
                 ],
             )
-            rows = []
-            for f in story.findings:
-                d = finding_to_dict(f, articles)
-                ss = d["source_span"] or [None, None]
-                rows.append(
-                    (d["id"], story.id, d["type"], d["severity"], d["article"], _json(d["against"]), d["claim"],
-                     d["claim_span"][0], d["claim_span"][1], d["derived_value"], d["source_article"], d["source_text"],
-                     ss[0], ss[1], d["source_value"], d["explanation"], d["confidence"])
-                )
-            self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.conn.executemany(
+            "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (story.id, e.source, e.derived, e.relation, e.confidence, e.coverage, e.containment, _json(e.evidence))
+                for e in story.lineage
+            ],
+        )
+        rows = []
+        for f in story.findings:
+            d = finding_to_dict(f, articles)
+            ss = d["source_span"] or [None, None]
+            rows.append(
+                (d["id"], story.id, d["type"], d["severity"], d["article"], _json(d["against"]), d["claim"],
+                 d["claim_span"][0], d["claim_span"][1], d["derived_value"], d["source_article"], d["source_text"],
+                 ss[0], ss[1], d["source_value"], d["explanation"], d["confidence"])
+            )
+        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def _delete_story_rows(self, story_id: str) -> None:
         for table in STORY_TABLES:
