@@ -55,7 +55,8 @@ def test_side_by_side_highlights_the_changed_words(watched, report_url):
     background = card.locator(".derived mark.val").evaluate("el => getComputedStyle(el).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     reading = page.locator("#s1-r2")
-    reading.locator("summary").click()  # only the first reading view starts open
+    # Views with changes start open; a faithful translation starts folded away.
+    assert reading.get_attribute("open") is not None and page.locator("#s1-r1").get_attribute("open") is None
     assert reading.locator("tr.changed").count() == 2 and reading.locator("tr.dropped").count() == 2
     assert reading.locator("tr.changed td.dst mark.chg").first.inner_text() == "Hana Morikawa"
     watched.screenshot("report-full.png")

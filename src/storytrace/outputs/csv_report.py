@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from storytrace.model import Report
@@ -13,6 +14,16 @@ COLUMNS = [
     "story", "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value",
     "source_article", "source_text", "source_span", "source_value", "explanation", "confidence",
 ]
+
+
+# Cells a spreadsheet would run as a formula ("=HYPERLINK(...)" in a hostile article). OWASP's
+# advice: prefix them with an apostrophe. A leading sign is left alone when a number follows ("-3%").
+_FORMULA_START = re.compile(r"^(?:[=@\t\r]|[-+](?![\d.,\s]))")
+TEXT_COLUMNS = ("claim", "derived_value", "source_text", "source_value", "explanation", "article", "source_article")
+
+
+def defuse_formula(value: str) -> str:
+    return "'" + value if isinstance(value, str) and _FORMULA_START.match(value) else value
 
 
 def write(report: Report, path: Path) -> Path:
@@ -26,5 +37,7 @@ def write(report: Report, path: Path) -> Path:
             row["story"] = story.id
             for key in ("against", "claim_span", "source_span"):
                 row[key] = json.dumps(row[key])
+            for key in TEXT_COLUMNS:
+                row[key] = defuse_formula(row[key])
             w.writerow(row)
     return write_atomic(path, buf.getvalue())

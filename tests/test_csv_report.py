@@ -1,0 +1,41 @@
+"""findings.csv: one row per finding with the report.json fields; safe to open in a spreadsheet."""
+from __future__ import annotations
+
+import csv
+import json
+
+from test_html_report import build_hostile_report
+
+from storytrace.outputs import csv_report
+
+
+def _rows(report, tmp_path):
+    path = csv_report.write(report, tmp_path / "findings.csv")
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_one_row_per_finding_with_contract_fields(tmp_path):
+    rows = _rows(build_hostile_report(), tmp_path)
+    assert [r["id"] for r in rows] == ["f-swap", "f-num", "f-add"]
+    swap = rows[0]
+    assert swap["story"] == "story-1" and swap["severity"] == "high" and swap["derived_value"] == "Hana Morikawa"
+    assert json.loads(swap["against"]) == ["wire-original", "daily-translation"]
+    start, end = json.loads(swap["claim_span"])
+    text = build_hostile_report().article("blog-rewrite").original_text
+    assert text[start:end] == swap["claim"]
+    assert rows[2]["source_span"] == "null"
+
+
+def test_formula_like_cells_are_defused_but_numbers_kept(tmp_path):
+    report = build_hostile_report()
+    f = report.stories[0].findings
+    f[0].derived_value = '=HYPERLINK("http://evil.example","click")'
+    f[0].explanation = "@SUM(A1:A9)"
+    f[1].derived_value, f[1].source_value = "-3%", "+4%"
+    f[2].claim = "-cmd|' /C calc'!A0"
+    rows = _rows(report, tmp_path)
+    assert rows[0]["derived_value"] == "'" + f[0].derived_value
+    assert rows[0]["explanation"] == "'@SUM(A1:A9)"
+    assert (rows[1]["derived_value"], rows[1]["source_value"]) == ("-3%", "+4%")
+    assert rows[2]["claim"].startswith("'-cmd")
