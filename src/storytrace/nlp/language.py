@@ -31,6 +31,9 @@ MIN_LINE_CONFIDENCE = 0.8
 # a few sentences settle the language, more only cost time.
 MAX_CHARS_SCORED = 3_000
 MAX_LINE_CHARS_SCORED = 400
+# An article has far fewer paragraphs; past this, lines are tagged by their script only, so a
+# hostile million-line file cannot take minutes here.
+MAX_LINES_SCORED = 2_000
 
 _SCRIPT_RANGES: list[tuple[str, re.Pattern[str]]] = [
     ("kana", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")),
@@ -140,13 +143,13 @@ def identify_language(text: str) -> str:
     return identify_language_with_confidence(text)[0]
 
 
-def _line_language(line: str, default: str) -> str:
-    script, letters = _dominant_script(line)
+def _line_language(line: str, default: str, may_score: bool = True) -> str:
+    script, letters = _dominant_script(line[:MAX_LINE_CHARS_SCORED * 5])
     if not script or letters < 2:
         return default
     default_script = _LANGUAGE_SCRIPT.get(default, "latin") if default else ""
     if script == default_script or (default == "ja" and script == "han"):
-        if letters < MIN_LETTERS_FOR_LINE:
+        if letters < MIN_LETTERS_FOR_LINE or not may_score:
             return default
         lang, prob = _classify(line, MAX_LINE_CHARS_SCORED)
         return lang if prob >= MIN_LINE_CONFIDENCE else default
@@ -154,7 +157,7 @@ def _line_language(line: str, default: str) -> str:
     if script in _SCRIPT_LANGUAGE:
         return _SCRIPT_LANGUAGE[script]
     # Latin, Cyrillic, Arabic... are shared by many languages: a few words cannot tell which.
-    if letters < MIN_LETTERS_FOR_LINE // 2:
+    if letters < MIN_LETTERS_FOR_LINE // 2 or not may_score:
         return default
     lang, prob = _classify(line, MAX_LINE_CHARS_SCORED)
     return lang if prob >= MIN_LINE_CONFIDENCE / 2 else default
@@ -171,14 +174,14 @@ def tag_language_spans(text: str, language: str | None = None) -> list[LanguageS
     if not default:
         return []
     spans: list[LanguageSpan] = []
-    for m in re.finditer(r"[^\n]+", text):
+    for n, m in enumerate(re.finditer(r"[^\n]+", text)):
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
         end = m.start() + len(line.rstrip())
-        lang = _line_language(stripped, default)
+        lang = _line_language(stripped, default, may_score=n < MAX_LINES_SCORED)
         if spans and spans[-1].language == lang:
             spans[-1].end = end
         else:
