@@ -62,7 +62,10 @@ class OffsetMap:
 
 @dataclass
 class LanguageSpan:
-    """A stretch of text in one language (an English article with a Chinese caption has two)."""
+    """A stretch of text in one language (an English article with a Chinese caption has two).
+
+    Offsets are into ``Article.text`` (the cleaned text), like every other span.
+    """
 
     start: int
     end: int
