@@ -413,13 +413,15 @@ def load_report(store: Store, version: str = "") -> Report:
 
 
 def replace_stories(store: Store, stories: list[Story], articles: dict[str, Article]) -> None:
-    """After re-analysing everything: drop the old stories (their ids may not come back), write the new ones."""
-    for sid in story_ids(store):
-        if sid not in {s.id for s in stories}:
-            with store.conn:
+    """After re-analysing everything: drop the old stories (their ids may not come back) and write
+    the new ones, in one transaction, so a reader never sees half of each."""
+    new_ids = {s.id for s in stories}
+    with store.conn:
+        for sid in story_ids(store):
+            if sid not in new_ids:
                 store._delete_story_rows(sid)
-    for s in stories:
-        store.save_story(s, articles)
+        for s in stories:
+            store.write_story_rows(s, articles)
 
 
 def open_readonly(path: str | Path) -> Store:
