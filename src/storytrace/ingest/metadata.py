@@ -41,7 +41,7 @@ def make_article(
     for name in STRING_FIELDS:
         if name in fields:
             setattr(article, name, as_text(fields[name]))
-    if fields.get("language") is not None:
+    if fields.get("language") not in (None, ""):
         article.language = normalize_language(as_text(fields["language"]))
         if not article.language:
             warnings.append(
