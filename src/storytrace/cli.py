@@ -32,10 +32,18 @@ def analyze(
     embedding_model: str = typer.Option("minilm", help="sentence-transformers model path ('minilm': the packaged one)."),
     max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
 ) -> None:
-    """Group articles into stories, trace which came from which, and list what each version changed."""
+    """Group articles into stories, trace which came from which, and list what each version changed.
+
+    Articles stream into the store (OUT/storytrace.db, or --db) one transaction each; an article
+    already there with the same content is not analysed again, so a killed run resumes and a
+    rerun changes nothing. With --db the store keeps its other articles (an incremental run:
+    only the stories the new articles join are recomputed); without it, the store holds exactly
+    the PATHs given.
+    """
+    from storytrace import __version__
     from storytrace.config import Config
-    from storytrace.outputs import write_outputs
-    from storytrace.pipeline import analyze as run_analysis
+    from storytrace.pipeline import Pipeline
+    from storytrace.scale.report_files import write_from_store
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -47,22 +55,24 @@ def analyze(
         spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
         max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
     )
-    report = run_analysis(existing, config)
-    for e in report.errors:
-        _err(str(e))
+    db_path = db if db is not None else out / "storytrace.db"
     try:
-        files = write_outputs(report, out, db)
-    except (OSError, ValueError) as exc:  # an unwritable folder, or --db that is not a storytrace store
-        _err(f"error: cannot write the report: {exc}")
+        out.mkdir(parents=True, exist_ok=True)
+        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None)
+        for e in run.errors:
+            _err(str(e))
+        files = write_from_store(db_path, out, __version__, run.errors)
+    except (OSError, ValueError, RuntimeError) as exc:  # unwritable folder, --db not a store, model missing
+        _err(f"error: {exc}")
         raise typer.Exit(EXIT_FAILED) from None
     if not quiet:
-        n_findings = len(report.findings)
         _err(
-            f"{len(report.articles)} articles, {len(report.stories)} stories, {n_findings} findings -> {files['html']}"
+            f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged), "
+            f"{run.blocks_recomputed} of {run.blocks} blocks recomputed -> {files['html']}"
         )
-    if not report.articles:
+    if run.articles_read == 0:
         raise typer.Exit(EXIT_FAILED)
-    if missing or any(e.fatal for e in report.errors):
+    if missing or any(e.fatal for e in run.errors):
         raise typer.Exit(EXIT_INPUT_ERRORS)
 
 

@@ -15,6 +15,8 @@ from storytrace.model import Article, InputError, Report, Story
 
 __all__ = ["Config", "analyze", "Pipeline"]
 
+STREAM_BATCH = 64  # articles cleaned and extracted together (spaCy pipes their paragraphs in batches)
+
 
 def _version() -> str:
     from storytrace import __version__
@@ -94,43 +96,88 @@ class Pipeline:
         self.extractor.process(article)
         return article
 
-    def analyze_articles(self, articles: list[Article], progress=None) -> list[Story]:
-        """The cross-article stages: stories, alignment, lineage, findings."""
-        from storytrace.align import align_story
-        from storytrace.findings import detect_findings
-        from storytrace.lineage import infer_lineage
-        from storytrace.stories import build_stories
+    def prepare_many(self, articles: list[Article]) -> Iterator[Article | InputError]:
+        """Clean and extract a batch through spaCy's batched pipe; an article that fails is one InputError.
 
-        stories = build_stories(articles, self.embedder, self.config)
+        When the batched path fails, the batch is redone one article at a time, so one bad
+        article costs only itself.
+        """
+        from storytrace.ingest.clean import clean_article
+
+        if not articles:
+            return  # nothing to do: do not load the models
+        cleaned: list[Article] = []
+        for article in articles:
+            try:
+                clean_article(article)
+                cleaned.append(article)
+            except Exception as exc:  # one bad article must not stop the run
+                yield _failed(article, exc)
+        try:
+            done = list(self.extractor.process_many(cleaned))
+        except Exception:
+            done = None
+        if done is not None and len(done) == len(cleaned):
+            yield from done
+            return
+        for article in cleaned:
+            try:
+                yield self.extractor.process(article)
+            except Exception as exc:
+                yield _failed(article, exc)
+
+    def analyze_articles(self, articles: list[Article], progress=None) -> list[Story]:
+        """The cross-article stages: blocks, then stories, alignment, lineage and findings per block."""
+        from storytrace.scale.analysis import analyze_block, story_order
+        from storytrace.scale.blocking import SignatureTable, block_corpus
+        from storytrace.scale.signature import signatures_for
+
+        table = SignatureTable()
+        table.add(signatures_for(articles))
+        blocks = block_corpus(table).blocks
         by_id = {a.id: a for a in articles}
-        task = progress.add_task("stories", total=len(stories)) if progress else None
-        for story in stories:
-            members = [by_id[i] for i in story.article_ids]
-            story.alignments = align_story(members, self.embedder)
-            story.lineage = infer_lineage(members, story.alignments)
-            story.findings = detect_findings(story, by_id)
+        stories: list[Story] = []
+        taken: set[str] = set()
+        task = progress.add_task("stories", total=len(blocks)) if progress else None
+        for block in blocks:
+            stories.extend(analyze_block([by_id[i] for i in block], self.embedder, self.config, taken=taken))
             if progress:
                 progress.advance(task)
-        return stories
+        return sorted(stories, key=story_order)
 
     def run(self, inputs: Iterable[str | Path | Article]) -> Report:
+        """Analyse in memory and return the Report (small inputs, notebooks, the web app)."""
         report = Report(version=_version())
         with _progress(self.config.quiet) as progress:
             items = list(self.read(inputs))
             articles = [a for a in items if isinstance(a, Article)]
             report.errors.extend(e for e in items if isinstance(e, InputError))
             task = progress.add_task("extract", total=len(articles)) if progress else None
-            for article in articles:
-                try:
-                    self.prepare(article)
-                except Exception as exc:  # one bad article must not stop the run
-                    report.errors.append(InputError(article.source_path or article.id, f"could not analyse: {exc}"))
-                    continue
-                report.articles.append(article)
-                if progress:
-                    progress.advance(task)
+            for start in range(0, len(articles), STREAM_BATCH):
+                for done in self.prepare_many(articles[start : start + STREAM_BATCH]):
+                    if isinstance(done, InputError):
+                        report.errors.append(done)
+                    else:
+                        report.articles.append(done)
+                    if progress:
+                        progress.advance(task)
             report.stories = self.analyze_articles(report.articles, progress)
         return report
+
+    def run_into_store(self, inputs: Iterable[str | Path | Article], db_path: str | Path, *, keep_others: bool = False):
+        """Stream the inputs into the SQLite store and analyse there (bounded memory; see scale/runner.py).
+
+        ``keep_others``: keep stored articles that are not among the inputs (``analyze --db``:
+        an incremental run); otherwise the store ends up holding exactly the inputs.
+        """
+        from storytrace.scale.runner import run_into_store
+
+        with _progress(self.config.quiet) as progress:
+            return run_into_store(self, inputs, db_path, keep_others=keep_others, progress=progress)
+
+
+def _failed(article: Article, exc: Exception) -> InputError:
+    return InputError(article.source_path or article.id, f"could not analyse article {article.id}: {type(exc).__name__}: {exc}")
 
 
 def _looks_like_path(s: str) -> bool:

@@ -1,0 +1,37 @@
+"""Analysis of one block: stories, then alignment, lineage and findings per story.
+
+The single-machine pipeline and the Spark job both call ``analyze_block``: the same articles in
+a block give the same stories, ids, lineage and findings whichever path ran them.
+"""
+from __future__ import annotations
+
+from storytrace.config import Config
+from storytrace.model import Article, Story
+from storytrace.scale.incremental import assign_story_ids
+
+
+def analyze_block(
+    articles: list[Article], embedder, config: Config,
+    previous: dict[str, str] | None = None, taken: set[str] | None = None,
+) -> list[Story]:
+    """Stories of one block with alignments, lineage and findings (``previous``: see assign_story_ids)."""
+    from storytrace.align import align_story
+    from storytrace.findings import detect_findings
+    from storytrace.lineage import infer_lineage
+    from storytrace.stories import build_stories
+
+    articles = sorted(articles, key=lambda a: a.id)  # the same block gives the same input order
+    stories = build_stories(articles, embedder, config)
+    assign_story_ids(stories, previous, taken)  # before findings: finding ids contain the story id
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids]
+        story.alignments = align_story(members, embedder)
+        story.lineage = infer_lineage(members, story.alignments)
+        story.findings = detect_findings(story, by_id)
+    return stories
+
+
+def story_order(story: Story) -> tuple[int, str]:
+    """Largest stories first, then by id (report order, the same in every path)."""
+    return (-len(story.article_ids), story.id)

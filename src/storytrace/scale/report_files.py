@@ -1,0 +1,86 @@
+"""Report files written from the store, so they cover everything in it (earlier runs included).
+
+Up to ``FULL_REPORT_LIMIT`` articles the store is loaded back into a Report and every writer of
+``storytrace.outputs`` runs as usual. Past it, memory stays bounded: report.json is streamed story
+by story (articles as metadata rows, finding spans mapped through only the members they cite),
+findings.csv and ClaimReview cover every story with findings, and report.html shows the
+``HTML_STORY_LIMIT`` largest stories (the rest are in report.json and the store).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from storytrace.model import InputError, Report, Story
+from storytrace.outputs.store import Store
+from storytrace.scale import store_ext
+
+FULL_REPORT_LIMIT = 3000
+HTML_STORY_LIMIT = 300
+
+
+def _article_rows(store: Store):
+    cur = store.conn.execute(
+        "SELECT id, source_path, title, outlet, language, published, word_count FROM articles ORDER BY id"
+    )
+    for aid, source_path, title, outlet, language, published, word_count in cur:
+        yield {"id": aid, "source_path": source_path, "title": title, "outlet": outlet, "language": language,
+               "published": published, "word_count": word_count}
+
+
+def _members_cited(story: Story) -> list[str]:
+    cited = {f.article for f in story.findings} | {f.source_article for f in story.findings if f.source_article}
+    return sorted(i for i in cited if i)
+
+
+def _report(store: Store, version: str, errors: list[InputError], story_ids: list[str]) -> Report:
+    stories = list(store_ext.iter_stories(store, story_ids))
+    ids = sorted({i for s in stories for i in s.article_ids})
+    return Report(version=version, articles=store_ext.load_articles(store, ids), stories=stories, errors=errors)
+
+
+def write_report_json_streamed(store: Store, path: Path, version: str, errors: list[InputError]) -> Path:
+    from storytrace.outputs.json_report import story_to_dict
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write('{\n  "version": %s,\n  "articles": [' % json.dumps(version))
+        for n, row in enumerate(_article_rows(store)):
+            fh.write(("," if n else "") + "\n    " + json.dumps(row, ensure_ascii=False))
+        fh.write('\n  ],\n  "stories": [')
+        for n, story in enumerate(store_ext.iter_stories(store, store_ext.ordered_story_ids(store))):
+            members = {a.id: a for a in store_ext.load_articles(store, _members_cited(story))}
+            fh.write(("," if n else "") + "\n    " + json.dumps(story_to_dict(story, members), ensure_ascii=False))
+        fh.write('\n  ],\n  "errors": %s\n}\n' % json.dumps([str(e) for e in errors], ensure_ascii=False))
+    os.replace(tmp, path)
+    return path
+
+
+def write_from_store(db_path: Path, out_dir: Path, version: str, errors: list[InputError]) -> dict[str, Path]:
+    from storytrace.outputs import claimreview, csv_report, html_report, json_report
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {"db": db_path}
+    with Store(db_path) as store:
+        store_ext.ensure_schema(store)
+        count = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        order = store_ext.ordered_story_ids(store)
+        if count <= FULL_REPORT_LIMIT:
+            report = _report(store, version, errors, order)
+            report.articles = store_ext.load_articles(store, store.article_ids())
+            paths["json"] = json_report.write(report, out_dir / "report.json")
+            paths["csv"] = csv_report.write(report, out_dir / "findings.csv")
+            paths["html"] = html_report.write(report, out_dir / "report.html")
+            paths["claimreview"] = claimreview.write(report, out_dir / "claimreview.jsonld")
+            return paths
+        paths["json"] = write_report_json_streamed(store, out_dir / "report.json", version, errors)
+        with_findings = [sid for (sid,) in store.conn.execute("SELECT DISTINCT story_id FROM findings")]
+        wanted = set(with_findings)
+        findings_report = _report(store, version, errors, [s for s in order if s in wanted])
+        paths["csv"] = csv_report.write(findings_report, out_dir / "findings.csv")
+        paths["claimreview"] = claimreview.write(findings_report, out_dir / "claimreview.jsonld")
+        del findings_report
+        paths["html"] = html_report.write(_report(store, version, errors, order[:HTML_STORY_LIMIT]), out_dir / "report.html")
+    return paths

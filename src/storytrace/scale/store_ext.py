@@ -1,0 +1,159 @@
+"""The store's scale tables: per-article blobs and signatures, per-story blobs, and block records.
+
+They sit beside the readable tables of ``outputs/store.py`` (which Datasette and the web app read)
+and are written in the same transactions: an article's rows, its blob and its signature commit
+together, as do a block's stories and its record, so a killed run leaves whole articles and whole
+blocks or nothing. ``article_blobs`` lets a later run reload an analysed article exactly without
+re-extracting it; ``blocks`` records which block membership produced which stories, so an
+incremental run recomputes only the blocks whose membership changed.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from storytrace import codec
+from storytrace.model import Article, InputError, Story
+from storytrace.outputs.store import Store, content_hash
+from storytrace.scale.blocking import SignatureTable
+from storytrace.scale.signature import ArticleSignature, from_bytes, to_bytes
+
+SCALE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS article_blobs (article_id TEXT PRIMARY KEY, codec INTEGER, data BLOB);
+CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, published INTEGER, data BLOB);
+CREATE TABLE IF NOT EXISTS story_blobs (story_id TEXT PRIMARY KEY, block_hash TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS blocks (block_hash TEXT PRIMARY KEY, story_ids TEXT);
+CREATE INDEX IF NOT EXISTS idx_story_blobs_block ON story_blobs(block_hash);
+"""
+
+
+def ensure_schema(store: Store) -> None:
+    store.conn.executescript(SCALE_SCHEMA)
+    store.conn.commit()
+
+
+# -- articles ---------------------------------------------------------------------------------
+def save_analysed_article(store: Store, article: Article, signature: ArticleSignature) -> None:
+    """The article's readable rows, its blob and its signature, in one transaction."""
+    with store.conn:
+        store.write_article_rows(article)
+        store.conn.execute(
+            "INSERT OR REPLACE INTO article_blobs VALUES (?,?,?)",
+            (article.id, codec.CODEC_VERSION, codec.pack_article(article)),
+        )
+        store.conn.execute(
+            "INSERT OR REPLACE INTO signatures VALUES (?,?,?)", (article.id, signature.published, to_bytes(signature))
+        )
+
+
+def analysed_hashes(store: Store) -> dict[str, str]:
+    """Content hash of every article that was fully analysed (rows, blob and signature present)."""
+    return dict(
+        store.conn.execute(
+            "SELECT a.id, a.content_hash FROM articles a"
+            " JOIN article_blobs b ON b.article_id = a.id AND b.codec = ?"
+            " JOIN signatures s ON s.article_id = a.id",
+            (codec.CODEC_VERSION,),
+        )
+    )
+
+
+def load_signature_table(store: Store, batch: int = 5000) -> SignatureTable:
+    table = SignatureTable()
+    cur = store.conn.execute("SELECT article_id, published, data FROM signatures ORDER BY article_id")
+    while rows := cur.fetchmany(batch):
+        table.add([from_bytes(aid, published, data) for aid, published, data in rows])
+    return table
+
+
+def load_articles(store: Store, ids: list[str]) -> list[Article]:
+    """Analysed articles, exactly as they were saved, in the order of ``ids``."""
+    found: dict[str, Article] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for aid, data in store.conn.execute(f"SELECT article_id, data FROM article_blobs WHERE article_id IN ({marks})", chunk):
+            found[aid] = codec.unpack_article(data)
+    return [found[i] for i in ids if i in found]
+
+
+def delete_articles(store: Store, ids: list[str]) -> None:
+    for aid in ids:
+        with store.conn:
+            store._delete_article_rows(aid)
+            store.conn.execute("DELETE FROM article_blobs WHERE article_id = ?", (aid,))
+            store.conn.execute("DELETE FROM signatures WHERE article_id = ?", (aid,))
+
+
+# -- blocks and stories -------------------------------------------------------------------------
+def block_story_ids(store: Store, block_hash: str) -> list[str] | None:
+    row = store.conn.execute("SELECT story_ids FROM blocks WHERE block_hash = ?", (block_hash,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def current_story_of(store: Store, article_ids: list[str]) -> dict[str, str]:
+    """article id -> the story it is in now (what new stories inherit their ids from)."""
+    out: dict[str, str] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(store.conn.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({marks})", chunk
+        ))
+    return out
+
+
+def save_block(store: Store, block_hash: str, stories: list[Story], articles: dict[str, Article]) -> None:
+    """Every story of one block and the block's record, in one transaction."""
+    with store.conn:
+        for s in stories:
+            store.write_story_rows(s, articles)
+            store.conn.execute("INSERT OR REPLACE INTO story_blobs VALUES (?,?,?)", (s.id, block_hash, codec.pack_story(s)))
+        store.conn.execute(
+            "INSERT OR REPLACE INTO blocks VALUES (?,?)", (block_hash, json.dumps([s.id for s in stories]))
+        )
+
+
+def remove_stale(store: Store, keep_blocks: set[str], keep_stories: set[str]) -> int:
+    """Drop stories and block records the current run did not produce or keep."""
+    stale = [sid for (sid,) in store.conn.execute("SELECT id FROM stories") if sid not in keep_stories]
+    for sid in stale:
+        with store.conn:
+            store._delete_story_rows(sid)
+            store.conn.execute("DELETE FROM story_blobs WHERE story_id = ?", (sid,))
+    with store.conn:
+        for (bh,) in store.conn.execute("SELECT block_hash FROM blocks").fetchall():
+            if bh not in keep_blocks:
+                store.conn.execute("DELETE FROM blocks WHERE block_hash = ?", (bh,))
+        store.conn.execute("DELETE FROM story_blobs WHERE story_id NOT IN (SELECT id FROM stories)")
+    return len(stale)
+
+
+def iter_stories(store: Store, ids: list[str]) -> Iterator[Story]:
+    for sid in ids:
+        row = store.conn.execute("SELECT data FROM story_blobs WHERE story_id = ?", (sid,)).fetchone()
+        if row:
+            yield codec.unpack_story(row[0])
+
+
+def ordered_story_ids(store: Store) -> list[str]:
+    """Largest stories first, then by id: the order of report.json (deterministic)."""
+    return [r[0] for r in store.conn.execute("SELECT id FROM stories ORDER BY article_count DESC, id")]
+
+
+def save_errors(store: Store, errors: list[InputError]) -> None:
+    """Add this run's input problems once each (a rerun on the same inputs adds nothing)."""
+    with store.conn:
+        for e in errors:
+            exists = store.conn.execute(
+                "SELECT 1 FROM input_errors WHERE path IS ? AND line IS ? AND problem IS ?", (e.path, e.line, e.problem)
+            ).fetchone()
+            if not exists:
+                store.conn.execute("INSERT INTO input_errors VALUES (?,?,?,?)", (e.path, e.line, e.problem, int(e.fatal)))
+
+
+__all__ = [
+    "ensure_schema", "save_analysed_article", "analysed_hashes", "load_signature_table", "load_articles",
+    "delete_articles", "block_story_ids", "current_story_of", "save_block", "remove_stale", "iter_stories",
+    "ordered_story_ids", "save_errors", "content_hash",
+]
