@@ -20,6 +20,9 @@ from storytrace.web.app import create_app, run
 from storytrace.web.uploads import UploadLimits, safe_filename
 
 
+BASE = "http://127.0.0.1:8765"
+
+
 class SimplePipeline:
     """The real readers, and a stand-in for the models: one story of every article, no findings.
 
@@ -52,7 +55,7 @@ def store_path(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(store_path) -> TestClient:
-    return TestClient(create_app(store_path, pipeline_factory=SimplePipeline))
+    return TestClient(create_app(store_path, pipeline_factory=SimplePipeline), base_url=BASE)
 
 
 @pytest.fixture
@@ -60,7 +63,7 @@ def writable(tmp_path) -> TestClient:
     """An app over its own copy of the store, with small limits, for tests that add articles."""
     db = _make_store(tmp_path / "store.db")
     limits = UploadLimits(max_file_bytes=2000, max_files=3, max_text_bytes=3000)
-    return TestClient(create_app(db, limits=limits, pipeline_factory=SimplePipeline))
+    return TestClient(create_app(db, limits=limits, pipeline_factory=SimplePipeline), base_url=BASE)
 
 
 def _sha(text: str) -> str:
@@ -138,6 +141,13 @@ def test_unknown_ids_give_404_in_html_and_json(client):
     _assert_no_raw_hostile(r.text)
     r = client.get("/api/stories/nope")
     assert r.status_code == 404 and r.json() == {"detail": "no such story"}
+
+
+def test_other_host_names_are_refused(client):
+    """DNS rebinding: a page at evil.example resolving to 127.0.0.1 sends Host: evil.example."""
+    r = client.get("/api/stories", headers={"host": "evil.example"})
+    assert r.status_code == 400 and r.headers["content-security-policy"]
+    assert client.get("/api/stories", headers={"host": "localhost:8765"}).status_code == 200
 
 
 def test_serve_binds_loopback_by_default():
@@ -290,7 +300,7 @@ def test_real_pipeline_reanalysis(tmp_path):
     """The default pipeline (real readers, models and stages) behind the add form."""
     db = tmp_path / "store.db"
     Store(db).close()
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url=BASE)
     text = "Harbour fire\n\nA fire broke out at the harbour in Tromsø on Monday. Two boats burned, police said."
     r = client.post("/articles", data={"text": text, "language": "en"}, files=[("files", ("", b""))],
                     headers={"accept": "application/json"})

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storytrace.outputs import store as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
@@ -30,6 +31,7 @@ from storytrace.web.uploads import (
 )
 
 FORM_FIELDS = ("text", "title", "outlet", "url", "language", "published")
+LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 
 
 # -- JSON shapes (the report.json contract, as OpenAPI models) -----------------------------------
@@ -116,8 +118,12 @@ def create_app(
     db: str | Path,
     limits: UploadLimits | None = None,
     pipeline_factory: Callable[[], object] | None = None,
+    allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES,
 ) -> FastAPI:
-    """The app over one store. ``pipeline_factory`` builds the analysis pipeline on first use."""
+    """The app over one store. ``pipeline_factory`` builds the analysis pipeline on first use.
+
+    ``allowed_hosts``: Host headers answered; the loopback names by default, so a page elsewhere
+    cannot reach the app through DNS rebinding."""
     db_path = Path(db)
     store_mod.open_readonly(db_path).close()  # fails now, with a clear message, if it is not a store
     limits = limits or UploadLimits()
@@ -133,6 +139,7 @@ def create_app(
         redoc_url=None,
     )
     app.add_middleware(SameOriginPosts)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     app.state.reanalyser = reanalyser
@@ -171,7 +178,8 @@ def create_app(
             summaries = store_mod.story_summaries(s)
             articles = store_mod.article_summaries(s)
             in_story = set(store_mod.articles_in_stories(s, min_size=2))
-        stories = [st for st in summaries if st["article_count"] > 1]
+        # A "story" of one article says nothing about travel, unless it contradicts itself.
+        stories = [st for st in summaries if st["article_count"] > 1 or sum(st["findings"].values())]
         loose = [a for a in articles if a["id"] not in in_story]
         return render("index.html.j2", status=status, stories=stories, articles=articles, loose=loose, notice=notice,
                       notice_error=notice_error, notice_details=details or [])
@@ -318,11 +326,12 @@ def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
     """Serve the app; a bad store is one clear line on stderr and exit status 2."""
     import uvicorn
 
+    loopback = host in LOOPBACK_NAMES
     try:
-        app = create_app(db)
+        app = create_app(db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if not loopback:
         print(f"warning: serving on {host}: anyone who can reach it can read and add articles", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning")
