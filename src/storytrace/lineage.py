@@ -1,8 +1,418 @@
-"""Lineage edges (STUB)."""
+"""Lineage: which version came from which, how (relation), how sure, and why (evidence).
+
+For every aligned pair we measure, in both directions, how much of each text the other supports
+(sentence alignment), how much is verbatim (reuse passages), whether the order is kept, the
+length and sentence-count ratios, and the cues the texts give ("Translation by", "Original:
+URL", the other outlet credited). The relation comes from those measures together; the direction
+from attribution cues, containment asymmetry (a summary sits inside its source, not the other way)
+and publication dates. The result is a spanning forest: each derived article keeps only its best
+source, and the articles with no source (independent reports) are joined to the main one by
+``independent`` or ``shared_source`` edges.
+"""
 from __future__ import annotations
 
-from storytrace.model import Alignment, Article, Edge
+import re
+from dataclasses import dataclass, field
+
+from storytrace.align import publication_order
+from storytrace.model import Alignment, Article, Edge, ReusePassage
+
+DERIVED_RELATIONS = ("verbatim_copy", "translation", "summary", "rewrite")
+SUPPORTED_PAIR = 0.6  # an aligned pair at least this good counts as support for its sentences
+SOURCE_TIE = 0.03  # candidate sources closer than this in quality: take the earlier one
+_CUE_KINDS_RELAY = ("according_to", "told", "reported")
+_CREDIT_RE = re.compile(
+    r"\b(based on (?:reporting|a report|an article) (?:by|from|in)|first (?:published|reported) (?:by|in)|"
+    r"reported by|source:|via|courtesy of|adapted from|originally published (?:by|in))\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+# -- measures ------------------------------------------------------------------------------------
+@dataclass
+class PairMeasures:
+    """How ``derived`` relates to ``source`` (one direction of one aligned pair)."""
+
+    source: Article
+    derived: Article
+    coverage: float  # share of the source's text with a partner in the derived text
+    containment: float  # share of the derived text with a partner in the source
+    verbatim_derived: float  # share of the derived text inside reuse passages
+    verbatim_source: float
+    mean_score: float  # mean alignment score of the supporting pairs
+    in_order: float  # share of supporting pairs on the longest monotonic chain
+    sentence_ratio: float  # derived sentences / source sentences
+    length_ratio: float  # derived characters / source characters
+    passages: int
+    one_to_one: float  # share of supporting pairs that are 1-1
+    fused: int  # pairs that fuse several source sentences into one
+    name_variants: list[tuple[str, str]] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)  # evidence strings from attribution cues
+    cue_direction: float = 0.0  # > 0: the cues say source -> derived
+    translation_cue: bool = False
+    relays_source: bool = False  # the derived text credits the source's outlet
+
+
+def _sentence_lengths(a: Article) -> list[int]:
+    return [max(1, s.end - s.start) for s in a.sentences]
+
+
+def _share(indices: set[int], lengths: list[int]) -> float:
+    total = sum(lengths)
+    return sum(lengths[i] for i in indices if i < len(lengths)) / total if total else 0.0
+
+
+def _longest_increasing(values: list[int]) -> int:
+    import bisect
+
+    tails: list[int] = []
+    for v in values:
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+        else:
+            tails[k] = v
+    return len(tails)
+
+
+def _covered(passages: list[ReusePassage], side: str) -> int:
+    spans = sorted((getattr(p, f"{side}_start"), getattr(p, f"{side}_end")) for p in passages)
+    total, last = 0, -1
+    for s, e in spans:
+        s = max(s, last)
+        if e > s:
+            total += e - s
+            last = e
+    return total
+
+
+def _text(a: Article) -> str:
+    return a.text or a.original_text
+
+
+def flip(alignment: Alignment) -> Alignment:
+    """The same alignment seen from the other side (derived becomes source)."""
+    from storytrace.model import AlignedPair
+
+    return Alignment(
+        source=alignment.derived,
+        derived=alignment.source,
+        pairs=[AlignedPair(list(p.derived), list(p.source), p.score) for p in alignment.pairs],
+        unaligned_source=list(alignment.unaligned_derived),
+        unaligned_derived=list(alignment.unaligned_source),
+        reuse=[ReusePassage(r.derived_start, r.derived_end, r.source_start, r.source_end) for r in alignment.reuse],
+    )
+
+
+def measure(source: Article, derived: Article, al: Alignment) -> PairMeasures:
+    """Measures of ``derived`` against ``source``; ``al`` must be oriented source -> derived."""
+    supporting = [p for p in al.pairs if p.score >= SUPPORTED_PAIR]
+    src_idx = {i for p in supporting for i in p.source}
+    der_idx = {j for p in supporting for j in p.derived}
+    src_len, der_len = _sentence_lengths(source), _sentence_lengths(derived)
+    src_chars, der_chars = max(1, len(_text(source))), max(1, len(_text(derived)))
+    order = sorted(supporting, key=lambda p: p.derived[0])
+    in_order = _longest_increasing([p.source[0] for p in order]) / len(order) if order else 0.0
+    weights = [len(p.source) + len(p.derived) for p in supporting]
+    mean_score = sum(p.score * w for p, w in zip(supporting, weights)) / sum(weights) if weights else 0.0
+    m = PairMeasures(
+        source=source,
+        derived=derived,
+        coverage=_share(src_idx, src_len),
+        containment=_share(der_idx, der_len),
+        verbatim_derived=min(1.0, _covered(al.reuse, "derived") / der_chars),
+        verbatim_source=min(1.0, _covered(al.reuse, "source") / src_chars),
+        mean_score=mean_score,
+        in_order=in_order,
+        sentence_ratio=len(derived.sentences) / max(1, len(source.sentences)),
+        length_ratio=der_chars / src_chars,
+        passages=len(al.reuse),
+        one_to_one=sum(1 for p in supporting if len(p.source) == 1 and len(p.derived) == 1) / max(1, len(supporting)),
+        fused=sum(1 for p in supporting if len(p.source) > 1),
+        name_variants=name_variants(source, derived),
+    )
+    _read_cues(m)
+    return m
+
+
+# -- names and cues ------------------------------------------------------------------------------
+def _people(a: Article) -> set[str]:
+    return {str(m.value or m.text) for m in a.mentions if m.kind == "person" and len(str(m.value or m.text).split()) >= 2}
+
+
+def name_variants(source: Article, derived: Article) -> list[tuple[str, str]]:
+    """Full names of the derived text that are re-spellings or re-orderings of a source name."""
+    from rapidfuzz import fuzz
+
+    src, der = _people(source), _people(derived)
+    out = []
+    for name in sorted(der - src):
+        best = max(src, key=lambda s: fuzz.token_sort_ratio(name, s), default=None)
+        if best and fuzz.token_sort_ratio(name, best) >= 80:
+            out.append((name, best))
+    return out
+
+
+def _normal_url(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/.)")
+
+
+def _normal_name(name: str) -> str:
+    name = name.strip().splitlines()[0] if name.strip() else ""
+    name = re.sub(r"^(the)\s+", "", name.strip().lower())
+    return re.sub(r"[^\w ]+", "", name).strip()
+
+
+def credits_outlet(article: Article, outlet: str) -> bool:
+    """Does ``article`` name ``outlet`` as where its information came from?"""
+    target = _normal_name(outlet)
+    if not target:
+        return False
+    for cue in article.attributions:
+        if cue.kind in _CUE_KINDS_RELAY and target in _normal_name(cue.target):
+            return True
+    text = _text(article)
+    for m in _CREDIT_RE.finditer(text):
+        if _normal_name(text[m.end() : m.end() + len(outlet) + 10]).startswith(target):
+            return True
+    # "The Harbour Ledger reported" / "told the Harbour Ledger"
+    pattern = rf"\b{re.escape(target)}\b\W+(?:reported|said|wrote|first reported)|\btold\s+(?:the\s+)?{re.escape(target)}\b"
+    return re.search(pattern, text.lower()) is not None
+
+
+def _read_cues(m: PairMeasures) -> None:
+    src, der = m.source, m.derived
+    for cue in der.attributions:
+        if cue.kind == "original_url" and src.url and _normal_url(cue.target) == _normal_url(src.url):
+            m.cues.append(f"links {src.id} as its original ({src.url})")
+            m.cue_direction += 3.0
+        if cue.kind == "translation_by":
+            m.cues.append(f"credits a translator ({_normal_display(cue.target)})")
+            m.translation_cue = True
+            m.cue_direction += 1.0
+    for cue in src.attributions:
+        if cue.kind == "original_url" and der.url and _normal_url(cue.target) == _normal_url(der.url):
+            m.cue_direction -= 3.0
+        if cue.kind == "translation_by":
+            m.cue_direction -= 1.0
+    if src.language and der.language and src.language != der.language:
+        m.cues.append(f"written in {der.language}, {src.id} in {src.language}")
+        m.translation_cue = True
+    if src.outlet and credits_outlet(der, src.outlet):
+        m.relays_source = True
+        m.cues.append(f"credits {src.outlet}, the outlet of {src.id}")
+        m.cue_direction += 1.5
+    if der.outlet and credits_outlet(src, der.outlet):
+        m.cue_direction -= 1.5
+
+
+def _normal_display(target: str) -> str:
+    return target.strip().splitlines()[0].strip(" .") if target.strip() else target
+
+
+# -- relation --------------------------------------------------------------------------------------
+@dataclass
+class Verdict:
+    relation: str
+    confidence: float
+    quality: float  # how good a source this is for the derived article (chooses among sources)
+
+
+def classify(m: PairMeasures) -> Verdict:
+    """The relation of ``derived`` to ``source`` from all the measures together."""
+    derived_text = m.containment >= 0.5 and m.mean_score >= 0.65
+    quality = m.containment * 0.6 + m.mean_score * 0.3 + m.verbatim_derived * 0.1
+    if m.verbatim_derived >= 0.85 and m.containment >= 0.8 and m.coverage >= 0.5:
+        return Verdict("verbatim_copy", _clip(0.5 + 0.5 * m.verbatim_derived * m.in_order), quality)
+    translation_shape = (
+        m.containment >= 0.75
+        and m.coverage >= 0.7
+        and m.in_order >= 0.8
+        and 0.75 <= m.sentence_ratio <= 1.35
+        and m.one_to_one >= 0.7
+        and m.mean_score >= 0.75
+        and m.verbatim_derived < 0.6
+    )
+    if translation_shape or (m.translation_cue and derived_text):
+        conf = 0.45 + 0.25 * m.containment + 0.15 * m.in_order + (0.15 if m.translation_cue else 0.0)
+        if translation_shape and m.translation_cue:
+            conf += 0.05
+        return Verdict("translation", _clip(conf), quality)
+    if derived_text and m.length_ratio <= 0.65 and m.coverage <= 0.8:
+        return Verdict("summary", _clip(0.4 + 0.4 * m.containment + 0.2 * (1 - m.length_ratio)), quality)
+    if derived_text and (m.verbatim_derived >= 0.2 or m.mean_score >= 0.75):
+        return Verdict("rewrite", _clip(0.35 + 0.35 * m.containment + 0.3 * max(m.verbatim_derived, m.mean_score - 0.5)), quality)
+    relation = "shared_source" if m.relays_source else "independent"
+    return Verdict(relation, _clip(0.5 + 0.5 * (1 - m.containment)), quality)
+
+
+def _clip(x: float) -> float:
+    return round(max(0.0, min(1.0, x)), 4)
+
+
+def direction_score(forward: PairMeasures, backward: PairMeasures) -> float:
+    """> 0: forward.source -> forward.derived; < 0: the other way round."""
+    score = forward.cue_direction
+    # A summary sits inside its source: the side whose text the other contains is the source.
+    score += 2.0 * (forward.containment - backward.containment)
+    a, b = forward.source.published, forward.derived.published
+    if a and b and a != b:
+        score += 1.0 if a < b else -1.0
+    return score
+
+
+# -- evidence --------------------------------------------------------------------------------------
+def _pct(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def evidence(m: PairMeasures, verdict: Verdict) -> list[str]:
+    src = m.source.id
+    lines = []
+    order = "in order" if m.in_order >= 0.85 else ("mostly in order" if m.in_order >= 0.6 else "reordered")
+    if verdict.relation in DERIVED_RELATIONS:
+        lines.append(f"{_pct(m.containment)} of its text aligns with {src} ({order}); it keeps {_pct(m.coverage)} of {src}")
+    else:
+        lines.append(f"only {_pct(m.containment)} of its text has a close partner in {src}")
+    if m.passages:
+        lines.append(f"{_pct(m.verbatim_derived)} of its text is verbatim from {src} ({m.passages} passages)")
+    else:
+        lines.append(f"no verbatim passage shared with {src}")
+    if verdict.relation == "translation" and m.verbatim_derived < 0.6:
+        lines.append(f"reworded sentence by sentence ({_pct(m.one_to_one)} one-to-one, mean similarity {m.mean_score:.2f})")
+    if verdict.relation == "summary":
+        lines.append(f"{_pct(m.length_ratio)} of the length of {src}; {m.fused} sentences fuse several of {src}")
+    if m.name_variants:
+        shown = "; ".join(f"{a} ~ {b}" for a, b in m.name_variants[:3])
+        lines.append(f"names transliterated or re-spelt: {shown}")
+    lines.extend(m.cues)
+    a, b = m.source.published, m.derived.published
+    if a and b and a != b:
+        days = (b - a).days
+        lines.append(f"published {abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'} {src}")
+    return lines
+
+
+# -- the forest ------------------------------------------------------------------------------------
+@dataclass
+class _Candidate:
+    measures: PairMeasures
+    verdict: Verdict
+    alignment: Alignment
 
 
 def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[Edge]:
-    return []
+    """Lineage edges of one story: at most one source per derived article, plus independent links.
+
+    Alignments whose direction the lineage reverses are flipped in place, so every stored
+    alignment that matches an edge reads source -> derived like the edge.
+    """
+    by_id = {a.id: a for a in articles}
+    candidates: list[_Candidate] = []
+    directed: dict[frozenset[str], _Candidate] = {}
+    for i, al in enumerate(alignments):
+        if al.source not in by_id or al.derived not in by_id:
+            continue
+        a, b = by_id[al.source], by_id[al.derived]
+        forward, backward = measure(a, b, al), measure(b, a, flip(al))
+        score = direction_score(forward, backward)
+        if score == 0:  # nothing says which came first: keep publication order
+            score = 1.0 if publication_order(a) <= publication_order(b) else -1.0
+        if score < 0:
+            alignments[i] = al = flip(al)
+            forward = backward
+        cand = _Candidate(forward, classify(forward), al)
+        directed[frozenset((a.id, b.id))] = cand
+        if cand.verdict.relation in DERIVED_RELATIONS:
+            candidates.append(cand)
+    edges, parent = _derivation_tree(candidates, by_id)
+    edges.extend(_independent_links(articles, parent, directed, alignments))
+    return edges
+
+
+def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) -> tuple[list[Edge], dict[str, str]]:
+    parent: dict[str, str] = {}
+    by_derived: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        by_derived.setdefault(c.measures.derived.id, []).append(c)
+    # Derived articles whose best source is clearest go first.
+    choices = []
+    for derived, cands in by_derived.items():
+        best_q = max(c.verdict.quality for c in cands)
+        near = [c for c in cands if c.verdict.quality >= best_q - SOURCE_TIE]
+        near.sort(key=lambda c: (publication_order(c.measures.source), -c.verdict.quality))
+        rest = sorted((c for c in cands if c not in near), key=lambda c: -c.verdict.quality)
+        choices.append((best_q, derived, near + rest))
+    choices.sort(key=lambda t: (-t[0], t[1]))
+    chosen: dict[str, _Candidate] = {}
+    for _, derived, ordered in choices:
+        for c in ordered:
+            src = c.measures.source.id
+            if not _is_ancestor(derived, src, parent):
+                parent[derived] = src
+                chosen[derived] = c
+                break
+    edges = []
+    for derived in sorted(chosen, key=lambda d: publication_order(by_id[d])):
+        c = chosen[derived]
+        m, v = c.measures, c.verdict
+        edges.append(Edge(m.source.id, derived, v.relation, v.confidence, round(m.coverage, 4), round(m.containment, 4), evidence(m, v)))
+    return edges, parent
+
+
+def _is_ancestor(node: str, other: str, parent: dict[str, str]) -> bool:
+    """True if ``node`` is ``other`` or one of its ancestors (adding other -> node would close a cycle)."""
+    seen = set()
+    while other is not None and other not in seen:
+        if other == node:
+            return True
+        seen.add(other)
+        other = parent.get(other)
+    return False
+
+
+def _independent_links(articles, parent, directed, alignments) -> list[Edge]:
+    roots = [a for a in articles if a.id not in parent]
+    if len(roots) < 2:
+        return []
+    descendants = {a.id: 0 for a in articles}
+    for child in parent:
+        node = parent[child]
+        seen = set()
+        while node is not None and node not in seen:
+            descendants[node] = descendants.get(node, 0) + 1
+            seen.add(node)
+            node = parent.get(node)
+    main = min(roots, key=lambda a: (-descendants.get(a.id, 0), publication_order(a)))
+    edges = []
+    for other in sorted((r for r in roots if r.id != main.id), key=publication_order):
+        cand = directed.get(frozenset((main.id, other.id)))
+        if cand is None:
+            continue
+        m = cand.measures
+        if m.source.id != main.id:  # read the pair from the main report's side
+            idx = alignments.index(cand.alignment)
+            alignments[idx] = al = flip(cand.alignment)
+            m = measure(main, other, al)
+        relation = "shared_source" if (m.relays_source or _common_sources(main, other)) else "independent"
+        confidence = _clip(0.5 + 0.5 * (1 - m.containment))
+        lines = evidence(m, Verdict(relation, confidence, 0.0))
+        common = _common_sources(main, other)
+        if common:
+            lines.append("both cite " + ", ".join(sorted(common)))
+        edges.append(Edge(main.id, other.id, relation, confidence, round(m.coverage, 4), round(m.containment, 4), lines))
+    return edges
+
+
+def _common_sources(a: Article, b: Article) -> set[str]:
+    def sources(x: Article) -> dict[str, str]:
+        out = {}
+        for cue in x.attributions:
+            if cue.kind in _CUE_KINDS_RELAY:
+                key = _normal_name(cue.target)
+                if key and key != _normal_name(a.outlet) and key != _normal_name(b.outlet):
+                    out[key] = _normal_display(cue.target)
+        return out
+
+    sa, sb = sources(a), sources(b)
+    return {sa[k] for k in sa.keys() & sb.keys()}
