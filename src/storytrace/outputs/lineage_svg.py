@@ -25,8 +25,8 @@ RELATION_COLOURS = {
     "shared_source": "#56B4E9",
 }
 
-NODE_W, NODE_H = 168, 46
-GAP_X, GAP_Y = 36, 74
+NODE_W, NODE_H = 168, 58
+GAP_X, GAP_Y = 36, 84
 PAD = 16
 ARC_RISE = 40
 MAX_LABEL = 22
@@ -41,7 +41,11 @@ class NodeBox:
     x: int
     y: int
     depth: int
-    has_findings: bool
+    findings: int  # how many findings this version has (0: none)
+
+    @property
+    def has_findings(self) -> bool:
+        return self.findings > 0
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,10 @@ def _edge_line(e: Edge, s: NodeBox, t: NodeBox) -> EdgeLine:
         y1, y2 = s.y + NODE_H, t.y
         mid = (y1 + y2) // 2
         path = f"M{x1},{y1} C{x1},{mid} {x2},{mid} {x2},{y2 - 2}"
-        lx, ly = (x1 + x2) // 2, mid + 4
+        # Label at t=0.7 along the curve: edges fanning out from one source get labels far apart.
+        t = 0.7
+        lx = round(x1 * ((1 - t) ** 3 + 3 * (1 - t) ** 2 * t) + x2 * (3 * (1 - t) * t**2 + t**3))
+        ly = round(y1 * (1 - t) ** 3 + 3 * mid * ((1 - t) ** 2 * t + (1 - t) * t**2) + y2 * t**3) + 4
     else:  # same row (or upwards): an arc above the boxes
         y1, y2 = s.y, t.y
         top = min(y1, y2) - ARC_RISE
@@ -109,10 +116,10 @@ def layout_lineage(
     edges: list[Edge],
     labels: dict[str, str],
     sublabels: dict[str, str] | None = None,
-    with_findings: set[str] | None = None,
+    findings_per_article: dict[str, int] | None = None,
 ) -> LineageLayout:
     sublabels = sublabels or {}
-    with_findings = with_findings or set()
+    findings_per_article = findings_per_article or {}
     depth = _depths(article_ids, edges)
     rows: dict[int, list[str]] = {}
     for a in article_ids:
@@ -133,7 +140,8 @@ def layout_lineage(
             label = labels.get(a, a)
             nodes[a] = NodeBox(
                 article_id=a, label=_shorten(label), tooltip=label, sublabel=_shorten(sublabels.get(a, ""), 28),
-                x=x0 + i * (NODE_W + GAP_X), y=top + d * (NODE_H + GAP_Y), depth=d, has_findings=a in with_findings,
+                x=x0 + i * (NODE_W + GAP_X), y=top + d * (NODE_H + GAP_Y), depth=d,
+                findings=findings_per_article.get(a, 0),
             )
     lines = [_edge_line(e, nodes[e.source], nodes[e.derived]) for e in drawn]
     used = sorted({ln.relation for ln in lines})

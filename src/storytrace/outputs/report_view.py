@@ -302,7 +302,7 @@ def story_view(story: Story, articles: dict[str, Article], anchor: str) -> Story
     return StoryView(
         anchor=anchor, id=story.id, title=story.title or story.id,
         versions=_version_rows(story, articles, labels),
-        lineage=layout_lineage(story.article_ids, story.lineage, labels, sublabels, {f.article for f in story.findings}),
+        lineage=layout_lineage(story.article_ids, story.lineage, labels, sublabels, dict(Counter(f.article for f in story.findings))),
         edges=list(story.lineage), findings=findings,
         readings=_reading_views(story, anchor, articles, labels, covered),
         severity_counts={s: counts.get(s, 0) for s in SEVERITIES},
