@@ -1,8 +1,232 @@
-"""`storytrace compare`: pairs in, consistency decisions out (STUB until the findings work lands)."""
+"""`storytrace compare`: pairs in, consistency decisions out.
+
+Each input line is a JSON object with ``id``, ``source`` and ``derived`` (other fields are
+ignored, so a labelled benchmark file can be fed as it is). Each output line is
+``{"id", "consistent", "score", "findings"}`` as DESIGN.md says. Models load once; pairs are
+processed in batches, and a source text shared by many pairs is analysed once.
+"""
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from storytrace.config import Config
+from storytrace.model import Alignment, Article, Finding, InputError
+
+BATCH = 64
 
 
-def compare_file(pairs: Path, out: Path, quiet: bool = False) -> int:
-    raise NotImplementedError("compare lands with the findings engine (issue 4)")
+@dataclass(frozen=True)
+class PairInput:
+    id: str
+    source: str
+    derived: str
+    line: int = 0
+
+
+@dataclass
+class PairResult:
+    id: str
+    consistent: bool
+    score: float
+    findings: list[Finding]
+    articles: dict[str, Article]
+
+    def to_dict(self) -> dict[str, Any]:
+        from storytrace.outputs.json_report import finding_to_dict
+
+        return {
+            "id": self.id,
+            "consistent": self.consistent,
+            "score": self.score,
+            "findings": [finding_to_dict(f, self.articles) for f in self.findings],
+        }
+
+
+def read_pairs(path: Path) -> Iterator[PairInput | InputError]:
+    """Pairs from a JSON lines file; a malformed line becomes an InputError naming file:line."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                yield InputError(str(path), f"not valid JSON ({exc.msg})", line=number)
+                continue
+            if not isinstance(row, dict):
+                yield InputError(str(path), "expected a JSON object with id, source, derived", line=number)
+                continue
+            missing = [k for k in ("source", "derived") if not isinstance(row.get(k), str) or not row.get(k).strip()]
+            if missing:
+                yield InputError(str(path), f"missing or empty text field(s): {', '.join(missing)}", line=number)
+                continue
+            pair_id = row.get("id", number)
+            yield PairInput(str(pair_id), row["source"], row["derived"], number)
+
+
+class Comparer:
+    """Holds the loaded models; ``compare`` turns pairs into results in batches."""
+
+    def __init__(self, config: Config | None = None):
+        from storytrace.findings.text import Parser
+
+        self.config = config or Config()
+        self.parser = Parser(spacy_model=self.config.spacy_model)
+        self._extractor = None
+        self._embedder = None
+        self._prepared: dict[str, Article] = {}  # source texts shared by many pairs
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from storytrace.nlp import Extractor
+
+            self._extractor = Extractor(self.config)
+        return self._extractor
+
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from storytrace.similarity.embeddings import Embedder
+
+            self._embedder = Embedder(self.config)
+        return self._embedder
+
+    def compare(self, pairs: Iterable[PairInput]) -> Iterator[PairResult]:
+        batch: list[PairInput] = []
+        for pair in pairs:
+            batch.append(pair)
+            if len(batch) >= BATCH:
+                yield from self._compare_batch(batch)
+                batch = []
+        if batch:
+            yield from self._compare_batch(batch)
+
+    def _compare_batch(self, batch: list[PairInput]) -> Iterator[PairResult]:
+        from storytrace.findings.decision import verdict
+        from storytrace.findings.pairwise import detect_pair
+
+        sources = [self._source_article(p.source) for p in batch]
+        deriveds = [_article(f"{p.id}:derived", p.derived) for p in batch]
+        self._prepare([a for a in sources + deriveds if not a.sentences])
+        self.parser.parse_many(sources + deriveds)  # one spaCy pass over the whole batch
+        self._warm_embeddings(sources, deriveds)
+        for pair, source, derived in zip(batch, sources, deriveds):
+            alignment = self._align(source, derived)
+            findings = detect_pair(source, derived, alignment, parser=self.parser)
+            v = verdict(findings)
+            yield PairResult(pair.id, v.consistent, v.score, findings, {source.id: source, derived.id: derived})
+
+    def _source_article(self, text: str) -> Article:
+        if text not in self._prepared:
+            if len(self._prepared) > 512:
+                self._prepared.clear()
+            self._prepared[text] = _article(f"source-{len(self._prepared)}", text)
+        return self._prepared[text]
+
+    def _prepare(self, articles: list[Article]) -> None:
+        from storytrace.ingest.clean import clean_article
+
+        unique = list({id(a): a for a in articles}.values())
+        for a in unique:
+            clean_article(a)
+        for _ in self.extractor.process_many(unique):
+            pass
+
+    def _warm_embeddings(self, sources: list[Article], deriveds: list[Article]) -> None:
+        """Encode every sentence the aligner will need in one batched call (the embedder caches
+        by sentence), instead of one small call per pair."""
+        texts: set[str] = set()
+        for source, derived in zip(sources, deriveds):
+            if len(source.sentences) > 1 or len(derived.sentences) > 1:
+                texts.update(s.text for s in source.sentences + derived.sentences)
+        if texts:
+            self.embedder.encode(sorted(texts))
+
+    def _align(self, source: Article, derived: Article) -> Alignment:
+        """The aligner's alignment when there is one; one-sentence pairs need none."""
+        if len(source.sentences) <= 1 and len(derived.sentences) <= 1:
+            return _trivial_alignment(source, derived)
+        try:
+            from storytrace.align import align_pair
+        except ImportError:  # aligner not available: detectors fall back to lexical neighbours
+            return Alignment(source=source.id, derived=derived.id)
+        return align_pair(source, derived, self.embedder)
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, source_path="", original_text=text, text="")
+
+
+def _trivial_alignment(source: Article, derived: Article) -> Alignment:
+    from storytrace.model import AlignedPair
+
+    if not source.sentences or not derived.sentences:
+        return Alignment(source=source.id, derived=derived.id)
+    return Alignment(source=source.id, derived=derived.id,
+                     pairs=[AlignedPair(source=[source.sentences[0].index], derived=[derived.sentences[0].index], score=1.0)])
+
+
+def compare_file(pairs: Path, out: Path, quiet: bool = False, config: Config | None = None) -> int:
+    """Run compare over a JSON lines file. Exit code: 0 ok, 1 some lines skipped, 2 nothing read."""
+    pairs, out = Path(pairs), Path(out)
+    if not pairs.is_file():
+        print(f"error: {pairs}: no such file", file=sys.stderr)
+        return 2
+    errors: list[InputError] = []
+    items: list[PairInput] = []
+    try:
+        for item in read_pairs(pairs):
+            if isinstance(item, InputError):
+                errors.append(item)
+                print(str(item), file=sys.stderr)
+            else:
+                items.append(item)
+    except OSError as exc:
+        print(f"error: {pairs}: cannot read ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    config = config or Config()
+    config.quiet = quiet
+    comparer = Comparer(config)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with open(out, "w", encoding="utf-8") as handle, _progress(quiet, len(items)) as advance:
+            for result in comparer.compare(items):
+                handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                advance()
+    except OSError as exc:
+        print(f"error: {out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    if not items and errors:
+        return 2
+    return 1 if errors else 0
+
+
+class _progress:
+    """A rich progress bar on stderr (nothing when quiet); the context value advances it by one."""
+
+    def __init__(self, quiet: bool, total: int):
+        self.quiet, self.total = quiet, total
+        self._bar = None
+
+    def __enter__(self):
+        if self.quiet:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(TextColumn("compare"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                             console=Console(stderr=True))
+        self._bar.__enter__()
+        task = self._bar.add_task("compare", total=self.total)
+        return lambda: self._bar.advance(task)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+        return False

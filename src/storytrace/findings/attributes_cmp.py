@@ -71,6 +71,10 @@ def _gender_change(ctx, sentence, tok, src_members):
     gender = _gender(tok.lower)
     if not gender or not src_members:
         return None
+    # Pronouns are compared with pronouns, nouns with nouns ("woman" / "his" is no evidence).
+    src_members = [(s, t) for s, t in src_members if (t.pos == "PRON") == (tok.pos == "PRON")]
+    if not src_members:
+        return None
     src_genders = {_gender(t.lower) for _, t in src_members} - {""}
     if gender in src_genders or not src_genders:
         return None

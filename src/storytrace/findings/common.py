@@ -37,6 +37,7 @@ class PairContext:
     story_parsed: dict[str, ParsedArticle] = field(default_factory=dict)
     _aligned: dict[int, list[int]] = field(default_factory=dict)
     _scores: dict[int, float] = field(default_factory=dict)
+    _aligner_sources: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for pair in self.alignment.pairs:
@@ -46,10 +47,28 @@ class PairContext:
                     if s not in self._aligned[d]:
                         self._aligned[d].append(s)
                 self._scores[d] = max(self._scores.get(d, 0.0), pair.score)
+        self._aligner_sources = {d: list(s) for d, s in self._aligned.items()}
         for d in self.der.sentences:
-            if d.index not in self._aligned:
-                self._aligned[d.index] = lexical_neighbours(d, self.src)
-                self._scores[d.index] = 0.0
+            # The aligner's choice plus the sentences sharing most words: a summary sentence
+            # draws on several source sentences, and a slot check needs to see them.
+            for i in lexical_neighbours(d, self.src):
+                self._aligned.setdefault(d.index, [])
+                if i not in self._aligned[d.index]:
+                    self._aligned[d.index].append(i)
+            self._scores.setdefault(d.index, 0.0)
+
+    @property
+    def summary_mode(self) -> bool:
+        """The derived text is much shorter than its source: it condenses and generalises."""
+        return self.derived_words < 0.6 * self.source_words
+
+    @property
+    def derived_words(self) -> int:
+        return sum(len(s.tokens) for s in self.der.sentences)
+
+    @property
+    def source_words(self) -> int:
+        return sum(len(s.tokens) for s in self.src.sentences)
 
     def aligned_source(self, derived_index: int) -> list[ParsedSentence]:
         out = []
@@ -62,10 +81,12 @@ class PairContext:
     def is_one_to_one(self, derived_index: int) -> bool:
         """The derived sentence renders exactly one source sentence, and nothing else does:
         a translation or close rewrite, where dropping a name or number means something."""
-        sources = self._aligned.get(derived_index, [])
-        if len(sources) != 1:
+        if len(self.src.sentences) == 1 and len(self.der.sentences) == 1:
+            return True
+        sources = self._aligner_sources.get(derived_index, [])
+        if len(sources) != 1 or self.summary_mode:
             return False
-        sharing = [d for d, s in self._aligned.items() if sources[0] in s]
+        sharing = [d for d, s in self._aligner_sources.items() if sources[0] in s]
         return len(sharing) == 1
 
 

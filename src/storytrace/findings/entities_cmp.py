@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, span_text
+from storytrace.findings.lexicon import MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding
@@ -67,6 +68,8 @@ def name_units(sentence: ParsedSentence) -> list[NameUnit]:
             covered.update(range(first, end))
     for i, t in enumerate(sentence.tokens):
         if i in covered or i == 0 or t.pos != "PROPN" or not t.text[:1].isupper() or len(t.text) < 2:
+            continue
+        if t.lower in WEEKDAYS or t.lower in MONTHS:  # dates are compared by the date detectors
             continue
         units.append(NameUnit(t.text, "PROPN", sentence, i, i + 1))
     return units
@@ -163,13 +166,20 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     explanation = f'"{unit.text}" appears nowhere in the source.'
     if ctx.story_articles:
         explanation += (f" Also found in: {', '.join(elsewhere)}." if elsewhere else " No other version has it either.")
+    # A summary names the wider place ("London" -> "the U.K."); with no other place in the slot
+    # this is more likely a generalisation than a distortion, so it is shown but not counted.
+    generalisation = ctx.summary_mode and unit.group == "place"
+    if generalisation:
+        explanation += " It may be a generalisation of a place the source names."
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
-                        explanation, 0.75 if not elsewhere else 0.5,
-                        severity="medium" if not elsewhere else "low")
+                        explanation, 0.5 if (elsewhere or generalisation) else 0.75,
+                        severity="low" if (elsewhere or generalisation) else "medium")
 
 
 def _same_group(a: NameUnit, b: NameUnit) -> bool:
-    return a.group == b.group or "any" in (a.group, b.group)
+    if b.label == "PROPN":  # an untyped capitalised word is too weak to be a slot
+        return False
+    return a.group == b.group or a.group == "any"
 
 
 def _covers(derived_text: str, source_unit: NameUnit) -> bool:

@@ -64,7 +64,11 @@ def _renders(sentence: ParsedSentence, src: ParsedSentence) -> bool:
 
 def _caveats(ctx, sentence, src) -> list[Finding]:
     out = []
-    src_hedges = _hedges(src)
+    kept = {word_key(t.lemma) for t in sentence.tokens}
+    # Only a hedge on something the derived sentence kept: "possibly deceptive practices" in a
+    # clause the summary dropped is not a hedge of what it says.
+    src_hedges = [t.text for t in src.tokens if t.text in _hedges(src) and word_key(src.tokens[t.head].lemma) in kept
+                  and src.tokens[t.head] is not t]
     if src_hedges and not _any_modality(sentence):
         out.append(make_finding(
             ctx, "omission", sentence, "(stated as fact)", src, src_hedges[0],

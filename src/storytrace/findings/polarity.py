@@ -37,7 +37,9 @@ def explicit_negations(sentence: ParsedSentence) -> list[Token]:
 
 
 def implicit_negations(sentence: ParsedSentence) -> list[Token]:
-    return [t for t in sentence.tokens if t.lemma in IMPLICIT_NEGATIONS]
+    """Verbs and adjectives with a negation inside ("refused to", "unable"); the noun "a decline"
+    or "a stop" negates nothing."""
+    return [t for t in sentence.tokens if t.lemma in IMPLICIT_NEGATIONS and t.pos in ("VERB", "ADJ", "AUX")]
 
 
 def _negated(sentence: ParsedSentence, index: int) -> bool:
