@@ -1,8 +1,314 @@
-"""Story clustering (STUB: every article is its own story until the clustering work lands)."""
+"""Story clustering: which articles tell the same story.
+
+1. Profiles, batch by batch: a MinHash signature of the text, an article vector (mean of the
+   embeddings of the title and the lead sentences), the name tokens of people and organisations,
+   the places, and the quantities.
+2. Candidates, streamed: MinHash-LSH (lexical reuse) and embedding neighbours. Articles are
+   processed in publication order and each batch is compared only with articles inside the story
+   window, so the cost grows with the corpus times the articles per window, not with all pairs.
+3. Decision per candidate pair: a weighted score over embedding similarity, lexical containment,
+   shared names and shared quantities, which must also have at least two independent signals
+   agreeing; pairs outside the publication window never join.
+4. Union-find over accepted pairs, strongest first, with a guard against chaining: two groups
+   of several articles merge only if their average linkage is high enough too.
+"""
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from storytrace.align import publication_order
 from storytrace.model import Article, Story
+from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
+
+LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
+BATCH = 256
+LSH_THRESHOLD = 0.3
+NEIGHBOURS = 20  # embedding neighbours kept per article
+NEIGHBOUR_MIN_COSINE = 0.6
+PAIR_THRESHOLD = 0.45
+LINKAGE_THRESHOLD = 0.38  # average score between two groups of several articles before they merge
+LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big groups
+# Signal weights (renormalised over the signals an article pair actually has).
+W_EMBEDDING, W_LEXICAL, W_NAMES, W_QUANTITIES = 0.45, 0.15, 0.25, 0.15
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*)")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+@dataclass
+class ArticleProfile:
+    index: int
+    id: str
+    day: int | None  # publication date as an ordinal
+    signature: np.ndarray
+    shingles: int
+    vector: np.ndarray
+    names: frozenset[str]
+    quantities: frozenset[str]
+
+
+@dataclass
+class PairSignals:
+    embedding: float
+    containment: float
+    names: float | None
+    quantities: float | None
+
+    @property
+    def score(self) -> float:
+        parts = [(W_EMBEDDING, _ramp(self.embedding, 0.5, 0.9)), (W_LEXICAL, _ramp(self.containment, 0.0, 0.5))]
+        if self.names is not None:
+            parts.append((W_NAMES, self.names))
+        if self.quantities is not None:
+            parts.append((W_QUANTITIES, self.quantities))
+        return sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+
+    @property
+    def agreeing_signals(self) -> int:
+        return sum(
+            [self.embedding >= 0.7, self.containment >= 0.5, (self.names or 0) >= 0.5, (self.quantities or 0) >= 0.5]
+        )
+
+    @property
+    def same_story(self) -> bool:
+        return self.score >= PAIR_THRESHOLD and self.agreeing_signals >= 2
+
+
+def _ramp(x: float, lo: float, hi: float) -> float:
+    return float(min(1.0, max(0.0, (x - lo) / (hi - lo))))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    if not a or not b:
+        return None
+    return len(a & b) / min(len(a), len(b))
+
+
+# -- profiles ------------------------------------------------------------------------------------
+def _name_tokens(a: Article) -> frozenset[str]:
+    """Tokens of people's and organisations' names: "Vollmer" survives a re-spelt first name."""
+    mentions = [m for m in a.mentions if m.kind in ("person", "org")]
+    if mentions:
+        names = [str(m.value or m.text) for m in mentions]
+    elif not a.mentions:  # no extraction ran: capitalised words not opening a sentence
+        names = _CAPITALISED.findall(a.text or a.original_text)
+    else:
+        names = []
+    return frozenset(w.lower() for n in names for w in re.findall(r"\w+", n) if len(w) > 2)
+
+
+def _quantity_keys(a: Article) -> frozenset[str]:
+    keys = set()
+    for m in a.mentions:
+        if m.kind == "quantity" and m.value is not None and hasattr(m.value, "value"):
+            keys.add(f"{m.value.value:g}{getattr(m.value, 'unit', '')}")
+    if not a.mentions:
+        keys.update(n.replace(",", "") for n in _NUMBER.findall(a.text or a.original_text))
+    return frozenset(keys)
+
+
+def _lead_texts(a: Article) -> list[str]:
+    texts = [s.text for s in a.sentences[:LEAD_SENTENCES]]
+    if a.title and (not texts or a.title.strip() != texts[0].strip()):
+        texts.insert(0, a.title)
+    if not texts:
+        text = (a.text or a.original_text).strip()
+        texts = [text[:1000]] if text else [a.id]
+    return texts
+
+
+def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHasher) -> list[ArticleProfile]:
+    texts = [a.text or a.original_text for a in articles]
+    signatures, sizes = hasher.signatures_and_sizes(texts)
+    leads = [_lead_texts(a) for a in articles]
+    flat = [t for lead in leads for t in lead]
+    vectors = embedder.encode(flat)
+    profiles, k = [], 0
+    for i, (a, lead) in enumerate(zip(articles, leads)):
+        v = vectors[k : k + len(lead)].mean(axis=0)
+        k += len(lead)
+        v = v / (np.linalg.norm(v) or 1.0)
+        profiles.append(
+            ArticleProfile(
+                index=start + i,
+                id=a.id,
+                day=a.published.toordinal() if isinstance(a.published, date) else None,
+                signature=signatures[i],
+                shingles=int(sizes[i]),
+                vector=v.astype(np.float32),
+                names=_name_tokens(a),
+                quantities=_quantity_keys(a),
+            )
+        )
+    return profiles
+
+
+def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
+    jaccard = estimate_jaccard(a.signature, b.signature)
+    return PairSignals(
+        embedding=float(a.vector @ b.vector),
+        containment=containment_from_jaccard(jaccard, a.shingles, b.shingles),
+        names=_overlap(a.names, b.names),
+        quantities=_overlap(a.quantities, b.quantities),
+    )
+
+
+def within_window(a: ArticleProfile, b: ArticleProfile, window_days: int) -> bool:
+    return a.day is None or b.day is None or abs(a.day - b.day) <= window_days
+
+
+# -- candidates ----------------------------------------------------------------------------------
+@dataclass
+class CandidateFinder:
+    """Streams candidate pairs: add a batch of profiles, get its pairs with everything before."""
+
+    window_days: int
+    num_perm: int = 128
+    lsh: LSHIndex = field(init=False)
+    _vectors: list[np.ndarray] = field(default_factory=list)
+    _days: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lsh = LSHIndex(self.num_perm, LSH_THRESHOLD)
+
+    def add(self, batch: list[ArticleProfile]) -> set[tuple[int, int]]:
+        pairs = {tuple(p) for p in self.lsh.add(np.stack([p.signature for p in batch])).tolist()}
+        pairs.update(self._neighbours(batch))
+        return pairs
+
+    def _neighbours(self, batch: list[ArticleProfile]) -> set[tuple[int, int]]:
+        start = len(self._vectors)
+        self._vectors.extend(p.vector for p in batch)
+        self._days.extend(float(p.day) if p.day is not None else np.nan for p in batch)
+        days = np.array(self._days)
+        # Articles arrive in publication order: only a recent stretch can be inside the window.
+        batch_days = [p.day for p in batch if p.day is not None]
+        first = 0
+        if batch_days and all(p.day is not None for p in batch):
+            dated = np.nan_to_num(days[:start], nan=np.inf)
+            first = int(np.searchsorted(dated, min(batch_days) - self.window_days)) if start else 0
+        pool = np.stack(self._vectors[first:])
+        sims = np.stack([p.vector for p in batch]) @ pool.T
+        pairs = set()
+        for r, p in enumerate(batch):
+            row = sims[r, : start - first + r]  # earlier articles only
+            if len(row) == 0:
+                continue
+            k = min(NEIGHBOURS, len(row))
+            top = np.argpartition(-row, k - 1)[:k]
+            for c in top:
+                if row[c] >= NEIGHBOUR_MIN_COSINE:
+                    pairs.add((first + int(c), p.index))
+        return pairs
+
+
+# -- union-find with a chaining guard ------------------------------------------------------------
+class _Groups:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+
+
+def _average_linkage(ga: list[int], gb: list[int], profiles: list[ArticleProfile], window_days: int) -> float:
+    ga, gb = ga[:LINKAGE_SAMPLE], gb[:LINKAGE_SAMPLE]
+    total = 0.0
+    for i in ga:
+        for j in gb:
+            a, b = profiles[i], profiles[j]
+            total += signals(a, b).score if within_window(a, b, window_days) else 0.0
+    return total / (len(ga) * len(gb))
+
+
+def cluster(profiles: list[ArticleProfile], pairs: set[tuple[int, int]], window_days: int) -> list[list[int]]:
+    scored = []
+    for i, j in pairs:
+        a, b = profiles[i], profiles[j]
+        if not within_window(a, b, window_days):
+            continue
+        s = signals(a, b)
+        if s.same_story:
+            scored.append((s.score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    groups = _Groups(len(profiles))
+    for _, i, j in scored:
+        ri, rj = groups.find(i), groups.find(j)
+        if ri == rj:
+            continue
+        gi, gj = groups.members[ri], groups.members[rj]
+        # A single article joining is decided by its pair; two real groups need broad agreement.
+        if len(gi) > 1 and len(gj) > 1 and _average_linkage(gi, gj, profiles, window_days) < LINKAGE_THRESHOLD:
+            continue
+        groups.union(i, j)
+    return [sorted(m) for m in groups.members.values()]
+
+
+# -- stories -------------------------------------------------------------------------------------
+def story_id(earliest_article_id: str) -> str:
+    """Stable: derived from the story's earliest article, so adding later versions keeps it."""
+    return "story-" + hashlib.sha1(earliest_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _central(members: list[int], profiles: list[ArticleProfile]) -> int:
+    if len(members) <= 2:
+        return members[0]
+    vecs = np.stack([profiles[i].vector for i in members])
+    centrality = (vecs @ vecs.T).sum(axis=1)
+    best = float(centrality.max())
+    # Near-ties (a copy and its original) go to the earlier one: members are in publication order.
+    return next(m for m, c in zip(members, centrality) if c >= best - 1e-3)
+
+
+def iter_candidates(ordered: list[Article], embedder, window_days: int, hasher: MinHasher) -> Iterator[tuple[list[ArticleProfile], set[tuple[int, int]]]]:
+    finder = CandidateFinder(window_days, hasher.num_perm)
+    for start in range(0, len(ordered), BATCH):
+        batch = profile_batch(ordered[start : start + BATCH], start, embedder, hasher)
+        yield batch, finder.add(batch)
 
 
 def build_stories(articles: list[Article], embedder, config) -> list[Story]:
-    return [Story(id=f"story-{i + 1}", title=a.title, article_ids=[a.id]) for i, a in enumerate(articles)]
+    """Group articles into stories (each article is in exactly one story)."""
+    if not articles:
+        return []
+    window = int(getattr(config, "story_window_days", 30))
+    ordered = sorted(articles, key=publication_order)
+    hasher = MinHasher()
+    profiles: list[ArticleProfile] = []
+    pairs: set[tuple[int, int]] = set()
+    for batch, batch_pairs in iter_candidates(ordered, embedder, window, hasher):
+        profiles.extend(batch)
+        pairs |= batch_pairs
+    groups = cluster(profiles, pairs, window)
+    stories = []
+    for members in groups:
+        members.sort()  # publication order
+        title_article = ordered[_central(members, profiles)]
+        stories.append(
+            Story(
+                id=story_id(ordered[members[0]].id),
+                title=title_article.title or (title_article.sentences[0].text if title_article.sentences else title_article.id),
+                article_ids=[ordered[i].id for i in members],
+            )
+        )
+    # Biggest stories first; among equals, the one whose earliest article came first.
+    first_index = {s.id: ordered_index for s, ordered_index in zip(stories, (m[0] for m in groups))}
+    stories.sort(key=lambda s: (-len(s.article_ids), first_index[s.id]))
+    return stories

@@ -160,12 +160,18 @@ class MinHasher:
 
     def signatures(self, texts: Sequence[str]) -> np.ndarray:
         """One uint32 row per text; a text with no words gets a row of EMPTY (never a candidate)."""
+        return self.signatures_and_sizes(texts)[0]
+
+    def signatures_and_sizes(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Signatures and the number of shingles of each text (repeats counted: an upper bound)."""
         texts = list(texts)
         out = np.empty((len(texts), self.num_perm), dtype=np.uint32)
+        sizes = np.zeros(len(texts), dtype=np.int64)
         for start, end in _chunks_by_length(texts, _CHUNK_CHARS):
             shingles, doc = shingles_of_batch(hash_words(texts[start:end]), self.ngram)
             out[start:end] = self._signatures(shingles, doc, end - start)
-        return out
+            sizes[start:end] = np.bincount(doc, minlength=end - start)
+        return out, sizes
 
     def _signatures(self, shingles: np.ndarray, doc: np.ndarray, count: int) -> np.ndarray:
         k = self.num_perm
