@@ -83,7 +83,17 @@ def word_supported(word: str, source: ParsedArticle) -> bool:
     if len(bare) >= 2 and bare.isupper() and bare.isalpha():
         # An acronym must be an acronym in the source too: "US" is not the pronoun "us".
         return key in source.acronyms
-    return key in source.vocabulary or stem(key) in source.stems
+    return key in source.vocabulary or stem(key) in source.stems or _spelt_alike(key, source)
+
+
+def _spelt_alike(key: str, source: ParsedArticle) -> bool:
+    """A name word spelt a little differently (Talstrasse / Talstraße, Runalls / Runnels)."""
+    if len(key) < 5:
+        return False
+    from rapidfuzz import fuzz, process
+
+    match = process.extractOne(key, source.vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+    return match is not None and match[0][:2] == key[:2]
 
 
 def _distinctive(words: list[str]) -> list[str]:
@@ -104,6 +114,9 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
         if best is not None:
             return True, best[1]
         return all(word_supported(w, source) for w in words), None
+    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    if len(initials) >= 2 and initials in source.acronyms:
+        return True, None  # "United Nations" for "U.N."
     distinctive = _distinctive(words)
     if not distinctive:
         return True, None  # "the Bureau", "Gov.": nothing here names anything by itself
@@ -187,7 +200,11 @@ def _covers(derived_text: str, source_unit: NameUnit) -> bool:
     if source_unit.label == "PERSON":
         return compare_names(derived_text, source_unit.text).same_entity
     src_words = {stem(w) for w in _distinctive(source_unit.words()) or source_unit.words()}
-    return bool(src_words & {stem(w) for w in derived_text.split()})
+    derived_words = derived_text.split()
+    initials = "".join(w[0] for w in derived_words if w[:1].isupper()).lower()
+    if word_key(source_unit.text) == initials:
+        return True  # "United Nations" covers "U.N."
+    return bool(src_words & {stem(w) for w in derived_words})
 
 
 def _other_versions_with(ctx: PairContext, text: str) -> list[str]:

@@ -111,7 +111,7 @@ NUMBER_WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "thousand": 1000, "dozen": 12, "half": 0.5, "once": 1, "twice": 2,
-    "single": 1, "double": 2, "triple": 3, "pair": 2, "couple": 2,
+    "single": 1, "double": 2, "triple": 3, "pair": 2, "couple": 2, "both": 2,
 }
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
@@ -121,7 +121,7 @@ SCALE_WORDS = {
 # Hedges and conditions: dropping one turns a possibility into a fact (omission).
 HEDGES = frozenset(
     "may might could possibly perhaps probably likely allegedly reportedly apparently suspected "
-    "alleged unconfirmed preliminary expected estimated appear seem suggest".split()
+    "alleged unconfirmed preliminary".split()
 )
 CONDITION_MARKERS = ("only if", "if", "unless", "provided that", "as long as", "subject to",
                      "on condition that", "pending", "would")

@@ -96,6 +96,9 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
             scale *= SCALE_WORDS[tokens[j].lower]
             end = tokens[j].end
             j += 1
+        if j < len(tokens) and tokens[j].lower in ("century", "centuries"):
+            i = j  # "the 19th century" is a period, compared as a date elsewhere
+            continue
         qualifier = _qualifier(tokens, i)
         is_year = scale == 1.0 and value.is_integer() and 1800 <= value <= 2100 and "," not in tok.text
         out.append(NumberValue(value * scale, sentence.text[start - sentence.start:end - sentence.start],
@@ -113,6 +116,29 @@ def _qualifier(tokens, i: int) -> str:
         words.insert(0, tokens[k].lower)
         k -= 1
     return " ".join(words)
+
+
+_RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def raw_values(text: str) -> set[float]:
+    """Every way the digits and number words of a text can be read: "272.000" is 272 or 272,000
+    (European thousands), "2:0" is 2 and 0, "both" is 2. Used only to *support* a number."""
+    values: set[float] = set()
+    for m in _RAW_NUMBER_RE.finditer(text):
+        written = m.group()
+        for part in re.split(r"[.,]", written):
+            values.add(float(part))
+        values.add(float(written.replace(",", "")) if written.count(".") <= 1 else float(written.replace(".", "").replace(",", "")))
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", written):
+            values.add(float(written.replace(".", "").replace(",", ".")))
+    for word in _WORD_RE.findall(text.lower()):
+        if word in NUMBER_WORDS:
+            values.add(float(NUMBER_WORDS[word]))
+        elif word in ORDINALS:
+            values.add(float(ORDINALS[word]))
+    return values
 
 
 def quantity_value(q: Quantity) -> float:

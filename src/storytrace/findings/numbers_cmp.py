@@ -8,7 +8,7 @@ source has it elsewhere it is supported; otherwise it is an unsupported addition
 from __future__ import annotations
 
 from storytrace.findings.common import PairContext, make_finding
-from storytrace.findings.numbers import NumberValue, sentence_numbers
+from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers, values_match
 from storytrace.findings.text import ParsedSentence
 from storytrace.model import Finding
 
@@ -44,6 +44,7 @@ def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
 def detect_numbers(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     all_source = [(s, n) for s in ctx.src.sentences for n in sentence_numbers(s)]
+    source_raw = raw_values(ctx.source.text or ctx.source.original_text)
     for sentence in ctx.der.sentences:
         derived_numbers = sentence_numbers(sentence)
         if not derived_numbers:
@@ -55,8 +56,10 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue
             if any(n.matches(m) for _, m in aligned_numbers):
                 continue
+            if any(values_match(n.value, v) for s in aligned for v in raw_values(s.text)):
+                continue  # written another way there ("272.000", "2:0", "both")
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)
-            elsewhere = any(n.matches(m) for _, m in all_source)
+            elsewhere = any(n.matches(m) for _, m in all_source) or any(values_match(n.value, v) for v in source_raw)
             if slot is None and elsewhere:
                 continue
             kind = "date_change" if _is_date(sentence, n) else "number_change"

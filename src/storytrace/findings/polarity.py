@@ -65,8 +65,13 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
 
 
 def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
-    """The same verb or adjective in both versions, negated in one only."""
+    """The same verb or adjective in both versions, negated in one only. A rewrite moves a
+    negation between verbs ("didn't succeed at making" / "did not make"), so a flip also needs
+    the number of negations to differ."""
     out = []
+    d_count = len(explicit_negations(sentence))
+    if all(len(explicit_negations(s)) == d_count for s in aligned):
+        return out
     for i, tok in enumerate(sentence.tokens):
         if tok.pos not in ("VERB", "ADJ", "AUX", "NOUN") or tok.is_stop and tok.pos == "AUX":
             continue
@@ -96,8 +101,8 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     if ctx.is_one_to_one(sentence.index):
         src = aligned[0]
         s_explicit, s_implicit = explicit_negations(src), implicit_negations(src)
-        if (len(d_explicit) - len(s_explicit)) % 2 == 0:
-            return []
+        if (len(d_explicit) - len(s_explicit)) % 2 == 0 or min(len(d_explicit), len(s_explicit)) > 0:
+            return []  # several negations on both sides: counting them says too little
         if (len(d_explicit) + len(d_implicit) - len(s_explicit) - len(s_implicit)) % 2 == 0:
             return []
         if d_explicit and not s_explicit:
@@ -133,6 +138,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             opposite = _opposite_in(lemma, tok.pos, src_lemmas, derived_lemmas)
             if opposite is None:
                 continue
+            if lemma.replace("-", "") in src.text.lower().replace("-", "").replace(" ", ""):
+                continue  # "non-violently" written apart in the source
             j = src_lemmas[opposite]
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated(src, j) != _negated(sentence, i):

@@ -86,7 +86,7 @@ def strip_accents(text: str) -> str:
 
 def word_key(word: str) -> str:
     """Lowercase, accent-free, no dots, no possessive: "U.S." -> "us", "Russia's" -> "russia"."""
-    w = strip_accents(word).lower().replace("’", "'")
+    w = strip_accents(word).lower().replace("’", "'").replace("ß", "ss")
     if w.endswith("'s"):
         w = w[:-2]
     return w.replace(".", "").replace("'", "").replace("-", "")
