@@ -80,6 +80,11 @@ class Comparer:
         self._extractor = None
         self._embedder = None
         self._prepared: dict[str, Article] = {}  # source texts shared by many pairs
+        self.nli = None
+        if self.config.nli_model:
+            from storytrace.findings.nli import NLIScorer
+
+            self.nli = NLIScorer(self.config.nli_model)  # NLILoadError: one line, caught by compare_file
 
     @property
     def extractor(self):
@@ -118,7 +123,7 @@ class Comparer:
         self._warm_embeddings(sources, deriveds)
         for pair, source, derived in zip(batch, sources, deriveds):
             alignment = self._align(source, derived)
-            findings = detect_pair(source, derived, alignment, parser=self.parser)
+            findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli)
             v = verdict(findings)
             yield PairResult(pair.id, v.consistent, v.score, findings, {source.id: source, derived.id: derived})
 
@@ -192,7 +197,13 @@ def compare_file(pairs: Path, out: Path, quiet: bool = False, config: Config | N
         return 2
     config = config or Config()
     config.quiet = quiet
-    comparer = Comparer(config)
+    from storytrace.findings.nli import NLILoadError
+
+    try:
+        comparer = Comparer(config)
+    except NLILoadError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with open(out, "w", encoding="utf-8") as handle, _progress(quiet, len(items)) as advance:

@@ -132,6 +132,8 @@ def source_people(ctx: PairContext) -> list[str]:
 def detect_entities(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     people = source_people(ctx)
+    # A source name is only "lost" from a slot when the derived text has it nowhere.
+    all_derived_units = [u for s in ctx.der.sentences for u in name_units(s)]
     for sentence in ctx.der.sentences:
         units = name_units(sentence)
         aligned = ctx.aligned_source(sentence.index)
@@ -141,7 +143,7 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
                     findings.append(_variant(ctx, unit, variant_of, aligned))
                 continue
-            findings.append(_unsupported(ctx, unit, units, aligned))
+            findings.append(_unsupported(ctx, unit, all_derived_units, aligned))
     return findings
 
 

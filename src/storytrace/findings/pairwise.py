@@ -46,8 +46,14 @@ def detect_pair(
     *,
     story_articles: dict[str, Article] | None = None,
     parser: Parser | None = None,
+    nli=None,
+    edge=None,
 ) -> list[Finding]:
-    """Findings for what ``derived`` changed relative to ``source``."""
+    """Findings for what ``derived`` changed relative to ``source``.
+
+    ``nli`` is an optional ``nli.NLIScorer``; ``edge`` (the lineage edge) is accepted for the
+    orchestrator and not needed here.
+    """
     parser = parser or default_parser()
     src, der = parser.parse_many([source, derived])
     alignment = alignment or Alignment(source=source.id, derived=derived.id)
@@ -55,6 +61,10 @@ def detect_pair(
     findings: list[Finding] = []
     for detector in DETECTORS:
         findings.extend(detector(ctx))
+    if nli is not None:
+        from storytrace.findings.nli import detect_contradictions
+
+        findings.extend(detect_contradictions(ctx, nli))
     return dedupe(_drop_echoes(findings))
 
 

@@ -1,0 +1,182 @@
+"""detect_pair on real texts run through the real cleaner and extractor: each distortion type is
+found with the right type and values, and faithful rewrites get no medium or high finding."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.findings.decision import verdict
+from storytrace.findings.pairwise import detect_pair
+from storytrace.ingest import article_from_text
+from storytrace.ingest.clean import clean_article
+from storytrace.nlp import Extractor
+
+SOURCE = (
+    "Japan and the EU concluded the trade agreement in Brussels late on March 11. "
+    "Ayaka Fujii, the trade ministry spokesperson, said the deal covers trade worth $210bn a year. "
+    "Japan agreed to open its market to European cheese. "
+    "The agreement will take effect on January 1, 2026, but only if the European Parliament ratifies it before then. "
+    "Tariffs on cars may fall by 2.5 per cent next year. "
+    "\"This protects our farmers and our jobs,\" said Katharine Vollmer, the EU trade commissioner."
+)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.fixture(scope="module")
+def source(extractor):
+    return _prepare(extractor, SOURCE, "original")
+
+
+def _prepare(extractor, text, article_id):
+    article = article_from_text(text, id=article_id)
+    clean_article(article)
+    extractor.process(article)
+    return article
+
+
+def _replace(old, new):
+    assert old in SOURCE
+    return SOURCE.replace(old, new)
+
+
+def _findings(extractor, source, text, **kwargs):
+    derived = _prepare(extractor, text, "derived")
+    return detect_pair(source, derived, None, **kwargs)
+
+
+def _serious(findings):
+    return [f for f in findings if f.severity in ("medium", "high")]
+
+
+def _of_type(findings, kind):
+    return [f for f in findings if f.type == kind]
+
+
+def test_identical_copy_has_no_findings(extractor, source):
+    assert _findings(extractor, source, SOURCE) == []
+
+
+def test_faithful_paraphrase_has_no_serious_finding(extractor, source):
+    text = (
+        "Late on March 11 in Brussels, Japan and the EU concluded the trade agreement. "
+        "The deal covers $210 billion of trade a year, said Ayaka Fujii, the trade ministry spokesperson. "
+        "Japan agreed to open its market to cheese from Europe. "
+        "The agreement takes effect on January 1, 2026, but only if the European Parliament ratifies it before then. "
+        "Car tariffs may fall by 2.5% next year. "
+        "\"This protects our farmers and our jobs,\" said Katharine Vollmer, the EU trade commissioner."
+    )
+    findings = _findings(extractor, source, text)
+    assert _serious(findings) == []
+    assert verdict(findings).consistent
+
+
+def test_name_order_is_a_low_variant_not_a_swap(extractor, source):
+    findings = _findings(extractor, source, _replace("Ayaka Fujii", "Fujii Ayaka"))
+    assert _of_type(findings, "entity_swap") == []
+    assert verdict(findings).consistent
+
+
+def test_transliterated_name_is_a_variant(extractor, source):
+    findings = _findings(extractor, source, _replace("Katharine Vollmer", "Catherine Vollmer"))
+    assert _serious(findings) == []
+    variants = _of_type(findings, "name_variant")
+    assert variants and variants[0].derived_value == "Catherine Vollmer" and variants[0].severity == "low"
+
+
+def test_different_person_in_the_same_slot_is_an_entity_swap(extractor, source):
+    findings = _findings(extractor, source, _replace("Ayaka Fujii", "Sakamoto Mika"))
+    swaps = _of_type(findings, "entity_swap")
+    assert swaps, findings
+    assert swaps[0].derived_value == "Sakamoto Mika" and "Ayaka Fujii" in swaps[0].source_value
+    assert swaps[0].severity == "high" and "Sakamoto Mika" in swaps[0].claim
+    assert not verdict(findings).consistent
+
+
+def test_number_change_on_normalised_values(extractor, source):
+    findings = _findings(extractor, source, _replace("$210bn", "$120bn"))
+    changes = _of_type(findings, "number_change")
+    assert changes and changes[0].derived_value.endswith("120bn") and "210bn" in changes[0].source_value
+    # The same value written another way is no change.
+    assert _serious(_findings(extractor, source, _replace("2.5 per cent", "2.5%"))) == []
+
+
+def test_date_change(extractor, source):
+    findings = _findings(extractor, source, _replace("March 11", "March 12"))
+    changes = _of_type(findings, "date_change")
+    assert changes and changes[0].derived_value == "12" and changes[0].source_value == "11"
+
+
+def test_antonym_is_a_negation_flip(extractor, source):
+    findings = _findings(extractor, source, _replace("Japan agreed to open", "Japan refused to open"))
+    flips = _of_type(findings, "negation_flip")
+    assert flips and flips[0].derived_value == "refused" and flips[0].source_value == "agreed"
+
+
+def test_inserted_negation_is_a_negation_flip(extractor, source):
+    findings = _findings(extractor, source, _replace("Japan agreed to open", "Japan did not agree to open"))
+    assert _of_type(findings, "negation_flip")
+
+
+def test_dropped_condition_is_an_omission(extractor, source):
+    findings = _findings(extractor, source, _replace(
+        ", but only if the European Parliament ratifies it before then", ""))
+    omissions = _of_type(findings, "omission")
+    assert omissions
+    assert omissions[0].source_value.startswith("if the European Parliament")
+    assert omissions[0].source_text.startswith("The agreement will take effect")
+
+
+def test_dropped_hedge_is_an_omission(extractor, source):
+    findings = _findings(extractor, source, _replace("Tariffs on cars may fall", "Tariffs on cars will fall"))
+    omissions = _of_type(findings, "omission")
+    assert omissions and omissions[0].source_value == "may"
+
+
+def test_unsupported_name_and_number_are_additions(extractor, source):
+    text = SOURCE + " The deal was first proposed by Jean Dupont in 1998."
+    findings = _findings(extractor, source, text)
+    added = {f.derived_value for f in _of_type(findings, "unsupported_addition")}
+    assert "Jean Dupont" in added and "1998" in added
+
+
+def test_addition_says_whether_another_version_supports_it(extractor, source):
+    text = SOURCE + " The deal was first proposed by Jean Dupont."
+    other = article_from_text("Jean Dupont first proposed the deal.", id="other")
+    derived = _prepare(extractor, text, "derived")
+    findings = detect_pair(source, derived, None, story_articles={"original": source, "derived": derived, "other": other})
+    added = [f for f in _of_type(findings, "unsupported_addition") if f.derived_value == "Jean Dupont"]
+    assert added and "other" in added[0].explanation and added[0].severity == "low"
+
+
+def test_changed_key_noun_in_quote_is_a_quote_change(extractor, source):
+    findings = _findings(extractor, source, _replace("our farmers", "our fishermen"))
+    changes = _of_type(findings, "quote_change")
+    assert changes and changes[0].derived_value == "fishermen" and changes[0].source_value == "farmers"
+
+
+def test_gender_swap_is_flagged(extractor):
+    src = _prepare(extractor, "She is in custody pending trial.", "s")
+    findings = detect_pair(src, _prepare(extractor, "He is in custody pending trial.", "d"), None)
+    assert not verdict(findings).consistent
+
+
+def test_one_sentence_minor_changes_are_not_distortions(extractor):
+    src = _prepare(extractor, "Seats in the US House of Representatives are reallocated every 10 years.", "s")
+    for text in ("The U.S. redistributes the House's seats every 10 years.",
+                 "Seats in the US House of Represenatives are reallocated every 10 years.",
+                 "Seats in the US House of Representatives were reallocated every ten years."):
+        findings = detect_pair(src, _prepare(extractor, text, "d"), None)
+        assert verdict(findings).consistent, (text, findings)
+
+
+def test_finding_spans_point_at_the_claim_and_source(extractor, source):
+    derived = _prepare(extractor, _replace("$210bn", "$120bn"), "derived")
+    finding = _of_type(detect_pair(source, derived, None), "number_change")[0]
+    start, end = finding.claim_span
+    assert derived.text[start:end].strip() == finding.claim
+    s_start, s_end = finding.source_span
+    assert source.text[s_start:s_end].strip() == finding.source_text
+    assert finding.id.startswith("number_change-") and 0 < finding.confidence <= 1
