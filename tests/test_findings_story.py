@@ -177,7 +177,7 @@ def test_consensus_on_quantities_of_aligned_sentences():
     arts = [_tariff_version(i, "$210bn", 210e9) for i in "abc"] + [_tariff_version("d", "$150bn", 150e9)]
     found = detect_consensus(*story_of(arts))
     assert [(f.article, f.derived_value, f.source_value) for f in found] == [("d", "$150bn", "$210bn")]
-    assert found[0].explanation == "Says $150bn; the three other versions say $210bn."
+    assert found[0].explanation == "Gives the figure as $150bn; the three other versions say $210bn."
 
 
 def test_consensus_on_quantities_accepts_rounding_and_hedges():
@@ -199,6 +199,7 @@ def test_consensus_on_dates():
     arts = [version(i, 11) for i in "abc"] + [version("d", 12)]
     found = detect_consensus(*story_of(arts))
     assert [(f.article, f.derived_value, f.source_value) for f in found] == [("d", "March 12", "March 11")]
+    assert found[0].explanation == "Gives the date as March 12; the three other versions say March 11."
 
 
 # -- internal contradiction -------------------------------------------------------------------

@@ -513,7 +513,7 @@ def value_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
         )
         for per_article in quantity_slots:
             for out in find_outliers(per_article, lambda a, b: quantities_agree(a, b)):  # type: ignore[arg-type]
-                findings.append(_value_finding(out, story, "Says"))
+                findings.append(_value_finding(out, story, "Gives the figure as"))
         date_slots = _group_value_slots(
             group, articles,
             lambda m: m.kind == "date" and is_explicit_date(m),
@@ -522,7 +522,7 @@ def value_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
         )
         for per_article in date_slots:
             for out in find_outliers(per_article, lambda a, b: dates_agree(a, b)):  # type: ignore[arg-type]
-                findings.append(_value_finding(out, story, "Dates it"))
+                findings.append(_value_finding(out, story, "Gives the date as"))
     return findings
 
 
