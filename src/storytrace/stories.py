@@ -32,12 +32,12 @@ LSH_THRESHOLD = 0.3
 NEIGHBOURS = 20  # embedding neighbours kept per article
 NEIGHBOUR_MIN_COSINE = 0.6
 PAIR_THRESHOLD = 0.45
+FACTS_THRESHOLD = 0.4  # shared names and figures a same-story pair needs (unless copied)
 LINKAGE_THRESHOLD = 0.38  # average score between two groups of several articles before they merge
 LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big groups
 # Signal weights (renormalised over the signals an article pair actually has).
 W_EMBEDDING, W_LEXICAL, W_NAMES, W_QUANTITIES = 0.45, 0.15, 0.25, 0.15
 
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,}(?:\s+[A-Z][a-z]+)*)")
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 
 
@@ -76,8 +76,21 @@ class PairSignals:
         )
 
     @property
+    def shared_facts(self) -> float | None:
+        """Mean overlap of names and figures (None when neither article has any)."""
+        present = [v for v in (self.names, self.quantities) if v is not None]
+        return sum(present) / len(present) if present else None
+
+    @property
     def same_story(self) -> bool:
-        return self.score >= PAIR_THRESHOLD and self.agreeing_signals >= 2
+        if self.score < PAIR_THRESHOLD or self.agreeing_signals < 2:
+            return False
+        facts = self.shared_facts
+        # Reports of one event share its people and figures; similar wording alone (a press
+        # template, the same kind of event in the same countries) is not enough, unless the
+        # text is nearly copied outright.
+        copied = self.containment >= 0.8 and self.embedding >= 0.85
+        return facts is None or facts >= FACTS_THRESHOLD or copied
 
 
 def _ramp(x: float, lo: float, hi: float) -> float:
@@ -85,9 +98,10 @@ def _ramp(x: float, lo: float, hi: float) -> float:
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """Overlap coefficient, smoothed so that one shared item of two is not "half the facts"."""
     if not a or not b:
         return None
-    return len(a & b) / min(len(a), len(b))
+    return len(a & b) / (min(len(a), len(b)) + 1)
 
 
 # -- profiles ------------------------------------------------------------------------------------
@@ -97,10 +111,26 @@ def _name_tokens(a: Article) -> frozenset[str]:
     if mentions:
         names = [str(m.value or m.text) for m in mentions]
     elif not a.mentions:  # no extraction ran: capitalised words not opening a sentence
-        names = _CAPITALISED.findall(a.text or a.original_text)
+        names = _capitalised_words(a)
     else:
         names = []
     return frozenset(w.lower() for n in names for w in re.findall(r"\w+", n) if len(w) > 2)
+
+
+_NOT_NAMES = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday the a an and but he she it they we i".split()
+)
+
+
+def _capitalised_words(a: Article) -> list[str]:
+    """Capitalised words that do not open a sentence: a rough stand-in for names."""
+    texts = [s.text for s in a.sentences] or re.split(r"[.!?\n]+", a.text or a.original_text)
+    out = []
+    for t in texts:
+        words = re.findall(r"\w+", t)
+        out.extend(w for w in words[1:] if w[:1].isupper() and w.lower() not in _NOT_NAMES)
+    return out
 
 
 def _quantity_keys(a: Article) -> frozenset[str]:

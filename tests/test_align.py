@@ -1,0 +1,90 @@
+"""Sentence alignment and reuse passages on hand-written texts (real MiniLM model)."""
+import pytest
+
+from storytrace.align import align_pair, align_sentences, reuse_passages
+from storytrace.config import Config
+from storytrace.model import Article, Sentence
+from storytrace.similarity.embeddings import Embedder
+
+SOURCE = [
+    "Storm Elena made landfall near the port of Valdora on Sunday night.",
+    "Winds of up to 160 kilometres an hour tore roofs off hundreds of homes.",
+    "The regional governor, Marta Quiroga, said three people had died.",
+    "About 40,000 households were left without electricity.",
+    "Schools in the province will stay closed until Thursday.",
+    "Forecasters expect the storm to weaken as it moves inland.",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return Embedder(Config())
+
+
+def test_translation_like_rewrite_aligns_one_to_one_in_order(embedder):
+    derived = [
+        "On Sunday night, the storm Elena reached land close to Valdora port.",
+        "Winds reaching 160 km per hour ripped the roofs from hundreds of houses.",
+        "Governor of the region Quiroga Marta said that three persons died.",
+        "Approximately 40,000 homes lost their power supply.",
+        "The schools of the province remain closed until Thursday.",
+        "Meteorologists predict the storm will become weaker when it goes inland.",
+    ]
+    al = align_sentences(SOURCE, derived, embedder)
+    assert [(p.source, p.derived) for p in al.pairs] == [([i], [i]) for i in range(6)]
+    assert al.unaligned_source == [] and al.unaligned_derived == []
+    assert all(0.5 <= p.score <= 1.0 for p in al.pairs)
+
+
+def test_summary_fuses_sentences_and_leaves_the_rest_unaligned(embedder):
+    summary = [
+        "Storm Elena hit Valdora on Sunday with winds of up to 160 kilometres an hour, tearing roofs off hundreds of homes.",
+        "Three people died, governor Marta Quiroga said.",
+    ]
+    al = align_sentences(SOURCE, summary, embedder)
+    first = next(p for p in al.pairs if p.derived == [0])
+    assert first.source == [0, 1]
+    assert any(p.source == [2] and p.derived == [1] for p in al.pairs)
+    assert set(al.unaligned_source) == {3, 4, 5} and al.unaligned_derived == []
+
+
+def test_moved_paragraph_still_finds_its_partner_and_unrelated_stays_out(embedder):
+    derived = [SOURCE[4], SOURCE[5], SOURCE[0], SOURCE[1], "The national football league postponed two matches."]
+    al = align_sentences(SOURCE[:2] + SOURCE[4:], derived, embedder)
+    got = {(tuple(p.source), tuple(p.derived)) for p in al.pairs}
+    assert got == {((2,), (0,)), ((3,), (1,)), ((0,), (2,)), ((1,), (3,))}
+    assert al.unaligned_derived == [4]
+
+
+def test_reuse_passages_have_offsets_into_both_texts():
+    src = "Intro words here. " + " ".join(SOURCE) + " The end."
+    der = "Breaking: " + SOURCE[1] + " Other text entirely different from anything. " + SOURCE[3] + " " + SOURCE[4]
+    passages = reuse_passages(src, der)
+    assert len(passages) == 2
+    for p in passages:
+        assert src[p.source_start : p.source_end] == der[p.derived_start : p.derived_end]
+    texts = [der[p.derived_start : p.derived_end] for p in passages]
+    assert texts[0] == SOURCE[1].rstrip(".")
+    assert texts[1] == (SOURCE[3] + " " + SOURCE[4]).rstrip(".")
+    assert reuse_passages(src, "Nothing in common with the storm text at all, no.") == []
+
+
+def _article(aid, sentences):
+    text, spans = "", []
+    for s in sentences:
+        start = len(text)
+        text += s + " "
+        spans.append((start, start + len(s)))
+    return Article(id=aid, source_path="", original_text=text, text=text,
+                   sentences=[Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)])
+
+
+def test_align_pair_on_articles_without_mentions(embedder):
+    a, b = _article("a", SOURCE), _article("b", SOURCE[:3])
+    al = align_pair(a, b, embedder)
+    assert (al.source, al.derived) == ("a", "b")
+    assert [(p.source, p.derived) for p in al.pairs] == [([0], [0]), ([1], [1]), ([2], [2])]
+    assert al.unaligned_source == [3, 4, 5]
+    assert len(al.reuse) == 1 and al.reuse[0].derived_start == 0
+    empty = align_pair(a, _article("c", []), embedder)
+    assert empty.pairs == [] and empty.unaligned_source == list(range(6))

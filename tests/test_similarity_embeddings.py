@@ -1,0 +1,44 @@
+"""The sentence embedder: normalised rows, the cache, clear errors (real MiniLM model)."""
+import numpy as np
+import pytest
+
+from storytrace.config import Config
+from storytrace.similarity.embeddings import Embedder
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return Embedder(Config())
+
+
+def test_rows_are_normalised_and_paraphrases_are_closer(embedder):
+    v = embedder.encode([
+        "The prime minister welcomed the trade agreement on Wednesday.",
+        "On Wednesday the premier hailed the trade deal.",
+        "Heavy rain flooded the football stadium overnight.",
+    ])
+    assert v.dtype == np.float32 and v.shape[0] == 3
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.2
+
+
+def test_each_distinct_sentence_is_encoded_once(embedder):
+    before = embedder.encoded_count
+    a = embedder.encode(["A cached sentence about harbours.", "A cached sentence about harbours.", "Another one."])
+    b = embedder.encode(["Another one.", "A cached sentence about harbours."])
+    assert embedder.encoded_count - before == 2
+    assert np.array_equal(a[2], b[0]) and np.array_equal(a[0], b[1])
+    assert embedder.encode([]).shape[0] == 0
+
+
+def test_lru_cache_is_bounded():
+    small = Embedder(Config(), cache_size=2)
+    small._encode_uncached = lambda sents: np.eye(4, dtype=np.float32)[: len(sents)]
+    small.encode(["a", "b", "c"])
+    assert len(small._cache) == 2
+
+
+def test_missing_model_path_is_one_clear_error(tmp_path):
+    bad = Embedder(Config(embedding_model=str(tmp_path / "no-such-model")))
+    with pytest.raises(ValueError, match="no-such-model"):
+        bad.encode(["x"])
