@@ -227,6 +227,10 @@ def _write_results(lines: list[str]) -> None:
         "Command: `.venv/bin/python bench/bench_story.py --write` (generated story, seed 7).",
         f"Measured {time.strftime('%Y-%m-%d')} on a shared, loaded 2-core machine (other engineers' jobs running), "
         "so figures are upper bounds.", "", *lines, "",
+        "Reading the figures: with the load average far above the core count the process gets a fraction of the "
+        "CPU, so the wall figure is mostly waiting; the CPU figure (all threads of this process) is the work "
+        "itself. The target is met only if an idle machine runs it near the CPU figure: not verified here.",
+        "",
     ])
     pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
     text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
