@@ -158,3 +158,19 @@ def test_without_publication_date_keeps_only_what_the_text_fixes(extractor):
 
 def test_words_that_look_like_dates_are_not(extractor):
     assert dates(extractor, "She may march on the 12th floor, said a spokesman.") == []
+
+
+def test_from_to_is_a_change_not_a_range(extractor):
+    found = quantities(extractor, "Unemployment rose from 10 to 12 per cent.")
+    assert [(s, q.value, q.high) for s, q in found] == [("10", 10, None), ("12 per cent", 12, None)]
+
+
+def test_no_range_across_different_units(extractor):
+    found = quantities(extractor, "Profits rose 7.2pc to £1bn.")
+    assert [(s, q.value, q.unit) for s, q in found] == [("7.2pc", 7.2, "%"), ("£1bn", 1e9, "GBP")]
+
+
+def test_short_million_without_currency_needs_a_counted_noun(extractor):
+    (span, q), = quantities(extractor, "Some 3.5m voters stayed at home.")
+    assert span == "Some 3.5m" and q.value == pytest.approx(3.5e6) and q.unit == "voters" and q.approx == "some"
+    assert all(q.value != 5e6 for _, q in quantities(extractor, "The 5m high wall fell."))

@@ -223,3 +223,20 @@ def test_apposition_runs_past_a_comma_inside_an_org_name(extractor):
 def test_attribution_target_stops_at_the_sentence_end(extractor):
     text = "Officials told the Continental Dispatch.\n\nThe Prime Minister spoke later."
     assert attributions(extractor, text) == [("told", "Continental Dispatch")]
+
+
+def test_title_of_department_before_name(extractor):
+    text = "U.S. Secretary of State Antony Blinken arrived in Tokyo."
+    assert ("Antony Blinken", "U.S. Secretary of State", "title_before") in roles(extractor, text)
+
+
+def test_who_is_also_drops_the_adverb(extractor):
+    text = 'Kowalski, who is also a former ambassador to Japan, said: "This deal matters."'
+    assert ("Kowalski", "former ambassador to Japan", "who_served") in roles(extractor, text)
+
+
+def test_one_word_sentence_quote_continues_the_speaker(extractor):
+    text = '"We will not back down," said Jean-Pierre Dubois, the mayor of Lyon. "Never."'
+    found = quotes(extractor, text)
+    assert found == [("We will not back down", "Jean-Pierre Dubois", "said"), ("Never.", "Jean-Pierre Dubois", "continued")]
+    assert ("Jean-Pierre Dubois", "mayor of Lyon", "director_of") in roles(extractor, text)

@@ -36,7 +36,7 @@ _SUFFIX_SCALE = re.compile(
     r"(?:\s?(?P<short>bn|mn|mln|tn|trn|tr|m|k|b)(?![\w])|\s+(?P<word>hundred|thousand|million|billion|trillion)\b)",
     re.IGNORECASE,
 )
-_SUFFIX_PERCENT = re.compile(r"\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b|percentage points?\b)", re.IGNORECASE)
+_SUFFIX_PERCENT = re.compile(r"\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b|percentage points?\b)|(?P<pc>pc)\b", re.IGNORECASE)
 _SUFFIX_CURRENCY_WORD = re.compile(
     r"\s+(?:US\s+|U\.S\.\s+|Canadian\s+|Australian\s+)?(?P<cw>dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|renminbi|rupees?|francs?|roubles?|rubles?|pesos?)\b",
     re.IGNORECASE,
@@ -45,6 +45,7 @@ _SUFFIX_CURRENCY_CODE = re.compile(r"\s?(?P<code>USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF
 _SUFFIX_TIME = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|CET)(?![\w])", re.IGNORECASE)
 _SUFFIX_ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:\w+['’]s\s+))?")
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+", re.IGNORECASE)
 
 _PREFIX_CURRENCY = re.compile(r"(?:(?P<sym>(?:US|C|A|HK|NZ|S)?\\?\$|€|£|¥|₹)|\b(?P<code>USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF|INR)\s?)\Z")
@@ -65,6 +66,7 @@ SYMBOL_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "US\\$": "USD", "C$":
                    "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 WORD_CURRENCY = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                  "rupee": "INR", "franc": "CHF", "rouble": "RUB", "ruble": "RUB", "peso": "MXN"}
+LENGTH_WORDS = ("high", "long", "wide", "deep", "tall", "metres", "meters", "wall", "tower", "waves", "drop")
 WINDOW = 40  # characters looked at before a number for currency / "more than"
 
 
@@ -130,7 +132,9 @@ def _read(text: str, m: re.Match, tokens: TokenIndex) -> tuple[int, int, Quantit
         if sm:
             word = (sm.group("short") or sm.group("word")).lower()
             short = sm.group("short")
-            if not short or short.lower() in UNAMBIGUOUS_SHORT or currency:
+            # "3.5m voters": a short scale without currency is a million only before a counted noun
+            counted = short and value < 1000 and tokens.counted_noun(sm.end()) not in ("", *LENGTH_WORDS)
+            if not short or short.lower() in UNAMBIGUOUS_SHORT or currency or counted:
                 scale = sm.group("short") or sm.group("word")
                 factor = SHORT_SCALES.get(word) or SCALES[word]
                 end = sm.end()
@@ -147,7 +151,7 @@ def _read(text: str, m: re.Match, tokens: TokenIndex) -> tuple[int, int, Quantit
     unit = currency
     pm = _SUFFIX_PERCENT.match(text, end)
     if pm:
-        unit = "pp" if pm.group("pct").lower().startswith("percentage") else "%"
+        unit = "pp" if (pm.group("pct") or "").lower().startswith("percentage") else "%"
         end = pm.end()
     elif not currency:
         cw = _SUFFIX_CURRENCY_WORD.match(text, end)
@@ -202,7 +206,10 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Quantity]]) -> list[tup
             s2, e2, q2 = found[i + 1]
             link = _RANGE_LINK.fullmatch(text, e, s2)
             is_between = q.approx == "between"
-            if link and (is_between or "and" not in link.group(0)) and (is_between or q2.approx == ""):
+            word = link.group(0).strip().lower() if link else ""
+            same_unit = not q.unit or not q2.unit or q.unit == q2.unit
+            from_to = word == "to" and _FROM_BEFORE.search(text, max(0, s - 12), s)  # "from 10 to 12": a change
+            if link and same_unit and not from_to and (is_between or word != "and") and (is_between or q2.approx == ""):
                 high_q = q2
                 if not q.unit and high_q.unit:
                     q.unit = high_q.unit

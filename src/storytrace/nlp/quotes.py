@@ -201,7 +201,8 @@ def extract_quotes(
         before = (max(sent_open.start, prev_close), p.open_mark)
         body = text[p.start : p.end]
         has_verb = bool(SPEECH_VERB.search(text, after[0], after[1]) or SPEECH_VERB.search(text, before[0], before[1]))
-        if len(body.split()) <= MAX_SCARE_WORDS and not has_verb and p.close_mark != p.end:
+        is_sentence = body.rstrip().endswith((".", "!", "?"))  # "Never." is speech, "reforms" is not
+        if len(body.split()) <= MAX_SCARE_WORDS and not has_verb and not is_sentence and p.close_mark != p.end:
             continue  # scare quotes: 'so-called "reforms"'
         speaker, cue = _speaker_in_frame(ctx, after, p.open_mark, prefer="after")
         if speaker is None:
@@ -233,7 +234,9 @@ def _continues_previous(ctx: _Context, previous, piece: _Piece, paragraph: int, 
     prev_piece, prev_speaker, prev_sentence = previous
     if sentences[prev_sentence].paragraph != paragraph:
         return None, ""
-    if ctx.mentions.between(prev_piece.close_mark, piece.open_mark):
+    # names in the previous quote's own sentence are its attribution ("said X, mayor of Lyon")
+    gap_start = max(prev_piece.close_mark, sentences[prev_sentence].end)
+    if any(m.kind == "person" for m in ctx.mentions.between(gap_start, piece.open_mark)):
         return None, ""  # someone else is named in between
     return prev_speaker, "continued"
 

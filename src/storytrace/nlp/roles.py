@@ -25,7 +25,7 @@ _APPOSITION = re.compile(
 )
 _WHO_SERVED = re.compile(
     rf",?\s+who\s+(?:has\s+|had\s+|once\s+|previously\s+|until\s+recently\s+)?"
-    rf"(?:(?:served|serves|is|was|works|worked|became|has\s+been|had\s+been)(?:\s+as)?\s+"
+    rf"(?:(?:served|serves|is|was|works|worked|became|has\s+been|had\s+been)(?:\s+as)?\s+(?:also\s+|now\s+|currently\s+|still\s+)?"
     rf"|(?=(?:leads|led|heads|headed|runs|ran|chairs|chaired)\s))"
     rf"(?P<title>{_PHRASE}{{2,140}}?)(?=\s*(?:,|;|\.(?:\s|$)|\)|—|–|$))"
 )
@@ -84,7 +84,9 @@ def extract_roles(
         ap = _APPOSITION.match(text, m.end)
         if ap:
             title = ap.group("title")
-            if not _NOT_A_TITLE_START.match(title) and looks_like_role(title) and not _overlaps_person(ap.start("title"), ap.end("title"), person_spans):
+            title_start = ap.start("title")
+            starts_with_name = _overlaps_person(title_start, title_start + 1, person_spans)  # a list of names
+            if not _NOT_A_TITLE_START.match(title) and looks_like_role(title) and not starts_with_name:
                 body = title[_LEADING_ARTICLE.match(title).end():] if _LEADING_ARTICLE.match(title) else title
                 pattern = "director_of" if _DIRECTOR_OF.match(body) and body.split()[0].lower() in ROLE_NOUNS else "apposition"
                 add(m, ap.start("title"), _past_names(text, ap.start("title"), ap.end("title"), name_ends), pattern)
@@ -125,6 +127,10 @@ def _title_before(text: str, tokens: TokenIndex, boundary: int, head_found: bool
     comma = False
     if not head_found and tokens.lower[k] == "," and k > 0:
         comma, k = True, k - 1
+    if not head_found and tokens.lower[k] not in ROLE_NOUNS:
+        k = _head_before_of(tokens, k)  # "Secretary of State Antony Blinken": head is before "of"
+        if k is None:
+            return None
     if not head_found:
         if tokens.lower[k] not in ROLE_NOUNS or tokens.pos[k] not in ("NOUN", "PROPN"):
             return None
@@ -152,6 +158,23 @@ def _title_before(text: str, tokens: TokenIndex, boundary: int, head_found: bool
     if start >= boundary:
         return None
     return start
+
+
+def _head_before_of(tokens: TokenIndex, k: int) -> int | None:
+    """For "<title> of <Capitalised Words> <Name>", the index of the title noun before "of"."""
+    j = k
+    for _ in range(4):
+        if j < 1 or not tokens.lower[j][:1].isalpha() or tokens.pos[j] != "PROPN":
+            return None
+        j -= 1
+        if tokens.lower[j] in ("of", "for"):
+            head = j - 1
+            if head >= 0 and tokens.lower[head] in ROLE_NOUNS:
+                return head
+            return None
+        if tokens.lower[j] in ("and", "the", "&"):
+            j -= 1
+    return None
 
 
 def _is_capital_or_modified(text: str, start: int) -> bool:
