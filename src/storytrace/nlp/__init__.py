@@ -76,6 +76,9 @@ def _prepare(article: Article) -> str:
 
 
 def _annotate_language(article: Article) -> None:
+    """Language and language spans, unless cleaning already set them (it normally does)."""
+    if article.language and article.language_spans:
+        return
     try:
         from storytrace.nlp.language import annotate_language
     except ImportError:  # the language module is optional: keep whatever ingest set
