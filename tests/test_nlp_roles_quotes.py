@@ -240,3 +240,11 @@ def test_one_word_sentence_quote_continues_the_speaker(extractor):
     found = quotes(extractor, text)
     assert found == [("We will not back down", "Jean-Pierre Dubois", "said"), ("Never.", "Jean-Pierre Dubois", "continued")]
     assert ("Jean-Pierre Dubois", "mayor of Lyon", "director_of") in roles(extractor, text)
+
+
+def test_straight_quotes_over_paragraphs_share_the_speaker(extractor):
+    text = 'Officials were silent.\n\n"We came here in good faith and stayed.\n\n"We will come back when they are ready," Paul Tremblay said.'
+    assert quotes(extractor, text) == [
+        ("We came here in good faith and stayed.", "Paul Tremblay", "continued"),
+        ("We will come back when they are ready", "Paul Tremblay", "said"),
+    ]

@@ -122,3 +122,23 @@ def test_process_many_keeps_order_and_fills_every_article(extractor):
         q = [m for m in a.mentions if m.kind == "quantity"]
         assert [m.value.value for m in q] == [i + 2]
         assert q[0].value.unit == "people"
+
+
+def test_process_many_survives_a_failing_article(extractor, monkeypatch):
+    import storytrace.nlp as nlp_module
+
+    real = nlp_module.extract_dates
+
+    def flaky(text, index, published):
+        if "BOOM" in text:
+            raise ValueError("broken date table")
+        return real(text, index, published)
+
+    monkeypatch.setattr(nlp_module, "extract_dates", flaky)
+    arts = [Article(id=i, source_path="", original_text=t) for i, t in [("a", "BOOM on Monday."), ("b", "Calm on Monday.")]]
+    done = list(extractor.process_many(arts))
+    assert [a.id for a in done] == ["a", "b"]
+    assert done[0].warnings and "broken date table" in done[0].warnings[0]
+    assert [m.text for m in done[1].mentions if m.kind == "date"] == ["Monday"]
+    with pytest.raises(ValueError):
+        extractor.process(Article(id="c", source_path="", original_text="BOOM"))

@@ -37,12 +37,17 @@ class Extractor:
         self.nlp = load_spacy(self.config.spacy_model)
 
     def process(self, article: Article) -> Article:
-        for done in self.process_many([article]):
+        """Extract from one article in place; an unexpected failure raises (the pipeline reports it)."""
+        for done in self.process_many([article], raise_errors=True):
             return done
         return article
 
-    def process_many(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Extract from many articles, parsing their paragraphs in batches; yields each article when done."""
+    def process_many(self, articles: Iterable[Article], raise_errors: bool = False) -> Iterator[Article]:
+        """Extract from many articles, parsing their paragraphs in batches; yields each article when done.
+
+        One article that fails does not stop the stream: it is yielded with what was extracted and a
+        line in ``article.warnings`` (unless ``raise_errors``).
+        """
         pending: dict[int, tuple[Article, list, int]] = {}  # article key -> (article, parts, paragraphs left)
 
         def paragraph_stream():
@@ -63,7 +68,12 @@ class Extractor:
             pending[key] = (article, parts, left)
             if left <= 0:
                 del pending[key]
-                _extract(article, parts)
+                try:
+                    _extract(article, parts)
+                except Exception as exc:  # noqa: BLE001 - one odd article must not end a 100k-article run
+                    if raise_errors:
+                        raise
+                    article.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
                 yield article
 
 
