@@ -6,6 +6,7 @@ regexes or the next few tokens, so the cost stays linear in the text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -238,8 +239,6 @@ class _SpanSet:
         self._starts = [s for s, _ in self._spans]
 
     def overlaps(self, start: int, end: int) -> bool:
-        import bisect
-
         i = bisect.bisect_left(self._starts, end)
         # spans are short and rarely nested: check the few that begin before ``end``
         for j in range(i - 1, max(i - 4, -1), -1):

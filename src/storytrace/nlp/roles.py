@@ -143,8 +143,8 @@ def _title_before(text: str, tokens: TokenIndex, boundary: int, head_found: bool
         p = j - 1
         word = tokens.lower[p]
         if tokens.pos[p] in _TITLE_POS or word in ("'s", "’s", "-"):
-            if "\n" in text[tokens.ends[p] : tokens.starts[p + 1]] if p + 1 < len(tokens.starts) else False:
-                break
+            if "\n" in text[tokens.ends[p] : tokens.starts[p + 1]]:
+                break  # a title does not run over a line break
             if _overlaps_person(tokens.starts[p], tokens.ends[p], person_spans):
                 break
             start = tokens.starts[p]
@@ -152,7 +152,7 @@ def _title_before(text: str, tokens: TokenIndex, boundary: int, head_found: bool
             steps += 1
         else:
             break
-    if comma and start == tokens.starts[k] and not _is_capital_or_modified(text, start):
+    if comma and start == tokens.starts[k] and not text[start].isupper():
         # a lone "official, Paul Tremblay" is too weak (lists, clauses); need a modifier
         return None
     if start >= boundary:
@@ -175,10 +175,6 @@ def _head_before_of(tokens: TokenIndex, k: int) -> int | None:
         if tokens.lower[j] in ("and", "the", "&"):
             j -= 1
     return None
-
-
-def _is_capital_or_modified(text: str, start: int) -> bool:
-    return text[start].isupper()
 
 
 def _overlaps_person(start: int, end: int, person_spans) -> bool:
