@@ -23,19 +23,9 @@ EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
 
 # Planted distortions that are known to be missed because of a part that is not finished yet.
 # Each entry names the cause; strict xfail turns into a failure as soon as the gap is closed.
-KNOWN_GAPS: dict[str, str] = {
-    "d04": "pairwise (findings/names.py compare_names): a reordered name is 'same', so no low name_variant is reported",
-    "d05": "pairwise (findings/names.py compare_names): a reordered name is 'same', so no low name_variant is reported",
-    "d06": "pairwise: compare_names calls Catherine/Katharine Vollmer a 'variant' but detect_pair emits no name_variant for it",
-    "d08": "pairwise: compare_names calls Volmer/Vollmer a 'variant' but detect_pair emits none (the copy also spells it Vollmer)",
-    "d09": "pairwise: the moved name is reported as attribution_change (and role_change), not entity_swap",
-    "d13": "pairwise (roles_cmp): Solberg's deputy director -> vice-president is not compared; role_change lands on other people",
-}
+KNOWN_GAPS: dict[str, str] = {}
 # Faithful versions that still get medium/high false alarms, with the part that raises them.
-KNOWN_FALSE_ALARMS: dict[str, str] = {
-    "summary": "pairwise unsupported_addition: 'Harbour Ledger' (the summary credits the source outlet) is called unsupported",
-    "copy": "unsupported_addition on debris words 'Portside', 'Daily', 'Digest' (outlet name in a footer the cleaner keeps)",
-}
+KNOWN_FALSE_ALARMS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

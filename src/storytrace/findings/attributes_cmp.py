@@ -19,8 +19,10 @@ def attribute_class(tok: Token) -> str | None:
     w = tok.lower
     if w in COLOURS and tok.pos == "ADJ":
         return "colour"
-    if w in WEEKDAYS or (w in MONTHS and tok.text[:1].isupper() and tok.ent_type == "DATE"):
-        return "date"
+    if w in WEEKDAYS:
+        return "weekday"
+    if w in MONTHS and tok.text[:1].isupper() and tok.ent_type == "DATE":
+        return "month"
     if w in DIRECTIONS:
         return "direction"
     if w in _MASCULINE or w in _FEMININE or tok.lemma in GENDER_WORDS:
@@ -59,7 +61,7 @@ def detect_attributes(ctx: PairContext) -> list[Finding]:
             if not lost:
                 continue
             src_sentence, src_tok = lost[0]
-            kind = "date_change" if cls == "date" else "entity_swap"
+            kind = "date_change" if cls in ("weekday", "month") else "entity_swap"
             findings.append(make_finding(
                 ctx, kind, sentence, tok.text, src_sentence, src_tok.text,
                 f'The source says "{src_tok.text}" here; this version says "{tok.text}".', 0.75,

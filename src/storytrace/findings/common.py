@@ -102,16 +102,25 @@ def lexical_neighbours(sentence: ParsedSentence, source: ParsedArticle, limit: i
     if not words:
         return []
     scored = []
-    for s in source.sentences:
-        overlap = len(words & content_keys(s.tokens))
+    for s, keys in zip(source.sentences, source_content_keys(source)):
+        overlap = len(words & keys)
         if overlap:
             scored.append((overlap / len(words), s.index))
     scored.sort(reverse=True)
     return [i for score, i in scored[:limit] if score >= 0.25]
 
 
-def content_keys(tokens: list[Token]) -> set[str]:
-    return {word_key(t.lemma) for t in tokens if t.pos not in FUNCTION_POS and not t.is_stop}
+def source_content_keys(source: ParsedArticle) -> list[frozenset[str]]:
+    """Content words of each source sentence, computed once per parsed article."""
+    cached = getattr(source, "_content_keys", None)
+    if cached is None:
+        cached = [content_keys(s.tokens) for s in source.sentences]
+        object.__setattr__(source, "_content_keys", cached)
+    return cached
+
+
+def content_keys(tokens: list[Token]) -> frozenset[str]:
+    return frozenset(word_key(t.lemma) for t in tokens if t.pos not in FUNCTION_POS and not t.is_stop)
 
 
 def make_finding(

@@ -6,11 +6,12 @@ kind is a swap; with no such slot it is an unsupported addition.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.lexicon import MONTHS, WEEKDAYS
-from storytrace.findings.names import compare_names
+from storytrace.findings.names import compare_names, name_tokens
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding
 
@@ -104,15 +105,20 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     """(supported, the source spelling when it is a variant spelling of a person's name)."""
     words = unit.words()
     if unit.label == "PERSON":
+        # A full-name spelling variant is reported even when a bare surname in the source
+        # matches too ("Catherine Vollmer" against "Katharine Vollmer ... Vollmer said").
+        n_tokens = len(name_tokens(unit.text))
         best = None
         for name in source_people:
             match = compare_names(unit.text, name)
-            if match.verdict == "same":
+            if match.verdict == "same" and len(name_tokens(name)) >= n_tokens:
                 return True, None
-            if match.verdict == "variant" and (best is None or match.similarity > best[0]):
+            if match.verdict == "variant" and len(name_tokens(name)) >= n_tokens and (best is None or match.similarity > best[0]):
                 best = (match.similarity, name)
         if best is not None:
             return True, best[1]
+        if any(compare_names(unit.text, name).same_entity for name in source_people):
+            return True, None
         return all(word_supported(w, source) for w in words), None
     initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
     if len(initials) >= 2 and initials in source.acronyms:
@@ -134,10 +140,15 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
     people = source_people(ctx)
     # A source name is only "lost" from a slot when the derived text has it nowhere.
     all_derived_units = [u for s in ctx.der.sentences for u in name_units(s)]
+    credits = [(a.start, a.end) for a in ctx.derived.attributions]
     for sentence in ctx.der.sentences:
+        if is_imperative(sentence) or CREDIT_LINE.match(sentence.text.strip()):
+            continue  # "Follow X for more news" asks and "Reporting by X" credits: neither claims anything
         units = name_units(sentence)
         aligned = ctx.aligned_source(sentence.index)
         for unit in units:
+            if _inside(unit, credits):
+                continue  # "Translation by X", "according to Reuters": attribution is compared elsewhere
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
@@ -145,6 +156,29 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                 continue
             findings.append(_unsupported(ctx, unit, all_derived_units, aligned))
     return findings
+
+
+CREDIT_LINE = re.compile(
+    r"^(?:\(?\s*)(?:based on (?:reporting|a report|reports) (?:by|from)|(?:additional )?reporting by|translat(?:ed|ion) by|"
+    r"edited by|written by|source:|sources:|original:|with (?:files|reporting) from|photo:|image:)", re.I)
+
+
+# Verbs that open a call to action ("Follow X for more news", "Subscribe to X").
+_CALL_TO_ACTION = frozenset("follow subscribe sign read click share join download contact visit listen watch like "
+                            "see email send register get".split())
+
+
+def is_imperative(sentence: ParsedSentence) -> bool:
+    toks = [t for t in sentence.tokens if t.pos != "PUNCT"]
+    if not toks or any(t.dep in ("nsubj", "nsubjpass") for t in toks):
+        return False
+    return toks[0].tag == "VB" or toks[0].lower in _CALL_TO_ACTION
+
+
+def _inside(unit: NameUnit, spans: list[tuple[int, int]]) -> bool:
+    toks = unit.sentence.tokens[unit.first:unit.end]
+    start, end = toks[0].start, toks[-1].end
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _variant(ctx: PairContext, unit: NameUnit, source_name: str, aligned: list[ParsedSentence]) -> Finding:

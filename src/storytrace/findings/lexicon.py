@@ -112,6 +112,7 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "thousand": 1000, "dozen": 12, "half": 0.5, "once": 1, "twice": 2,
     "single": 1, "double": 2, "triple": 3, "pair": 2, "couple": 2, "both": 2,
+    "decade": 10, "decades": 10, "century": 100,
 }
 SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,

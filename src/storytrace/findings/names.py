@@ -83,6 +83,8 @@ def compare_names(a: str, b: str) -> NameMatch:
         return NameMatch(0.0, "different")
     if ta == tb:
         return NameMatch(1.0, "same")
+    if sorted(ta) == sorted(tb):
+        return NameMatch(0.97, "variant")  # the same names in another order (family name first)
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # Best pairing of the shorter name's tokens with the longer name's (handles order).
     best = -1.0
@@ -98,7 +100,7 @@ def compare_names(a: str, b: str) -> NameMatch:
         if all(len(t) > 1 for t in short) and min(best_scores) >= 0.95:
             return NameMatch(0.9, "same")
     if min(best_scores) >= 0.95:
-        return NameMatch(best, "same" if best >= 0.99 else "variant")
+        return NameMatch(best, "variant")
     changed = [s for s in best_scores if s < 0.95]
     # One token differs by transliteration-level noise: a variant.
     if len(changed) == 1 and changed[0] >= 0.88:

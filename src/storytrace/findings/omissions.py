@@ -17,7 +17,8 @@ from storytrace.model import Finding
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
 _STRONG_CONDITIONS = ("only if", "unless", "provided that", "providing that", "on condition that",
                       "subject to", "as long as", "only when")
-_ANY_CONDITION = _STRONG_CONDITIONS + ("if", "when", "once", "should", "would", "pending")
+_ANY_CONDITION = _STRONG_CONDITIONS + ("if", "when", "once", "should", "would", "pending", "in case",
+                                       "case that", "condition", "provided", "unless")
 _NUMBER_HEDGE_WORDS = frozenset("exceed surpass top reach over under beyond nearly almost about around "
                                 "approximately roughly more less fewer least most up than some".split())
 

@@ -71,4 +71,7 @@ def detect_pair(
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:
     """An omission of a value that another finding already reports as changed is the same change."""
     changed = {(f.claim_span[0], f.source_value) for f in findings if f.type != "omission" and f.source_value}
-    return [f for f in findings if not (f.type == "omission" and (f.claim_span[0], f.source_value) in changed)]
+    swapped = {(f.claim_span[0], f.derived_value) for f in findings if f.type != "unsupported_addition"}
+    return [f for f in findings
+            if not (f.type == "omission" and (f.claim_span[0], f.source_value) in changed)
+            and not (f.type == "unsupported_addition" and (f.claim_span[0], f.derived_value) in swapped)]

@@ -23,7 +23,7 @@ def explicit_negations(sentence: ParsedSentence) -> list[Token]:
     out = []
     toks = sentence.tokens
     for i, t in enumerate(toks):
-        if not is_negation(t):
+        if not is_negation(t) or t.lower == "without":  # "without duty" is "duty-free", not a negated claim
             continue
         prev = toks[i - 1].lower if i else ""
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""

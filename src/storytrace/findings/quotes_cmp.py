@@ -50,7 +50,7 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
         src_sentence = _sentence_at(ctx.src.sentences, src_quote.start)
         if claim is None:
             continue
-        change = _key_change(tokens, src_tokens)
+        change = _key_change(tokens, src_tokens, ctx)
         if change and best_overlap < 0.999:
             findings.append(make_finding(
                 ctx, "quote_change", claim, change[0], src_sentence, change[1],
@@ -64,17 +64,27 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
     return findings
 
 
-def _key_change(tokens: list[Token], src_tokens: list[Token]) -> tuple[str, str] | None:
+def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) -> tuple[str, str] | None:
     neg_d = sum(1 for t in tokens if t.lower in _NEG)
     neg_s = sum(1 for t in src_tokens if t.lower in _NEG)
     if (neg_d - neg_s) % 2:
         return ("negated" if neg_d > neg_s else "not negated", "not negated" if neg_d > neg_s else "negated")
+    # A synonym a translation chose ("deal" / "agreement") is usually used elsewhere in the source
+    # too; a changed key noun ("farmers" / "fishermen") is found nowhere in it.
     src_keys = {stem(t.lemma) for t in src_tokens} | {word_key(t.text) for t in src_tokens}
-    missing = [t for t in tokens if t.pos in _KEY_POS and stem(t.lemma) not in src_keys and word_key(t.text) not in src_keys]
-    lost = [t for t in src_tokens if t.pos in _KEY_POS and stem(t.lemma) not in {stem(x.lemma) for x in tokens}]
+    missing = [t for t in tokens if _is_key(t) and stem(t.lemma) not in src_keys and word_key(t.text) not in src_keys
+               and word_key(t.lemma) not in ctx.src.vocabulary]
+    lost = [t for t in src_tokens if _is_key(t) and stem(t.lemma) not in {stem(x.lemma) for x in tokens}]
     if missing and lost:
         return missing[0].text, lost[0].text
     return None
+
+
+def _is_key(tok: Token) -> bool:
+    """Nouns, names and numbers written in digits ("this one" is no key word)."""
+    if tok.pos == "NUM":
+        return tok.text[:1].isdigit()
+    return tok.pos in _KEY_POS and not tok.is_stop
 
 
 def _different_speakers(a: Quote, b: Quote) -> bool:

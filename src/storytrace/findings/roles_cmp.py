@@ -32,7 +32,16 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
             continue
         words = title_words(role.title)
         same_person = [r for r in ctx.source.roles if compare_names(role.person, r.person).same_entity]
-        if same_person and not any(_same_title(words, title_words(r.title)) for r in same_person):
+        holder = _holder_of(words, ctx.source.roles)
+        if same_person and not any(_same_title(words, title_words(r.title), role.title, r.title) for r in same_person) and holder is not None \
+                and not compare_names(role.person, holder.person).same_entity:
+            # This person now holds the role the source gives to someone else: a swap of people.
+            findings.append(make_finding(
+                ctx, "entity_swap", claim, role.person, _sentence(ctx.src.sentences, holder.sentence), holder.person,
+                f'The source names {holder.person} as {holder.title}; this version puts {role.person} in that role.', 0.8,
+            ))
+            continue
+        if same_person and not any(_same_title(words, title_words(r.title), role.title, r.title) for r in same_person):
             r = same_person[0]
             findings.append(make_finding(
                 ctx, "role_change", claim, role.title, _sentence(ctx.src.sentences, r.sentence), r.title,
@@ -41,7 +50,6 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
             continue
         if same_person:
             continue
-        holder = _holder_of(words, ctx.source.roles)
         if holder is not None and not compare_names(role.person, holder.person).same_entity:
             findings.append(make_finding(
                 ctx, "entity_swap", claim, role.person, _sentence(ctx.src.sentences, holder.sentence), holder.person,
@@ -50,9 +58,18 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
     return findings
 
 
-def _same_title(a: set[str], b: set[str]) -> bool:
+def title_core(title: str) -> set[str]:
+    """The office itself, without where it is held: "deputy director" of "deputy director of the Centre"."""
+    core = re.split(r"\b(?:of|at|for|in|with|from)\b|,", title.lower(), maxsplit=1)[0]
+    return title_words(core)
+
+
+def _same_title(a: set[str], b: set[str], title_a: str = "", title_b: str = "") -> bool:
     if not a or not b:
         return True
+    core_a, core_b = title_core(title_a), title_core(title_b)
+    if core_a and core_b and not core_a & core_b:
+        return False  # same institution, different office: "deputy director" / "vice-president"
     return len(a & b) / min(len(a), len(b)) >= 0.5
 
 

@@ -84,6 +84,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(word: str) -> str:
     """Lowercase, accent-free, no dots, no possessive: "U.S." -> "us", "Russia's" -> "russia"."""
     w = strip_accents(word).lower().replace("’", "'").replace("ß", "ss")
