@@ -142,3 +142,10 @@ def test_process_many_survives_a_failing_article(extractor, monkeypatch):
     assert [m.text for m in done[1].mentions if m.kind == "date"] == ["Monday"]
     with pytest.raises(ValueError):
         extractor.process(Article(id="c", source_path="", original_text="BOOM"))
+
+
+def test_surname_mistagged_as_org_becomes_the_person(extractor):
+    text = "Daisuke Morimoto led the talks. Morimoto's team left Brussels on Friday."
+    a = run(extractor, text)
+    short = [m for m in a.mentions if a.text[m.start : m.end] == "Morimoto"]
+    assert short and all(m.kind == "person" and m.value == "Daisuke Morimoto" for m in short)

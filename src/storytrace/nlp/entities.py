@@ -111,7 +111,8 @@ def link_mentions(mentions: list[Mention]) -> None:
         if m.kind == "person" and " " in m.value:
             if m.value not in persons_full:
                 persons_full.append(m.value)
-    person_tokens = {tok for n in persons_full for tok in (n.split()[0], n.split()[-1])}
+    # only surnames re-label a non-person mention: a given name may well be a place ("Georgia")
+    surnames = {n.split()[-1] for n in persons_full}
 
     orgs_full = [m.value for m in mentions if m.kind == "org" and " " in m.value]
     acronyms = {_acronym(n): n for n in orgs_full if len(_acronym(n)) >= 2}
@@ -121,7 +122,7 @@ def link_mentions(mentions: list[Mention]) -> None:
 
     seen_full: list[str] = []
     for i, m in enumerate(mentions):
-        if m.kind != "person" and m.value in person_tokens and " " not in m.value:
+        if m.kind != "person" and m.value in surnames and " " not in m.value:
             m.kind = "person"  # spaCy tagged a bare surname as ORG/GPE
         if m.kind == "person":
             if " " in m.value:
