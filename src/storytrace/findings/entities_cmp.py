@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.lexicon import MONTHS, WEEKDAYS
-from storytrace.findings.names import compare_names, name_tokens
+from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding
 
@@ -94,7 +94,11 @@ def _spelt_alike(key: str, source: ParsedArticle) -> bool:
     from rapidfuzz import fuzz, process
 
     match = process.extractOne(key, source.vocabulary, scorer=fuzz.ratio, score_cutoff=80)
-    return match is not None and match[0][:2] == key[:2]
+    if match is not None and match[0][:2] == key[:2]:
+        return True
+    # Transliteration noise the plain ratio misses (Runalls / Runnels): same sound, one letter apart.
+    close = process.extract(key, source.vocabulary, scorer=fuzz.ratio, score_cutoff=65, limit=5)
+    return any(token_similarity(key, word) >= 0.88 for word, _, _ in close)
 
 
 def _distinctive(words: list[str]) -> list[str]:

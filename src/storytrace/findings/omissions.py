@@ -10,7 +10,7 @@ from __future__ import annotations
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.entities_cmp import name_units
 from storytrace.findings.lexicon import HEDGES
-from storytrace.findings.numbers import sentence_numbers
+from storytrace.findings.numbers import raw_values, sentence_numbers, values_match
 from storytrace.findings.text import ParsedSentence, stem, word_key
 from storytrace.model import Finding
 
@@ -133,6 +133,8 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
             continue
         if word_key(unit.text) in derived_acronyms:
             continue
+        if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()):
+            continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
         if any(stem(w) in derived_stems or word_key(w) in derived_stems for w in words):
             continue
         if any(w.lower() in derived_text for w in words):
@@ -142,12 +144,14 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
         ))
     derived_numbers = sentence_numbers(sentence)
+    derived_raw = raw_values(sentence.text)
     for m in sentence_numbers(src):
-        if m.text.lower() in ("one", "once", "first", "half"):
+        if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
+            continue  # "the 1800s" is a period a translation may name another way
+        if any(m.matches(n) for n in derived_numbers) or any(values_match(m.value, v) for v in derived_raw):
             continue
-        if not any(m.matches(n) for n in derived_numbers):
-            out.append(make_finding(
-                ctx, "omission", sentence, "(missing)", src, m.text,
-                f'The source gives the number "{m.text}" here; this version leaves it out.', 0.5,
-            ))
+        out.append(make_finding(
+            ctx, "omission", sentence, "(missing)", src, m.text,
+            f'The source gives the number "{m.text}" here; this version leaves it out.', 0.5,
+        ))
     return out

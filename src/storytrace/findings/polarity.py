@@ -43,11 +43,13 @@ def implicit_negations(sentence: ParsedSentence) -> list[Token]:
 
 
 def _negated(sentence: ParsedSentence, index: int) -> bool:
-    """Does a negation attach to this token (or to the verb it depends on as a complement)?"""
+    """Does a negation attach to this token, or to the verbs it complements ("wasn't able to
+    identify": identify <- able <- was, negated)?"""
     heads = {index}
-    tok = sentence.tokens[index]
-    if tok.dep in ("xcomp", "acomp", "ccomp", "attr"):
-        heads.add(tok.head)
+    i = index
+    while sentence.tokens[i].dep in ("xcomp", "acomp", "attr", "auxpass", "aux") and sentence.tokens[i].head != i and len(heads) < 5:
+        i = sentence.tokens[i].head
+        heads.add(i)
     negations = explicit_negations(sentence)
     return any(t.head in heads for t in negations)
 
@@ -65,31 +67,29 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
 
 
 def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
-    """The same verb or adjective in both versions, negated in one only. A rewrite moves a
-    negation between verbs ("didn't succeed at making" / "did not make"), so a flip also needs
-    the number of negations to differ."""
-    out = []
+    """A negated word in one version that the other version has without the negation. A
+    rewrite moves a negation between verbs ("didn't succeed at making" / "did not make"), so a
+    flip also needs the number of negations to differ."""
     d_count = len(explicit_negations(sentence))
     if all(len(explicit_negations(s)) == d_count for s in aligned):
-        return out
-    for i, tok in enumerate(sentence.tokens):
-        if tok.pos not in ("VERB", "ADJ", "AUX", "NOUN") or tok.is_stop and tok.pos == "AUX":
-            continue
-        d_neg = _negated(sentence, i)
-        for src in aligned:
-            for j, stok in enumerate(src.tokens):
-                if stok.lemma != tok.lemma or stok.pos != tok.pos:
-                    continue
-                s_neg = _negated(src, j)
-                if s_neg != d_neg:
-                    what = "adds a negation to" if d_neg else "drops the negation of"
-                    out.append(make_finding(
-                        ctx, "negation_flip", sentence, _clause(sentence, i), src, _clause(src, j),
-                        f'This version {what} "{tok.text}": the source says the opposite.', 0.8,
-                    ))
-                    return out
-                break
-    return out
+        return []
+    for src in aligned:
+        for negated_side, other in ((sentence, src), (src, sentence)):
+            for neg in explicit_negations(negated_side):
+                head = negated_side.tokens[neg.head]
+                for j, tok in enumerate(other.tokens):
+                    if tok.lemma == head.lemma and tok.pos == head.pos and head.pos in ("VERB", "ADJ", "NOUN") \
+                            and not _negated(other, j):
+                        added = negated_side is sentence
+                        d_tok = head if added else tok
+                        s_tok = tok if added else head
+                        what = "adds a negation to" if added else "drops the negation of"
+                        return [make_finding(
+                            ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
+                            _clause(src, src.tokens.index(s_tok)),
+                            f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
+                        )]
+    return []
 
 
 def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:

@@ -14,10 +14,14 @@ from storytrace.findings.text import ParsedSentence, stem
 from storytrace.model import Finding, Role
 
 _FILLER = frozenset("a an the of for and in at to its his her their former then now also who is was".split())
+_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                  "gen": "general", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain",
+                  "dir": "director", "sec": "secretary", "min": "minister", "amb": "ambassador", "atty": "attorney"}
 
 
 def title_words(title: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[^\W\d_]+", title.lower()) if w not in _FILLER}
+    words = re.findall(r"[^\W\d_]+", title.lower())
+    return {stem(_ABBREVIATIONS.get(w, w)) for w in words if w not in _FILLER}
 
 
 def _sentence(sentences: list[ParsedSentence], index: int) -> ParsedSentence | None:
@@ -68,7 +72,7 @@ def _same_title(a: set[str], b: set[str], title_a: str = "", title_b: str = "") 
     if not a or not b:
         return True
     core_a, core_b = title_core(title_a), title_core(title_b)
-    if core_a and core_b and not core_a & core_b:
+    if core_a and core_b and not core_a & b and not core_b & a:
         return False  # same institution, different office: "deputy director" / "vice-president"
     return len(a & b) / min(len(a), len(b)) >= 0.5
 
