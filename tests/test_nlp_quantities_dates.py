@@ -174,3 +174,22 @@ def test_short_million_without_currency_needs_a_counted_noun(extractor):
     (span, q), = quantities(extractor, "Some 3.5m voters stayed at home.")
     assert span == "Some 3.5m" and q.value == pytest.approx(3.5e6) and q.unit == "voters" and q.approx == "some"
     assert all(q.value != 5e6 for _, q in quantities(extractor, "The 5m high wall fell."))
+
+
+def test_hyphenated_scale_word(extractor):
+    (span, q), = quantities(extractor, "A $1.2-billion loan was approved.")
+    assert span == "$1.2-billion" and q.value == pytest.approx(1.2e9) and q.unit == "USD"
+
+
+@pytest.mark.parametrize(
+    "text, span, iso, granularity",
+    [
+        ("The ship left three days ago.", "three days ago", "2024-03-11", "day"),
+        ("The ship left two weeks ago.", "two weeks ago", "2024-W09", "week"),
+        ("The law passed a year ago.", "a year ago", "2023", "year"),
+    ],
+)
+def test_ago_expressions(extractor, text, span, iso, granularity):
+    got_span, v = one(dates(extractor, text))
+    assert (got_span, v.iso, v.granularity) == (span, iso, granularity)
+    assert quantities(extractor, text) == []

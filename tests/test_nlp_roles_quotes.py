@@ -248,3 +248,10 @@ def test_straight_quotes_over_paragraphs_share_the_speaker(extractor):
         ("We came here in good faith and stayed.", "Paul Tremblay", "continued"),
         ("We will come back when they are ready", "Paul Tremblay", "said"),
     ]
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker(extractor):
+    text = '"We are close," Paul Tremblay said.\n\n"The last mile is always the hardest."\n\nAnna Kowalski disagreed.\n\n"Not yet."'
+    found = quotes(extractor, text)
+    assert found[1] == ("The last mile is always the hardest.", "Paul Tremblay", "continued")
+    assert found[2][1] is None  # a paragraph in between names someone else: no guess

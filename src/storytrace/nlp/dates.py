@@ -37,6 +37,7 @@ _DATE_RE = re.compile(
     rf"|\b{_PREP}\s+(?P<m4>{_MONTH_FULL})\b(?!\s+\d)"
     rf"|\b(?P<ord>the\s+(?P<d5>{_DAY}){_ORD})\b(?!\s+(?!(?:at|when|and|in|as|after|before|with|to|but|the|of|,)\b)[a-z])"
     rf"|\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"
+    rf"|\b(?P<ago>(?P<n>\d{{1,2}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<aunit>day|week|month|year)s?\s+ago)\b"
     rf"|\b(?P<per>(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|weekend|month|year))\b"
     rf"|\b(?P<wd>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wname>{_WEEKDAY}))\b(?!,?\s+(?:{_MONTH_ANY}|\d))"
     rf"|\b{_PREP}\s+(?P<year>{_YEAR})\b(?![-/]\d|\s*(?:%|per\s?cent|bn|billion|million|people))",
@@ -55,7 +56,7 @@ def extract_dates(text: str, index: SentenceIndex, published: date | None) -> li
 
 
 def _span(m: re.Match) -> tuple[int, int]:
-    for name in ("iso", "mdy", "dmy", "my", "rm", "m4", "ord", "rel", "per", "wd", "year"):
+    for name in ("iso", "mdy", "dmy", "my", "rm", "m4", "ord", "rel", "ago", "per", "wd", "year"):
         if m.group(name):
             return m.start(name), m.end(name)
     return m.start(), m.end()
@@ -115,6 +116,8 @@ def resolve(m: re.Match, published: date | None) -> DateValue | None:
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g("rel").lower()]
         d = published + timedelta(days=shift)
         return _day(d.year, d.month, d.day)
+    if g("ago"):
+        return _ago(_COUNT_WORDS.get(g("n").lower()) or int(g("n")), g("aunit"), published)
     if g("per"):
         return _period(g("pmod").lower(), g("unit"), published)
     if g("wd"):
@@ -133,6 +136,28 @@ def resolve(m: re.Match, published: date | None) -> DateValue | None:
     if g("year"):
         return DateValue(year=int(g("year")), granularity="year", iso=g("year"))
     return None
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _ago(n: int, unit: str, published: date | None) -> DateValue:
+    """"three days ago" -> a day; "two weeks ago" -> that week; "a month ago" -> that month."""
+    if not published:
+        return DateValue(granularity="relative")
+    if unit == "day":
+        d = published - timedelta(days=n)
+        return _day(d.year, d.month, d.day)
+    if unit == "week":
+        d = published - timedelta(weeks=n)
+        monday = d - timedelta(days=d.weekday())
+        iso_year, iso_week, _ = monday.isocalendar()
+        return DateValue(year=monday.year, month=monday.month, day=monday.day, granularity="week", iso=f"{iso_year}-W{iso_week:02d}")
+    if unit == "month":
+        total = published.year * 12 + (published.month - 1) - n
+        return _month_value(total // 12, total % 12 + 1)
+    return DateValue(year=published.year - n, granularity="year", iso=str(published.year - n))
 
 
 def _period(mod: str, unit: str, published: date | None) -> DateValue:

@@ -34,7 +34,7 @@ _CORE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_SCALE = re.compile(
-    r"(?:\s?(?P<short>bn|mn|mln|tn|trn|tr|m|k|b)(?![\w])|\s+(?P<word>hundred|thousand|million|billion|trillion)\b)",
+    r"(?:\s?(?P<short>bn|mn|mln|tn|trn|tr|m|k|b)(?![\w])|(?:\s+|-)(?P<word>hundred|thousand|million|billion|trillion)\b)",
     re.IGNORECASE,
 )
 _SUFFIX_PERCENT = re.compile(r"\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b|percentage points?\b)|(?P<pc>pc)\b", re.IGNORECASE)

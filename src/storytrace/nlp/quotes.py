@@ -208,7 +208,7 @@ def extract_quotes(
         if speaker is None:
             speaker, cue = _speaker_in_frame(ctx, before, p.open_mark, prefer="before")
         if speaker is None and previous and previous[1] is not None:
-            speaker, cue = _continues_previous(ctx, previous, p, sent_open.paragraph, sentences)
+            speaker, cue = _continues_previous(ctx, previous, p, sent_open.paragraph, sentences, paragraphs)
         if speaker is None and s_close + 1 < len(sentences):
             following = sentences[s_close + 1]
             if following.paragraph == sent_close.paragraph:
@@ -229,11 +229,17 @@ def extract_quotes(
     return quotes
 
 
-def _continues_previous(ctx: _Context, previous, piece: _Piece, paragraph: int, sentences: list[Sentence]):
-    """A quote with no frame right after another quote of the same paragraph keeps its speaker."""
+def _continues_previous(ctx: _Context, previous, piece: _Piece, paragraph: int, sentences: list[Sentence], paragraphs: list[Paragraph]):
+    """A quote with no frame keeps the speaker of the quote just before it: in the same paragraph,
+    or in the previous one when this paragraph is nothing but the quote (news convention)."""
     prev_piece, prev_speaker, prev_sentence = previous
-    if sentences[prev_sentence].paragraph != paragraph:
-        return None, ""
+    prev_paragraph = sentences[prev_sentence].paragraph
+    if prev_paragraph != paragraph:
+        para = paragraphs[paragraph]
+        outside = ctx.text[para.start : piece.open_mark] + ctx.text[piece.close_mark : para.end]
+        if prev_paragraph != paragraph - 1 or any(ch.isalnum() for ch in outside) or prev_speaker.kind != "person":
+            return None, ""
+        return prev_speaker, "continued"
     # names in the previous quote's own sentence are its attribution ("said X, mayor of Lyon")
     gap_start = max(prev_piece.close_mark, sentences[prev_sentence].end)
     if any(m.kind == "person" for m in ctx.mentions.between(gap_start, piece.open_mark)):
