@@ -52,8 +52,9 @@ class NameUnit:
         return [t.text for t in self.sentence.tokens[self.first:self.end] if any(c.isalnum() for c in t.text)]
 
 
-def name_units(sentence: ParsedSentence) -> list[NameUnit]:
-    """Named-entity spans, plus capitalised proper nouns the tagger left outside any entity."""
+def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[NameUnit]:
+    """Named-entity spans, plus capitalised proper nouns the tagger left outside any entity
+    (a sentence's first word only when ``include_initial``: capitals there prove nothing)."""
     units: list[NameUnit] = []
     covered: set[int] = set()
     for label, first, end in sentence.entities():
@@ -64,11 +65,12 @@ def name_units(sentence: ParsedSentence) -> list[NameUnit]:
             first += 1
         while end > first and (toks[end - 1].text in ("'s", "’s", "'") or not any(c.isalnum() for c in toks[end - 1].text)):
             end -= 1
-        if end > first:
-            units.append(NameUnit(span_text(sentence, first, end), label, sentence, first, end))
+        if end > first and any(word_key(t.text)[:1].isalpha() and t.text.lstrip("\"'([{“‘")[:1].isupper()
+                                for t in toks[first:end]):
+            units.append(NameUnit(span_text(sentence, first, end).strip("-~^@*_|/\\"), label, sentence, first, end))
             covered.update(range(first, end))
     for i, t in enumerate(sentence.tokens):
-        if i in covered or i == 0 or t.pos != "PROPN" or not t.text[:1].isupper() or len(t.text) < 2:
+        if i in covered or (i == 0 and not include_initial) or t.pos != "PROPN" or not t.text[:1].isupper() or len(word_key(t.text)) < 2:
             continue
         if t.lower in WEEKDAYS or t.lower in MONTHS:  # dates are compared by the date detectors
             continue

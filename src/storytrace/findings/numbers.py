@@ -13,7 +13,7 @@ from storytrace.findings.lexicon import NUMBER_QUALIFIERS, NUMBER_WORDS, ORDINAL
 from storytrace.findings.text import ParsedSentence
 from storytrace.model import Article, Quantity
 
-_NUMERIC_RE = re.compile(r"^[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|st|nd|rd|th|s|bn|m|k|mn|tn)?$", re.I)
+_NUMERIC_RE = re.compile(r"^[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|st|nd|rd|th|s|bn|m|k|mn|tn|[a-z/]+)?$", re.I)
 _TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
@@ -27,7 +27,12 @@ class NumberValue:
     is_year: bool = False
 
     def matches(self, other: "NumberValue") -> bool:
+        if self.is_year or other.is_year:
+            return self.value == other.value  # 2020 is never "about 2022"
         return values_match(self.value, other.value)
+
+    def matches_value(self, value: float) -> bool:
+        return self.value == value if self.is_year else values_match(self.value, value)
 
 
 def values_match(a: float, b: float) -> bool:
@@ -50,6 +55,8 @@ def _rounds_to(precise: float, rounded: float) -> bool:
     # never "about 10".
     if _significant_digits(precise) < 3 or _significant_digits(rounded) >= _significant_digits(precise):
         return False
+    if abs(precise - rounded) > 0.03 * abs(precise):
+        return False  # "135,000" is not "140,000" however one rounds
     magnitude = math.floor(math.log10(abs(rounded)))
     keep = _significant_digits(rounded)
     step = 10 ** (magnitude - keep + 1)

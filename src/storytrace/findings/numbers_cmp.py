@@ -8,7 +8,7 @@ source has it elsewhere it is supported; otherwise it is an unsupported addition
 from __future__ import annotations
 
 from storytrace.findings.common import PairContext, make_finding
-from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers, values_match
+from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence
 from storytrace.model import Finding
 
@@ -56,10 +56,10 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue
             if any(n.matches(m) for _, m in aligned_numbers):
                 continue
-            if any(values_match(n.value, v) for s in aligned for v in raw_values(s.text)):
+            if any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
                 continue  # written another way there ("272.000", "2:0", "both")
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)
-            elsewhere = any(n.matches(m) for _, m in all_source) or any(values_match(n.value, v) for v in source_raw)
+            elsewhere = any(n.matches(m) for _, m in all_source) or any(n.matches_value(v) for v in source_raw)
             if slot is None and elsewhere:
                 continue
             kind = "date_change" if _is_date(sentence, n) else "number_change"

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.entities_cmp import name_units
+from rapidfuzz.fuzz import ratio
+
 from storytrace.findings.lexicon import HEDGES
-from storytrace.findings.numbers import raw_values, sentence_numbers, values_match
+from storytrace.findings.names import token_similarity
+from storytrace.findings.numbers import raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, stem, word_key
 from storytrace.model import Finding
 
@@ -108,7 +111,7 @@ def _qualifiers(ctx, sentence, src) -> list[Finding]:
     return out
 
 
-_DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN"})
 
 
 def _in_brackets(sentence: ParsedSentence, unit) -> bool:
@@ -122,12 +125,16 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
     out = []
     if len(sentence.tokens) < 0.6 * len(src.tokens):
         return out  # a shortened rendering: dropping details is its job
-    derived_stems = {stem(t.text) for t in sentence.tokens} | {word_key(t.lemma) for t in sentence.tokens}
-    derived_text = sentence.text.lower()
+    # The name may sit in a neighbouring derived sentence (a rendering split in two), or be
+    # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
+    derived_tokens = [t for s in ctx.der.sentences for t in s.tokens]
+    derived_stems = {stem(t.text) for t in derived_tokens} | {word_key(t.lemma) for t in derived_tokens}
+    derived_text = (ctx.derived.text or ctx.derived.original_text).lower()
+    derived_words = [word_key(t.text) for t in derived_tokens if t.text[:1].isupper()]
     derived_acronyms = {word_key(t.text) for t in sentence.tokens if t.text.isupper()}
     derived_acronyms |= {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
                          for u in name_units(sentence)}
-    for unit in name_units(src):
+    for unit in name_units(src, include_initial=True):
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit):
             continue
@@ -139,6 +146,8 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
             continue
         if any(w.lower() in derived_text for w in words):
             continue
+        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in words for d in derived_words):
+            continue
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
@@ -148,7 +157,7 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
             continue  # "the 1800s" is a period a translation may name another way
-        if any(m.matches(n) for n in derived_numbers) or any(values_match(m.value, v) for v in derived_raw):
+        if any(m.matches(n) for n in derived_numbers) or any(m.matches_value(v) for v in derived_raw):
             continue
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, m.text,

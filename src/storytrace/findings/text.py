@@ -77,6 +77,7 @@ class ParsedArticle:
         return None
 
 
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _WORD_RE = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)
 
 
@@ -90,7 +91,7 @@ def word_key(word: str) -> str:
     w = strip_accents(word).lower().replace("’", "'").replace("ß", "ss")
     if w.endswith("'s"):
         w = w[:-2]
-    return w.replace(".", "").replace("'", "").replace("-", "")
+    return _NON_WORD.sub("", w)
 
 
 _DEMONYM_SUFFIXES = ("ians", "ians", "ian", "ans", "ese", "ish", "ain", "ia", "an", "i", "a", "e", "y", "s")
