@@ -193,3 +193,17 @@ def test_ago_expressions(extractor, text, span, iso, granularity):
     got_span, v = one(dates(extractor, text))
     assert (got_span, v.iso, v.granularity) == (span, iso, granularity)
     assert quantities(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("Water could rise by another 30cm overnight.", "30cm", 30, "cm"),
+        ("The convoy drove 120 km/h on the motorway.", "120 km/h", 120, "km/h"),
+        ("A 5m wall collapsed.", "5m", 5, "m"),
+        ("The storm cut power to 40,000 homes.", "40,000", 40000, "homes"),
+    ],
+)
+def test_measurement_units(extractor, text, span, value, unit):
+    got_span, q = one(quantities(extractor, text))
+    assert (got_span, q.value, q.unit) == (span, value, unit)

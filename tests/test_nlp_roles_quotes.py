@@ -255,3 +255,8 @@ def test_quote_only_paragraph_continues_the_previous_speaker(extractor):
     found = quotes(extractor, text)
     assert found[1] == ("The last mile is always the hardest.", "Paul Tremblay", "continued")
     assert found[2][1] is None  # a paragraph in between names someone else: no guess
+
+
+def test_wire_dateline_credit(extractor):
+    text = "Floods spread\n\nLONDON (Reuters) - Thousands of homes were evacuated on Sunday."
+    assert attributions(extractor, text) == [("reported", "Reuters")]

@@ -25,6 +25,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("told", re.compile(rf"\b(?:told|telling|tells)\s+{_THE}(?P<target>{_NAME})")),
     ("reported", re.compile(rf"\b(?:as\s+)?(?:first\s+)?reported\s+(?:earlier\s+)?(?:by|in)\s+{_THE}(?P<target>{_NAME})")),
     ("reported", re.compile(rf"(?:^|(?<=[\s(,;:]))(?:[Tt]he\s+)?(?P<target>{_NAME}),?\s+(?:first\s+|previously\s+|earlier\s+|also\s+)?(?:has\s+|had\s+)?(?:reported|reports|revealed|first\s+reported)\b")),
+    # wire dateline: "LONDON (Reuters) - ..." at the start of a paragraph
+    ("reported", re.compile(r"(?m)^[A-Z][A-Z .,'’-]{1,40}\s*\((?P<target>[A-Z][\w.&' -]{1,40})\)\s*[-–—]")),
     ("translation_by", re.compile(r"\b(?:[Tt]ranslation|[Tt]ranslated(?:\s+from\s+[A-Z]\w+)?)\s+by:?\s+(?P<target>[^\n.;,()]{2,80})")),
     ("original_url", re.compile(rf"\b(?:[Oo]riginal(?:\s+(?:article|story|text|version))?|[Oo]riginally\s+published(?:\s+(?:at|in|on|by))?|[Ss]ource|[Rr]ead\s+the\s+original)\s*(?::|at|on|in)?\s*{_URL}")),
 ]
@@ -58,4 +60,4 @@ def _is_known_source(start: int, end: int, mentions: list[Mention], matched: str
     for m in mentions:
         if m.kind in ("org", "person") and m.start < end and start < m.end:
             return True
-    return matched.startswith(("The ", "the ")) or " by " in matched or " in " in matched
+    return matched.startswith(("The ", "the ")) or " by " in matched or " in " in matched or matched.rstrip().endswith(("-", "–", "—"))

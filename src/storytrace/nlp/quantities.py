@@ -43,6 +43,12 @@ _SUFFIX_CURRENCY_WORD = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_CURRENCY_CODE = re.compile(r"\s?(?P<code>USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF|INR)\b")
+# Measurement units written as symbols ("30cm", "5 km", "120 km/h"); a bare "m" after a number
+# without currency is metres (money scales were read before this).
+_SUFFIX_MEASURE = re.compile(
+    r"\s?(?P<measure>km/h|km²|m²|sq\s?km|sq\s?ft|km|cm|mm|kg|mph|kph|kwh|mwh|gwh|twh|mw|gw|kw|ha|ft|lb|lbs|m)(?![\w/²])",
+    re.IGNORECASE,
+)
 _SUFFIX_TIME = re.compile(r"\s?(?:a\.?m\.?|p\.?m\.?|GMT|UTC|BST|EST|CET)(?![\w])", re.IGNORECASE)
 _SUFFIX_ORDINAL_OR_WORD = re.compile(r"(?:st|nd|rd|th|s)\b|[A-Za-z]")
 _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:\w+['’]s\s+))?")
@@ -168,6 +174,11 @@ def _read(text: str, m: re.Match, tokens: TokenIndex) -> tuple[int, int, Quantit
         elif code:
             unit = code.group("code")
             end = code.end()
+    if not unit:
+        mu = _SUFFIX_MEASURE.match(text, end)
+        if mu:
+            unit = mu.group("measure").lower().replace(" ", "")
+            end = mu.end()
     if _SUFFIX_TIME.match(text, end) or _SUFFIX_ORDINAL_OR_WORD.match(text, end):
         return None  # "10am", "12th", "1990s", "5G"
     if _PREFIX_LABEL.search(before):
