@@ -207,3 +207,18 @@ def test_ago_expressions(extractor, text, span, iso, granularity):
 def test_measurement_units(extractor, text, span, value, unit):
     got_span, q = one(quantities(extractor, text))
     assert (got_span, q.value, q.unit) == (span, value, unit)
+
+
+def test_vote_tally_is_not_a_range_and_plural_proper_nouns_are_units(extractor):
+    found = quantities(extractor, "The Senate voted 52 to 48. Roughly 19 Republicans backed it; 10 to 12 million people watched.")
+    assert [(s, q.value, q.high, q.unit) for s, q in found] == [
+        ("52", 52, None, ""),
+        ("48", 48, None, ""),
+        ("Roughly 19", 19, None, "republicans"),
+        ("10 to 12 million", 10e6, 12e6, "people"),
+    ]
+
+
+def test_dateline_place_in_capitals_is_title_cased(extractor):
+    a = extractor.process(Article(id="c", source_path="", original_text="LONDON (Reuters) - Rain fell in London."))
+    assert [m.value for m in a.mentions if m.kind == "place"] == ["London", "London"]

@@ -96,7 +96,13 @@ def canonical(text: str) -> str:
 
 
 def canonical_place(name: str) -> str:
-    return COUNTRY_ALIASES.get(name.lower(), name)
+    """Aliases to one name ("U.S." -> "United States"); datelines in capitals to title case ("LONDON")."""
+    alias = COUNTRY_ALIASES.get(name.lower())
+    if alias:
+        return alias
+    if name.isupper() and len(name.replace(" ", "")) >= 4:
+        return name.title()
+    return name
 
 
 def looks_like_role(phrase: str) -> bool:

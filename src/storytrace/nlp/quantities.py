@@ -221,13 +221,15 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Quantity]]) -> list[tup
             word = link.group(0).strip().lower() if link else ""
             same_unit = not q.unit or not q2.unit or q.unit == q2.unit
             from_to = word == "to" and _FROM_BEFORE.search(text, max(0, s - 12), s)  # "from 10 to 12": a change
-            if link and same_unit and not from_to and (is_between or word != "and") and (is_between or q2.approx == ""):
+            low = q.value * (_factor(q2.scale) if q2.scale and not q.scale else 1.0)
+            ascending = q2.value > low  # "voted 52 to 48" is a tally, not a range
+            if link and ascending and same_unit and not from_to and (is_between or word != "and") and (is_between or q2.approx == ""):
                 high_q = q2
                 if not q.unit and high_q.unit:
                     q.unit = high_q.unit
                 if not q.scale and high_q.scale:
                     q.scale = high_q.scale
-                    q.value *= SHORT_SCALES.get(high_q.scale.lower()) or SCALES.get(high_q.scale.lower(), 1.0)
+                    q.value *= _factor(high_q.scale)
                 q.of = q.of or high_q.of
                 q.high = high_q.value
                 q.approx = "" if q.approx == "between" else q.approx
@@ -240,6 +242,10 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Quantity]]) -> list[tup
         out.append((s, e, q))
         i += 1
     return out
+
+
+def _factor(scale: str) -> float:
+    return SHORT_SCALES.get(scale.lower()) or SCALES.get(scale.lower(), 1.0)
 
 
 class _SpanSet:

@@ -57,6 +57,8 @@ class TokenIndex:
                 pass
             elif pos == "PROPN" and not noun and i + 1 < n and self.pos[i + 1] == "NOUN":
                 pass  # "15 EU member states"
+            elif pos == "PROPN" and not noun and self.lower[i].endswith("s") and steps == 0:
+                return self.lower[i]  # "19 Republicans", "300 Canadians"
             else:
                 break
             i += 1
