@@ -36,6 +36,10 @@ def main() -> int:
 
     rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r["perturbation"] == args.perturbation][:300]
+    if not rows:
+        known = sorted({json.loads(line)["perturbation"] for line in args.data.read_text("utf-8").splitlines() if line.strip()})
+        print(f"error: {args.data}: no rows for perturbation {args.perturbation!r} (known: {', '.join(known)})", file=sys.stderr)
+        return 2
     references = [r["reference"] for r in rows]
     order = list(range(len(rows)))
     random.Random(args.seed).shuffle(order)
