@@ -260,3 +260,11 @@ def test_quote_only_paragraph_continues_the_previous_speaker(extractor):
 def test_wire_dateline_credit(extractor):
     text = "Floods spread\n\nLONDON (Reuters) - Thousands of homes were evacuated on Sunday."
     assert attributions(extractor, text) == [("reported", "Reuters")]
+
+
+def test_she_said_skips_a_man_named_more_recently(extractor):
+    text = (
+        "Ms. Janet Yellen spoke first. Mr. Paul Tremblay listened. "
+        '"The package is fully paid for," she said.'
+    )
+    assert quotes(extractor, text) == [("The package is fully paid for", "Janet Yellen", "said")]

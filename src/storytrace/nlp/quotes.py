@@ -35,6 +35,8 @@ _NEXT_SENTENCE_CUE = re.compile(
     re.IGNORECASE,
 )
 PRONOUNS = {"he", "she", "they"}
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+\Z")
+GENDER_BY_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 CONTINUATION_VERBS = {"added", "adds", "continued", "continues"}
 ORG_PENALTY = 60  # "X, who led the EU's team, said": the person, not the nearer org
 _PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
@@ -138,7 +140,7 @@ def _trim(text: str, p: _Piece) -> _Piece:
 class _Mentions:
     """Person/org mentions outside quotation marks, sorted by offset, for range look-ups."""
 
-    def __init__(self, mentions: list[Mention], quote_marks: list[tuple[int, int]]):
+    def __init__(self, mentions: list[Mention], quote_marks: list[tuple[int, int]], text: str = ""):
         starts = [s for s, _ in quote_marks]
 
         def quoted(m: Mention) -> bool:
@@ -147,6 +149,12 @@ class _Mentions:
 
         self.items = sorted((m for m in mentions if m.kind in ("person", "org") and not quoted(m)), key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+        # "Ms. Yellen" / "Mr Biden": lets "she said" skip a man named more recently
+        self.gender: dict[str, str] = {}
+        for m in self.items:
+            h = _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) if m.kind == "person" else None
+            if h:
+                self.gender.setdefault(m.value, GENDER_BY_HONORIFIC[h.group(1).lower()])
 
     def between(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self.starts, start)
@@ -159,10 +167,14 @@ class _Mentions:
             return self.items[k]
         return None
 
-    def last_person_before(self, offset: int) -> Mention | None:
+    def fits(self, m: Mention | None, pronoun: str) -> bool:
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        return m is not None and (want is None or self.gender.get(m.value) in (None, want))
+
+    def last_person_before(self, offset: int, pronoun: str = "") -> Mention | None:
         hi = bisect.bisect_left(self.starts, offset)
         for m in reversed(self.items[max(0, hi - 50) : hi]):
-            if m.kind == "person":
+            if m.kind == "person" and self.fits(m, pronoun):
                 return m
         return None
 
@@ -187,7 +199,7 @@ def extract_quotes(
 ) -> list[Quote]:
     pieces = find_quote_spans(text, paragraphs)
     quote_marks = [(p.open_mark, p.close_mark) for p in pieces]
-    ctx = _Context(text, tokens, _Mentions(mentions, quote_marks), roles)
+    ctx = _Context(text, tokens, _Mentions(mentions, quote_marks, text), roles)
     quotes: list[Quote] = []
     groups: dict[int, list[Quote]] = {}
     previous: tuple[_Piece, Mention | None, int] | None = None  # last kept piece, its speaker, its sentence
@@ -270,7 +282,7 @@ def _speaker_in_frame(ctx: _Context, span: tuple[int, int], quote_start: int, pr
 def _resolve_subject(ctx: _Context, subject: tuple[int, int, str], cue: str, quote_start: int, frame_end: int):
     s_start, _, word = subject
     if word in PRONOUNS:
-        return _resolve_pronoun(ctx, cue, quote_start)
+        return _resolve_pronoun(ctx, cue, quote_start, word)
     mention = ctx.mentions.covering(s_start)
     if mention is not None:
         return mention
@@ -279,11 +291,18 @@ def _resolve_subject(ctx: _Context, subject: tuple[int, int, str], cue: str, quo
     return None
 
 
-def _resolve_pronoun(ctx: _Context, cue: str, quote_start: int) -> Mention | None:
-    """"he added" continues the last speaker; "he said" is the person most recently named."""
-    if cue in CONTINUATION_VERBS and ctx.last_speaker is not None:
+def _resolve_pronoun(ctx: _Context, cue: str, quote_start: int, pronoun: str) -> Mention | None:
+    """"he added" continues the last speaker; "he said" is the person most recently named.
+
+    A person known to be of the other gender (from "Mr"/"Ms" before a mention) is skipped.
+    """
+    fits = ctx.mentions.fits
+    if cue in CONTINUATION_VERBS and fits(ctx.last_speaker, pronoun):
         return ctx.last_speaker
-    return ctx.mentions.last_person_before(quote_start) or ctx.last_speaker
+    recent = ctx.mentions.last_person_before(quote_start, pronoun)
+    if recent is not None:
+        return recent
+    return ctx.last_speaker if fits(ctx.last_speaker, pronoun) else None
 
 
 def _person_with_title(ctx: _Context, head: str, before: int) -> Mention | None:
@@ -314,9 +333,9 @@ def _nearest_speaker(ctx: _Context, verb: re.Match, cue: str, start: int, end: i
             gap += ORG_PENALTY
         if 0 <= gap < best_gap:
             best, best_gap = m, gap
-    pronoun = _adjacent_pronoun(text, verb, start, end)
-    if pronoun is not None and (best is None or pronoun < best_gap):
-        who = _resolve_pronoun(ctx, cue, quote_start)
+    pronoun, pronoun_gap = _adjacent_pronoun(text, verb, start, end)
+    if pronoun and (best is None or pronoun_gap < best_gap):
+        who = _resolve_pronoun(ctx, cue, quote_start, pronoun)
         return (who, cue) if who else (None, "")
     if best is None:
         m = _ROLE_SUBJECT.search(text, start, end)
@@ -327,16 +346,16 @@ def _nearest_speaker(ctx: _Context, verb: re.Match, cue: str, start: int, end: i
     return (best, cue) if best else (None, "")
 
 
-def _adjacent_pronoun(text: str, verb: re.Match, start: int, end: int) -> int | None:
-    """Gap in characters to a he/she/they right next to the verb ("he said", "said she"), or None."""
+def _adjacent_pronoun(text: str, verb: re.Match, start: int, end: int) -> tuple[str, int]:
+    """(pronoun, gap in characters) for a he/she/they right next to the verb ("he said", "said she")."""
     window_before = text[max(start, verb.start() - 12) : verb.start()]
-    m = re.search(r"\b(?:he|she|they|He|She|They)\s+(?:has\s+|had\s+|also\s+|then\s+)?\Z", window_before)
+    m = re.search(r"\b(he|she|they|He|She|They)\s+(?:has\s+|had\s+|also\s+|then\s+)?\Z", window_before)
     if m:
-        return len(window_before) - m.end()
-    m = re.match(r"\s+(?:he|she|they)\b", text[verb.end() : min(end, verb.end() + 8)])
+        return m.group(1).lower(), len(window_before) - m.end()
+    m = re.match(r"\s+(he|she|they)\b", text[verb.end() : min(end, verb.end() + 8)])
     if m:
-        return 0
-    return None
+        return m.group(1), 0
+    return "", 0
 
 
 def _speaker_in_next_sentence(text, sentence: Sentence, ments: _Mentions, quote_marks):
