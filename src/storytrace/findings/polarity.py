@@ -6,6 +6,8 @@ sentence has the opposite word and not the derived one.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.text import ParsedSentence, Token, word_key
@@ -126,7 +128,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
 
 def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
     out = []
-    derived_lemmas = {t.lemma for t in sentence.tokens}
+    derived_lemmas = Counter(t.lemma for t in sentence.tokens)
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
         if tok.pos in ("PUNCT", "PROPN", "DET") or lemma in GENDER_WORDS or lemma in _PRONOUN_GENDER:
@@ -135,7 +137,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             src_lemmas = {t.lemma: j for j, t in enumerate(src.tokens)}
             if lemma in src_lemmas:
                 break
-            opposite = _opposite_in(lemma, tok.pos, src_lemmas, derived_lemmas)
+            src_counts = Counter(t.lemma for t in src.tokens)
+            opposite = _opposite_in(lemma, tok.pos, src_counts, derived_lemmas)
             if opposite is None:
                 continue
             if lemma.replace("-", "") in src.text.lower().replace("-", "").replace(" ", ""):
@@ -152,9 +155,11 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     return out
 
 
-def _opposite_in(lemma: str, pos: str, src_lemmas: dict[str, int], derived_lemmas: set[str]) -> str | None:
+def _opposite_in(lemma: str, pos: str, src_lemmas: Counter, derived_lemmas: Counter) -> str | None:
+    """An opposite of ``lemma`` that the source uses more often than the derived sentence does
+    ("more ... more" in the source, "less ... more" in the derived)."""
     for opposite in ANTONYMS.get(lemma, ()):
-        if opposite in src_lemmas and opposite not in derived_lemmas:
+        if src_lemmas[opposite] > derived_lemmas[opposite]:
             return opposite
     if len(lemma) < 5:
         return None
@@ -162,10 +167,10 @@ def _opposite_in(lemma: str, pos: str, src_lemmas: dict[str, int], derived_lemma
     prefixes = NEGATING_PREFIXES if pos in ("ADJ", "ADV") else ("un", "dis", "non", "non-")
     for prefix in prefixes:
         # "unlikely" against "likely", "likely" against "unlikely".
-        if lemma.startswith(prefix) and lemma[len(prefix):] in src_lemmas and len(lemma) - len(prefix) >= 5:
-            if lemma[len(prefix):] not in derived_lemmas:
-                return lemma[len(prefix):]
-        if prefix + lemma in src_lemmas and prefix + lemma not in derived_lemmas:
+        base = lemma[len(prefix):]
+        if lemma.startswith(prefix) and len(base) >= 5 and src_lemmas[base] > derived_lemmas[base]:
+            return base
+        if src_lemmas[prefix + lemma] > derived_lemmas[prefix + lemma]:
             return prefix + lemma
     return None
 
