@@ -8,6 +8,7 @@ processed in batches, and a source text shared by many pairs is analysed once.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from storytrace.config import Config
 from storytrace.model import Alignment, Article, Finding, InputError
 
 BATCH = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,8 @@ def read_pairs(path: Path) -> Iterator[PairInput | InputError]:
                 continue
             try:
                 row = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                yield InputError(str(path), f"not valid JSON ({exc.msg})", line=number)
+            except (ValueError, RecursionError) as exc:  # also too many digits, too deeply nested
+                yield InputError(str(path), f"not valid JSON ({_json_problem(exc)})", line=number)
                 continue
             if not isinstance(row, dict):
                 yield InputError(str(path), "expected a JSON object with id, source, derived", line=number)
@@ -66,7 +68,14 @@ def read_pairs(path: Path) -> Iterator[PairInput | InputError]:
                 yield InputError(str(path), f"missing or empty text field(s): {', '.join(missing)}", line=number)
                 continue
             pair_id = row.get("id", number)
-            yield PairInput(str(pair_id), row["source"], row["derived"], number)
+            # JSON escapes may spell lone surrogates, which spaCy and the UTF-8 output cannot take.
+            yield PairInput(*(_SURROGATE.sub("\ufffd", str(v)) for v in (pair_id, row["source"], row["derived"])), number)
+
+
+def _json_problem(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return getattr(exc, "msg", None) or str(exc).split(";")[0]
 
 
 class Comparer:

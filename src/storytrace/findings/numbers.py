@@ -39,6 +39,8 @@ def values_match(a: float, b: float) -> bool:
     """Equal, or one is the other rounded ("2.47" / "2.5", "1,512" / "1,500")."""
     if a == b:
         return True
+    if not (math.isfinite(a) and math.isfinite(b)):  # a 400-digit figure reads as inf: no rounding
+        return False
     if a == 0 or b == 0 or (a > 0) != (b > 0):
         return False
     return _rounds_to(a, b) or _rounds_to(b, a)

@@ -6,6 +6,7 @@ Article.metadata. A malformed line is skipped and reported with its line number.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,9 +18,26 @@ from storytrace.model import Article, InputError
 TEXT_FIELDS = ("text", "content", "body")
 
 
+# JSON escapes can spell lone UTF-16 surrogates ("\\ud800"), which no UTF-8 writer (spaCy, SQLite,
+# report.json) accepts: they become U+FFFD, one character for one, so offsets do not move.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _loads(s: str) -> Any:
     try:
-        return json.loads(s)
+        value = json.loads(s)
+        return _no_surrogates(value) if _SURROGATE_ESCAPE.search(s) else value
     except json.JSONDecodeError as exc:
         raise ValueError(f"malformed JSON: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
