@@ -271,3 +271,10 @@ def test_word_diff_skips_paraphrases_but_still_marks_values():
     pair = highlight_pair("Le ministre Emi Sato a parlé.", "Minister Emi Sato spoke at length yesterday.", "Emi Sato", "")
     assert not pair.diffed
     assert [s.text for s in pair.derived if s.cls] == ["Emi Sato"]
+
+
+def test_versions_are_listed_originals_first_whatever_the_story_order():
+    report = build_hostile_report()
+    report.stories[0].article_ids.reverse()
+    page = html_report.render(report)
+    assert re.findall(r'<tr data-article="([^"]+)">', page) == ["wire-original", "daily-translation", "blog-rewrite"]

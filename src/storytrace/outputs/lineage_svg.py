@@ -70,7 +70,7 @@ class LineageLayout:
     relations: list[tuple[str, str]]  # (relation, colour) for the legend
 
 
-def _depths(article_ids: list[str], edges: list[Edge]) -> dict[str, int]:
+def derivation_depths(article_ids: list[str], edges: list[Edge]) -> dict[str, int]:
     depth = {a: 0 for a in article_ids}
     derivations = [e for e in edges if e.relation in DERIVATION_RELATIONS and e.source in depth and e.derived in depth]
     # Longest path from an original; at most n rounds, so a (wrong) cycle cannot loop forever.
@@ -120,7 +120,7 @@ def layout_lineage(
 ) -> LineageLayout:
     sublabels = sublabels or {}
     findings_per_article = findings_per_article or {}
-    depth = _depths(article_ids, edges)
+    depth = derivation_depths(article_ids, edges)
     rows: dict[int, list[str]] = {}
     for a in article_ids:
         rows.setdefault(depth[a], []).append(a)

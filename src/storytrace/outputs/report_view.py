@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Story
-from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, layout_lineage
+from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, derivation_depths, layout_lineage
 from storytrace.outputs.word_diff import HighlightedPair, Segment, highlight_pair, plain
 
 SEVERITIES = ("high", "medium", "low")
@@ -153,9 +153,22 @@ def _incoming(edges: list[Edge], article_id: str) -> Edge | None:
     return max(candidates, key=lambda e: e.confidence, default=None)
 
 
-def _version_rows(story: Story, articles: dict[str, Article], labels: dict[str, str]) -> list[VersionRow]:
+def reading_order(story: Story, articles: dict[str, Article], labels: dict[str, str]) -> list[str]:
+    """Originals first, then each derivation level; inside a level, sources before the rest, then by date."""
+    depth = derivation_depths(story.article_ids, story.lineage)
+    sources = {e.source for e in story.lineage if e.relation in DERIVATION_RELATIONS}
+
+    def key(aid: str):
+        a = articles.get(aid)
+        when = a.published.isoformat() if a and a.published else "9999"
+        return (depth[aid], aid not in sources, when, labels.get(aid, aid))
+
+    return sorted(story.article_ids, key=key)
+
+
+def _version_rows(story: Story, articles: dict[str, Article], labels: dict[str, str], order: list[str]) -> list[VersionRow]:
     rows = []
-    for aid in story.article_ids:
+    for aid in order:
         a = articles.get(aid)
         edge = _incoming(story.lineage, aid)
         if edge:
@@ -292,6 +305,7 @@ def _reading_views(
 
 def story_view(story: Story, articles: dict[str, Article], anchor: str) -> StoryView:
     labels = _labels(story.article_ids, articles)
+    order = reading_order(story, articles, labels)
     findings, covered = _finding_views(story, anchor, articles, labels)
     sublabels = {}
     for aid in story.article_ids:
@@ -301,8 +315,8 @@ def story_view(story: Story, articles: dict[str, Article], anchor: str) -> Story
     counts = Counter(f.severity for f in story.findings)
     return StoryView(
         anchor=anchor, id=story.id, title=story.title or story.id,
-        versions=_version_rows(story, articles, labels),
-        lineage=layout_lineage(story.article_ids, story.lineage, labels, sublabels, dict(Counter(f.article for f in story.findings))),
+        versions=_version_rows(story, articles, labels, order),
+        lineage=layout_lineage(order, story.lineage, labels, sublabels, dict(Counter(f.article for f in story.findings))),
         edges=list(story.lineage), findings=findings,
         readings=_reading_views(story, anchor, articles, labels, covered),
         severity_counts={s: counts.get(s, 0) for s in SEVERITIES},
