@@ -3,7 +3,7 @@
     python bench/gen_corpus.py N OUT_DIR [--words 600] [--story-share 0.4] [--seed 1] [--shard 5000]
 
 Writes OUT_DIR/articles-00000.jsonl ... (``--shard`` articles per file, so no file passes the
-reader's size cap) and OUT_DIR/truth.jsonl, the answer key, kept apart from the articles so that
+reader's size cap) and OUT_DIR/.truth.jsonl, the answer key, kept apart from the articles so that
 nothing the pipeline reads gives the answer away. Truth lines:
 ``{"id", "story", "relation", "source"}`` with relation one of original | copy | translation |
 summary | independent | unrelated (``source`` is the article the version was made from).
@@ -93,6 +93,7 @@ PLACE_TAILS = ["", "", "ville", "burg", "stad", "port", "field", " Bay", " Valle
 TERM_ENDINGS = ["", "ite", "ium", "ane", "ol", "ex", "ia", "on"]
 TRANSLITERATIONS = [("sh", "ch"), ("kh", "h"), ("i", "y"), ("ou", "u"), ("v", "w"), ("k", "c"), ("ya", "ja"), ("o", "ou")]
 COMMON_STARTS = {"The", "Analysts", "Critics", "Residents", "According", "In"}
+TRUTH_NAME = ".truth.jsonl"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 
@@ -271,9 +272,10 @@ def original_sentences(event: Event, rng: random.Random, words: int) -> tuple[li
             s = w.filler()
         sentences.append(s)
         count += len(s.split())
-    for s in pending:  # every fact appears even in a short article
-        fact_idx.append(len(sentences))
-        sentences.append(s)
+    if words >= 150:  # every fact appears even in a short article (tiny test articles stay tiny)
+        for s in pending:
+            fact_idx.append(len(sentences))
+            sentences.append(s)
     return sentences, fact_idx
 
 
@@ -420,7 +422,8 @@ def write_corpus(n: int, out_dir: Path, words: int = 600, story_share: float = 0
     out_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     fh = None
-    with open(out_dir / "truth.jsonl", "w", encoding="utf-8") as truth_fh:
+    # The answer key is a hidden file: the readers skip hidden files when walking a folder.
+    with open(out_dir / TRUTH_NAME, "w", encoding="utf-8") as truth_fh:
         for i, (article, truth) in enumerate(generate(n, words, story_share, seed)):
             if i % shard == 0:
                 if fh:

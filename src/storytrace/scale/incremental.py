@@ -1,7 +1,7 @@
 """Stable story ids and block fingerprints: what lets a later run keep what did not change.
 
-A story's id comes from its earliest member id (lexicographically smallest), so the same
-articles always give the same id. When a run changes a story's membership (a new version
+A new story keeps the id ``build_stories`` gave it (derived from its earliest member, so the
+same articles always give the same id; ``fresh_story_id`` when it gave none). When a run changes a story's membership (a new version
 arrives), the new story inherits the id of the stored story most of its members were in, so
 links to a story keep working as it grows. A block's fingerprint covers its members' ids and
 content hashes and the settings that shape the analysis: an unchanged fingerprint means its
@@ -40,7 +40,8 @@ def assign_story_ids(stories: list[Story], previous: dict[str, str] | None = Non
     for i, story in enumerate(stories):
         sid = assigned.get(i)
         if sid is None:
-            base = fresh_story_id(story.article_ids)
+            # build_stories' own id when it gave one (derived from the earliest member), else ours
+            base = story.id or fresh_story_id(story.article_ids)
             sid, n = base, 2
             while sid in taken:
                 sid, n = f"{base}-{n}", n + 1

@@ -20,7 +20,7 @@ from pathlib import Path
 from storytrace.model import Article, InputError
 from storytrace.outputs.store import Store, content_hash
 from storytrace.scale import store_ext
-from storytrace.scale.analysis import analyze_block
+from storytrace.scale.analysis import analyze_block, prefetch_embeddings
 from storytrace.scale.blocking import block_corpus
 from storytrace.scale.incremental import block_fingerprint
 from storytrace.scale.signature import signatures_for
@@ -108,14 +108,30 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress) -> None:
             keep_stories.update(kept)
     taken = set(keep_stories)
     task = progress.add_task("stories", total=len(todo)) if progress else None
-    for n in todo:
-        block = result.blocks[n]
-        articles = store_ext.load_articles(store, block)
-        previous = store_ext.current_story_of(store, block)
-        stories = analyze_block(articles, pipeline.embedder, pipeline.config, previous=previous, taken=taken)
-        store_ext.save_block(store, fingerprints[n], stories, {a.id: a for a in articles})
-        keep_stories.update(s.id for s in stories)
-        run.blocks_recomputed += 1
-        if progress:
-            progress.advance(task)
+    for group in _groups(todo, result.blocks):
+        loaded = [store_ext.load_articles(store, result.blocks[n]) for n in group]
+        prefetch_embeddings(loaded, pipeline.embedder)
+        for n, articles in zip(group, loaded):
+            block = result.blocks[n]
+            previous = store_ext.current_story_of(store, block)
+            stories = analyze_block(articles, pipeline.embedder, pipeline.config, previous=previous, taken=taken)
+            store_ext.save_block(store, fingerprints[n], stories, {a.id: a for a in articles})
+            keep_stories.update(s.id for s in stories)
+            run.blocks_recomputed += 1
+            if progress:
+                progress.advance(task)
     run.stories_removed = store_ext.remove_stale(store, set(fingerprints), keep_stories)
+
+
+def _groups(todo: list[int], blocks: list[list[str]], max_articles: int = 200) -> Iterator[list[int]]:
+    """Consecutive blocks with up to ``max_articles`` articles together (loaded and prefetched as one)."""
+    group: list[int] = []
+    size = 0
+    for n in todo:
+        group.append(n)
+        size += len(blocks[n])
+        if size >= max_articles:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group

@@ -1,0 +1,1 @@
+"""The PySpark job: the single-machine stages on a cluster (see job.py and the README)."""

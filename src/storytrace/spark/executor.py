@@ -1,0 +1,116 @@
+"""What runs inside Spark's Python workers: the same functions as the single-machine pipeline.
+
+Each worker process loads the models once (a module-level Pipeline) and reuses them for every
+partition and block it is given.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from typing import Any
+
+from storytrace import codec
+from storytrace.config import Config
+from storytrace.model import Article, InputError
+
+_PIPELINES: dict[str, Any] = {}
+
+
+def pipeline_for(config_fields: dict[str, Any]):
+    from storytrace.pipeline import Pipeline
+
+    key = json.dumps(config_fields, sort_keys=True)
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(Config(**config_fields))
+    return _PIPELINES[key]
+
+
+def article_from_record(record: dict[str, Any], source: str) -> tuple[Article | None, list[InputError]]:
+    """One JSON-lines object or Parquet row -> Article, through the same code as the JSON-lines reader.
+
+    Without an ``id`` field the id is derived from the text (Spark does not see line numbers).
+    """
+    from storytrace.ingest.jsonl import article_from_object
+
+    record = {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in record.items() if v is not None}
+    text = next((record[f] for f in ("text", "content", "body") if isinstance(record.get(f), str)), "")
+    default_id = "spark-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return article_from_object(record, source, default_id)
+
+
+def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Iterator[tuple]:
+    """(source, json line or row dict) -> (id, published ordinal, signature bytes, article blob, meta json, error)."""
+    from storytrace.outputs.json_report import article_to_dict
+    from storytrace.scale.signature import signatures_for, to_bytes
+
+    pipeline = pipeline_for(config_fields)
+    batch: list[Article] = []
+
+    def flush() -> Iterator[tuple]:
+        for done in pipeline.prepare_many(batch):
+            if isinstance(done, InputError):
+                yield (None, None, None, None, None, str(done))
+                continue
+            sig = signatures_for([done])[0]
+            meta = json.dumps(article_to_dict(done), ensure_ascii=False)
+            yield (done.id, sig.published, to_bytes(sig), codec.pack_article(done), meta, None)
+        batch.clear()
+
+    for source, payload in rows:
+        try:
+            record = json.loads(payload) if isinstance(payload, str) else dict(payload)
+        except ValueError as exc:
+            yield (None, None, None, None, None, f"error: {source}: malformed JSON: {exc}")
+            continue
+        article, problems = article_from_record(record, source) if isinstance(record, dict) else (
+            None, [InputError(source, "expected a JSON object")])
+        for p in problems:
+            yield (None, None, None, None, None, str(p))
+        if article is not None:
+            batch.append(article)
+        if len(batch) >= 32:
+            yield from flush()
+    yield from flush()
+
+
+def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str]]:
+    """(band key as signed int64, article id) for every channel and band of each signature."""
+    import numpy as np
+
+    from storytrace.scale.blocking import band_keys
+    from storytrace.scale.signature import CHANNELS, from_bytes
+
+    for article_id, published, sig_bytes in rows:
+        sig = from_bytes(article_id, published, sig_bytes)
+        for channel in CHANNELS:
+            b, r = params.bands[channel]
+            keys = band_keys(sig.channel(channel)[None, :], channel, b, r)[0]
+            for k in keys.view(np.int64).tolist():
+                yield (k, article_id)
+
+
+def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:
+    from storytrace.scale.blocking import pair_passes
+    from storytrace.scale.signature import from_bytes
+
+    for a_id, a_pub, a_sig, b_id, b_pub, b_sig in rows:
+        if pair_passes(from_bytes(a_id, a_pub, a_sig), from_bytes(b_id, b_pub, b_sig), params):
+            yield (a_id, b_id)
+
+
+def analyze_block_rows(blobs: list[bytes], config_fields: dict[str, Any]) -> list[tuple[str, int, str, str]]:
+    """One block -> (story id, size, report.json story dict as JSON, codec story JSON) per story."""
+    from storytrace.outputs.json_report import story_to_dict
+    from storytrace.scale.analysis import analyze_block
+
+    pipeline = pipeline_for(config_fields)
+    articles = [codec.unpack_article(b) for b in blobs]
+    stories = analyze_block(articles, pipeline.embedder, pipeline.config, taken=set())
+    by_id = {a.id: a for a in articles}
+    return [
+        (s.id, len(s.article_ids), json.dumps(story_to_dict(s, by_id), ensure_ascii=False),
+         json.dumps(codec.story_to_dict(s), ensure_ascii=False))
+        for s in stories
+    ]

@@ -1,0 +1,159 @@
+"""`storytrace spark-analyze INPUT --out DIR`: the pipeline as a PySpark job.
+
+Stages (as passim does text reuse on Spark):
+1. read JSON lines (one article per line) or Parquet (one per row);
+2. per partition: clean, extract, signature and codec blob (storytrace.spark.executor, which
+   calls the single-machine functions);
+3. candidates: LSH band keys exploded to rows and self-joined on the key (buckets over
+   ``max_bucket`` dropped, as in the single-machine sort join), verified by the same Jaccard and
+   window test;
+4. blocks: connected components by iterative min-label propagation over DataFrames;
+5. per block, in parallel (groupBy + applyInPandas): ``analyze_block``, the same function the
+   single-machine pipeline runs, so stories, ids, lineage and findings are the same;
+6. the driver writes report.json (the contract of DESIGN.md) and Parquet tables
+   (articles, stories, edges, findings) under DIR/tables/.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from storytrace.config import Config
+from storytrace.scale.blocking import BlockingParams
+
+PREPARED_SCHEMA = "id string, published long, sig binary, blob binary, meta string, error string"
+STORY_SCHEMA = "story_id string, size long, report string, story string"
+
+
+def spark_session(master: str | None = None, app_name: str = "storytrace"):
+    """A session for the job; ``master`` None leaves it to spark-submit (or local[*] when run directly)."""
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master)
+    return builder.getOrCreate()
+
+
+def _config_fields(config: Config) -> dict[str, Any]:
+    fields = dataclasses.asdict(config)
+    fields["quiet"] = True
+    return fields
+
+
+def read_input(spark, path: str):
+    """(source, payload) rows: a JSON line as text, or a Parquet row as a dict."""
+    p = str(path)
+    is_parquet = p.endswith(".parquet") or (Path(p).is_dir() and any(Path(p).glob("*.parquet")))
+    if is_parquet:
+        df = spark.read.parquet(p)
+        return df.rdd.map(lambda row: (p, row.asDict(recursive=True)))
+    from pyspark.sql.functions import input_file_name
+
+    lines = spark.read.text(p).withColumn("source", input_file_name())
+    return lines.rdd.filter(lambda r: r.value.strip()).map(lambda r: (r.source, r.value))
+
+
+def connected_components(spark, ids_df, edges_df, max_iterations: int = 100):
+    """Label each id with the smallest id of its component (iterative min-label propagation)."""
+    from pyspark.sql import functions as F
+
+    both = edges_df.select(F.col("a").alias("src"), F.col("b").alias("dst")).union(
+        edges_df.select(F.col("b").alias("src"), F.col("a").alias("dst"))
+    ).localCheckpoint()
+    labels = ids_df.select(F.col("id"), F.col("id").alias("label")).localCheckpoint()
+    for _ in range(max_iterations):
+        offered = both.join(labels, both.src == labels.id).select(F.col("dst").alias("id"), F.col("label"))
+        updated = labels.union(offered).groupBy("id").agg(F.min("label").alias("label")).localCheckpoint()
+        changed = updated.alias("n").join(labels.alias("o"), "id").filter(F.col("n.label") != F.col("o.label")).count()
+        labels = updated
+        if changed == 0:
+            break
+    return labels
+
+
+def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None = None,
+            params: BlockingParams | None = None) -> dict[str, Any]:
+    """Run every stage; write DIR/report.json and DIR/tables/*.parquet; return the report dict."""
+    import pandas as pd
+    from pyspark.sql import functions as F
+
+    from storytrace import __version__
+    from storytrace.spark import executor
+
+    config = config or Config()
+    params = params or BlockingParams()
+    fields = _config_fields(config)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+
+    prepared = spark.createDataFrame(
+        read_input(spark, input_path).mapPartitions(lambda rows: executor.prepare_partition(rows, fields)),
+        PREPARED_SCHEMA,
+    ).persist()
+    errors = sorted(r.error for r in prepared.filter(F.col("error").isNotNull()).select("error").collect())
+    articles = prepared.filter(F.col("id").isNotNull()).dropDuplicates(["id"]).persist()
+
+    keys = spark.createDataFrame(
+        articles.select("id", "published", "sig").rdd.mapPartitions(lambda rows: executor.band_rows(rows, params)),
+        "key long, id string",
+    )
+    buckets = keys.groupBy("key").count().filter((F.col("count") >= 2) & (F.col("count") <= params.max_bucket))
+    kept = keys.join(buckets.select("key"), "key")
+    pairs = (
+        kept.alias("x").join(kept.alias("y"), (F.col("x.key") == F.col("y.key")) & (F.col("x.id") < F.col("y.id")))
+        .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct()
+    )
+    sigs = articles.select("id", "published", "sig")
+    joined = (
+        pairs.join(sigs.alias("sa"), F.col("a") == F.col("sa.id"))
+        .join(sigs.alias("sb"), F.col("b") == F.col("sb.id"))
+        .select("a", "sa.published", "sa.sig", "b", "sb.published", "sb.sig")
+    )
+    edges = spark.createDataFrame(joined.rdd.mapPartitions(lambda rows: executor.verify_rows(rows, params)), "a string, b string")
+    labels = connected_components(spark, articles.select("id"), edges)
+
+    def analyze_group(pdf: pd.DataFrame) -> pd.DataFrame:
+        rows = executor.analyze_block_rows(list(pdf["blob"]), fields)
+        return pd.DataFrame(rows, columns=["story_id", "size", "report", "story"])
+
+    stories = articles.join(labels, "id").select("label", "blob").groupBy("label").applyInPandas(analyze_group, STORY_SCHEMA)
+    story_rows = sorted(stories.collect(), key=lambda r: (-r.size, r.story_id))
+    article_rows = sorted((json.loads(r.meta) for r in articles.select("meta").collect()), key=lambda a: a["id"])
+
+    report = {
+        "version": __version__,
+        "articles": article_rows,
+        "stories": [json.loads(r.report) for r in story_rows],
+        "errors": errors,
+    }
+    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    _write_tables(spark, out / "tables", report)
+    articles.unpersist()
+    prepared.unpersist()
+    return report
+
+
+def _write_tables(spark, where: Path, report: dict[str, Any]) -> None:
+    """Parquet tables with the report.json fields (list fields as JSON text)."""
+    import pandas as pd
+
+    def write(name: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
+        frame = pd.DataFrame(rows, columns=columns)
+        for col in columns:
+            if frame[col].map(lambda v: isinstance(v, (list, dict))).any():
+                frame[col] = frame[col].map(lambda v: json.dumps(v, ensure_ascii=False))
+        frame = frame.astype({c: "string" for c in columns if frame[c].dtype == object})
+        spark.createDataFrame(frame if len(frame) else pd.DataFrame({c: pd.Series(dtype="string") for c in columns})) \
+            .coalesce(1).write.mode("overwrite").parquet(str(where / name))
+
+    write("articles", report["articles"], ["id", "source_path", "title", "outlet", "language", "published", "word_count"])
+    write("stories", [{"id": s["id"], "title": s["title"], "article_ids": s["article_ids"]} for s in report["stories"]],
+          ["id", "title", "article_ids"])
+    write("edges", [{"story_id": s["id"], **e} for s in report["stories"] for e in s["lineage"]],
+          ["story_id", "source", "derived", "relation", "confidence", "coverage", "containment", "evidence"])
+    finding_cols = ["story_id", "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value",
+                    "source_article", "source_text", "source_span", "source_value", "explanation", "confidence"]
+    write("findings", [{"story_id": s["id"], **f} for s in report["stories"] for f in s["findings"]], finding_cols)
