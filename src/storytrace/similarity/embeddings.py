@@ -79,8 +79,12 @@ class Embedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
+        import transformers
         from sentence_transformers import SentenceTransformer
 
+        # transformers draws a "Loading weights" bar on stderr: noise in a CLI that promises --quiet.
+        transformers.utils.logging.disable_progress_bar()
+        transformers.utils.logging.set_verbosity_error()
         # Honour the cores this process may use (a container may allow fewer than os.cpu_count()).
         torch.set_num_threads(available_cores())
         path = resolve_model_path(self.config.embedding_model)
