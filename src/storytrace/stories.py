@@ -29,7 +29,7 @@ from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_
 LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
 BATCH = 256
 LSH_THRESHOLD = 0.3
-NEIGHBOURS = 20  # embedding neighbours kept per article
+NEIGHBOURS = 50  # embedding neighbours kept per article (fewer: look-alike reports of other events crowd out an independent version)
 NEIGHBOUR_MIN_COSINE = 0.6
 PAIR_THRESHOLD = 0.45
 FACTS_THRESHOLD = 0.4  # shared names and figures a same-story pair needs (unless copied)
@@ -90,7 +90,9 @@ class PairSignals:
         # template, the same kind of event in the same countries) is not enough, unless the
         # text is nearly copied outright.
         copied = self.containment >= 0.8 and self.embedding >= 0.85
-        return facts is None or facts >= FACTS_THRESHOLD or copied
+        # At most one figure in common out of three or more: versions of one event keep its figures.
+        figures_differ = self.quantities is not None and self.quantities < 0.3
+        return copied or facts is None or (facts >= FACTS_THRESHOLD and not figures_differ)
 
 
 def _ramp(x: float, lo: float, hi: float) -> float:
