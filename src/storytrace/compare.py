@@ -19,6 +19,7 @@ from storytrace.config import Config
 from storytrace.model import Alignment, Article, Finding, InputError
 
 BATCH = 64
+SUMMARY_RATIO = 0.6  # a derived text shorter than this share of its source is a summary
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -157,7 +158,7 @@ class Comparer:
         by sentence), instead of one small call per pair."""
         texts: set[str] = set()
         for source, derived in zip(sources, deriveds):
-            if len(source.sentences) > 1 or len(derived.sentences) > 1:
+            if _needs_aligner(source, derived):
                 texts.update(s.text for s in source.sentences + derived.sentences)
         if texts:
             self.embedder.encode(sorted(texts))
@@ -166,11 +167,24 @@ class Comparer:
         """The aligner's alignment when there is one; one-sentence pairs need none."""
         if len(source.sentences) <= 1 and len(derived.sentences) <= 1:
             return _trivial_alignment(source, derived)
+        if not _needs_aligner(source, derived):
+            # A short summary of a long text: the detectors pair each summary sentence with the
+            # source sentences sharing most of its content words, which is as accurate here
+            # (SummEdits dev) and spares encoding every source sentence.
+            return Alignment(source=source.id, derived=derived.id)
         try:
             from storytrace.align import align_pair
         except ImportError:  # aligner not available: detectors fall back to lexical neighbours
             return Alignment(source=source.id, derived=derived.id)
         return align_pair(source, derived, self.embedder)
+
+
+def _needs_aligner(source: Article, derived: Article) -> bool:
+    """Embedding alignment pays off for renderings of a whole text (translations, rewrites),
+    not for a few summary sentences against a long article."""
+    if len(source.sentences) <= 1 and len(derived.sentences) <= 1:
+        return False
+    return len(derived.text.split()) >= SUMMARY_RATIO * len(source.text.split())
 
 
 def _article(article_id: str, text: str) -> Article:
