@@ -223,7 +223,8 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         explanation += (f" Also found in: {', '.join(elsewhere)}." if elsewhere else " No other version has it either.")
     # A summary names the wider place ("London" -> "the U.K."); with no other place in the slot
     # this is more likely a generalisation than a distortion, so it is shown but not counted.
-    generalisation = ctx.summary_mode and unit.group == "place"
+    # A nationality ("Mexican") is an attribute, not a wider place: it is never a generalisation.
+    generalisation = ctx.summary_mode and unit.group == "place" and unit.label != "NORP"
     if generalisation:
         explanation += " It may be a generalisation of a place the source names."
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",

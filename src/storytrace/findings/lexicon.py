@@ -62,6 +62,7 @@ increase drop | upturn downturn | boom bust | inflation deflation | bull bear | 
 optimism pessimism | hope fear | praise criticise | praise criticize | praise condemn | welcome condemn
 reward punish | credit blame | encourage discourage | encourage deter | strengthen undermine
 legalise ban | legalize ban | lift impose | ease tighten | loosen tighten | relax tighten
+thrive struggle | flourish struggle | forward backward | forwards backwards | ahead behind | acquit charge
 """.strip()
 
 
