@@ -126,6 +126,15 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=50)
@@ -144,10 +153,10 @@ def main() -> None:
         try:
             wait_until_up(base, server)
             mix = url_mix(base)
-            cpu_before = os.times()
+            cpu_before, server_cpu_before = os.times(), cpu_seconds(server.pid)
             samples, errors, wall = asyncio.run(drive(base, mix, args.clients, args.seconds, args.max_requests))
             cpu_after = os.times()
-            server_rss = peak_rss_mb(server.pid)
+            server_rss, server_cpu_after = peak_rss_mb(server.pid), cpu_seconds(server.pid)
         finally:
             server.terminate()
             try:
@@ -166,6 +175,7 @@ def main() -> None:
         "mean": statistics.fmean(lat) if lat else float("nan"),
         "html": [s for k, s in samples if k == "html"], "json": [s for k, s in samples if k == "json"],
         "urls": len(mix), "server_rss_mb": server_rss,
+        "server_cpu_s": (server_cpu_after - server_cpu_before) if None not in (server_cpu_before, server_cpu_after) else float("nan"),
         "client_cpu_s": (cpu_after.user - cpu_before.user) + (cpu_after.system - cpu_before.system),
         "server_errors": [ln for ln in (server_err or "").splitlines() if "Traceback" in ln or "ERROR" in ln][:5],
     }
@@ -182,7 +192,7 @@ def print_figures(f: dict, args) -> None:
     print(f"{args.clients} clients, {f['wall_s']:.1f} s: {f['requests']} requests, {f['rps']:.1f} req/s, "
           f"p50 {ms(f['p50'])}, p99 {ms(f['p99'])}, max {ms(f['max'])}, errors {f['errors']} {f['error_kinds']}")
     print(f"HTML p50 {ms(pct(f['html'], 50))} p99 {ms(pct(f['html'], 99))}; JSON p50 {ms(pct(f['json'], 50))} "
-          f"p99 {ms(pct(f['json'], 99))}; server peak RSS {f['server_rss_mb']} MB; client CPU {f['client_cpu_s']:.1f} s")
+          f"p99 {ms(pct(f['json'], 99))}; server peak RSS {f['server_rss_mb']} MB; client CPU {f['client_cpu_s']:.1f} s, server CPU {f['server_cpu_s']:.1f} s")
     if f["server_errors"]:
         print("server stderr:", *f["server_errors"], sep="\n  ")
 
@@ -215,12 +225,13 @@ story and article page, and every JSON endpoint (`/api/stories[/{{id}}[/lineage|
 | JSON endpoints p50 / p99 ({len(f['json']):,} requests) | {ms(pct(f['json'], 50))} / {ms(pct(f['json'], 99))} |
 | errors (status other than 200, or failed requests) | {f['errors']} ({errors}) |
 | server peak memory (VmHWM) | {f['server_rss_mb']:.0f} MB |
-| load generator CPU time (same machine) | {f['client_cpu_s']:.1f} s |
+| CPU time during the run: server / load generator (same machine) | {f['server_cpu_s']:.1f} s / {f['client_cpu_s']:.1f} s |
+| server CPU per request | {f['server_cpu_s'] / max(f['requests'], 1) * 1000:.1f} ms |
 
-The load generator shares the two cores with the server (and with other engineers' jobs), and a
-Python httpx client costs about as much CPU per request as the server: these figures are a floor
-for the server on an idle machine, not its capacity. Latency includes queueing behind the 49
-other clients. Not measured on an idle machine.
+The load generator shares the two cores with the server (and with other engineers' jobs), so the
+throughput is a floor for the server on an idle machine, not its capacity; server CPU per request
+is the steadier figure. Latency includes queueing behind the other clients (one uvicorn process,
+synchronous handlers in its thread pool). Not measured on an idle machine.
 """
     text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
     if HEADING in text:
