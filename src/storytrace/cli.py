@@ -100,6 +100,39 @@ def serve(
     run(db, host=host, port=port)
 
 
+@app.command("spark-analyze")
+def spark_analyze(
+    input: str = typer.Argument(..., help="JSON lines (a file, folder or glob) or Parquet; local path or cluster URI."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for report.json and tables/*.parquet."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master (default: spark-submit's, else local[*])."),
+    spacy_model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name or path."),
+    embedding_model: str = typer.Option("minilm", help="sentence-transformers model path ('minilm': the packaged one)."),
+) -> None:
+    """Run the same stages as a PySpark job (LSH band join, connected components, per-block analysis)."""
+    import os
+
+    from storytrace.config import Config
+
+    try:
+        from storytrace.spark.job import run_job, spark_session
+    except ImportError as exc:
+        _err(f"error: spark-analyze needs pyspark (pip install 'storytrace[spark]'): {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local workers use this interpreter
+    config = Config(spacy_model=spacy_model, embedding_model=embedding_model, quiet=True)
+    try:
+        spark = spark_session(master)
+        report = run_job(spark, input, out, config)
+    except Exception as exc:  # a Spark or input failure: one line, not a JVM stack
+        _err(f"error: {input}: {type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}")
+        raise typer.Exit(EXIT_FAILED) from None
+    for e in report["errors"]:
+        _err(e)
+    _err(f"{len(report['articles'])} articles, {len(report['stories'])} stories -> {out / 'report.json'}")
+    if not report["articles"]:
+        raise typer.Exit(EXIT_FAILED)
+
+
 def main() -> None:
     app()
 

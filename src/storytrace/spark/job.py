@@ -8,7 +8,7 @@ Stages (as passim does text reuse on Spark):
    ``max_bucket`` dropped, as in the single-machine sort join), verified by the same Jaccard and
    window test;
 4. blocks: connected components by iterative min-label propagation over DataFrames;
-5. per block, in parallel (groupBy + applyInPandas): ``analyze_block``, the same function the
+5. per block, in parallel (groupByKey on the block label, then flatMap): ``analyze_block``, the same function the
    single-machine pipeline runs, so stories, ids, lineage and findings are the same;
 6. the driver writes report.json (the contract of DESIGN.md) and Parquet tables
    (articles, stories, edges, findings) under DIR/tables/.
@@ -77,7 +77,6 @@ def connected_components(spark, ids_df, edges_df, max_iterations: int = 100):
 def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None = None,
             params: BlockingParams | None = None) -> dict[str, Any]:
     """Run every stage; write DIR/report.json and DIR/tables/*.parquet; return the report dict."""
-    import pandas as pd
     from pyspark.sql import functions as F
 
     from storytrace import __version__
@@ -115,11 +114,10 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
     edges = spark.createDataFrame(joined.rdd.mapPartitions(lambda rows: executor.verify_rows(rows, params)), "a string, b string")
     labels = connected_components(spark, articles.select("id"), edges)
 
-    def analyze_group(pdf: pd.DataFrame) -> pd.DataFrame:
-        rows = executor.analyze_block_rows(list(pdf["blob"]), fields)
-        return pd.DataFrame(rows, columns=["story_id", "size", "report", "story"])
-
-    stories = articles.join(labels, "id").select("label", "blob").groupBy("label").applyInPandas(analyze_group, STORY_SCHEMA)
+    blocks = articles.join(labels, "id").select("label", "blob").rdd.map(lambda r: (r.label, bytes(r.blob)))
+    stories = spark.createDataFrame(
+        blocks.groupByKey().flatMap(lambda kv: executor.analyze_block_rows(list(kv[1]), fields)), STORY_SCHEMA
+    )
     story_rows = sorted(stories.collect(), key=lambda r: (-r.size, r.story_id))
     article_rows = sorted((json.loads(r.meta) for r in articles.select("meta").collect()), key=lambda a: a["id"])
 
@@ -138,22 +136,23 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
 
 def _write_tables(spark, where: Path, report: dict[str, Any]) -> None:
     """Parquet tables with the report.json fields (list fields as JSON text)."""
-    import pandas as pd
 
-    def write(name: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
-        frame = pd.DataFrame(rows, columns=columns)
-        for col in columns:
-            if frame[col].map(lambda v: isinstance(v, (list, dict))).any():
-                frame[col] = frame[col].map(lambda v: json.dumps(v, ensure_ascii=False))
-        frame = frame.astype({c: "string" for c in columns if frame[c].dtype == object})
-        spark.createDataFrame(frame if len(frame) else pd.DataFrame({c: pd.Series(dtype="string") for c in columns})) \
-            .coalesce(1).write.mode("overwrite").parquet(str(where / name))
+    def cell(value: Any) -> Any:
+        return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
 
-    write("articles", report["articles"], ["id", "source_path", "title", "outlet", "language", "published", "word_count"])
+    def write(name: str, rows: list[dict[str, Any]], schema: str) -> None:
+        columns = [c.split()[0] for c in schema.split(",")]
+        data = [tuple(cell(r.get(c)) for c in columns) for r in rows]
+        spark.createDataFrame(data, schema).coalesce(1).write.mode("overwrite").parquet(str(where / name))
+
+    write("articles", report["articles"],
+          "id string, source_path string, title string, outlet string, language string, published string, word_count long")
     write("stories", [{"id": s["id"], "title": s["title"], "article_ids": s["article_ids"]} for s in report["stories"]],
-          ["id", "title", "article_ids"])
+          "id string, title string, article_ids string")
     write("edges", [{"story_id": s["id"], **e} for s in report["stories"] for e in s["lineage"]],
-          ["story_id", "source", "derived", "relation", "confidence", "coverage", "containment", "evidence"])
-    finding_cols = ["story_id", "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value",
-                    "source_article", "source_text", "source_span", "source_value", "explanation", "confidence"]
-    write("findings", [{"story_id": s["id"], **f} for s in report["stories"] for f in s["findings"]], finding_cols)
+          "story_id string, source string, derived string, relation string, confidence double, coverage double,"
+          " containment double, evidence string")
+    write("findings", [{"story_id": s["id"], **f} for s in report["stories"] for f in s["findings"]],
+          "story_id string, id string, type string, severity string, article string, against string, claim string,"
+          " claim_span string, derived_value string, source_article string, source_text string, source_span string,"
+          " source_value string, explanation string, confidence double")
