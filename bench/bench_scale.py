@@ -1,0 +1,133 @@
+"""Scale benchmark: streaming ingest + signatures + candidate generation (blocking) at N articles,
+and the full `storytrace analyze` at a smaller N. Each measurement runs in a fresh child process,
+so its peak memory (ru_maxrss) is its own.
+
+    python bench/bench_scale.py candidates 10000 30000 100000   # ingest, clean, signatures, blocking
+    python bench/bench_scale.py full 500                         # the whole CLI (spaCy, MiniLM, findings)
+
+Corpora come from bench/gen_corpus.py (~600 words per article, 40% of articles in planted
+stories) and are cached under $BENCH_DIR (default /tmp/storytrace-bench). Prints one JSON line
+per measurement; copy the figures into bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCH_DIR = Path(os.environ.get("BENCH_DIR", "/tmp/storytrace-bench"))
+
+
+def corpus(n: int) -> Path:
+    out = BENCH_DIR / f"corpus-{n}"
+    if not (out / ".truth.jsonl").exists():
+        sys.path.insert(0, str(HERE))
+        from gen_corpus import write_corpus
+
+        write_corpus(n, out, words=600, shard=5000)
+    return out
+
+
+def candidates_stage(n: int) -> dict:
+    """In this process: stream read -> clean -> signatures (batches of 1,000) -> blocking."""
+    from storytrace.ingest import read_paths
+    from storytrace.ingest.clean import clean_article
+    from storytrace.model import Article
+    from storytrace.scale.blocking import SignatureTable, block_corpus
+    from storytrace.scale.signature import signatures_for
+
+    path = corpus(n)
+    t0 = time.perf_counter()
+    table, batch, words = SignatureTable(), [], 0
+    t_clean = t_sig = 0.0
+    for item in read_paths([path]):
+        if not isinstance(item, Article):
+            continue
+        t = time.perf_counter()
+        clean_article(item)
+        t_clean += time.perf_counter() - t
+        words += item.word_count
+        batch.append(item)
+        if len(batch) == 1000:
+            t = time.perf_counter()
+            table.add(signatures_for(batch))
+            t_sig += time.perf_counter() - t
+            batch = []
+    if batch:
+        table.add(signatures_for(batch))
+    t_ingest = time.perf_counter() - t0
+    t = time.perf_counter()
+    result = block_corpus(table)
+    t_block = time.perf_counter() - t
+
+    truth = [json.loads(line) for line in (path / ".truth.jsonl").read_text().splitlines()]
+    block_of = {i: k for k, b in enumerate(result.blocks) for i in b}
+    members = defaultdict(list)
+    for t_ in truth:
+        members[t_["story"]].append(t_["id"])
+    planted = [(m[0], x) for m in members.values() for x in m[1:]]
+    found = sum(block_of[a] == block_of[b] for a, b in planted)
+    story_of = {t_["id"]: t_["story"] for t_ in truth}
+    impure = sum(1 for b in result.blocks if len({story_of[i] for i in b}) > 1)
+    return {
+        "stage": "ingest+clean+signatures+blocking", "articles": len(table), "words": words,
+        "seconds_ingest_clean_signatures": round(t_ingest, 1), "seconds_clean": round(t_clean, 1),
+        "seconds_signatures": round(t_sig, 1), "seconds_blocking": round(t_block, 2),
+        "candidate_pairs": result.candidate_pairs, "verified_pairs": result.verified_pairs,
+        "candidate_pairs_per_article": round(result.candidate_pairs / len(table), 2),
+        "blocks": len(result.blocks), "largest_block": max(map(len, result.blocks)),
+        "planted_pair_recall": round(found / len(planted), 4), "blocks_mixing_planted_stories": impure,
+        "signature_table_mb": round(table.nbytes() / 2**20, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def full_run(n: int) -> dict:
+    path = corpus(n) if n >= 1000 else _small_corpus(n)
+    out = BENCH_DIR / f"full-out-{n}"
+    subprocess.run(["rm", "-rf", str(out)], check=True)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "storytrace.cli", "analyze", str(path), "--out", str(out)],
+                          env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"stage": "full analyze (CLI)", "articles": n, "returncode": proc.returncode, "seconds": round(wall, 1),
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "summary": proc.stderr.strip().splitlines()[-1:]}
+
+
+def _small_corpus(n: int) -> Path:
+    out = BENCH_DIR / f"corpus-small-{n}"
+    if not (out / ".truth.jsonl").exists():
+        sys.path.insert(0, str(HERE))
+        from gen_corpus import write_corpus
+
+        write_corpus(n, out, words=600, shard=5000)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "--child":
+        print(json.dumps(candidates_stage(int(argv[1]))), flush=True)
+        return 0
+    if len(argv) < 2 or argv[0] not in ("candidates", "full"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    for n in map(int, argv[1:]):
+        if argv[0] == "candidates":
+            corpus(n)  # generate outside the measured child
+            subprocess.run([sys.executable, __file__, "--child", str(n)], check=True)
+        else:
+            print(json.dumps(full_run(n)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
