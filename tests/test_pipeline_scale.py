@@ -122,7 +122,7 @@ def test_one_article_shortcut_equals_build_stories(pipeline, example_articles):
         assert single_story(a) == build_stories([a], pipeline.embedder, pipeline.config)
 
 
-def test_in_memory_and_store_paths_agree(pipeline, tmp_path):
+def test_in_memory_and_store_paths_agree(pipeline, tmp_path, monkeypatch):
     from storytrace import __version__
     from storytrace.scale.report_files import write_from_store
 
@@ -132,3 +132,13 @@ def test_in_memory_and_store_paths_agree(pipeline, tmp_path):
     write_from_store(tmp_path / "st.db", tmp_path, __version__, [])
     stored = json.loads((tmp_path / "report.json").read_text())
     assert stored["stories"] == report.to_dict()["stories"]
+
+    # Past the full-report limit report.json is streamed from the store: same content.
+    from storytrace.scale import report_files
+
+    monkeypatch.setattr(report_files, "FULL_REPORT_LIMIT", 2)
+    big = tmp_path / "big"
+    write_from_store(tmp_path / "st.db", big, __version__, [])
+    streamed = json.loads((big / "report.json").read_text())
+    assert streamed == stored
+    assert (big / "report.html").exists() and (big / "findings.csv").exists()
