@@ -31,7 +31,17 @@ def attribute_class(tok: Token) -> str | None:
 
 
 def _gender(word: str) -> str:
+    if word.endswith("s") and word[:-1] in ("male", "female"):  # "females" / "women"
+        word = word[:-1]
     return "m" if word in _MASCULINE else "f" if word in _FEMININE else ""
+
+
+def _member_key(tok: Token) -> str:
+    """One key per value: "north" and "northern" name the same direction."""
+    w = word_key(tok.lower)
+    if w in DIRECTIONS and w.endswith("ern"):
+        return w[:-3]
+    return w
 
 
 def _members(sentence: ParsedSentence, cls: str) -> list[Token]:
@@ -55,9 +65,10 @@ def detect_attributes(ctx: PairContext) -> list[Finding]:
                 if finding:
                     findings.append(finding)
                 continue
-            if not src_members or word_key(tok.lower) in {word_key(t.lower) for _, t in src_members}:
+            if not src_members or _member_key(tok) in {_member_key(t) for _, t in src_members}:
                 continue
-            lost = [(s, t) for s, t in src_members if word_key(t.lower) not in derived_members]
+            derived_members = {_member_key(t) for t in _members(sentence, cls)}
+            lost = [(s, t) for s, t in src_members if _member_key(t) not in derived_members]
             if not lost:
                 continue
             src_sentence, src_tok = lost[0]

@@ -111,6 +111,9 @@ def _qualifiers(ctx, sentence, src) -> list[Finding]:
     return out
 
 
+# Honorifics and company-form suffixes: dropping one keeps the name and the fact.
+_TITLES_AND_SUFFIXES = frozenset("mr mrs ms miss dr sir dame lord lady queen king prince princess pope "
+                                 "inc ltd llc plc corp co gmbh ag sa".split())
 _DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN"})
 
 
@@ -140,6 +143,8 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
             continue
         if word_key(unit.text) in derived_acronyms:
             continue
+        if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
+            continue  # "Queen" before a name the version keeps, "Inc" after a company's name
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
         if any(stem(w) in derived_stems or word_key(w) in derived_stems for w in words):

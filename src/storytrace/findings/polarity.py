@@ -11,6 +11,7 @@ from collections import Counter
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.text import ParsedSentence, Token, word_key
+from storytrace.findings.wordsense import opposite_senses, senses
 from storytrace.model import Finding
 
 _PRONOUN_GENDER = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
@@ -32,7 +33,9 @@ def explicit_negations(sentence: ParsedSentence) -> list[Token]:
         if prev == "or" or nxt in ("only", "just", "merely") or (t.lower == "no" and nxt in ("longer", "doubt")):
             continue
         head = toks[t.head]
-        if t.lower in ("not", "n't", "never") and head.pos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON"):
+        at_all = i + 2 < len(toks) and nxt == "at" and toks[i + 2].lower == "all"  # "had "not at all" been"
+        if t.lower in ("not", "n't", "never") and head.pos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON") \
+                and not at_all:
             continue
         out.append(t)
     return out
@@ -81,7 +84,7 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                 head = negated_side.tokens[neg.head]
                 for j, tok in enumerate(other.tokens):
                     if tok.lemma == head.lemma and tok.pos == head.pos and head.pos in ("VERB", "ADJ", "NOUN") \
-                            and not _negated(other, j):
+                            and not _negated(other, j) and not _negative_manner(other, j):
                         added = negated_side is sentence
                         d_tok = head if added else tok
                         s_tok = tok if added else head
@@ -94,6 +97,16 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     return []
 
 
+# Adverbs that put a negation into the verb they modify: "poorly maintained" is "not properly
+# maintained", "barely survived" is close to "did not quite survive".
+_NEGATIVE_MANNER = frozenset("poorly badly improperly inadequately insufficiently barely hardly scarcely "
+                             "rarely seldom little".split())
+
+
+def _negative_manner(sentence: ParsedSentence, index: int) -> bool:
+    return any(t.head == index and t.lower in _NEGATIVE_MANNER for t in sentence.tokens)
+
+
 def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
     """Sentence-level polarity. For a one-to-one rendering the explicit negations must agree in
     parity, unless a word with a negation inside it ("unable", "refused") accounts for the
@@ -103,6 +116,8 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     if ctx.is_one_to_one(sentence.index):
         src = aligned[0]
         s_explicit, s_implicit = explicit_negations(src), implicit_negations(src)
+        d_implicit = d_implicit + [t for t in sentence.tokens if t.lower in _NEGATIVE_MANNER]
+        s_implicit = s_implicit + [t for t in src.tokens if t.lower in _NEGATIVE_MANNER]
         if (len(d_explicit) - len(s_explicit)) % 2 == 0 or min(len(d_explicit), len(s_explicit)) > 0:
             return []  # several negations on both sides: counting them says too little
         if (len(d_explicit) + len(d_implicit) - len(s_explicit) - len(s_implicit)) % 2 == 0:
@@ -126,33 +141,75 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     return []
 
 
+_OPPOSITE_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN", "ADP", "NUM", "PRON"})
+
+
+def _forms(tok: Token) -> set[str]:
+    return {tok.lemma.lower(), tok.lower}
+
+
 def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
+    """A word whose opposite the aligned source expresses, in the same words or in a
+    near-synonym ("exported" where the source has "came into" = imported is not caught; "hides"
+    where the source has "shows" is), while the source has neither the word nor a synonym of it."""
     out = []
     derived_lemmas = Counter(t.lemma for t in sentence.tokens)
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
-        if tok.pos in ("PUNCT", "PROPN", "DET") or lemma in GENDER_WORDS or lemma in _PRONOUN_GENDER:
+        if tok.pos not in _OPPOSITE_POS or lemma in GENDER_WORDS or lemma in _PRONOUN_GENDER:
             continue
+        own = set().union(*(senses(f) for f in _forms(tok)))
         for src in aligned:
             src_lemmas = {t.lemma: j for j, t in enumerate(src.tokens)}
             if lemma in src_lemmas:
                 break
+            if any(_forms(t) & own for t in src.tokens if t.pos in _OPPOSITE_POS):
+                break  # the source says it too, in other words
             src_counts = Counter(t.lemma for t in src.tokens)
             opposite = _opposite_in(lemma, tok.pos, src_counts, derived_lemmas)
-            if opposite is None:
+            direct = opposite is not None
+            j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
+            if j is None:
                 continue
             if lemma.replace("-", "") in src.text.lower().replace("-", "").replace(" ", ""):
                 continue  # "non-violently" written apart in the source
-            j = src_lemmas[opposite]
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
-            if _negated(src, j) != _negated(sentence, i):
+            if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
             out.append(make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
-                f'"{tok.text}" reverses the source\'s "{src.tokens[j].text}".', 0.75,
+                f'"{tok.text}" reverses the source\'s "{src.tokens[j].text}".', 0.75 if direct else 0.6,
+                severity=None if direct else "medium",
             ))
             break
     return out
+
+
+def _negated_here(sentence: ParsedSentence, index: int) -> bool:
+    """Negated, or right after a "not" the parser hung elsewhere ("not long after")."""
+    prev = sentence.tokens[index - 1].lower if index else ""
+    return _negated(sentence, index) or prev in ("not", "n't", "never")
+
+
+def _expressed_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) -> int | None:
+    """Index of a source word that is an opposite of ``tok`` or a near-synonym of one, where the
+    source has more such words than the derived sentence (so "more ... more" / "less ... more"
+    counts, but a sentence that keeps both poles does not)."""
+    if tok.pos == "ADP" and tok.lower not in _SPATIAL_ADP:
+        return None
+    opposite = set().union(*(opposite_senses(f) for f in _forms(tok)))
+    if not opposite:
+        return None
+    hits = [j for j, t in enumerate(src.tokens) if t.pos in _OPPOSITE_POS and _forms(t) & opposite]
+    if not hits:
+        return None
+    derived_hits = [t for t in sentence.tokens if t.pos in _OPPOSITE_POS and _forms(t) & opposite]
+    if len(derived_hits) >= len(hits):
+        return None
+    return hits[0]
+
+
+_SPATIAL_ADP = frozenset({"over", "under", "above", "below", "before", "after", "inside", "outside", "between", "within"})
 
 
 def _opposite_in(lemma: str, pos: str, src_lemmas: Counter, derived_lemmas: Counter) -> str | None:

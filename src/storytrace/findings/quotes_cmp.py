@@ -10,6 +10,7 @@ from __future__ import annotations
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.names import compare_names
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
+from storytrace.findings.wordsense import related
 from storytrace.model import Finding, Quote
 
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM"})
@@ -75,6 +76,10 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
     missing = [t for t in tokens if _is_key(t) and stem(t.lemma) not in src_keys and word_key(t.text) not in src_keys
                and word_key(t.lemma) not in ctx.src.vocabulary]
     lost = [t for t in src_tokens if _is_key(t) and stem(t.lemma) not in {stem(x.lemma) for x in tokens}]
+    # A derivation ("progress" / "progression") or a near-synonym ("problems" / "difficulties")
+    # is translation noise, not a changed key word.
+    missing = [t for t in missing if t.pos == "NUM" or not any(related(t.lemma, x.lemma) for x in src_tokens if _is_key(x))]
+    lost = [t for t in lost if t.pos == "NUM" or not any(related(t.lemma, x.lemma) for x in tokens if _is_key(x))]
     if missing and lost:
         return missing[0].text, lost[0].text
     return None
