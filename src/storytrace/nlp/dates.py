@@ -105,7 +105,8 @@ def resolve(m: re.Match, published: date | None) -> DateValue | None:
     if g("ord"):
         day = int(g("d5"))
         if not published:
-            return DateValue(day=day, granularity="day", iso=f"---{day:02d}")
+            # Without a publication date "the 12th" names no month: keep the day, but it is not a calendar day.
+            return DateValue(day=day, granularity="relative", iso=f"---{day:02d}")
         year, month = published.year, published.month
         if day > published.day:  # "on the 12th" written on the 10th: last month's 12th
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
