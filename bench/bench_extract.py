@@ -23,9 +23,9 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from datetime import date, datetime, timezone  # noqa: E402
-from pathlib import Path  # noqa: E402
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
+from results import replace_section  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 HEADING = "## Extraction (issue 2)"
 TARGET_WPS, TARGET_LOAD_S, TARGET_PEAK_MB = 5000, 5.0, 1536
 
@@ -179,15 +179,7 @@ The first article also loads the language identifier (py3langid, ~1-2 s, nlp/lan
 in the warm-up, not in the figures. Components excluded for speed: lemmatizer, attribute_ruler
 (coarse POS is derived from the tagger's fine tags; the ruler cost over a third of the time).
 """
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n\nEach section: the command that produced it, when, and on what machine.\n"
-    if HEADING in text:
-        start = text.index(HEADING)
-        nxt = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + ("\n" + text[nxt + 1 :] if nxt != -1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text)
-    print(f"wrote {RESULTS}")
+    replace_section(HEADING, section)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results import replace_section  # bench/ is on sys.path when run as a script
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -220,8 +222,6 @@ def _forced_story(pipe, articles) -> dict[str, float]:
 
 
 def _write_results(lines: list[str]) -> None:
-    results = Path(__file__).resolve().parent / "RESULTS.md"
-    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
     section = "\n".join([
         SECTION, "",
         "Command: `.venv/bin/python bench/bench_story.py --write` (generated story, seed 7).",
@@ -232,9 +232,7 @@ def _write_results(lines: list[str]) -> None:
         "itself. The target is met only if an idle machine runs it near the CPU figure: not verified here.",
         "",
     ])
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-    results.write_text(text, encoding="utf-8")
+    replace_section(SECTION, section)
 
 
 def main(argv: list[str] | None = None) -> int:

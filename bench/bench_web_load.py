@@ -29,8 +29,9 @@ from pathlib import Path
 
 import httpx
 
+from results import replace_section  # bench/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = Path(__file__).with_name("RESULTS.md")
 HEADING = "## Web load (issue 7)"
 
 
@@ -233,15 +234,7 @@ throughput is a floor for the server on an idle machine, not its capacity; serve
 is the steadier figure. Latency includes queueing behind the other clients (one uvicorn process,
 synchronous handlers in its thread pool). Not measured on an idle machine.
 """
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    if HEADING in text:
-        start = text.index(HEADING)
-        nxt = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + ("\n" + text[nxt + 1 :] if nxt != -1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text)
-    print(f"wrote {RESULTS}")
+    replace_section(HEADING, section)
 
 
 if __name__ == "__main__":
