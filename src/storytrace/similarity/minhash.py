@@ -10,7 +10,7 @@ Signatures are uint32; the share of equal positions estimates Jaccard similarity
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
