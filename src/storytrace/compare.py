@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.config import Config
+from storytrace.loaded_models import LoadedModels
 from storytrace.model import Alignment, Article, Finding, InputError
 
 BATCH = 64
@@ -79,38 +80,20 @@ def _json_problem(exc: Exception) -> str:
     return getattr(exc, "msg", None) or str(exc).split(";")[0]
 
 
-class Comparer:
+class Comparer(LoadedModels):
     """Holds the loaded models; ``compare`` turns pairs into results in batches."""
 
     def __init__(self, config: Config | None = None):
         from storytrace.findings.text import Parser
 
-        self.config = config or Config()
+        super().__init__(config)
         self.parser = Parser(spacy_model=self.config.spacy_model)
-        self._extractor = None
-        self._embedder = None
         self._prepared: dict[str, Article] = {}  # source texts shared by many pairs
         self.nli = None
         if self.config.nli_model:
             from storytrace.findings.nli import NLIScorer
 
             self.nli = NLIScorer(self.config.nli_model)  # NLILoadError: one line, caught by compare_file
-
-    @property
-    def extractor(self):
-        if self._extractor is None:
-            from storytrace.nlp import Extractor
-
-            self._extractor = Extractor(self.config)
-        return self._extractor
-
-    @property
-    def embedder(self):
-        if self._embedder is None:
-            from storytrace.similarity.embeddings import Embedder
-
-            self._embedder = Embedder(self.config)
-        return self._embedder
 
     def compare(self, pairs: Iterable[PairInput]) -> Iterator[PairResult]:
         batch: list[PairInput] = []

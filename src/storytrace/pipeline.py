@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from storytrace.config import Config
+from storytrace.loaded_models import LoadedModels
 from storytrace.model import Article, InputError, Report, Story
 
 __all__ = ["Config", "analyze", "Pipeline"]
@@ -45,29 +46,8 @@ def _progress(quiet: bool):
         yield progress
 
 
-class Pipeline:
+class Pipeline(LoadedModels):
     """Holds the loaded models so that several runs (a notebook, the web app) load them once."""
-
-    def __init__(self, config: Config | None = None):
-        self.config = config or Config()
-        self._extractor = None
-        self._embedder = None
-
-    @property
-    def extractor(self):
-        if self._extractor is None:
-            from storytrace.nlp import Extractor
-
-            self._extractor = Extractor(self.config)
-        return self._extractor
-
-    @property
-    def embedder(self):
-        if self._embedder is None:
-            from storytrace.similarity.embeddings import Embedder
-
-            self._embedder = Embedder(self.config)
-        return self._embedder
 
     # -- stages ---------------------------------------------------------------------------
     def read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
