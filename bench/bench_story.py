@@ -225,11 +225,11 @@ def _write_results(lines: list[str]) -> None:
     section = "\n".join([
         SECTION, "",
         "Command: `.venv/bin/python bench/bench_story.py --write` (generated story, seed 7).",
-        f"Measured {time.strftime('%Y-%m-%d')} on a shared, loaded 2-core machine (other engineers' jobs running), "
-        "so figures are upper bounds.", "", *lines, "",
-        "Reading the figures: with the load average far above the core count the process gets a fraction of the "
-        "CPU, so the wall figure is mostly waiting; the CPU figure (all threads of this process) is the work "
-        "itself. The target is met only if an idle machine runs it near the CPU figure: not verified here.",
+        f"Measured {time.strftime('%Y-%m-%d')} on the 2-core development machine; the 1-minute load average "
+        "before the run is given (above 2 means other jobs competed for the cores).", "", *lines, "",
+        "Reading the figures: when the load average is above the core count the process gets a fraction of the "
+        "CPU, so the wall figure is partly waiting; the CPU figure (all threads of this process) is the work "
+        "itself.",
         "",
     ])
     replace_section(SECTION, section)
