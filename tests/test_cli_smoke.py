@@ -31,3 +31,19 @@ def test_missing_path_fails_with_clear_line(tmp_path):
     result = run_cli("analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--quiet")
     assert result.returncode == 2
     assert "nope: no such file or folder" in result.stderr
+
+
+def test_python_api_takes_raw_texts_and_returns_the_report_json_content():
+    import storytrace
+
+    text = "Harbour fire\n\nA fire broke out at the harbour on Monday, officials said. Two boats burned."
+    report = storytrace.analyze([text], quiet=True)
+    [article] = report.articles
+    assert article.title == "Harbour fire"
+    assert [s.text for s in article.sentences][-2:] == [
+        "A fire broke out at the harbour on Monday, officials said.",
+        "Two boats burned.",
+    ]
+    as_json = report.to_dict()
+    assert as_json["articles"][0]["id"] == article.id
+    assert [s["article_ids"] for s in as_json["stories"]] == [[article.id]]
