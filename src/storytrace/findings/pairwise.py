@@ -15,6 +15,7 @@ from storytrace.findings.omissions import detect_omissions
 from storytrace.findings.polarity import detect_polarity
 from storytrace.findings.quotes_cmp import detect_quotes
 from storytrace.findings.roles_cmp import detect_roles
+from storytrace.findings.spelling import drop_spelling_noise
 from storytrace.findings.text import Parser
 from storytrace.model import Alignment, Article, Finding
 
@@ -65,7 +66,7 @@ def detect_pair(
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))
-    return dedupe(_drop_echoes(findings))
+    return dedupe(drop_spelling_noise(_drop_echoes(findings), source.text))
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:
