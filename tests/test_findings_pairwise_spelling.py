@@ -57,3 +57,9 @@ def test_opposite_with_similar_spelling_still_found(extractor):
     findings = _pair(extractor, "The ruling party retained a majority in the parliamentary elections.",
                      "The ruling party retained a minority in the parliamentary elections.")
     assert [f for f in findings if f.severity != "low"]
+
+
+def test_inserted_negation_still_found_next_to_short_words(extractor):
+    findings = _pair(extractor, "The festival was held in Shaoshan on the 25th.",
+                     "The festival was not held in Shaoshan on the 25th.")
+    assert [f for f in findings if f.type == "negation_flip" and f.severity == "high"], findings

@@ -10,6 +10,7 @@ from storytrace.findings.attributes_cmp import detect_attributes
 from storytrace.findings.attribution_cmp import detect_attributions
 from storytrace.findings.common import PairContext, dedupe
 from storytrace.findings.entities_cmp import detect_entities
+from storytrace.findings.modifiers_cmp import detect_modifiers
 from storytrace.findings.numbers_cmp import detect_numbers
 from storytrace.findings.omissions import detect_omissions
 from storytrace.findings.polarity import detect_polarity
@@ -28,6 +29,7 @@ DETECTORS = (
     detect_quotes,
     detect_attributions,
     detect_omissions,
+    detect_modifiers,
 )
 
 _default_parser: Parser | None = None

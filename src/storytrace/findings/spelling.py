@@ -98,7 +98,7 @@ def _value_misspelt(value: str, other: str) -> bool:
 
 
 def _negation_typo(claim: str, cue_text: str) -> bool:
-    cues = [w for w in _words(cue_text) if w.lower() in NEGATION_CUES]
+    cues = [w for w in _words(cue_text) if w.lower() in NEGATION_CUES and len(w) >= 3]
     if not cues:
         return False
     derived = [w.lower() for w in _words(claim)]
@@ -122,7 +122,7 @@ def drop_spelling_noise(findings: list[Finding], source_text: str) -> list[Findi
             continue  # the "missing" value is there, misspelt
         if f.type in ("unsupported_addition", "quote_change") and dv and _value_misspelt(dv, source_text):
             continue  # the "new" word is a misspelling of a source word
-        if f.type == "negation_flip" and sv and _negation_typo(f.claim, sv):
+        if f.type == "negation_flip" and sv and not sv.startswith("(") and _negation_typo(f.claim, sv):
             continue  # "nto" for "not"
         kept.append(f)
     return kept
