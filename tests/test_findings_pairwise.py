@@ -7,8 +7,9 @@ import pytest
 from storytrace.findings.decision import verdict
 from storytrace.findings.pairwise import detect_pair
 from storytrace.ingest import article_from_text
-from storytrace.ingest.clean import clean_article
 from storytrace.nlp import Extractor
+
+from findings_helpers import prepare
 
 SOURCE = (
     "Japan and the EU concluded the trade agreement in Brussels late on March 11. "
@@ -30,11 +31,7 @@ def source(extractor):
     return _prepare(extractor, SOURCE, "original")
 
 
-def _prepare(extractor, text, article_id):
-    article = article_from_text(text, id=article_id)
-    clean_article(article)
-    extractor.process(article)
-    return article
+_prepare = prepare
 
 
 def _replace(old, new):

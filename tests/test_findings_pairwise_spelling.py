@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.findings.pairwise import detect_pair
 from storytrace.findings.spelling import spelling_variant
-from storytrace.ingest import article_from_text
-from storytrace.ingest.clean import clean_article
 from storytrace.nlp import Extractor
+
+from findings_helpers import pair_findings
 
 
 @pytest.mark.parametrize("a,b", [("world", "worls"), ("Real", "Rela"), ("third", "thrid"),
@@ -31,13 +30,7 @@ def extractor():
 
 
 def _pair(extractor, src, der):
-    arts = []
-    for text, aid in ((src, "s"), (der, "d")):
-        art = article_from_text(text, id=aid)
-        clean_article(art)
-        extractor.process(art)
-        arts.append(art)
-    return detect_pair(*arts)
+    return pair_findings(extractor, src, der)
 
 
 @pytest.mark.parametrize("src,der", [
