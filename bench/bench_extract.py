@@ -157,8 +157,8 @@ def write_results(f: dict, args) -> None:
     section = f"""{HEADING}
 
 Command: `.venv/bin/python bench/bench_extract.py --articles {args.articles} --seed {args.seed} --write`
-Measured {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on a shared, loaded 2-core machine
-(other engineers' jobs running; load average at the end: {load}), one thread (OMP/BLAS threads = 1).
+Measured {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on the 2-core development machine
+(load average at the end, above 2 means other jobs competed: {load}), one thread (OMP/BLAS threads = 1).
 
 | figure | value | target |
 |---|---|---|
@@ -174,7 +174,7 @@ Measured {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on a shared
 
 The process runs one thread, so its CPU time is the time one core spent on it; wall-clock figures
 on this machine include waiting for other engineers' jobs (load average above 2 means the two
-cores were oversubscribed) and understate an idle core. Not measured on an idle machine.
+cores were oversubscribed) and understate an idle core.
 The first article also loads the language identifier (py3langid, ~1-2 s, nlp/language.py): it is
 in the warm-up, not in the figures. Components excluded for speed: lemmatizer, attribute_ruler
 (coarse POS is derived from the tagger's fine tags; the ruler cost over a third of the time).
