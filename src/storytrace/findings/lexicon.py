@@ -66,9 +66,10 @@ thrive struggle | flourish struggle | forward backward | forwards backwards | ah
 """.strip()
 
 
-def _build_antonyms() -> dict[str, frozenset[str]]:
-    pairs: dict[str, set[str]] = {}
-    for chunk in _ANTONYM_PAIRS.replace("\n", "|").split("|"):
+def opposite_pairs(listing: str, base: dict[str, frozenset[str]] | None = None) -> dict[str, frozenset[str]]:
+    """Read "a b | c d" pairs (both directions) into a word -> opposites map, added to ``base``."""
+    pairs: dict[str, set[str]] = {k: set(v) for k, v in (base or {}).items()}
+    for chunk in listing.replace("\n", "|").split("|"):
         words = chunk.split()
         if len(words) != 2:
             continue
@@ -78,7 +79,7 @@ def _build_antonyms() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in pairs.items()}
 
 
-ANTONYMS: dict[str, frozenset[str]] = _build_antonyms()
+ANTONYMS: dict[str, frozenset[str]] = opposite_pairs(_ANTONYM_PAIRS)
 
 # Prefixes that make an opposite out of a word ("likely" / "unlikely").
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storytrace.findings.lexicon import ANTONYMS
+from storytrace.findings.lexicon import ANTONYMS, opposite_pairs
 
 # Near-synonym groups: members can stand for each other in a news sentence. Kept tight: a word
 # that is a synonym only in some senses stays out.
@@ -200,20 +200,8 @@ def _groups() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _opposites() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {k: set(v) for k, v in ANTONYMS.items()}
-    for chunk in _MORE_OPPOSITES.replace("\n", "|").split("|"):
-        words = chunk.split()
-        if len(words) != 2:
-            continue
-        a, b = words
-        out.setdefault(a, set()).add(b)
-        out.setdefault(b, set()).add(a)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
 SYNONYMS: dict[str, frozenset[str]] = _groups()
-OPPOSITES: dict[str, frozenset[str]] = _opposites()
+OPPOSITES: dict[str, frozenset[str]] = opposite_pairs(_MORE_OPPOSITES, base=ANTONYMS)
 _KNOWN = frozenset(SYNONYMS) | frozenset(OPPOSITES)
 
 
