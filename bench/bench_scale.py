@@ -89,7 +89,7 @@ def candidates_stage(n: int) -> dict:
 
 
 def full_run(n: int) -> dict:
-    path = corpus(n) if n >= 1000 else _small_corpus(n)
+    path = corpus(n)
     out = BENCH_DIR / f"full-out-{n}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
@@ -101,16 +101,6 @@ def full_run(n: int) -> dict:
     return {"stage": "full analyze (CLI)", "articles": n, "returncode": proc.returncode, "seconds": round(wall, 1),
             "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
             "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "summary": proc.stderr.strip().splitlines()[-1:]}
-
-
-def _small_corpus(n: int) -> Path:
-    out = BENCH_DIR / f"corpus-small-{n}"
-    if not (out / ".truth.jsonl").exists():
-        sys.path.insert(0, str(HERE))
-        from gen_corpus import write_corpus
-
-        write_corpus(n, out, words=600, shard=5000)
-    return out
 
 
 def main(argv: list[str]) -> int:
