@@ -50,10 +50,7 @@ def _members(sentence: ParsedSentence, cls: str) -> list[Token]:
 
 def detect_attributes(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
-    for sentence in ctx.der.sentences:
-        aligned = ctx.aligned_source(sentence.index)
-        if not aligned:
-            continue
+    for sentence, aligned in ctx.aligned_sentences():
         for tok in sentence.tokens:
             cls = attribute_class(tok)
             if cls is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, word_key
@@ -77,6 +78,13 @@ class PairContext:
             if s is not None:
                 out.append(s)
         return out
+
+    def aligned_sentences(self) -> Iterator[tuple[ParsedSentence, list[ParsedSentence]]]:
+        """Each derived sentence that aligns with the source, with its source sentences."""
+        for sentence in self.der.sentences:
+            aligned = self.aligned_source(sentence.index)
+            if aligned:
+                yield sentence, aligned
 
     def is_one_to_one(self, derived_index: int) -> bool:
         """The derived sentence renders exactly one source sentence, and nothing else does:

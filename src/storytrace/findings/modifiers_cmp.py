@@ -11,7 +11,7 @@ this is reported as an unsupported addition.
 """
 from __future__ import annotations
 
-from storytrace.findings.common import FUNCTION_POS, PairContext, content_keys, make_finding
+from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.findings.wordsense import related, senses
 from storytrace.model import Finding
@@ -49,10 +49,7 @@ def _supported(word: Token, ctx: PairContext) -> bool:
 
 def detect_modifiers(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
-    for d in ctx.der.sentences:
-        sources = ctx.aligned_source(d.index)
-        if not sources:
-            continue
+    for d, sources in ctx.aligned_sentences():
         d_keys = content_keys(d.tokens)
         for i, tok in enumerate(d.tokens):
             if tok.pos not in ("ADJ", "ADV") or tok.dep not in ("amod", "advmod") or tok.is_stop:

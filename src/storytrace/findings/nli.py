@@ -84,10 +84,8 @@ def _label_indices(id2label: dict, num_labels: int) -> dict[str, int]:
 def detect_contradictions(ctx: PairContext, scorer: NLIScorer) -> list[Finding]:
     """A derived sentence the model is confident contradicts its aligned source sentences."""
     items = []
-    for sentence in ctx.der.sentences:
-        aligned = ctx.aligned_source(sentence.index)
-        if aligned:
-            items.append((sentence, aligned, (" ".join(s.text for s in aligned), sentence.text)))
+    for sentence, aligned in ctx.aligned_sentences():
+        items.append((sentence, aligned, (" ".join(s.text for s in aligned), sentence.text)))
     if not items:
         return []
     findings = []

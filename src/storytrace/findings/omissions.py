@@ -42,10 +42,7 @@ def _has_phrase(sentence: ParsedSentence, phrases) -> str:
 
 def detect_omissions(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
-    for sentence in ctx.der.sentences:
-        aligned = ctx.aligned_source(sentence.index)
-        if not aligned:
-            continue
+    for sentence, aligned in ctx.aligned_sentences():
         one_to_one = ctx.is_one_to_one(sentence.index)
         for src in aligned:
             if not _renders(sentence, src):

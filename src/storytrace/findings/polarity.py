@@ -61,10 +61,7 @@ def _negated(sentence: ParsedSentence, index: int) -> bool:
 
 def detect_polarity(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
-    for sentence in ctx.der.sentences:
-        aligned = ctx.aligned_source(sentence.index)
-        if not aligned:
-            continue
+    for sentence, aligned in ctx.aligned_sentences():
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned)
         findings.extend(found)
         findings.extend(_antonyms(ctx, sentence, aligned))
