@@ -31,6 +31,8 @@ def analyze(
     spacy_model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name or path."),
     embedding_model: str = typer.Option("minilm", help="sentence-transformers model path ('minilm': the packaged one)."),
     max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
+    fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -58,7 +60,7 @@ def analyze(
     db_path = db if db is not None else out / "storytrace.db"
     try:
         out.mkdir(parents=True, exist_ok=True)
-        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None)
+        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast)
         for e in run.errors:
             _err(str(e))
         files = write_from_store(db_path, out, __version__, run.errors)
@@ -67,7 +69,8 @@ def analyze(
         raise typer.Exit(EXIT_FAILED) from None
     if not quiet:
         _err(
-            f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged), "
+            f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged"
+            + (f", {run.articles_deferred} alone and not extracted" if run.articles_deferred else "") + "), "
             f"{run.blocks_recomputed} of {run.blocks} blocks recomputed -> {files['html']}"
         )
     if run.articles_read == 0:

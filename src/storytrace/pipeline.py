@@ -144,16 +144,22 @@ class Pipeline(LoadedModels):
             report.stories = self.analyze_articles(report.articles, progress)
         return report
 
-    def run_into_store(self, inputs: Iterable[str | Path | Article], db_path: str | Path, *, keep_others: bool = False):
+    def run_into_store(
+        self, inputs: Iterable[str | Path | Article], db_path: str | Path, *, keep_others: bool = False,
+        workers: int = 1, fast: bool = False,
+    ):
         """Stream the inputs into the SQLite store and analyse there (bounded memory; see scale/runner.py).
 
         ``keep_others``: keep stored articles that are not among the inputs (``analyze --db``:
         an incremental run); otherwise the store ends up holding exactly the inputs.
+        ``workers``: processes that extract and analyse blocks (each loads its own models, ~1 GB).
+        ``fast``: do not extract articles that share a block with no other article.
         """
         from storytrace.scale.runner import run_into_store
 
         with _progress(self.config.quiet) as progress:
-            return run_into_store(self, inputs, db_path, keep_others=keep_others, progress=progress)
+            return run_into_store(self, inputs, db_path, keep_others=keep_others, progress=progress,
+                                  workers=workers, fast=fast)
 
 
 def _failed(article: Article, exc: Exception) -> InputError:

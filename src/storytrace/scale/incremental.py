@@ -62,7 +62,13 @@ def analysis_settings(config: Config) -> dict[str, object]:
     }
 
 
-def block_fingerprint(members: list[tuple[str, str]], config: Config) -> str:
-    """sha256 over the block's sorted (article id, content hash) pairs and the analysis settings."""
-    payload = json.dumps({"members": sorted(members), "settings": analysis_settings(config)}, sort_keys=True)
+def block_fingerprint(members: list[tuple[str, str]], config: Config, deferred: bool = False) -> str:
+    """sha256 over the block's sorted (article id, content hash) pairs and the analysis settings.
+
+    ``deferred``: a ``--fast`` run stored the block unextracted; a full run must not keep it.
+    """
+    body = {"members": sorted(members), "settings": analysis_settings(config)}
+    if deferred:
+        body["deferred"] = True  # only when set, so existing fingerprints stay valid
+    payload = json.dumps(body, sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,15 +1,18 @@
 """The streaming run: articles flow into the store one transaction each; stories come from signatures.
 
-Memory holds one batch of articles, the signature table (~1 KB per article) and one block at a
-time, never the corpus. Steps:
-1. read -> skip articles already analysed with the same content hash -> clean + extract in
-   batches -> save each article (rows, blob, signature) in one transaction;
+Memory holds one batch of articles, the signature table (~1 KB per article) and one group of
+blocks at a time, never the corpus. Steps:
+1. read -> skip articles already stored with the same content hash -> clean -> save each article
+   (rows, blob, signature, pending mark) in one transaction; no spaCy yet, so this pass is cheap;
 2. block the whole store's signatures (LSH band join + connected components);
 3. for each block: if its fingerprint (members and their content hashes, settings) is stored,
-   keep its stories as they are; else reload its articles from their blobs, analyse it, and save
-   its stories and record in one transaction;
+   keep its stories as they are; else extract its pending members and analyse it (in this
+   process or in ``workers`` processes), and save its stories, record and extracted members in
+   one transaction;
 4. drop stories and records no block produced.
-A killed run loses at most the article or block in flight; the next run picks up from there.
+With ``fast``, a block of one article whose article is still pending is not extracted: it is
+stored as a one-article story (no internal-contradiction check) and is extracted later if a new
+article joins it. A killed run loses at most the article or block in flight.
 """
 from __future__ import annotations
 
@@ -17,13 +20,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storytrace.model import Article, InputError
+from storytrace.model import Article, InputError, Story
 from storytrace.outputs.store import Store, content_hash
 from storytrace.scale import store_ext
-from storytrace.scale.analysis import analyze_block, prefetch_embeddings
+from storytrace.scale.analysis import analyze_block, single_story
 from storytrace.scale.blocking import block_corpus
-from storytrace.scale.incremental import block_fingerprint
+from storytrace.scale.incremental import assign_story_ids, block_fingerprint
 from storytrace.scale.signature import signatures_for
+from storytrace.scale.workers import BlockResult, BlockTask, analyse_groups
 
 
 @dataclass
@@ -34,6 +38,7 @@ class StoreRun:
     articles_read: int = 0
     articles_extracted: int = 0
     articles_skipped: int = 0  # already in the store with the same content hash
+    articles_deferred: int = 0  # --fast: alone in their block, stored unextracted
     articles_removed: int = 0
     blocks: int = 0
     blocks_recomputed: int = 0
@@ -56,15 +61,17 @@ def _batches(items: Iterable[Article | InputError], size: int, run: StoreRun) ->
         yield batch
 
 
-def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool = False, progress=None) -> StoreRun:
-    from storytrace.pipeline import STREAM_BATCH
+def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool = False, progress=None,
+                   workers: int = 1, fast: bool = False) -> StoreRun:
+    from storytrace.ingest.clean import clean_article
+    from storytrace.pipeline import STREAM_BATCH, _failed
 
     run = StoreRun(Path(db_path))
     with Store(db_path) as store:
         store_ext.ensure_schema(store)
         known = store_ext.analysed_hashes(store)
         seen: set[str] = set()
-        task = progress.add_task("extract", total=None) if progress else None
+        task = progress.add_task("read", total=None) if progress else None
         for batch in _batches(pipeline.read(inputs), STREAM_BATCH, run):
             todo = []
             for article in batch:
@@ -72,32 +79,40 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
                 seen.add(article.id)
                 if known.get(article.id) == content_hash(article):
                     run.articles_skipped += 1
-                else:
-                    todo.append(article)
-            for done in pipeline.prepare_many(todo):
-                if isinstance(done, InputError):
-                    run.errors.append(done)
                     continue
-                store_ext.save_analysed_article(store, done, signatures_for([done])[0])
-                run.articles_extracted += 1
+                try:
+                    clean_article(article)
+                    todo.append(article)
+                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+                    run.errors.append(_failed(article, exc))
+            for article, signature in zip(todo, signatures_for(todo)):
+                store_ext.save_cleaned_article(store, article, signature)
             if progress:
                 progress.advance(task, len(batch))
         if not keep_others:
             gone = sorted(set(store_ext.analysed_hashes(store)) - seen)
             store_ext.delete_articles(store, gone)
             run.articles_removed = len(gone)
-        _analyse_blocks(pipeline, store, run, progress)
+        _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast)
         store_ext.save_errors(store, run.errors)
     return run
 
 
-def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress) -> None:
+def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers: int, fast: bool) -> None:
     table = store_ext.load_signature_table(store)
     result = block_corpus(table)
     del table
-    run.blocks, run.candidate_pairs = len(result.blocks), result.candidate_pairs
+    blocks = result.blocks
+    run.blocks, run.candidate_pairs = len(blocks), result.candidate_pairs
     hashes = store_ext.analysed_hashes(store)
-    fingerprints = [block_fingerprint([(i, hashes[i]) for i in block], pipeline.config) for block in result.blocks]
+    # A fast run's unextracted lone article gets its own fingerprint, so a later full run redoes it.
+    deferred = (
+        {n for n, b in enumerate(blocks) if len(b) == 1 and store_ext.pending_among(store.conn, b)} if fast else set()
+    )
+    fingerprints = [
+        block_fingerprint([(i, hashes[i]) for i in block], pipeline.config, deferred=n in deferred)
+        for n, block in enumerate(blocks)
+    ]
     keep_stories: set[str] = set()
     todo: list[int] = []
     for n, fp in enumerate(fingerprints):
@@ -108,30 +123,49 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress) -> None:
             keep_stories.update(kept)
     taken = set(keep_stories)
     task = progress.add_task("stories", total=len(todo)) if progress else None
-    for group in _groups(todo, result.blocks):
-        loaded = [store_ext.load_articles(store, result.blocks[n]) for n in group]
-        prefetch_embeddings(loaded, pipeline.embedder)
-        for n, articles in zip(group, loaded):
-            block = result.blocks[n]
-            previous = store_ext.current_story_of(store, block)
-            stories = analyze_block(articles, pipeline.embedder, pipeline.config, previous=previous, taken=taken)
-            store_ext.save_block(store, fingerprints[n], stories, {a.id: a for a in articles})
-            keep_stories.update(s.id for s in stories)
-            run.blocks_recomputed += 1
-            if progress:
-                progress.advance(task)
+
+    def save(n: int, stories: list[Story], articles: dict[str, Article], extracted: list[Article]) -> None:
+        store_ext.save_block(store, fingerprints[n], stories, articles, extracted)
+        keep_stories.update(s.id for s in stories)
+        run.blocks_recomputed += 1
+        if progress:
+            progress.advance(task)
+
+    for n in (n for n in todo if n in deferred):
+        article = store_ext.load_articles(store, blocks[n])[0]
+        stories = single_story(article)
+        assign_story_ids(stories, store_ext.current_story_of(store, blocks[n]), taken)
+        save(n, stories, {article.id: article}, [])
+        run.articles_deferred += 1
+    tasks = [BlockTask(n, blocks[n], store_ext.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
+    for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks), workers):
+        for r in results:
+            run.articles_extracted += len(r.extracted)
+            run.errors.extend(r.errors)
+            stories = r.stories if not any(s.id in taken for s in r.stories) else _redo(pipeline, store, r, tasks, taken)
+            taken.update(s.id for s in stories)
+            articles = {a.id: a for a in r.extracted}
+            articles.update((a.id, a) for a in store_ext.load_articles(store, [i for i in blocks[r.n] if i not in articles]))
+            save(r.n, stories, articles, r.extracted)
     run.stories_removed = store_ext.remove_stale(store, set(fingerprints), keep_stories)
 
 
-def _groups(todo: list[int], blocks: list[list[str]], max_articles: int = 200) -> Iterator[list[int]]:
-    """Consecutive blocks with up to ``max_articles`` articles together (loaded and prefetched as one)."""
-    group: list[int] = []
+def _redo(pipeline, store: Store, result: BlockResult, tasks: list[BlockTask], taken: set[str]) -> list[Story]:
+    """Analyse a block again here with the run's taken ids (its inherited id went to an earlier block)."""
+    task = next(t for t in tasks if t.n == result.n)
+    fresh = {a.id: a for a in result.extracted}
+    articles = [fresh.get(a.id, a) for a in store_ext.load_articles(store, task.members)]
+    return analyze_block(articles, pipeline.embedder, pipeline.config, previous=task.previous, taken=set(taken))
+
+
+def _groups(tasks: list[BlockTask], max_articles: int = 200) -> list[list[BlockTask]]:
+    """Consecutive blocks with up to ``max_articles`` articles together (extracted and prefetched as one)."""
+    groups: list[list[BlockTask]] = [[]]
     size = 0
-    for n in todo:
-        group.append(n)
-        size += len(blocks[n])
+    for t in tasks:
+        groups[-1].append(t)
+        size += len(t.members)
         if size >= max_articles:
-            yield group
-            group, size = [], 0
-    if group:
-        yield group
+            groups.append([])
+            size = 0
+    return [g for g in groups if g]

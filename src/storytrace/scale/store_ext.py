@@ -2,8 +2,10 @@
 
 They sit beside the readable tables of ``outputs/store.py`` (which Datasette and the web app read)
 and are written in the same transactions: an article's rows, its blob and its signature commit
-together, as do a block's stories and its record, so a killed run leaves whole articles and whole
-blocks or nothing. ``article_blobs`` lets a later run reload an analysed article exactly without
+together, as do a block's stories, its record and the members it extracted, so a killed run
+leaves whole articles and whole blocks or nothing. An article is stored cleaned and signed first
+(``pending_extraction`` marks it); spaCy extraction waits for its block, which is where the work
+can run in parallel and where ``--fast`` may skip articles that share a block with no other. ``article_blobs`` lets a later run reload an analysed article exactly without
 re-extracting it; ``blocks`` records which block membership produced which stories, so an
 incremental run recomputes only the blocks whose membership changed.
 """
@@ -24,6 +26,7 @@ CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, published IN
 CREATE TABLE IF NOT EXISTS story_blobs (story_id TEXT PRIMARY KEY, block_hash TEXT, data BLOB);
 CREATE TABLE IF NOT EXISTS blocks (block_hash TEXT PRIMARY KEY, story_ids TEXT);
 CREATE INDEX IF NOT EXISTS idx_story_blobs_block ON story_blobs(block_hash);
+CREATE TABLE IF NOT EXISTS pending_extraction (article_id TEXT PRIMARY KEY);
 """
 
 
@@ -33,21 +36,36 @@ def ensure_schema(store: Store) -> None:
 
 
 # -- articles ---------------------------------------------------------------------------------
-def save_analysed_article(store: Store, article: Article, signature: ArticleSignature) -> None:
-    """The article's readable rows, its blob and its signature, in one transaction."""
+def save_cleaned_article(store: Store, article: Article, signature: ArticleSignature) -> None:
+    """A cleaned, not yet extracted article: its rows, blob, signature and pending mark, in one transaction."""
     with store.conn:
-        store.write_article_rows(article)
-        store.conn.execute(
-            "INSERT OR REPLACE INTO article_blobs VALUES (?,?,?)",
-            (article.id, codec.CODEC_VERSION, codec.pack_article(article)),
-        )
+        _write_article(store, article)
         store.conn.execute(
             "INSERT OR REPLACE INTO signatures VALUES (?,?,?)", (article.id, signature.published, to_bytes(signature))
         )
+        store.conn.execute("INSERT OR IGNORE INTO pending_extraction VALUES (?)", (article.id,))
+
+
+def _write_article(store: Store, article: Article) -> None:
+    store.write_article_rows(article)
+    store.conn.execute(
+        "INSERT OR REPLACE INTO article_blobs VALUES (?,?,?)",
+        (article.id, codec.CODEC_VERSION, codec.pack_article(article)),
+    )
+
+
+def pending_among(conn, ids: list[str]) -> set[str]:
+    """Which of ``ids`` are stored but not yet extracted (``conn``: the store's or a read-only one)."""
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(r[0] for r in conn.execute(f"SELECT article_id FROM pending_extraction WHERE article_id IN ({marks})", chunk))
+    return out
 
 
 def analysed_hashes(store: Store) -> dict[str, str]:
-    """Content hash of every article that was fully analysed (rows, blob and signature present)."""
+    """Content hash of every stored article (rows, blob and signature present; extracted or still pending)."""
     return dict(
         store.conn.execute(
             "SELECT a.id, a.content_hash FROM articles a"
@@ -67,12 +85,17 @@ def load_signature_table(store: Store, batch: int = 5000) -> SignatureTable:
 
 
 def load_articles(store: Store, ids: list[str]) -> list[Article]:
-    """Analysed articles, exactly as they were saved, in the order of ``ids``."""
+    """Stored articles, exactly as they were saved, in the order of ``ids``."""
+    return load_articles_from(store.conn, ids)
+
+
+def load_articles_from(conn, ids: list[str]) -> list[Article]:
+    """``load_articles`` on a bare sqlite3 connection (worker processes open the store read-only)."""
     found: dict[str, Article] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for aid, data in store.conn.execute(f"SELECT article_id, data FROM article_blobs WHERE article_id IN ({marks})", chunk):
+        for aid, data in conn.execute(f"SELECT article_id, data FROM article_blobs WHERE article_id IN ({marks})", chunk):
             found[aid] = codec.unpack_article(data)
     return [found[i] for i in ids if i in found]
 
@@ -83,6 +106,7 @@ def delete_articles(store: Store, ids: list[str]) -> None:
             store._delete_article_rows(aid)
             store.conn.execute("DELETE FROM article_blobs WHERE article_id = ?", (aid,))
             store.conn.execute("DELETE FROM signatures WHERE article_id = ?", (aid,))
+            store.conn.execute("DELETE FROM pending_extraction WHERE article_id = ?", (aid,))
 
 
 # -- blocks and stories -------------------------------------------------------------------------
@@ -103,9 +127,14 @@ def current_story_of(store: Store, article_ids: list[str]) -> dict[str, str]:
     return out
 
 
-def save_block(store: Store, block_hash: str, stories: list[Story], articles: dict[str, Article]) -> None:
-    """Every story of one block and the block's record, in one transaction."""
+def save_block(
+    store: Store, block_hash: str, stories: list[Story], articles: dict[str, Article], extracted: list[Article] = (),
+) -> None:
+    """Every story of one block, the block's record and the members it extracted, in one transaction."""
     with store.conn:
+        for a in extracted:
+            _write_article(store, a)
+            store.conn.execute("DELETE FROM pending_extraction WHERE article_id = ?", (a.id,))
         for s in stories:
             store.write_story_rows(s, articles)
             store.conn.execute("INSERT OR REPLACE INTO story_blobs VALUES (?,?,?)", (s.id, block_hash, codec.pack_story(s)))
@@ -153,7 +182,8 @@ def save_errors(store: Store, errors: list[InputError]) -> None:
 
 
 __all__ = [
-    "ensure_schema", "save_analysed_article", "analysed_hashes", "load_signature_table", "load_articles",
+    "ensure_schema", "save_cleaned_article", "pending_among", "analysed_hashes", "load_signature_table",
+    "load_articles", "load_articles_from",
     "delete_articles", "block_story_ids", "current_story_of", "save_block", "remove_stale", "iter_stories",
     "ordered_story_ids", "save_errors", "content_hash",
 ]
