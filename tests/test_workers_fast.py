@@ -1,0 +1,64 @@
+"""`analyze --workers N` gives what one process gives; `--fast` defers only lone articles, and a later
+full run on the same store catches up to what a full run from scratch gives."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scale_helpers import cli, make_corpus, report
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("workers")
+    shutil.copytree(EXAMPLES, root / "examples")
+    make_corpus(root / "generated", 40, words=80, shard=20, story_share=0.5)
+    return root
+
+
+def _analyze(corpus: Path, out: Path, *extra: str) -> dict:
+    done = cli("analyze", str(corpus), "--out", str(out), "--quiet", *extra)
+    assert done.returncode == 0, done.stderr
+    return report(out / "report.json")
+
+
+def _pending(db: Path) -> set[str]:
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        return {r[0] for r in conn.execute("SELECT article_id FROM pending_extraction")}
+
+
+@pytest.fixture(scope="module")
+def one_process(corpus, tmp_path_factory) -> dict:
+    return _analyze(corpus, tmp_path_factory.mktemp("one"))
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_report(corpus, one_process, tmp_path):
+    two = _analyze(corpus, tmp_path / "two", "--workers", "2")
+    assert two["stories"] == one_process["stories"]
+    assert two["articles"] == one_process["articles"]
+    assert any(s["findings"] for s in two["stories"]), "the corpus must give findings for the comparison to mean much"
+
+
+@pytest.mark.slow
+def test_fast_defers_only_lone_articles_and_a_full_run_catches_up(corpus, one_process, tmp_path):
+    out = tmp_path / "fast"
+    fast = _analyze(corpus, out, "--fast")
+    lone = {s["article_ids"][0] for s in one_process["stories"] if len(s["article_ids"]) == 1}
+    assert lone and _pending(out / "storytrace.db") == lone
+    # stories with several versions are analysed exactly as in a full run
+    multi = lambda r: [s for s in r["stories"] if len(s["article_ids"]) > 1]  # noqa: E731
+    assert multi(fast) == multi(one_process) and multi(fast)
+    assert sorted(s["id"] for s in fast["stories"]) == sorted(s["id"] for s in one_process["stories"])
+
+    # the same store without --fast: only the deferred articles are extracted, and the result is a full run's
+    again = cli("analyze", str(corpus), "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert f"({len(lone)} analysed, {len(one_process['articles'])} unchanged)" in again.stderr
+    assert not _pending(out / "storytrace.db")
+    assert report(out / "report.json")["stories"] == one_process["stories"]
