@@ -141,4 +141,8 @@ def test_in_memory_and_store_paths_agree(pipeline, tmp_path, monkeypatch):
     write_from_store(tmp_path / "st.db", big, __version__, [])
     streamed = json.loads((big / "report.json").read_text())
     assert streamed == stored
-    assert (big / "report.html").exists() and (big / "findings.csv").exists()
+    assert (big / "report.html").exists()
+    # findings.csv and ClaimReview are written one story at a time there: same files
+    assert (big / "findings.csv").read_text() == (tmp_path / "findings.csv").read_text()
+    assert (big / "claimreview.jsonld").read_text() == (tmp_path / "claimreview.jsonld").read_text()
+    assert len((big / "findings.csv").read_text().splitlines()) > 10

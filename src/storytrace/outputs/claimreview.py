@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from storytrace.model import Article, Finding, Report
+from storytrace.model import Article, Finding, Report, Story
 from storytrace.outputs.json_report import write_atomic
 
 DEFAULT_AUTHOR = "storytrace (automated comparison of versions)"
@@ -103,10 +104,24 @@ def claim_review(f: Finding, articles: dict[str, Article], author: str, reviewed
 
 def claim_reviews(report: Report, author: str = DEFAULT_AUTHOR, reviewed_on: str | None = None) -> dict[str, Any]:
     articles = {a.id: a for a in report.articles}
+    return claim_reviews_of(((s, articles) for s in report.stories), author, reviewed_on)
+
+
+def claim_reviews_of(
+    stories: Iterable[tuple[Story, dict[str, Article]]], author: str = DEFAULT_AUTHOR, reviewed_on: str | None = None,
+) -> dict[str, Any]:
+    """ClaimReview of each high-severity finding of each (story, its articles by id), one story at a time."""
     reviewed_on = reviewed_on or _review_date()
-    graph = [claim_review(f, articles, author, reviewed_on) for f in report.findings if f.severity == "high"]
+    graph = [
+        claim_review(f, articles, author, reviewed_on)
+        for story, articles in stories for f in story.findings if f.severity == "high"
+    ]
     return {"@context": "https://schema.org", "@graph": graph}
 
 
 def write(report: Report, path: Path) -> Path:
-    return write_atomic(path, json.dumps(claim_reviews(report), ensure_ascii=False, indent=2))
+    return write_reviews(claim_reviews(report), path)
+
+
+def write_reviews(reviews: dict[str, Any], path: Path) -> Path:
+    return write_atomic(path, json.dumps(reviews, ensure_ascii=False, indent=2))

@@ -5,9 +5,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from storytrace.model import Report
+from storytrace.model import Article, Report, Story
 from storytrace.outputs.json_report import finding_to_dict, write_atomic
 
 COLUMNS = [
@@ -28,10 +29,15 @@ def defuse_formula(value: str) -> str:
 
 def write(report: Report, path: Path) -> Path:
     by_id = {a.id: a for a in report.articles}
+    return write_stories(((story, by_id) for story in report.stories), path)
+
+
+def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Path) -> Path:
+    """One row per finding of each (story, its articles by id): a large store passes one story at a time."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS)
     w.writeheader()
-    for story in report.stories:
+    for story, by_id in stories:
         for f in story.findings:
             row = finding_to_dict(f, by_id)
             row["story"] = story.id

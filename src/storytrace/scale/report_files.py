@@ -3,7 +3,7 @@
 Up to ``FULL_REPORT_LIMIT`` articles the store is loaded back into a Report and every writer of
 ``storytrace.outputs`` runs as usual. Past it, memory stays bounded: report.json is streamed story
 by story (articles as metadata rows, finding spans mapped through only the members they cite),
-findings.csv and ClaimReview cover every story with findings, and report.html shows the
+findings.csv and ClaimReview cover every story with findings (also one story at a time), and report.html shows the
 ``HTML_STORY_LIMIT`` largest stories (the rest are in report.json and the store).
 """
 from __future__ import annotations
@@ -41,6 +41,12 @@ def _report(store: Store, version: str, errors: list[InputError], story_ids: lis
     return Report(version=version, articles=store_ext.load_articles(store, ids), stories=stories, errors=errors)
 
 
+def _stories_with_cited(store: Store, story_ids: list[str]):
+    """(story, the members its findings cite, by id), one story in memory at a time."""
+    for story in store_ext.iter_stories(store, story_ids):
+        yield story, {a.id: a for a in store_ext.load_articles(store, _members_cited(story))}
+
+
 def write_report_json_streamed(store: Store, path: Path, version: str, errors: list[InputError]) -> Path:
     from storytrace.outputs.json_report import story_to_dict
 
@@ -50,8 +56,7 @@ def write_report_json_streamed(store: Store, path: Path, version: str, errors: l
         for n, row in enumerate(_article_rows(store)):
             fh.write(("," if n else "") + "\n    " + json.dumps(row, ensure_ascii=False))
         fh.write('\n  ],\n  "stories": [')
-        for n, story in enumerate(store_ext.iter_stories(store, store_ext.ordered_story_ids(store))):
-            members = {a.id: a for a in store_ext.load_articles(store, _members_cited(story))}
+        for n, (story, members) in enumerate(_stories_with_cited(store, store_ext.ordered_story_ids(store))):
             fh.write(("," if n else "") + "\n    " + json.dumps(story_to_dict(story, members), ensure_ascii=False))
         fh.write('\n  ],\n  "errors": %s\n}\n' % json.dumps([str(e) for e in errors], ensure_ascii=False))
     os.replace(tmp, path)
@@ -76,11 +81,10 @@ def write_from_store(db_path: Path, out_dir: Path, version: str, errors: list[In
             paths["claimreview"] = claimreview.write(report, out_dir / "claimreview.jsonld")
             return paths
         paths["json"] = write_report_json_streamed(store, out_dir / "report.json", version, errors)
-        with_findings = [sid for (sid,) in store.conn.execute("SELECT DISTINCT story_id FROM findings")]
-        wanted = set(with_findings)
-        findings_report = _report(store, version, errors, [s for s in order if s in wanted])
-        paths["csv"] = csv_report.write(findings_report, out_dir / "findings.csv")
-        paths["claimreview"] = claimreview.write(findings_report, out_dir / "claimreview.jsonld")
-        del findings_report
+        wanted = {sid for (sid,) in store.conn.execute("SELECT DISTINCT story_id FROM findings")}
+        with_findings = [s for s in order if s in wanted]
+        paths["csv"] = csv_report.write_stories(_stories_with_cited(store, with_findings), out_dir / "findings.csv")
+        reviews = claimreview.claim_reviews_of(_stories_with_cited(store, with_findings))
+        paths["claimreview"] = claimreview.write_reviews(reviews, out_dir / "claimreview.jsonld")
         paths["html"] = html_report.write(_report(store, version, errors, order[:HTML_STORY_LIMIT]), out_dir / "report.html")
     return paths
