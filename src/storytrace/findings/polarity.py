@@ -11,7 +11,7 @@ from collections import Counter
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.text import ParsedSentence, Token, word_key
-from storytrace.findings.wordsense import opposite_senses, senses
+from storytrace.findings.wordsense import opposite_senses, senses, wordnet_opposite
 from storytrace.model import Finding
 
 _PRONOUN_GENDER = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
@@ -195,11 +195,9 @@ def _expressed_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentenc
     if tok.pos == "ADP" and tok.lower not in _SPATIAL_ADP:
         return None
     opposite = set().union(*(opposite_senses(f) for f in _forms(tok)))
-    if not opposite:
-        return None
     hits = [j for j, t in enumerate(src.tokens) if t.pos in _OPPOSITE_POS and _forms(t) & opposite]
     if not hits:
-        return None
+        return wordnet_opposite(tok, src, sentence)
     derived_hits = [t for t in sentence.tokens if t.pos in _OPPOSITE_POS and _forms(t) & opposite]
     if len(derived_hits) >= len(hits):
         return None

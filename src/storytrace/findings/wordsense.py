@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from storytrace.findings.lexicon import ANTONYMS, opposite_pairs
+from storytrace.findings.text import ParsedSentence, Token
+from storytrace.nlp import wordnet
 
 # Near-synonym groups: members can stand for each other in a news sentence. Kept tight: a word
 # that is a synonym only in some senses stays out.
@@ -255,3 +257,28 @@ def related(a: str, b: str) -> bool:
     if common >= 5 and common >= 0.7 * n:
         return True
     return bool(senses(a) & senses(b) - {""}) and not (opposite_senses(a) & senses(b))
+
+
+def _wordnet_pos(tok: Token) -> str | None:
+    return wordnet.SPACY_POS.get(tok.pos) if tok.pos != "PROPN" else None
+
+
+def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) -> int | None:
+    """Index of a word of ``src`` that WordNet opposes to ``tok`` (an antonym, an indirect
+    antonym through an adjective cluster, or a near-synonym of an antonym), in the same part
+    of speech. Why the guards: two translations pick different words for one meaning, so the
+    derived word must not be a WordNet synonym of any source word, and the source word must
+    not be echoed by any word of the derived sentence (then both poles are kept)."""
+    pos = _wordnet_pos(tok)
+    if pos is None or not wordnet.known(tok.lemma, pos):
+        return None
+    own = wordnet.synonym_set(tok.lemma, pos) | {tok.lemma, tok.lower}
+    if any(_wordnet_pos(t) == pos and {t.lemma, t.lower} & own for t in src.tokens):
+        return None
+    derived_words = {w for t in sentence.tokens for w in (t.lemma, t.lower)}
+    for j, t in enumerate(src.tokens):
+        if _wordnet_pos(t) != pos or t.lemma in derived_words:
+            continue
+        if wordnet.are_opposed(tok.lemma, t.lemma, pos) and not wordnet.synonym_set(t.lemma, pos) & derived_words:
+            return j
+    return None

