@@ -16,4 +16,8 @@ class Config:
     story_window_days: int = 30
     max_file_bytes: int = 50 * 1024 * 1024
     batch_size: int = 32
+    # Threads torch may use for embeddings; 0: every core this process may use. Worker processes
+    # set 1: two processes of two threads each on two cores run several times slower, not faster
+    # (OpenMP threads wait for each other at every layer when a core is taken).
+    torch_threads: int = 0
     quiet: bool = False

@@ -81,12 +81,10 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(config_fields: dict, db_path: str) -> None:
-    import torch
-
     from storytrace.loaded_models import LoadedModels
     from storytrace.scale import store_ext
 
-    torch.set_num_threads(1)  # one core per worker: the pool is the parallelism
+    config_fields = {**config_fields, "torch_threads": 1}  # one core per worker: the pool is the parallelism
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     _WORKER["models"] = LoadedModels(Config(**config_fields))
     _WORKER["load"] = lambda ids: store_ext.load_articles_from(conn, ids)

@@ -86,7 +86,7 @@ class Embedder:
         transformers.utils.logging.disable_progress_bar()
         transformers.utils.logging.set_verbosity_error()
         # Honour the cores this process may use (a container may allow fewer than os.cpu_count()).
-        torch.set_num_threads(available_cores())
+        torch.set_num_threads(getattr(self.config, "torch_threads", 0) or available_cores())
         path = resolve_model_path(self.config.embedding_model)
         try:
             model = SentenceTransformer(path, device="cpu")
