@@ -1,20 +1,25 @@
 """Inserted modifiers: the derived sentence qualifies a thing the source leaves plain.
 
 "She is in private custody" where the source says only "she is in custody", "the pointless
-trials" for "the trials", "joyfully call" for "call": an adjective attached to a noun (or an
-adverb attached to a noun or verb) that the aligned source sentence has (same lemma) with no
-adjective or adverb of its own, when neither the word, a derivation, nor a near-synonym of it
-appears anywhere in the source, and the rest of the sentence matches the source closely.
-Vague, emphatic and time adverbs ("single", "wide", "mainly", "initially") carry no
-checkable claim and are left alone. A translation rarely invents a qualifier out of nothing, so
-this is reported as an unsupported addition.
+trials" for "the trials", "joyfully call" for "call": an adjective attached to a noun, an adverb
+attached to a verb, adjective or noun, that the aligned source sentence has (same lemma or a
+WordNet synonym), when neither the word, a derivation, nor a synonym of it appears anywhere in
+the source, and the rest of the sentence matches the source closely. The source may qualify the
+same thing already ("affected pets" / "affected wild pets"), as long as the derived version
+qualifies it more. Vague, emphatic and time words ("single", "wide", "mainly", "initially")
+carry no checkable claim and are left alone. A translation rarely invents a qualifier out of
+nothing, so this is reported as an unsupported addition.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from storytrace.findings.common import PairContext, content_keys, make_finding
+from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.findings.wordsense import related, senses
 from storytrace.model import Finding
+from storytrace.nlp import wordnet
 
 # Adjectives that only point or count loosely; they carry no checkable claim.
 _VAGUE = frozenset("""other such same own certain several various many much more most few less least
@@ -26,13 +31,61 @@ already always often usually generally highly deeply greatly widely closely stro
 entirely totally clearly directly actually finally eventually currently recently previously now then
 again together instead later earlier soon long far well""".split())
 _MIN_OVERLAP = 0.5
+_QUALIFIER_DEPS = ("amod", "advmod")
+# What qualifies a word in either version: adjectives, adverbs, and phrases that say the same in
+# other words ("changes in population" / "demographic changes", "stressed on many occasions" /
+# "repeatedly emphasized"). Determiners, possessives and compounds do not qualify it.
+_QUALIFIER_LIKE = frozenset({"amod", "advmod", "prep", "npadvmod", "nmod", "compound"})
 
 
-def _modifiers(sentence: ParsedSentence, index: int) -> list[Token]:
-    """Qualifiers of a word: adjectives and adverbs attached to it (determiners, possessives and
-    compounds do not qualify it)."""
-    return [t for t in sentence.tokens if t.head == index and t.dep in ("amod", "advmod")
+def _qualifiers(sentence: ParsedSentence, index: int) -> list[Token]:
+    return [t for t in sentence.tokens if t.head == index and t.dep in _QUALIFIER_LIKE
             and t is not sentence.tokens[index]]
+
+
+def _qualifier_words(sentence: ParsedSentence, index: int) -> list[Token]:
+    """The content words qualifying a word: adjectives and adverbs, and the nouns of its
+    prepositional phrases ("changes in population" -> population)."""
+    out = []
+    for q in _qualifiers(sentence, index):
+        if q.dep == "prep":
+            out.extend(t for t in sentence.tokens if t.head == sentence.tokens.index(q) and t.dep == "pobj")
+        elif not q.is_stop:
+            out.append(q)
+    return out
+
+
+def _sentence_words(sentence: ParsedSentence) -> Counter[str]:
+    return Counter(word_key(t.lemma) for t in sentence.tokens)
+
+
+def _echoed(word: Token, source: ParsedSentence, derived: Counter[str]) -> bool:
+    """The derived sentence uses the word as often as the source does ("asylum seeker ... asylum
+    boat" / "asylum seeker ... refugee boat" is one short), or a WordNet synonym or derivation."""
+    key = word_key(word.lemma)
+    if derived[key] and derived[key] >= sum(word_key(t.lemma) == key for t in source.tokens):
+        return True
+    return not derived[key] and _wordnet_support(word, frozenset(derived))
+
+
+def _is_name(sentence: ParsedSentence, first: int, last: int) -> bool:
+    """Do the words from ``first`` to ``last`` form one WordNet noun ("high school", "power
+    plant")? Then the first word is part of a name, not a qualifier."""
+    words = [t.lower for t in sentence.tokens[first:last + 1]]
+    return len(words) > 1 and wordnet.known("_".join(words), "n")
+
+
+def _wordnet_support(word: Token, vocab: frozenset[str]) -> bool:
+    """A WordNet synonym, derivation or pertainym of the word is in the source ("happily" /
+    "happy", "economic" / "economy", "enormous" / "huge")."""
+    pos = wordnet.SPACY_POS.get(word.pos)
+    if pos is None:
+        return False
+    for form in {word.lower, word.lemma}:
+        near = wordnet.synonym_set(form, pos) | wordnet.derivations(form, pos)
+        if {word_key(w) for w in near} & vocab:
+            return True
+    return False
 
 
 def _supported(word: Token, ctx: PairContext) -> bool:
@@ -40,11 +93,64 @@ def _supported(word: Token, ctx: PairContext) -> bool:
     key = word_key(word.lower)
     if key in vocab or word_key(word.lemma) in vocab or stem(word.lower) in stems:
         return True
-    if senses(word.lower) & vocab or senses(word.lemma) & vocab:
+    if senses(word.lower) & vocab or senses(word.lemma) & vocab or _wordnet_support(word, vocab):
         return True
     # a derivation of a source word: "partially" for "part", "demographic" for "demography"
     return any(related(word.lower, v) or (len(v) >= 4 and key.startswith(v)) for v in vocab
                if len(v) >= 4 and v[:3] == key[:3])
+
+
+def _counterpart(source_word: Token, head: Token, derived_words: Counter[str]) -> bool:
+    """Is ``source_word`` what the derived ``head`` renders: the same lemma, or a WordNet
+    synonym ("impacts" / "effects") that the derived sentence does not also use elsewhere
+    (then that other word is its counterpart)."""
+    if source_word.pos != head.pos:
+        return False
+    if word_key(source_word.lemma) == word_key(head.lemma):
+        return True
+    return word_key(source_word.lemma) not in derived_words and \
+        wordnet.are_synonyms(source_word.lemma, head.lemma, head.pos, limit=2)
+
+
+def _candidate(tok: Token, ctx: PairContext) -> bool:
+    """An open-class qualifier with a checkable meaning of its own: an adjective or adverb, or a
+    common noun used as a modifier ("catering companies")."""
+    if tok.dep == "compound":
+        if tok.pos != "NOUN":
+            return False
+    elif tok.pos not in ("ADJ", "ADV") or tok.dep not in _QUALIFIER_DEPS:
+        return False
+    if tok.is_stop or tok.ent_type or tok.like_num or not tok.text.isalpha() or not tok.text.islower() \
+            or len(tok.lower) < 3:
+        return False
+    around = ctx.derived.text[max(0, tok.start - 1):tok.end + 1]
+    if "-" in around:  # part of a compound ("ill-prepared"): not a separate qualifier
+        return False
+    if not (wordnet.known(tok.lower) or wordnet.known(tok.lemma)):
+        return False  # not an English word: a typo ("pwoer") or a name, not an inserted qualifier
+    if tok.lower in _VAGUE or tok.lemma.lower() in _VAGUE or tok.lower in HEDGES:
+        return False  # a hedge ("apparently") weakens a claim; it adds no fact
+    before = ctx.derived.text[max(0, tok.start - 3):tok.start].lower()
+    after = ctx.derived.text[tok.end:tok.end + 4].lower()
+    return not (before == "as " and after == " as ")  # "as early as": a comparison frame
+
+
+def _qualifies(tok: Token, head: Token) -> bool:
+    """Adjectives and nouns qualify nouns; adverbs qualify nouns and verbs."""
+    return head.pos == "NOUN" or (tok.pos == "ADV" and head.pos == "VERB")
+
+
+# "almost won" is not "won": an approximator on a verb says the thing did not (quite) happen.
+_APPROXIMATORS = frozenset("almost nearly".split())
+_APPROXIMATE_WORDS = frozenset("almost nearly about around approximately roughly close barely hardly virtually "
+                               "practically some".split())
+
+
+def _approximated_event(d: ParsedSentence, tok: Token, sources: list[ParsedSentence]) -> bool:
+    head = d.tokens[tok.head] if 0 <= tok.head < len(d.tokens) else tok
+    if tok.lower not in _APPROXIMATORS or head.pos != "VERB":
+        return False
+    return not any(t.lower in _APPROXIMATE_WORDS for s in sources for t in s.tokens)
 
 
 def detect_modifiers(ctx: PairContext) -> list[Finding]:
@@ -52,26 +158,24 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
     for d, sources in ctx.aligned_sentences():
         d_keys = content_keys(d.tokens)
         for i, tok in enumerate(d.tokens):
-            if tok.pos not in ("ADJ", "ADV") or tok.dep not in ("amod", "advmod") or tok.is_stop:
-                continue
-            if tok.ent_type or tok.like_num or not tok.text.isalpha() or not tok.text.islower() or len(tok.lower) < 3:
-                continue
-            around = ctx.derived.text[max(0, tok.start - 1):tok.end + 1]
-            if "-" in around:  # part of a compound ("ill-prepared"): not a separate qualifier
-                continue
-            if tok.lower in _VAGUE or tok.lemma.lower() in _VAGUE:
-                continue
             if not (0 <= tok.head < len(d.tokens)) or tok.head == i:
                 continue
             head = d.tokens[tok.head]
-            if head.pos != "NOUN" and not (tok.pos == "ADV" and head.pos == "VERB"):
+            if _approximated_event(d, tok, sources):
+                findings.append(make_finding(
+                    ctx, "unsupported_addition", d, tok.text, sources[0], "",
+                    f"The derived text says {tok.text!r} {head.text!r}; the source says it happened.", 0.6))
                 continue
-            if _supported(tok, ctx):
+            if not _candidate(tok, ctx) or not _qualifies(tok, head):
                 continue
+            if _supported(tok, ctx) or (i < tok.head and _is_name(d, i, tok.head)):
+                continue
+            d_words = _sentence_words(d)
             for s in sources:
-                plain = [j for j, t in enumerate(s.tokens)
-                         if t.pos == head.pos and word_key(t.lemma) == word_key(head.lemma)]
-                if not plain or any(_modifiers(s, j) for j in plain):
+                plain = [j for j, t in enumerate(s.tokens) if _counterpart(t, head, d_words)]
+                # the source may qualify the thing in words this version drops: then the new
+                # word may be their rendering, so only a head whose qualifiers all reappear counts
+                if not any(all(_echoed(q, s, d_words) for q in _qualifier_words(s, j)) for j in plain):
                     continue
                 s_keys = content_keys(s.tokens)
                 rest = d_keys - {word_key(tok.lemma)}
