@@ -311,3 +311,31 @@ def test_real_pipeline_reanalysis(tmp_path):
     with sqlite3.connect(db) as conn:
         n = conn.execute("SELECT count(*) FROM sentences WHERE article_id = ?", (new_id,)).fetchone()[0]
     assert n >= 2
+
+
+@pytest.mark.slow
+def test_adding_to_an_analysed_store_recomputes_only_the_story_it_joins(tmp_path):
+    """A store from `storytrace analyze` is updated like `analyze --db`: the other stories keep their rows."""
+    from scale_helpers import cli, table_digests
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    out = tmp_path / "out"
+    done = cli("analyze", str(examples), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    db = out / "storytrace.db"
+    before = table_digests(db, "story_blobs", "story_id")
+    steel = (examples / "unrelated-steel.md").read_text(encoding="utf-8")
+    client = TestClient(create_app(db), base_url=BASE)
+    r = client.post("/articles", data={"text": steel.replace("---", "", 2), "language": "en"},
+                    files=[("files", ("", b""))], headers={"accept": "application/json"})
+    assert r.status_code == 200, r.text
+    [new_id] = r.json()["added"]
+    after = table_digests(db, "story_blobs", "story_id")
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        joined = conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (new_id,)).fetchone()[0]
+        steel_story = conn.execute("SELECT story_id FROM story_articles WHERE article_id LIKE '%steel%'").fetchone()[0]
+    assert joined == steel_story, "the pasted copy joins the steel article's story"
+    assert after[joined] != before[joined]
+    assert {k: v for k, v in after.items() if k != joined} == {k: v for k, v in before.items() if k != joined}
