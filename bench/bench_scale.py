@@ -4,6 +4,7 @@ so its peak memory (ru_maxrss) is its own.
 
     python bench/bench_scale.py candidates 10000 30000 100000   # ingest, clean, signatures, blocking
     python bench/bench_scale.py full 500                         # the whole CLI (spaCy, MiniLM, findings)
+    python bench/bench_scale.py full 10000 --fast --workers 2    # the same with CLI options passed on
 
 Corpora come from bench/gen_corpus.py (~600 words per article, 40% of articles in planted
 stories) and are cached under $BENCH_DIR (default /tmp/storytrace-bench). Prints one JSON line
@@ -88,19 +89,46 @@ def candidates_stage(n: int) -> dict:
     }
 
 
-def full_run(n: int) -> dict:
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (the worker pool included), from /proc."""
+    children: dict[int, list[int]] = defaultdict(list)
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            children[int(fields[1])].append(int(entry.name))  # fields[1]: parent pid
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")  # fields[21]: rss in pages
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total / 2**20
+
+
+def full_run(n: int, options: list[str]) -> dict:
     path = corpus(n)
     out = BENCH_DIR / f"full-out-{n}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "storytrace.cli", "analyze", str(path), "--out", str(out)],
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "analyze", str(path), "--out", str(out), *options],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak_tree = 0.0
+    while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
+        peak_tree = max(peak_tree, _tree_rss_mb(proc.pid))
+        time.sleep(0.5)
+    stderr = proc.stderr.read()
     wall = time.perf_counter() - t
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"stage": "full analyze (CLI)", "articles": n, "returncode": proc.returncode, "seconds": round(wall, 1),
-            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1), "summary": proc.stderr.strip().splitlines()[-1:]}
+    return {"stage": "full analyze (CLI)", "articles": n, "options": " ".join(options), "returncode": proc.returncode,
+            "seconds": round(wall, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+            "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
+            "peak_rss_mb_all_processes": round(peak_tree, 1), "summary": stderr.strip().splitlines()[-1:]}
 
 
 def main(argv: list[str]) -> int:
@@ -110,12 +138,15 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in ("candidates", "full"):
         print(__doc__, file=sys.stderr)
         return 2
-    for n in map(int, argv[1:]):
+    first_option = next((k for k, a in enumerate(argv[1:], 1) if a.startswith("-")), len(argv))
+    sizes, options = argv[1:first_option], argv[first_option:]  # options go to `storytrace analyze` (full only)
+    for n in map(int, sizes):
         if argv[0] == "candidates":
             corpus(n)  # generate outside the measured child
             subprocess.run([sys.executable, __file__, "--child", str(n)], check=True)
         else:
-            print(json.dumps(full_run(n)), flush=True)
+            corpus(n)
+            print(json.dumps(full_run(n, options)), flush=True)
     return 0
 
 
