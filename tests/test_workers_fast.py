@@ -62,3 +62,54 @@ def test_fast_defers_only_lone_articles_and_a_full_run_catches_up(corpus, one_pr
     assert f"({len(lone)} analysed, {len(one_process['articles'])} unchanged)" in again.stderr
     assert not _pending(out / "storytrace.db")
     assert report(out / "report.json")["stories"] == one_process["stories"]
+
+
+def test_a_story_id_taken_by_an_earlier_block_is_recomputed_as_one_process_would(tmp_path, monkeypatch):
+    """Blocks are analysed as if no id were taken; the runner redoes the one whose inherited id an
+    earlier block already took. The ids must be those of analysing the blocks one by one in order."""
+    from storytrace.config import Config
+    from storytrace.model import Article
+    from storytrace.outputs.store import Store
+    from storytrace.pipeline import Pipeline
+    from storytrace.scale import runner, store_ext
+    from storytrace.scale.analysis import analyze_block
+    from storytrace.scale.blocking import block_corpus
+
+    pipeline = Pipeline(Config(quiet=True))
+
+    def articles(copy_text: str | None = None) -> list[Article]:
+        out = [a for a in pipeline.read([EXAMPLES]) if isinstance(a, Article)]
+        if copy_text is not None:  # the copy becomes a copy of another story: it leaves its story
+            next(a for a in out if a.id == "copy").original_text = copy_text
+        return out
+
+    db = tmp_path / "st.db"
+    pipeline.run_into_store(articles(), db)
+    steel = next(a for a in articles() if a.id == "unrelated-steel").original_text
+    with Store(db) as s:
+        before = store_ext.current_story_of(s, ["copy", "original", "unrelated-steel"])
+    assert before["copy"] == before["original"] != before["unrelated-steel"]
+
+    # the reference: the same store, blocks analysed one at a time with the run's taken ids
+    reference = tmp_path / "ref.db"
+    pipeline.run_into_store(articles(), reference)
+    calls: list[int] = []
+    redo = runner._redo
+    monkeypatch.setattr(runner, "_redo", lambda *a: calls.append(1) or redo(*a))
+    pipeline.run_into_store(articles(steel), db)
+    pipeline.run_into_store(articles(steel), tmp_path / "scratch.db")  # the changed corpus, extracted
+    with Store(tmp_path / "scratch.db") as scratch:
+        blocks = block_corpus(store_ext.load_signature_table(scratch)).blocks
+        extracted = {a.id: a for a in store_ext.load_articles(scratch, [i for b in blocks for i in b])}
+    with Store(reference) as s:
+        taken: set[str] = set()
+        expected = {}
+        for block in blocks:
+            for story in analyze_block([extracted[i] for i in block], pipeline.embedder, pipeline.config,
+                                       previous=store_ext.current_story_of(s, block), taken=taken):
+                expected[story.id] = sorted(story.article_ids)
+    with Store(db) as s:
+        got = {sid: sorted(r[0] for r in s.conn.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (sid,)))
+               for (sid,) in s.conn.execute("SELECT id FROM stories")}
+    assert got == expected
+    assert calls, "this corpus must exercise the recompute path"
