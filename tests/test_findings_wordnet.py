@@ -71,3 +71,20 @@ def test_almost_on_an_event_is_an_addition(extractor):
                              "A man was shot and died during a protest in Austin on Saturday.",
                              "A man was shot and almost died during a protest in Austin on Saturday.")
     assert [f for f in _serious(findings, "unsupported_addition") if f.derived_value == "almost"]
+
+
+@pytest.mark.parametrize("src,der,value", [
+    # the tagger reads "uninvited" as a verb; WordNet knows it as the adjective opposed to "welcome"
+    ("The host welcomed the singer to his show on Tuesday evening.",
+     "The host uninvited the singer to his show on Tuesday evening.", "uninvited"),
+    ("The repair work on the old bridge was completed in March.",
+     "The repair work on the old bridge was unfinished in March.", "unfinished"),
+])
+def test_opposite_in_another_part_of_speech(extractor, src, der, value):
+    assert [f for f in _serious(pair_findings(extractor, src, der), "negation_flip") if f.derived_value == value]
+
+
+def test_near_synonym_verb_is_no_flip(extractor):
+    findings = pair_findings(extractor, "The host welcomed the singer to his show on Tuesday evening.",
+                             "The host greeted the singer at his show on Tuesday evening.")
+    assert not _serious(findings, "negation_flip"), findings

@@ -12,8 +12,6 @@ nothing, so this is reported as an unsupported addition.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
@@ -55,17 +53,13 @@ def _qualifier_words(sentence: ParsedSentence, index: int) -> list[Token]:
     return out
 
 
-def _sentence_words(sentence: ParsedSentence) -> Counter[str]:
-    return Counter(word_key(t.lemma) for t in sentence.tokens)
+def _sentence_words(sentence: ParsedSentence) -> frozenset[str]:
+    return frozenset(word_key(t.lemma) for t in sentence.tokens)
 
 
-def _echoed(word: Token, source: ParsedSentence, derived: Counter[str]) -> bool:
-    """The derived sentence uses the word as often as the source does ("asylum seeker ... asylum
-    boat" / "asylum seeker ... refugee boat" is one short), or a WordNet synonym or derivation."""
-    key = word_key(word.lemma)
-    if derived[key] and derived[key] >= sum(word_key(t.lemma) == key for t in source.tokens):
-        return True
-    return not derived[key] and _wordnet_support(word, frozenset(derived))
+def _echoed(word: Token, words: frozenset[str]) -> bool:
+    """The word, a WordNet synonym or a derivation of it is among ``words``."""
+    return word_key(word.lemma) in words or word_key(word.lower) in words or _wordnet_support(word, words)
 
 
 def _is_name(sentence: ParsedSentence, first: int, last: int) -> bool:
@@ -100,7 +94,7 @@ def _supported(word: Token, ctx: PairContext) -> bool:
                if len(v) >= 4 and v[:3] == key[:3])
 
 
-def _counterpart(source_word: Token, head: Token, derived_words: Counter[str]) -> bool:
+def _counterpart(source_word: Token, head: Token, derived_words: frozenset[str]) -> bool:
     """Is ``source_word`` what the derived ``head`` renders: the same lemma, or a WordNet
     synonym ("impacts" / "effects") that the derived sentence does not also use elsewhere
     (then that other word is its counterpart)."""
@@ -171,11 +165,13 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
             if _supported(tok, ctx) or (i < tok.head and _is_name(d, i, tok.head)):
                 continue
             d_words = _sentence_words(d)
+            kept = frozenset(word_key(t.lemma) for t in _qualifier_words(d, tok.head))
             for s in sources:
                 plain = [j for j, t in enumerate(s.tokens) if _counterpart(t, head, d_words)]
                 # the source may qualify the thing in words this version drops: then the new
-                # word may be their rendering, so only a head whose qualifiers all reappear counts
-                if not any(all(_echoed(q, s, d_words) for q in _qualifier_words(s, j)) for j in plain):
+                # word may be their rendering, so only a head whose qualifiers all reappear on
+                # it counts ("affected pets" / "affected wild pets")
+                if not any(all(_echoed(q, kept) for q in _qualifier_words(s, j)) for j in plain):
                     continue
                 s_keys = content_keys(s.tokens)
                 rest = d_keys - {word_key(tok.lemma)}

@@ -7,6 +7,8 @@ source has it elsewhere it is supported; otherwise it is an unsupported addition
 """
 from __future__ import annotations
 
+import re
+
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence
@@ -54,6 +56,15 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
         for n in derived_numbers:
             if _is_weak(n):
                 continue
+            flipped = _flipped_bound(sentence, n, aligned_numbers)
+            if flipped is not None:
+                src_sentence, m = flipped
+                findings.append(make_finding(
+                    ctx, "number_change", sentence, _bound_text(sentence, n), src_sentence, _bound_text(src_sentence, m),
+                    f"The bound is reversed: the source says \"{_bound_text(src_sentence, m)}\", this version says "
+                    f"\"{_bound_text(sentence, n)}\".", 0.75,
+                ))
+                continue
             if any(n.matches(m) for _, m in aligned_numbers):
                 continue
             if any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
@@ -79,6 +90,36 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     f"The number \"{n.text}\" appears nowhere in the source.", 0.7,
                 ))
     return findings
+
+
+# "more than 40" and "less than 40" bound a figure from opposite sides.
+_LOWER_BOUND = re.compile(r"\b(?:more than|over|above|in excess of|at least|exceed(?:s|ed|ing)?|greater than|"
+                          r"upwards of)\s+(?:a\s+)?[$€£¥]?$", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|below|at most|up to)\s+(?:a\s+)?[$€£¥]?$", re.IGNORECASE)
+
+
+def _bound(sentence: ParsedSentence, n: NumberValue) -> int:
+    """+1 when the text bounds the number from below ("more than"), -1 from above, 0 otherwise."""
+    before = sentence.text[max(0, n.start - sentence.start - 30):n.start - sentence.start]
+    return 1 if _LOWER_BOUND.search(before) else -1 if _UPPER_BOUND.search(before) else 0
+
+
+def _bound_text(sentence: ParsedSentence, n: NumberValue) -> str:
+    before = sentence.text[max(0, n.start - sentence.start - 30):n.start - sentence.start]
+    m = _LOWER_BOUND.search(before) or _UPPER_BOUND.search(before)
+    return (m.group(0) if m else "") + n.text
+
+
+def _flipped_bound(sentence: ParsedSentence, n: NumberValue,
+                   aligned_numbers: list[tuple[ParsedSentence, NumberValue]]):
+    """The aligned source figure with the same value bounded from the other side, if any."""
+    side = _bound(sentence, n)
+    if not side:
+        return None
+    same = [(s, m) for s, m in aligned_numbers if n.matches(m)]
+    if not same or any(_bound(s, m) != -side for s, m in same):
+        return None  # one of the source's mentions agrees: nothing reversed
+    return same[0]
 
 
 def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: list[NumberValue],

@@ -263,22 +263,55 @@ def _wordnet_pos(tok: Token) -> str | None:
     return wordnet.SPACY_POS.get(tok.pos) if tok.pos != "PROPN" else None
 
 
-def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) -> int | None:
-    """Index of a word of ``src`` that WordNet opposes to ``tok`` (an antonym, an indirect
-    antonym through an adjective cluster, or a near-synonym of an antonym), in the same part
-    of speech. Why the guards: two translations pick different words for one meaning, so the
-    derived word must not be a WordNet synonym of any source word, and the source word must
-    not be echoed by any word of the derived sentence (then both poles are kept)."""
+def _readings(tok: Token) -> tuple[str, ...]:
+    """WordNet parts of speech to read a word in: the tagger's, or, when WordNet does not know
+    the word in that one, every one it does (taggers mislabel rare words: "uninvited" as a verb)."""
     pos = _wordnet_pos(tok)
-    if pos is None or not wordnet.known(tok.lemma, pos):
+    if pos is None:
+        return ()
+    if wordnet.known(tok.lemma, pos) or wordnet.known(tok.lower, pos):
+        return (pos,)
+    return tuple(p for p in wordnet.POS_LETTERS if wordnet.known(tok.lower, p))
+
+
+def _lemmas(tok: Token) -> set[str]:
+    """The word's WordNet lemmas in its own part of speech ("welcomed" -> welcome)."""
+    pos = _wordnet_pos(tok)
+    out = {tok.lemma, tok.lower}
+    if pos is not None:
+        db = wordnet.wordnet()
+        out.update(db.base_forms(tok.lower, pos))
+        out.update(db.base_forms(tok.lemma, pos))
+    return out
+
+
+def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) -> int | None:
+    """Index of a word of ``src`` that WordNet opposes to ``tok``: an antonym, an indirect
+    antonym through an adjective cluster, or a near-synonym of an antonym. Lemmas are compared
+    as strings, so "uninvited" (adjective) meets "welcomed" (verb, lemma welcome). Why the
+    guards: two translations pick different words for one meaning, so the derived word must not
+    be a WordNet synonym of any source word, and the source word must not be echoed by any word
+    of the derived sentence (then both poles are kept)."""
+    readings = _readings(tok)
+    if not readings or tok.lemma in _VAGUE_POLES:
         return None
-    own = wordnet.synonym_set(tok.lemma, pos) | {tok.lemma, tok.lower}
-    if any(_wordnet_pos(t) == pos and {t.lemma, t.lower} & own for t in src.tokens):
+    own = {tok.lemma, tok.lower}.union(*(wordnet.synonym_set(tok.lower, p) | wordnet.synonym_set(tok.lemma, p)
+                                         for p in readings))
+    if any(_wordnet_pos(t) and _lemmas(t) & own for t in src.tokens):
+        return None
+    field = set().union(*(wordnet.opposite_field(tok.lower, p) | wordnet.opposite_field(tok.lemma, p)
+                          for p in readings)) - own
+    if not field:
         return None
     derived_words = {w for t in sentence.tokens for w in (t.lemma, t.lower)}
     for j, t in enumerate(src.tokens):
-        if _wordnet_pos(t) != pos or t.lemma in derived_words:
+        pos = _wordnet_pos(t)
+        if pos is None or t.lemma in derived_words:
             continue
-        if wordnet.are_opposed(tok.lemma, t.lemma, pos) and not wordnet.synonym_set(t.lemma, pos) & derived_words:
+        if _lemmas(t) & field and not wordnet.synonym_set(t.lemma, pos) & derived_words:
             return j
     return None
+
+
+# Words whose WordNet opposites are too loose to read as a reversal in news prose.
+_VAGUE_POLES = frozenset("be have do make get go say take give come".split())

@@ -344,15 +344,15 @@ def are_opposed(a: str, b: str, pos: str) -> bool:
     return any(forms_b & opposite_field(a, p) or forms_a & opposite_field(b, p) for p in letters)
 
 
-def is_hypernym_or_synonym(specific: str, general: str, pos: str = "n") -> bool:
-    """Is ``general`` the same as ``specific`` or a more general term for it ("car" ->
-    "vehicle"): a summary may generalise without distorting."""
+def is_hypernym_or_synonym(specific: str, general: str, pos: str = "n", depth: int = 16) -> bool:
+    """Is ``general`` the same as ``specific`` or a more general term for it, at most ``depth``
+    steps up ("car" -> "vehicle"): a summary may generalise without distorting."""
     wn = wordnet()
     letters = _letters(pos)
     general_senses = {s for p in letters for s in wn.synsets(general, p)}
     if not general_senses:
         return False
-    return any(wn.hypernym_closure(s) & general_senses for p in letters for s in wn.synsets(specific, p))
+    return any(wn.hypernym_closure(s, depth) & general_senses for p in letters for s in wn.synsets(specific, p))
 
 
 def derivations(word: str, pos: str | None = None) -> frozenset[str]:
