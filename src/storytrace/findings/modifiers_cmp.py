@@ -47,8 +47,10 @@ def _qualifier_words(sentence: ParsedSentence, index: int) -> list[Token]:
     out = []
     for q in _qualifiers(sentence, index):
         if q.dep == "prep":
-            out.extend(t for t in sentence.tokens if t.head == sentence.tokens.index(q) and t.dep == "pobj")
-        elif not q.is_stop:
+            # a place, date or figure ("in Texas", "on Monday") is no qualifier a new word renders
+            out.extend(t for t in sentence.tokens if t.head == sentence.tokens.index(q) and t.dep == "pobj"
+                       and t.pos == "NOUN" and not t.ent_type)
+        elif not q.is_stop and not (q.pos == "ADV" and q.lower in _VAGUE):  # "so far" renders nothing
             out.append(q)
     return out
 
