@@ -146,3 +146,14 @@ def test_in_memory_and_store_paths_agree(pipeline, tmp_path, monkeypatch):
     assert (big / "findings.csv").read_text() == (tmp_path / "findings.csv").read_text()
     assert (big / "claimreview.jsonld").read_text() == (tmp_path / "claimreview.jsonld").read_text()
     assert len((big / "findings.csv").read_text().splitlines()) > 10
+
+
+def test_texts_with_nothing_in_a_channel_are_not_alike_in_it():
+    """Two articles without names or numbers have identical (empty) anchor signatures: not a match."""
+    from storytrace.model import Article
+    from storytrace.scale.blocking import BlockingParams, pair_passes
+
+    a, b = signatures_for([Article(id="a", source_path="a", original_text="lower case only here", text="lower case only here"),
+                           Article(id="b", source_path="b", original_text="entirely different words", text="entirely different words")])
+    assert (a.anchors == b.anchors).all()
+    assert not pair_passes(a, b, BlockingParams())

@@ -30,11 +30,6 @@ class BlockingParams:
     verify: dict[str, float] = field(default_factory=lambda: {"text": 0.2, "anchors": 0.4})
     max_bucket: int = 100
     window_days: int = 60  # wider than the story window: blocks must not cut a story apart
-    # Look-alike articles (shared templates, boilerplate) can chain thousands of articles into one
-    # component; one worker would then get them all. A component larger than this is cut at its
-    # weakest links: thresholds rise by ``split_step`` until the pieces are small enough.
-    max_block: int = 300
-    split_step: float = 0.1
 
 
 class SignatureTable:
@@ -188,53 +183,6 @@ def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams
     )
 
 
-def split_block(
-    ids: list[str], matrices: dict[str, np.ndarray], published: np.ndarray, params: BlockingParams,
-) -> list[list[str]]:
-    """Cut a block larger than ``params.max_block`` into components of its stronger links.
-
-    Pairs are compared all against all inside the block (not through LSH candidates), so the
-    Spark job, which has only the block's articles, cuts it exactly the same way. A piece that no
-    threshold up to 1.0 splits stays whole. Blocks are returned sorted, ordered by first id.
-    """
-    if len(ids) <= params.max_block:
-        return [sorted(ids)]
-    done: list[np.ndarray] = []
-    todo = [(np.arange(len(ids)), 1)]
-    while todo:
-        rows, level = todo.pop()
-        thresholds = {c: params.verify[c] + level * params.split_step for c in CHANNELS}
-        if len(rows) <= params.max_block or min(thresholds.values()) > 1.0:
-            done.append(rows)
-            continue
-        edges = _strong_pairs({c: matrices[c][rows] for c in CHANNELS}, published[rows], thresholds, params.window_days)
-        labels = components(len(rows), edges)
-        for label in np.unique(labels):
-            todo.append((rows[labels == label], level + 1))
-    return sorted((sorted(ids[r] for r in rows) for rows in done), key=lambda b: b[0])
-
-
-def _strong_pairs(matrices: dict[str, np.ndarray], published: np.ndarray, thresholds: dict[str, float],
-                  window_days: int) -> np.ndarray:
-    """All (i, j), i < j, whose estimated Jaccard reaches a channel's threshold inside the window."""
-    n = len(published)
-    width = max(m.shape[1] for m in matrices.values())
-    chunk = max(1, 32_000_000 // max(1, n * width))  # rows per step: ~32 MB of comparisons at a time
-    out = []
-    for start in range(0, n, chunk):
-        rows = np.arange(start, min(n, start + chunk))
-        keep = np.zeros((len(rows), n), dtype=bool)
-        for c, m in matrices.items():
-            alike = (m[rows][:, None, :] == m[None, :, :]).mean(axis=2) >= thresholds[c]
-            keep |= alike & ~_empty(m[rows])[:, None] & ~_empty(m)[None, :]
-        pa, pb = published[rows][:, None], published[None, :]
-        keep &= (pa == UNKNOWN_DATE) | (pb == UNKNOWN_DATE) | (np.abs(pa - pb) <= window_days)
-        keep &= rows[:, None] < np.arange(n)[None, :]
-        i, j = np.nonzero(keep)
-        out.append(np.stack([rows[i], j], axis=1))
-    return np.concatenate(out) if out else np.zeros((0, 2), dtype=np.int64)
-
-
 def components(n: int, edges: np.ndarray) -> np.ndarray:
     """Component label per row (connected components of the verified pairs)."""
     from scipy.sparse import coo_matrix
@@ -261,16 +209,8 @@ def block_corpus(table: SignatureTable, params: BlockingParams | None = None) ->
     del keys, rows
     edges = verify_pairs(table, candidates, params)
     labels = components(len(table), edges)
-    groups: dict[int, list[int]] = {}
+    groups: dict[int, list[str]] = {}
     for row, label in enumerate(labels.tolist()):
-        groups.setdefault(label, []).append(row)
-    blocks = []
-    for rows in groups.values():
-        if len(rows) <= params.max_block:
-            blocks.append(sorted(table.ids[r] for r in rows))
-        else:
-            picked = np.asarray(rows)
-            mats = {c: table.matrix(c)[picked] for c in CHANNELS}
-            blocks.extend(split_block([table.ids[r] for r in rows], mats, table.published[picked], params))
-    blocks.sort(key=lambda g: g[0])
+        groups.setdefault(label, []).append(table.ids[row])
+    blocks = sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
     return BlockingResult(blocks, len(candidates), len(edges))

@@ -100,32 +100,15 @@ def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:
             yield (a_id, b_id)
 
 
-def _split(articles: list[Article], params) -> list[list[str]]:
-    import numpy as np
-
-    from storytrace.scale.blocking import UNKNOWN_DATE, BlockingParams, split_block
-    from storytrace.scale.signature import CHANNELS, signatures_for
-
-    params = params or BlockingParams()
-    if len(articles) <= params.max_block:
-        return [sorted(a.id for a in articles)]
-    sigs = signatures_for(articles)
-    matrices = {c: np.stack([s.channel(c) for s in sigs]) for c in CHANNELS}
-    published = np.array([UNKNOWN_DATE if s.published is None else s.published for s in sigs], dtype=np.int64)
-    return split_block([s.id for s in sigs], matrices, published, params)
-
-
-def analyze_block_rows(blobs: list[bytes], config_fields: dict[str, Any], params=None) -> list[tuple[str, int, str, str]]:
+def analyze_block_rows(blobs: list[bytes], config_fields: dict[str, Any]) -> list[tuple[str, int, str, str]]:
     """One block -> (story id, size, report.json story dict as JSON, codec story JSON) per story."""
     from storytrace.outputs.json_report import story_to_dict
     from storytrace.scale.analysis import analyze_block
 
     pipeline = pipeline_for(config_fields)
     articles = [codec.unpack_article(b) for b in blobs]
+    stories = analyze_block(articles, pipeline.embedder, pipeline.config, taken=set())
     by_id = {a.id: a for a in articles}
-    stories = []
-    for block in _split(articles, params):  # an oversized component is cut exactly as the single-machine path cuts it
-        stories.extend(analyze_block([by_id[i] for i in block], pipeline.embedder, pipeline.config, taken=set()))
     return [
         (s.id, len(s.article_ids), json.dumps(story_to_dict(s, by_id), ensure_ascii=False),
          json.dumps(codec.story_to_dict(s), ensure_ascii=False))

@@ -116,7 +116,7 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
 
     blocks = articles.join(labels, "id").select("label", "blob").rdd.map(lambda r: (r.label, bytes(r.blob)))
     stories = spark.createDataFrame(
-        blocks.groupByKey().flatMap(lambda kv: executor.analyze_block_rows(list(kv[1]), fields, params)), STORY_SCHEMA
+        blocks.groupByKey().flatMap(lambda kv: executor.analyze_block_rows(list(kv[1]), fields)), STORY_SCHEMA
     )
     story_rows = sorted(stories.collect(), key=lambda r: (-r.size, r.story_id))
     article_rows = sorted((json.loads(r.meta) for r in articles.select("meta").collect()), key=lambda a: a["id"])
