@@ -39,3 +39,18 @@ def test_formula_like_cells_are_defused_but_numbers_kept(tmp_path):
     assert rows[0]["explanation"] == "'@SUM(A1:A9)"
     assert (rows[1]["derived_value"], rows[1]["source_value"]) == ("-3%", "+4%")
     assert rows[2]["claim"].startswith("'-cmd")
+
+
+def test_report_files_are_readable_as_the_umask_allows(tmp_path):
+    """Reports are written through a private temporary file; the result must not stay owner-only."""
+    import os
+
+    from storytrace.outputs.json_report import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "report.json", "{}")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    assert not list(tmp_path.glob("*.tmp"))

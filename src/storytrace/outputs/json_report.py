@@ -87,8 +87,29 @@ def write_atomic(path: Path, text: str) -> Path:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
-    os.replace(tmp, path)
+    publish(tmp, path)
     return path
+
+
+def publish(tmp: str | Path, path: Path) -> None:
+    """Rename a finished temporary file into place with the permissions a plain open() would give.
+
+    mkstemp makes files only their owner can read; a report is meant to be shared (the umask decides).
+    """
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, path)
+
+
+def _umask() -> int:
+    try:  # Linux reports it without changing it (setting it to read it back races with other threads)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def write(report: Report, path: Path) -> Path:

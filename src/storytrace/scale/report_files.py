@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from storytrace.model import InputError, Report, Story
+from storytrace.outputs.json_report import publish
 from storytrace.outputs.store import Store
 from storytrace.scale import store_ext
 
@@ -59,7 +60,7 @@ def write_report_json_streamed(store: Store, path: Path, version: str, errors: l
         for n, (story, members) in enumerate(_stories_with_cited(store, store_ext.ordered_story_ids(store))):
             fh.write(("," if n else "") + "\n    " + json.dumps(story_to_dict(story, members), ensure_ascii=False))
         fh.write('\n  ],\n  "errors": %s\n}\n' % json.dumps([str(e) for e in errors], ensure_ascii=False))
-    os.replace(tmp, path)
+    publish(tmp, path)
     return path
 
 
