@@ -339,3 +339,64 @@ def test_adding_to_an_analysed_store_recomputes_only_the_story_it_joins(tmp_path
     assert joined == steel_story, "the pasted copy joins the steel article's story"
     assert after[joined] != before[joined]
     assert {k: v for k, v in after.items() if k != joined} == {k: v for k, v in before.items() if k != joined}
+
+
+@pytest.fixture(scope="module")
+def big_client(tmp_path_factory) -> TestClient:
+    """A store of 130 two-version stories, each with three findings (high, medium, low), and 30 loose articles."""
+    from storytrace.model import Finding
+
+    articles, stories = [], []
+    for n in range(130):
+        pair = []
+        for v in ("a", "b"):
+            text = f"Story {n} version {v}. The council approved {n} new homes."
+            articles.append(Article(id=f"s{n:03d}{v}", source_path="", original_text=text, text=text,
+                                    sentences=[Sentence(0, 0, len(text), text)]))
+            pair.append(f"s{n:03d}{v}")
+        findings = [
+            Finding(f"f{n:03d}-{sev}", "number_change", sev, pair[1], [pair[0]], articles[-1].text, (0, 5), str(n),
+                    pair[0], articles[-2].text, (0, 5), str(n + 1), "a figure changed", 0.9)
+            for sev in ("high", "medium", "low")
+        ]
+        stories.append(Story(f"story-{n:03d}", f"Story {n}", pair, findings=findings))
+    for n in range(30):
+        text = f"Loose article {n}."
+        articles.append(Article(id=f"loose{n:02d}", source_path="", original_text=text, text=text,
+                                sentences=[Sentence(0, 0, len(text), text)]))
+        stories.append(Story(f"story-loose{n:02d}", text, [f"loose{n:02d}"]))
+    db = tmp_path_factory.mktemp("big") / "store.db"
+    with Store(db) as s:
+        s.save_report(Report("test", articles, stories))
+    return TestClient(create_app(db, pipeline_factory=SimplePipeline), base_url=BASE)
+
+
+def test_index_pages_through_a_large_store(big_client):
+    first = big_client.get("/").text
+    assert "290 articles in the store" in first and "130 stories" in first and "page 1 of 2" in first
+    assert first.count('data-story="') == 100 and 'href="/?page=2"' in first and 'rel="prev"' not in first
+    second = big_client.get("/", params={"page": 2}).text
+    assert second.count('data-story="') == 30 and 'href="/?page=1"' in second and 'rel="next"' not in second
+    assert "story-129" in second and "story-000" not in second
+    assert big_client.get("/", params={"page": 0}).status_code == 422
+
+
+def test_api_lists_are_paged_with_a_total(big_client):
+    r = big_client.get("/api/stories", params={"limit": 50, "offset": 140})
+    assert r.headers["x-total-count"] == "160" and [s["id"] for s in r.json()][:2] == ["story-loose10", "story-loose11"]
+    assert len(r.json()) == 20
+    assert len(big_client.get("/api/stories").json()) == 100  # the default page
+    assert big_client.get("/api/stories", params={"limit": 5000}).status_code == 422
+    r = big_client.get("/api/articles", params={"limit": 10, "offset": 285})
+    assert r.headers["x-total-count"] == "290" and len(r.json()) == 5
+
+
+def test_api_findings_pages_across_stories(big_client):
+    every = big_client.get("/api/findings", params={"limit": 1000}).json()
+    assert len(every) == 390
+    page = big_client.get("/api/findings", params={"limit": 7, "offset": 4})
+    assert page.headers["x-total-count"] == "390"
+    assert [f["id"] for f in page.json()] == [f["id"] for f in every[4:11]]
+    high = big_client.get("/api/findings", params={"severity": "high", "offset": 125})
+    assert high.headers["x-total-count"] == "130"
+    assert [(f["story"], f["severity"]) for f in high.json()] == [(f"story-{n}", "high") for n in range(125, 130)]

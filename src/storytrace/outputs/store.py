@@ -442,29 +442,80 @@ def open_readonly(path: str | Path) -> Store:
     return store
 
 
-def story_summaries(store: Store) -> list[dict[str, Any]]:
-    """Each story's id, title, article count and findings per severity, for a listing."""
+# A story worth listing: several versions, or one article that contradicts itself.
+_LISTED = "(article_count > 1 OR id IN (SELECT story_id FROM findings))"
+
+
+def story_summaries(
+    store: Store, limit: int | None = None, offset: int = 0, listed_only: bool = False,
+) -> list[dict[str, Any]]:
+    """Each story's id, title, article count and findings per severity, for a listing (a page of it)."""
+    where = f" WHERE {_LISTED}" if listed_only else ""
+    rows = store.conn.execute(
+        f"SELECT id, title, article_count FROM stories{where} ORDER BY rowid LIMIT ? OFFSET ?",
+        (-1 if limit is None else limit, offset),
+    ).fetchall()
     counts: dict[str, dict[str, int]] = {}
-    for sid, severity, n in store.conn.execute("SELECT story_id, severity, count(*) FROM findings GROUP BY 1, 2"):
-        counts.setdefault(sid, {})[severity] = n
+    for start in range(0, len(rows), 500):  # findings per severity for this page's stories only
+        chunk = [r[0] for r in rows[start : start + 500]]
+        marks = ",".join("?" * len(chunk))
+        for sid, severity, n in store.conn.execute(
+            f"SELECT story_id, severity, count(*) FROM findings WHERE story_id IN ({marks}) GROUP BY 1, 2", chunk
+        ):
+            counts.setdefault(sid, {})[severity] = n
     return [
         {"id": sid, "title": title or sid, "article_count": n,
          "findings": {s: counts.get(sid, {}).get(s, 0) for s in ("high", "medium", "low")}}
-        for sid, title, n in store.conn.execute("SELECT id, title, article_count FROM stories ORDER BY rowid")
+        for sid, title, n in rows
     ]
+
+
+def story_count(store: Store, listed_only: bool = False) -> int:
+    where = f" WHERE {_LISTED}" if listed_only else ""
+    return store.conn.execute(f"SELECT count(*) FROM stories{where}").fetchone()[0]
+
+
+def finding_counts(store: Store, severity: str | None = None, type: str | None = None,
+                   article: str | None = None) -> dict[str, int]:
+    """story id -> number of its findings that match the filters given (None: any)."""
+    conds, args = [], []
+    for column, value in (("severity", severity), ("type", type), ("article", article)):
+        if value is not None:
+            conds.append(f"{column} = ?")
+            args.append(value)
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    return dict(store.conn.execute(f"SELECT story_id, count(*) FROM findings{where} GROUP BY story_id", args))
 
 
 def stories_of_article(store: Store, article_id: str) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))]
 
 
-def article_summaries(store: Store) -> list[dict[str, Any]]:
-    """Id, title, outlet, language, date and word count of every article, without the texts."""
+# An article in no story of two or more versions.
+_LOOSE = (
+    "id NOT IN (SELECT sa.article_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
+    " WHERE s.article_count >= 2)"
+)
+
+
+def article_summaries(
+    store: Store, limit: int | None = None, offset: int = 0, loose_only: bool = False,
+) -> list[dict[str, Any]]:
+    """Id, title, outlet, language, date and word count of every article (a page of them), without the texts."""
     cols = ("id", "source_path", "title", "outlet", "language", "published", "word_count")
+    where = f" WHERE {_LOOSE}" if loose_only else ""
     return [
         dict(zip(cols, row))
-        for row in store.conn.execute(f"SELECT {', '.join(cols)} FROM articles ORDER BY published, id")
+        for row in store.conn.execute(
+            f"SELECT {', '.join(cols)} FROM articles{where} ORDER BY published, id LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
     ]
+
+
+def article_count(store: Store, loose_only: bool = False) -> int:
+    where = f" WHERE {_LOOSE}" if loose_only else ""
+    return store.conn.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0]
 
 
 def articles_in_stories(store: Store, min_size: int = 2) -> list[str]:

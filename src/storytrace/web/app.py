@@ -106,6 +106,11 @@ class AddResult(BaseModel):
     findings: int
 
 
+PAGE_SIZE = 100  # stories and loose articles per index page
+LIMIT = Query(100, ge=1, le=1000, description="Items per page (at most 1,000).")
+OFFSET = Query(0, ge=0, description="Items to skip.")
+
+
 def article_url(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
@@ -173,20 +178,23 @@ def create_app(
         return render("error.html.j2", status=exc.status_code, code=exc.status_code, message=str(exc.detail))
 
     # -- HTML views ------------------------------------------------------------------------------
-    def index_page(status: int = 200, notice: str = "", notice_error: bool = False, details: list[str] | None = None):
+    def index_page(status: int = 200, notice: str = "", notice_error: bool = False, details: list[str] | None = None,
+                   page: int = 1):
+        offset = (page - 1) * PAGE_SIZE
         with reader() as s:
-            summaries = store_mod.story_summaries(s)
-            articles = store_mod.article_summaries(s)
-            in_story = set(store_mod.articles_in_stories(s, min_size=2))
-        # A "story" of one article says nothing about travel, unless it contradicts itself.
-        stories = [st for st in summaries if st["article_count"] > 1 or sum(st["findings"].values())]
-        loose = [a for a in articles if a["id"] not in in_story]
-        return render("index.html.j2", status=status, stories=stories, articles=articles, loose=loose, notice=notice,
-                      notice_error=notice_error, notice_details=details or [])
+            # A "story" of one article says nothing about travel, unless it contradicts itself.
+            stories = store_mod.story_summaries(s, PAGE_SIZE, offset, listed_only=True)
+            loose = store_mod.article_summaries(s, PAGE_SIZE, offset, loose_only=True)
+            totals = {"articles": store_mod.article_count(s), "stories": store_mod.story_count(s, listed_only=True),
+                      "loose": store_mod.article_count(s, loose_only=True)}
+        pages = max(1, -(-max(totals["stories"], totals["loose"]) // PAGE_SIZE))
+        return render("index.html.j2", status=status, stories=stories, loose=loose, totals=totals, page=page,
+                      pages=pages, page_size=PAGE_SIZE, notice=notice, notice_error=notice_error,
+                      notice_details=details or [])
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        return index_page()
+    def index(page: int = Query(1, ge=1)) -> HTMLResponse:
+        return index_page(page=page)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
@@ -261,9 +269,11 @@ def create_app(
 
     # -- JSON API --------------------------------------------------------------------------------
     @app.get("/api/stories", response_model=list[StorySummary], tags=["stories"])
-    def api_stories() -> list[dict]:
+    def api_stories(response: Response, limit: int = LIMIT, offset: int = OFFSET) -> list[dict]:
+        """A page of stories; the total is in the X-Total-Count header."""
         with reader() as s:
-            return store_mod.story_summaries(s)
+            response.headers["X-Total-Count"] = str(store_mod.story_count(s))
+            return store_mod.story_summaries(s, limit, offset)
 
     @app.get("/api/stories/{story_id}", response_model=StoryOut, tags=["stories"])
     def api_story(story_id: str) -> dict:
@@ -289,25 +299,40 @@ def create_app(
 
     @app.get("/api/findings", response_model=list[StoryFinding], tags=["findings"])
     def api_findings(
-        severity: str | None = Query(None, pattern="^(high|medium|low)$"), type: str | None = None,
-        article: str | None = None,
+        response: Response, severity: str | None = Query(None, pattern="^(high|medium|low)$"), type: str | None = None,
+        article: str | None = None, limit: int = LIMIT, offset: int = OFFSET,
     ) -> list[dict]:
+        """A page of the findings of every story, filtered; the total is in the X-Total-Count header.
+
+        Only the stories holding this page's findings are loaded, so a large store answers quickly."""
+        wanted = {"severity": severity, "type": type, "article": article}
         with reader() as s:
-            stories = store_mod.load_stories(s)
-            ids = sorted({i for st in stories for i in st.article_ids})
-            articles = {a.id: a for a in store_mod.load_articles(s, ids)}
-        return [
-            {**finding_to_dict(f, articles), "story": st.id} for st in stories for f in st.findings
-            if (severity is None or f.severity == severity) and (type is None or f.type == type)
-            and (article is None or f.article == article)
-        ]
+            per_story = store_mod.finding_counts(s, **wanted)
+            response.headers["X-Total-Count"] = str(sum(per_story.values()))
+            out: list[dict] = []
+            for sid in (i for i in store_mod.story_ids(s) if i in per_story):
+                if len(out) >= limit:
+                    break
+                if offset >= per_story[sid]:  # this whole story lies before the page
+                    offset -= per_story[sid]
+                    continue
+                [story] = store_mod.load_stories(s, [sid])
+                found = [f for f in story.findings if all(v is None or getattr(f, k) == v for k, v in wanted.items())]
+                found = found[offset : offset + limit - len(out)]
+                offset = 0
+                cited = sorted({f.article for f in found} | {f.source_article for f in found if f.source_article})
+                articles = {a.id: a for a in store_mod.load_articles(s, cited)}
+                out.extend({**finding_to_dict(f, articles), "story": sid} for f in found)
+        return out
 
     @app.get("/api/articles", response_model=list[ArticleOut], tags=["articles"])
-    def api_articles() -> list[dict]:
+    def api_articles(response: Response, limit: int = LIMIT, offset: int = OFFSET) -> list[dict]:
+        """A page of articles (metadata only); the total is in the X-Total-Count header."""
         with reader() as s:
+            response.headers["X-Total-Count"] = str(store_mod.article_count(s))
             return [{**a, "source_path": a["source_path"] or "", "title": a["title"] or "", "outlet": a["outlet"] or "",
                      "language": a["language"] or "", "word_count": a["word_count"] or 0}
-                    for a in store_mod.article_summaries(s)]
+                    for a in store_mod.article_summaries(s, limit, offset)]
 
     @app.get("/api/articles/{article_id}", response_model=ArticleDetail, tags=["articles"])
     def api_article(article_id: str) -> dict:
