@@ -516,13 +516,3 @@ def article_summaries(
 def article_count(store: Store, loose_only: bool = False) -> int:
     where = f" WHERE {_LOOSE}" if loose_only else ""
     return store.conn.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0]
-
-
-def articles_in_stories(store: Store, min_size: int = 2) -> list[str]:
-    """Ids of the articles that belong to a story of at least ``min_size`` articles."""
-    return [
-        r[0] for r in store.conn.execute(
-            "SELECT DISTINCT sa.article_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
-            " WHERE s.article_count >= ?", (min_size,)
-        )
-    ]
