@@ -11,7 +11,8 @@ from collections import Counter
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.text import ParsedSentence, Token, word_key
-from storytrace.findings.wordsense import opposite_senses, senses, wordnet_opposite
+from storytrace.findings.slots import substitutions
+from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
 from storytrace.model import Finding
 
 _PRONOUN_GENDER = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
@@ -64,7 +65,7 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
     for sentence, aligned in ctx.aligned_sentences():
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned)
         findings.extend(found)
-        findings.extend(_antonyms(ctx, sentence, aligned))
+        findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
 
 
@@ -153,7 +154,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     derived_lemmas = Counter(t.lemma for t in sentence.tokens)
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
-        if tok.pos not in _OPPOSITE_POS or lemma in GENDER_WORDS or lemma in _PRONOUN_GENDER:
+        if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
             continue
         own = set().union(*(senses(f) for f in _forms(tok)))
         for src in aligned:
@@ -180,6 +181,36 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
+
+
+def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
+    """A derived word that replaces a source word in the same slot (the rest of the sentence
+    matches around it) with its opposite ("disregarded" for "greeted"). Why a second pass: the
+    slot is known, so looser opposites can count (valence, negating prefixes, WordNet
+    neighbourhoods) without matching words that merely share the sentence."""
+    derived_lemmas = {t.lemma for t in sentence.tokens}
+    said = {t.lemma for src in aligned for t in src.tokens}  # words some aligned source sentence has
+    # Valence is loose evidence: only for a one-to-one rendering, where the slot is reliable.
+    use_valence = ctx.is_one_to_one(sentence.index)
+    for src in aligned:
+        for i, j in substitutions(sentence, src):
+            tok, other = sentence.tokens[i], src.tokens[j]
+            if tok.lemma in said or other.lemma in derived_lemmas or tok.ent_type or other.ent_type:
+                continue
+            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence):
+                continue
+            if _negated_here(src, j) != _negated_here(sentence, i):
+                continue
+            return [make_finding(
+                ctx, "negation_flip", sentence, tok.text, src, other.text,
+                f'"{tok.text}" takes the place of the source\'s "{other.text}" and says the opposite.', 0.6,
+                severity="medium",
+            )]
+    return []
+
+
+def lemma_is_gendered(tok: Token) -> bool:
+    return tok.lemma in GENDER_WORDS or tok.lemma in _PRONOUN_GENDER
 
 
 def _negated_here(sentence: ParsedSentence, index: int) -> bool:

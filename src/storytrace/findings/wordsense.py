@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from storytrace.findings.lexicon import ANTONYMS, opposite_pairs
 from storytrace.findings.text import ParsedSentence, Token
-from storytrace.nlp import wordnet
+from storytrace.nlp import valence, wordnet
 
 # Near-synonym groups: members can stand for each other in a news sentence. Kept tight: a word
 # that is a synonym only in some senses stays out.
@@ -315,3 +315,59 @@ def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) 
 
 # Words whose WordNet opposites are too loose to read as a reversal in news prose.
 _VAGUE_POLES = frozenset("be have do make get go say take give come".split())
+
+
+# Prefixes that negate the word they start ("unharmed", "irresponsibly", "underperformed").
+_SLOT_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "mis", "under")
+
+
+def _token_forms(tok: Token) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((tok.lower, tok.lemma.lower())))
+
+
+def _prefix_negates(tok: Token, other: Token) -> bool:
+    """``tok`` is a negating prefix on a word that is ``other`` or a WordNet synonym or
+    derivation of it ("precedented" / "unprecedented", "unessential" / "important")."""
+    other_forms = set(_token_forms(other))
+    for form in _token_forms(tok):
+        for prefix in _SLOT_PREFIXES:
+            base = form[len(prefix):].lstrip("-")
+            if not form.startswith(prefix) or len(base) < 4 or not wordnet.known(base):
+                continue
+            if base in other_forms:
+                return True
+            near = {base} | wordnet.derivations(base)
+            if any(near & ({o} | wordnet.derivations(o)) or wordnet.are_synonyms(base, o) for o in other_forms):
+                return True
+    return False
+
+
+def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
+    """Does ``tok`` say the opposite of ``other``, the word in the same slot of the other
+    version? Looser than ``wordnet_opposite`` because the slot is known: a listed opposite, a
+    WordNet opposite in either word's parts of speech, a negating prefix on the other word or a
+    synonym of it, or (``use_valence``) clearly opposite valence in one part of speech
+    ("disregarded" / "greeted"; "attack on" / "support of" is a change of words, not of slot)."""
+    forms, other_forms = _token_forms(tok), _token_forms(other)
+    if set(forms) & set(other_forms):
+        return False
+    readings = set(_readings(tok)) | set(_readings(other))
+    if any(wordnet.are_synonyms(a, b, p) for p in readings for a in forms for b in other_forms):
+        return False
+    if any(set(other_forms) & opposite_senses(f) for f in forms):
+        return True
+    if any(wordnet.are_opposed(a, b, p) for p in readings for a in forms for b in other_forms):
+        return True
+    if any(wordnet.slot_opposed(a, p, b, q) for p in _readings(tok) for q in _readings(other)
+           for a in forms for b in other_forms):
+        return True
+    if _prefix_negates(tok, other) or _prefix_negates(other, tok):
+        return True
+    if not use_valence or not {tok.pos, other.pos} <= _VALENCE_POS.get(tok.pos, frozenset()):
+        return False
+    return valence.opposite_valence(forms, other_forms)
+
+
+# Parts of speech that can fill one slot: a participle is read as a verb or an adjective.
+_VALENCE_POS = {"ADJ": frozenset({"ADJ", "VERB"}), "VERB": frozenset({"ADJ", "VERB"}),
+                "NOUN": frozenset({"NOUN"}), "ADV": frozenset({"ADV"})}

@@ -344,6 +344,39 @@ def are_opposed(a: str, b: str, pos: str) -> bool:
     return any(forms_b & opposite_field(a, p) or forms_a & opposite_field(b, p) for p in letters)
 
 
+@lru_cache(maxsize=1 << 16)
+def neighbourhood(word: str, pos: str, limit: int = ANTONYM_SENSES) -> frozenset[str]:
+    """Lemmas of ``word``'s first ``limit`` senses and of their direct hypernyms ("keep" ->
+    hold, retain, ...; "demolish" -> destroy)."""
+    wn = wordnet()
+    out = {word}
+    for p in _letters(pos):
+        for sid in wn.synsets(word, p, limit):
+            out.update(wn.words(sid))
+            for up in wn.synset(sid).linked(HYPERNYM):
+                out.update(wn.words(up))
+    return frozenset(out)
+
+
+def _neighbourhood_opposites(near: frozenset[str], pos: str) -> set[str]:
+    return set().union(*(opposites(w, pos) for w in near))
+
+
+def slot_opposed(a: str, pos_a: str, b: str, pos_b: str) -> bool:
+    """Two words known to fill one slot: is one in the near neighbourhood (synonyms and direct
+    hypernyms, first senses) of an opposite of a word near the other ("surrender" / "keep":
+    surrender ~ give up ! keep ~ retain)? Never when the neighbourhoods overlap or the two share
+    an opposite (then they sit at the same pole: "extensive" and "widespread" both oppose
+    "limited")."""
+    near_a, near_b = neighbourhood(a, pos_a), neighbourhood(b, pos_b)
+    if near_a & near_b:
+        return False
+    opp_a, opp_b = _neighbourhood_opposites(near_a, pos_a), _neighbourhood_opposites(near_b, pos_b)
+    if opp_a & opp_b:
+        return False
+    return bool(opp_a & near_b or opp_b & near_a)
+
+
 def is_hypernym_or_synonym(specific: str, general: str, pos: str = "n", depth: int = 16) -> bool:
     """Is ``general`` the same as ``specific`` or a more general term for it, at most ``depth``
     steps up ("car" -> "vehicle"): a summary may generalise without distorting."""
@@ -363,6 +396,6 @@ def derivations(word: str, pos: str | None = None) -> frozenset[str]:
 
 __all__ = [
     "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
-    "opposite_field", "are_opposed",
+    "opposite_field", "are_opposed", "neighbourhood", "slot_opposed",
     "is_hypernym_or_synonym", "derivations", "SPACY_POS",
 ]
