@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -105,6 +106,9 @@ def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask
                                 lambda ids: store_ext.pending_among(store.conn, ids), tasks)
         return
     config_fields = {f.name: getattr(models.config, f.name) for f in fields(models.config)}
-    # spawn, not fork: the parent may hold torch/BLAS threads, and forking those can deadlock
-    with multiprocessing.get_context("spawn").Pool(workers, _init_worker, (config_fields, str(db_path))) as pool:
-        yield from pool.imap(_run_in_worker, groups, chunksize=1)
+    # spawn, not fork: the parent may hold torch/BLAS threads, and forking those can deadlock.
+    # A process pool executor, not multiprocessing.Pool: if a worker dies (killed for memory, say)
+    # the run stops with BrokenProcessPool instead of waiting forever; what was saved stays saved.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_init_worker, initargs=(config_fields, str(db_path))) as pool:
+        yield from pool.map(_run_in_worker, groups)
