@@ -115,20 +115,22 @@ def full_run(n: int, options: list[str]) -> dict:
     out = BENCH_DIR / f"full-out-{n}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    log = BENCH_DIR / f"full-{n}.stderr"  # a file, not a pipe: a long run's progress lines cannot fill it and stall
     t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "analyze", str(path), "--out", str(out), *options],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with open(log, "w") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "analyze", str(path), "--out", str(out), *options],
+                                env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
     peak_tree = 0.0
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
         peak_tree = max(peak_tree, _tree_rss_mb(proc.pid))
         time.sleep(0.5)
-    stderr = proc.stderr.read()
+    stderr = log.read_text(errors="replace")
     wall = time.perf_counter() - t
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"stage": "full analyze (CLI)", "articles": n, "options": " ".join(options), "returncode": proc.returncode,
             "seconds": round(wall, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
             "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
-            "peak_rss_mb_all_processes": round(peak_tree, 1), "summary": stderr.strip().splitlines()[-1:]}
+            "peak_rss_mb_all_processes": round(peak_tree, 1), "summary": stderr.strip().splitlines()[-1:], "finished_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
 def main(argv: list[str]) -> int:
