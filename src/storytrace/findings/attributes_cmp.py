@@ -1,4 +1,5 @@
-"""Closed-class attribute words: colours, weekdays, months, compass directions, gender.
+"""Closed-class attribute words: colours, weekdays, months, compass directions, gender, and the
+unit of a span of time ("one-year" / "one-month").
 
 A faithful rewrite has no reason to trade one member of such a class for another ("yellow and
 blue" / "yellow and white", "Tuesday" / "Thursday", "she" / "he"), so a member the aligned source
@@ -6,8 +7,9 @@ sentence lacks, where that sentence has another member, is a change.
 """
 from __future__ import annotations
 
-from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.common import PairContext, make_finding, overlapping_sentences
 from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
+from storytrace.findings.numbers import number_value
 from storytrace.findings.text import ParsedSentence, Token, word_key
 from storytrace.model import Finding
 
@@ -49,7 +51,7 @@ def _members(sentence: ParsedSentence, cls: str) -> list[Token]:
 
 
 def detect_attributes(ctx: PairContext) -> list[Finding]:
-    findings: list[Finding] = []
+    findings: list[Finding] = _duration_changes(ctx)
     for sentence, aligned in ctx.aligned_sentences():
         for tok in sentence.tokens:
             cls = attribute_class(tok)
@@ -94,3 +96,49 @@ def _gender_change(ctx, sentence, tok, src_members):
         f'The person\'s gender changed: the source says "{src_tok.text}", this version "{tok.text}".', 0.7,
         severity="medium",
     )
+
+
+_TIME_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
+
+
+def durations(sentence: ParsedSentence) -> list[tuple[float, Token, str]]:
+    """(count, unit, as written) for each span of time given as a number and a unit: "one-year",
+    "35 years"."""
+    out = []
+    toks = sentence.tokens
+    for i, t in enumerate(toks):
+        if t.lemma not in _TIME_UNITS:
+            continue
+        k = i - 1
+        if k >= 0 and toks[k].text in ("-", "‐", "‑"):
+            k -= 1
+        value = number_value(toks[k].text) if k >= 0 and (toks[k].like_num or toks[k].pos == "NUM") else None
+        if value is not None:
+            out.append((value, t, sentence.text[toks[k].start - sentence.start:t.end - sentence.start]))
+    return out
+
+
+def _duration_changes(ctx: PairContext) -> list[Finding]:
+    """The same count of a different unit ("the one-month anniversary" for "the one-year
+    anniversary"): the number detector sees the same number, but the span of time changed.
+    The source sentences are the aligned ones and those sharing most words (a summary
+    sentence fuses several)."""
+    findings: list[Finding] = []
+    said = {(v, t.lemma) for s in ctx.src.sentences for v, t, _ in durations(s)}
+    for sentence in ctx.der.sentences:
+        spans = durations(sentence)
+        if not spans:
+            continue
+        nearby = ctx.aligned_source(sentence.index) + overlapping_sentences(sentence, ctx.src)[:3]
+        for value, unit, written in spans:
+            if (value, unit.lemma) in said:
+                continue
+            other = next(((s, w) for s in nearby for v, t, w in durations(s) if v == value and t.lemma != unit.lemma), None)
+            if other is None:
+                continue
+            src_sentence, src_written = other
+            findings.append(make_finding(
+                ctx, "date_change", sentence, written, src_sentence, src_written,
+                f'The span of time changed: the source says "{src_written}", this version "{written}".', 0.75,
+            ))
+    return findings

@@ -118,6 +118,17 @@ def lexical_neighbours(sentence: ParsedSentence, source: ParsedArticle, limit: i
     return [i for score, i in scored[:limit] if score >= 0.25]
 
 
+def overlapping_sentences(sentence: ParsedSentence, source: ParsedArticle) -> list[ParsedSentence]:
+    """Source sentences sharing at least a quarter of the sentence's content words, most first.
+    A summary sentence fuses several source sentences and the aligner may keep only some of
+    them; slot-level checks (same word, same relation) can look at these as well."""
+    words = content_keys(sentence.tokens)
+    if not words:
+        return []
+    scored = [(len(words & keys) / len(words), s.index, s) for s, keys in zip(source.sentences, source_content_keys(source))]
+    return [s for score, _, s in sorted(scored, key=lambda x: (-x[0], x[1])) if score >= 0.25]
+
+
 def source_content_keys(source: ParsedArticle) -> list[frozenset[str]]:
     """Content words of each source sentence, computed once per parsed article."""
     cached = getattr(source, "_content_keys", None)

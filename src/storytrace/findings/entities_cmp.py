@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storytrace.findings.common import PairContext, make_finding, span_text
+from storytrace.findings.common import PairContext, make_finding, overlapping_sentences, span_text
 from storytrace.findings.lexicon import MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
+from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding
 
@@ -202,6 +203,9 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     # A slot: a name of the same kind in the aligned source sentence that the derived
     # sentence no longer has.
     derived_texts = [u.text for u in derived_units]
+    slot_swap = _slot_swap(ctx, unit, aligned)
+    if slot_swap is not None:
+        return slot_swap
     for src_sentence in aligned:
         for candidate in name_units(src_sentence):
             if not _same_group(candidate, unit):
@@ -230,6 +234,71 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
                         explanation, 0.5 if (elsewhere or generalisation) else 0.75,
                         severity="low" if (elsewhere or generalisation) else "medium")
+
+
+def _slot_swap(ctx: PairContext, unit: NameUnit, aligned: list[ParsedSentence]) -> Finding | None:
+    """A source name that fills the very slot this name fills ("Russia's invasion of Ukraine" /
+    "the U.S.'s invasion of Ukraine") was replaced, even when the derived sentence names it
+    elsewhere ("... the Russian embassy"). A summary sentence fuses several source sentences
+    and the aligner may keep only some, so the closest sentences by shared words count too."""
+    head, _, _ = _slot(unit.sentence, _root(unit))
+    if not 0 <= head < len(unit.sentence.tokens):
+        return None
+    lemma = unit.sentence.tokens[head].lemma
+    nearby = [s for s in overlapping_sentences(unit.sentence, ctx.src) if any(t.lemma == lemma for t in s.tokens)][:3]
+    seen: set[int] = set()
+    for src_sentence in [*aligned, *nearby]:
+        if src_sentence.index in seen:
+            continue
+        seen.add(src_sentence.index)
+        anchored = anchors(unit.sentence, src_sentence)
+        for candidate in name_units(src_sentence):
+            if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate):
+                return make_finding(
+                    ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
+                    f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '
+                    f'this version puts "{unit.text}" there.', 0.75)
+    return None
+
+
+def _slot_phrase(unit: NameUnit) -> str:
+    """The name with the word it hangs off: "Russia's invasion", "invasion of Ukraine"."""
+    toks = unit.sentence.tokens
+    head, _, _ = _slot(unit.sentence, _root(unit))
+    if not 0 <= head < len(toks):
+        return unit.text
+    first, last = min(unit.first, head), max(unit.end - 1, head)
+    return span_text(unit.sentence, first, last + 1).strip() if last - first <= 6 else unit.text
+
+
+def _root(unit: NameUnit) -> int:
+    """The token of a name span that hangs off a word outside it."""
+    toks = unit.sentence.tokens
+    for k in range(unit.first, unit.end):
+        if not unit.first <= toks[k].head < unit.end or toks[k].head == k:
+            return k
+    return unit.first
+
+
+def _slot(sentence: ParsedSentence, root: int) -> tuple[int, str, str]:
+    """(governing word, relation, preposition) of a name: "Russia's invasion" -> (invasion,
+    poss, ""), "the invasion of Ukraine" -> (invasion, pobj, "of")."""
+    tok = sentence.tokens[root]
+    head, prep = tok.head, ""
+    if tok.dep == "pobj" and 0 <= head < len(sentence.tokens) and sentence.tokens[head].pos == "ADP":
+        prep = sentence.tokens[head].lower
+        head = sentence.tokens[head].head
+    return head, tok.dep, prep
+
+
+def _same_slot(unit: NameUnit, candidate: NameUnit, anchored: dict[int, int]) -> bool:
+    """Do the derived name and the source name hang off the same shared word in the same way?"""
+    d_root, s_root = _root(unit), _root(candidate)
+    d_head, d_dep, d_prep = _slot(unit.sentence, d_root)
+    s_head, s_dep, s_prep = _slot(candidate.sentence, s_root)
+    if d_head == d_root or s_head == s_root or anchored.get(d_head) != s_head:
+        return False
+    return d_dep == s_dep and d_prep == s_prep and d_dep in ("poss", "pobj", "nsubj", "nsubjpass", "dobj", "compound")
 
 
 def _same_group(a: NameUnit, b: NameUnit) -> bool:

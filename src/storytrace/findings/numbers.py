@@ -15,6 +15,7 @@ from storytrace.model import Article, Quantity
 
 _NUMERIC_RE = re.compile(r"^[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|st|nd|rd|th|s|bn|m|k|mn|tn|[a-z/]+)?$", re.I)
 _TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_ORDINAL_SUFFIX = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class NumberValue:
     end: int
     qualifier: str = ""  # "up to", "more than", ...
     is_year: bool = False
+    is_ordinal: bool = False  # "third", "3rd": a rank, which a stray "3" elsewhere does not support
 
     def matches(self, other: "NumberValue") -> bool:
         if self.is_year or other.is_year:
@@ -84,6 +86,12 @@ def _parse_token(text: str) -> tuple[float, float] | None:
     return value, scale
 
 
+def number_value(text: str) -> float | None:
+    """The value of one number word or figure ("one" -> 1.0, "35" -> 35.0), None otherwise."""
+    parsed = _parse_token(text)
+    return None if parsed is None else parsed[0] * parsed[1]
+
+
 def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
     """Every number in a sentence, with a following scale word folded in ("10 million")."""
     out: list[NumberValue] = []
@@ -110,8 +118,9 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
             continue
         qualifier = _qualifier(tokens, i)
         is_year = scale == 1.0 and value.is_integer() and 1800 <= value <= 2100 and "," not in tok.text
+        is_ordinal = tok.lower in ORDINALS or bool(_ORDINAL_SUFFIX.match(tok.lower))
         out.append(NumberValue(value * scale, sentence.text[start - sentence.start:end - sentence.start],
-                               start, end, qualifier, is_year))
+                               start, end, qualifier, is_year, is_ordinal))
         i = j
     return out
 

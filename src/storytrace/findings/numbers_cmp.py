@@ -65,12 +65,18 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     f"\"{_bound_text(sentence, n)}\".", 0.75,
                 ))
                 continue
-            if any(n.matches(m) for _, m in aligned_numbers):
-                continue
-            if any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
+            if any(n.matches(m) and m.is_ordinal == n.is_ordinal for _, m in aligned_numbers):
+                continue  # a rank is matched by a rank: "third quarter" is not "3 roads"
+            if not n.is_ordinal and any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
                 continue  # written another way there ("272.000", "2:0", "both")
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)
-            elsewhere = any(n.matches(m) for _, m in all_source) or any(n.matches_value(v) for v in source_raw)
+            if n.is_ordinal:
+                # A rank is supported by the same rank only: "third quarter" is not backed by a
+                # "3" somewhere else in the article.
+                elsewhere = any(m.is_ordinal and n.matches(m) for _, m in all_source)
+                slot = slot or _ranked_partner(sentence, n, all_source)
+            else:
+                elsewhere = any(n.matches(m) for _, m in all_source) or any(n.matches_value(v) for v in source_raw)
             if slot is None and elsewhere:
                 continue
             kind = "date_change" if _is_date(sentence, n) else "number_change"
@@ -138,3 +144,23 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
     if len(same_kind) == 1:
         return same_kind[0]
     return None
+
+
+def _ranked_partner(sentence: ParsedSentence, n: NumberValue, all_source: list[tuple[ParsedSentence, NumberValue]]):
+    """The source's rank of the same thing anywhere in the article ("the fourth quarter" for
+    "the third quarter"), when the source gives that thing one rank only."""
+    noun = _ranked_noun(sentence, n)
+    if not noun:
+        return None
+    ranks = [(s, m) for s, m in all_source if m.is_ordinal and _ranked_noun(s, m) == noun]
+    if len({m.value for _, m in ranks}) != 1 or ranks[0][1].matches(n):
+        return None
+    return ranks[0]
+
+
+def _ranked_noun(sentence: ParsedSentence, n: NumberValue) -> str:
+    """What a rank ranks: the noun right after it ("fourth quarter"), else its head noun."""
+    after = [t for t in sentence.tokens if t.start >= n.end]
+    if after and after[0].pos == "NOUN":
+        return after[0].lemma
+    return _head_noun(sentence, n)

@@ -1,0 +1,66 @@
+"""Slot-level checks that also work for a one-sentence summary of a longer article, where the
+summary sentence fuses several source sentences: a name put in another name's place, a rank
+that the article never gives, and a span of time with the same count but another unit."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.findings.decision import verdict
+from storytrace.nlp import Extractor
+
+from findings_helpers import pair_findings
+
+SOURCE = (
+    "Farmers in Lyon blocked the ring road with tractors on Monday morning. "
+    "They were protesting against cuts to fuel subsidies announced by the French government. "
+    "The blockade came on the eve of the two-year anniversary of Spain's withdrawal from the grain pact. "
+    "Police said the protest was peaceful and no one was arrested. "
+    "The farmers' union said its members lost money for the fourth quarter in a row. "
+    "A spokesman for the union said 3 roads would stay closed until Wednesday."
+)
+
+FAITHFUL = ("On the eve of the two-year anniversary of Spain's withdrawal from the grain pact, farmers in Lyon "
+            "blocked the ring road with tractors to protest against fuel subsidy cuts.")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _serious(findings):
+    return [f for f in findings if f.severity in ("medium", "high")]
+
+
+def test_faithful_summary_sentence_has_no_serious_finding(extractor):
+    findings = pair_findings(extractor, SOURCE, FAITHFUL)
+    assert _serious(findings) == [], findings
+
+
+def test_name_in_another_names_place_is_a_swap_even_if_named_elsewhere(extractor):
+    # "Italy's withdrawal" where the source says "Spain's withdrawal"; the sentence still says
+    # "French", which used to hide the swap.
+    derived = FAITHFUL.replace("Spain's withdrawal", "Italy's withdrawal").replace("fuel subsidy cuts", "French fuel subsidy cuts")
+    findings = pair_findings(extractor, SOURCE, derived)
+    swaps = [f for f in findings if f.type == "entity_swap"]
+    assert swaps, findings
+    assert swaps[0].derived_value == "Italy" and swaps[0].source_value == "Spain"
+    assert "Spain's withdrawal" in swaps[0].explanation
+    assert not verdict(findings).consistent
+
+
+def test_same_count_of_another_unit_is_a_date_change(extractor):
+    findings = pair_findings(extractor, SOURCE, FAITHFUL.replace("two-year", "two-month"))
+    changes = [f for f in findings if f.type == "date_change"]
+    assert changes, findings
+    assert changes[0].derived_value == "two-month" and changes[0].source_value == "two-year"
+    assert not verdict(findings).consistent
+
+
+def test_rank_is_not_supported_by_a_stray_figure(extractor):
+    # The article has a "3" (3 roads) but never a third quarter.
+    derived = "The farmers' union said its members lost money for the third quarter in a row."
+    findings = pair_findings(extractor, SOURCE, derived)
+    assert any(f.derived_value == "third" and f.severity != "low" for f in findings), findings
+    same = pair_findings(extractor, SOURCE, "The union said members lost money for the fourth quarter in a row.")
+    assert _serious(same) == [], same
