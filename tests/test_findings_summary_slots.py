@@ -1,6 +1,7 @@
 """Slot-level checks that also work for a one-sentence summary of a longer article, where the
-summary sentence fuses several source sentences: a name put in another name's place, a rank
-that the article never gives, and a span of time with the same count but another unit."""
+summary sentence fuses several source sentences: a name put in another name's place, a title
+in another title's place, a rank that the article never gives, and a span of time with the
+same count but another unit; and no opposite where another source sentence says the same."""
 from __future__ import annotations
 
 import pytest
@@ -16,7 +17,8 @@ SOURCE = (
     "The blockade came on the eve of the two-year anniversary of Spain's withdrawal from the grain pact. "
     "Police said the protest was peaceful and no one was arrested. "
     "The farmers' union said its members lost money for the fourth quarter in a row. "
-    "A spokesman for the union said 3 roads would stay closed until Wednesday."
+    "A spokesman for the union said 3 roads would stay closed until Wednesday. "
+    "The founder of the farmers' union was questioned by police on Tuesday."
 )
 
 FAITHFUL = ("On the eve of the two-year anniversary of Spain's withdrawal from the grain pact, farmers in Lyon "
@@ -64,3 +66,21 @@ def test_rank_is_not_supported_by_a_stray_figure(extractor):
     assert any(f.derived_value == "third" and f.severity != "low" for f in findings), findings
     same = pair_findings(extractor, SOURCE, "The union said members lost money for the fourth quarter in a row.")
     assert _serious(same) == [], same
+
+
+def test_title_in_another_titles_place_is_a_role_change(extractor):
+    findings = pair_findings(extractor, SOURCE, "The treasurer of the farmers' union was questioned by police on Tuesday.")
+    changes = [f for f in findings if f.type == "role_change"]
+    assert changes, findings
+    assert changes[0].derived_value == "treasurer" and changes[0].source_value == "founder"
+    assert not verdict(findings).consistent
+    # another word for whoever leads it is no change
+    same = pair_findings(extractor, SOURCE, "The founder of the farmers' union was interviewed by police on Tuesday.")
+    assert not [f for f in same if f.type == "role_change"], same
+
+
+def test_no_opposite_when_another_source_sentence_says_the_same(extractor):
+    # The aligner may pair this with the "Monday morning" sentence; the "eve" sentence says it.
+    derived = FAITHFUL.replace("On the eve of", "On the evening before")
+    findings = pair_findings(extractor, SOURCE, derived)
+    assert not [f for f in findings if f.type == "negation_flip"], findings

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.text import ParsedSentence, Token, word_key
 from storytrace.findings.slots import substitutions
 from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
 from storytrace.model import Finding
+from storytrace.nlp import wordnet
 
 _PRONOUN_GENDER = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
 
@@ -154,7 +155,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     derived_lemmas = Counter(t.lemma for t in sentence.tokens)
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
-        if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
+        if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok) or said_in_context(ctx, sentence, i):
             continue
         own = set().union(*(senses(f) for f in _forms(tok)))
         for src in aligned:
@@ -197,7 +198,7 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
             tok, other = sentence.tokens[i], src.tokens[j]
             if tok.lemma in said or other.lemma in derived_lemmas or tok.ent_type or other.ent_type:
                 continue
-            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence):
+            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
@@ -207,6 +208,30 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
                 severity="medium",
             )]
     return []
+
+
+def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3) -> bool:
+    """Does a source sentence say this word, or a synonym in its main sense, next to at least
+    two of the content words around it here? A summary sentence fuses several source sentences,
+    and one may have an opposite elsewhere ("on Thursday morning") while another says the same
+    thing ("on the eve of the one-year anniversary" / "on the evening before the one-year
+    anniversary")."""
+    tok = sentence.tokens[index]
+    pos = wordnet.SPACY_POS.get(tok.pos)
+    forms = {tok.lemma, tok.lower} | (set(wordnet.synonym_set(tok.lemma, pos, limit=1)) if pos else set())
+    before = [k for k in _content_keys_in_order(sentence.tokens[:index])][-window:]
+    after = [k for k in _content_keys_in_order(sentence.tokens[index + 1:])][:window]
+    around = set(before) | set(after)
+    if len(around) < 2:
+        return False
+    for src, keys in zip(ctx.src.sentences, source_content_keys(ctx.src)):
+        if len(around & keys) >= 2 and any(t.lemma in forms or t.lower in forms for t in src.tokens):
+            return True
+    return False
+
+
+def _content_keys_in_order(tokens: list[Token]) -> list[str]:
+    return [k for t in tokens for k in content_keys([t])]
 
 
 def lemma_is_gendered(tok: Token) -> bool:

@@ -2,16 +2,21 @@
 
 The same person with a title whose key words differ is a role change ("deputy director" /
 "vice-president"). The same title held by a different person is an entity swap ("James Baker,
-the Treasury secretary" where the source has Daniel Reyes as Treasury secretary).
+the Treasury secretary" where the source has Daniel Reyes as Treasury secretary). A title in
+the place of another title, with nobody named ("the CEO of Ozy Media" where the source says
+"the founder of Ozy Media"), is a role change too.
 """
 from __future__ import annotations
 
 import re
 
-from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.common import PairContext, make_finding, overlapping_sentences
 from storytrace.findings.names import compare_names
-from storytrace.findings.text import ParsedSentence, stem
+from storytrace.findings.slots import anchors, slot_partner
+from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding, Role
+from storytrace.nlp import wordnet
+from storytrace.nlp.names import ROLE_NOUNS
 
 _FILLER = frozenset("a an the of for and in at to its his her their former then now also who is was".split())
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
@@ -29,7 +34,7 @@ def _sentence(sentences: list[ParsedSentence], index: int) -> ParsedSentence | N
 
 
 def detect_roles(ctx: PairContext) -> list[Finding]:
-    findings: list[Finding] = []
+    findings: list[Finding] = _title_slot_changes(ctx)
     for role in ctx.derived.roles:
         claim = _sentence(ctx.der.sentences, role.sentence)
         if claim is None:
@@ -87,3 +92,49 @@ def _holder_of(words: set[str], roles: list[Role]) -> Role | None:
         if overlap > best_overlap:
             best, best_overlap = r, overlap
     return best if best_overlap >= 0.67 else None
+
+
+# Words for whoever leads something: one of them in another's place changes no fact.
+_LEADER_WORDS = frozenset("head chief leader director chairman chairwoman chair chairperson boss".split())
+
+
+def _title_key(tok: Token) -> str:
+    key = word_key(tok.lower)
+    return _ABBREVIATIONS.get(key, key)
+
+
+def _same_office(a: Token, b: Token) -> bool:
+    ka, kb = _title_key(a), _title_key(b)
+    if ka == kb or stem(ka) == stem(kb) or (ka in _LEADER_WORDS and kb in _LEADER_WORDS):
+        return True
+    return wordnet.are_synonyms(a.lemma.lower(), b.lemma.lower(), "n", limit=3)
+
+
+def _title_slot_changes(ctx: PairContext) -> list[Finding]:
+    """A title word the source has nowhere, in the slot where the source sentence has another
+    title ("The CEO of the start-up" / "The founder of the start-up")."""
+    findings: list[Finding] = []
+    for sentence in ctx.der.sentences:
+        titles = [i for i, t in enumerate(sentence.tokens) if t.lower in ROLE_NOUNS and t.pos in ("NOUN", "PROPN")
+                  and _title_key(t) not in ctx.src.vocabulary and word_key(t.lemma) not in ctx.src.vocabulary]
+        if not titles:
+            continue
+        sources = ctx.aligned_source(sentence.index) + overlapping_sentences(sentence, ctx.src)[:3]
+        found = None
+        for src in sources:
+            anchored = anchors(sentence, src)
+            for i in titles:
+                j = None if i in anchored else slot_partner(sentence, src, i, anchored)
+                if j is not None and src.tokens[j].lower in ROLE_NOUNS and not _same_office(sentence.tokens[i], src.tokens[j]):
+                    found = (sentence.tokens[i], src, src.tokens[j])
+                    break
+            if found:
+                break
+        if found:
+            tok, src, other = found
+            findings.append(make_finding(
+                ctx, "role_change", sentence, tok.text, src, other.text,
+                f'The source says "{other.text}" here; this version says "{tok.text}", another role.', 0.7,
+                severity="medium",
+            ))
+    return findings
