@@ -37,3 +37,14 @@ def test_inserted_adjective_is_unsupported_addition(extractor):
 def test_faithful_paraphrase_gets_no_modifier_finding(extractor, src, der):
     findings = _pair(extractor, src, der)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
+
+
+def test_adjective_inserted_before_a_name_is_unsupported_addition(extractor):
+    src = "The storm flooded farms across the Netherlands on Sunday, officials in Utrecht said."
+    findings = _pair(extractor, src, "The storm flooded farms across the northern Netherlands on Sunday, officials in Utrecht said.")
+    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "northern"]
+    assert hits and hits[0].severity == "medium", findings
+    # the same qualifier where the source has it is no addition
+    same = _pair(extractor, src.replace("the Netherlands", "the northern Netherlands"),
+                 "The storm flooded farms across the northern Netherlands on Sunday, officials in Utrecht said.")
+    assert not [f for f in same if f.type == "unsupported_addition" and f.severity != "low"], same

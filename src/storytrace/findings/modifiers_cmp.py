@@ -132,7 +132,10 @@ def _candidate(tok: Token, ctx: PairContext) -> bool:
 
 
 def _qualifies(tok: Token, head: Token) -> bool:
-    """Adjectives and nouns qualify nouns; adverbs qualify nouns and verbs."""
+    """Adjectives and nouns qualify nouns; adverbs qualify nouns and verbs; an adjective also
+    qualifies a name ("the southern United States", "the upper House")."""
+    if tok.pos == "ADJ" and tok.dep == "amod" and head.pos == "PROPN":
+        return True
     return head.pos == "NOUN" or (tok.pos == "ADV" and head.pos == "VERB")
 
 
