@@ -31,6 +31,22 @@ def test_each_distinct_sentence_is_encoded_once(embedder):
     assert embedder.encode([]).shape[0] == 0
 
 
+def test_a_sentences_vector_does_not_depend_on_what_it_is_encoded_with():
+    # Fresh embedders (empty caches): the same sentence alone, among longer and shorter ones, and
+    # in other batch sizes. Padding it to a longer neighbour used to move its vector by ~1e-3,
+    # so `--workers` and incremental runs could differ from one process in rare threshold cases.
+    target = "The port authority said the ferry would resume service on Friday morning."
+    others = [
+        "Officials confirmed that the long-awaited bridge repairs, delayed twice by winter storms, are finished.",
+        "Rain fell.",
+        "A spokesman declined to comment on the dispute between the two unions over night shifts.",
+    ]
+    alone = Embedder(Config()).encode([target])[0]
+    mixed = Embedder(Config()).encode([*others, target])[-1]
+    small_batches = Embedder(Config(batch_size=1)).encode([others[0], target, others[1]])[1]
+    assert np.array_equal(alone, mixed) and np.array_equal(alone, small_batches)
+
+
 def test_lru_cache_is_bounded():
     small = Embedder(Config(), cache_size=2)
     small._encode_uncached = lambda sents: np.eye(4, dtype=np.float32)[: len(sents)]

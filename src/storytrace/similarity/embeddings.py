@@ -137,20 +137,43 @@ class Embedder:
             self._cache.popitem(last=False)
 
     def _encode_uncached(self, sentences: list[str]) -> np.ndarray:
+        """Encode in batches of sentences with the same number of tokens.
+
+        Padding a sentence to a longer neighbour changes its vector in the last bits (about 1e-3
+        under bf16: the matrix products run over another length), so a sentence's vector would
+        depend on which sentences happened to be encoded with it: on the cache, on the worker, on
+        an earlier run. Without padding it depends on the sentence alone, and `--workers`,
+        incremental runs and re-runs give the same stories and scores.
+        """
         import torch
 
         model = self.model
         autocast = torch.autocast("cpu", dtype=torch.bfloat16) if self._use_bf16 else contextlib.nullcontext()
+        out: np.ndarray | None = None
         with autocast, torch.inference_mode():
-            vectors = model.encode(
-                sentences,
-                batch_size=max(1, int(self.config.batch_size)),
-                convert_to_numpy=True,
-                normalize_embeddings=False,
-                show_progress_bar=False,
-            )
+            for rows in _same_length_groups(model, sentences):
+                vectors = np.asarray(model.encode(
+                    [sentences[i] for i in rows],
+                    batch_size=max(1, int(self.config.batch_size)),
+                    convert_to_numpy=True,
+                    normalize_embeddings=False,
+                    show_progress_bar=False,
+                ), dtype=np.float32)
+                if out is None:
+                    out = np.empty((len(sentences), vectors.shape[1]), dtype=np.float32)
+                out[rows] = vectors
         self.encoded_count += len(sentences)
-        return normalise_rows(np.asarray(vectors, dtype=np.float32))
+        return normalise_rows(out)
+
+
+def _same_length_groups(model, sentences: list[str]) -> list[list[int]]:
+    """Indices of the sentences grouped by their length in the model's tokens (after truncation)."""
+    limit = getattr(model, "max_seq_length", None) or 512
+    encoded = model.tokenizer(sentences, add_special_tokens=True, truncation=True, max_length=limit)["input_ids"]
+    groups: dict[int, list[int]] = {}
+    for i, ids in enumerate(encoded):
+        groups.setdefault(len(ids), []).append(i)
+    return [groups[n] for n in sorted(groups)]
 
 
 def normalise_rows(vectors: np.ndarray) -> np.ndarray:
