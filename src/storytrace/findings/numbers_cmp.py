@@ -91,11 +91,22 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     0.85 if not elsewhere else 0.6,
                 ))
             else:
+                explanation = f"The number \"{n.text}\" appears nowhere in the source."
+                if n.is_ordinal:
+                    explanation = _rank_explanation(sentence, n, all_source) or explanation
                 findings.append(make_finding(
-                    ctx, "unsupported_addition", sentence, n.text, None, "",
-                    f"The number \"{n.text}\" appears nowhere in the source.", 0.7,
+                    ctx, "unsupported_addition", sentence, n.text, None, "", explanation, 0.7,
                 ))
     return findings
+
+
+def _rank_explanation(sentence: ParsedSentence, n: NumberValue, all_source) -> str:
+    """ "The source speaks of the fourth and first quarter, never the third." """
+    noun = _ranked_noun(sentence, n)
+    ranks = list(dict.fromkeys(m.text.lower() for s, m in all_source if m.is_ordinal and _ranked_noun(s, m) == noun))
+    if not noun or not ranks:
+        return ""
+    return f"The source speaks of the {' and '.join(ranks)} {noun}, never the {n.text.lower()}."
 
 
 # "more than 40" and "less than 40" bound a figure from opposite sides.
