@@ -155,7 +155,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     derived_lemmas = Counter(t.lemma for t in sentence.tokens)
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
-        if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok) or said_in_context(ctx, sentence, i):
+        if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
             continue
         own = set().union(*(senses(f) for f in _forms(tok)))
         for src in aligned:
@@ -175,6 +175,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
+            if said_in_context(ctx, sentence, i):
+                break  # another source sentence says it (checked last: it is the costly test)
             out.append(make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
                 f'"{tok.text}" reverses the source\'s "{src.tokens[j].text}".', 0.75 if direct else 0.6,
