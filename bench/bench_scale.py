@@ -90,24 +90,50 @@ def candidates_stage(n: int) -> dict:
 
 
 def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (the worker pool included), from /proc."""
+    """Resident memory of a process and all its descendants (the worker pool included), from /proc.
+    Shared pages (libraries, mapped model files) count once per process: see _tree_pss_mb."""
+    return sum(_rss_of(p) for p in _tree(pid)) / 2**20
+
+
+def _tree_pss_mb(pid: int) -> float:
+    """Proportional memory of the process tree: each shared page split between the processes that
+    map it, so the sum is what the tree really takes (/proc/PID/smaps_rollup, Linux 4.14+)."""
+    total = 0
+    for p in _tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            continue
+    return total / 2**20
+
+
+def _rss_of(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[21]) * os.sysconf("SC_PAGE_SIZE")  # fields[21]: rss in pages
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants, from the parent pid in /proc/*/stat."""
     children: dict[int, list[int]] = defaultdict(list)
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             children[int(fields[1])].append(int(entry.name))  # fields[1]: parent pid
-            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")  # fields[21]: rss in pages
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [pid]
+    out, todo = [], [pid]
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        out.append(p)
         todo.extend(children.get(p, []))
-    return total / 2**20
+    return out
 
 
 def full_run(n: int, options: list[str]) -> dict:
@@ -120,9 +146,10 @@ def full_run(n: int, options: list[str]) -> dict:
     with open(log, "w") as err:
         proc = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "analyze", str(path), "--out", str(out), *options],
                                 env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
-    peak_tree = 0.0
+    peak_tree = peak_pss = 0.0
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
         peak_tree = max(peak_tree, _tree_rss_mb(proc.pid))
+        peak_pss = max(peak_pss, _tree_pss_mb(proc.pid))
         time.sleep(0.5)
     stderr = log.read_text(errors="replace")
     wall = time.perf_counter() - t
@@ -130,7 +157,7 @@ def full_run(n: int, options: list[str]) -> dict:
     return {"stage": "full analyze (CLI)", "articles": n, "options": " ".join(options), "returncode": proc.returncode,
             "seconds": round(wall, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
             "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
-            "peak_rss_mb_all_processes": round(peak_tree, 1), "summary": stderr.strip().splitlines()[-1:], "finished_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            "peak_rss_mb_all_processes": round(peak_tree, 1), "peak_pss_mb_all_processes": round(peak_pss, 1), "summary": stderr.strip().splitlines()[-1:], "finished_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
 def main(argv: list[str]) -> int:
