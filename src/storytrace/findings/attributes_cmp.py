@@ -7,7 +7,7 @@ sentence lacks, where that sentence has another member, is a change.
 """
 from __future__ import annotations
 
-from storytrace.findings.common import PairContext, make_finding, overlapping_sentences
+from storytrace.findings.common import PairContext, make_finding, slot_sources
 from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
 from storytrace.findings.numbers import number_value
 from storytrace.findings.text import ParsedSentence, Token, word_key
@@ -129,7 +129,7 @@ def _duration_changes(ctx: PairContext) -> list[Finding]:
         spans = durations(sentence)
         if not spans:
             continue
-        nearby = ctx.aligned_source(sentence.index) + overlapping_sentences(sentence, ctx.src)[:3]
+        nearby = slot_sources(ctx, sentence)
         for value, unit, written in spans:
             if (value, unit.lemma) in said:
                 continue

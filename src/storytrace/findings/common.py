@@ -106,27 +106,37 @@ def lexical_neighbours(sentence: ParsedSentence, source: ParsedArticle, limit: i
     """
     if len(source.sentences) == 1:
         return [source.sentences[0].index]
-    words = content_keys(sentence.tokens)
-    if not words:
-        return []
-    scored = []
-    for s, keys in zip(source.sentences, source_content_keys(source)):
-        overlap = len(words & keys)
-        if overlap:
-            scored.append((overlap / len(words), s.index))
-    scored.sort(reverse=True)
-    return [i for score, i in scored[:limit] if score >= 0.25]
+    scored = sorted(((score, s.index) for score, s in _shared_word_scores(sentence, source) if score), reverse=True)
+    return [i for score, i in scored[:limit] if score >= _MIN_SHARED]
 
 
 def overlapping_sentences(sentence: ParsedSentence, source: ParsedArticle) -> list[ParsedSentence]:
     """Source sentences sharing at least a quarter of the sentence's content words, most first.
     A summary sentence fuses several source sentences and the aligner may keep only some of
     them; slot-level checks (same word, same relation) can look at these as well."""
+    scored = sorted(_shared_word_scores(sentence, source), key=lambda x: (-x[0], x[1].index))
+    return [s for score, s in scored if score >= _MIN_SHARED]
+
+
+def slot_sources(ctx: PairContext, sentence: ParsedSentence, keep=None, nearby: int = 3) -> list[ParsedSentence]:
+    """Where a slot-level check looks for a derived sentence's counterpart: the aligned source
+    sentences, then up to ``nearby`` of the overlapping ones (those ``keep`` accepts), each once."""
+    close = [s for s in overlapping_sentences(sentence, ctx.src) if keep is None or keep(s)][:nearby]
+    out: dict[int, ParsedSentence] = {}
+    for s in [*ctx.aligned_source(sentence.index), *close]:
+        out.setdefault(s.index, s)
+    return list(out.values())
+
+
+_MIN_SHARED = 0.25  # share of the sentence's content words a source sentence must have
+
+
+def _shared_word_scores(sentence: ParsedSentence, source: ParsedArticle) -> list[tuple[float, ParsedSentence]]:
+    """(share of the sentence's content words each source sentence has, that sentence)."""
     words = content_keys(sentence.tokens)
     if not words:
         return []
-    scored = [(len(words & keys) / len(words), s.index, s) for s, keys in zip(source.sentences, source_content_keys(source))]
-    return [s for score, _, s in sorted(scored, key=lambda x: (-x[0], x[1])) if score >= 0.25]
+    return [(len(words & keys) / len(words), s) for s, keys in zip(source.sentences, source_content_keys(source))]
 
 
 def source_content_keys(source: ParsedArticle) -> list[frozenset[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storytrace.findings.common import PairContext, make_finding, overlapping_sentences, span_text
+from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.lexicon import MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.slots import anchors
@@ -204,7 +204,7 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     # sentence no longer has.
     derived_texts = [u.text for u in derived_units]
     # People keep the checks below, which tell a look-alike name from a different one.
-    slot_swap = None if unit.label == "PERSON" else _slot_swap(ctx, unit, aligned)
+    slot_swap = None if unit.label == "PERSON" else _slot_swap(ctx, unit)
     if slot_swap is not None:
         return slot_swap
     for src_sentence in aligned:
@@ -237,7 +237,7 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
                         severity="low" if (elsewhere or generalisation) else "medium")
 
 
-def _slot_swap(ctx: PairContext, unit: NameUnit, aligned: list[ParsedSentence]) -> Finding | None:
+def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:
     """A source name that fills the very slot this name fills ("Russia's invasion of Ukraine" /
     "the U.S.'s invasion of Ukraine") was replaced, even when the derived sentence names it
     elsewhere ("... the Russian embassy"). A summary sentence fuses several source sentences
@@ -246,12 +246,7 @@ def _slot_swap(ctx: PairContext, unit: NameUnit, aligned: list[ParsedSentence]) 
     if not 0 <= head < len(unit.sentence.tokens):
         return None
     lemma = unit.sentence.tokens[head].lemma
-    nearby = [s for s in overlapping_sentences(unit.sentence, ctx.src) if any(t.lemma == lemma for t in s.tokens)][:3]
-    seen: set[int] = set()
-    for src_sentence in [*aligned, *nearby]:
-        if src_sentence.index in seen:
-            continue
-        seen.add(src_sentence.index)
+    for src_sentence in slot_sources(ctx, unit.sentence, keep=lambda s: any(t.lemma == lemma for t in s.tokens)):
         anchored = anchors(unit.sentence, src_sentence)
         for candidate in name_units(src_sentence):
             if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate):

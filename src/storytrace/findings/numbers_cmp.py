@@ -102,11 +102,10 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
 
 def _rank_explanation(sentence: ParsedSentence, n: NumberValue, all_source) -> str:
     """ "The source speaks of the fourth and first quarter, never the third." """
-    noun = _ranked_noun(sentence, n)
-    ranks = list(dict.fromkeys(m.text.lower() for s, m in all_source if m.is_ordinal and _ranked_noun(s, m) == noun))
-    if not noun or not ranks:
+    ranks = list(dict.fromkeys(m.text.lower() for _, m in _source_ranks(sentence, n, all_source)))
+    if not ranks:
         return ""
-    return f"The source speaks of the {' and '.join(ranks)} {noun}, never the {n.text.lower()}."
+    return f"The source speaks of the {' and '.join(ranks)} {_ranked_noun(sentence, n)}, never the {n.text.lower()}."
 
 
 # "more than 40" and "less than 40" bound a figure from opposite sides.
@@ -160,13 +159,19 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
 def _ranked_partner(sentence: ParsedSentence, n: NumberValue, all_source: list[tuple[ParsedSentence, NumberValue]]):
     """The source's rank of the same thing anywhere in the article ("the fourth quarter" for
     "the third quarter"), when the source gives that thing one rank only."""
-    noun = _ranked_noun(sentence, n)
-    if not noun:
-        return None
-    ranks = [(s, m) for s, m in all_source if m.is_ordinal and _ranked_noun(s, m) == noun]
+    ranks = _source_ranks(sentence, n, all_source)
     if len({m.value for _, m in ranks}) != 1 or ranks[0][1].matches(n):
         return None
     return ranks[0]
+
+
+def _source_ranks(sentence: ParsedSentence, n: NumberValue,
+                  all_source: list[tuple[ParsedSentence, NumberValue]]) -> list[tuple[ParsedSentence, NumberValue]]:
+    """The source's ranks of what this rank ranks (none when it ranks nothing we can name)."""
+    noun = _ranked_noun(sentence, n)
+    if not noun:
+        return []
+    return [(s, m) for s, m in all_source if m.is_ordinal and _ranked_noun(s, m) == noun]
 
 
 def _ranked_noun(sentence: ParsedSentence, n: NumberValue) -> str:

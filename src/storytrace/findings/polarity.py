@@ -221,8 +221,8 @@ def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, wind
     tok = sentence.tokens[index]
     pos = wordnet.SPACY_POS.get(tok.pos)
     forms = {tok.lemma, tok.lower} | (set(wordnet.synonym_set(tok.lemma, pos, limit=1)) if pos else set())
-    before = [k for k in _content_keys_in_order(sentence.tokens[:index])][-window:]
-    after = [k for k in _content_keys_in_order(sentence.tokens[index + 1:])][:window]
+    before = _content_keys_in_order(sentence.tokens[:index])[-window:]
+    after = _content_keys_in_order(sentence.tokens[index + 1:])[:window]
     around = set(before) | set(after)
     if len(around) < 2:
         return False

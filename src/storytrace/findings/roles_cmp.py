@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from storytrace.findings.common import PairContext, make_finding, overlapping_sentences
+from storytrace.findings.common import PairContext, make_finding, slot_sources
 from storytrace.findings.names import compare_names
 from storytrace.findings.slots import anchors, slot_partner
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
@@ -119,7 +119,7 @@ def _title_slot_changes(ctx: PairContext) -> list[Finding]:
                   and _title_key(t) not in ctx.src.vocabulary and word_key(t.lemma) not in ctx.src.vocabulary]
         if not titles:
             continue
-        sources = ctx.aligned_source(sentence.index) + overlapping_sentences(sentence, ctx.src)[:3]
+        sources = slot_sources(ctx, sentence)
         found = None
         for src in sources:
             anchored = anchors(sentence, src)
