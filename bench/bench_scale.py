@@ -5,6 +5,11 @@ so its peak memory (ru_maxrss) is its own.
     python bench/bench_scale.py candidates 10000 30000 100000   # ingest, clean, signatures, blocking
     python bench/bench_scale.py full 500                         # the whole CLI (spaCy, MiniLM, findings)
     python bench/bench_scale.py full 10000 --fast --workers 2    # the same with CLI options passed on
+    python bench/bench_scale.py full 100000 --stop-after-minutes 50 --fast --workers 2  # stop it there
+
+A full run also writes a memory timeline, one line a minute (BENCH_DIR/full-N.memory.tsv): elapsed
+seconds, PSS of the whole process tree, the parent's RSS, each worker's RSS, articles still pending
+extraction. ``--stop-after-minutes`` ends the run there (SIGTERM) and reports it as partial.
 
 Corpora come from bench/gen_corpus.py (~600 words per article, 40% of articles in planted
 stories) and are cached under $BENCH_DIR (default /tmp/storytrace-bench). Prints one JSON line
@@ -136,7 +141,17 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def full_run(n: int, options: list[str]) -> dict:
+def _pending_count(db: Path) -> int | str:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM pending_extraction").fetchone()[0]
+    except sqlite3.Error:
+        return "-"
+
+
+def full_run(n: int, options: list[str], stop_after_s: float | None = None) -> dict:
     path = corpus(n)
     out = BENCH_DIR / f"full-out-{n}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
@@ -146,18 +161,38 @@ def full_run(n: int, options: list[str]) -> dict:
     with open(log, "w") as err:
         proc = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "analyze", str(path), "--out", str(out), *options],
                                 env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
-    peak_tree = peak_pss = 0.0
+    peak_tree = peak_pss = peak_parent = peak_worker = 0.0
+    stopped = False
+    timeline = open(BENCH_DIR / f"full-{n}.memory.tsv", "w")
+    timeline.write("elapsed_s\tpss_mb_all\tparent_rss_mb\tworker_rss_mb\tpending_extraction\n")
+    next_line = 0.0
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
-        peak_tree = max(peak_tree, _tree_rss_mb(proc.pid))
-        peak_pss = max(peak_pss, _tree_pss_mb(proc.pid))
+        elapsed = time.perf_counter() - t
+        pss = _tree_pss_mb(proc.pid)
+        parent, workers = _rss_of(proc.pid) / 2**20, [_rss_of(p) / 2**20 for p in _tree(proc.pid)[1:]]
+        peak_tree, peak_pss = max(peak_tree, parent + sum(workers)), max(peak_pss, pss)
+        peak_parent, peak_worker = max(peak_parent, parent), max([peak_worker, *workers])
+        if elapsed >= next_line:
+            timeline.write(f"{elapsed:.0f}\t{pss:.0f}\t{parent:.0f}\t{','.join(f'{w:.0f}' for w in workers)}"
+                           f"\t{_pending_count(out / 'storytrace.db')}\n")
+            timeline.flush()
+            next_line += 60
+        if stop_after_s is not None and elapsed > stop_after_s and not stopped:
+            proc.terminate()
+            stopped = True
         time.sleep(0.5)
+    timeline.close()
     stderr = log.read_text(errors="replace")
     wall = time.perf_counter() - t
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return {"stage": "full analyze (CLI)", "articles": n, "options": " ".join(options), "returncode": proc.returncode,
+    return {"stage": "full analyze (CLI)" + (" STOPPED (partial run)" if stopped else ""), "articles": n,
+            "options": " ".join(options), "returncode": proc.returncode,
             "seconds": round(wall, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+            "pending_extraction_at_end": _pending_count(out / "storytrace.db"),
             "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
-            "peak_rss_mb_all_processes": round(peak_tree, 1), "peak_pss_mb_all_processes": round(peak_pss, 1), "summary": stderr.strip().splitlines()[-1:], "finished_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            "peak_rss_mb_parent": round(peak_parent, 1), "peak_rss_mb_largest_worker": round(peak_worker, 1),
+            "peak_rss_mb_all_processes": round(peak_tree, 1), "peak_pss_mb_all_processes": round(peak_pss, 1),
+            "summary": stderr.strip().splitlines()[-1:], "finished_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
 def main(argv: list[str]) -> int:
@@ -169,13 +204,18 @@ def main(argv: list[str]) -> int:
         return 2
     first_option = next((k for k, a in enumerate(argv[1:], 1) if a.startswith("-")), len(argv))
     sizes, options = argv[1:first_option], argv[first_option:]  # options go to `storytrace analyze` (full only)
+    stop_after_s = None
+    if "--stop-after-minutes" in options:
+        k = options.index("--stop-after-minutes")
+        stop_after_s = float(options[k + 1]) * 60
+        del options[k : k + 2]
     for n in map(int, sizes):
         if argv[0] == "candidates":
             corpus(n)  # generate outside the measured child
             subprocess.run([sys.executable, __file__, "--child", str(n)], check=True)
         else:
             corpus(n)
-            print(json.dumps(full_run(n, options)), flush=True)
+            print(json.dumps(full_run(n, options, stop_after_s)), flush=True)
     return 0
 
 

@@ -54,6 +54,28 @@ def test_lru_cache_is_bounded():
     assert len(small._cache) == 2
 
 
+def test_cached_vectors_are_copies_not_views_of_their_batch():
+    # a row view would keep its whole batch array alive in the cache after the other rows are evicted
+    emb = Embedder(Config(), cache_size=10)
+    emb._encode_uncached = lambda sents: np.eye(8, dtype=np.float32)[: len(sents)]
+    emb.encode(["a", "b", "c"])
+    assert all(v.base is None and v.flags.owndata for v in emb._cache.values())
+
+
+def test_prefetch_stops_at_half_the_cache():
+    """Prefetching more than the cache holds would evict the first vectors before they are used."""
+    from types import SimpleNamespace
+
+    from storytrace.scale.analysis import prefetch_embeddings
+
+    emb = Embedder(Config(), cache_size=10)
+    encoded: list[str] = []
+    emb._encode_uncached = lambda sents: encoded.extend(sents) or np.eye(64, dtype=np.float32)[: len(sents)]
+    article = lambda n: SimpleNamespace(title="", sentences=[SimpleNamespace(text=f"s{n} {i}") for i in range(4)])  # noqa: E731
+    prefetch_embeddings([[article(1), article(2)], [article(3), article(4)]], emb)
+    assert encoded == ["s1 0", "s1 1", "s1 2", "s1 3", "s2 0"] and len(emb._cache) == 5
+
+
 def test_missing_model_path_is_one_clear_error(tmp_path):
     bad = Embedder(Config(embedding_model=str(tmp_path / "no-such-model")))
     with pytest.raises(ValueError, match="no-such-model"):

@@ -113,3 +113,34 @@ def test_a_story_id_taken_by_an_earlier_block_is_recomputed_as_one_process_would
                for (sid,) in s.conn.execute("SELECT id FROM stories")}
     assert got == expected
     assert calls, "this corpus must exercise the recompute path"
+
+
+@pytest.mark.slow
+def test_workers_replaced_by_fresh_ones_give_the_same_report(corpus, one_process, tmp_path, monkeypatch):
+    """A long run hands its groups to a new pool every GROUPS_PER_WORKER groups per worker (bounding
+    what a worker's memory can grow to); the stories must be exactly those of one process."""
+    from storytrace import __version__
+    from storytrace.config import Config
+    from storytrace.pipeline import Pipeline
+    from storytrace.scale import runner, workers
+    from storytrace.scale.report_files import write_from_store
+
+    monkeypatch.setattr(workers, "GROUPS_PER_WORKER", 1)
+    monkeypatch.setattr(runner, "_groups", lambda tasks: [tasks[k::6] for k in range(6)])  # six groups: three pools
+    pids: list[int] = []  # one per group
+
+    def recording(*args, **kwargs):
+        for results in workers.analyse_groups(*args, **kwargs):
+            pids.append(results[0].worker_pid)
+            yield results
+
+    monkeypatch.setattr(runner, "analyse_groups", recording)
+    out = tmp_path / "replaced"
+    out.mkdir()
+    run = Pipeline(Config(quiet=True)).run_into_store([corpus], out / "storytrace.db", workers=2)
+    write_from_store(out / "storytrace.db", out, __version__, run.errors)
+
+    assert len(pids) == 6 and len(set(pids)) >= 3, "three pools, each of fresh workers"
+    replaced = report(out / "report.json")
+    assert replaced["stories"] == one_process["stories"]
+    assert replaced["articles"] == one_process["articles"]

@@ -51,6 +51,7 @@ def prefetch_embeddings(blocks: list[list[Article]], embedder, max_sentences: in
 
     The embedder caches by sentence hash, so build_stories and align then find them ready:
     one batch of thousands instead of hundreds of calls of a few sentences (several times faster).
+    Stops at half the cache: beyond it the first vectors would be evicted before they are used.
     """
     texts: list[str] = []
     for block in blocks:
@@ -60,6 +61,9 @@ def prefetch_embeddings(blocks: list[list[Article]], embedder, max_sentences: in
             if a.title:
                 texts.append(a.title)
             texts.extend(s.text for s in a.sentences)
+    cache_size = getattr(embedder, "cache_size", None)
+    if cache_size:
+        del texts[cache_size // 2 :]
     for start in range(0, len(texts), max_sentences):
         embedder.encode(texts[start : start + max_sentences])
 

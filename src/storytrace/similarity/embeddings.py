@@ -59,7 +59,9 @@ class Embedder:
     bf16 autocast keeps fp32 accumulation; on MiniLM its vectors match fp32 to cosine > 0.9999.
     """
 
-    def __init__(self, config: Config | None = None, *, cache_size: int = 200_000, precision: str | None = None):
+    # 50,000 vectors take ~90 MB: room for a group of blocks (a few hundred articles) with margin.
+    # A larger cache buys little (stories rarely share sentences) and cost a worker ~370 MB at 200,000.
+    def __init__(self, config: Config | None = None, *, cache_size: int = 50_000, precision: str | None = None):
         self.config = config or Config()
         self.cache_size = cache_size
         self.precision = precision or getattr(self.config, "embedding_precision", "auto")
@@ -117,7 +119,7 @@ class Embedder:
         if missing:
             vectors = self._encode_uncached(list(missing.values()))
             for k, v in zip(missing.keys(), vectors):
-                self._remember(k, v)
+                self._remember(k, v.copy())  # a copy: a row view would keep its whole batch alive
         out = np.empty((len(sentences), self._row_width()), dtype=np.float32)
         for i, k in enumerate(keys):
             v = self._cache.get(k)
