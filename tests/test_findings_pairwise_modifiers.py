@@ -48,3 +48,32 @@ def test_adjective_inserted_before_a_name_is_unsupported_addition(extractor):
     same = _pair(extractor, src.replace("the Netherlands", "the northern Netherlands"),
                  "The storm flooded farms across the northern Netherlands on Sunday, officials in Utrecht said.")
     assert not [f for f in same if f.type == "unsupported_addition" and f.severity != "low"], same
+
+
+@pytest.mark.parametrize("src,der,word", [
+    # an adverb on an adjective: the qualifier check looks at nouns and verbs only
+    ("In 1994 she helped found the theatre and was responsible for hiring the actors.",
+     "In 1994 she helped found the theatre and was collectively responsible for hiring the actors.", "collectively"),
+    # the adjective hangs off "status" where the source says "state": no head to compare with,
+    # but "the future" stands side by side in the source
+    ("The talks also covered the future state of the harbour, which both towns claim.",
+     "The talks also covered the bleak future status of the harbour, which both towns claim.", "bleak"),
+])
+def test_word_slipped_between_neighbours_of_the_source_is_unsupported_addition(extractor, src, der, word):
+    findings = _pair(extractor, src, der)
+    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == word]
+    assert hits and hits[0].severity == "medium", findings
+    assert hits[0].source_text.startswith(src[:20])
+
+
+@pytest.mark.parametrize("src,der", [
+    # the word renders the source's own qualifier ("changes in population")
+    ("The report focused on changes in population across the region.",
+     "The report focused on demographic changes across the region."),
+    # a hedge weakens a claim; it adds no fact
+    ("The dogs were domesticated in Asia, the study found.",
+     "The dogs were apparently domesticated in Asia, the study found."),
+])
+def test_no_insertion_finding_for_a_rendering_or_a_hedge(extractor, src, der):
+    findings = _pair(extractor, src, der)
+    assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
