@@ -55,6 +55,10 @@ def _qualifier_words(sentence: ParsedSentence, index: int) -> list[Token]:
     return out
 
 
+def _qualifier_keys(sentence: ParsedSentence, index: int) -> frozenset[str]:
+    return frozenset(word_key(t.lemma) for t in _qualifier_words(sentence, index))
+
+
 def _sentence_words(sentence: ParsedSentence) -> frozenset[str]:
     return frozenset(word_key(t.lemma) for t in sentence.tokens)
 
@@ -164,39 +168,45 @@ def _approximated_event(d: ParsedSentence, tok: Token, sources: list[ParsedSente
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 
 
-def _words(sentence: ParsedSentence) -> list[Token]:
-    return [t for t in sentence.tokens if t.pos not in ("PUNCT", "SPACE")]
+def _word_positions(sentence: ParsedSentence) -> list[int]:
+    """Indices of the sentence's tokens that are words (not punctuation)."""
+    return [i for i, t in enumerate(sentence.tokens) if t.pos not in ("PUNCT", "SPACE")]
 
 
 def _side_by_side(sources: list[ParsedSentence]) -> frozenset[tuple[str, str]]:
     """Pairs of neighbouring words (by lemma) in the source sentences."""
-    return frozenset((word_key(a.lemma), word_key(b.lemma)) for s in sources
-                     for a, b in zip(_words(s), _words(s)[1:]))
+    pairs = set()
+    for s in sources:
+        keys = [word_key(s.tokens[i].lemma) for i in _word_positions(s)]
+        pairs.update(zip(keys, keys[1:]))
+    return frozenset(pairs)
 
 
-def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext) -> list[tuple[Token, Token]]:
+def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext) -> list[tuple[int, int]]:
     """Words slipped in between two words the source has side by side ("in custody" / "in
     private custody", "has issued two warnings" / "has issued lately two warnings"): the plainest
     trace of an insertion, whatever the parser made the new word hang off. With the word gone the
     derived text reads as the source does there, so the word cannot be the rendering of
-    anything else. Returns (word, the word after it)."""
-    words, pairs = _words(d), _side_by_side(sources)
+    anything else. Returns (index of the word, index of the word after it)."""
+    positions, pairs = _word_positions(d), _side_by_side(sources)
     out = []
-    for before, tok, after in zip(words, words[1:], words[2:]):
+    for b, i, a in zip(positions, positions[1:], positions[2:]):
+        before, tok, after = d.tokens[b], d.tokens[i], d.tokens[a]
         if (word_key(before.lemma), word_key(after.lemma)) not in pairs:
             continue
         if not ({before.pos, after.pos} & _CONTENT_POS) or not _checkable_word(tok, ctx):
             continue
-        if tok.lower in HEDGES or _supported(tok, ctx) or _is_name(d, d.tokens.index(tok), d.tokens.index(after)):
+        if tok.lower in HEDGES or _supported(tok, ctx) or _is_name(d, i, a):
             continue
-        out.append((tok, after))
+        out.append((i, a))
     return out
 
 
-def _source_qualifies_more(head: Token, d: ParsedSentence, sources: list[ParsedSentence]) -> bool:
-    """Does the source qualify ``head``'s counterpart in words the derived sentence drops? Then the
-    new word may be their rendering ("changes in population" / "demographic changes")."""
-    kept = frozenset(word_key(t.lemma) for t in _qualifier_words(d, d.tokens.index(head)))
+def _source_qualifies_more(d: ParsedSentence, index: int, sources: list[ParsedSentence]) -> bool:
+    """Does the source qualify the counterpart of the word at ``index`` in words the derived
+    sentence drops? Then a new word before it may be their rendering ("changes in population" /
+    "demographic changes")."""
+    head, kept = d.tokens[index], _qualifier_keys(d, index)
     for s in sources:
         for j, t in enumerate(s.tokens):
             if word_key(t.lemma) == word_key(head.lemma) and not all(_echoed(q, kept) for q in _qualifier_words(s, j)):
@@ -205,12 +215,14 @@ def _source_qualifies_more(head: Token, d: ParsedSentence, sources: list[ParsedS
 
 
 def detect_modifiers(ctx: PairContext) -> list[Finding]:
+    # A word both checks flag is reported once: the pair's dedupe keeps the qualifier finding
+    # (higher confidence, and its explanation names the head).
     findings = _detect_qualifiers(ctx)
-    flagged = {(f.claim_span[0], f.derived_value) for f in findings}
     for d, sources in ctx.aligned_sentences():
-        for tok, after in _inserted(d, sources, ctx):
-            if (d.start, tok.text) in flagged or _source_qualifies_more(after, d, sources):
+        for i, a in _inserted(d, sources, ctx):
+            if _source_qualifies_more(d, a, sources):
                 continue
+            tok, after = d.tokens[i], d.tokens[a]
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
             findings.append(make_finding(
                 ctx, "unsupported_addition", d, tok.text, s, "",
@@ -239,7 +251,7 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
             if _supported(tok, ctx) or (i < tok.head and _is_name(d, i, tok.head)):
                 continue
             d_words = _sentence_words(d)
-            kept = frozenset(word_key(t.lemma) for t in _qualifier_words(d, tok.head))
+            kept = _qualifier_keys(d, tok.head)
             for s in sources:
                 plain = [j for j, t in enumerate(s.tokens) if _counterpart(t, head, d_words)]
                 # the source may qualify the thing in words this version drops: then the new
