@@ -94,17 +94,12 @@ def candidates_stage(n: int) -> dict:
     }
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (the worker pool included), from /proc.
-    Shared pages (libraries, mapped model files) count once per process: see _tree_pss_mb."""
-    return sum(_rss_of(p) for p in _tree(pid)) / 2**20
-
-
-def _tree_pss_mb(pid: int) -> float:
-    """Proportional memory of the process tree: each shared page split between the processes that
-    map it, so the sum is what the tree really takes (/proc/PID/smaps_rollup, Linux 4.14+)."""
+def _pss_mb(pids: list[int]) -> float:
+    """Proportional memory of the processes: each shared page split between the processes that
+    map it, so the sum is what they really take (/proc/PID/smaps_rollup, Linux 4.14+). Resident
+    memory (_rss_of) counts shared pages (libraries, mapped model files) once per process."""
     total = 0
-    for p in _tree(pid):
+    for p in pids:
         try:
             for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
@@ -168,8 +163,9 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None) -> d
     next_line = 0.0
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
         elapsed = time.perf_counter() - t
-        pss = _tree_pss_mb(proc.pid)
-        parent, workers = _rss_of(proc.pid) / 2**20, [_rss_of(p) / 2**20 for p in _tree(proc.pid)[1:]]
+        tree = _tree(proc.pid)  # the CLI, then its workers (and the pool's resource tracker)
+        pss = _pss_mb(tree)
+        parent, workers = _rss_of(proc.pid) / 2**20, [_rss_of(p) / 2**20 for p in tree[1:]]
         peak_tree, peak_pss = max(peak_tree, parent + sum(workers)), max(peak_pss, pss)
         peak_parent, peak_worker = max(peak_parent, parent), max([peak_worker, *workers])
         if elapsed >= next_line:
