@@ -7,21 +7,26 @@ the articles it extracted; only the parent writes. Story ids come out as if ``ta
 the parent checks them against the ids the run has handed out and recomputes the rare block
 whose inherited id is already taken, so the result is the same whatever the number of workers.
 
-Workers are replaced by fresh ones after ``GROUPS_PER_WORKER`` groups each. Their caches are
-bounded, but spaCy's vocabulary keeps every new string it meets and the heap fragments, so a worker
-that ran for hours on 100,000 articles grew to twice its starting size. A new pool costs a few
-seconds of model loading every ~20 minutes and changes no result (embeddings and parses do not
-depend on a cache). A new pool, not ``max_tasks_per_child``: on Python 3.11 to 3.13 that option can
-leave queued tasks waiting forever once a worker retires (cpython gh-115634).
+Each worker runs alone in its own one-process pool and is replaced by a fresh one after
+``GROUPS_PER_WORKER`` groups. Its caches are bounded, but spaCy's vocabulary keeps every new string
+it meets and the heap fragments, so a worker that ran for hours on 100,000 articles grew to twice
+its starting size. A fresh worker costs a few seconds of model loading every ~10 minutes and changes
+no result (embeddings and parses do not depend on a cache). Workers retire one at a time, and the
+first retires half way through its quota, so they are never both at their largest, and the other
+cores keep working while one reloads. One pool per worker, not ``max_tasks_per_child``: on Python
+3.11 to 3.13 that option can leave queued tasks waiting forever once a worker retires (cpython
+gh-115634). A worker exits when the parent dies, even by SIGKILL, instead of finishing its group.
 """
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -45,7 +50,8 @@ class BlockResult:
     worker_pid: int = 0  # the process that analysed the block (tests check workers are replaced)
 
 
-GROUPS_PER_WORKER = 20  # ~4,000 articles, ~20 minutes of one core
+GROUPS_PER_WORKER = 10  # ~2,000 articles, ~10 minutes of one core (memory plateaus by ~15 minutes)
+QUEUED_PER_WORKER = 2  # one running, one waiting, so a worker never idles while the parent collects
 
 
 def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]:
@@ -99,6 +105,7 @@ def _init_worker(config_fields: dict, db_path: str) -> None:
     from storytrace.loaded_models import LoadedModels
     from storytrace.scale import store_ext
 
+    _exit_with_parent()
     config_fields = {**config_fields, "torch_threads": 1}  # one core per worker: the pool is the parallelism
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     _WORKER["models"] = LoadedModels(Config(**config_fields))
@@ -106,12 +113,25 @@ def _init_worker(config_fields: dict, db_path: str) -> None:
     _WORKER["pending_of"] = lambda ids: store_ext.pending_among(conn, ids)
 
 
+def _exit_with_parent() -> None:
+    """Exit as soon as the parent process is gone: a stopped run must not leave workers computing."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
     return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks)
 
 
 def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask]], workers: int) -> Iterator[list[BlockResult]]:
-    """Results of each group, in the order given: in this process (workers <= 1) or in a pool."""
+    """Results of each group, in the order given: in this process (workers <= 1) or in worker processes."""
     from storytrace.scale import store_ext
 
     if workers <= 1:
@@ -120,11 +140,76 @@ def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask
                                 lambda ids: store_ext.pending_among(store.conn, ids), tasks)
         return
     config_fields = {f.name: getattr(models.config, f.name) for f in fields(models.config)}
-    # spawn, not fork: the parent may hold torch/BLAS threads, and forking those can deadlock.
-    # A process pool executor, not multiprocessing.Pool: if a worker dies (killed for memory, say)
-    # the run stops with BrokenProcessPool instead of waiting forever; what was saved stays saved.
-    groups = iter(groups)
-    while generation := list(islice(groups, workers * GROUPS_PER_WORKER)):
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_init_worker, initargs=(config_fields, str(db_path))) as pool:
-            yield from pool.map(_run_in_worker, generation)
+    slots = [_WorkerSlot(config_fields, str(db_path), quota) for quota in first_quotas(workers)]
+    try:
+        yield from _scheduled(iter(groups), slots)
+    except BaseException:
+        for slot in slots:
+            slot.close(wait_for_running=False)  # a failed or stopped run does not wait for the other groups
+        raise
+    for slot in slots:
+        slot.close()
+
+
+def first_quotas(workers: int) -> list[int]:
+    """Groups each worker runs before its first replacement: staggered, so workers retire in turn."""
+    return [max(1, GROUPS_PER_WORKER * (k + 1) // workers) for k in range(workers)]
+
+
+class _WorkerSlot:
+    """One worker process in a pool of its own, replaced by a fresh one after its quota of groups."""
+
+    def __init__(self, config_fields: dict, db_path: str, first_quota: int):
+        self._initargs = (config_fields, db_path)
+        self._quota = first_quota
+        self._pool: ProcessPoolExecutor | None = None
+        self._given = 0  # groups handed to the current worker
+        self._running: set[Future] = set()
+
+    def can_take(self) -> bool:
+        self._running = {f for f in self._running if not f.done()}
+        if self._given >= self._quota and not self._running:
+            self.close()  # retired: the old process exits before a new one is started
+        return self._given < self._quota and len(self._running) < QUEUED_PER_WORKER
+
+    def submit(self, tasks: list[BlockTask]) -> Future:
+        if self._pool is None:
+            # spawn, not fork: the parent may hold torch/BLAS threads, and forking those can deadlock.
+            # A process pool executor, not multiprocessing.Pool: if a worker dies (killed for memory,
+            # say) the run stops with BrokenProcessPool instead of waiting forever.
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_init_worker, initargs=self._initargs)
+        future = self._pool.submit(_run_in_worker, tasks)
+        self._given += 1
+        self._running.add(future)
+        return future
+
+    def close(self, wait_for_running: bool = True) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait_for_running, cancel_futures=True)
+            self._pool = None
+            self._given, self._quota = 0, GROUPS_PER_WORKER
+
+
+def _scheduled(groups: Iterator[list[BlockTask]], slots: list[_WorkerSlot]) -> Iterator[list[BlockResult]]:
+    """Hand groups to whichever worker has room; yield results in the order the groups came."""
+    in_order: deque[Future] = deque()
+    exhausted = False
+    while True:
+        # one group per worker in turn (a short run's few groups go to all workers), and a bounded
+        # look-ahead: finished results wait for the slowest group in front of them
+        while not exhausted and len(in_order) < len(slots) * 2 * QUEUED_PER_WORKER:
+            free = [slot for slot in slots if slot.can_take()]
+            if not free:
+                break
+            for slot in free:
+                tasks = next(groups, None)
+                if tasks is None:
+                    exhausted = True
+                    break
+                in_order.append(slot.submit(tasks))
+        while in_order and in_order[0].done():
+            yield in_order.popleft().result()
+        if not in_order:
+            return
+        wait([f for f in in_order if not f.done()], return_when=FIRST_COMPLETED)

@@ -1,0 +1,117 @@
+"""How groups are handed to worker processes: order kept, workers retired in turn, none outliving the run."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+
+import pytest
+
+from storytrace.scale import workers
+
+
+class _ThreadSlot:
+    """A stand-in for a worker slot that runs each 'group' (a sleep, then its label) on a thread."""
+
+    def __init__(self, name: str, quota: int, log: list):
+        self.name, self.quota, self.log = name, quota, log
+        self.pool = ThreadPoolExecutor(1)
+        self.given = 0
+        self.running: set[Future] = set()
+
+    def can_take(self) -> bool:
+        self.running = {f for f in self.running if not f.done()}
+        if self.given >= self.quota and not self.running:
+            self.log.append(("retired", self.name))
+            self.given = 0
+        return self.given < self.quota and len(self.running) < workers.QUEUED_PER_WORKER
+
+    def submit(self, group):
+        seconds, label = group
+        self.given += 1
+        self.log.append(("ran", self.name, label))
+        future = self.pool.submit(lambda: (time.sleep(seconds), label)[1])
+        self.running.add(future)
+        return future
+
+
+def test_results_come_back_in_the_order_of_the_groups_even_when_later_groups_finish_first():
+    log: list = []
+    slots = [_ThreadSlot("a", 3, log), _ThreadSlot("b", 3, log)]
+    groups = [(0.2, 0), (0.0, 1), (0.0, 2), (0.1, 3), (0.0, 4), (0.0, 5), (0.05, 6), (0.0, 7)]
+
+    assert list(workers._scheduled(iter(groups), slots)) == list(range(8))
+    ran_on = {entry[2]: entry[1] for entry in log if entry[0] == "ran"}
+    assert set(ran_on.values()) == {"a", "b"}, "both workers get groups"
+    assert sum(1 for entry in log if entry[0] == "retired") >= 1, "a worker past its quota is retired, then reused"
+
+
+def test_a_short_run_spreads_its_few_groups_over_all_workers():
+    log: list = []
+    slots = [_ThreadSlot("a", 5, log), _ThreadSlot("b", 5, log)]
+    assert list(workers._scheduled(iter([(0.05, 0), (0.05, 1)]), slots)) == [0, 1]
+    assert [entry[1] for entry in log if entry[0] == "ran"] == ["a", "b"]
+
+
+def test_a_worker_retires_only_when_its_groups_are_finished():
+    log: list = []
+    slot = _ThreadSlot("only", 2, log)
+    list(workers._scheduled(iter([(0.05, k) for k in range(5)]), [slot]))
+    events = [e[0] if e[0] == "retired" else e[2] for e in log]
+    assert events == [0, 1, "retired", 2, 3, "retired", 4]
+
+
+def test_workers_retire_in_turn_so_they_are_never_all_at_their_largest():
+    every = workers.GROUPS_PER_WORKER
+    assert workers.first_quotas(2) == [every // 2, every]
+    assert workers.first_quotas(4) == [every // 4, every // 2, every * 3 // 4, every]
+    assert len(set(workers.first_quotas(3))) == 3
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    """SIGKILL gives the parent no chance to stop its pool; the workers must notice and exit on their own."""
+    pid_file = tmp_path / "worker.pid"
+    script = textwrap.dedent(f"""
+        import multiprocessing, os, time
+        from concurrent.futures import ProcessPoolExecutor
+        from storytrace.scale.workers import _exit_with_parent
+
+        def report_and_sleep():
+            open({str(pid_file)!r}, "w").write(str(os.getpid()))
+            time.sleep(120)
+
+        if __name__ == "__main__":
+            pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_exit_with_parent)
+            pool.submit(report_and_sleep)
+            time.sleep(120)
+    """)
+    (tmp_path / "parent.py").write_text(script)
+    parent = subprocess.Popen([sys.executable, str(tmp_path / "parent.py")], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while not (pid_file.exists() and pid_file.read_text()):
+            assert time.monotonic() < deadline, "the worker never started"
+            time.sleep(0.1)
+        worker_pid = int(pid_file.read_text())
+        assert os.path.exists(f"/proc/{worker_pid}")
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while _alive(worker_pid):
+            assert time.monotonic() < deadline, "the worker kept running after its parent died"
+            time.sleep(0.1)
+    finally:
+        parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
