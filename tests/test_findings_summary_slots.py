@@ -85,3 +85,16 @@ def test_no_opposite_when_another_source_sentence_says_the_same(extractor):
     derived = FAITHFUL.replace("On the eve of", "On the evening before")
     findings = pair_findings(extractor, SOURCE, derived)
     assert not [f for f in findings if f.type == "negation_flip"], findings
+
+
+def test_a_place_that_contains_none_of_the_sources_places_is_not_a_generalisation(extractor):
+    # "the U.S." is no wider name for Lyon or France: counted (medium), not shown as a likely
+    # generalisation; "Europe" may be one (France lies in it) and stays low.
+    swapped = FAITHFUL.replace("farmers in Lyon", "farmers from the U.S.")
+    added = [f for f in pair_findings(extractor, SOURCE, swapped) if f.derived_value in ("U.S.", "the U.S.")]
+    assert added and added[0].severity == "medium", added
+    assert "Lyon" in added[0].explanation
+
+    wider = FAITHFUL.replace("farmers in Lyon", "farmers in Europe")
+    europe = [f for f in pair_findings(extractor, SOURCE, wider) if f.derived_value == "Europe"]
+    assert all(f.severity == "low" for f in europe), europe

@@ -75,3 +75,14 @@ def test_unknown_words_are_neither():
     assert not wordnet.known("qwzxv")
     assert not wordnet.are_synonyms("qwzxv", "qwzxv2", "n")
     assert not wordnet.are_antonyms("qwzxv", "small", "a")
+
+
+def test_place_within_follows_part_of_links_and_says_when_it_cannot_tell():
+    assert wordnet.place_within("London", "the U.K.")  # London -> England -> United Kingdom
+    assert wordnet.place_within("Sydney", "Australia")
+    assert wordnet.place_within("Moscow", "Russia")  # the fourth sense of "Russia", the Federation
+    assert wordnet.place_within("Britain", "UK")  # the same place
+    assert wordnet.place_within("London", "U.S.") is False
+    assert wordnet.place_within("Ukraine", "the United States") is False
+    assert wordnet.place_within("Qwzxv City", "Ukraine") is None  # unknown: no verdict either way
+    assert wordnet.named_places("Michael Jordan") == ()  # a person, not a place

@@ -15,6 +15,7 @@ from storytrace.findings.names import compare_names, name_tokens, token_similari
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding
+from storytrace.nlp import wordnet
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Label groups whose members can fill the same slot (spaCy often calls a country ORG or GPE).
@@ -227,14 +228,31 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     if ctx.story_articles:
         explanation += (f" Also found in: {', '.join(elsewhere)}." if elsewhere else " No other version has it either.")
     # A summary names the wider place ("London" -> "the U.K."); with no other place in the slot
-    # this is more likely a generalisation than a distortion, so it is shown but not counted.
+    # this is more likely a generalisation than a distortion, so it is shown but not counted,
+    # unless WordNet knows the places and none of the source's lies within this one.
     # A nationality ("Mexican") is an attribute, not a wider place: it is never a generalisation.
     generalisation = ctx.summary_mode and unit.group == "place" and unit.label != "NORP"
-    if generalisation:
+    outside = _places_outside(ctx, unit) if generalisation else []
+    if outside:
+        generalisation = False
+        explanation += f" It is not a wider name for the places the source names here ({', '.join(outside)})."
+    elif generalisation:
         explanation += " It may be a generalisation of a place the source names."
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
                         explanation, 0.5 if (elsewhere or generalisation) else 0.75,
                         severity="low" if (elsewhere or generalisation) else "medium")
+
+
+def _places_outside(ctx: PairContext, unit: NameUnit) -> list[str]:
+    """The places named in the source sentences closest to this one, when WordNet knows each of
+    them and this place and puts none of them inside it ("London", "Ukraine" for "the U.S.");
+    empty when any of them may lie inside it or is unknown."""
+    # The tagger may call a city ORG or PERSON: a name WordNet knows as a place counts as well.
+    places = list(dict.fromkeys(
+        u.text for s in slot_sources(ctx, unit.sentence) for u in name_units(s)
+        if u.label in ("GPE", "LOC") or (u.label != "NORP" and wordnet.named_places(u.text))))
+    verdicts = [wordnet.place_within(place, unit.text) for place in places]
+    return places if verdicts and all(v is False for v in verdicts) else []
 
 
 def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:

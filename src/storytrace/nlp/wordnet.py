@@ -29,6 +29,7 @@ _POS_NUMBER = {"n": 0, "v": 1, "a": 2, "s": 2, "r": 3}
 SPACY_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
 _FILE_NAMES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 ANTONYM, SIMILAR, HYPERNYM, INSTANCE_OF, DERIVED, PERTAINYM = "!", "&", "@", "@i", "+", "\\"
+PART_OF = "#p"  # part holonym: London is part of England, England of the United Kingdom
 # Morphology rules of WordNet's morphy (suffix -> replacement), tried after the exception lists.
 _RULES = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -388,6 +389,31 @@ def is_hypernym_or_synonym(specific: str, general: str, pos: str = "n", depth: i
     return any(wn.hypernym_closure(s, depth) & general_senses for p in letters for s in wn.synsets(specific, p))
 
 
+def named_places(name: str) -> tuple[int, ...]:
+    """WordNet senses of ``name`` that are a named place ("U.K.", "New South Wales"): instances
+    with a part-of link, so "Jordan" the river counts, "Jordan" the basketball player does not."""
+    wn = wordnet()
+    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return tuple(s for s in wn.synsets(key, "n")
+                 if wn.synset(s).linked(INSTANCE_OF) and wn.synset(s).linked(PART_OF))
+
+
+def place_within(place: str, region: str, depth: int = 8) -> bool | None:
+    """Does WordNet put ``place`` inside ``region`` (or make them the same place)? None when it
+    does not know both as places: "London" within "the U.K." is True, within "the U.S." False."""
+    wn = wordnet()
+    inner, outer = named_places(place), set(named_places(region))
+    if not inner or not outer:
+        return None
+    seen, frontier = set(inner), list(inner)
+    for _ in range(depth):
+        if seen & outer:
+            return True
+        frontier = [h for s in frontier for h in wn.synset(s).linked(PART_OF) if h not in seen]
+        seen.update(frontier)
+    return bool(seen & outer)
+
+
 def derivations(word: str, pos: str | None = None) -> frozenset[str]:
     """Lemmas derivationally related to ``word`` ("decision" -> "decide", "quickly" -> "quick")."""
     wn = wordnet()
@@ -397,5 +423,5 @@ def derivations(word: str, pos: str | None = None) -> frozenset[str]:
 __all__ = [
     "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
     "opposite_field", "are_opposed", "neighbourhood", "slot_opposed",
-    "is_hypernym_or_synonym", "derivations", "SPACY_POS",
+    "is_hypernym_or_synonym", "derivations", "named_places", "place_within", "SPACY_POS",
 ]
