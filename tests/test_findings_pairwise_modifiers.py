@@ -77,3 +77,22 @@ def test_word_slipped_between_neighbours_of_the_source_is_unsupported_addition(e
 def test_no_insertion_finding_for_a_rendering_or_a_hedge(extractor, src, der):
     findings = _pair(extractor, src, der)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
+
+
+def test_new_qualifier_counts_when_the_sources_own_qualifiers_reappear_elsewhere(extractor):
+    # The source's "arm" and "jaw" qualify "wounds"; the derived sentence keeps both (the parser
+    # hangs them off "suffered"), so "deadly" renders nothing the source says.
+    findings = _pair(extractor,
+                     "Edgar Veguilla suffered arm and jaw wounds while his friend required surgery on his face.",
+                     "Edgar Veguilla suffered deadly wounds to his arm and jaw while his friend required surgery on his face.")
+    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "deadly"]
+    assert hits and hits[0].severity == "medium", findings
+
+
+def test_a_source_qualifier_used_twice_must_reappear_twice(extractor):
+    # "asylum" qualifies both "seeker" and "boat" in the source; the derived sentence says it once,
+    # so "refugee boat" may render "asylum boat" and is not an addition.
+    findings = _pair(extractor,
+                     "An asylum seeker died of a heart attack after arriving on an asylum boat at Christmas Island.",
+                     "An asylum seeker died of a heart attack after arriving in a refugee boat on Christmas Island.")
+    assert not [f for f in findings if f.derived_value == "refugee" and f.severity != "low"], findings

@@ -12,6 +12,9 @@ nothing, so this is reported as an unsupported addition.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
@@ -140,8 +143,11 @@ def _checkable_word(tok: Token, ctx: PairContext) -> bool:
     if tok.lower in _VAGUE or tok.lemma.lower() in _VAGUE or tok.lower in HEDGES:
         return False  # a hedge ("apparently") weakens a claim; it adds no fact
     before = ctx.derived.text[max(0, tok.start - 3):tok.start].lower()
-    after = ctx.derived.text[tok.end:tok.end + 4].lower()
-    return not (before == "as " and after == " as ")  # "as early as": a comparison frame
+    after = ctx.derived.text[tok.end:tok.end + 6].lower()
+    return not (before == "as " and _AS_AFTER.match(after))  # "as early as": a comparison frame
+
+
+_AS_AFTER = re.compile(r"[^\w\s]?\s+as\b")  # " as", or "' as" with a stray mark between
 
 
 def _qualifies(tok: Token, head: Token) -> bool:
@@ -202,16 +208,29 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
     return out
 
 
-def _source_qualifies_more(d: ParsedSentence, index: int, sources: list[ParsedSentence]) -> bool:
+def _source_qualifies_more(d: ParsedSentence, index: int, sources: list[ParsedSentence], summary: bool) -> bool:
     """Does the source qualify the counterpart of the word at ``index`` in words the derived
     sentence drops? Then a new word before it may be their rendering ("changes in population" /
     "demographic changes")."""
-    head, kept = d.tokens[index], _qualifier_keys(d, index)
-    for s in sources:
-        for j, t in enumerate(s.tokens):
-            if word_key(t.lemma) == word_key(head.lemma) and not all(_echoed(q, kept) for q in _qualifier_words(s, j)):
-                return True
-    return False
+    head = d.tokens[index]
+    return any(word_key(t.lemma) == word_key(head.lemma) and _drops_qualifiers(s, j, d, index, summary)
+               for s in sources for j, t in enumerate(s.tokens))
+
+
+def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, summary: bool) -> bool:
+    """Does source word ``j`` have a qualifier that the derived sentence renders neither on its
+    counterpart at ``index`` nor anywhere else ("wounds to his arm" keeps "arm" even when the
+    parser hangs it off the verb)? Only such a dropped qualifier can be what a new word renders."""
+    kept = _qualifier_keys(d, index)
+    if summary:  # a summary sentence fuses several source sentences: a word elsewhere in it may
+        # render another sentence's word ("struggling start-up" for "troubled start-up")
+        return not all(_echoed(q, kept) for q in _qualifier_words(s, j))
+    d_counts = Counter(word_key(t.lemma) for t in d.tokens)
+    s_counts = Counter(word_key(t.lemma) for t in s.tokens)
+    # elsewhere only as often as the source has it: "asylum seeker ... refugee boat" drops the
+    # "asylum" of "asylum boat" even though the sentence still says "asylum" once
+    return not all(_echoed(q, kept) or d_counts[word_key(q.lemma)] >= s_counts[word_key(q.lemma)]
+                   for q in _qualifier_words(s, j))
 
 
 def detect_modifiers(ctx: PairContext) -> list[Finding]:
@@ -220,7 +239,7 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
     findings = _detect_qualifiers(ctx)
     for d, sources in ctx.aligned_sentences():
         for i, a in _inserted(d, sources, ctx):
-            if _source_qualifies_more(d, a, sources):
+            if _source_qualifies_more(d, a, sources, ctx.summary_mode):
                 continue
             tok, after = d.tokens[i], d.tokens[a]
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
@@ -251,13 +270,12 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
             if _supported(tok, ctx) or (i < tok.head and _is_name(d, i, tok.head)):
                 continue
             d_words = _sentence_words(d)
-            kept = _qualifier_keys(d, tok.head)
             for s in sources:
                 plain = [j for j, t in enumerate(s.tokens) if _counterpart(t, head, d_words)]
                 # the source may qualify the thing in words this version drops: then the new
-                # word may be their rendering, so only a head whose qualifiers all reappear on
-                # it counts ("affected pets" / "affected wild pets")
-                if not any(all(_echoed(q, kept) for q in _qualifier_words(s, j)) for j in plain):
+                # word may be their rendering, so only a head whose qualifiers all reappear
+                # counts ("affected pets" / "affected wild pets")
+                if all(_drops_qualifiers(s, j, d, tok.head, ctx.summary_mode) for j in plain):
                     continue
                 s_keys = content_keys(s.tokens)
                 rest = d_keys - {word_key(tok.lemma)}
