@@ -83,7 +83,8 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                 head = negated_side.tokens[neg.head]
                 for j, tok in enumerate(other.tokens):
                     if tok.lemma == head.lemma and tok.pos == head.pos and head.pos in ("VERB", "ADJ", "NOUN") \
-                            and not _negated(other, j) and not _negative_manner(other, j):
+                            and not _negated(other, j) and not _negative_manner(other, j) \
+                            and not _under_implicit_negation(other, j):
                         added = negated_side is sentence
                         d_tok = head if added else tok
                         s_tok = tok if added else head
@@ -100,6 +101,14 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
 # maintained", "barely survived" is close to "did not quite survive".
 _NEGATIVE_MANNER = frozenset("poorly badly improperly inadequately insufficiently barely hardly scarcely "
                              "rarely seldom little".split())
+
+
+def _under_implicit_negation(sentence: ParsedSentence, index: int) -> bool:
+    """Is the word the complement of a verb with a negation inside it ("refused to say", "failed
+    to win")? Then "did not say" renders it rather than reversing it."""
+    tok = sentence.tokens[index]
+    head = sentence.tokens[tok.head] if 0 <= tok.head < len(sentence.tokens) else tok
+    return tok.dep in ("xcomp", "ccomp") and head is not tok and head.lemma in IMPLICIT_NEGATIONS
 
 
 def _negative_manner(sentence: ParsedSentence, index: int) -> bool:
@@ -132,7 +141,11 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             src_value = s_explicit[0].text if s_explicit else "(no negation)"
             explanation = "The number of negations differs, so the claim is reversed."
         return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation, 0.7)]
-    if d_explicit and not any(explicit_negations(s) or implicit_negations(s) for s in aligned):
+    # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
+    # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
+    said_here = {t.lemma.lower() for t in sentence.tokens}
+    if d_explicit and not any(explicit_negations(s) or [t for t in implicit_negations(s) if t.lemma.lower() not in said_here]
+                              for s in aligned):
         return [make_finding(
             ctx, "negation_flip", sentence, d_explicit[0].text, aligned[0], "(no negation)",
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
