@@ -113,12 +113,12 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
             scale *= SCALE_WORDS[tokens[j].lower]
             end = tokens[j].end
             j += 1
-        if j < len(tokens) and tokens[j].lower in ("century", "centuries"):
-            i = j  # "the 19th century" is a period, compared as a date elsewhere
+        is_ordinal = tok.lower in ORDINALS or bool(_ORDINAL_SUFFIX.match(tok.lower))
+        if j < len(tokens) and tokens[j].lower in ("century", "centuries") and not is_ordinal:
+            i = j  # "two centuries" is a span of time, not a figure to compare
             continue
         qualifier = _qualifier(tokens, i)
         is_year = scale == 1.0 and value.is_integer() and 1800 <= value <= 2100 and "," not in tok.text
-        is_ordinal = tok.lower in ORDINALS or bool(_ORDINAL_SUFFIX.match(tok.lower))
         out.append(NumberValue(value * scale, sentence.text[start - sentence.start:end - sentence.start],
                                start, end, qualifier, is_year, is_ordinal))
         i = j

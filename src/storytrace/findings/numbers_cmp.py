@@ -69,11 +69,14 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue  # a rank is matched by a rank: "third quarter" is not "3 roads"
             if not n.is_ordinal and any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
                 continue  # written another way there ("272.000", "2:0", "both")
+            if n.is_ordinal and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
+                continue  # "the 19th century" renders "the 1800s"
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)
             if n.is_ordinal:
                 # A rank is supported by the same rank only: "third quarter" is not backed by a
                 # "3" somewhere else in the article.
-                elsewhere = any(m.is_ordinal and n.matches(m) for _, m in all_source)
+                elsewhere = any(m.is_ordinal and n.matches(m) for _, m in all_source) \
+                    or _century_of_a_source_year(sentence, n, ctx.source.text)
                 slot = slot or _ranked_partner(sentence, n, all_source)
             else:
                 elsewhere = any(n.matches(m) for _, m in all_source) or any(n.matches_value(v) for v in source_raw)
@@ -98,6 +101,17 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     ctx, "unsupported_addition", sentence, n.text, None, "", explanation, 0.7,
                 ))
     return findings
+
+
+_YEAR_OR_DECADE = re.compile(r"\b(1\d{3}|20\d{2})(?:'?s)?\b")
+
+
+def _century_of_a_source_year(sentence: ParsedSentence, n: NumberValue, source_text: str) -> bool:
+    """ "The 19th century" where the source gives a year or decade in it ("the 1800s", "1848")."""
+    if _ranked_noun(sentence, n) != "century":
+        return False
+    first = (n.value - 1) * 100
+    return any(first <= int(y) <= first + 100 for y in _YEAR_OR_DECADE.findall(source_text))
 
 
 def _rank_explanation(sentence: ParsedSentence, n: NumberValue, all_source) -> str:

@@ -1,0 +1,33 @@
+"""Centuries are ranks of time: "the 7th century" for "the 8th century" is a date change, while
+"the early 19th century" renders "the 1800s"."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.nlp import Extractor
+
+from findings_helpers import pair_findings
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def test_another_century_is_a_date_change(extractor):
+    findings = pair_findings(extractor, "Blossom viewing has been part of the town's culture since the 8th century.",
+                             "Blossom viewing has been part of the town's culture since the 7th century.")
+    hits = [f for f in findings if f.type == "date_change"]
+    assert hits and hits[0].derived_value == "7th" and hits[0].source_value == "8th", findings
+
+
+def test_a_century_that_contains_the_sources_decade_is_no_change(extractor):
+    findings = pair_findings(extractor, "The island had not seen the disease since the 1800s, officials said.",
+                             "The island had not seen the disease since the early 19th century, officials said.")
+    assert not [f for f in findings if f.severity != "low"], findings
+
+
+def test_a_century_that_does_not_contain_it_is_flagged(extractor):
+    findings = pair_findings(extractor, "The island had not seen the disease since the 1800s, officials said.",
+                             "The island had not seen the disease since the early 20th century, officials said.")
+    assert [f for f in findings if f.derived_value == "20th" and f.severity != "low"], findings
