@@ -44,7 +44,7 @@ def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
 
 
 def detect_numbers(ctx: PairContext) -> list[Finding]:
-    findings: list[Finding] = []
+    findings: list[Finding] = _identifier_changes(ctx)
     all_source = [(s, n) for s in ctx.src.sentences for n in sentence_numbers(s)]
     source_raw = raw_values(ctx.source.text or ctx.source.original_text)
     for sentence in ctx.der.sentences:
@@ -112,6 +112,39 @@ def _century_of_a_source_year(sentence: ParsedSentence, n: NumberValue, source_t
         return False
     first = (n.value - 1) * 100
     return any(first <= int(y) <= first + 100 for y in _YEAR_OR_DECADE.findall(source_text))
+
+
+# Names with a number inside: "Covid-19", "MH17", "F-16", "A320", "802.11g". Starting with a letter
+# (or a dotted version number) keeps out times, units and ranks ("10am", "5km", "3rd").
+_IDENTIFIER = re.compile(r"(?<![\w.-])(?:[A-Za-z][A-Za-z.-]*\d[\w.-]*|\d+\.\d+[A-Za-z]\w*)")
+
+
+def _identifiers(text: str) -> list[str]:
+    return [m.group(0).rstrip(".-") for m in _IDENTIFIER.finditer(text)]
+
+
+def _shape(identifier: str) -> str:
+    return re.sub(r"\d+", "#", identifier.lower())
+
+
+def _identifier_changes(ctx: PairContext) -> list[Finding]:
+    """A name whose number changed ("Covid-22" for "Covid-19", "802.22g" for "802.11g"): the same
+    letters around other digits, where the source never writes this one."""
+    source_ids = {i.lower() for i in _identifiers(ctx.source.text)}
+    findings = []
+    for sentence in ctx.der.sentences:
+        for ident in _identifiers(sentence.text):
+            if ident.lower() in source_ids:
+                continue
+            for src_sentence in [*ctx.aligned_source(sentence.index), *ctx.src.sentences]:
+                partner = next((i for i in _identifiers(src_sentence.text) if _shape(i) == _shape(ident)), None)
+                if partner:
+                    findings.append(make_finding(
+                        ctx, "number_change", sentence, ident, src_sentence, partner,
+                        f"The number in the name changed: the source says \"{partner}\", this version says \"{ident}\".",
+                        0.8))
+                    break
+    return findings
 
 
 def _rank_explanation(sentence: ParsedSentence, n: NumberValue, all_source) -> str:
