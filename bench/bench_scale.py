@@ -10,6 +10,8 @@ so its peak memory (ru_maxrss) is its own.
 A full run also writes a memory timeline, one line a minute (BENCH_DIR/full-N.memory.tsv): elapsed
 seconds, PSS of the whole process tree, the parent's RSS, each worker's RSS, articles still pending
 extraction. ``--stop-after-minutes`` ends the run there (SIGTERM) and reports it as partial.
+RSS is sampled every 0.5 s; PSS every ``--pss-every`` seconds (default 0.5): reading it costs ~75 ms
+of kernel time for two 1.5 GB workers, 15% of a core at 0.5 s, so long runs use 2.
 
 Corpora come from bench/gen_corpus.py (~600 words per article, 40% of articles in planted
 stories) and are cached under $BENCH_DIR (default /tmp/storytrace-bench). Prints one JSON line
@@ -146,7 +148,7 @@ def _pending_count(db: Path) -> int | str:
         return "-"
 
 
-def full_run(n: int, options: list[str], stop_after_s: float | None = None) -> dict:
+def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_every_s: float = 0.5) -> dict:
     path = corpus(n)
     out = BENCH_DIR / f"full-out-{n}"
     subprocess.run(["rm", "-rf", str(out)], check=True)
@@ -160,11 +162,12 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None) -> d
     stopped = False
     timeline = open(BENCH_DIR / f"full-{n}.memory.tsv", "w")
     timeline.write("elapsed_s\tpss_mb_all\tparent_rss_mb\tworker_rss_mb\tpending_extraction\n")
-    next_line = 0.0
+    next_line = next_pss = pss = 0.0
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
         elapsed = time.perf_counter() - t
         tree = _tree(proc.pid)  # the CLI, then its workers (and the pool's resource tracker)
-        pss = _pss_mb(tree)
+        if elapsed >= next_pss:
+            pss, next_pss = _pss_mb(tree), elapsed + pss_every_s
         parent, workers = _rss_of(proc.pid) / 2**20, [_rss_of(p) / 2**20 for p in tree[1:]]
         peak_tree, peak_pss = max(peak_tree, parent + sum(workers)), max(peak_pss, pss)
         peak_parent, peak_worker = max(peak_parent, parent), max([peak_worker, *workers])
@@ -205,13 +208,18 @@ def main(argv: list[str]) -> int:
         k = options.index("--stop-after-minutes")
         stop_after_s = float(options[k + 1]) * 60
         del options[k : k + 2]
+    pss_every_s = 0.5
+    if "--pss-every" in options:
+        k = options.index("--pss-every")
+        pss_every_s = float(options[k + 1])
+        del options[k : k + 2]
     for n in map(int, sizes):
         if argv[0] == "candidates":
             corpus(n)  # generate outside the measured child
             subprocess.run([sys.executable, __file__, "--child", str(n)], check=True)
         else:
             corpus(n)
-            print(json.dumps(full_run(n, options, stop_after_s)), flush=True)
+            print(json.dumps(full_run(n, options, stop_after_s, pss_every_s)), flush=True)
     return 0
 
 
