@@ -98,3 +98,13 @@ def test_a_place_that_contains_none_of_the_sources_places_is_not_a_generalisatio
     wider = FAITHFUL.replace("farmers in Lyon", "farmers in Europe")
     europe = [f for f in pair_findings(extractor, SOURCE, wider) if f.derived_value == "Europe"]
     assert all(f.severity == "low" for f in europe), europe
+
+
+def test_a_title_word_is_not_a_name_another_name_replaced(extractor):
+    # "Police" in "The Police Commissioner" identifies nobody: "Commissioner Gill" adds a name, it
+    # does not swap one.
+    findings = pair_findings(extractor,
+                             "The Police Commissioner said the accused had made about 150 fake registrations so far.",
+                             "Police Commissioner Gill said the accused had made about 150 fake registrations so far.")
+    gill = [f for f in findings if f.derived_value == "Gill"]
+    assert gill and all(f.type == "unsupported_addition" for f in gill), gill

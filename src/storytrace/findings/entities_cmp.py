@@ -318,6 +318,8 @@ def _same_slot(unit: NameUnit, candidate: NameUnit, anchored: dict[int, int]) ->
 def _same_group(a: NameUnit, b: NameUnit) -> bool:
     if b.label == "PROPN":  # an untyped capitalised word is too weak to be a slot
         return False
+    if all(w.lower() in GENERIC_NAME_WORDS for w in a.words()):
+        return False  # "the Police Commissioner": a title, not a name another name replaced
     return a.group == b.group or a.group == "any"
 
 
