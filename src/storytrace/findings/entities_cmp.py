@@ -134,7 +134,20 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     distinctive = _distinctive(words)
     if not distinctive:
         return True, None  # "the Bureau", "Gov.": nothing here names anything by itself
-    return any(word_supported(w, source) for w in distinctive), None
+    if any(word_supported(w, source) for w in distinctive):
+        return True, None
+    return other_name_of_place(unit.text, source), None  # the tagger often calls a place ORG
+
+
+def other_name_of_place(name: str, source: ParsedArticle) -> bool:
+    """Does the source name this place another way WordNet knows ("Naples" for "Napoli", "Beijing"
+    for "Peking", "Myanmar" for "Burma")?"""
+    for sid in wordnet.named_places(name):
+        for alias in wordnet.wordnet().words(sid):
+            keys = [word_key(w) for w in alias.split("_") if w not in ("the", "of")]
+            if keys and all(k in source.vocabulary for k in keys):
+                return True
+    return False
 
 
 def source_people(ctx: PairContext) -> list[str]:

@@ -8,7 +8,7 @@ sentence the derived version renders, a qualifier lost from a number that was ke
 from __future__ import annotations
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.entities_cmp import name_units
+from storytrace.findings.entities_cmp import name_units, other_name_of_place
 from rapidfuzz.fuzz import ratio
 
 from storytrace.findings.lexicon import HEDGES
@@ -150,6 +150,8 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
             continue
         if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in words for d in derived_words):
             continue
+        if other_name_of_place(unit.text, ctx.der):
+            continue  # "Napoli" for "Naples"
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,

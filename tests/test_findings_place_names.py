@@ -1,0 +1,26 @@
+"""A place named another way that WordNet knows ("Napoli" / "Naples", "Peking" / "Beijing") is the
+same place: no addition, no omission. Another place is still a change."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.nlp import Extractor
+
+from findings_helpers import pair_findings
+
+SOURCE = "In extra time Allan made the final score 2:0 for Naples and the evening bitter for Sassuolo."
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def test_another_name_of_the_same_place_is_no_change(extractor):
+    findings = pair_findings(extractor, SOURCE, "In added time, Allan made it 2-0 for Napoli and a bitter evening for Sassuolo.")
+    assert not [f for f in findings if f.severity != "low"], findings
+
+
+def test_another_place_is_still_flagged(extractor):
+    findings = pair_findings(extractor, SOURCE, "In added time, Allan made it 2-0 for Rome and a bitter evening for Sassuolo.")
+    assert [f for f in findings if "Rome" in (f.derived_value or "") and f.severity != "low"], findings
