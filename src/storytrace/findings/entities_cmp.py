@@ -134,9 +134,15 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     distinctive = _distinctive(words)
     if not distinctive:
         return True, None  # "the Bureau", "Gov.": nothing here names anything by itself
-    if any(word_supported(w, source) for w in distinctive):
+    if any(word_supported(w, source) or _derivation_in(w, source) for w in distinctive):
         return True, None
     return other_name_of_place(unit.text, source), None  # the tagger often calls a place ORG
+
+
+def _derivation_in(word: str, source: ParsedArticle) -> bool:
+    """The source writes the word in another form WordNet links to it ("the Electoral Commission"
+    for "the Election Commission")."""
+    return any(word_key(w) in source.vocabulary for w in wordnet.derivations(word.lower()))
 
 
 def other_name_of_place(name: str, source: ParsedArticle) -> bool:
