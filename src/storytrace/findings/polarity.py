@@ -6,6 +6,7 @@ sentence has the opposite word and not the derived one.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
@@ -153,7 +154,8 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     return []
 
 
-_OPPOSITE_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN", "ADP", "NUM", "PRON"})
+# SCONJ for "before" / "after" joining clauses ("made before Trump called" / "made after").
+_OPPOSITE_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN", "ADP", "SCONJ", "NUM", "PRON"})
 
 
 def _forms(tok: Token) -> set[str]:
@@ -165,7 +167,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     near-synonym ("exported" where the source has "came into" = imported is not caught; "hides"
     where the source has "shows" is), while the source has neither the word nor a synonym of it."""
     out = []
-    derived_lemmas = Counter(t.lemma for t in sentence.tokens)
+    derived_lemmas = _free_lemmas(sentence)
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
         if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
@@ -173,17 +175,17 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
         own = set().union(*(senses(f) for f in _forms(tok)))
         for src in aligned:
             src_lemmas = {t.lemma: j for j, t in enumerate(src.tokens)}
-            if lemma in src_lemmas:
-                break
-            if any(_forms(t) & own for t in src.tokens if t.pos in _OPPOSITE_POS):
+            src_counts = _free_lemmas(src)
+            if src_counts[lemma] >= derived_lemmas[lemma]:
+                break  # the source says it as often (words inside a compound such as "19-year-old" left out)
+            if any(_forms(t) & own for t in _free_tokens(src) if t.pos in _OPPOSITE_POS):
                 break  # the source says it too, in other words
-            src_counts = Counter(t.lemma for t in src.tokens)
             opposite = _opposite_in(lemma, tok.pos, src_counts, derived_lemmas)
             direct = opposite is not None
             j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
             if j is None:
                 continue
-            if lemma.replace("-", "") in src.text.lower().replace("-", "").replace(" ", ""):
+            if _written_apart(lemma, src.text):
                 continue  # "non-violently" written apart in the source
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
@@ -197,6 +199,24 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
+
+
+def _written_apart(lemma: str, text: str) -> bool:
+    """Does the text have the word with a hyphen or space inside ("non-violently" for
+    "nonviolently")? As a whole word: the "old" of "a 19-year-old" or "told" is not "old"."""
+    letters = [re.escape(c) for c in lemma.lower().replace("-", "")]
+    return bool(letters) and re.search(r"(?<![\w-])" + "[- ]?".join(letters) + r"(?![\w-])", text.lower()) is not None
+
+
+def _free_tokens(sentence: ParsedSentence) -> list[Token]:
+    """The words that stand alone: the "old" of "a 19-year-old" says nothing about age."""
+    text, base = sentence.text, sentence.start
+    return [t for t in sentence.tokens if not ((t.start - base > 0 and text[t.start - base - 1] == "-")
+                                               or (t.end - base < len(text) and text[t.end - base] == "-"))]
+
+
+def _free_lemmas(sentence: ParsedSentence) -> Counter:
+    return Counter(t.lemma for t in _free_tokens(sentence))
 
 
 def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
@@ -240,7 +260,7 @@ def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, wind
     if len(around) < 2:
         return False
     for src, keys in zip(ctx.src.sentences, source_content_keys(ctx.src)):
-        if len(around & keys) >= 2 and any(t.lemma in forms or t.lower in forms for t in src.tokens):
+        if len(around & keys) >= 2 and any(t.lemma in forms or t.lower in forms for t in _free_tokens(src)):
             return True
     return False
 
@@ -263,7 +283,7 @@ def _expressed_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentenc
     """Index of a source word that is an opposite of ``tok`` or a near-synonym of one, where the
     source has more such words than the derived sentence (so "more ... more" / "less ... more"
     counts, but a sentence that keeps both poles does not)."""
-    if tok.pos == "ADP" and tok.lower not in _SPATIAL_ADP:
+    if tok.pos in ("ADP", "SCONJ") and tok.lower not in _SPATIAL_ADP:
         return None
     opposite = set().union(*(opposite_senses(f) for f in _forms(tok)))
     hits = [j for j, t in enumerate(src.tokens) if t.pos in _OPPOSITE_POS and _forms(t) & opposite]

@@ -1,0 +1,38 @@
+"""Opposites: "before" for "after" joining two clauses, "old" for "young" next to a "19-year-old",
+and what counts as the source writing a word apart ("non-violently")."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.findings.polarity import _written_apart
+from storytrace.nlp import Extractor
+
+from findings_helpers import pair_findings
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _flips(findings):
+    return [f for f in findings if f.type == "negation_flip"]
+
+
+def test_before_for_after_between_clauses_is_a_flip(extractor):
+    findings = pair_findings(extractor, "The announcement was made after the president had a phone call with his Turkish counterpart.",
+                             "The announcement was made before the president had a phone call with his Turkish counterpart.")
+    assert [f for f in _flips(findings) if f.derived_value == "before"], findings
+
+
+def test_an_old_inside_a_compound_does_not_hide_old_for_young(extractor):
+    findings = pair_findings(extractor, "During a fight between two groups of young people at the station, a 19 year-old fell onto the track.",
+                             "During a dispute between two groups of old people at the station, a 19-year-old fell onto the track.")
+    assert [f for f in _flips(findings) if f.derived_value == "old"], findings
+
+
+def test_written_apart_means_the_whole_word():
+    assert _written_apart("nonviolently", "They protested non-violently on Sunday.")
+    assert _written_apart("nonviolently", "They protested non violently on Sunday.")
+    assert not _written_apart("old", "A 19 year-old was hurt.")
+    assert not _written_apart("old", "He told the police.")
