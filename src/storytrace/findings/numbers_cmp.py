@@ -131,19 +131,21 @@ def _identifier_changes(ctx: PairContext) -> list[Finding]:
     """A name whose number changed ("Covid-22" for "Covid-19", "802.22g" for "802.11g"): the same
     letters around other digits, where the source never writes this one."""
     source_ids = {i.lower() for i in _identifiers(ctx.source.text)}
+    unmatched = [(sentence, ident) for sentence in ctx.der.sentences for ident in _identifiers(sentence.text)
+                 if ident.lower() not in source_ids]
+    if not unmatched:
+        return []
+    ids_of = {s.index: _identifiers(s.text) for s in ctx.src.sentences}  # each source sentence read once
     findings = []
-    for sentence in ctx.der.sentences:
-        for ident in _identifiers(sentence.text):
-            if ident.lower() in source_ids:
-                continue
-            for src_sentence in [*ctx.aligned_source(sentence.index), *ctx.src.sentences]:
-                partner = next((i for i in _identifiers(src_sentence.text) if _shape(i) == _shape(ident)), None)
-                if partner:
-                    findings.append(make_finding(
-                        ctx, "number_change", sentence, ident, src_sentence, partner,
-                        f"The number in the name changed: the source says \"{partner}\", this version says \"{ident}\".",
-                        0.8))
-                    break
+    for sentence, ident in unmatched:
+        for src_sentence in [*ctx.aligned_source(sentence.index), *ctx.src.sentences]:
+            partner = next((i for i in ids_of[src_sentence.index] if _shape(i) == _shape(ident)), None)
+            if partner:
+                findings.append(make_finding(
+                    ctx, "number_change", sentence, ident, src_sentence, partner,
+                    f"The number in the name changed: the source says \"{partner}\", this version says \"{ident}\".",
+                    0.8))
+                break
     return findings
 
 

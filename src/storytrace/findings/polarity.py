@@ -167,18 +167,21 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     near-synonym ("exported" where the source has "came into" = imported is not caught; "hides"
     where the source has "shows" is), while the source has neither the word nor a synonym of it."""
     out = []
-    derived_lemmas = _free_lemmas(sentence)
+    derived_lemmas = Counter(t.lemma for t in _free_tokens(sentence))
+    # per source sentence, once: where each lemma is, its free words (compounds left out) and their counts
+    sources = []
+    for src in aligned:
+        free = _free_tokens(src)
+        sources.append((src, {t.lemma: j for j, t in enumerate(src.tokens)}, free, Counter(t.lemma for t in free)))
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
         if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
             continue
         own = set().union(*(senses(f) for f in _forms(tok)))
-        for src in aligned:
-            src_lemmas = {t.lemma: j for j, t in enumerate(src.tokens)}
-            src_counts = _free_lemmas(src)
+        for src, src_lemmas, free, src_counts in sources:
             if src_counts[lemma] >= derived_lemmas[lemma]:
                 break  # the source says it as often (words inside a compound such as "19-year-old" left out)
-            if any(_forms(t) & own for t in _free_tokens(src) if t.pos in _OPPOSITE_POS):
+            if any(_forms(t) & own for t in free if t.pos in _OPPOSITE_POS):
                 break  # the source says it too, in other words
             opposite = _opposite_in(lemma, tok.pos, src_counts, derived_lemmas)
             direct = opposite is not None
@@ -213,10 +216,6 @@ def _free_tokens(sentence: ParsedSentence) -> list[Token]:
     text, base = sentence.text, sentence.start
     return [t for t in sentence.tokens if not ((t.start - base > 0 and text[t.start - base - 1] == "-")
                                                or (t.end - base < len(text) and text[t.end - base] == "-"))]
-
-
-def _free_lemmas(sentence: ParsedSentence) -> Counter:
-    return Counter(t.lemma for t in _free_tokens(sentence))
 
 
 def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
