@@ -3,14 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.nlp import Extractor
-
 from findings_helpers import pair_findings
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def test_reversed_bound_is_a_number_change(extractor):

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.nlp import Extractor
-
 from findings_helpers import pair_findings
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def test_another_century_is_a_date_change(extractor):

@@ -2,17 +2,9 @@
 and what counts as the source writing a word apart ("non-violently")."""
 from __future__ import annotations
 
-import pytest
-
 from storytrace.findings.polarity import _written_apart
-from storytrace.nlp import Extractor
 
 from findings_helpers import pair_findings
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def _flips(findings):

@@ -3,18 +3,9 @@
 Commission" / "Electoral Commission"). Another place or body is still a change."""
 from __future__ import annotations
 
-import pytest
-
-from storytrace.nlp import Extractor
-
 from findings_helpers import pair_findings
 
 SOURCE = "In extra time Allan made the final score 2:0 for Naples and the evening bitter for Sassuolo."
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def test_another_name_of_the_same_place_is_no_change(extractor):

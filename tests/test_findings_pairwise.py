@@ -7,7 +7,6 @@ import pytest
 from storytrace.findings.decision import verdict
 from storytrace.findings.pairwise import detect_pair
 from storytrace.ingest import article_from_text
-from storytrace.nlp import Extractor
 
 from findings_helpers import prepare
 
@@ -19,11 +18,6 @@ SOURCE = (
     "Tariffs on cars may fall by 2.5 per cent next year. "
     "\"This protects our farmers and our jobs,\" said Katharine Vollmer, the EU trade commissioner."
 )
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 @pytest.fixture(scope="module")

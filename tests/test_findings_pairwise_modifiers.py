@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.nlp import Extractor
-
 from findings_helpers import pair_findings
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def _pair(extractor, src, der):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from storytrace.findings.spelling import spelling_variant
-from storytrace.nlp import Extractor
 
 from findings_helpers import pair_findings
 
@@ -22,11 +21,6 @@ def test_typos_are_spelling_variants(a, b):
                                  ("increase", "decrease"), ("fifteen", "fifty")])
 def test_different_words_are_not(a, b):
     assert not spelling_variant(a, b)
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def _pair(extractor, src, der):

@@ -7,14 +7,9 @@ import pytest
 from storytrace.findings.slots import substitutions
 from storytrace.findings.text import Parser
 from storytrace.model import Article
-from storytrace.nlp import Extractor, valence, wordnet
+from storytrace.nlp import valence, wordnet
 
 from findings_helpers import pair_findings
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def _flips(findings):

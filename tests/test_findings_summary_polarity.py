@@ -2,10 +2,6 @@
 negation the "not" may render."""
 from __future__ import annotations
 
-import pytest
-
-from storytrace.nlp import Extractor
-
 from findings_helpers import pair_findings
 
 SOURCE = (
@@ -16,11 +12,6 @@ SOURCE = (
     "He added that it had four programmes in late-stage trials and expected more approvals soon. "
     "The firm's shares rose by 3% in early trading after the results were published."
 )
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def _flips(findings):

@@ -4,10 +4,7 @@ in another title's place, a rank that the article never gives, and a span of tim
 same count but another unit; and no opposite where another source sentence says the same."""
 from __future__ import annotations
 
-import pytest
-
 from storytrace.findings.decision import verdict
-from storytrace.nlp import Extractor
 
 from findings_helpers import pair_findings
 
@@ -23,11 +20,6 @@ SOURCE = (
 
 FAITHFUL = ("On the eve of the two-year anniversary of Spain's withdrawal from the grain pact, farmers in Lyon "
             "blocked the ring road with tractors to protest against fuel subsidy cuts.")
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def _serious(findings):

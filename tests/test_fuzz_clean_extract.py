@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from storytrace.compare import Comparer, PairInput, read_pairs
 from storytrace.ingest.clean import clean_article
 from storytrace.model import Article, InputError, Quantity
-from storytrace.nlp import Extractor
 from storytrace.nlp.dates import extract_dates
 from storytrace.nlp.language import identify_language_with_confidence, tag_language_spans
 from storytrace.nlp.quantities import parse_number_words
@@ -58,11 +57,6 @@ def long_line(n_words: int = 40_000) -> str:
     """One line of ~300k characters mixing every hostile kind, with no paragraph break."""
     unit = "Paul Tremblay said \u200f“it cost " + "9" * 40 + "\u200b bn” and ‘10^400 ” per cent « of GDP e\u0301 "
     return (unit * (n_words // 12 + 1))[: n_words * 7]
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 # -- the cleaner ---------------------------------------------------------------------------------

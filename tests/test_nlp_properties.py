@@ -1,12 +1,10 @@
 """Extraction never crashes and every span it returns points at the text it claims, whatever the input."""
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storytrace.model import Article
-from storytrace.nlp import Extractor
 
 PIECES = [
     "said ", "Paul Tremblay ", "Tremblay ", "March 11 ", "the 12th ", "$5bn ", "\\$4.2bn ", "per cent ", "of GDP ",
@@ -14,11 +12,6 @@ PIECES = [
     "who served as minister ", ", a former official, ", "Original: http://x.example/1 ", "between 3 and 4 ",
     "more than 30 people ", "last month ", "yesterday ", "Translation by Ana Ruiz. ", "12,500 ", "二〇二四年。", ". ",
 ]
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -4,12 +4,6 @@ from datetime import date
 import pytest
 
 from storytrace.model import Article
-from storytrace.nlp import Extractor
-
-
-@pytest.fixture(scope="session")
-def extractor():
-    return Extractor()
 
 
 def quantities(extractor, text):

@@ -4,12 +4,6 @@ from datetime import date
 import pytest
 
 from storytrace.model import Article
-from storytrace.nlp import Extractor
-
-
-@pytest.fixture(scope="session")
-def extractor():
-    return Extractor()
 
 
 def run(extractor, text, published=date(2024, 3, 14)):

@@ -1,0 +1,13 @@
+"""Fixtures shared by the test modules."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.nlp import Extractor
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor (spaCy pipeline and language identifier) for the whole run: loading it is the
+    slow part, and extraction keeps no state between articles."""
+    return Extractor()
