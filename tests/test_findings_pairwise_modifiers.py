@@ -89,3 +89,16 @@ def test_a_source_qualifier_used_twice_must_reappear_twice(extractor):
                      "An asylum seeker died of a heart attack after arriving on an asylum boat at Christmas Island.",
                      "An asylum seeker died of a heart attack after arriving in a refugee boat on Christmas Island.")
     assert not [f for f in findings if f.derived_value == "refugee" and f.severity != "low"], findings
+
+
+@pytest.mark.parametrize("src,der,word", [
+    ("Engineers warned that heavy rain could breach the damaged levees before Friday.",
+     "Engineers warned that heavy acid rain could breach the damaged levees before Friday.", "acid"),
+    ("In the letter, the minister said she would not resign before the vote.",
+     "In the love letter, the minister said she would not resign before the vote.", "love"),
+])
+def test_word_making_a_wordnet_compound_with_its_head_is_still_an_addition(extractor, src, der, word):
+    # "acid rain" is one WordNet noun, but a narrower thing than the source's "rain"
+    findings = _pair(extractor, src, der)
+    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == word]
+    assert hits and hits[0].severity == "medium", findings

@@ -71,13 +71,6 @@ def _echoed(word: Token, words: frozenset[str]) -> bool:
     return word_key(word.lemma) in words or word_key(word.lower) in words or _wordnet_support(word, words)
 
 
-def _is_name(sentence: ParsedSentence, first: int, last: int) -> bool:
-    """Do the words from ``first`` to ``last`` form one WordNet noun ("high school", "power
-    plant")? Then the first word is part of a name, not a qualifier."""
-    words = [t.lower for t in sentence.tokens[first:last + 1]]
-    return len(words) > 1 and wordnet.known("_".join(words), "n")
-
-
 def _wordnet_support(word: Token, vocab: frozenset[str]) -> bool:
     """A WordNet synonym, derivation or pertainym of the word is in the source ("happily" /
     "happy", "economic" / "economy", "enormous" / "huge")."""
@@ -202,7 +195,7 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         if not ({before.pos, after.pos} & _CONTENT_POS) or not _checkable_word(tok, ctx):
             continue
-        if tok.lower in HEDGES or _supported(tok, ctx) or _is_name(d, i, a):
+        if tok.lower in HEDGES or _supported(tok, ctx):
             continue
         out.append((i, a))
     return out
@@ -267,7 +260,11 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                 continue
             if not _candidate(tok, ctx) or not _qualifies(tok, head):
                 continue
-            if _supported(tok, ctx) or (i < tok.head and _is_name(d, i, tok.head)):
+            # A word that makes a WordNet compound with its head is no exception: "acid rain"
+            # for "rain" and "love letter" for "letter" name narrower things the source never
+            # states. (Measured on DEMETR dev: 143 additions found instead of 137, and one more
+            # faithful pair flagged, "photovoltaic power plants" for "photovoltaic plants".)
+            if _supported(tok, ctx):
                 continue
             d_words = _sentence_words(d)
             for s in sources:
