@@ -11,6 +11,14 @@ def _pair(extractor, src, der):
     return pair_findings(extractor, src, der)
 
 
+def _medium_addition(extractor, src, der, word):
+    """The medium unsupported_addition of ``word`` that ``der`` gets against ``src``."""
+    findings = _pair(extractor, src, der)
+    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == word]
+    assert hits and hits[0].severity == "medium", findings
+    return hits[0]
+
+
 def test_inserted_adjective_is_unsupported_addition(extractor):
     findings = _pair(extractor,
                      "She is in custody pending prosecution and trial, the court said on Monday.",
@@ -53,10 +61,7 @@ def test_adjective_inserted_before_a_name_is_unsupported_addition(extractor):
      "The talks also covered the bleak future status of the harbour, which both towns claim.", "bleak"),
 ])
 def test_word_slipped_between_neighbours_of_the_source_is_unsupported_addition(extractor, src, der, word):
-    findings = _pair(extractor, src, der)
-    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == word]
-    assert hits and hits[0].severity == "medium", findings
-    assert hits[0].source_text.startswith(src[:20])
+    assert _medium_addition(extractor, src, der, word).source_text.startswith(src[:20])
 
 
 @pytest.mark.parametrize("src,der", [
@@ -75,11 +80,10 @@ def test_no_insertion_finding_for_a_rendering_or_a_hedge(extractor, src, der):
 def test_new_qualifier_counts_when_the_sources_own_qualifiers_reappear_elsewhere(extractor):
     # The source's "arm" and "jaw" qualify "wounds"; the derived sentence keeps both (the parser
     # hangs them off "suffered"), so "deadly" renders nothing the source says.
-    findings = _pair(extractor,
+    _medium_addition(extractor,
                      "Edgar Veguilla suffered arm and jaw wounds while his friend required surgery on his face.",
-                     "Edgar Veguilla suffered deadly wounds to his arm and jaw while his friend required surgery on his face.")
-    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "deadly"]
-    assert hits and hits[0].severity == "medium", findings
+                     "Edgar Veguilla suffered deadly wounds to his arm and jaw while his friend required surgery on his face.",
+                     "deadly")
 
 
 def test_a_source_qualifier_used_twice_must_reappear_twice(extractor):
@@ -99,6 +103,4 @@ def test_a_source_qualifier_used_twice_must_reappear_twice(extractor):
 ])
 def test_word_making_a_wordnet_compound_with_its_head_is_still_an_addition(extractor, src, der, word):
     # "acid rain" is one WordNet noun, but a narrower thing than the source's "rain"
-    findings = _pair(extractor, src, der)
-    hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == word]
-    assert hits and hits[0].severity == "medium", findings
+    _medium_addition(extractor, src, der, word)
