@@ -17,7 +17,7 @@ from collections import Counter
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
-from storytrace.findings.text import ParsedSentence, Token, stem, word_key
+from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, stem, word_key
 from storytrace.findings.wordsense import related, senses
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -128,8 +128,7 @@ def _checkable_word(tok: Token, ctx: PairContext) -> bool:
     if tok.is_stop or tok.ent_type or tok.like_num or not tok.text.isalpha() or not tok.text.islower() \
             or len(tok.lower) < 3:
         return False
-    around = ctx.derived.text[max(0, tok.start - 1):tok.end + 1]
-    if "-" in around:  # part of a compound ("ill-prepared"): not a separate qualifier
+    if hyphen_joined(ctx.derived.text, 0, tok):  # part of a compound ("ill-prepared"): not a separate qualifier
         return False
     if not (wordnet.known(tok.lower) or wordnet.known(tok.lemma)):
         return False  # not an English word: a typo ("pwoer") or a name, not an inserted qualifier

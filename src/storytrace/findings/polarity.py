@@ -11,7 +11,7 @@ from collections import Counter
 
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
-from storytrace.findings.text import ParsedSentence, Token, word_key
+from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
 from storytrace.findings.slots import substitutions
 from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
 from storytrace.model import Finding
@@ -213,9 +213,7 @@ def _written_apart(lemma: str, text: str) -> bool:
 
 def _free_tokens(sentence: ParsedSentence) -> list[Token]:
     """The words that stand alone: the "old" of "a 19-year-old" says nothing about age."""
-    text, base = sentence.text, sentence.start
-    return [t for t in sentence.tokens if not ((t.start - base > 0 and text[t.start - base - 1] == "-")
-                                               or (t.end - base < len(text) and text[t.end - base] == "-"))]
+    return [t for t in sentence.tokens if not hyphen_joined(sentence.text, sentence.start, t)]
 
 
 def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:

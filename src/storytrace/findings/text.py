@@ -77,6 +77,13 @@ class ParsedArticle:
         return None
 
 
+def hyphen_joined(text: str, base: int, tok: Token) -> bool:
+    """Is the token joined to a neighbour by a hyphen ("the old of a 19-year-old", "ill-prepared")?
+    Then it is part of a compound, not a word standing alone. ``text`` starts at offset ``base``."""
+    i, j = tok.start - base, tok.end - base
+    return (i > 0 and text[i - 1] == "-") or (j < len(text) and text[j] == "-")
+
+
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _WORD_RE = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)
 
