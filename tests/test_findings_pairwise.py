@@ -171,3 +171,12 @@ def test_finding_spans_point_at_the_claim_and_source(extractor, source):
     s_start, s_end = finding.source_span
     assert source.text[s_start:s_end].strip() == finding.source_text
     assert finding.id.startswith("number_change-") and 0 < finding.confidence <= 1
+
+
+def test_country_acronym_is_supported_by_its_peoples_name(extractor):
+    # "U.S. citizens" says what "American citizens" says; "U.K." is no rendering of it
+    src = _prepare(extractor, "American citizens in the region may face different rules from Europeans.", "s")
+    same = detect_pair(src, _prepare(extractor, "U.S. citizens in the region may face different rules than Europeans.", "d"), None)
+    assert not [f for f in same if f.derived_value == "U.S." and f.severity != "low"], same
+    other = detect_pair(src, _prepare(extractor, "U.K. citizens in the region may face different rules than Europeans.", "d"), None)
+    assert [f for f in other if "U.K." in f.derived_value and f.severity != "low"], other

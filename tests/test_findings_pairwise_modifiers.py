@@ -96,11 +96,36 @@ def test_a_source_qualifier_used_twice_must_reappear_twice(extractor):
 
 
 @pytest.mark.parametrize("src,der,word", [
-    ("Engineers warned that heavy rain could breach the damaged levees before Friday.",
-     "Engineers warned that heavy acid rain could breach the damaged levees before Friday.", "acid"),
-    ("In the letter, the minister said she would not resign before the vote.",
-     "In the love letter, the minister said she would not resign before the vote.", "love"),
-])
-def test_word_making_a_wordnet_compound_with_its_head_is_still_an_addition(extractor, src, der, word):
     # "acid rain" is one WordNet noun, but a narrower thing than the source's "rain"
+    pytest.param("Engineers warned that heavy rain could breach the damaged levees before Friday.",
+                 "Engineers warned that heavy acid rain could breach the damaged levees before Friday.", "acid",
+                 id="wordnet-compound"),
+    pytest.param("In the letter, the minister said she would not resign before the vote.",
+                 "In the love letter, the minister said she would not resign before the vote.", "love",
+                 id="wordnet-compound-2"),
+    # a participle the parser makes an adjective qualifies its noun like any adjective
+    pytest.param("The report quotes writers such as Lessing and Heine on the duties of the press.",
+                 "The report quotes aspiring writers such as Lessing and Heine on the duties of the press.",
+                 "aspiring", id="participle"),
+    pytest.param("Technicians replaced the fans of the server hall after the fire alarm on Tuesday.",
+                 "Technicians replaced the cooling fans of the server hall after the fire alarm on Tuesday.",
+                 "cooling", id="participle-2"),
+    # the source says it with the verb the derived noun comes from
+    pytest.param("The trial showed that if the drug was administered early it would shorten the fever.",
+                 "The trial showed that the intravenous administration of the drug early would shorten the fever.",
+                 "intravenous", id="head-from-source-verb"),
+    # the source's noun is more general than the derived one, which is qualified further
+    pytest.param("Coastguards towed the vessel into the harbour after its engine failed on Sunday.",
+                 "Coastguards towed the rusty ship into the harbour after its engine failed on Sunday.", "rusty",
+                 id="head-narrower-than-source"),
+])
+def test_narrowing_qualifier_is_an_addition(extractor, src, der, word):
     _medium_addition(extractor, src, der, word)
+
+
+def test_qualifier_spelling_out_a_more_specific_source_noun_is_no_addition(extractor):
+    # "maternity doctor" is what "obstetrician" says: the source noun is narrower, not wider
+    findings = _pair(extractor,
+                     "He trained as an obstetrician and began to work at the city hospital in 1959.",
+                     "He trained as a maternity doctor and began to work at the city hospital in 1959.")
+    assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings

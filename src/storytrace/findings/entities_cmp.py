@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
-from storytrace.findings.lexicon import MONTHS, WEEKDAYS
+from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
@@ -86,8 +86,9 @@ def word_supported(word: str, source: ParsedArticle) -> bool:
         return True
     bare = word.replace(".", "")
     if len(bare) >= 2 and bare.isupper() and bare.isalpha():
-        # An acronym must be an acronym in the source too: "US" is not the pronoun "us".
-        return key in source.acronyms
+        # An acronym must be an acronym in the source too: "US" is not the pronoun "us". A
+        # country's acronym is also supported by its people's name ("U.S." / "American").
+        return key in source.acronyms or (key in DEMONYMS and stem(key) in source.stems)
     return key in source.vocabulary or stem(key) in source.stems or _spelt_alike(key, source)
 
 
