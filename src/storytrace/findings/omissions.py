@@ -7,6 +7,8 @@ sentence the derived version renders, a qualifier lost from a number that was ke
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.entities_cmp import name_units, other_name_of_place
 from rapidfuzz.fuzz import ratio
@@ -40,8 +42,27 @@ def _has_phrase(sentence: ParsedSentence, phrases) -> str:
     return next((p for p in phrases if f" {p} " in text), "")
 
 
+@dataclass(frozen=True)
+class _DerivedWords:
+    """What the whole derived text says, for "is this source name anywhere in it?". Built once
+    per pair: per sentence it made findings quadratic in the article's length."""
+    stems: frozenset[str]
+    text: str
+    capitalised: tuple[str, ...]
+
+    @classmethod
+    def of(cls, ctx: PairContext) -> _DerivedWords:
+        tokens = [t for s in ctx.der.sentences for t in s.tokens]
+        return cls(
+            stems=frozenset({stem(t.text) for t in tokens} | {word_key(t.lemma) for t in tokens}),
+            text=(ctx.derived.text or ctx.derived.original_text).lower(),
+            capitalised=tuple(word_key(t.text) for t in tokens if t.text[:1].isupper()),
+        )
+
+
 def detect_omissions(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
+    derived_words: _DerivedWords | None = None
     for sentence, aligned in ctx.aligned_sentences():
         one_to_one = ctx.is_one_to_one(sentence.index)
         for src in aligned:
@@ -50,7 +71,8 @@ def detect_omissions(ctx: PairContext) -> list[Finding]:
             findings.extend(_caveats(ctx, sentence, src))
             findings.extend(_qualifiers(ctx, sentence, src))
         if one_to_one:
-            findings.extend(_dropped_facts(ctx, sentence, aligned[0]))
+            derived_words = derived_words or _DerivedWords.of(ctx)
+            findings.extend(_dropped_facts(ctx, sentence, aligned[0], derived_words))
     return findings
 
 
@@ -120,17 +142,13 @@ def _in_brackets(sentence: ParsedSentence, unit) -> bool:
     return unit.first > 0 and toks[unit.first - 1].text == "(" and unit.end < len(toks) and toks[unit.end].text == ")"
 
 
-def _dropped_facts(ctx, sentence, src) -> list[Finding]:
+def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     """A translation or close rewrite that loses a name or a number of its source sentence."""
     out = []
     if len(sentence.tokens) < 0.6 * len(src.tokens):
         return out  # a shortened rendering: dropping details is its job
     # The name may sit in a neighbouring derived sentence (a rendering split in two), or be
     # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
-    derived_tokens = [t for s in ctx.der.sentences for t in s.tokens]
-    derived_stems = {stem(t.text) for t in derived_tokens} | {word_key(t.lemma) for t in derived_tokens}
-    derived_text = (ctx.derived.text or ctx.derived.original_text).lower()
-    derived_words = [word_key(t.text) for t in derived_tokens if t.text[:1].isupper()]
     derived_acronyms = {word_key(t.text) for t in sentence.tokens if t.text.isupper()}
     derived_acronyms |= {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
                          for u in name_units(sentence)}
@@ -144,11 +162,11 @@ def _dropped_facts(ctx, sentence, src) -> list[Finding]:
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
-        if any(stem(w) in derived_stems or word_key(w) in derived_stems for w in words):
+        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in words):
             continue
-        if any(w.lower() in derived_text for w in words):
+        if any(w.lower() in derived.text for w in words):
             continue
-        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in words for d in derived_words):
+        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in words for d in derived.capitalised):
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"

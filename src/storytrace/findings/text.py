@@ -104,6 +104,7 @@ def word_key(word: str) -> str:
 _DEMONYM_SUFFIXES = ("ians", "ians", "ian", "ans", "ese", "ish", "ain", "ia", "an", "i", "a", "e", "y", "s")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude stem that joins places and their peoples: Russia/Russian, China/Chinese."""
     w = word_key(word)
