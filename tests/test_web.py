@@ -5,7 +5,6 @@ import base64
 import hashlib
 import inspect
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path

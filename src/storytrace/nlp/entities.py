@@ -118,10 +118,11 @@ def link_mentions(mentions: list[Mention]) -> None:
     acronyms = {_acronym(n): n for n in orgs_full if len(_acronym(n)) >= 2}
     # "the Commission" after "the European Commission": the last word names the same body
     for n in orgs_full:
-        acronyms.setdefault(n.split()[-1], n) if n.split()[-1][:1].isupper() else None
+        if n.split()[-1][:1].isupper():
+            acronyms.setdefault(n.split()[-1], n)
 
     seen_full: list[str] = []
-    for i, m in enumerate(mentions):
+    for m in mentions:
         if m.kind != "person" and m.value in surnames and " " not in m.value:
             m.kind = "person"  # spaCy tagged a bare surname as ORG/GPE
         if m.kind == "person":
