@@ -5,8 +5,9 @@ commissioner"), how much a quantity is ("tariffs" in aligned sentences), when an
 A version whose value disagrees with at least two other versions that agree among themselves gets a
 ``consensus_outlier`` finding naming what the others say.
 
-The slot primitives here (name matching, title keys, value agreement, finding construction) are
-shared with ``contradiction.py``, which looks for two values of one slot inside a single article.
+The slot primitives here (title keys, value agreement, finding construction) are shared with
+``contradiction.py``, which looks for two values of one slot inside a single article; people are
+matched by ``names.same_person``.
 """
 from __future__ import annotations
 
@@ -16,59 +17,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
-from storytrace.findings.names import compare_names
+from storytrace.findings.names import same_person
 from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
-
-# --------------------------------------------------------------------------------------------
-# People: the same person written differently (order, transliteration, surname only) is one value.
-
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "madam", "mx"}
-
-
-def name_tokens(name: str) -> list[str]:
-    """Lower-case, accent-free name tokens without honorifics: "Dr. Émi Satō" -> ["emi", "sato"]."""
-    plain = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
-    plain = re.sub(r"'s\b", "", plain)
-    tokens = re.findall(r"[^\W\d_]+", plain)
-    return [t for t in tokens if t not in _HONORIFICS]
-
-
-def _token_similar(a: str, b: str, bar: float) -> bool:
-    if a == b:
-        return True
-    if len(a) == 1 or len(b) == 1:  # an initial: "J." matches "John"
-        return a[0] == b[0]
-    return fuzz.ratio(a, b) / 100 >= bar
-
-
-def same_person(a: str, b: str) -> bool:
-    """True when two names can be one person: spelling, transliteration, name order, surname only.
-
-    "Takeshi Nakamura" = "Nakamura Takeshi" = "Takashi Nakamori"; "Katharine" ~ "Catherine";
-    "Sato" = "Emi Sato"; "Emi Sato" != "Hana Morikawa".
-    """
-    ta, tb = name_tokens(a), name_tokens(b)
-    if not ta or not tb:
-        return False
-    if compare_names(a, b).same_entity:  # the pairwise detectors' verdict: a variant is never a swap here
-        return True
-    if ta == tb or sorted(ta) == sorted(tb):
-        return True
-    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if len(short) < len(long):
-        # "Sato" for "Emi Sato": every token of the short form appears in the long one.
-        # A lone first name is too weak ("Emi" could be anyone), so the last token must match.
-        return all(any(_token_similar(s, t, 0.8) for t in long) for s in short) and any(
-            _token_similar(short[-1], t, 0.8) for t in long[1:]
-        )
-    for candidate in (long, list(reversed(long))):
-        if all(_token_similar(x, y, 0.7) for x, y in zip(short, candidate)):
-            return True
-    return False
-
 
 # --------------------------------------------------------------------------------------------
 # Titles: "Canada's prime minister", "the prime minister of Canada" and "Canadian Prime Minister"

@@ -24,9 +24,9 @@ from storytrace.findings.consensus import (
     quantity_family,
     quantities_agree,
     role_observations,
-    same_person,
     value_clusters,
 )
+from storytrace.findings.names import same_person
 from storytrace.model import Article, Finding, Mention, Quantity
 
 

@@ -16,7 +16,7 @@ from rapidfuzz.fuzz import ratio
 from storytrace.findings.text import strip_accents
 
 _TITLES = frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady president minister senator rep gen general "
+    "mr mrs ms miss mx madam dr prof professor sir dame lord lady president minister senator rep gen general "
     "col captain capt sgt judge justice rev father st saint the".split()
 )
 
@@ -110,3 +110,39 @@ def compare_names(a: str, b: str) -> NameMatch:
     if all(s >= 0.6 for s in best_scores):
         return NameMatch(best, "lookalike")
     return NameMatch(best, "different")
+
+
+def _token_similar(a: str, b: str, bar: float) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial: "J." matches "John"
+        return a[0] == b[0]
+    return ratio(a, b) / 100 >= bar
+
+
+def same_person(a: str, b: str) -> bool:
+    """Can two names be one person across the versions of a story? Looser than
+    ``compare_names``: spelling, transliteration, name order, a surname alone, and look-alikes.
+
+    "Takeshi Nakamura" = "Nakamura Takeshi" = "Takashi Nakamori"; "Katharine" ~ "Catherine";
+    "Sato" = "Emi Sato"; "Emi Sato" != "Hana Morikawa". A story-wide slot compares many
+    versions, so a look-alike is counted with the others rather than reported against them.
+    """
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if compare_names(a, b).same_entity:  # the pairwise detectors' verdict: a variant is never a swap here
+        return True
+    if ta == tb or sorted(ta) == sorted(tb):
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) < len(long):
+        # "Sato" for "Emi Sato": every token of the short form appears in the long one.
+        # A lone first name is too weak ("Emi" could be anyone), so the last token must match.
+        return all(any(_token_similar(s, t, 0.8) for t in long) for s in short) and any(
+            _token_similar(short[-1], t, 0.8) for t in long[1:]
+        )
+    for candidate in (long, list(reversed(long))):
+        if all(_token_similar(x, y, 0.7) for x, y in zip(short, candidate)):
+            return True
+    return False
