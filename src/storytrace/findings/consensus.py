@@ -18,22 +18,33 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from storytrace.findings.names import same_person
+from storytrace.nlp.names import COUNTRY_ALIASES, DEMONYMS
 from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
 
 # --------------------------------------------------------------------------------------------
 # Titles: "Canada's prime minister", "the prime minister of Canada" and "Canadian Prime Minister"
 # are one slot; "a trade official" is not a slot at all (many people can be one).
 
-_DEMONYMS = {
-    "canadian": "canada", "japanese": "japan", "american": "us", "u.s.": "us", "usa": "us",
-    "british": "uk", "u.k.": "uk", "britain": "uk", "european": "eu", "french": "france",
-    "german": "germany", "chinese": "china", "indian": "india", "mexican": "mexico",
-    "australian": "australia", "russian": "russia", "ukrainian": "ukraine", "italian": "italy",
-    "spanish": "spain", "brazilian": "brazil", "korean": "korea", "turkish": "turkey",
-    "israeli": "israel", "iranian": "iran", "polish": "poland", "dutch": "netherlands",
-    "swedish": "sweden", "norwegian": "norway", "irish": "ireland", "swiss": "switzerland",
-}
-_MULTIWORD = {"united states": "us", "european union": "eu", "united kingdom": "uk", "european commission": "eu"}
+# Places in titles, one key each: "Canadian", "Canada's" and "Canada" are one word, and so are
+# "American", "U.S." and "United States". The words come from the extractor's tables.
+_SHORT_PLACES = {"united states": "us", "united kingdom": "uk", "european union": "eu", "europe": "eu",
+                 "united nations": "un"}
+
+
+def _place_key(country: str) -> str:
+    key = country.casefold()
+    return _SHORT_PLACES.get(key, key)
+
+
+_PLACE_NAMES = {**DEMONYMS, **COUNTRY_ALIASES}
+_PLACE_WORDS = {word: _place_key(place) for word, place in _PLACE_NAMES.items() if " " not in word}
+# Longest first, so "united states of america" is replaced before "united states".
+_PLACE_PHRASES = sorted(
+    [(phrase, _place_key(place)) for phrase, place in _PLACE_NAMES.items() if " " in phrase]
+    + [(name, short) for name, short in _SHORT_PLACES.items() if " " in name]
+    + [("european commission", "eu")],
+    key=lambda item: -len(item[0]),
+)
 _TITLE_STOPWORDS = {"the", "its", "his", "her", "their", "of", "for", "at", "in", "to", "on", "and", "s", "new"}
 # Titles with these words name one of many people, not a unique office.
 _NON_UNIQUE = {"a", "an", "one", "former", "ex", "retired", "late", "some", "several", "two", "three"}
@@ -56,13 +67,14 @@ def title_key(title: str) -> tuple[str, ...] | None:
     """A comparable key for a title, or None when the title is not one unique office."""
     text = unicodedata.normalize("NFKD", title).casefold().strip()
     text = "".join(c for c in text if not unicodedata.combining(c))
-    for phrase, short in _MULTIWORD.items():
+    for phrase, short in _PLACE_PHRASES:
         text = text.replace(phrase, short)
     words = re.findall(r"[a-z][a-z.\-]*", text.replace("'s", " "))
     words = [w.strip(".-") for w in words]
     if not words or words[0] in _NON_UNIQUE or any(w in _NON_UNIQUE - {"a", "an", "one"} for w in words):
         return None
-    tokens = [_DEMONYMS.get(w, w) for w in words if w and w not in _TITLE_STOPWORDS]
+    # a place word may stand for several ("saudi" -> "saudi arabia"): compared word by word
+    tokens = [part for w in words if w for part in _PLACE_WORDS.get(w, w).split() if part not in _TITLE_STOPWORDS]
     if len(tokens) < 2 and (not tokens or tokens[0] in _GENERIC):
         return None
     if tokens and tokens[-1].endswith("s") and tokens[-1][:-1] in _GENERIC | OFFICE_WORDS:
