@@ -132,6 +132,16 @@ def test_every_finding_is_checkable(report: Report):
         assert f.article not in f.against, f
 
 
+def test_explanations_name_a_role_as_a_noun_phrase(report: Report):
+    """A role the text gives as a verb phrase ("who chairs the trade committee") reads as "the
+    person who chairs ...", never "names X as chairs ..."."""
+    roles = [(f, m.group(1)) for f in report.findings
+             if (m := re.search(r"(?i)\bnames [^;]*? as (.*)", f.explanation))]
+    assert len({f.type for f, _ in roles}) >= 2, "the example story has role swaps and outliers"
+    for f, role in roles:
+        assert re.match(r"(the|a|an|its|his|her|their)\b|\w+'s\b", role, re.IGNORECASE), f.explanation
+
+
 def test_unrelated_articles_get_no_findings(report: Report):
     for article in ("unrelated-satellite", "unrelated-steel"):
         assert not [f for f in report.findings if f.article == article], _describe(report, article)

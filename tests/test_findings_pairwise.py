@@ -180,3 +180,18 @@ def test_country_acronym_is_supported_by_its_peoples_name(extractor):
     assert not [f for f in same if f.derived_value == "U.S." and f.severity != "low"], same
     other = detect_pair(src, _prepare(extractor, "U.K. citizens in the region may face different rules than Europeans.", "d"), None)
     assert [f for f in other if "U.K." in f.derived_value and f.severity != "low"], other
+
+
+@pytest.mark.parametrize("src,der,quoted", [
+    # the date as written, not the bare day number, and not the clause spaCy runs into it
+    ("The agreement was signed in Brussels late on Tuesday, March 11, ending two years of talks.",
+     "The agreement was signed in Brussels late on March 12, ending two years of talks.",
+     ('"Tuesday, March 11"', '"March 12"')),
+    ("The deal covers trade worth about $210bn a year, officials said.",
+     "The deal covers trade worth about $120bn a year, officials said.",
+     ('"about $210bn"', '"about $120bn"')),
+])
+def test_changed_value_is_quoted_as_written(extractor, src, der, quoted):
+    findings = detect_pair(_prepare(extractor, src, "s"), _prepare(extractor, der, "d"), None)
+    changed = [f for f in findings if f.type in ("date_change", "number_change")]
+    assert changed and all(q in changed[0].explanation for q in quoted), findings

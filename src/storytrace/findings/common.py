@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -202,3 +203,19 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
         seen.add(key)
         out.append(f)
     return sorted(out, key=lambda f: (f.claim_span[0], f.type))
+
+
+def title_phrase(title: str) -> str:
+    """The title as a noun phrase for an explanation: "EU trade commissioner" -> "the EU trade commissioner"."""
+    t = title.strip().strip(",")
+    if re.match(r"(?i)(the|a|an|its|his|her|their)\b", t) or "'s " in t.split(" ", 1)[0] + " ":
+        return t
+    if _VERB_TITLE.match(t):  # "led the EU's negotiating team" (a who-clause)
+        return f"the person who {t}"
+    return f"the {t}"
+
+
+_VERB_TITLE = re.compile(
+    r"(?i)(chairs|chaired|leads|led|heads|headed|runs|ran|oversees|oversaw|directs|directed|manages|managed|"
+    r"serves|served|represents|represented|founded|owns|coordinates|coordinated|\w+ed)\b"
+)

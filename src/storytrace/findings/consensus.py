@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from storytrace.findings.common import title_phrase
 from storytrace.findings.names import same_person
 from storytrace.nlp.names import COUNTRY_ALIASES, DEMONYMS
 from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
@@ -85,22 +86,6 @@ def title_key(title: str) -> tuple[str, ...] | None:
 def is_qualified(key: tuple[str, ...]) -> bool:
     """A key that says whose office it is ("eu trade commissioner"), not just "prime minister"."""
     return any(t not in OFFICE_WORDS for t in key)
-
-
-def title_phrase(title: str) -> str:
-    """The title as a noun phrase for an explanation: "EU trade commissioner" -> "the EU trade commissioner"."""
-    t = title.strip().strip(",")
-    if re.match(r"(?i)(the|a|an|its|his|her|their)\b", t) or "'s " in t.split(" ", 1)[0] + " ":
-        return t
-    if _VERB_TITLE.match(t):  # "led the EU's negotiating team" (a who-clause)
-        return f"the person who {t}"
-    return f"the {t}"
-
-
-_VERB_TITLE = re.compile(
-    r"(?i)(chairs|chaired|leads|led|heads|headed|runs|ran|oversees|oversaw|directs|directed|manages|managed|"
-    r"serves|served|represents|represented|founded|owns|coordinates|coordinated|\w+ed)\b"
-)
 
 
 # --------------------------------------------------------------------------------------------

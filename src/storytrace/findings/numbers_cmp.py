@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.common import PairContext, make_finding, span_text
+from storytrace.findings.lexicon import MONTHS, WEEKDAYS
 from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
-from storytrace.findings.text import ParsedSentence
+from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
 
 # Numbers too common in ordinary prose to be checked when written as words.
@@ -90,7 +91,8 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 what = "date" if kind == "date_change" else "number"
                 findings.append(make_finding(
                     ctx, kind, sentence, n.text, src_sentence, m.text,
-                    f"The {what} changed: the source says \"{m.text}\", this version says \"{n.text}\".",
+                    f"The {what} changed: the source says \"{_as_written(src_sentence, m)}\", this version says "
+                    f"\"{_as_written(sentence, n)}\".",
                     0.85 if not elsewhere else 0.6,
                 ))
             else:
@@ -101,6 +103,47 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     ctx, "unsupported_addition", sentence, n.text, None, "", explanation, 0.7,
                 ))
     return findings
+
+
+# Amounts quoted whole around their number: "$210bn", "about 2.5 per cent". A date entity often
+# runs on into the clause after it ("March 11, ending two years"), so a date is quoted only as far
+# as its calendar words go ("Tuesday, March 11").
+_AMOUNT_ENTITIES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+_MAX_QUOTED_TOKENS = 6
+
+
+def _calendar_word(tok: Token) -> bool:
+    return tok.like_num or tok.lower in MONTHS or tok.lower in WEEKDAYS or tok.text == ","
+
+
+def _as_written(sentence: ParsedSentence, n: NumberValue) -> str:
+    """The number as a reader finds it in the text: with the date or amount it belongs to
+    ("Tuesday, March 11" rather than "11", "about $120bn" rather than "120bn")."""
+    toks = sentence.tokens
+    inside = [i for i, t in enumerate(toks) if t.start >= n.start and t.end <= n.end]
+    if not inside:
+        return n.text
+    label = toks[inside[0]].ent_type
+    if label == "DATE":
+        def belongs(t: Token) -> bool:
+            return t.ent_type == "DATE" and _calendar_word(t)
+    elif label in _AMOUNT_ENTITIES:
+        def belongs(t: Token) -> bool:
+            return t.ent_type == label
+    else:
+        return n.text
+    first, last = inside[0], inside[-1]
+    while first > 0 and toks[first].ent_iob != "B" and belongs(toks[first - 1]):
+        first -= 1
+    while last + 1 < len(toks) and toks[last + 1].ent_iob == "I" and belongs(toks[last + 1]):
+        last += 1
+    while first < inside[0] and toks[first].pos == "PUNCT":
+        first += 1
+    while last > inside[-1] and toks[last].pos == "PUNCT":
+        last -= 1
+    if last - first + 1 > _MAX_QUOTED_TOKENS:
+        return n.text
+    return span_text(sentence, first, last + 1)
 
 
 _YEAR_OR_DECADE = re.compile(r"\b(1\d{3}|20\d{2})(?:'?s)?\b")

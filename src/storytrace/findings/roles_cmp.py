@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from storytrace.findings.common import PairContext, make_finding, slot_sources
+from storytrace.findings.common import PairContext, make_finding, slot_sources, title_phrase
 from storytrace.findings.names import compare_names
 from storytrace.findings.slots import anchors, slot_partner
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
@@ -47,7 +47,7 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
             # This person now holds the role the source gives to someone else: a swap of people.
             findings.append(make_finding(
                 ctx, "entity_swap", claim, role.person, _sentence(ctx.src.sentences, holder.sentence), holder.person,
-                f'The source names {holder.person} as {holder.title}; this version puts {role.person} in that role.', 0.8,
+                f'The source names {holder.person} as {title_phrase(holder.title)}; this version puts {role.person} in that role.', 0.8,
             ))
             continue
         if same_person and not any(_same_title(words, title_words(r.title), role.title, r.title) for r in same_person):
@@ -62,7 +62,7 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
         if holder is not None and not compare_names(role.person, holder.person).same_entity:
             findings.append(make_finding(
                 ctx, "entity_swap", claim, role.person, _sentence(ctx.src.sentences, holder.sentence), holder.person,
-                f'The source names {holder.person} as {holder.title}; this version gives that role to {role.person}.', 0.85,
+                f'The source names {holder.person} as {title_phrase(holder.title)}; this version gives that role to {role.person}.', 0.85,
             ))
     return findings
 
