@@ -195,3 +195,11 @@ def test_changed_value_is_quoted_as_written(extractor, src, der, quoted):
     findings = detect_pair(_prepare(extractor, src, "s"), _prepare(extractor, der, "d"), None)
     changed = [f for f in findings if f.type in ("date_change", "number_change")]
     assert changed and all(q in changed[0].explanation for q in quoted), findings
+
+
+def test_a_broken_subject_is_no_attribution(extractor):
+    # "The has reported" (a name dropped) is not a statement attributed to someone called "The"
+    src = _prepare(extractor, "According to the Harlow Institute, confirmed cases in the country have reached 4.1 million.", "s")
+    der = _prepare(extractor, "The has reported a total of 4.1 million confirmed cases, according to figures from the Harlow Institute.", "d")
+    findings = detect_pair(src, der, None)
+    assert not [f for f in findings if f.type == "attribution_change" and f.derived_value.strip() == "The"], findings

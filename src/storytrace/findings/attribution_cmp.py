@@ -5,6 +5,8 @@ Quote speakers are compared in quotes_cmp; this module compares the cues ("accor
 """
 from __future__ import annotations
 
+import re
+
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.names import compare_names
 from storytrace.model import Finding
@@ -19,7 +21,7 @@ def detect_attributions(ctx: PairContext) -> list[Finding]:
         if a.kind in _SOURCE_KINDS:
             src_by_sentence.setdefault(a.sentence, []).append(a)
     for a in ctx.derived.attributions:
-        if a.kind not in _SOURCE_KINDS:
+        if a.kind not in _SOURCE_KINDS or not _names_someone(a.target):
             continue
         claim = ctx.der.sentence(a.sentence)
         if claim is None:
@@ -42,3 +44,12 @@ def _same_target(a: str, b: str) -> bool:
     if a.strip().lower() == b.strip().lower():
         return True
     return compare_names(a, b).same_entity
+
+
+# Words that cannot name a source by themselves: "The has reported ..." is a broken sentence,
+# not a statement attributed to someone called "The".
+_NOT_A_SOURCE = frozenset("the a an this that these those it its they he she we i you one".split())
+
+
+def _names_someone(target: str) -> bool:
+    return any(word.lower() not in _NOT_A_SOURCE for word in re.findall(r"[^\W\d_]+", target))

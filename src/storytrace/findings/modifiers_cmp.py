@@ -256,8 +256,8 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
             findings.append(make_finding(
                 ctx, "unsupported_addition", d, tok.text, s, "",
-                f"The derived text adds {tok.text!r} before {after.text!r}; the source has the words "
-                f"around it side by side, and {tok.text!r} nowhere.",
+                f"This version adds {tok.text!r} before {after.text!r}; the source has the words on "
+                f"either side of it next to each other, and {tok.text!r} nowhere.",
                 0.55,
             ))
     return findings
@@ -274,7 +274,7 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
             if _approximated_event(d, tok, sources):
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, sources[0], "",
-                    f"The derived text says {tok.text!r} {head.text!r}; the source says it happened.", 0.6))
+                    f"This version says {tok.text + ' ' + head.text!r}; the source says it happened.", 0.6))
                 continue
             if not _candidate(tok, ctx) or not _qualifies(tok, head):
                 continue
@@ -300,8 +300,8 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                     continue
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, s, "",
-                    f"The derived text calls the {head.text} {tok.text!r}; the source says only "
-                    f"{head.text!r}, with no such qualifier anywhere.",
+                    f"This version adds {tok.text!r} to {head.text!r}; the source says only "
+                    f"{head.text!r}, and {tok.text!r} nowhere.",
                     0.6,
                 ))
                 break
