@@ -142,6 +142,23 @@ def test_addition_says_whether_another_version_supports_it(extractor, source):
     assert added and "other" in added[0].explanation and added[0].severity == "low"
 
 
+@pytest.mark.parametrize("old,new,value,other_text", [
+    ("before then.", "before then. The deal was first proposed in 1998.", "1998",
+     "The deal was first proposed in 1998, officials recalled."),
+    ("European cheese", "cheap European cheese", "cheap", "Japan will open its market to cheap European cheese."),
+])
+def test_every_kind_of_addition_says_whether_another_version_has_it(extractor, source, old, new, value, other_text):
+    derived = _prepare(extractor, _replace(old, new), "derived")
+    source_only = detect_pair(source, derived, None, story_articles={"original": source, "derived": derived})
+    alone = [f for f in _of_type(source_only, "unsupported_addition") if f.derived_value == value]
+    assert alone and alone[0].explanation.endswith("No other version has it either."), source_only
+    other = _prepare(extractor, other_text, "other")
+    with_other = detect_pair(source, derived, None, story_articles={"original": source, "derived": derived, "other": other})
+    backed = [f for f in _of_type(with_other, "unsupported_addition") if f.derived_value == value]
+    assert backed and backed[0].explanation.endswith("Also found in: other."), with_other
+    assert alone[0].severity == "medium" and backed[0].severity == "low"  # a shared detail, not an invention
+
+
 def test_changed_key_noun_in_quote_is_a_quote_change(extractor, source):
     findings = _findings(extractor, source, _replace("our farmers", "our fishermen"))
     changes = _of_type(findings, "quote_change")

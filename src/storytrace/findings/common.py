@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, word_key
@@ -58,6 +58,20 @@ class PairContext:
                 if i not in self._aligned[d.index]:
                     self._aligned[d.index].append(i)
             self._scores.setdefault(d.index, 0.0)
+
+    def other_versions_with(self, found: Callable[[Article], bool]) -> list[str]:
+        """Ids of the story's other versions (neither side of this pair) where ``found`` holds:
+        what a user needs to know about an unsupported fact is whether anyone else reports it."""
+        if not self.story_articles:
+            return []
+        return [article_id for article_id, article in self.story_articles.items()
+                if article_id not in (self.source.id, self.derived.id) and found(article)]
+
+    def support_note(self, versions: list[str]) -> str:
+        """" Also found in: a, b." or " No other version has it either." (nothing outside a story)."""
+        if not self.story_articles:
+            return ""
+        return f" Also found in: {', '.join(versions)}." if versions else " No other version has it either."
 
     @property
     def summary_mode(self) -> bool:

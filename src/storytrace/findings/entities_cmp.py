@@ -243,10 +243,9 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
             )
             return make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
                                 explanation, 0.7 if lookalike else 0.8)
-    elsewhere = _other_versions_with(ctx, unit.text)
-    explanation = f'"{unit.text}" appears nowhere in the source.'
-    if ctx.story_articles:
-        explanation += (f" Also found in: {', '.join(elsewhere)}." if elsewhere else " No other version has it either.")
+    needle = unit.text.lower()
+    elsewhere = ctx.other_versions_with(lambda article: needle in (article.text or article.original_text).lower())
+    explanation = f'"{unit.text}" appears nowhere in the source.' + ctx.support_note(elsewhere)
     # A summary names the wider place ("London" -> "the U.K."); with no other place in the slot
     # this is more likely a generalisation than a distortion, so it is shown but not counted,
     # unless WordNet knows the places and none of the source's lies within this one.
@@ -353,16 +352,3 @@ def _covers(derived_text: str, source_unit: NameUnit) -> bool:
     if word_key(source_unit.text) == initials:
         return True  # "United Nations" covers "U.N."
     return bool(src_words & {stem(w) for w in derived_words})
-
-
-def _other_versions_with(ctx: PairContext, text: str) -> list[str]:
-    if not ctx.story_articles:
-        return []
-    out = []
-    needle = text.lower()
-    for article_id, article in ctx.story_articles.items():
-        if article_id in (ctx.source.id, ctx.derived.id):
-            continue
-        if needle in (article.text or article.original_text).lower():
-            out.append(article_id)
-    return out

@@ -254,13 +254,25 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
                 continue
             tok, after = d.tokens[i], d.tokens[a]
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
+            elsewhere = _versions_saying(ctx, tok, after)
             findings.append(make_finding(
                 ctx, "unsupported_addition", d, tok.text, s, "",
                 f"This version adds {tok.text!r} before {after.text!r}; the source has the words on "
-                f"either side of it next to each other, and {tok.text!r} nowhere.",
-                0.55,
+                f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere),
+                0.4 if elsewhere else 0.55, severity="low" if elsewhere else None,
             ))
     return findings
+
+
+def _versions_saying(ctx: PairContext, word: Token, near: Token) -> list[str]:
+    """The story's other versions with a sentence that has both ``word`` and ``near``."""
+    pattern = re.compile(rf"\b{re.escape(word.lower)}\b")
+    near_key = word_key(near.lower)
+
+    def says(article) -> bool:
+        return any(pattern.search(s.text.lower()) and near_key in {word_key(w) for w in s.text.split()}
+                   for s in article.sentences)
+    return ctx.other_versions_with(says)
 
 
 def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
@@ -298,11 +310,13 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                 rest = d_keys - {word_key(tok.lemma)}
                 if not rest or len(rest & s_keys) / len(rest) < _MIN_OVERLAP:
                     continue
+                # another version saying it too makes it a shared detail, not an invention
+                elsewhere = _versions_saying(ctx, tok, head)
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, s, "",
                     f"This version adds {tok.text!r} to {head.text!r}; the source says only "
-                    f"{head.text!r}, and {tok.text!r} nowhere.",
-                    0.6,
+                    f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere),
+                    0.45 if elsewhere else 0.6, severity="low" if elsewhere else None,
                 ))
                 break
     return findings

@@ -99,8 +99,11 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."
                 if n.is_ordinal:
                     explanation = _rank_explanation(sentence, n, all_source) or explanation
+                elsewhere = ctx.other_versions_with(lambda article, n=n: _says_number(article, n))
+                # another version reporting the same figure makes it a shared fact, not an invention
                 findings.append(make_finding(
-                    ctx, "unsupported_addition", sentence, n.text, None, "", explanation, 0.7,
+                    ctx, "unsupported_addition", sentence, n.text, None, "", explanation + ctx.support_note(elsewhere),
+                    0.5 if elsewhere else 0.7, severity="low" if elsewhere else None,
                 ))
     return findings
 
@@ -144,6 +147,11 @@ def _as_written(sentence: ParsedSentence, n: NumberValue) -> str:
     if last - first + 1 > _MAX_QUOTED_TOKENS:
         return n.text
     return span_text(sentence, first, last + 1)
+
+
+def _says_number(article, n: NumberValue) -> bool:
+    text = article.text or article.original_text
+    return any(n.matches_value(v) for v in raw_values(text))
 
 
 _YEAR_OR_DECADE = re.compile(r"\b(1\d{3}|20\d{2})(?:'?s)?\b")
