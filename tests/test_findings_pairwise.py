@@ -220,3 +220,11 @@ def test_a_broken_subject_is_no_attribution(extractor):
     der = _prepare(extractor, "The has reported a total of 4.1 million confirmed cases, according to figures from the Harlow Institute.", "d")
     findings = detect_pair(src, der, None)
     assert not [f for f in findings if f.type == "attribution_change" and f.derived_value.strip() == "The"], findings
+
+
+def test_day_of_the_month_compares_with_the_full_date(extractor, source):
+    # "on the 11th" is March 11 written another way; "on the 12th" is another day
+    same = _findings(extractor, source, _replace("late on March 11", "late on the 11th"))
+    assert not _serious(same), same
+    moved = _of_type(_findings(extractor, source, _replace("late on March 11", "late on the 12th")), "date_change")
+    assert moved and moved[0].derived_value == "12th" and moved[0].source_value == "11", moved

@@ -23,6 +23,28 @@ def _is_weak(n: NumberValue) -> bool:
     return n.text.lower() in _WEAK_WORDS
 
 
+def _is_rank(sentence: ParsedSentence, n: NumberValue) -> bool:
+    """An ordinal that ranks something ("the third quarter"); a day of the month ("on the 12th")
+    is a date and compares with "March 12"."""
+    return n.is_ordinal and not _day_of_month(sentence, n)
+
+
+_DAY_PREPOSITIONS = frozenset("on by until till from since before after of".split())
+
+
+def _day_of_month(sentence: ParsedSentence, n: NumberValue) -> bool:
+    """ "on the 12th", "March 12th": an ordinal of 1-31 in figures that ranks no noun ("the 19th
+    century" and "the 3rd quarter" are ranks), in a date or after "<preposition> the" (the tagger
+    often calls "on the 12th" an ORDINAL, not a DATE)."""
+    if not (n.is_ordinal and 1 <= n.value <= 31) or not n.text[:1].isdigit():
+        return False
+    after = [t for t in sentence.tokens if t.start >= n.end][:1]
+    if after and after[0].pos in ("NOUN", "PROPN"):
+        return False
+    before = [t.lower for t in sentence.tokens if t.end <= n.start][-2:]
+    return _is_date(sentence, n) or (len(before) == 2 and before[1] == "the" and before[0] in _DAY_PREPOSITIONS)
+
+
 def _is_date(sentence: ParsedSentence, n: NumberValue) -> bool:
     return n.is_year or any(t.ent_type in ("DATE", "TIME") for t in sentence.tokens if t.start >= n.start and t.end <= n.end)
 
@@ -66,14 +88,15 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     f"\"{_bound_text(sentence, n)}\".", 0.75,
                 ))
                 continue
-            if any(n.matches(m) and m.is_ordinal == n.is_ordinal for _, m in aligned_numbers):
+            rank = _is_rank(sentence, n)
+            if any(n.matches(m) and _is_rank(s, m) == rank for s, m in aligned_numbers):
                 continue  # a rank is matched by a rank: "third quarter" is not "3 roads"
-            if not n.is_ordinal and any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
+            if not rank and any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
                 continue  # written another way there ("272.000", "2:0", "both")
-            if n.is_ordinal and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
+            if rank and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
                 continue  # "the 19th century" renders "the 1800s"
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)
-            if n.is_ordinal:
+            if rank:
                 # A rank is supported by the same rank only: "third quarter" is not backed by a
                 # "3" somewhere else in the article.
                 elsewhere = any(m.is_ordinal and n.matches(m) for _, m in all_source) \
@@ -97,7 +120,7 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 ))
             else:
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."
-                if n.is_ordinal:
+                if rank:
                     explanation = _rank_explanation(sentence, n, all_source) or explanation
                 elsewhere = ctx.other_versions_with(lambda article, n=n: _says_number(article, n))
                 # another version reporting the same figure makes it a shared fact, not an invention
