@@ -281,6 +281,15 @@ def test_contradiction_two_dates_for_one_event_but_not_a_postponement():
     assert detect_internal_contradictions(two_laws) == []
 
 
+def test_a_weekday_before_the_date_keeps_its_event():
+    # "the summit on Tuesday, March 12": the comma after the weekday does not cut the date off its event
+    d12, d14 = DateValue(2024, 3, 12, "day", "2024-03-12"), DateValue(2024, 3, 14, "day", "2024-03-14")
+    art = make_article("x", ["The summit will open in Rome on Tuesday, March 12.", "Delegates prepared for the summit on March 14 with care."],
+                       dates=[("March 12", d12), ("March 14", d14)])
+    found = detect_internal_contradictions(art)
+    assert [(f.type, f.derived_value, f.source_value) for f in found] == [("internal_contradiction", "March 14", "March 12")]
+
+
 def test_contradiction_two_values_for_one_quantity_slot():
     q210, q150, q50 = Quantity(210e9, "USD", "bn"), Quantity(150e9, "USD", "bn"), Quantity(50e9, "USD", "bn")
     art = make_article("x", ["Washington imposed $210bn in tariffs on Canadian goods.", "Ottawa condemned the $150bn in tariffs on Canadian goods."],

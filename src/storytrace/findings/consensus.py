@@ -399,9 +399,21 @@ EVENT_NOUNS = {
 }
 
 
+_LEADING_WEEKDAY = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*$")
+
+
+def date_start(article: Article, m: Mention) -> int:
+    """Where a date begins, counting a weekday before it: the comma of "on Tuesday, March 11"
+    does not end the clause the date belongs to."""
+    sentence = article.sentence_at(m.start)
+    lo = sentence.start if sentence else 0
+    weekday = _LEADING_WEEKDAY.search(article.text[lo:m.start])
+    return lo + weekday.start() if weekday else m.start
+
+
 def date_event(article: Article, m: Mention) -> str:
     """The event a date belongs to: the nearest event noun before it in its clause ("the summit on March 12")."""
-    for w in context_words(article, m.start, m.end, after=False, limit=8):
+    for w in context_words(article, date_start(article, m), m.end, after=False, limit=8):
         if w in EVENT_NOUNS:
             return w
     return ""

@@ -16,6 +16,7 @@ from storytrace.findings.consensus import (
     Observation,
     context_words,
     date_event,
+    date_start,
     dates_agree,
     is_explicit_date,
     is_qualified,
@@ -98,7 +99,7 @@ def event_key(article: Article, m: Mention) -> tuple[str, str] | None:
     sentence = article.sentence_at(m.start)
     if not event or sentence is None:
         return None
-    clause = re.split(r"[,;:()\u2014\u2013]", article.text[sentence.start : m.start])[-1]
+    clause = re.split(r"[,;:()\u2014\u2013]", article.text[sentence.start : date_start(article, m)])[-1]
     tokens = [t.casefold() for t in re.findall(r"[^\W\d_][\w'-]*|\d+", clause)]
     stems = [t[:-1] if t.endswith("s") and len(t) > 3 else t for t in tokens]
     if event not in stems:
