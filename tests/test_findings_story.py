@@ -341,6 +341,19 @@ def test_stance_ignores_unrelated_outlook_sentences_and_reads_double_negation():
     assert found[0].source_text == src.sentences[2].text
 
 
+def test_stance_of_a_sentence_rewritten_past_alignment():
+    # the aligner pairs the sentences around the conclusion but not the conclusion itself, and
+    # the two share too few words ("Kovacs" / "Lindt") to be matched by topic
+    src = make_article("src", ["Negotiators met in Vienna for a fourth round.", "\"This treaty will hold for a generation,\" Kovacs said.",
+                               "The talks had lasted 14 months."])
+    der = make_article("der", ["Negotiators met in Vienna for a fourth round.", "\"This treaty is dead already,\" Lindt said.",
+                               "The talks had lasted 14 months."])
+    story = Story("s1", "t", ["src", "der"], [Alignment("src", "der", [AlignedPair([0], [0], 0.9), AlignedPair([2], [2], 0.9)])],
+                  [Edge("src", "der", "rewrite", 0.9, 0.9, 0.9)])
+    found = detect_stance_divergence(story, {"src": src, "der": der})
+    assert [(f.article, f.derived_value, f.source_value) for f in found] == [("der", "is dead", "will hold")]
+
+
 def test_stance_against_the_majority_without_lineage():
     arts = [_treaty_version(i, "will hold") for i in "abc"] + [_treaty_version("d", "will not survive the winter")]
     found = detect_stance_divergence(*story_of(arts))

@@ -60,7 +60,7 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
         if _different_speakers(quote, src_quote):
             findings.append(make_finding(
                 ctx, "attribution_change", claim, quote.speaker or "", src_sentence, src_quote.speaker or "",
-                f'The same words are attributed to {quote.speaker} here but to {src_quote.speaker} in the source.', 0.8,
+                f'This quotation is attributed to {quote.speaker} here but to {src_quote.speaker} in the source.', 0.8,
             ))
     return findings
 

@@ -122,6 +122,21 @@ def _aligned_indices(alignment: Alignment | None, derived_index: int, derived_is
     return out
 
 
+def _gap_indices(alignment: Alignment | None, index: int, mine_is_source: bool, widest: int = 2) -> set[int]:
+    """The other version's sentences between the aligned neighbours of an unaligned sentence:
+    a sentence rewritten so far that the aligner left it out ("This treaty will hold" / "This
+    treaty is dead") still sits between the same two aligned sentences."""
+    if alignment is None:
+        return set()
+    pairs = [(p.source, p.derived) if mine_is_source else (p.derived, p.source) for p in alignment.pairs]
+    before = [max(theirs) for mine, theirs in pairs if mine and theirs and max(mine) < index]
+    after = [min(theirs) for mine, theirs in pairs if mine and theirs and min(mine) > index]
+    if not before or not after:
+        return set()
+    gap = set(range(max(before) + 1, min(after)))
+    return gap if 0 < len(gap) <= widest else set()
+
+
 def _find_alignment(story: Story, a: str, b: str) -> tuple[Alignment | None, bool]:
     """The alignment between a and b, and whether ``a`` is its source side."""
     for al in story.alignments:
@@ -194,7 +209,9 @@ def _compare(mine: StanceSentence, others: list[str], stances, story: Story) -> 
     opposed, agreeing = [], []
     for other in others:
         al, mine_is_source = _find_alignment(story, mine.article, other)
-        counterpart = _counterpart(mine, stances[other], _aligned_indices(al, mine.sentence.index, mine_is_source))
+        aligned = _aligned_indices(al, mine.sentence.index, mine_is_source) \
+            or _gap_indices(al, mine.sentence.index, mine_is_source)
+        counterpart = _counterpart(mine, stances[other], aligned)
         if counterpart is None:
             continue
         (opposed if counterpart.polarity == -mine.polarity else agreeing).append(counterpart)
