@@ -228,3 +228,11 @@ def test_day_of_the_month_compares_with_the_full_date(extractor, source):
     assert not _serious(same), same
     moved = _of_type(_findings(extractor, source, _replace("late on March 11", "late on the 12th")), "date_change")
     assert moved and moved[0].derived_value == "12th" and moved[0].source_value == "11", moved
+
+
+def test_negation_flip_values_are_words_not_cut_punctuation(extractor):
+    src = _prepare(extractor, '"We will never accept tariffs on our farmers," said minister Irena Kovacs.', "s")
+    der = _prepare(extractor, '"We will accept tariffs on our farmers," said minister Irena Kovacs.', "d")
+    flips = _of_type(detect_pair(src, der, None), "negation_flip")
+    assert flips and "accept" in flips[0].derived_value, flips
+    assert all(v[:1].isalnum() and v[-1:].isalnum() for v in (flips[0].derived_value, flips[0].source_value)), flips

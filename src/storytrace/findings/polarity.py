@@ -316,8 +316,14 @@ def _opposite_in(lemma: str, pos: str, src_lemmas: Counter, derived_lemmas: Coun
 
 
 def _clause(sentence: ParsedSentence, index: int) -> str:
+    """The words around a negated word, as the value a reader sees ("will never accept tariffs"),
+    without a quotation mark or comma cut in half at either end."""
     lo, hi = max(0, index - 3), min(len(sentence.tokens), index + 3)
     toks = sentence.tokens[lo:hi]
+    while len(toks) > 1 and toks[0].pos == "PUNCT":
+        toks = toks[1:]
+    while len(toks) > 1 and toks[-1].pos == "PUNCT":
+        toks = toks[:-1]
     return sentence.text[toks[0].start - sentence.start: toks[-1].end - sentence.start]
 
 
