@@ -236,3 +236,24 @@ def test_negation_flip_values_are_words_not_cut_punctuation(extractor):
     flips = _of_type(detect_pair(src, der, None), "negation_flip")
     assert flips and "accept" in flips[0].derived_value, flips
     assert all(v[:1].isalnum() and v[-1:].isalnum() for v in (flips[0].derived_value, flips[0].source_value)), flips
+
+
+_RUIZ = "Deputy finance minister Ana Ruiz said the budget would be cut by 4 per cent. Ruiz spoke in Madrid on Monday."
+
+
+@pytest.mark.parametrize("derived,value", [
+    ("Finance minister Ana Ruiz said the budget would be cut by 4 per cent.", "Finance minister"),  # a promotion
+    ("Former deputy finance minister Ana Ruiz said the budget would be cut by 4 per cent.", "Former deputy finance minister"),
+])
+def test_a_title_ranked_differently_is_a_role_change(extractor, derived, value):
+    findings = detect_pair(_prepare(extractor, _RUIZ, "s"), _prepare(extractor, derived, "d"), None)
+    changes = _of_type(findings, "role_change")
+    assert [(f.derived_value, f.source_value, f.severity) for f in changes] == [(value, "Deputy finance minister", "medium")]
+
+
+def test_a_rank_named_another_way_is_no_role_change(extractor):
+    # "vice" and "deputy" name one rank; the same rank said again is no change
+    for derived in ("Vice finance minister Ana Ruiz said the budget would be cut by 4 per cent.",
+                    "Ana Ruiz, the deputy finance minister, said the budget would be cut by 4 per cent."):
+        findings = detect_pair(_prepare(extractor, _RUIZ, "s"), _prepare(extractor, derived, "d"), None)
+        assert not _of_type(findings, "role_change"), findings

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from storytrace.findings.common import PairContext, make_finding, slot_sources, title_phrase
+from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text, title_phrase
 from storytrace.findings.names import compare_names
 from storytrace.findings.slots import anchors, slot_partner
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
@@ -34,7 +34,7 @@ def _sentence(sentences: list[ParsedSentence], index: int) -> ParsedSentence | N
 
 
 def detect_roles(ctx: PairContext) -> list[Finding]:
-    findings: list[Finding] = _title_slot_changes(ctx)
+    findings: list[Finding] = _title_slot_changes(ctx) + _rank_changes(ctx)
     for role in ctx.derived.roles:
         claim = _sentence(ctx.der.sentences, role.sentence)
         if claim is None:
@@ -136,5 +136,67 @@ def _title_slot_changes(ctx: PairContext) -> list[Finding]:
                 ctx, "role_change", sentence, tok.text, src, other.text,
                 f'The source says "{other.text}" here; this version says "{tok.text}", another role.', 0.7,
                 severity="medium",
+            ))
+    return findings
+
+
+# Words that make another office of a title: a deputy minister is not the minister, a co-founder
+# not the founder, and a former minister holds no office at all. Pairs that name one rank share a key.
+_RANKS = {"deputy": "deputy", "vice": "deputy", "assistant": "assistant", "associate": "assistant",
+          "acting": "acting", "interim": "acting", "former": "former", "ex": "former", "co": "co",
+          "junior": "junior", "shadow": "shadow", "under": "under", "elect": "elect", "designate": "elect",
+          "outgoing": "outgoing"}
+_RANK_REACH = 4  # words before a title that may rank it: "former deputy finance minister"
+
+
+def _rank_span(sentence: ParsedSentence, i: int) -> tuple[int, frozenset[str]]:
+    """The first token of the title phrase ending at ``i`` and its rank keys: "Deputy finance
+    minister" -> {deputy}, "co-founder" -> {co}, "president-elect" -> {elect}."""
+    toks, ranks, first, j, steps = sentence.tokens, set(), i, i - 1, 0
+    while j >= 0 and steps < _RANK_REACH:
+        t = toks[j]
+        if t.text in ("-", "\u2013"):
+            j -= 1
+            continue
+        if t.pos not in ("ADJ", "NOUN", "PROPN") or t.ent_type == "PERSON":
+            break
+        if t.lower in _RANKS:
+            ranks.add(_RANKS[t.lower])
+        first, j, steps = j, j - 1, steps + 1
+    if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 2].lower in _RANKS:
+        ranks.add(_RANKS[toks[i + 2].lower])
+    return first, frozenset(ranks)
+
+
+def _titles(sentence: ParsedSentence) -> list[int]:
+    return [i for i, t in enumerate(sentence.tokens)
+            if t.lower in ROLE_NOUNS and t.lower not in _RANKS and t.pos in ("NOUN", "PROPN")]
+
+
+def _rank_changes(ctx: PairContext) -> list[Finding]:
+    """A title ranked differently from every occurrence of it in the source: "finance minister"
+    where the source says "deputy finance minister", "former minister" where it says "minister"."""
+    findings: list[Finding] = []
+    source_ranks: dict[str, set[frozenset[str]]] = {}
+    for s in ctx.src.sentences:
+        for j in _titles(s):
+            source_ranks.setdefault(_title_key(s.tokens[j]), set()).add(_rank_span(s, j)[1])
+    for sentence, aligned in ctx.aligned_sentences():
+        spans = {i: _rank_span(sentence, i) for i in _titles(sentence)}
+        for i, (first, ranks) in spans.items():
+            if any(other > i and spans[other][0] <= i for other in spans):
+                continue  # "Deputy chief Justice": one title phrase, judged at its last word
+            key = _title_key(sentence.tokens[i])
+            if ranks in source_ranks.get(key, {ranks}):
+                continue  # the source ranks this title the same way somewhere
+            partner = next(((s, j) for s in aligned for j in _titles(s) if _title_key(s.tokens[j]) == key), None)
+            if partner is None:
+                continue
+            src, j = partner
+            src_first = _rank_span(src, j)[0]
+            mine, theirs = span_text(sentence, first, i + 1), span_text(src, src_first, j + 1)
+            findings.append(make_finding(
+                ctx, "role_change", sentence, mine, src, theirs,
+                f'The source says "{theirs}"; this version says "{mine}", another office.', 0.65, severity="medium",
             ))
     return findings
