@@ -257,3 +257,22 @@ def test_a_rank_named_another_way_is_no_role_change(extractor):
                     "Ana Ruiz, the deputy finance minister, said the budget would be cut by 4 per cent."):
         findings = detect_pair(_prepare(extractor, _RUIZ, "s"), _prepare(extractor, derived, "d"), None)
         assert not _of_type(findings, "role_change"), findings
+
+
+@pytest.mark.parametrize("source_text,derived_text,hedge", [
+    # a hedging verb dropped states the claim as fact
+    ("Preliminary figures suggest that 40 people were injured in the blast, police said.",
+     "40 people were injured in the blast, police said.", "suggest"),
+    ("The fire appears to have started in the kitchen, the brigade said.",
+     "The fire started in the kitchen, the brigade said.", "appears"),
+])
+def test_a_dropped_hedging_verb_is_an_omission(extractor, source_text, derived_text, hedge):
+    findings = detect_pair(_prepare(extractor, source_text, "s"), _prepare(extractor, derived_text, "d"), None)
+    assert [(f.derived_value, f.source_value) for f in _of_type(findings, "omission")] == [("(stated as fact)", hedge)]
+
+
+def test_a_hedge_rendered_by_other_framing_is_no_omission(extractor):
+    src = _prepare(extractor, "The researchers suggested that the sample shows adult plumage.", "s")
+    for text in ("The researchers believe that the sample shows adult plumage.",
+                 "According to the researchers, the sample shows adult plumage."):
+        assert not _of_type(detect_pair(src, _prepare(extractor, text, "d"), None), "omission"), text

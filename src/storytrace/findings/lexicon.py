@@ -124,7 +124,7 @@ SCALE_WORDS = {
 # Hedges and conditions: dropping one turns a possibility into a fact (omission).
 HEDGES = frozenset(
     "may might could possibly perhaps probably likely allegedly reportedly apparently suspected "
-    "alleged unconfirmed preliminary".split()
+    "alleged unconfirmed preliminary suggest appear seem".split()
 )
 CONDITION_MARKERS = ("only if", "if", "unless", "provided that", "as long as", "subject to",
                      "on condition that", "pending", "would")

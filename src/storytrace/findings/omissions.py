@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne
+
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.entities_cmp import name_units, other_name_of_place
-from rapidfuzz.fuzz import ratio
-
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import raw_values, sentence_numbers
-from storytrace.findings.text import ParsedSentence, stem, word_key
+from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -90,9 +91,8 @@ def _caveats(ctx, sentence, src) -> list[Finding]:
     kept = {word_key(t.lemma) for t in sentence.tokens}
     # Only a hedge on something the derived sentence kept: "possibly deceptive practices" in a
     # clause the summary dropped is not a hedge of what it says.
-    src_hedges = [t.text for t in src.tokens if t.text in _hedges(src) and word_key(src.tokens[t.head].lemma) in kept
-                  and src.tokens[t.head] is not t]
-    if src_hedges and not _any_modality(sentence):
+    src_hedges = [t.text for i, t in enumerate(src.tokens) if t.text in _hedges(src) and _hedged_word_kept(src, i, kept)]
+    if src_hedges and not _any_modality(sentence) and not _new_framing(sentence, src):
         out.append(make_finding(
             ctx, "omission", sentence, "(stated as fact)", src, src_hedges[0],
             f'The source hedges this ("{src_hedges[0]}"); this version states it as fact.', 0.6,
@@ -104,6 +104,45 @@ def _caveats(ctx, sentence, src) -> list[Finding]:
             f'The source makes this conditional ("{_after(src, condition.split()[-1])}"); this version drops the condition.', 0.65,
         ))
     return out
+
+
+# Words that frame a claim as someone's view or impression: "researchers believe", "according to
+# initial investigations", "looked rusty".
+_FRAMING = frozenset("believe think say claim suggest appear seem look report accord according consider estimate "
+                     "expect assume argue".split())
+
+
+def _new_framing(sentence: ParsedSentence, src: ParsedSentence) -> bool:
+    """Does the derived sentence frame or hedge the claim in words of its own, misspelt or not?
+    Then it renders the source's hedge ("the researchers suggested" / "the researchers
+    believe", "seem to have been" / "were apparantly"); a framing both sentences share ("police
+    said") renders nothing."""
+    source_words = {t.lemma for t in src.tokens} | {t.lower for t in src.tokens}
+    return any(_framing_word(t) not in ("", *source_words) for t in sentence.tokens)
+
+
+_EPISTEMIC = _FRAMING | HEDGES
+
+
+def _framing_word(tok: Token) -> str:
+    """The framing or hedging word ``tok`` is, allowing a typo in a long word; "" if none."""
+    for form in (tok.lemma, tok.lower):
+        if form in _EPISTEMIC:
+            return form
+    if len(tok.lower) >= 6:
+        match = extractOne(tok.lower, _EPISTEMIC, scorer=ratio, score_cutoff=85)
+        if match is not None:
+            return match[0]
+    return ""
+
+
+def _hedged_word_kept(src: ParsedSentence, i: int, kept: set[str]) -> bool:
+    """Does the derived sentence keep what the hedge at ``i`` hedges: the word it qualifies, or,
+    for a hedging verb ("figures suggest that 40 people were injured"), the clause it governs?"""
+    t = src.tokens[i]
+    if src.tokens[t.head] is not t:
+        return word_key(src.tokens[t.head].lemma) in kept
+    return any(c.head == i and c.dep in ("ccomp", "xcomp") and word_key(c.lemma) in kept for c in src.tokens)
 
 
 def _after(sentence: ParsedSentence, word: str) -> str:
