@@ -117,8 +117,8 @@ def _new_framing(sentence: ParsedSentence, src: ParsedSentence) -> bool:
     Then it renders the source's hedge ("the researchers suggested" / "the researchers
     believe", "seem to have been" / "were apparantly"); a framing both sentences share ("police
     said") renders nothing."""
-    source_words = {t.lemma for t in src.tokens} | {t.lower for t in src.tokens}
-    return any(_framing_word(t) not in ("", *source_words) for t in sentence.tokens)
+    not_new = {""} | {t.lemma for t in src.tokens} | {t.lower for t in src.tokens}
+    return any(_framing_word(t) not in not_new for t in sentence.tokens)
 
 
 _EPISTEMIC = _FRAMING | HEDGES
