@@ -80,3 +80,12 @@ def test_missing_model_path_is_one_clear_error(tmp_path):
     bad = Embedder(Config(embedding_model=str(tmp_path / "no-such-model")))
     with pytest.raises(ValueError, match="no-such-model"):
         bad.encode(["x"])
+
+
+def test_encoding_uses_one_torch_thread_by_default(embedder):
+    # More threads spin-wait on each other (bench/bench_threads.py): one per process unless asked.
+    import torch
+
+    embedder.encode(["One thread is enough for a sentence encoder on a shared machine."])
+    assert Config().torch_threads == 1
+    assert torch.get_num_threads() == 1

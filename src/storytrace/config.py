@@ -16,8 +16,9 @@ class Config:
     story_window_days: int = 30
     max_file_bytes: int = 50 * 1024 * 1024
     batch_size: int = 32
-    # Threads torch may use for embeddings; 0: every core this process may use. Worker processes
-    # set 1: two processes of two threads each on two cores run several times slower, not faster
-    # (OpenMP threads wait for each other at every layer when a core is taken).
-    torch_threads: int = 0
+    # Threads torch may use for embeddings; 0: every core this process may use. One by default:
+    # with more, OpenMP threads spin-wait for each other at every layer, which doubled the CPU cost
+    # of encoding on an idle 2-core machine and tripled it beside a busy process, for no gain in
+    # wall time (bench/bench_threads.py). Worker processes always use 1: the pool is the parallelism.
+    torch_threads: int = 1
     quiet: bool = False
