@@ -115,3 +115,29 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has exited
     except FileNotFoundError:
         return False
+
+
+def _tasks(sizes: list[int]) -> list:
+    from storytrace.scale.workers import BlockTask
+
+    return [BlockTask(n, [f"a{n}-{k}" for k in range(size)], {}) for n, size in enumerate(sizes)]
+
+
+def test_groups_taper_off_at_the_end_of_a_run_with_several_workers():
+    # One full group left running alone at the end keeps a core idle: the tail groups shrink instead.
+    from storytrace.scale.runner import _groups
+
+    tasks = _tasks([2] * 1000)  # 2,000 articles in blocks of two
+    groups = _groups(tasks, max_articles=200, workers=2, min_articles=20)
+    sizes = [sum(len(t.members) for t in g) for g in groups]
+    assert [t for g in groups for t in g] == tasks  # every block once, in order
+    assert max(sizes) == 200 and sizes[0] == 200
+    assert sizes[-4:] == sorted(sizes[-4:], reverse=True)  # shrinking towards the end
+    assert all(s <= 40 for s in sizes[-3:])  # the last groups are a fraction of a full one
+
+
+def test_one_worker_keeps_full_groups():
+    from storytrace.scale.runner import _groups
+
+    sizes = [sum(len(t.members) for t in g) for g in _groups(_tasks([2] * 1000), max_articles=200, workers=1)]
+    assert sizes == [200] * 10

@@ -126,7 +126,7 @@ def test_workers_replaced_by_fresh_ones_give_the_same_report(corpus, one_process
     from storytrace.scale.report_files import write_from_store
 
     monkeypatch.setattr(workers, "GROUPS_PER_WORKER", 1)
-    monkeypatch.setattr(runner, "_groups", lambda tasks: [tasks[k::6] for k in range(6)])  # six groups: three pools
+    monkeypatch.setattr(runner, "_groups", lambda tasks, **_: [tasks[k::6] for k in range(6)])  # six groups: three pools
     pids: list[int] = []  # one per group
 
     def recording(*args, **kwargs):

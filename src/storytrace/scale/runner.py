@@ -138,7 +138,7 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
         save(n, stories, {article.id: article}, [])
         run.articles_deferred += 1
     tasks = [BlockTask(n, blocks[n], store_ext.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
-    for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks), workers):
+    for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks, workers=workers), workers):
         for r in results:
             run.articles_extracted += len(r.extracted)
             run.errors.extend(r.errors)
@@ -158,14 +158,26 @@ def _redo(pipeline, store: Store, result: BlockResult, tasks: list[BlockTask], t
     return analyze_block(articles, pipeline.embedder, pipeline.config, previous=task.previous, taken=set(taken))
 
 
-def _groups(tasks: list[BlockTask], max_articles: int = 200) -> list[list[BlockTask]]:
-    """Consecutive blocks with up to ``max_articles`` articles together (extracted and prefetched as one)."""
+def _groups(tasks: list[BlockTask], max_articles: int = 200, workers: int = 1,
+            min_articles: int = 20) -> list[list[BlockTask]]:
+    """Consecutive blocks with up to ``max_articles`` articles together (extracted and prefetched as one).
+
+    With several workers the groups taper off (guided self-scheduling): each holds at most a
+    ``2 * workers``-th of the articles still to come, so the run ends with small groups that keep
+    every core busy instead of one full group running alone while the other workers wait.
+    ``min_articles`` keeps the tail groups large enough for spaCy and MiniLM to batch.
+    """
+    remaining = sum(len(t.members) for t in tasks)
     groups: list[list[BlockTask]] = [[]]
     size = 0
     for t in tasks:
+        if size == 0:  # a new group: how large it may grow
+            share = -(-remaining // (2 * workers))  # ceiling division
+            limit = max_articles if workers <= 1 else min(max_articles, max(min_articles, share))
         groups[-1].append(t)
         size += len(t.members)
-        if size >= max_articles:
+        remaining -= len(t.members)
+        if size >= limit:
             groups.append([])
             size = 0
     return [g for g in groups if g]
