@@ -89,3 +89,41 @@ def test_encoding_uses_one_torch_thread_by_default(embedder):
     embedder.encode(["One thread is enough for a sentence encoder on a shared machine."])
     assert Config().torch_threads == 1
     assert torch.get_num_threads() == 1
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_plain_encoder_gives_the_same_vectors_as_sentence_transformers(precision):
+    # MiniLM is loaded without sentence-transformers (cheaper imports); its vectors must not change.
+    from sentence_transformers import SentenceTransformer
+
+    from storytrace.similarity.embeddings import resolve_model_path
+    from storytrace.similarity.plain_encoder import MeanPoolingEncoder
+
+    sentences = ["The port reopened on Tuesday after a four-day strike.",
+                 "Dock workers ended their strike and the harbour opened again.",
+                 "Le port a rouvert mardi."]
+    embedder = Embedder(Config(), precision=precision)
+    assert isinstance(embedder.model, MeanPoolingEncoder)
+    plain = embedder.encode(sentences)
+    reference = Embedder(Config(), precision=precision)
+    reference._model = SentenceTransformer(resolve_model_path("minilm"), device="cpu").eval()
+    reference._use_bf16 = embedder._use_bf16
+    assert np.array_equal(plain, reference.encode(sentences))
+
+
+def test_other_pooling_layouts_still_go_through_sentence_transformers(tmp_path):
+    import json
+    import shutil
+
+    from storytrace.similarity.embeddings import resolve_model_path
+    from storytrace.similarity.plain_encoder import plain_layout
+
+    source = resolve_model_path("minilm")
+    assert plain_layout(source) == (256, True)
+    model = tmp_path / "cls-model"
+    shutil.copytree(source, model)
+    pooling = model / "1_Pooling" / "config.json"
+    settings = json.loads(pooling.read_text())
+    pooling.write_text(json.dumps({**settings, "pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}))
+    assert plain_layout(model) is None
+    assert plain_layout(tmp_path / "missing") is None

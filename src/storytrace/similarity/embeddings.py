@@ -82,7 +82,8 @@ class Embedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         import torch
         import transformers
-        from sentence_transformers import SentenceTransformer
+
+        from storytrace.similarity.plain_encoder import MeanPoolingEncoder, plain_layout
 
         # transformers draws a "Loading weights" bar on stderr: noise in a CLI that promises --quiet.
         transformers.utils.logging.disable_progress_bar()
@@ -91,7 +92,13 @@ class Embedder:
         torch.set_num_threads(getattr(self.config, "torch_threads", 0) or available_cores())
         path = resolve_model_path(self.config.embedding_model)
         try:
-            model = SentenceTransformer(path, device="cpu")
+            layout = plain_layout(path)
+            if layout is not None:  # transformer + mean pooling: same vectors without sentence-transformers' imports
+                model = MeanPoolingEncoder(path, *layout)
+            else:
+                from sentence_transformers import SentenceTransformer
+
+                model = SentenceTransformer(path, device="cpu")
         except Exception as exc:  # a clear one-line error, not a hub traceback
             raise ValueError(f"{path}: cannot load sentence-transformers model ({type(exc).__name__}: {exc})") from exc
         model.eval()
