@@ -33,6 +33,7 @@ def analyze(
     max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
+    replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -60,7 +61,7 @@ def analyze(
     db_path = db if db is not None else out / "storytrace.db"
     try:
         out.mkdir(parents=True, exist_ok=True)
-        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast)
+        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast, replace=replace)
         for e in run.errors:
             _err(str(e))
         files = write_from_store(db_path, out, __version__, run.errors)
