@@ -12,6 +12,53 @@ from storytrace.nlp.language import normalize_language
 STRING_FIELDS = ("title", "outlet", "author", "url")
 KNOWN_FIELDS = frozenset((*STRING_FIELDS, "id", "text", "published", "language"))
 MAX_FIELD_CHARS = 2_000
+# Metadata is kept, not analysed: a few levels and a few thousand values are plenty, and bounding
+# both keeps a hostile field (a YAML alias bomb, JSON nested 500 deep) from costing minutes,
+# gigabytes or a recursion error far from the file that caused it.
+MAX_METADATA_DEPTH = 20
+MAX_METADATA_VALUES = 10_000
+
+
+class MetadataTooLarge(ValueError):
+    """A metadata value nested deeper or holding more values than the bounds above."""
+
+
+def plain_metadata(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
+    """``value`` as JSON-safe data: string keys, lists for tuples and sets, text for other types.
+
+    Raises MetadataTooLarge past MAX_METADATA_DEPTH levels or MAX_METADATA_VALUES values (aliases
+    count each time they are reached, so an alias bomb stops after that many, not after 2**n).
+    """
+    budget = [MAX_METADATA_VALUES] if budget is None else budget
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise MetadataTooLarge(f"more than {MAX_METADATA_VALUES} values")
+    if depth > MAX_METADATA_DEPTH:
+        raise MetadataTooLarge(f"nested more than {MAX_METADATA_DEPTH} levels deep")
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, dict):
+        return {k if isinstance(k, str) else as_text(k): plain_metadata(v, depth + 1, budget) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain_metadata(v, depth + 1, budget) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def plain_fields(fields: Mapping[str, Any], source_path: str, where: int | None) -> tuple[dict[str, Any], list[InputError]]:
+    """Every field made plain (``plain_metadata``); a field past the bounds is dropped with a warning."""
+    out: dict[str, Any] = {}
+    warnings: list[InputError] = []
+    budget = [MAX_METADATA_VALUES]
+    for key, value in fields.items():
+        name = key if isinstance(key, str) else as_text(key)
+        try:
+            out[name] = plain_metadata(value, 0, budget)
+        except MetadataTooLarge as exc:
+            warnings.append(InputError(source_path, f"metadata field {name[:40]!r} dropped: {exc}", where, False))
+            budget = [MAX_METADATA_VALUES]
+    return out, warnings
 
 
 def as_text(value: Any) -> str:
@@ -23,7 +70,10 @@ def as_text(value: Any) -> str:
     elif isinstance(value, (list, tuple)):
         s = ", ".join(as_text(v) for v in value if v is not None)
     elif isinstance(value, (dict, bool, int, float)):
-        s = json.dumps(value, ensure_ascii=False, default=str)
+        try:
+            s = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError, RecursionError):  # keys of mixed types, nesting: still one line of text
+            s = str(value)[:MAX_FIELD_CHARS]
     else:
         s = str(value)
     return " ".join(s.split())[:MAX_FIELD_CHARS]
@@ -36,7 +86,7 @@ def make_article(
 
     ``where`` is the line number to report problems at (JSON lines).
     """
-    warnings: list[InputError] = []
+    fields, warnings = plain_fields(fields, source_path, where)
     article = Article(id=article_id, source_path=source_path, original_text=text)
     for name in STRING_FIELDS:
         if name in fields:
