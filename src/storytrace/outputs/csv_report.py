@@ -17,14 +17,17 @@ COLUMNS = [
 ]
 
 
-# Cells a spreadsheet would run as a formula ("=HYPERLINK(...)" in a hostile article). OWASP's
-# advice: prefix them with an apostrophe. A leading sign is left alone when a number follows ("-3%").
-_FORMULA_START = re.compile(r"^(?:[=@\t\r]|[-+](?![\d.,\s]))")
-TEXT_COLUMNS = ("claim", "derived_value", "source_text", "source_value", "explanation", "article", "source_article")
+# Cells a spreadsheet would run as a formula ("=HYPERLINK(...)", "-1+HYPERLINK(...)" in a hostile
+# article). OWASP's rule: prefix every cell that begins with =, +, -, @, tab or carriage return with
+# an apostrophe. A cell that is wholly a number ("-3", "+4.5%", "-1,200") is no formula and stays a number.
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
-def defuse_formula(value: str) -> str:
-    return "'" + value if isinstance(value, str) and _FORMULA_START.match(value) else value
+def defuse_formula(value: object) -> object:
+    if not isinstance(value, str) or not _FORMULA_START.match(value) or _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def write(report: Report, path: Path) -> Path:
@@ -43,7 +46,7 @@ def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Pat
             row["story"] = story.id
             for key in ("against", "claim_span", "source_span"):
                 row[key] = json.dumps(row[key])
-            for key in TEXT_COLUMNS:
+            for key in COLUMNS:  # ids come from file names: any string cell may start with '='
                 row[key] = defuse_formula(row[key])
             w.writerow(row)
     return write_atomic(path, buf.getvalue())
