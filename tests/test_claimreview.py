@@ -52,3 +52,26 @@ def test_written_by_write_outputs_as_valid_json_and_reproducible(tmp_path, monke
     assert HOSTILE in doc["@graph"][0]["reviewBody"]  # JSON keeps text as data; escaping is the HTML's job
     write_outputs(build_hostile_report(), tmp_path / "out")
     assert paths["claimreview"].read_bytes() == first
+
+
+def test_only_http_urls_are_published():
+    report = build_hostile_report()
+    report.article("blog-rewrite").url = "javascript:alert(document.cookie)"
+    report.article("wire-original").url = " JavaScript:alert(1)"
+    review = claimreview.claim_reviews(report)["@graph"][0]
+    appearance = review["itemReviewed"]["appearance"][0]
+    assert "url" not in appearance and appearance["identifier"] == "blog-rewrite"
+    assert "url" not in review["isBasedOn"]
+    for bad in ("data:text/html,<b>x</b>", "http:/no-host", "https://ok.example/a b", "vbscript:x"):
+        assert claimreview.web_url(bad) == "", bad
+    assert claimreview.web_url("HTTPS://news.example/a?b=1&c=2") == "HTTPS://news.example/a?b=1&c=2"
+
+
+def test_the_file_is_safe_inside_a_script_block(tmp_path):
+    report = build_hostile_report()
+    report.stories[0].findings[0].explanation = "Swapped </script><script>alert(1)</script> <!-- & more \u2028"
+    path = claimreview.write(report, tmp_path / "claimreview.jsonld")
+    raw = path.read_text(encoding="utf-8")
+    assert "<" not in raw and ">" not in raw and "&" not in raw and "\u2028" not in raw
+    doc = json.loads(raw)  # the same data, read back
+    assert "</script><script>alert(1)</script> <!-- & more" in doc["@graph"][0]["reviewBody"]

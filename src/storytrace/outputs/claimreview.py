@@ -49,10 +49,26 @@ def _organisation(name: str) -> dict[str, Any]:
     return {"@type": "Organization", "name": name}
 
 
+def web_url(url: str) -> str:
+    """``url`` when it is an http(s) address, else "": a `javascript:` or `data:` URL from a hostile
+    page must not become a link on the publisher's site."""
+    from urllib.parse import urlsplit
+
+    url = (url or "").strip()
+    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
 def _creative_work(a: Article) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork"}
-    if a.url:
-        work["url"] = a.url
+    url = web_url(a.url)
+    if url:
+        work["url"] = url
     if a.title:
         work["headline"] = a.title
     if a.outlet:
@@ -63,7 +79,7 @@ def _creative_work(a: Article) -> dict[str, Any]:
         work["datePublished"] = a.published.isoformat()
     if a.language:
         work["inLanguage"] = a.language
-    if not a.url:
+    if not url:
         work["identifier"] = a.id
     return work
 
@@ -123,5 +139,16 @@ def write(report: Report, path: Path) -> Path:
     return write_reviews(claim_reviews(report), path)
 
 
+# The file is meant to be pasted into <script type="application/ld+json">: text such as "</script>"
+# or "<!--" would end or change the block, so <, > and & are written as JSON escapes (still the same
+# JSON), as are the line separators U+2028/9 that old JavaScript parsers take for line ends.
+_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_safe_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return "".join(_SCRIPT_SAFE.get(c, c) for c in text)
+
+
 def write_reviews(reviews: dict[str, Any], path: Path) -> Path:
-    return write_atomic(path, json.dumps(reviews, ensure_ascii=False, indent=2))
+    return write_atomic(path, script_safe_json(reviews))
