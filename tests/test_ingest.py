@@ -302,3 +302,28 @@ def test_gzip_input_is_inflated(tmp_path):
     f.write_bytes(gzip.compress((json.dumps({"id": "g", "text": BODY}) + "\n").encode()))
     (a,), errs = read_one(f)
     assert errs == [] and a.id == "g" and a.original_text == BODY
+
+
+def test_links_to_files_outside_the_folder_are_skipped_with_a_warning(tmp_path):
+    from storytrace.config import Config
+    from storytrace.pipeline import Pipeline
+
+    secret = tmp_path / "private" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Private notes\n\nThe password is swordfish.")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Harbour fire\n\n" + BODY)
+    (corpus / "leak.txt").symlink_to(secret)
+    (corpus / "sub" / "up.txt").symlink_to(Path("..") / ".." / "private" / "secret.txt")
+    (corpus / "same.txt").symlink_to(corpus / "a.txt")  # inside the folder: read
+    found, errs = read_one(corpus)
+    assert sorted(a.id for a in found) == ["a", "same"]
+    assert sorted(e.path for e in errs) == [str(corpus / "leak.txt"), str(corpus / "sub" / "up.txt")]
+    assert all(not e.fatal and "outside the folder; skipped" in e.problem for e in errs)
+    assert all("swordfish" not in a.original_text for a in found)
+    # Asked for, they are read; a link named on the command line is the user's choice and is read.
+    assert sorted(a.id for a in articles(read_paths([corpus], follow_links=True))) == ["a", "leak", "same", "up"]
+    assert [a.id for a in articles(read_paths([corpus / "leak.txt"]))] == ["leak"]
+    piped = Pipeline(Config(quiet=True, follow_links=True)).read([corpus])
+    assert sorted(a.id for a in piped if isinstance(a, Article)) == ["a", "leak", "same", "up"]

@@ -33,6 +33,7 @@ def analyze(
     max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Read files that links in an input folder point to outside it (skipped by default)."),
     replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
@@ -56,7 +57,7 @@ def analyze(
         raise typer.Exit(EXIT_FAILED)
     config = Config(
         spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
-        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
+        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), follow_links=follow_links,
     )
     db_path = db if db is not None else out / "storytrace.db"
     try:

@@ -61,7 +61,9 @@ class Pipeline(LoadedModels):
                     yield renamed
                 yield item
             elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
-                yield from read_paths([item], max_bytes=self.config.max_file_bytes, ids=ids)
+                yield from read_paths(
+                    [item], max_bytes=self.config.max_file_bytes, ids=ids, follow_links=self.config.follow_links
+                )
             else:
                 from storytrace.ingest import article_from_text
 

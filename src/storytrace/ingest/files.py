@@ -40,15 +40,26 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def iter_input_files(root: Path) -> Iterator[tuple[Path, bool] | InputError]:
+def _link_leaves(link: Path, root: Path) -> bool:
+    """Whether a symbolic link points outside ``root`` (resolved: ``..`` and chains of links count)."""
+    try:
+        return not link.resolve(strict=False).is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+
+
+def iter_input_files(root: Path, follow_links: bool = False) -> Iterator[tuple[Path, bool] | InputError]:
     """(file, named explicitly?) for a file, or every known file under a folder in sorted path order.
 
     Links to folders are not followed, so a link back up the tree cannot make the walk endless;
-    a folder that cannot be listed is one InputError and the walk goes on.
+    a link to a file outside the folder is skipped with a warning unless ``follow_links`` (a file
+    named on the command line is read even when it is a link: the user chose it). A folder that
+    cannot be listed is one InputError and the walk goes on.
     """
     if not root.is_dir():
         yield root, True
         return
+    resolved_root = root.resolve()
     # A stack of sorted entries (reversed, so pop() gives the next in order): files and folders
     # interleave as in a sorted listing of full paths, and deep trees need no recursion.
     stack: list[tuple[Path, bool]] = [(root, True)]
@@ -71,8 +82,12 @@ def iter_input_files(root: Path) -> Iterator[tuple[Path, bool] | InputError]:
                 entry_is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 entry_is_dir = False
-            if entry_is_dir or format_of(Path(entry.name))[0] is not None:
-                children.append((Path(entry.path), entry_is_dir))
+            if not entry_is_dir and format_of(Path(entry.name))[0] is None:
+                continue
+            if not entry_is_dir and not follow_links and entry.is_symlink() and _link_leaves(Path(entry.path), resolved_root):
+                yield InputError(entry.path, "a link to a file outside the folder; skipped (--follow-links reads it)", fatal=False)
+                continue
+            children.append((Path(entry.path), entry_is_dir))
         stack.extend(reversed(children))
 
 
