@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from storytrace.model import InputError
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -51,7 +53,7 @@ def analyze(
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        _err(f"error: {p}: no such file or folder")
+        _err(str(InputError(str(p), "no such file or folder")))
     existing = [p for p in paths if p.exists()]
     if not existing:
         raise typer.Exit(EXIT_FAILED)
