@@ -183,6 +183,29 @@ def test_parse_published(value, expected):
     assert parse_published(value) == expected
 
 
+@pytest.mark.parametrize("value", ["today 9", "2 days ago", "1h", "now", "in 3 days", "10 minutes ago", "Monday"])
+def test_relative_published_dates_are_refused_and_kept_as_text(tmp_path, value):
+    """A relative date depends on the clock and time zone of the run: report.json would change with them."""
+    assert parse_published(value) is None
+    f = tmp_path / "d.md"
+    f.write_text(f"---\npublished: {value}\n---\nHarbour fire\n\n{BODY}\n")
+    (a,), (warning,) = read_one(f)
+    assert a.published is None and a.metadata["published_raw"] == value
+    assert not warning.fatal and "not an absolute date" in warning.problem
+
+
+def test_an_absolute_date_reads_the_same_in_every_time_zone(monkeypatch):
+    import time
+
+    for tz in ("UTC", "Pacific/Kiritimati", "America/Adak"):
+        monkeypatch.setenv("TZ", tz)
+        time.tzset()
+        assert parse_published("March 3 2024 11pm PST") == date(2024, 3, 3)
+        assert parse_published("today 9") is None
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
 # -- WARC and feeds ---------------------------------------------------------------------------
 def _warc_bytes(pages):
     from warcio.statusandheaders import StatusAndHeaders

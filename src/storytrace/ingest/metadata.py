@@ -102,7 +102,8 @@ def make_article(
         article.published = parse_published(raw_date)
         if article.published is None:
             warnings.append(
-                InputError(source_path, f"could not read published date {as_text(raw_date)[:40]!r}", where, False)
+                InputError(source_path, f"could not read published date {as_text(raw_date)[:40]!r} as a calendar day"
+                           " (not an absolute date); kept as text", where, False)
             )
             article.metadata["published_raw"] = as_text(raw_date)
     for key, value in fields.items():
