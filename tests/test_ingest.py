@@ -350,3 +350,31 @@ def test_links_to_files_outside_the_folder_are_skipped_with_a_warning(tmp_path):
     assert [a.id for a in articles(read_paths([corpus / "leak.txt"]))] == ["leak"]
     piped = Pipeline(Config(quiet=True, follow_links=True)).read([corpus])
     assert sorted(a.id for a in piped if isinstance(a, Article)) == ["a", "leak", "same", "up"]
+
+
+def test_shown_metadata_fields_are_capped_with_a_warning(tmp_path):
+    from storytrace.ingest.metadata import FIELD_CHARS, MAX_FIELD_CHARS
+
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"id": "big", "text": BODY, "title": "Harbour fire " * 400_000, "outlet": "Planet",
+                             "notes": "x" * 50_000, "tags": ["short", "y" * 9_000]}) + "\n")
+    (a,), errs = read_one(f)
+    assert len(a.title) == FIELD_CHARS["title"] and a.title.startswith("Harbour fire Harbour")
+    assert a.outlet == "Planet"
+    assert len(a.metadata["notes"]) == MAX_FIELD_CHARS and a.metadata["tags"] == ["short", "y" * MAX_FIELD_CHARS]
+    problems = sorted(e.problem for e in errs)
+    assert all(not e.fatal and e.line == 1 for e in errs)
+    assert problems == [
+        "metadata field 'notes': text longer than 2000 characters cut",
+        "metadata field 'tags': text longer than 2000 characters cut",
+        "title longer than 500 characters; cut",
+    ]
+
+
+def test_a_pasted_title_is_capped_like_a_file_s():
+    from storytrace.web.uploads import article_from_paste
+
+    warnings: list = []
+    a = article_from_paste("Some text.", title="T" * 5_000_000, outlet="O" * 300, warnings=warnings)
+    assert len(a.title) == 500 and len(a.outlet) == 200
+    assert [w.problem for w in warnings] == ["title longer than 500 characters; cut", "outlet longer than 200 characters; cut"]

@@ -12,6 +12,8 @@ from storytrace.nlp.language import normalize_language
 STRING_FIELDS = ("title", "outlet", "author", "url")
 KNOWN_FIELDS = frozenset((*STRING_FIELDS, "id", "text", "published", "language"))
 MAX_FIELD_CHARS = 2_000
+# Caps on the shown fields, at ingest: a 5 MB title would be repeated on every index page.
+FIELD_CHARS = {"title": 500, "outlet": 200, "author": 300, "url": 2_000}
 # Metadata is kept, not analysed: a few levels and a few thousand values are plenty, and bounding
 # both keeps a hostile field (a YAML alias bomb, JSON nested 500 deep) from costing minutes,
 # gigabytes or a recursion error far from the file that caused it.
@@ -55,13 +57,41 @@ def plain_fields(fields: Mapping[str, Any], source_path: str, where: int | None)
         name = key if isinstance(key, str) else as_text(key)
         try:
             out[name] = plain_metadata(value, 0, budget)
+            if name not in KNOWN_FIELDS:
+                out[name], cut = cut_long_strings(out[name])
+                if cut:
+                    warnings.append(InputError(
+                        source_path, f"metadata field {name[:40]!r}: text longer than {MAX_FIELD_CHARS} characters cut", where, False
+                    ))
         except MetadataTooLarge as exc:
             warnings.append(InputError(source_path, f"metadata field {name[:40]!r} dropped: {exc}", where, False))
             budget = [MAX_METADATA_VALUES]
     return out, warnings
 
 
-def as_text(value: Any) -> str:
+def cut_long_strings(value: Any) -> tuple[Any, int]:
+    """A plain value with every string cut at MAX_FIELD_CHARS, and how many were cut."""
+    if isinstance(value, str):
+        return (value[:MAX_FIELD_CHARS], 1) if len(value) > MAX_FIELD_CHARS else (value, 0)
+    if isinstance(value, dict):
+        pairs = {k: cut_long_strings(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in pairs.items()}, sum(n for _, n in pairs.values())
+    if isinstance(value, list):
+        pairs2 = [cut_long_strings(v) for v in value]
+        return [v for v, _ in pairs2], sum(n for _, n in pairs2)
+    return value, 0
+
+
+def capped_field(name: str, value: Any, source_path: str, where: int | None = None) -> tuple[str, list[InputError]]:
+    """A shown field (title, outlet, author, url) as one line of text within its cap; a warning when cut."""
+    cap = FIELD_CHARS.get(name, MAX_FIELD_CHARS)
+    text = as_text(value, limit=cap + 1)
+    if len(text) <= cap:
+        return text, []
+    return text[:cap], [InputError(source_path, f"{name} longer than {cap} characters; cut", where, False)]
+
+
+def as_text(value: Any, limit: int = MAX_FIELD_CHARS) -> str:
     """A metadata value as one line of text: lists are joined, other types written out."""
     if value is None:
         return ""
@@ -73,10 +103,10 @@ def as_text(value: Any) -> str:
         try:
             s = json.dumps(value, ensure_ascii=False, default=str)
         except (TypeError, ValueError, RecursionError):  # keys of mixed types, nesting: still one line of text
-            s = str(value)[:MAX_FIELD_CHARS]
+            s = str(value)[: limit * 2]
     else:
         s = str(value)
-    return " ".join(s.split())[:MAX_FIELD_CHARS]
+    return " ".join(s.split())[:limit]
 
 
 def make_article(
@@ -90,7 +120,9 @@ def make_article(
     article = Article(id=article_id, source_path=source_path, original_text=text)
     for name in STRING_FIELDS:
         if name in fields:
-            setattr(article, name, as_text(fields[name]))
+            text, cut = capped_field(name, fields[name], source_path, where)
+            setattr(article, name, text)
+            warnings += cut
     if fields.get("language") not in (None, ""):
         article.language = normalize_language(as_text(fields["language"]))
         if not article.language:

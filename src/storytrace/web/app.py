@@ -247,7 +247,7 @@ def create_app(
             if text.strip():
                 new.articles.append(article_from_paste(
                     text, fields.get("title", ""), fields.get("outlet", ""), fields.get("url", ""),
-                    fields.get("language", ""), fields.get("published", ""),
+                    fields.get("language", ""), fields.get("published", ""), warnings=new.errors,
                 ))
             if files:
                 read = await run_in_threadpool(read_uploads, files, reanalyser.read)

@@ -62,8 +62,20 @@ def safe_filename(name: str, fallback: str) -> str:
 
 
 def article_from_paste(text: str, title: str = "", outlet: str = "", url: str = "", language: str = "",
-                       published: str = "") -> Article:
-    """A pasted text becomes an article; its id comes from its content, so pasting twice is harmless."""
+                       published: str = "", warnings: list[InputError] | None = None) -> Article:
+    """A pasted text becomes an article; its id comes from its content, so pasting twice is harmless.
+
+    The form's fields are capped as a file's metadata is; a warning for each cut goes to ``warnings``.
+    """
+    from storytrace.ingest.metadata import capped_field
+
+    shown: dict[str, str] = {}
+    for name, value in (("title", title), ("outlet", outlet), ("url", url)):
+        shown[name], cut = capped_field(name, value, "pasted text")
+        if warnings is not None:
+            warnings.extend(cut)
+    title, outlet, url = shown["title"], shown["outlet"], shown["url"]
+    language = language.strip()[:40]
     digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:12]
     first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     try:
@@ -71,8 +83,8 @@ def article_from_paste(text: str, title: str = "", outlet: str = "", url: str = 
     except ValueError:
         raise UploadRejected(400, f"published date {published.strip()[:40]!r} is not YYYY-MM-DD")
     return Article(
-        id=f"pasted-{digest}", source_path="pasted text", original_text=text, title=title.strip() or first_line[:200],
-        outlet=outlet.strip(), url=url.strip(), language=language.strip(), published=when,
+        id=f"pasted-{digest}", source_path="pasted text", original_text=text, title=title or first_line[:200],
+        outlet=outlet, url=url, language=language, published=when,
     )
 
 
