@@ -218,7 +218,7 @@ def test_cli_bad_db_is_one_line_not_a_traceback(tmp_path):
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_text("this is not sqlite " * 100)
     result = run_cli("analyze", str(good), "--out", str(tmp_path / "out"), "--db", str(not_a_db), "--quiet")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 3 and "Traceback" not in result.stderr  # a store error (README, "Exit status")
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("error:") and "not a storytrace store" in last
 

@@ -159,10 +159,10 @@ def test_serve_binds_loopback_by_default():
 def test_serve_with_bad_store_is_one_clear_line(tmp_path):
     not_a_store = tmp_path / "notes.db"
     not_a_store.write_text("just text, not SQLite")
-    for target, words in ((tmp_path / "missing.db", "no such store"), (not_a_store, "not a storytrace store")):
+    for target, words, status in ((tmp_path / "missing.db", "no such store", 2), (not_a_store, "not a storytrace store", 3)):
         r = subprocess.run([sys.executable, "-m", "storytrace.cli", "serve", str(target)], capture_output=True,
                            text=True, timeout=60)
-        assert r.returncode == 2
+        assert r.returncode == status
         assert words in r.stderr and str(target) in r.stderr and "Traceback" not in r.stderr
 
 

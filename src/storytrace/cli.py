@@ -1,13 +1,17 @@
 """The command line: a thin layer over the Python API (storytrace.analyze and friends)."""
 from __future__ import annotations
 
+import errno
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from storytrace.model import InputError
+from storytrace.model import InputError, one_line, quoted_name
 
 app = typer.Typer(
     add_completion=False,
@@ -15,13 +19,40 @@ app = typer.Typer(
     help="Show how a news story changed as it travelled between outlets, languages and rewrites.",
 )
 
-# Exit codes: 0 everything analysed; 1 some input could not be read (the rest was analysed);
-# 2 bad usage or nothing could be analysed.
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILED = 0, 1, 2
+# Exit codes (README, "Exit status"): 0 everything analysed; 1 some input could not be read (the
+# rest was analysed); 2 bad usage, nothing could be analysed, or a model could not be loaded;
+# 3 the store or the report files could not be read or written (damaged, read-only, disk full).
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILED, EXIT_STORE = 0, 1, 2, 3
+_STORAGE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT))
 
 
 def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
+
+
+@contextmanager
+def _store_failures(db_path: Path, writing_reports: Path | None = None) -> Iterator[None]:
+    """One line and exit status 3 for a store or report-file failure; 2 for what else stops a run."""
+    from storytrace.outputs.store_errors import StoreError, as_store_error
+
+    try:
+        yield
+    except StoreError as exc:
+        _err(f"error: {one_line(str(exc))}")
+        raise typer.Exit(EXIT_STORE) from None
+    except sqlite3.Error as exc:
+        _err(f"error: {one_line(str(as_store_error(quoted_name(str(db_path)), exc)))}")
+        raise typer.Exit(EXIT_STORE) from None
+    except OSError as exc:
+        if writing_reports is not None or exc.errno in _STORAGE_ERRNOS:
+            where = quoted_name(str(exc.filename or writing_reports or db_path))
+            _err(f"error: {where}: cannot write ({exc.strerror or exc})")
+            raise typer.Exit(EXIT_STORE) from None
+        _err(f"error: {one_line(str(exc))}")  # a model path that does not exist
+        raise typer.Exit(EXIT_FAILED) from None
+    except (ValueError, RuntimeError) as exc:  # a model that cannot be loaded
+        _err(f"error: {one_line(str(exc))}")
+        raise typer.Exit(EXIT_FAILED) from None
 
 
 @app.command()
@@ -64,13 +95,15 @@ def analyze(
     db_path = db if db is not None else out / "storytrace.db"
     try:
         out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _err(f"error: {quoted_name(str(out))}: cannot create the report folder ({exc.strerror or exc})")
+        raise typer.Exit(EXIT_STORE) from None
+    with _store_failures(db_path):
         run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast, replace=replace)
-        for e in run.errors:
-            _err(str(e))
+    for e in run.errors:
+        _err(str(e))
+    with _store_failures(db_path, writing_reports=out):
         files = write_from_store(db_path, out, __version__, run.errors)
-    except (OSError, ValueError, RuntimeError) as exc:  # unwritable folder, --db not a store, model missing
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
     if not quiet:
         _err(
             f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged"

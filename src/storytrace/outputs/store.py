@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.model import Article, InputError, Report, Story
+from storytrace.outputs.store_errors import StoreError, as_store_error
 
 SCHEMA_VERSION = 1
 
@@ -114,8 +115,8 @@ def content_hash(article: Article) -> str:
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -124,8 +125,8 @@ class Store:
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
             self.conn.commit()
-        except sqlite3.DatabaseError as exc:
-            raise ValueError(f"{self.path}: not a storytrace store ({exc})") from exc
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise as_store_error(self.path, exc) from exc
 
     def __enter__(self) -> "Store":
         return self
@@ -425,17 +426,27 @@ def replace_stories(store: Store, stories: list[Story], articles: dict[str, Arti
 
 
 def open_readonly(path: str | Path) -> Store:
-    """A Store over an existing file opened read-only: no schema writes, safe beside a writer (WAL)."""
+    """A Store over an existing file opened read-only: no schema writes, safe beside a writer (WAL).
+
+    A store in a read-only folder (or on read-only media) cannot get the WAL's shared-memory file
+    that even a reader needs: it is opened immutable instead (SQLite then assumes nobody writes it).
+    """
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"{path}: no such store")
+        raise StoreError(f"{path}: no such store")
     store = Store.__new__(Store)
     store.path = path
     try:
-        store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-        version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise
+            store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=30)
+            version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ValueError(f"{path}: not a storytrace store ({exc})") from exc
+        raise as_store_error(path, exc) from exc
     if version is None:
         store.conn.close()
         raise ValueError(f"{path}: not a storytrace store (no schema version)")

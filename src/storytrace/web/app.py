@@ -7,6 +7,7 @@ is escaped by Jinja2's autoescape.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -148,6 +149,8 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     app.state.reanalyser = reanalyser
+    # A store on read-only media or in a read-only folder is shown as it is (opened immutable).
+    app.state.read_only = not (os.access(db_path, os.W_OK) and os.access(db_path.resolve().parent, os.W_OK))
     app.state.limits = limits
 
     def render(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -238,6 +241,8 @@ def create_app(
         """Multipart form: ``text`` (+ title, outlet, url, language, published) and/or ``files``."""
         as_json = wants_json(request)
         try:
+            if app.state.read_only:
+                raise UploadRejected(409, "this store is read-only: articles cannot be added to it")
             if not request.headers.get("content-type", "").startswith("multipart/form-data"):
                 raise UploadRejected(400, "send a multipart/form-data form (fields: text, files)")
             fields, files = await parse_form(request)
@@ -348,15 +353,22 @@ def create_app(
 
 
 def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Serve the app; a bad store is one clear line on stderr and exit status 2."""
+    """Serve the app; a missing store is exit status 2, one that cannot be read 3, each one clear line."""
     import uvicorn
 
+    from storytrace.model import one_line, quoted_name
+
     loopback = host in LOOPBACK_NAMES
+    if not Path(db).is_file():
+        print(f"error: {quoted_name(str(db))}: no such store", file=sys.stderr)
+        raise SystemExit(2)
     try:
         app = create_app(db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",))
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        raise SystemExit(2)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
+        raise SystemExit(3)
+    if app.state.read_only:
+        print(f"warning: {quoted_name(str(db))} is read-only: serving it as it is; adding articles is off", file=sys.stderr)
     if not loopback:
         print(f"warning: serving on {host}: anyone who can reach it can read and add articles", file=sys.stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning")
