@@ -399,3 +399,26 @@ def test_api_findings_pages_across_stories(big_client):
     high = big_client.get("/api/findings", params={"severity": "high", "offset": 125})
     assert high.headers["x-total-count"] == "130"
     assert [(f["story"], f["severity"]) for f in high.json()] == [(f"story-{n}", "high") for n in range(125, 130)]
+
+
+@pytest.mark.parametrize("path", ["/api/stories?offset=9223372036854775808", "/api/articles?offset=99999999999999999999",
+                                  "/api/findings?offset=9223372036854775808", "/?page=92233720368547758080",
+                                  "/?page=9223372036854775807"])
+def test_huge_offsets_and_pages_are_a_422_with_the_security_headers(client, path):
+    r = client.get(path)
+    assert r.status_code == 422, (path, r.status_code)
+    assert "content-security-policy" in r.headers and r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_an_internal_error_still_carries_the_security_headers(tmp_path):
+    """The store vanishes under a running app: the 500 is answered inside the header middleware."""
+    db = _make_store(tmp_path / "store.db")
+    app_client = TestClient(create_app(db, pipeline_factory=SimplePipeline), base_url=BASE, raise_server_exceptions=False)
+    assert app_client.get("/").status_code == 200
+    db.unlink()
+    for path in ("/", "/api/stories"):
+        r = app_client.get(path)
+        assert r.status_code == 500, path
+        assert "content-security-policy" in r.headers and r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY" and "Traceback" not in r.text

@@ -109,7 +109,10 @@ class AddResult(BaseModel):
 
 PAGE_SIZE = 100  # stories and loose articles per index page
 LIMIT = Query(100, ge=1, le=1000, description="Items per page (at most 1,000).")
-OFFSET = Query(0, ge=0, description="Items to skip.")
+# Bounds that SQLite's 64-bit integers and the page arithmetic stay far inside (beyond them: 422).
+MAX_OFFSET = 1_000_000_000
+MAX_PAGE = MAX_OFFSET // PAGE_SIZE
+OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip (at most 1,000,000,000).")
 
 
 def article_url(article_id: str) -> str:
@@ -196,7 +199,7 @@ def create_app(
                       notice_details=details or [])
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(page: int = Query(1, ge=1)) -> HTMLResponse:
+    def index(page: int = Query(1, ge=1, le=MAX_PAGE)) -> HTMLResponse:
         return index_page(page=page)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
