@@ -37,6 +37,8 @@ def _store_failures(db_path: Path, writing_reports: Path | None = None) -> Itera
 
     try:
         yield
+    except typer.Exit:  # an inner failure already said its line
+        raise
     except StoreError as exc:
         _err(f"error: {one_line(str(exc))}")
         raise typer.Exit(EXIT_STORE) from None
@@ -81,6 +83,7 @@ def analyze(
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
     from storytrace.scale.report_files import write_from_store
+    from storytrace.scale.store_lock import store_lock
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -98,12 +101,13 @@ def analyze(
     except OSError as exc:
         _err(f"error: {quoted_name(str(out))}: cannot create the report folder ({exc.strerror or exc})")
         raise typer.Exit(EXIT_STORE) from None
-    with _store_failures(db_path):
+    # One run at a time per store, from reading the inputs to writing the reports (scale/store_lock.py).
+    with _store_failures(db_path), store_lock(db_path, on_wait=_err):
         run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast, replace=replace)
-    for e in run.errors:
-        _err(str(e))
-    with _store_failures(db_path, writing_reports=out):
-        files = write_from_store(db_path, out, __version__, run.errors)
+        for e in run.errors:
+            _err(str(e))
+        with _store_failures(db_path, writing_reports=out):
+            files = write_from_store(db_path, out, __version__, run.errors)
     if not quiet:
         _err(
             f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged"

@@ -67,8 +67,10 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
     from storytrace.ingest.clean import clean_article
     from storytrace.pipeline import STREAM_BATCH, _failed
 
+    from storytrace.scale.store_lock import store_lock
+
     run = StoreRun(Path(db_path))
-    with Store(db_path) as store:
+    with store_lock(db_path, on_wait=_say), Store(db_path) as store:
         store_ext.ensure_schema(store)
         known = store_ext.analysed_hashes(store)
         seen: set[str] = set()
@@ -99,6 +101,12 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
         _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast)
         store_ext.save_errors(store, run.errors)
     return run
+
+
+def _say(message: str) -> None:
+    import sys
+
+    print(message, file=sys.stderr)
 
 
 def _settle_collision(article: Article, known: dict[str, str], seen: set[str], replace: bool, run: StoreRun) -> None:

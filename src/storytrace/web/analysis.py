@@ -61,7 +61,9 @@ class Reanalyser:
         input_errors = list(input_errors or [])
         ids = IdRegistry()  # one request's uploads share a registry: site1/index.txt and site2/index.txt stay two
         input_errors += [note for note in (ids.assign(a) for a in new) if note]
-        with self._lock:
+        from storytrace.scale.store_lock import store_lock
+
+        with self._lock, store_lock(self.db_path):  # an `analyze --db` on the same store waits, or we do
             if hasattr(self.pipeline, "run_into_store") and _incremental_ready(self.db_path):
                 return self._add_incrementally(new, list(input_errors or []))
             with store_mod.Store(self.db_path) as s:
