@@ -45,10 +45,31 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "storytrace.cli", *args]
 
 
-def build_store(folder: Path) -> Path:
+def write_long_story(folder: Path, versions: int) -> None:
+    """``versions`` versions of examples/corpus/original.md (the project's fiction) for one long story:
+    each from another outlet, with one paragraph dropped and one figure changed, so every version
+    has a lineage edge, a reading view and findings, as a story that travelled widely would."""
+    text = (ROOT / "examples" / "corpus" / "original.md").read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    paragraphs = [p for p in body.strip().split("\n\n")]
+    for i in range(versions):
+        kept = [p for n, p in enumerate(paragraphs) if n != 2 + i % (len(paragraphs) - 2)]
+        changed = "\n\n".join(kept).replace("60,000 tonnes", f"{61 + i},000 tonnes").replace("20 hours", f"{21 + i % 5} hours")
+        front = "\n".join(ln for ln in head.splitlines() if not ln.startswith(("id:", "outlet:", "url:", "author:")))
+        (folder / f"long-{i:02d}.md").write_text(
+            f"{front}\nid: long-{i:02d}\noutlet: Outlet {i:02d}\n---\n{changed}\n", encoding="utf-8")
+
+
+def build_store(folder: Path, long_story: int = 0) -> Path:
     out = folder / "report"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    subprocess.run(cli("analyze", str(ROOT / "examples" / "corpus"), "--out", str(out), "--quiet"), check=True, env=env)
+    inputs = [str(ROOT / "examples" / "corpus")]
+    if long_story:
+        corpus = folder / "long"
+        corpus.mkdir()
+        write_long_story(corpus, long_story)
+        inputs.append(str(corpus))
+    subprocess.run(cli("analyze", *inputs, "--out", str(out), "--quiet"), check=True, env=env)
     return out / "storytrace.db"
 
 

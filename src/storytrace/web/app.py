@@ -26,6 +26,8 @@ from storytrace.outputs.json_report import article_to_dict, edge_to_dict, findin
 from storytrace.outputs.report_view import FindingView, StoryView, story_view
 from storytrace.outputs.templating import inline_assets, make_environment
 from storytrace.web.analysis import AnalysisResult, Reanalyser
+from storytrace.web.page_cache import CachedPage, PageCache
+from storytrace.web.story_pages import NoSuchPage, about_article, story_page_view
 from storytrace.web.security import BodySizeLimit, SameOriginPosts, SecurityHeaders
 from storytrace.web.uploads import (
     NewArticles, UploadedFile, UploadLimits, UploadRejected, article_from_paste, check_sizes, read_uploads,
@@ -115,6 +117,10 @@ MAX_PAGE = MAX_OFFSET // PAGE_SIZE
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip (at most 1,000,000,000).")
 
 
+def story_page_url(story_id: str, page: int) -> str:
+    return "/stories/" + quote(story_id, safe="") + (f"?page={page}" if page > 1 else "")
+
+
 def article_url(article_id: str) -> str:
     return "/articles/" + quote(article_id, safe="")
 
@@ -152,6 +158,7 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     app.state.reanalyser = reanalyser
+    pages = app.state.pages = PageCache(db_path)
     # A store on read-only media or in a read-only folder is shown as it is (opened immutable).
     app.state.read_only = not (os.access(db_path, os.W_OK) and os.access(db_path.resolve().parent, os.W_OK))
     app.state.limits = limits
@@ -198,22 +205,42 @@ def create_app(
                       pages=pages, page_size=PAGE_SIZE, notice=notice, notice_error=notice_error,
                       notice_details=details or [])
 
+    def cached_html(key: str, build: Callable[[], HTMLResponse]) -> Response:
+        """A page rendered once per store version (web/page_cache.py); errors are not kept."""
+        def render_page() -> CachedPage:
+            r = build()
+            return CachedPage(r.status_code, bytes(r.body), "text/html; charset=utf-8")
+
+        page = pages.get(key, render_page)
+        return Response(page.body, status_code=page.status, media_type=page.media_type)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(page: int = Query(1, ge=1, le=MAX_PAGE)) -> HTMLResponse:
-        return index_page(page=page)
+    def index(page: int = Query(1, ge=1, le=MAX_PAGE)) -> Response:
+        return cached_html(f"/?page={page}", lambda: index_page(page=page))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> HTMLResponse:
-        story, articles = load_story(story_id)
-        return render("story.html.j2", sv=story_view(story, articles, "s1"))
+    def story_page(story_id: str, page: int = Query(1, ge=1, le=MAX_PAGE)) -> Response:
+        def build() -> HTMLResponse:
+            story, articles = load_story(story_id)
+            try:
+                sv, paging = story_page_view(story, articles, page)
+            except NoSuchPage as exc:
+                raise HTTPException(404, str(exc)) from None
+            return render("story.html.j2", sv=sv, paging=paging, story_page_url=story_page_url)
+
+        return cached_html(f"/stories/{story_id}?page={page}", build)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str) -> HTMLResponse:
+    def article_page(article_id: str) -> Response:
+        return cached_html(f"/articles/{article_id}", lambda: build_article_page(article_id))
+
+    def build_article_page(article_id: str) -> HTMLResponse:
         with reader() as s:
             found = store_mod.load_articles(s, [article_id])
             if not found:
                 raise HTTPException(404, "no such article")
-            stories = store_mod.load_stories(s, store_mod.stories_of_article(s, article_id))
+            stories = [about_article(st, article_id)
+                       for st in store_mod.load_stories(s, store_mod.stories_of_article(s, article_id))]
             ids = {i for st in stories for i in st.article_ids} | {article_id}
             articles = {a.id: a for a in store_mod.load_articles(s, sorted(ids))}
         views = [story_view(st, articles, f"s{n}") for n, st in enumerate(stories, start=1)]

@@ -1,0 +1,66 @@
+"""Long stories in pages: a story that travelled to fifty outlets is read ten versions at a time.
+
+The versions table and the lineage graph always show the whole story; the findings and the
+reading views (the costly part: each is a version's whole text beside its source) show the
+versions of one page, in the table's order. Every finding is on exactly one page: its article's.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass
+
+from storytrace.model import Article, Story
+from storytrace.outputs.report_view import SEVERITIES, StoryView, story_view
+
+VERSIONS_PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    number: int
+    pages: int
+    first: int  # 1-based position of the page's first version in the versions table
+    last: int
+    total: int
+
+
+class NoSuchPage(LookupError):
+    pass
+
+
+def version_order(story: Story, articles: dict[str, Article]) -> list[str]:
+    """The versions table's order (reading order), from a view without findings or readings (cheap)."""
+    bare = dataclasses.replace(story, findings=[], alignments=[])
+    return [v.article_id for v in story_view(bare, articles, "s1").versions]
+
+
+def story_page_view(story: Story, articles: dict[str, Article], page: int,
+                    per_page: int = VERSIONS_PER_PAGE) -> tuple[StoryView, StoryPage]:
+    order = version_order(story, articles)
+    order += [a for a in story.article_ids if a not in order]
+    pages = max(1, -(-len(order) // per_page))
+    if not 1 <= page <= pages:
+        raise NoSuchPage(f"page {page} of a story with {pages} page(s)")
+    chosen = set(order[(page - 1) * per_page : page * per_page])
+    sliced = dataclasses.replace(
+        story,
+        findings=[f for f in story.findings if f.article in chosen],
+        alignments=[al for al in story.alignments if al.derived in chosen],
+    )
+    sv = story_view(sliced, articles, "s1")
+    counts = Counter(f.severity for f in story.findings)  # the lede counts the whole story
+    sv.severity_counts = {s: counts.get(s, 0) for s in SEVERITIES}
+    sv.finding_types = sorted({f.type for f in story.findings})
+    first = (page - 1) * per_page + 1
+    return sv, StoryPage(page, pages, first, min(len(order), page * per_page), len(order))
+
+
+def about_article(story: Story, article_id: str) -> Story:
+    """The story cut to what concerns one article: its findings (as the changed or the source
+    version) and the alignments it is part of, so an article page does not render the whole story."""
+    return dataclasses.replace(
+        story,
+        findings=[f for f in story.findings if article_id in (f.article, f.source_article)],
+        alignments=[al for al in story.alignments if article_id in (al.source, al.derived)],
+    )
