@@ -7,6 +7,7 @@ everything else already in the store is kept.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 import json
 import sqlite3
 from pathlib import Path
@@ -332,8 +333,12 @@ def story_ids(store: Store) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT id FROM stories ORDER BY rowid")]
 
 
-def load_stories(store: Store, ids: list[str] | None = None) -> list[Story]:
-    """Stories with their alignments, lineage and findings (finding spans in cleaned-text offsets)."""
+def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection[str] | None = None) -> list[Story]:
+    """Stories with their alignments, lineage and findings (finding spans in cleaned-text offsets).
+
+    ``aligned``: load only the alignments that involve one of these articles (none when empty):
+    a story of 50 versions holds over a thousand, and a page of it or its lineage needs few or none.
+    """
     from storytrace.model import AlignedPair, Alignment, Edge, Finding, ReusePassage
 
     q = store.conn.execute
@@ -361,19 +366,24 @@ def load_stories(store: Store, ids: list[str] | None = None) -> list[Story]:
         def alignment(source: str, derived: str) -> Alignment:
             return by_pair.setdefault((source, derived), Alignment(source, derived))
 
+        if aligned is None:
+            only, args = "", (sid,)
+        else:
+            marks = ",".join("?" * len(aligned)) or "NULL"
+            only, args = f" AND (source IN ({marks}) OR derived IN ({marks}))", (sid, *aligned, *aligned)
         for source, derived, s_idx, d_idx, score in q(
             "SELECT source, derived, source_sentences, derived_sentences, score FROM alignments"
-            " WHERE story_id = ? ORDER BY rowid", (sid,)
+            f" WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             alignment(source, derived).pairs.append(AlignedPair(json.loads(s_idx), json.loads(d_idx), score))
         for source, derived, side, sentence in q(
-            "SELECT source, derived, side, sentence FROM unaligned WHERE story_id = ? ORDER BY rowid", (sid,)
+            f"SELECT source, derived, side, sentence FROM unaligned WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             al = alignment(source, derived)
             (al.unaligned_source if side == "source" else al.unaligned_derived).append(sentence)
         for source, derived, *offsets in q(
             "SELECT source, derived, source_start, source_end, derived_start, derived_end FROM reuse_passages"
-            " WHERE story_id = ? ORDER BY rowid", (sid,)
+            f" WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             alignment(source, derived).reuse.append(ReusePassage(*offsets))
         story.alignments = list(by_pair.values())

@@ -21,13 +21,14 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from storytrace.model import Story
 from storytrace.outputs import store as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
 from storytrace.outputs.report_view import FindingView, StoryView, story_view
 from storytrace.outputs.templating import inline_assets, make_environment
 from storytrace.web.analysis import AnalysisResult, Reanalyser
 from storytrace.web.page_cache import CachedPage, PageCache
-from storytrace.web.story_pages import NoSuchPage, about_article, story_page_view
+from storytrace.web.story_pages import NoSuchPage, about_article, page_versions, story_page_view
 from storytrace.web.security import BodySizeLimit, SameOriginPosts, SecurityHeaders
 from storytrace.web.uploads import (
     NewArticles, UploadedFile, UploadLimits, UploadRejected, article_from_paste, check_sizes, read_uploads,
@@ -173,9 +174,11 @@ def create_app(
     def reader() -> store_mod.Store:
         return store_mod.open_readonly(db_path)
 
-    def load_story(story_id: str) -> tuple[StoryView, dict]:
+    def load_story(story_id: str, aligned: tuple[str, ...] | set[str] | None = ()) -> tuple[Story, dict]:
+        """The story and its articles; ``aligned``: the articles whose alignments are needed (none by
+        default: only the reading views use them, and a long story holds over a thousand)."""
         with reader() as s:
-            stories = store_mod.load_stories(s, [story_id])
+            stories = store_mod.load_stories(s, [story_id], aligned=aligned)
             if not stories:
                 raise HTTPException(404, "no such story")
             articles = {a.id: a for a in store_mod.load_articles(s, stories[0].article_ids)}
@@ -223,6 +226,11 @@ def create_app(
         def build() -> HTMLResponse:
             story, articles = load_story(story_id)
             try:
+                chosen = page_versions(story, articles, page)
+            except NoSuchPage as exc:
+                raise HTTPException(404, str(exc)) from None
+            story, articles = load_story(story_id, aligned=chosen)
+            try:
                 sv, paging = story_page_view(story, articles, page)
             except NoSuchPage as exc:
                 raise HTTPException(404, str(exc)) from None
@@ -240,7 +248,7 @@ def create_app(
             if not found:
                 raise HTTPException(404, "no such article")
             stories = [about_article(st, article_id)
-                       for st in store_mod.load_stories(s, store_mod.stories_of_article(s, article_id))]
+                       for st in store_mod.load_stories(s, store_mod.stories_of_article(s, article_id), aligned={article_id})]
             ids = {i for st in stories for i in st.article_ids} | {article_id}
             articles = {a.id: a for a in store_mod.load_articles(s, sorted(ids))}
         views = [story_view(st, articles, f"s{n}") for n, st in enumerate(stories, start=1)]
@@ -351,7 +359,7 @@ def create_app(
                 if offset >= per_story[sid]:  # this whole story lies before the page
                     offset -= per_story[sid]
                     continue
-                [story] = store_mod.load_stories(s, [sid])
+                [story] = store_mod.load_stories(s, [sid], aligned=())
                 found = [f for f in story.findings if all(v is None or getattr(f, k) == v for k, v in wanted.items())]
                 found = found[offset : offset + limit - len(out)]
                 offset = 0

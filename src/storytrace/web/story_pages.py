@@ -35,14 +35,23 @@ def version_order(story: Story, articles: dict[str, Article]) -> list[str]:
     return [v.article_id for v in story_view(bare, articles, "s1").versions]
 
 
-def story_page_view(story: Story, articles: dict[str, Article], page: int,
-                    per_page: int = VERSIONS_PER_PAGE) -> tuple[StoryView, StoryPage]:
+def _paged(story: Story, articles: dict[str, Article], page: int, per_page: int) -> tuple[list[str], int, set[str]]:
     order = version_order(story, articles)
     order += [a for a in story.article_ids if a not in order]
     pages = max(1, -(-len(order) // per_page))
     if not 1 <= page <= pages:
         raise NoSuchPage(f"page {page} of a story with {pages} page(s)")
-    chosen = set(order[(page - 1) * per_page : page * per_page])
+    return order, pages, set(order[(page - 1) * per_page : page * per_page])
+
+
+def page_versions(story: Story, articles: dict[str, Article], page: int, per_page: int = VERSIONS_PER_PAGE) -> set[str]:
+    """The ids of the versions on ``page`` (NoSuchPage past the last): whose alignments to load."""
+    return _paged(story, articles, page, per_page)[2]
+
+
+def story_page_view(story: Story, articles: dict[str, Article], page: int,
+                    per_page: int = VERSIONS_PER_PAGE) -> tuple[StoryView, StoryPage]:
+    order, pages, chosen = _paged(story, articles, page, per_page)
     sliced = dataclasses.replace(
         story,
         findings=[f for f in story.findings if f.article in chosen],
