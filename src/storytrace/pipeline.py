@@ -56,7 +56,7 @@ class Pipeline(LoadedModels):
         ids = IdRegistry()  # one registry for all inputs: ids stay unique across paths and texts
         for item in inputs:
             if isinstance(item, Article):
-                renamed = ids.assign(item)  # two uploads named index.txt must not become one article
+                renamed = ids.assign(item, sanitize=False)  # two uploads named index.txt must not become one
                 if renamed:
                     yield renamed
                 yield item

@@ -21,9 +21,12 @@ class IdRegistry:
     def __init__(self) -> None:
         self._first_source: dict[str, str] = {}
 
-    def assign(self, article: Article) -> InputError | None:
-        """Make ``article.id`` unique; return a warning when it had to be renamed."""
-        wanted = sanitize_id(article.id) or "article"
+    def assign(self, article: Article, sanitize: bool = True) -> InputError | None:
+        """Make ``article.id`` unique; return a warning when it had to be renamed.
+
+        ``sanitize=False`` keeps an id the caller chose (an Article passed in code) unless it repeats.
+        """
+        wanted = (sanitize_id(article.id) if sanitize else article.id) or "article"
         if wanted not in self._first_source:
             article.id = wanted
             self._first_source[wanted] = article.source_path

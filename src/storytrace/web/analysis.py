@@ -60,7 +60,7 @@ class Reanalyser:
     def add(self, new: list[Article], input_errors: list[InputError] | None = None) -> AnalysisResult:
         input_errors = list(input_errors or [])
         ids = IdRegistry()  # one request's uploads share a registry: site1/index.txt and site2/index.txt stay two
-        input_errors += [note for note in (ids.assign(a) for a in new) if note]
+        input_errors += [note for note in (ids.assign(a, sanitize=False) for a in new) if note]
         from storytrace.scale.store_lock import store_lock
 
         with self._lock, store_lock(self.db_path):  # an `analyze --db` on the same store waits, or we do
