@@ -284,8 +284,22 @@ def test_folder_walk_is_recursive_sorted_and_skips_unknown_and_hidden(tmp_path):
     (tmp_path / ".hidden.txt").write_text("Hidden\n\nSecret.")
     (tmp_path / ".git" / "HEAD.txt").write_text("Ref\n\nnot an article")
     items = list(read_paths([tmp_path]))
-    assert errors(items) == []
+    [skipped] = errors(items)  # unknown formats are named, never skipped silently; hidden files are
+    assert not skipped.fatal and skipped.problem == "skipped 1 file: .csv (formats storytrace does not read)"
     assert [a.id for a in articles(items)] == ["one", "two", "z"]
+
+
+def test_a_folder_with_nothing_readable_is_an_error_naming_what_was_skipped(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    [err] = list(read_paths([tmp_path]))
+    assert err.fatal and err.path == str(tmp_path)
+    assert err.problem == "no files storytrace can read (skipped 3 files: .docx, .pdf x2)"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    [err] = list(read_paths([empty]))
+    assert err.fatal and "the folder is empty" in err.problem
 
 
 def test_explicit_file_with_unknown_extension_is_read_as_text(tmp_path):

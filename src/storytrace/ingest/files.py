@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import stat
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,12 +61,15 @@ def iter_input_files(root: Path, follow_links: bool = False) -> Iterator[tuple[P
         yield root, True
         return
     resolved_root = root.resolve()
+    found = 0
+    unsupported: Counter[str] = Counter()  # extensions skipped: named at the end, never silently
     # A stack of sorted entries (reversed, so pop() gives the next in order): files and folders
     # interleave as in a sorted listing of full paths, and deep trees need no recursion.
     stack: list[tuple[Path, bool]] = [(root, True)]
     while stack:
         path, is_dir = stack.pop()
         if not is_dir:
+            found += 1
             yield path, False
             continue
         try:
@@ -83,12 +87,29 @@ def iter_input_files(root: Path, follow_links: bool = False) -> Iterator[tuple[P
             except OSError:
                 entry_is_dir = False
             if not entry_is_dir and format_of(Path(entry.name))[0] is None:
+                unsupported[_extension(entry.name)] += 1
                 continue
             if not entry_is_dir and not follow_links and entry.is_symlink() and _link_leaves(Path(entry.path), resolved_root):
                 yield InputError(entry.path, "a link to a file outside the folder; skipped (--follow-links reads it)", fatal=False)
                 continue
             children.append((Path(entry.path), entry_is_dir))
         stack.extend(reversed(children))
+    if not found:
+        what = f"skipped {_describe(unsupported)}" if unsupported else "the folder is empty"
+        yield InputError(str(root), f"no files storytrace can read ({what})")
+    elif unsupported:
+        yield InputError(str(root), f"skipped {_describe(unsupported)} (formats storytrace does not read)", fatal=False)
+
+
+def _extension(name: str) -> str:
+    ext = os.path.splitext(name[:-3] if name.lower().endswith(".gz") else name)[1].lower()
+    return ext or "(no extension)"
+
+
+def _describe(skipped: Counter[str]) -> str:
+    n = sum(skipped.values())
+    kinds = ", ".join(f"{ext} x{count}" if count > 1 else ext for ext, count in sorted(skipped.items()))
+    return f"{n} file{'s' if n != 1 else ''}: {kinds}"
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:

@@ -409,4 +409,6 @@ def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
         print(f"warning: {quoted_name(str(db))} is read-only: serving it as it is; adding articles is off", file=sys.stderr)
     if not loopback:
         print(f"warning: serving on {host}: anyone who can reach it can read and add articles", file=sys.stderr)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"Serving {quoted_name(str(db))} on http://{shown}:{port}/ (press Ctrl+C to stop)", file=sys.stderr, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
