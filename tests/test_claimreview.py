@@ -1,7 +1,9 @@
 """ClaimReview JSON-LD: one review per high-severity finding, with the schema.org fields fact-checkers need."""
 from __future__ import annotations
 
+import dataclasses
 import json
+from datetime import date
 
 from test_html_report import HOSTILE, build_hostile_report
 
@@ -75,3 +77,78 @@ def test_the_file_is_safe_inside_a_script_block(tmp_path):
     assert "<" not in raw and ">" not in raw and "&" not in raw and "\u2028" not in raw
     doc = json.loads(raw)  # the same data, read back
     assert "</script><script>alert(1)</script> <!-- & more" in doc["@graph"][0]["reviewBody"]
+
+
+def _valid_claim_review(review: dict, base_url: str, organisation: str) -> list[str]:
+    """What schema.org's ClaimReview (and the fact-check markup search engines read) requires."""
+    problems = []
+    if review.get("@type") != "ClaimReview":
+        problems.append("@type")
+    if not isinstance(review.get("claimReviewed"), str) or not review["claimReviewed"].strip():
+        problems.append("claimReviewed")
+    if not str(review.get("url", "")).startswith(base_url.rstrip("/") + "/"):
+        problems.append("url")
+    author = review.get("author") or {}
+    if author.get("@type") != "Organization" or author.get("name") != organisation:
+        problems.append("author")
+    rating = review.get("reviewRating") or {}
+    if rating.get("@type") != "Rating" or not isinstance(rating.get("alternateName"), str):
+        problems.append("reviewRating")
+    elif not rating.get("worstRating", 1) <= rating.get("ratingValue", 0) <= rating.get("bestRating", 5):
+        problems.append("ratingValue")
+    item = review.get("itemReviewed") or {}
+    appearance = item.get("appearance") or []
+    if item.get("@type") != "Claim" or not appearance or not all(
+            a.get("@type") == "CreativeWork" and (a.get("url", "").startswith(("http://", "https://")) or a.get("identifier"))
+            for a in appearance):
+        problems.append("itemReviewed")
+    try:
+        date.fromisoformat(review.get("datePublished", ""))
+    except ValueError:
+        problems.append("datePublished")
+    return problems
+
+
+def test_reviews_validate_with_url_and_publisher_from_the_settings():
+    publishing = claimreview.Publishing(author="Coast Checkers", base_url="https://checks.example/reviews/")
+    doc = claimreview.claim_reviews(build_hostile_report(), reviewed_on="2024-04-01", publishing=publishing)
+    assert doc["@graph"]
+    for review in doc["@graph"]:
+        assert _valid_claim_review(review, "https://checks.example/reviews", "Coast Checkers") == []
+        assert review["url"] == "https://checks.example/reviews/" + review["identifier"]
+    # A base URL that is not http(s) is not used.
+    bad = claimreview.Publishing(base_url="javascript:alert(1)")
+    assert "url" not in claimreview.claim_reviews(build_hostile_report(), publishing=bad)["@graph"][0]
+
+
+def test_one_review_per_claim_rated_by_type_and_severity():
+    report = build_hostile_report()
+    swap = report.stories[0].findings[0]
+    twin = dataclasses.replace(swap, id="f-role", type="role_change", explanation="The title differs.", confidence=0.5)
+    flip = dataclasses.replace(swap, id="f-flip", type="negation_flip", claim="They refused the deal.", confidence=0.95)
+    report.stories[0].findings += [twin, flip]
+    graph = claimreview.claim_reviews(report, reviewed_on="2024-04-01")["@graph"]
+    assert [r["identifier"] for r in graph] == ["f-flip", "f-swap"]  # by confidence, as the HTML lists them
+    assert graph[1]["reviewBody"].endswith("Also: The title differs.")
+    ratings = {r["identifier"]: r["reviewRating"]["ratingValue"] for r in graph}
+    assert ratings == {"f-flip": 1, "f-swap": 2}
+    assert claimreview.rating_value(dataclasses.replace(swap, severity="medium")) == 3
+
+
+def test_csv_lists_findings_in_the_html_order(tmp_path):
+    import csv
+
+    from storytrace.outputs import csv_report
+
+    report = build_hostile_report()
+    findings = report.stories[0].findings
+    findings[0].confidence = 0.4
+    extra = dataclasses.replace(findings[0], id="f-sure", confidence=0.99)
+    low_first = [f for f in findings if f.severity == "low"] + [f for f in findings if f.severity != "low"] + [extra]
+    report.stories[0].findings = low_first
+    path = csv_report.write(report, tmp_path / "findings.csv")
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = [(r["id"], r["severity"]) for r in csv.DictReader(fh)]
+    severities = [s for _, s in rows]
+    assert severities == sorted(severities, key=["high", "medium", "low"].index)
+    assert rows[0][0] == "f-sure"

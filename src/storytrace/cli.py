@@ -99,6 +99,8 @@ def analyze(
     workers: int = typer.Option(1, "--workers", "-w", metavar="N", callback=_at_least_one, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Read files that links in an input folder point to outside it (skipped by default)."),
+    publisher: str = typer.Option("", "--publisher", metavar="NAME", help="The organisation named as author of claimreview.jsonld's reviews."),
+    review_url: str = typer.Option("", "--review-url", metavar="URL", help="Base URL of the published reviews: each review's url is URL/FINDING-ID."),
     replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
@@ -121,6 +123,7 @@ def analyze(
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
     from storytrace.scale.report_files import write_from_store
+    from storytrace.outputs.claimreview import Publishing
     from storytrace.scale.store_lock import store_lock
 
     if str(out) == "-":
@@ -147,7 +150,7 @@ def analyze(
         for e in run.errors:
             _err(str(e))
         with _store_failures(db_path, writing_reports=out):
-            files = write_from_store(db_path, out, __version__, run.errors)
+            files = write_from_store(db_path, out, __version__, run.errors, Publishing(publisher, review_url))
     if not quiet:
         _err(
             f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged"

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from storytrace.model import Article, Report, Story
+from storytrace.outputs.finding_order import display_order
 from storytrace.outputs.json_report import finding_to_dict, write_atomic
 
 COLUMNS = [
@@ -41,7 +42,7 @@ def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Pat
     w = csv.DictWriter(buf, fieldnames=COLUMNS)
     w.writeheader()
     for story, by_id in stories:
-        for f in story.findings:
+        for f in display_order(story.findings):  # as report.html lists them
             row = finding_to_dict(f, by_id)
             row["story"] = story.id
             for key in ("against", "claim_span", "source_span"):
