@@ -152,3 +152,13 @@ def test_csv_lists_findings_in_the_html_order(tmp_path):
     severities = [s for _, s in rows]
     assert severities == sorted(severities, key=["high", "medium", "low"].index)
     assert rows[0][0] == "f-sure"
+
+
+def test_report_json_lists_findings_in_the_html_order():
+    from storytrace.outputs.json_report import story_to_dict
+
+    report = build_hostile_report()
+    story = report.stories[0]
+    story.findings = list(reversed(story.findings))  # the detectors' order: low first
+    listed = [f["severity"] for f in story_to_dict(story)["findings"]]
+    assert listed == sorted(listed, key=["high", "medium", "low"].index) and listed[0] == "high"
