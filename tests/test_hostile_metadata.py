@@ -16,7 +16,8 @@ from storytrace.ingest import read_paths
 from storytrace.model import Article, InputError
 
 GOOD = "Ferry runs aground\n\nThe evening ferry ran aground near Holm island on Friday. All 80 passengers were taken off.\n"
-NON_STRING_KEY = "---\ntitle: Steel plant to close\nextra: {1: a, b: c}\n---\nThe Varde steel plant will close in June, its owner said.\n"
+NON_STRING_KEY = ("---\ntitle: Steel plant to close\nextra: {1: a, b: c}\n---\n"
+                  "The Varde steel plant will close in June, its owner said, ending 400 jobs in the town.\n")
 
 
 def alias_bomb(levels: int = 9) -> str:

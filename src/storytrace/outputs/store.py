@@ -537,3 +537,14 @@ def article_summaries(
 def article_count(store: Store, loose_only: bool = False) -> int:
     where = f" WHERE {_LOOSE}" if loose_only else ""
     return store.conn.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0]
+
+
+def stories_joined(store: Store, article_ids: list[str]) -> list[dict[str, str]]:
+    """The stories (id, title) holding any of ``article_ids``, in the order of the ids, each once."""
+    seen: dict[str, str] = {}
+    for aid in article_ids:
+        for sid, title in store.conn.execute(
+            "SELECT s.id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?", (aid,)
+        ):
+            seen.setdefault(sid, title or sid)
+    return [{"id": sid, "title": title} for sid, title in seen.items()]

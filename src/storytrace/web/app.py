@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from storytrace.model import Story
+from storytrace.model import InputError, Story
 from storytrace.outputs import store as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
 from storytrace.outputs.report_view import FindingView, StoryView, story_view
@@ -31,7 +31,8 @@ from storytrace.web.page_cache import CachedPage, PageCache
 from storytrace.web.story_pages import NoSuchPage, about_article, page_versions, story_page_view
 from storytrace.web.security import BodySizeLimit, SameOriginPosts, SecurityHeaders
 from storytrace.web.uploads import (
-    NewArticles, UploadedFile, UploadLimits, UploadRejected, article_from_paste, check_sizes, read_uploads,
+    NewArticles, UploadedFile, UploadLimits, UploadRejected, article_from_paste, check_article_text, check_sizes,
+    read_uploads,
 )
 
 FORM_FIELDS = ("text", "title", "outlet", "url", "language", "published")
@@ -102,12 +103,18 @@ class StoryOut(BaseModel):
     findings: list[FindingOut]
 
 
+class JoinedStory(BaseModel):
+    id: str
+    title: str
+
+
 class AddResult(BaseModel):
     added: list[str]
     errors: list[str]
     articles: int
     stories: int
     findings: int
+    joined: list[JoinedStory] = []  # the stories the added articles are in now
 
 
 PAGE_SIZE = 100  # stories and loose articles per index page
@@ -195,7 +202,7 @@ def create_app(
 
     # -- HTML views ------------------------------------------------------------------------------
     def index_page(status: int = 200, notice: str = "", notice_error: bool = False, details: list[str] | None = None,
-                   page: int = 1):
+                   page: int = 1, joined: list[dict] | None = None):
         offset = (page - 1) * PAGE_SIZE
         with reader() as s:
             # A "story" of one article says nothing about travel, unless it contradicts itself.
@@ -206,7 +213,7 @@ def create_app(
         pages = max(1, -(-max(totals["stories"], totals["loose"]) // PAGE_SIZE))
         return render("index.html.j2", status=status, stories=stories, loose=loose, totals=totals, page=page,
                       pages=pages, page_size=PAGE_SIZE, notice=notice, notice_error=notice_error,
-                      notice_details=details or [])
+                      notice_details=details or [], joined=joined or [])
 
     def cached_html(key: str, build: Callable[[], HTMLResponse]) -> Response:
         """A page rendered once per store version (web/page_cache.py); errors are not kept."""
@@ -288,13 +295,19 @@ def create_app(
             check_sizes(files, text, limits)
             new = NewArticles()
             if text.strip():
+                check_article_text(text, "pasted text")
                 new.articles.append(article_from_paste(
                     text, fields.get("title", ""), fields.get("outlet", ""), fields.get("url", ""),
                     fields.get("language", ""), fields.get("published", ""), warnings=new.errors,
                 ))
             if files:
                 read = await run_in_threadpool(read_uploads, files, reanalyser.read)
-                new.articles += read.articles
+                for a in read.articles:
+                    try:
+                        check_article_text(a.original_text, a.source_path.removeprefix("upload:"))
+                        new.articles.append(a)
+                    except UploadRejected as exc:  # one short file does not stop the others
+                        new.errors.append(InputError(a.source_path.removeprefix("upload:"), exc.message.split(": ", 1)[-1]))
                 new.errors += read.errors
             if not new.articles:
                 reasons = [str(e) for e in new.errors] or ["paste a text or choose at least one file"]
@@ -304,11 +317,13 @@ def create_app(
                 return JSONResponse({"detail": exc.message}, status_code=exc.status)
             return index_page(exc.status, f"Not added: {exc.message}", notice_error=True)
         result: AnalysisResult = await run_in_threadpool(reanalyser.add, new.articles, new.errors)
+        with reader() as s:
+            joined = store_mod.stories_joined(s, result.added)
         if as_json:
-            return JSONResponse(AddResult(**result.__dict__).model_dump())
+            return JSONResponse(AddResult(**result.__dict__, joined=joined).model_dump())
         notice = (f"Added {len(result.added)} article(s); the store now has {result.articles} articles, "
                   f"{result.findings} findings.")
-        return index_page(200, notice, notice_error=bool(result.errors), details=result.errors)
+        return index_page(200, notice, notice_error=bool(result.errors), details=result.errors, joined=joined)
 
     # -- JSON API --------------------------------------------------------------------------------
     @app.get("/api/stories", response_model=list[StorySummary], tags=["stories"])

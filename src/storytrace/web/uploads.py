@@ -88,6 +88,22 @@ def article_from_paste(text: str, title: str = "", outlet: str = "", url: str = 
     )
 
 
+# Fewer words than this cannot be told apart from another version, nor checked against one: a
+# headline, "hello", a URL. Text mostly made of non-words (code, numbers, markup) is no article either.
+MIN_ARTICLE_WORDS = 12
+
+
+def check_article_text(text: str, name: str) -> None:
+    """UploadRejected (400) with a clear message when ``text`` is too short or not prose."""
+    tokens = text.split()
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    if len(words) < MIN_ARTICLE_WORDS:
+        raise UploadRejected(400, f"{name}: too short to be an article ({len(words)} word{'s' if len(words) != 1 else ''};"
+                                  f" at least {MIN_ARTICLE_WORDS} are needed to compare versions)")
+    if len(words) < len(tokens) / 2:
+        raise UploadRejected(400, f"{name}: does not read as an article (most of it is not words)")
+
+
 def check_sizes(files: list[UploadedFile], text: str, limits: UploadLimits) -> None:
     if len(files) > limits.max_files:
         raise UploadRejected(400, f"too many files: {len(files)} (at most {limits.max_files} per request)")
