@@ -10,14 +10,22 @@ from test_html_report import HOSTILE, build_hostile_report
 from storytrace.outputs import claimreview, write_outputs
 
 
+def _confirmed(report):
+    """The report with every finding confirmed by a person (only those are published)."""
+    for story in report.stories:
+        for f in story.findings:
+            f.review = {"status": "confirmed", "reason": "", "note": "", "reviewed_at": "2024-04-01T10:00:00+00:00"}
+    return report
+
+
 def test_only_high_severity_findings_are_reviewed():
-    doc = claimreview.claim_reviews(build_hostile_report(), reviewed_on="2024-04-01")
+    doc = claimreview.claim_reviews(_confirmed(build_hostile_report()), reviewed_on="2024-04-01")
     assert doc["@context"] == "https://schema.org"
     assert [r["identifier"] for r in doc["@graph"]] == ["f-swap"]
 
 
 def test_review_has_the_required_claimreview_fields():
-    review = claimreview.claim_reviews(build_hostile_report(), reviewed_on="2024-04-01")["@graph"][0]
+    review = claimreview.claim_reviews(_confirmed(build_hostile_report()), reviewed_on="2024-04-01")["@graph"][0]
     assert review["@type"] == "ClaimReview"
     assert review["claimReviewed"].startswith("Hana Morikawa, the trade minister")
     assert review["datePublished"] == "2024-04-01"
@@ -38,7 +46,7 @@ def test_review_has_the_required_claimreview_fields():
 
 
 def test_article_without_url_is_identified_by_its_id():
-    report = build_hostile_report()
+    report = _confirmed(build_hostile_report())
     report.article("blog-rewrite").url = ""
     appearance = claimreview.claim_reviews(report)["@graph"][0]["itemReviewed"]["appearance"][0]
     assert "url" not in appearance and appearance["identifier"] == "blog-rewrite"
@@ -46,18 +54,18 @@ def test_article_without_url_is_identified_by_its_id():
 
 def test_written_by_write_outputs_as_valid_json_and_reproducible(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    paths = write_outputs(build_hostile_report(), tmp_path / "out")
+    paths = write_outputs(_confirmed(build_hostile_report()), tmp_path / "out")
     first = paths["claimreview"].read_bytes()
     doc = json.loads(first)
     assert paths["claimreview"].name == "claimreview.jsonld"
     assert doc["@graph"][0]["datePublished"] == "2023-11-14"
     assert HOSTILE in doc["@graph"][0]["reviewBody"]  # JSON keeps text as data; escaping is the HTML's job
-    write_outputs(build_hostile_report(), tmp_path / "out")
+    write_outputs(_confirmed(build_hostile_report()), tmp_path / "out")
     assert paths["claimreview"].read_bytes() == first
 
 
 def test_only_http_urls_are_published():
-    report = build_hostile_report()
+    report = _confirmed(build_hostile_report())
     report.article("blog-rewrite").url = "javascript:alert(document.cookie)"
     report.article("wire-original").url = " JavaScript:alert(1)"
     review = claimreview.claim_reviews(report)["@graph"][0]
@@ -70,7 +78,7 @@ def test_only_http_urls_are_published():
 
 
 def test_the_file_is_safe_inside_a_script_block(tmp_path):
-    report = build_hostile_report()
+    report = _confirmed(build_hostile_report())
     report.stories[0].findings[0].explanation = "Swapped </script><script>alert(1)</script> <!-- & more \u2028"
     path = claimreview.write(report, tmp_path / "claimreview.jsonld")
     raw = path.read_text(encoding="utf-8")
@@ -111,18 +119,18 @@ def _valid_claim_review(review: dict, base_url: str, organisation: str) -> list[
 
 def test_reviews_validate_with_url_and_publisher_from_the_settings():
     publishing = claimreview.Publishing(author="Coast Checkers", base_url="https://checks.example/reviews/")
-    doc = claimreview.claim_reviews(build_hostile_report(), reviewed_on="2024-04-01", publishing=publishing)
+    doc = claimreview.claim_reviews(_confirmed(build_hostile_report()), reviewed_on="2024-04-01", publishing=publishing)
     assert doc["@graph"]
     for review in doc["@graph"]:
         assert _valid_claim_review(review, "https://checks.example/reviews", "Coast Checkers") == []
         assert review["url"] == "https://checks.example/reviews/" + review["identifier"]
     # A base URL that is not http(s) is not used.
     bad = claimreview.Publishing(base_url="javascript:alert(1)")
-    assert "url" not in claimreview.claim_reviews(build_hostile_report(), publishing=bad)["@graph"][0]
+    assert "url" not in claimreview.claim_reviews(_confirmed(build_hostile_report()), publishing=bad)["@graph"][0]
 
 
 def test_one_review_per_claim_rated_by_type_and_severity():
-    report = build_hostile_report()
+    report = _confirmed(build_hostile_report())
     swap = report.stories[0].findings[0]
     twin = dataclasses.replace(swap, id="f-role", type="role_change", explanation="The title differs.", confidence=0.5)
     flip = dataclasses.replace(swap, id="f-flip", type="negation_flip", claim="They refused the deal.", confidence=0.95)
@@ -162,3 +170,15 @@ def test_report_json_lists_findings_in_the_html_order():
     story.findings = list(reversed(story.findings))  # the detectors' order: low first
     listed = [f["severity"] for f in story_to_dict(story)["findings"]]
     assert listed == sorted(listed, key=["high", "medium", "low"].index) and listed[0] == "high"
+
+
+def test_only_confirmed_findings_are_published_unless_unreviewed_ones_are_asked_for():
+    report = build_hostile_report()  # nobody has reviewed anything
+    assert claimreview.claim_reviews(report)["@graph"] == []
+    marked = claimreview.claim_reviews(report, publishing=claimreview.Publishing(unreviewed=True))["@graph"]
+    assert [r["identifier"] for r in marked] == ["f-swap"] and marked[0]["creativeWorkStatus"] == "Unreviewed"
+    report.stories[0].findings[0].review = {"status": "dismissed", "reason": "paraphrase", "note": "", "reviewed_at": ""}
+    assert claimreview.claim_reviews(report, publishing=claimreview.Publishing(unreviewed=True))["@graph"] == []
+    report.stories[0].findings[0].review = {"status": "confirmed", "reason": "", "note": "", "reviewed_at": ""}
+    [published] = claimreview.claim_reviews(report)["@graph"]
+    assert "creativeWorkStatus" not in published

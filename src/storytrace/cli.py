@@ -100,6 +100,7 @@ def analyze(
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Read files that links in an input folder point to outside it (skipped by default)."),
     publisher: str = typer.Option("", "--publisher", metavar="NAME", help="The organisation named as author of claimreview.jsonld's reviews."),
+    publish_unreviewed: bool = typer.Option(False, "--publish-unreviewed", help="Also put high findings nobody has reviewed yet in claimreview.jsonld, marked Unreviewed."),
     review_url: str = typer.Option("", "--review-url", metavar="URL", help="Base URL of the published reviews: each review's url is URL/FINDING-ID."),
     replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
 ) -> None:
@@ -150,7 +151,7 @@ def analyze(
         for e in run.errors:
             _err(str(e))
         with _store_failures(db_path, writing_reports=out):
-            files = write_from_store(db_path, out, __version__, run.errors, Publishing(publisher, review_url))
+            files = write_from_store(db_path, out, __version__, run.errors, Publishing(publisher, review_url, publish_unreviewed))
     if not quiet:
         _err(
             f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged"

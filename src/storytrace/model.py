@@ -263,6 +263,9 @@ class Finding:
     source_value: str
     explanation: str
     confidence: float
+    # A person's decision ({status, reason, note, reviewed_at}), attached when read from a store;
+    # never part of the analysis (outputs/review.py keys it by the finding's content).
+    review: dict | None = None
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""ClaimReview JSON-LD (schema.org) for the high-severity findings: the ones worth a fact-check.
+"""ClaimReview JSON-LD (schema.org) for the high-severity findings a person confirmed.
 
 A review here says "this version departs from its source", not "this claim is false": the
 rating's alternateName says what changed, and reviewBody gives the explanation and the source's words.
@@ -56,6 +56,9 @@ class Publishing:
 
     author: str = ""
     base_url: str = ""
+    # Only findings a person confirmed are published; this adds the unreviewed ones, each marked
+    # "creativeWorkStatus": "Unreviewed" (dismissed findings are never published).
+    unreviewed: bool = False
 
     def review_url(self, finding_id: str) -> str:
         base = web_url(self.base_url)
@@ -145,6 +148,8 @@ def claim_review(f: Finding, articles: dict[str, Article], author: str, reviewed
         "author": _organisation(author),
         "datePublished": reviewed_on,
     }
+    if _status(f) != "confirmed":
+        review["creativeWorkStatus"] = "Unreviewed"
     url = (publishing or Publishing()).review_url(f.id)
     if url:
         review["url"] = url
@@ -172,10 +177,19 @@ def claim_reviews_of(
     graph = []
     for story, articles in stories:
         by_claim: dict[tuple[str, str], list[Finding]] = {}
-        for f in display_order(x for x in story.findings if x.severity == "high"):
+        for f in display_order(x for x in story.findings if x.severity == "high" and _published(x, publishing)):
             by_claim.setdefault((f.article, " ".join(f.claim.split())), []).append(f)
         graph += [claim_review(fs[0], articles, author, reviewed_on, publishing, fs[1:]) for fs in by_claim.values()]
     return {"@context": "https://schema.org", "@graph": graph}
+
+
+def _status(f: Finding) -> str:
+    return (f.review or {}).get("status", "open")
+
+
+def _published(f: Finding, publishing: Publishing | None) -> bool:
+    status = _status(f)
+    return status == "confirmed" or (status == "open" and publishing is not None and publishing.unreviewed)
 
 
 def write(report: Report, path: Path, publishing: Publishing | None = None) -> Path:

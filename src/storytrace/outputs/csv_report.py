@@ -15,6 +15,7 @@ from storytrace.outputs.json_report import finding_to_dict, write_atomic
 COLUMNS = [
     "story", "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value",
     "source_article", "source_text", "source_span", "source_value", "explanation", "confidence",
+    "review_status", "review_reason", "review_note",  # a person's decision (empty: not reviewed)
 ]
 
 
@@ -45,6 +46,9 @@ def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Pat
         for f in display_order(story.findings):  # as report.html lists them
             row = finding_to_dict(f, by_id)
             row["story"] = story.id
+            review = row.pop("review", None) or {}
+            row["review_status"], row["review_reason"] = review.get("status", ""), review.get("reason", "")
+            row["review_note"] = review.get("note", "")
             for key in ("against", "claim_span", "source_span"):
                 row[key] = json.dumps(row[key])
             for key in COLUMNS:  # ids come from file names: any string cell may start with '='

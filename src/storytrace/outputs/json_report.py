@@ -59,6 +59,7 @@ def finding_to_dict(f: Finding, articles: dict[str, Article] | None = None) -> d
         "source_value": f.source_value,
         "explanation": f.explanation,
         "confidence": round(f.confidence, 4),
+        "review": f.review,
     }
 
 

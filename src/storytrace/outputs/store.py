@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.model import Article, InputError, Report, Story
+from storytrace.outputs.review import reviews_of
 from storytrace.outputs.store_errors import StoreError, as_store_error
 
 SCHEMA_VERSION = 1
@@ -408,6 +409,9 @@ def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection
                 source_span=to_clean(source_article, s_start, s_end), source_value=source_value or "",
                 explanation=explanation or "", confidence=confidence or 0.0,
             ))
+        decided = reviews_of(store.conn, story.findings)
+        for f in story.findings:
+            f.review = decided[f.id].to_dict() if f.id in decided else None
         stories.append(story)
     return stories
 

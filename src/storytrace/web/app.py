@@ -7,6 +7,7 @@ is escaped by Jinja2's autoescape.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Callable
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -22,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storytrace.model import InputError, Story
+from storytrace.outputs import review as review_mod
 from storytrace.outputs import store as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
 from storytrace.outputs.report_view import FindingView, StoryView, story_view
@@ -82,6 +84,13 @@ class FindingOut(BaseModel):
     source_value: str
     explanation: str
     confidence: float
+    review: dict | None = None  # {status, reason, note, reviewed_at} once a person decided
+
+
+class ReviewIn(BaseModel):
+    status: str
+    reason: str = ""
+    note: str = ""
 
 
 class StoryFinding(FindingOut):
@@ -241,7 +250,8 @@ def create_app(
                 sv, paging = story_page_view(story, articles, page)
             except NoSuchPage as exc:
                 raise HTTPException(404, str(exc)) from None
-            return render("story.html.j2", sv=sv, paging=paging, story_page_url=story_page_url)
+            return render("story.html.j2", sv=sv, paging=paging, story_page_url=story_page_url,
+                          review_reasons=review_mod.REASONS)
 
         return cached_html(f"/stories/{story_id}?page={page}", build)
 
@@ -347,12 +357,14 @@ def create_app(
     def api_story_findings(
         story_id: str, severity: str | None = Query(None, pattern="^(high|medium|low)$"),
         type: str | None = None, article: str | None = None,
+        review: str | None = Query(None, pattern="^(open|confirmed|dismissed)$", description="Only findings with this decision."),
     ) -> list[dict]:
         story, articles = load_story(story_id)
         return [
             finding_to_dict(f, articles) for f in story.findings
             if (severity is None or f.severity == severity) and (type is None or f.type == type)
             and (article is None or f.article == article)
+            and (review is None or (f.review or {}).get("status", "open") == review)
         ]
 
     @app.get("/api/findings", response_model=list[StoryFinding], tags=["findings"])
@@ -382,6 +394,51 @@ def create_app(
                 articles = {a.id: a for a in store_mod.load_articles(s, cited)}
                 out.extend({**finding_to_dict(f, articles), "story": sid} for f in found)
         return out
+
+    # -- review ------------------------------------------------------------------------------------
+    def decide(finding_id: str, status: str, reason: str, note: str) -> tuple[str, dict]:
+        """Record a person's decision on a finding; (its story id, the decision)."""
+        if app.state.read_only:
+            raise HTTPException(409, "this store is read-only: decisions cannot be recorded")
+        with reader() as s:
+            row = s.conn.execute("SELECT story_id FROM findings WHERE id = ?", (finding_id,)).fetchone()
+            story = store_mod.load_stories(s, [row[0]], aligned=())[0] if row else None
+        finding = next((f for f in story.findings if f.id == finding_id), None) if story else None
+        if finding is None:
+            raise HTTPException(404, "no such finding")
+        try:
+            with store_mod.Store(db_path) as s:
+                review = review_mod.set_review(s.conn, finding, status, reason, note)
+        except review_mod.BadReview as exc:
+            raise HTTPException(422, str(exc)) from None
+        return story.id, review.to_dict()
+
+    @app.post("/api/findings/{finding_id}/review", tags=["review"])
+    def api_review(finding_id: str, body: ReviewIn) -> dict:
+        """Confirm, dismiss (with a reason) or reopen a finding, with a note; kept across re-analysis."""
+        return decide(finding_id, body.status, body.reason, body.note)[1]
+
+    @app.post("/findings/{finding_id}/review", include_in_schema=False)
+    async def form_review(finding_id: str, request: Request) -> Response:
+        form = await request.form(max_fields=5, max_part_size=64 * 1024)
+        fields = {k: v if isinstance(v := form.get(k, ""), str) else "" for k in ("status", "reason", "note")}
+        story_id, _ = await run_in_threadpool(decide, finding_id, fields["status"], fields["reason"], fields["note"])
+        return RedirectResponse(story_url(story_id) + "#review-" + quote(finding_id, safe=""), status_code=303)
+
+    @app.get("/api/reviews", tags=["review"])
+    def api_reviews() -> list[dict]:
+        """Every decision (finding key and id, article, type, claim, values, status, reason, note, time):
+        a team's record for measuring the tool's precision on its own stories."""
+        with reader() as s:
+            return review_mod.export_rows(s.conn)
+
+    @app.get("/reviews.jsonl", include_in_schema=False)
+    def reviews_jsonl() -> Response:
+        with reader() as s:
+            rows = review_mod.export_rows(s.conn)
+        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        return Response(body, media_type="application/x-ndjson",
+                        headers={"content-disposition": 'attachment; filename="reviews.jsonl"'})
 
     @app.get("/api/articles", response_model=list[ArticleOut], tags=["articles"])
     def api_articles(response: Response, limit: int = LIMIT, offset: int = OFFSET) -> list[dict]:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from storytrace.model import Article, Story
+from storytrace.outputs.finding_order import display_order
 from storytrace.outputs.report_view import SEVERITIES, StoryView, story_view
 
 VERSIONS_PER_PAGE = 10
@@ -23,6 +24,20 @@ class StoryPage:
     first: int  # 1-based position of the page's first version in the versions table
     last: int
     total: int
+    reviews: list["ReviewRow"] = dataclasses.field(default_factory=list)  # this page's findings, to decide on
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    finding_id: str
+    severity: str
+    type_label: str
+    article_id: str
+    claim: str
+    status: str  # open | confirmed | dismissed
+    reason: str
+    note: str
+    reviewed_at: str
 
 
 class NoSuchPage(LookupError):
@@ -62,7 +77,11 @@ def story_page_view(story: Story, articles: dict[str, Article], page: int,
     sv.severity_counts = {s: counts.get(s, 0) for s in SEVERITIES}
     sv.finding_types = sorted({f.type for f in story.findings})
     first = (page - 1) * per_page + 1
-    return sv, StoryPage(page, pages, first, min(len(order), page * per_page), len(order))
+    reviews = [ReviewRow(f.id, f.severity, f.type.replace("_", " "), f.article, " ".join(f.claim.split())[:300],
+                         (f.review or {}).get("status", "open"), (f.review or {}).get("reason", ""),
+                         (f.review or {}).get("note", ""), (f.review or {}).get("reviewed_at", ""))
+               for f in display_order(sliced.findings)]
+    return sv, StoryPage(page, pages, first, min(len(order), page * per_page), len(order), reviews)
 
 
 def about_article(story: Story, article_id: str) -> Story:
