@@ -158,7 +158,7 @@ def analyze(
             + (f", {run.articles_deferred} alone and not extracted" if run.articles_deferred else "") + "), "
             f"{run.blocks_recomputed} of {run.blocks} blocks recomputed -> {files['html']}"
         )
-        _err(_summary(db_path, run.errors))
+        _err(_summary(db_path, [InputError(str(p), "no such file or folder") for p in missing] + run.errors))
     if run.articles_read == 0:
         raise typer.Exit(EXIT_FAILED)
     if missing or any(e.fatal for e in run.errors):
