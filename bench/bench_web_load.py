@@ -45,10 +45,31 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "storytrace.cli", *args]
 
 
-def build_store(folder: Path) -> Path:
+def write_long_story(folder: Path, versions: int) -> None:
+    """``versions`` versions of examples/corpus/original.md (the project's fiction) for one long story:
+    each from another outlet, with one paragraph dropped and one figure changed, so every version
+    has a lineage edge, a reading view and findings, as a story that travelled widely would."""
+    text = (ROOT / "examples" / "corpus" / "original.md").read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    paragraphs = [p for p in body.strip().split("\n\n")]
+    for i in range(versions):
+        kept = [p for n, p in enumerate(paragraphs) if n != 2 + i % (len(paragraphs) - 2)]
+        changed = "\n\n".join(kept).replace("60,000 tonnes", f"{61 + i},000 tonnes").replace("20 hours", f"{21 + i % 5} hours")
+        front = "\n".join(ln for ln in head.splitlines() if not ln.startswith(("id:", "outlet:", "url:", "author:")))
+        (folder / f"long-{i:02d}.md").write_text(
+            f"{front}\nid: long-{i:02d}\noutlet: Outlet {i:02d}\n---\n{changed}\n", encoding="utf-8")
+
+
+def build_store(folder: Path, long_story: int = 0) -> Path:
     out = folder / "report"
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    subprocess.run(cli("analyze", str(ROOT / "examples" / "corpus"), "--out", str(out), "--quiet"), check=True, env=env)
+    inputs = [str(ROOT / "examples" / "corpus")]
+    if long_story:
+        corpus = folder / "long"
+        corpus.mkdir()
+        write_long_story(corpus, long_story)
+        inputs.append(str(corpus))
+    subprocess.run(cli("analyze", *inputs, "--out", str(out), "--quiet"), check=True, env=env)
     return out / "storytrace.db"
 
 
@@ -142,11 +163,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-requests", type=int, default=200_000, help="stop after this many requests in all")
     parser.add_argument("--db", type=Path, help="an existing store (default: analyse examples/corpus/ into a temp folder)")
+    parser.add_argument("--long-story", type=int, default=0, metavar="N",
+                        help="add N versions of examples/corpus/original.md, one long story (issue 21.12)")
     parser.add_argument("--write", action="store_true", help="write the figures into bench/RESULTS.md")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="st-webload-") as tmp:
-        db = args.db or build_store(Path(tmp))
+        db = args.db or build_store(Path(tmp), args.long_story)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "HF_HUB_OFFLINE": "1"}
@@ -204,14 +227,18 @@ def write_results(f: dict, args) -> None:
     except OSError:
         load = "n/a"
     command = f"`.venv/bin/python bench/bench_web_load.py --clients {args.clients} --seconds {args.seconds:g} " \
-              f"--max-requests {args.max_requests}{' --db ' + str(args.db) if args.db else ''} --write`"
+              f"--max-requests {args.max_requests}{' --db ' + str(args.db) if args.db else ''}" \
+              f"{f' --long-story {args.long_story}' if args.long_story else ''} --write`"
+    heading = f"## Web load with a long story (issue 21.12: {args.long_story} extra versions)" if args.long_story else HEADING
+    corpus = (f"examples/corpus/ plus {args.long_story} versions of its original (one story of "
+              f"{args.long_story + 6} versions, write_long_story)" if args.long_story else "examples/corpus/")
     errors = ", ".join(f"{k} x{v}" for k, v in f["error_kinds"]) or "none"
-    section = f"""{HEADING}
+    section = f"""{heading}
 
 Command: {command}
 Measured {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} on a shared, loaded 2-core machine
 (other engineers' jobs running; load average at the end: {load}). `storytrace serve` (one uvicorn
-process) over the store of examples/corpus/ on a free loopback port; {args.clients} asyncio clients
+process) over the store of {corpus} on a free loopback port; {args.clients} asyncio clients
 (httpx, one connection each) on the same two cores, looping over {f['urls']} URLs: the index, every
 story and article page, and every JSON endpoint (`/api/stories[/{{id}}[/lineage|/findings]]`,
 `/api/findings`, `/api/articles[/{{id}}]`, `/openapi.json`). Bounded: {args.seconds:g} s and at most
@@ -234,7 +261,7 @@ throughput is a floor for the server on an idle machine, not its capacity; serve
 is the steadier figure. Latency includes queueing behind the other clients (one uvicorn process,
 synchronous handlers in its thread pool). Not measured on an idle machine.
 """
-    replace_section(HEADING, section)
+    replace_section(heading, section)
 
 
 if __name__ == "__main__":

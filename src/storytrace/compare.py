@@ -7,6 +7,7 @@ processed in batches, and a source text shared by many pairs is analysed once.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -210,9 +211,12 @@ def compare_file(pairs: Path, out: Path, quiet: bool = False, config: Config | N
     except NLILoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    to_stdout = str(out) == "-"  # one stream of JSON lines: `--out -` (or no --out) writes it to standard output
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with open(out, "w", encoding="utf-8") as handle, _progress(quiet, len(items)) as advance:
+        if not to_stdout:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        with (contextlib.nullcontext(sys.stdout) if to_stdout else open(out, "w", encoding="utf-8")) as handle, \
+                _progress(quiet, len(items)) as advance:
             for result in comparer.compare(items):
                 handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 advance()

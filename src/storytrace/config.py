@@ -15,6 +15,9 @@ class Config:
     # Articles published further apart than this are not put in one story.
     story_window_days: int = 30
     max_file_bytes: int = 50 * 1024 * 1024
+    # Read files that symbolic links inside an input folder point to outside it (off: a link to
+    # /etc/shadow dropped into a shared folder must not end up in the report).
+    follow_links: bool = False
     batch_size: int = 32
     # Threads torch may use for embeddings; 0: every core this process may use. One by default:
     # with more, OpenMP threads spin-wait for each other at every layer, which doubled the CPU cost

@@ -263,6 +263,9 @@ class Finding:
     source_value: str
     explanation: str
     confidence: float
+    # A person's decision ({status, reason, note, reviewed_at}), attached when read from a store;
+    # never part of the analysis (outputs/review.py keys it by the finding's content).
+    review: dict | None = None
 
 
 @dataclass
@@ -285,9 +288,24 @@ class InputError:
     fatal: bool = True  # False: a warning (e.g. decoded from a guessed encoding)
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = quoted_name(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         level = "error" if self.fatal else "warning"
-        return f"{level}: {where}: {self.problem}"
+        return f"{level}: {where}: {one_line(self.problem)}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped, so a message is always one line."""
+    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in str(text))
+
+
+def quoted_name(name: str) -> str:
+    """A file name as messages show it: as is when plain, else quoted with escapes ("a\\nerror: b.txt"),
+    so a name holding a newline cannot forge a second message line."""
+    name = str(name)
+    if name and all(c.isprintable() for c in name) and name == name.strip() and '"' not in name:
+        return name
+    return '"' + one_line(name.replace("\\", "\\\\").replace('"', '\\"')) + '"'
 
 
 @dataclass

@@ -56,9 +56,14 @@ class Pipeline(LoadedModels):
         ids = IdRegistry()  # one registry for all inputs: ids stay unique across paths and texts
         for item in inputs:
             if isinstance(item, Article):
+                renamed = ids.assign(item, sanitize=False)  # two uploads named index.txt must not become one
+                if renamed:
+                    yield renamed
                 yield item
             elif isinstance(item, Path) or (isinstance(item, str) and _looks_like_path(item)):
-                yield from read_paths([item], max_bytes=self.config.max_file_bytes, ids=ids)
+                yield from read_paths(
+                    [item], max_bytes=self.config.max_file_bytes, ids=ids, follow_links=self.config.follow_links
+                )
             else:
                 from storytrace.ingest import article_from_text
 
@@ -146,7 +151,7 @@ class Pipeline(LoadedModels):
 
     def run_into_store(
         self, inputs: Iterable[str | Path | Article], db_path: str | Path, *, keep_others: bool = False,
-        workers: int = 1, fast: bool = False,
+        workers: int = 1, fast: bool = False, replace: bool = False,
     ):
         """Stream the inputs into the SQLite store and analyse there (bounded memory; see scale/runner.py).
 
@@ -154,12 +159,14 @@ class Pipeline(LoadedModels):
         an incremental run); otherwise the store ends up holding exactly the inputs.
         ``workers``: processes that extract and analyse blocks (each loads its own models, ~1 GB).
         ``fast``: do not extract articles that share a block with no other article.
+        ``replace``: with ``keep_others``, a different text under a stored id replaces the stored
+        article; otherwise it is kept beside it under an id of its own (scale/runner.py).
         """
         from storytrace.scale.runner import run_into_store
 
         with _progress(self.config.quiet) as progress:
             return run_into_store(self, inputs, db_path, keep_others=keep_others, progress=progress,
-                                  workers=workers, fast=fast)
+                                  workers=workers, fast=fast, replace=replace)
 
 
 def _failed(article: Article, exc: Exception) -> InputError:

@@ -84,11 +84,13 @@ def read_file(
 
 
 def read_paths(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, ids: IdRegistry | None = None
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, ids: IdRegistry | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Article | InputError]:
     """Articles from files and folders (recursive, sorted), and one InputError per problem.
 
-    Pass the same ``ids`` across calls to keep ids unique over several inputs.
+    Pass the same ``ids`` across calls to keep ids unique over several inputs. A link in a folder
+    to a file outside that folder is skipped with a warning unless ``follow_links``.
     """
     from storytrace.ingest.files import iter_input_files
 
@@ -98,7 +100,7 @@ def read_paths(
         if not root.exists() and not root.is_symlink():
             yield InputError(str(root), "no such file or folder")
             continue
-        for entry in iter_input_files(root):
+        for entry in iter_input_files(root, follow_links):
             if isinstance(entry, InputError):
                 yield entry
                 continue

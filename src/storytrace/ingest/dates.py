@@ -17,7 +17,8 @@ def _in_range(d: date) -> date | None:
 def parse_published(value: object) -> date | None:
     """A publication date from a metadata value, or None when it cannot be read as one.
 
-    Relative phrases ("yesterday") are refused: a published field must name a day.
+    Relative phrases ("yesterday", "2 days ago", "today 9", "1h") are refused: a published field must
+    name a day, the same whatever the clock or time zone of the run.
     """
     if isinstance(value, datetime):
         return _in_range(value.date())
@@ -49,15 +50,26 @@ def parse_published(value: object) -> date | None:
     return _parse_with_dateparser(s)
 
 
+# Two far-apart "nows": a date that reads the same against both names a day of its own; one that
+# moves with them ("2 days ago", "today 9", "1h") depends on the clock and the time zone of the run.
+_BASES = (datetime(2001, 1, 1, 12, 0), datetime(2013, 7, 17, 3, 0))
+
+
 def _parse_with_dateparser(s: str) -> date | None:
     import dateparser  # slow to import and to run: only for the forms above that did not match
 
-    try:
-        parsed = dateparser.parse(
-            s,
-            languages=["en", "fr", "de", "es", "it", "pt", "nl"],
-            settings={"REQUIRE_PARTS": ["year", "month", "day"], "RETURN_AS_TIMEZONE_AWARE": False},
-        )
-    except Exception:  # dateparser raises assorted errors on odd strings; a bad date is not fatal
-        return None
-    return _in_range(parsed.date()) if parsed else None
+    found = []
+    for base in _BASES:
+        try:
+            parsed = dateparser.parse(
+                s,
+                languages=["en", "fr", "de", "es", "it", "pt", "nl"],
+                settings={"REQUIRE_PARTS": ["year", "month", "day"], "RETURN_AS_TIMEZONE_AWARE": False,
+                          "RELATIVE_BASE": base},
+            )
+        except Exception:  # dateparser raises assorted errors on odd strings; a bad date is not fatal
+            return None
+        found.append(parsed.date() if parsed else None)
+    if found[0] is None or found[0] != found[1]:
+        return None  # unreadable, or relative: refused (the caller keeps the text with a warning)
+    return _in_range(found[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import stat
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,21 +41,35 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def iter_input_files(root: Path) -> Iterator[tuple[Path, bool] | InputError]:
+def _link_leaves(link: Path, root: Path) -> bool:
+    """Whether a symbolic link points outside ``root`` (resolved: ``..`` and chains of links count)."""
+    try:
+        return not link.resolve(strict=False).is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+
+
+def iter_input_files(root: Path, follow_links: bool = False) -> Iterator[tuple[Path, bool] | InputError]:
     """(file, named explicitly?) for a file, or every known file under a folder in sorted path order.
 
     Links to folders are not followed, so a link back up the tree cannot make the walk endless;
-    a folder that cannot be listed is one InputError and the walk goes on.
+    a link to a file outside the folder is skipped with a warning unless ``follow_links`` (a file
+    named on the command line is read even when it is a link: the user chose it). A folder that
+    cannot be listed is one InputError and the walk goes on.
     """
     if not root.is_dir():
         yield root, True
         return
+    resolved_root = root.resolve()
+    found = 0
+    unsupported: Counter[str] = Counter()  # extensions skipped: named at the end, never silently
     # A stack of sorted entries (reversed, so pop() gives the next in order): files and folders
     # interleave as in a sorted listing of full paths, and deep trees need no recursion.
     stack: list[tuple[Path, bool]] = [(root, True)]
     while stack:
         path, is_dir = stack.pop()
         if not is_dir:
+            found += 1
             yield path, False
             continue
         try:
@@ -71,9 +86,30 @@ def iter_input_files(root: Path) -> Iterator[tuple[Path, bool] | InputError]:
                 entry_is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 entry_is_dir = False
-            if entry_is_dir or format_of(Path(entry.name))[0] is not None:
-                children.append((Path(entry.path), entry_is_dir))
+            if not entry_is_dir and format_of(Path(entry.name))[0] is None:
+                unsupported[_extension(entry.name)] += 1
+                continue
+            if not entry_is_dir and not follow_links and entry.is_symlink() and _link_leaves(Path(entry.path), resolved_root):
+                yield InputError(entry.path, "a link to a file outside the folder; skipped (--follow-links reads it)", fatal=False)
+                continue
+            children.append((Path(entry.path), entry_is_dir))
         stack.extend(reversed(children))
+    if not found:
+        what = f"skipped {_describe(unsupported)}" if unsupported else "the folder is empty"
+        yield InputError(str(root), f"no files storytrace can read ({what})")
+    elif unsupported:
+        yield InputError(str(root), f"skipped {_describe(unsupported)} (formats storytrace does not read)", fatal=False)
+
+
+def _extension(name: str) -> str:
+    ext = os.path.splitext(name[:-3] if name.lower().endswith(".gz") else name)[1].lower()
+    return ext or "(no extension)"
+
+
+def _describe(skipped: Counter[str]) -> str:
+    n = sum(skipped.values())
+    kinds = ", ".join(f"{ext} x{count}" if count > 1 else ext for ext, count in sorted(skipped.items()))
+    return f"{n} file{'s' if n != 1 else ''}: {kinds}"
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:

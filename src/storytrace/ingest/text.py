@@ -5,12 +5,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from storytrace.ingest.metadata import make_article
+from storytrace.ingest.metadata import MetadataTooLarge, make_article, plain_metadata
 from storytrace.model import Article, InputError
 
 # A first line longer than this, or ending like a sentence, is body text, not a headline.
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 300
+MAX_YAML_ALIASES = 50
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _SETEXT_UNDERLINE = re.compile(r"[ \t]*(=+|-+)[ \t]*")
 
@@ -24,7 +25,11 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     import yaml
 
     try:
-        fields = yaml.safe_load(m.group(1))
+        if _aliases_over(m.group(1), MAX_YAML_ALIASES):
+            return {}, body, f"front matter uses more than {MAX_YAML_ALIASES} YAML aliases; metadata ignored"
+        fields = plain_metadata(yaml.safe_load(m.group(1)))
+    except MetadataTooLarge as exc:
+        return {}, body, f"front matter too large ({exc}); metadata ignored"
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -35,7 +40,21 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
         return {}, body, None
     if not isinstance(fields, dict):
         return {}, body, "front matter is not a list of key: value pairs; metadata ignored"
-    return {str(k): v for k, v in fields.items()}, body, None
+    return fields, body, None
+
+
+def _aliases_over(source: str, limit: int) -> bool:
+    """Whether the YAML uses more than ``limit`` aliases, counted on the event stream before anything
+    is built: front matter needs few, and a few dozen nested aliases spell an exponential expansion."""
+    import yaml
+
+    count = 0
+    for event in yaml.parse(source, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            count += 1
+            if count > limit:
+                return True
+    return False
 
 
 def _heading_text(line: str) -> str:

@@ -9,22 +9,27 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from storytrace.model import Article, Report, Story
+from storytrace.outputs.finding_order import display_order
 from storytrace.outputs.json_report import finding_to_dict, write_atomic
 
 COLUMNS = [
     "story", "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value",
     "source_article", "source_text", "source_span", "source_value", "explanation", "confidence",
+    "review_status", "review_reason", "review_note",  # a person's decision (empty: not reviewed)
 ]
 
 
-# Cells a spreadsheet would run as a formula ("=HYPERLINK(...)" in a hostile article). OWASP's
-# advice: prefix them with an apostrophe. A leading sign is left alone when a number follows ("-3%").
-_FORMULA_START = re.compile(r"^(?:[=@\t\r]|[-+](?![\d.,\s]))")
-TEXT_COLUMNS = ("claim", "derived_value", "source_text", "source_value", "explanation", "article", "source_article")
+# Cells a spreadsheet would run as a formula ("=HYPERLINK(...)", "-1+HYPERLINK(...)" in a hostile
+# article). OWASP's rule: prefix every cell that begins with =, +, -, @, tab or carriage return with
+# an apostrophe. A cell that is wholly a number ("-3", "+4.5%", "-1,200") is no formula and stays a number.
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
 
-def defuse_formula(value: str) -> str:
-    return "'" + value if isinstance(value, str) and _FORMULA_START.match(value) else value
+def defuse_formula(value: object) -> object:
+    if not isinstance(value, str) or not _FORMULA_START.match(value) or _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
 
 def write(report: Report, path: Path) -> Path:
@@ -38,12 +43,15 @@ def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Pat
     w = csv.DictWriter(buf, fieldnames=COLUMNS)
     w.writeheader()
     for story, by_id in stories:
-        for f in story.findings:
+        for f in display_order(story.findings):  # as report.html lists them
             row = finding_to_dict(f, by_id)
             row["story"] = story.id
+            review = row.pop("review", None) or {}
+            row["review_status"], row["review_reason"] = review.get("status", ""), review.get("reason", "")
+            row["review_note"] = review.get("note", "")
             for key in ("against", "claim_span", "source_span"):
                 row[key] = json.dumps(row[key])
-            for key in TEXT_COLUMNS:
+            for key in COLUMNS:  # ids come from file names: any string cell may start with '='
                 row[key] = defuse_formula(row[key])
             w.writerow(row)
     return write_atomic(path, buf.getvalue())

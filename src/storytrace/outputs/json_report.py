@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.model import Article, Edge, Finding, Report, Story
+from storytrace.outputs.finding_order import display_order
 
 
 def article_to_dict(a: Article) -> dict[str, Any]:
@@ -58,6 +59,7 @@ def finding_to_dict(f: Finding, articles: dict[str, Article] | None = None) -> d
         "source_value": f.source_value,
         "explanation": f.explanation,
         "confidence": round(f.confidence, 4),
+        "review": f.review,
     }
 
 
@@ -67,7 +69,7 @@ def story_to_dict(s: Story, articles: dict[str, Article] | None = None) -> dict[
         "title": s.title,
         "article_ids": list(s.article_ids),
         "lineage": [edge_to_dict(e) for e in s.lineage],
-        "findings": [finding_to_dict(f, articles) for f in s.findings],
+        "findings": [finding_to_dict(f, articles) for f in display_order(s.findings)],  # report.html's order
     }
 
 

@@ -7,12 +7,15 @@ everything else already in the store is kept.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from storytrace.model import Article, InputError, Report, Story
+from storytrace.outputs.review import reviews_of
+from storytrace.outputs.store_errors import StoreError, as_store_error
 
 SCHEMA_VERSION = 1
 
@@ -114,8 +117,8 @@ def content_hash(article: Article) -> str:
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(self.path, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -124,8 +127,8 @@ class Store:
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
             self.conn.commit()
-        except sqlite3.DatabaseError as exc:
-            raise ValueError(f"{self.path}: not a storytrace store ({exc})") from exc
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise as_store_error(self.path, exc) from exc
 
     def __enter__(self) -> "Store":
         return self
@@ -331,8 +334,12 @@ def story_ids(store: Store) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT id FROM stories ORDER BY rowid")]
 
 
-def load_stories(store: Store, ids: list[str] | None = None) -> list[Story]:
-    """Stories with their alignments, lineage and findings (finding spans in cleaned-text offsets)."""
+def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection[str] | None = None) -> list[Story]:
+    """Stories with their alignments, lineage and findings (finding spans in cleaned-text offsets).
+
+    ``aligned``: load only the alignments that involve one of these articles (none when empty):
+    a story of 50 versions holds over a thousand, and a page of it or its lineage needs few or none.
+    """
     from storytrace.model import AlignedPair, Alignment, Edge, Finding, ReusePassage
 
     q = store.conn.execute
@@ -360,19 +367,24 @@ def load_stories(store: Store, ids: list[str] | None = None) -> list[Story]:
         def alignment(source: str, derived: str) -> Alignment:
             return by_pair.setdefault((source, derived), Alignment(source, derived))
 
+        if aligned is None:
+            only, args = "", (sid,)
+        else:
+            marks = ",".join("?" * len(aligned)) or "NULL"
+            only, args = f" AND (source IN ({marks}) OR derived IN ({marks}))", (sid, *aligned, *aligned)
         for source, derived, s_idx, d_idx, score in q(
             "SELECT source, derived, source_sentences, derived_sentences, score FROM alignments"
-            " WHERE story_id = ? ORDER BY rowid", (sid,)
+            f" WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             alignment(source, derived).pairs.append(AlignedPair(json.loads(s_idx), json.loads(d_idx), score))
         for source, derived, side, sentence in q(
-            "SELECT source, derived, side, sentence FROM unaligned WHERE story_id = ? ORDER BY rowid", (sid,)
+            f"SELECT source, derived, side, sentence FROM unaligned WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             al = alignment(source, derived)
             (al.unaligned_source if side == "source" else al.unaligned_derived).append(sentence)
         for source, derived, *offsets in q(
             "SELECT source, derived, source_start, source_end, derived_start, derived_end FROM reuse_passages"
-            " WHERE story_id = ? ORDER BY rowid", (sid,)
+            f" WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             alignment(source, derived).reuse.append(ReusePassage(*offsets))
         story.alignments = list(by_pair.values())
@@ -397,6 +409,9 @@ def load_stories(store: Store, ids: list[str] | None = None) -> list[Story]:
                 source_span=to_clean(source_article, s_start, s_end), source_value=source_value or "",
                 explanation=explanation or "", confidence=confidence or 0.0,
             ))
+        decided = reviews_of(store.conn, story.findings)
+        for f in story.findings:
+            f.review = decided[f.id].to_dict() if f.id in decided else None
         stories.append(story)
     return stories
 
@@ -425,17 +440,27 @@ def replace_stories(store: Store, stories: list[Story], articles: dict[str, Arti
 
 
 def open_readonly(path: str | Path) -> Store:
-    """A Store over an existing file opened read-only: no schema writes, safe beside a writer (WAL)."""
+    """A Store over an existing file opened read-only: no schema writes, safe beside a writer (WAL).
+
+    A store in a read-only folder (or on read-only media) cannot get the WAL's shared-memory file
+    that even a reader needs: it is opened immutable instead (SQLite then assumes nobody writes it).
+    """
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"{path}: no such store")
+        raise StoreError(f"{path}: no such store")
     store = Store.__new__(Store)
     store.path = path
     try:
-        store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-        version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        try:
+            store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise
+            store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=30)
+            version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ValueError(f"{path}: not a storytrace store ({exc})") from exc
+        raise as_store_error(path, exc) from exc
     if version is None:
         store.conn.close()
         raise ValueError(f"{path}: not a storytrace store (no schema version)")
@@ -516,3 +541,14 @@ def article_summaries(
 def article_count(store: Store, loose_only: bool = False) -> int:
     where = f" WHERE {_LOOSE}" if loose_only else ""
     return store.conn.execute(f"SELECT count(*) FROM articles{where}").fetchone()[0]
+
+
+def stories_joined(store: Store, article_ids: list[str]) -> list[dict[str, str]]:
+    """The stories (id, title) holding any of ``article_ids``, in the order of the ids, each once."""
+    seen: dict[str, str] = {}
+    for aid in article_ids:
+        for sid, title in store.conn.execute(
+            "SELECT s.id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?", (aid,)
+        ):
+            seen.setdefault(sid, title or sid)
+    return [{"id": sid, "title": title} for sid, title in seen.items()]

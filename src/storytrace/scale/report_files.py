@@ -64,7 +64,9 @@ def write_report_json_streamed(store: Store, path: Path, version: str, errors: l
     return path
 
 
-def write_from_store(db_path: Path, out_dir: Path, version: str, errors: list[InputError]) -> dict[str, Path]:
+def write_from_store(db_path: Path, out_dir: Path, version: str, errors: list[InputError],
+                     publishing=None) -> dict[str, Path]:
+    """The report files from the store; ``publishing``: claimreview.Publishing (author, base URL)."""
     from storytrace.outputs import claimreview, csv_report, html_report, json_report
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -79,13 +81,13 @@ def write_from_store(db_path: Path, out_dir: Path, version: str, errors: list[In
             paths["json"] = json_report.write(report, out_dir / "report.json")
             paths["csv"] = csv_report.write(report, out_dir / "findings.csv")
             paths["html"] = html_report.write(report, out_dir / "report.html")
-            paths["claimreview"] = claimreview.write(report, out_dir / "claimreview.jsonld")
+            paths["claimreview"] = claimreview.write(report, out_dir / "claimreview.jsonld", publishing)
             return paths
         paths["json"] = write_report_json_streamed(store, out_dir / "report.json", version, errors)
         wanted = {sid for (sid,) in store.conn.execute("SELECT DISTINCT story_id FROM findings")}
         with_findings = [s for s in order if s in wanted]
         paths["csv"] = csv_report.write_stories(_stories_with_cited(store, with_findings), out_dir / "findings.csv")
-        reviews = claimreview.claim_reviews_of(_stories_with_cited(store, with_findings))
+        reviews = claimreview.claim_reviews_of(_stories_with_cited(store, with_findings), publishing=publishing)
         paths["claimreview"] = claimreview.write_reviews(reviews, out_dir / "claimreview.jsonld")
         paths["html"] = html_report.write(_report(store, version, errors, order[:HTML_STORY_LIMIT]), out_dir / "report.html")
     return paths

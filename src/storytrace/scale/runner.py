@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storytrace.ingest.ids import collision_note, derived_id
 from storytrace.model import Article, InputError, Story
 from storytrace.outputs.store import Store, content_hash
 from storytrace.scale import store_ext
@@ -62,12 +63,14 @@ def _batches(items: Iterable[Article | InputError], size: int, run: StoreRun) ->
 
 
 def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool = False, progress=None,
-                   workers: int = 1, fast: bool = False) -> StoreRun:
+                   workers: int = 1, fast: bool = False, replace: bool = False) -> StoreRun:
     from storytrace.ingest.clean import clean_article
     from storytrace.pipeline import STREAM_BATCH, _failed
 
+    from storytrace.scale.store_lock import store_lock
+
     run = StoreRun(Path(db_path))
-    with Store(db_path) as store:
+    with store_lock(db_path, on_wait=_say), Store(db_path) as store:
         store_ext.ensure_schema(store)
         known = store_ext.analysed_hashes(store)
         seen: set[str] = set()
@@ -76,6 +79,8 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
             todo = []
             for article in batch:
                 run.articles_read += 1
+                if keep_others:
+                    _settle_collision(article, known, seen, replace, run)
                 seen.add(article.id)
                 if known.get(article.id) == content_hash(article):
                     run.articles_skipped += 1
@@ -96,6 +101,29 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
         _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast)
         store_ext.save_errors(store, run.errors)
     return run
+
+
+def _say(message: str) -> None:
+    import sys
+
+    print(message, file=sys.stderr)
+
+
+def _settle_collision(article: Article, known: dict[str, str], seen: set[str], replace: bool, run: StoreRun) -> None:
+    """A different text arriving under a stored id (a daily feed's ``feed-1``, a second ``index.txt``)
+    must not replace the stored article silently: it gets an id of its own unless ``replace`` says so."""
+    stored = known.get(article.id)
+    if stored is None or stored == content_hash(article):
+        return
+    if replace:
+        run.errors.append(collision_note(article, article.id, replaced=True))
+        return
+    wanted, base = article.id, derived_id(article)
+    article.id, n = base, 2
+    while article.id in seen or known.get(article.id, content_hash(article)) != content_hash(article):
+        article.id, n = f"{base}-{n}", n + 1
+    if known.get(article.id) != content_hash(article):  # already stored under its own id: nothing new to say
+        run.errors.append(collision_note(article, wanted, replaced=False))
 
 
 def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers: int, fast: bool) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from storytrace import codec
 from storytrace.model import Article, InputError, Story
+from storytrace.outputs.review import reviews_of
 from storytrace.outputs.store import Store, content_hash
 from storytrace.scale.blocking import SignatureTable
 from storytrace.scale.signature import ArticleSignature, from_bytes, to_bytes
@@ -162,7 +163,11 @@ def iter_stories(store: Store, ids: list[str]) -> Iterator[Story]:
     for sid in ids:
         row = store.conn.execute("SELECT data FROM story_blobs WHERE story_id = ?", (sid,)).fetchone()
         if row:
-            yield codec.unpack_story(row[0])
+            story = codec.unpack_story(row[0])
+            decided = reviews_of(store.conn, story.findings)  # a person's decisions, kept beside the analysis
+            for f in story.findings:
+                f.review = decided[f.id].to_dict() if f.id in decided else None
+            yield story
 
 
 def ordered_story_ids(store: Store) -> list[str]:

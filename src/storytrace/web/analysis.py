@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from storytrace.ingest.ids import IdRegistry, collision_note, derived_id
 from storytrace.model import Article, InputError
 from storytrace.outputs import store as store_mod
 
@@ -57,12 +58,19 @@ class Reanalyser:
         return self.pipeline.read(paths)
 
     def add(self, new: list[Article], input_errors: list[InputError] | None = None) -> AnalysisResult:
-        with self._lock:
+        input_errors = list(input_errors or [])
+        ids = IdRegistry()  # one request's uploads share a registry: site1/index.txt and site2/index.txt stay two
+        input_errors += [note for note in (ids.assign(a, sanitize=False) for a in new) if note]
+        from storytrace.scale.store_lock import store_lock
+
+        with self._lock, store_lock(self.db_path):  # an `analyze --db` on the same store waits, or we do
             if hasattr(self.pipeline, "run_into_store") and _incremental_ready(self.db_path):
                 return self._add_incrementally(new, list(input_errors or []))
-            new_ids = {a.id for a in new}
             with store_mod.Store(self.db_path) as s:
-                kept = [_fresh(a) for a in store_mod.load_articles(s) if a.id not in new_ids]
+                stored = {a.id: a for a in store_mod.load_articles(s)}
+            input_errors += keep_stored_apart(new, stored)
+            new_ids = {a.id for a in new}
+            kept = [_fresh(a) for a in stored.values() if a.id not in new_ids]
             report = self.pipeline.run(kept + list(new))
             by_id = {a.id: a for a in report.articles}
             with store_mod.Store(self.db_path) as s:
@@ -87,6 +95,23 @@ class Reanalyser:
                 errors=[str(e) for e in input_errors + run.errors],
                 articles=count("articles"), stories=count("stories"), findings=count("findings"),
             )
+
+
+def keep_stored_apart(new: list[Article], stored: dict[str, Article]) -> list[InputError]:
+    """Give a new article whose id a different stored text holds an id of its own; one note per rename."""
+    taken = set(stored) | {a.id for a in new}
+    notes: list[InputError] = []
+    for a in new:
+        old = stored.get(a.id)
+        if old is None or store_mod.content_hash(old) == store_mod.content_hash(a):
+            continue
+        wanted, base, n = a.id, derived_id(a), 2
+        a.id = base
+        while a.id in taken and (a.id not in stored or store_mod.content_hash(stored[a.id]) != store_mod.content_hash(a)):
+            a.id, n = f"{base}-{n}", n + 1
+        taken.add(a.id)
+        notes.append(collision_note(a, wanted, replaced=False))
+    return notes
 
 
 def _incremental_ready(db_path: Path) -> bool:

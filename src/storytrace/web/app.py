@@ -7,27 +7,34 @@ is escaped by Jinja2's autoescape.
 """
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from storytrace.model import InputError, Story
+from storytrace.outputs import review as review_mod
 from storytrace.outputs import store as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
 from storytrace.outputs.report_view import FindingView, StoryView, story_view
 from storytrace.outputs.templating import inline_assets, make_environment
 from storytrace.web.analysis import AnalysisResult, Reanalyser
+from storytrace.web.page_cache import CachedPage, PageCache
+from storytrace.web.story_pages import NoSuchPage, about_article, page_versions, story_page_view
 from storytrace.web.security import BodySizeLimit, SameOriginPosts, SecurityHeaders
 from storytrace.web.uploads import (
-    NewArticles, UploadedFile, UploadLimits, UploadRejected, article_from_paste, check_sizes, read_uploads,
+    NewArticles, UploadedFile, UploadLimits, UploadRejected, article_from_paste, check_article_text, check_sizes,
+    read_uploads,
 )
 
 FORM_FIELDS = ("text", "title", "outlet", "url", "language", "published")
@@ -77,6 +84,13 @@ class FindingOut(BaseModel):
     source_value: str
     explanation: str
     confidence: float
+    review: dict | None = None  # {status, reason, note, reviewed_at} once a person decided
+
+
+class ReviewIn(BaseModel):
+    status: str
+    reason: str = ""
+    note: str = ""
 
 
 class StoryFinding(FindingOut):
@@ -98,17 +112,30 @@ class StoryOut(BaseModel):
     findings: list[FindingOut]
 
 
+class JoinedStory(BaseModel):
+    id: str
+    title: str
+
+
 class AddResult(BaseModel):
     added: list[str]
     errors: list[str]
     articles: int
     stories: int
     findings: int
+    joined: list[JoinedStory] = []  # the stories the added articles are in now
 
 
 PAGE_SIZE = 100  # stories and loose articles per index page
 LIMIT = Query(100, ge=1, le=1000, description="Items per page (at most 1,000).")
-OFFSET = Query(0, ge=0, description="Items to skip.")
+# Bounds that SQLite's 64-bit integers and the page arithmetic stay far inside (beyond them: 422).
+MAX_OFFSET = 1_000_000_000
+MAX_PAGE = MAX_OFFSET // PAGE_SIZE
+OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip (at most 1,000,000,000).")
+
+
+def story_page_url(story_id: str, page: int) -> str:
+    return "/stories/" + quote(story_id, safe="") + (f"?page={page}" if page > 1 else "")
 
 
 def article_url(article_id: str) -> str:
@@ -148,6 +175,9 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=limits.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     app.state.reanalyser = reanalyser
+    pages = app.state.pages = PageCache(db_path)
+    # A store on read-only media or in a read-only folder is shown as it is (opened immutable).
+    app.state.read_only = not (os.access(db_path, os.W_OK) and os.access(db_path.resolve().parent, os.W_OK))
     app.state.limits = limits
 
     def render(name: str, status: int = 200, **context) -> HTMLResponse:
@@ -160,9 +190,11 @@ def create_app(
     def reader() -> store_mod.Store:
         return store_mod.open_readonly(db_path)
 
-    def load_story(story_id: str) -> tuple[StoryView, dict]:
+    def load_story(story_id: str, aligned: tuple[str, ...] | set[str] | None = ()) -> tuple[Story, dict]:
+        """The story and its articles; ``aligned``: the articles whose alignments are needed (none by
+        default: only the reading views use them, and a long story holds over a thousand)."""
         with reader() as s:
-            stories = store_mod.load_stories(s, [story_id])
+            stories = store_mod.load_stories(s, [story_id], aligned=aligned)
             if not stories:
                 raise HTTPException(404, "no such story")
             articles = {a.id: a for a in store_mod.load_articles(s, stories[0].article_ids)}
@@ -179,7 +211,7 @@ def create_app(
 
     # -- HTML views ------------------------------------------------------------------------------
     def index_page(status: int = 200, notice: str = "", notice_error: bool = False, details: list[str] | None = None,
-                   page: int = 1):
+                   page: int = 1, joined: list[dict] | None = None):
         offset = (page - 1) * PAGE_SIZE
         with reader() as s:
             # A "story" of one article says nothing about travel, unless it contradicts itself.
@@ -190,24 +222,50 @@ def create_app(
         pages = max(1, -(-max(totals["stories"], totals["loose"]) // PAGE_SIZE))
         return render("index.html.j2", status=status, stories=stories, loose=loose, totals=totals, page=page,
                       pages=pages, page_size=PAGE_SIZE, notice=notice, notice_error=notice_error,
-                      notice_details=details or [])
+                      notice_details=details or [], joined=joined or [])
+
+    def cached_html(key: str, build: Callable[[], HTMLResponse]) -> Response:
+        """A page rendered once per store version (web/page_cache.py); errors are not kept."""
+        def render_page() -> CachedPage:
+            r = build()
+            return CachedPage(r.status_code, bytes(r.body), "text/html; charset=utf-8")
+
+        page = pages.get(key, render_page)
+        return Response(page.body, status_code=page.status, media_type=page.media_type)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(page: int = Query(1, ge=1)) -> HTMLResponse:
-        return index_page(page=page)
+    def index(page: int = Query(1, ge=1, le=MAX_PAGE)) -> Response:
+        return cached_html(f"/?page={page}", lambda: index_page(page=page))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> HTMLResponse:
-        story, articles = load_story(story_id)
-        return render("story.html.j2", sv=story_view(story, articles, "s1"))
+    def story_page(story_id: str, page: int = Query(1, ge=1, le=MAX_PAGE)) -> Response:
+        def build() -> HTMLResponse:
+            story, articles = load_story(story_id)
+            try:
+                chosen = page_versions(story, articles, page)
+            except NoSuchPage as exc:
+                raise HTTPException(404, str(exc)) from None
+            story, articles = load_story(story_id, aligned=chosen)
+            try:
+                sv, paging = story_page_view(story, articles, page)
+            except NoSuchPage as exc:
+                raise HTTPException(404, str(exc)) from None
+            return render("story.html.j2", sv=sv, paging=paging, story_page_url=story_page_url,
+                          review_reasons=review_mod.REASONS)
+
+        return cached_html(f"/stories/{story_id}?page={page}", build)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str) -> HTMLResponse:
+    def article_page(article_id: str) -> Response:
+        return cached_html(f"/articles/{article_id}", lambda: build_article_page(article_id))
+
+    def build_article_page(article_id: str) -> HTMLResponse:
         with reader() as s:
             found = store_mod.load_articles(s, [article_id])
             if not found:
                 raise HTTPException(404, "no such article")
-            stories = store_mod.load_stories(s, store_mod.stories_of_article(s, article_id))
+            stories = [about_article(st, article_id)
+                       for st in store_mod.load_stories(s, store_mod.stories_of_article(s, article_id), aligned={article_id})]
             ids = {i for st in stories for i in st.article_ids} | {article_id}
             articles = {a.id: a for a in store_mod.load_articles(s, sorted(ids))}
         views = [story_view(st, articles, f"s{n}") for n, st in enumerate(stories, start=1)]
@@ -238,6 +296,8 @@ def create_app(
         """Multipart form: ``text`` (+ title, outlet, url, language, published) and/or ``files``."""
         as_json = wants_json(request)
         try:
+            if app.state.read_only:
+                raise UploadRejected(409, "this store is read-only: articles cannot be added to it")
             if not request.headers.get("content-type", "").startswith("multipart/form-data"):
                 raise UploadRejected(400, "send a multipart/form-data form (fields: text, files)")
             fields, files = await parse_form(request)
@@ -245,13 +305,19 @@ def create_app(
             check_sizes(files, text, limits)
             new = NewArticles()
             if text.strip():
+                check_article_text(text, "pasted text")
                 new.articles.append(article_from_paste(
                     text, fields.get("title", ""), fields.get("outlet", ""), fields.get("url", ""),
-                    fields.get("language", ""), fields.get("published", ""),
+                    fields.get("language", ""), fields.get("published", ""), warnings=new.errors,
                 ))
             if files:
                 read = await run_in_threadpool(read_uploads, files, reanalyser.read)
-                new.articles += read.articles
+                for a in read.articles:
+                    try:
+                        check_article_text(a.original_text, a.source_path.removeprefix("upload:"))
+                        new.articles.append(a)
+                    except UploadRejected as exc:  # one short file does not stop the others
+                        new.errors.append(InputError(a.source_path.removeprefix("upload:"), exc.message.split(": ", 1)[-1]))
                 new.errors += read.errors
             if not new.articles:
                 reasons = [str(e) for e in new.errors] or ["paste a text or choose at least one file"]
@@ -261,11 +327,13 @@ def create_app(
                 return JSONResponse({"detail": exc.message}, status_code=exc.status)
             return index_page(exc.status, f"Not added: {exc.message}", notice_error=True)
         result: AnalysisResult = await run_in_threadpool(reanalyser.add, new.articles, new.errors)
+        with reader() as s:
+            joined = store_mod.stories_joined(s, result.added)
         if as_json:
-            return JSONResponse(AddResult(**result.__dict__).model_dump())
+            return JSONResponse(AddResult(**result.__dict__, joined=joined).model_dump())
         notice = (f"Added {len(result.added)} article(s); the store now has {result.articles} articles, "
                   f"{result.findings} findings.")
-        return index_page(200, notice, notice_error=bool(result.errors), details=result.errors)
+        return index_page(200, notice, notice_error=bool(result.errors), details=result.errors, joined=joined)
 
     # -- JSON API --------------------------------------------------------------------------------
     @app.get("/api/stories", response_model=list[StorySummary], tags=["stories"])
@@ -289,12 +357,14 @@ def create_app(
     def api_story_findings(
         story_id: str, severity: str | None = Query(None, pattern="^(high|medium|low)$"),
         type: str | None = None, article: str | None = None,
+        review: str | None = Query(None, pattern="^(open|confirmed|dismissed)$", description="Only findings with this decision."),
     ) -> list[dict]:
         story, articles = load_story(story_id)
         return [
             finding_to_dict(f, articles) for f in story.findings
             if (severity is None or f.severity == severity) and (type is None or f.type == type)
             and (article is None or f.article == article)
+            and (review is None or (f.review or {}).get("status", "open") == review)
         ]
 
     @app.get("/api/findings", response_model=list[StoryFinding], tags=["findings"])
@@ -316,7 +386,7 @@ def create_app(
                 if offset >= per_story[sid]:  # this whole story lies before the page
                     offset -= per_story[sid]
                     continue
-                [story] = store_mod.load_stories(s, [sid])
+                [story] = store_mod.load_stories(s, [sid], aligned=())
                 found = [f for f in story.findings if all(v is None or getattr(f, k) == v for k, v in wanted.items())]
                 found = found[offset : offset + limit - len(out)]
                 offset = 0
@@ -324,6 +394,51 @@ def create_app(
                 articles = {a.id: a for a in store_mod.load_articles(s, cited)}
                 out.extend({**finding_to_dict(f, articles), "story": sid} for f in found)
         return out
+
+    # -- review ------------------------------------------------------------------------------------
+    def decide(finding_id: str, status: str, reason: str, note: str) -> tuple[str, dict]:
+        """Record a person's decision on a finding; (its story id, the decision)."""
+        if app.state.read_only:
+            raise HTTPException(409, "this store is read-only: decisions cannot be recorded")
+        with reader() as s:
+            row = s.conn.execute("SELECT story_id FROM findings WHERE id = ?", (finding_id,)).fetchone()
+            story = store_mod.load_stories(s, [row[0]], aligned=())[0] if row else None
+        finding = next((f for f in story.findings if f.id == finding_id), None) if story else None
+        if finding is None:
+            raise HTTPException(404, "no such finding")
+        try:
+            with store_mod.Store(db_path) as s:
+                review = review_mod.set_review(s.conn, finding, status, reason, note)
+        except review_mod.BadReview as exc:
+            raise HTTPException(422, str(exc)) from None
+        return story.id, review.to_dict()
+
+    @app.post("/api/findings/{finding_id}/review", tags=["review"])
+    def api_review(finding_id: str, body: ReviewIn) -> dict:
+        """Confirm, dismiss (with a reason) or reopen a finding, with a note; kept across re-analysis."""
+        return decide(finding_id, body.status, body.reason, body.note)[1]
+
+    @app.post("/findings/{finding_id}/review", include_in_schema=False)
+    async def form_review(finding_id: str, request: Request) -> Response:
+        form = await request.form(max_fields=5, max_part_size=64 * 1024)
+        fields = {k: v if isinstance(v := form.get(k, ""), str) else "" for k in ("status", "reason", "note")}
+        story_id, _ = await run_in_threadpool(decide, finding_id, fields["status"], fields["reason"], fields["note"])
+        return RedirectResponse(story_url(story_id) + "#review-" + quote(finding_id, safe=""), status_code=303)
+
+    @app.get("/api/reviews", tags=["review"])
+    def api_reviews() -> list[dict]:
+        """Every decision (finding key and id, article, type, claim, values, status, reason, note, time):
+        a team's record for measuring the tool's precision on its own stories."""
+        with reader() as s:
+            return review_mod.export_rows(s.conn)
+
+    @app.get("/reviews.jsonl", include_in_schema=False)
+    def reviews_jsonl() -> Response:
+        with reader() as s:
+            rows = review_mod.export_rows(s.conn)
+        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        return Response(body, media_type="application/x-ndjson",
+                        headers={"content-disposition": 'attachment; filename="reviews.jsonl"'})
 
     @app.get("/api/articles", response_model=list[ArticleOut], tags=["articles"])
     def api_articles(response: Response, limit: int = LIMIT, offset: int = OFFSET) -> list[dict]:
@@ -348,15 +463,24 @@ def create_app(
 
 
 def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Serve the app; a bad store is one clear line on stderr and exit status 2."""
+    """Serve the app; a missing store is exit status 2, one that cannot be read 3, each one clear line."""
     import uvicorn
 
+    from storytrace.model import one_line, quoted_name
+
     loopback = host in LOOPBACK_NAMES
+    if not Path(db).is_file():
+        print(f"error: {quoted_name(str(db))}: no such store", file=sys.stderr)
+        raise SystemExit(2)
     try:
         app = create_app(db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",))
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        raise SystemExit(2)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
+        raise SystemExit(3)
+    if app.state.read_only:
+        print(f"warning: {quoted_name(str(db))} is read-only: serving it as it is; adding articles is off", file=sys.stderr)
     if not loopback:
         print(f"warning: serving on {host}: anyone who can reach it can read and add articles", file=sys.stderr)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"Serving {quoted_name(str(db))} on http://{shown}:{port}/ (press Ctrl+C to stop)", file=sys.stderr, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -4,11 +4,16 @@ Pure ASGI middleware, so they also cover error responses and requests the router
 """
 from __future__ import annotations
 
+import logging
+
 from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storytrace.outputs.templating import content_security_policy
+
+
+logger = logging.getLogger("storytrace.web")
 
 
 def security_headers() -> list[tuple[bytes, bytes]]:
@@ -33,14 +38,29 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in self.headers if h[0] not in names]
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            # Starlette's own 500 page is made outside every middleware, so it would lack these
+            # headers: answer here instead, and log the traceback for the operator.
+            if started:
+                raise
+            logger.exception("error answering %s %s", scope.get("method"), scope.get("path"))
+            body = b"Internal error: the store could not be read. See the server's log."
+            await send({"type": "http.response.start", "status": 500, "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+                *self.headers]})
+            await send({"type": "http.response.body", "body": body})
 
 
 class BodyTooLarge(Exception):

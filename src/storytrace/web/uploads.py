@@ -62,8 +62,20 @@ def safe_filename(name: str, fallback: str) -> str:
 
 
 def article_from_paste(text: str, title: str = "", outlet: str = "", url: str = "", language: str = "",
-                       published: str = "") -> Article:
-    """A pasted text becomes an article; its id comes from its content, so pasting twice is harmless."""
+                       published: str = "", warnings: list[InputError] | None = None) -> Article:
+    """A pasted text becomes an article; its id comes from its content, so pasting twice is harmless.
+
+    The form's fields are capped as a file's metadata is; a warning for each cut goes to ``warnings``.
+    """
+    from storytrace.ingest.metadata import capped_field
+
+    shown: dict[str, str] = {}
+    for name, value in (("title", title), ("outlet", outlet), ("url", url)):
+        shown[name], cut = capped_field(name, value, "pasted text")
+        if warnings is not None:
+            warnings.extend(cut)
+    title, outlet, url = shown["title"], shown["outlet"], shown["url"]
+    language = language.strip()[:40]
     digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:12]
     first_line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     try:
@@ -71,9 +83,25 @@ def article_from_paste(text: str, title: str = "", outlet: str = "", url: str = 
     except ValueError:
         raise UploadRejected(400, f"published date {published.strip()[:40]!r} is not YYYY-MM-DD")
     return Article(
-        id=f"pasted-{digest}", source_path="pasted text", original_text=text, title=title.strip() or first_line[:200],
-        outlet=outlet.strip(), url=url.strip(), language=language.strip(), published=when,
+        id=f"pasted-{digest}", source_path="pasted text", original_text=text, title=title or first_line[:200],
+        outlet=outlet, url=url, language=language, published=when,
     )
+
+
+# Fewer words than this cannot be told apart from another version, nor checked against one: a
+# headline, "hello", a URL. Text mostly made of non-words (code, numbers, markup) is no article either.
+MIN_ARTICLE_WORDS = 12
+
+
+def check_article_text(text: str, name: str) -> None:
+    """UploadRejected (400) with a clear message when ``text`` is too short or not prose."""
+    tokens = text.split()
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    if len(words) < MIN_ARTICLE_WORDS:
+        raise UploadRejected(400, f"{name}: too short to be an article ({len(words)} word{'s' if len(words) != 1 else ''};"
+                                  f" at least {MIN_ARTICLE_WORDS} are needed to compare versions)")
+    if len(words) < len(tokens) / 2:
+        raise UploadRejected(400, f"{name}: does not read as an article (most of it is not words)")
 
 
 def check_sizes(files: list[UploadedFile], text: str, limits: UploadLimits) -> None:

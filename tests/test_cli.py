@@ -1,0 +1,115 @@
+"""Issue 20.3: the command line follows the conventions of datasette's and spaCy's."""
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+
+import pytest
+from scale_helpers import cli, cli_env
+from typer.testing import CliRunner
+
+from storytrace import __version__
+from storytrace.cli import app
+
+runner = CliRunner()
+COMMANDS = ["analyze", "compare", "serve", "spark-analyze"]
+SOURCE = "Council approves homes\n\nThe city council approved 40 new homes on Monday, the mayor said.\n"
+CHANGED = "Council approves homes\n\nThe city council approved 400 new homes on Monday, the mayor said.\n"
+
+
+def test_version():
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.stdout.strip() == f"storytrace {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_speaks_plainly_with_examples(command):
+    r = runner.invoke(app, [command, "--help"])
+    assert r.exit_code == 0
+    text = r.stdout
+    assert not re.search(r"<(list|int|str|bool|path|float)", text), text  # no Python type names
+    assert "[x>=" not in text and "{" not in text.split("\n", 1)[0]
+    assert "Examples:" in text and "storytrace " + command in text
+    options = text.split("Options:", 1)[1]
+    for line in options.splitlines():  # every option has a description after its name
+        if line.startswith("  -"):
+            assert re.match(r"\s+-\S.*?\s{2,}\S", line), line
+
+
+def test_analyze_refuses_out_dash_as_usage(tmp_path):
+    (tmp_path / "a.txt").write_text(SOURCE)
+    r = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--out", "-"])
+    assert r.exit_code == 2 and "give a folder" in r.output
+
+
+def test_analyze_on_a_folder_of_unsupported_files_names_them_and_fails(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "notes.docx").write_bytes(b"PK")
+    done = cli("analyze", str(folder), "--out", str(tmp_path / "out"), "--quiet")
+    assert done.returncode == 2, done.stderr
+    assert f"error: {folder}: no files storytrace can read (skipped 2 files: .docx, .pdf)" in done.stderr
+
+
+def test_analyze_ends_with_a_summary_line(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "source.txt").write_text(SOURCE)
+    (corpus / "copy.txt").write_text(CHANGED)
+    (corpus / "empty.txt").write_text("")
+    done = cli("analyze", str(corpus), "--out", str(tmp_path / "out"))
+    assert done.returncode == 1, done.stderr  # the empty file
+    last = done.stderr.strip().splitlines()[-1]
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    multi = [s for s in report["stories"] if len(s["article_ids"]) > 1]
+    severities = [f["severity"] for s in report["stories"] for f in s["findings"]]
+    stories = f"{len(multi)} {'story' if len(multi) == 1 else 'stories'}"
+    found = f"{len(severities)} {'finding' if len(severities) == 1 else 'findings'}"
+    assert last == (f"2 articles, {stories} of two or more versions, {found} ({severities.count('high')} high, "
+                    f"{severities.count('medium')} medium, {severities.count('low')} low), 1 error, 0 warnings")
+
+
+def test_compare_two_files_prints_a_verdict(tmp_path):
+    (tmp_path / "source.txt").write_text(SOURCE)
+    (tmp_path / "summary.txt").write_text(CHANGED)
+    done = cli("compare", str(tmp_path / "source.txt"), str(tmp_path / "summary.txt"))
+    assert done.returncode == 0, done.stderr
+    first, *rest = done.stdout.splitlines()
+    assert first.startswith("NOT consistent with the source (score ")
+    assert any("number_change: '40' -> '400'" in ln for ln in rest), done.stdout
+    same = subprocess.run([sys.executable, "-m", "storytrace.cli", "compare", str(tmp_path / "source.txt"), "-"],
+                          input=SOURCE, capture_output=True, text=True, env=cli_env())
+    assert same.returncode == 0 and same.stdout.startswith("consistent with the source"), same.stdout + same.stderr
+
+
+def test_compare_pairs_to_standard_output_skipping_a_bad_line(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"id": "p1", "source": SOURCE, "derived": SOURCE}) + "\n{not json\n"
+                     + json.dumps({"id": "p2", "source": SOURCE, "derived": CHANGED}) + "\n")
+    done = cli("compare", "--pairs", str(pairs), "--out", "-", "--quiet")
+    assert done.returncode == 1, done.stderr
+    assert [json.loads(ln)["id"] for ln in done.stdout.splitlines()] == ["p1", "p2"]
+    assert f"error: {pairs}:2: not valid JSON" in done.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_serve_says_where_it_listens(tmp_path):
+    from storytrace.outputs.store import Store
+
+    db = tmp_path / "store.db"
+    Store(db).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "serve", str(db), "--port", str(port)],
+                            stderr=subprocess.PIPE, text=True, env=cli_env())
+    try:
+        line = proc.stderr.readline()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert line.strip() == f"Serving {db} on http://127.0.0.1:{port}/ (press Ctrl+C to stop)"
