@@ -113,7 +113,7 @@ class Pipeline(LoadedModels):
         from storytrace.scale.signature import signatures_for
 
         table = SignatureTable()
-        table.add(signatures_for(articles))
+        table.add(signatures_for(articles, self.config.document_encoder))
         blocks = block_corpus(table).blocks
         by_id = {a.id: a for a in articles}
         stories: list[Story] = []

