@@ -24,6 +24,7 @@ import numpy as np
 
 from storytrace.align import publication_order
 from storytrace.model import Article, Story
+from storytrace.scale.signature import containment_terms
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
 LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
@@ -60,6 +61,8 @@ class ArticleProfile:
     names: frozenset[str]
     quantities: frozenset[str]
     scale: tuple[float, float, float, float] = DEFAULT_SCALE  # of the encoder that made ``vector``
+    english: bool = True  # the extractor (English spaCy) could read its names and figures
+    terms: frozenset[str] = frozenset()  # names in Latin script and figures in digits (any language)
 
 
 @dataclass
@@ -207,6 +210,8 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 names=_name_tokens(a),
                 quantities=_quantity_keys(a),
                 scale=scale,
+                english=_english(a),
+                terms=frozenset(containment_terms(texts[i])),
             )
         )
     return profiles
@@ -214,13 +219,23 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
 
 def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
     jaccard = estimate_jaccard(a.signature, b.signature)
+    if a.english and b.english:
+        names, quantities = _overlap(a.names, b.names), _overlap(a.quantities, b.quantities)
+    else:
+        # The English extractor cannot read a Chinese or Japanese text's names and figures. What a
+        # translation keeps in any script: figures in digits and foreign names in Latin letters.
+        names, quantities = None, _overlap(a.terms, b.terms)
     return PairSignals(
         embedding=float(a.vector @ b.vector),
         containment=containment_from_jaccard(jaccard, a.shingles, b.shingles),
-        names=_overlap(a.names, b.names),
-        quantities=_overlap(a.quantities, b.quantities),
+        names=names,
+        quantities=quantities,
         scale=a.scale,
     )
+
+
+def _english(a: Article) -> bool:
+    return not a.language or a.language.lower().split("-")[0] == "en"
 
 
 def within_window(a: ArticleProfile, b: ArticleProfile, window_days: int) -> bool:

