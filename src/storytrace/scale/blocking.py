@@ -47,7 +47,7 @@ class BlockingParams:
     neighbours: int = 10
     cosine_alone: float = 0.75
     cosine_with_terms: float = 0.55
-    terms_with_cosine: float = 0.25
+    terms_with_cosine: float = 0.35
 
 
 class SignatureTable:
@@ -169,12 +169,16 @@ def all_band_keys(table: SignatureTable, params: BlockingParams) -> tuple[np.nda
     return np.concatenate(keys), np.concatenate(rows)
 
 
-def bucket_pairs(keys: np.ndarray, rows: np.ndarray, max_bucket: int) -> np.ndarray:
-    """All (i, j), i < j, of rows sharing a key, from buckets of 2..max_bucket rows (the band join)."""
+def bucket_pairs(keys: np.ndarray, rows: np.ndarray, max_bucket: int, counts: bool = False):
+    """All (i, j), i < j, of rows sharing a key, from buckets of 2..max_bucket rows (the band join).
+
+    With ``counts``: (pairs, number of keys each pair shares among those buckets).
+    """
+    empty = np.zeros((0, 2), dtype=np.int64)
     order = np.argsort(keys, kind="stable")
     k, r = keys[order], rows[order]
     if len(k) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
+        return (empty, np.zeros(0, dtype=np.int64)) if counts else empty
     starts = np.flatnonzero(np.concatenate([[True], k[1:] != k[:-1]]))
     sizes = np.diff(np.append(starts, len(k)))
     out = []
@@ -184,10 +188,12 @@ def bucket_pairs(keys: np.ndarray, rows: np.ndarray, max_bucket: int) -> np.ndar
         a, b = np.triu_indices(int(size), k=1)
         out.append(np.stack([members[:, a].ravel(), members[:, b].ravel()], axis=1))
     if not out:
-        return np.zeros((0, 2), dtype=np.int64)
+        return (empty, np.zeros(0, dtype=np.int64)) if counts else empty
     pairs = np.concatenate(out)
     pairs.sort(axis=1)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    if counts:
+        return np.unique(pairs, axis=0, return_counts=True)
     return np.unique(pairs, axis=0)
 
 
@@ -286,7 +292,7 @@ def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams
 
 
 # -- containment and vector candidates ----------------------------------------------------------
-def term_pairs(table: SignatureTable, max_bucket: int) -> np.ndarray:
+def term_pairs(table: SignatureTable, max_bucket: int, min_shared: int = 2) -> np.ndarray:
     """Pairs sharing a name/figure hash (posting lists of 2..max_bucket articles): an inverted index join."""
     if not table.terms:
         return np.zeros((0, 2), dtype=np.int64)
@@ -296,7 +302,9 @@ def term_pairs(table: SignatureTable, max_bucket: int) -> np.ndarray:
     # Terms and channels are different key spaces: salt the term hashes so they never meet band keys.
     keys = np.concatenate(table.terms).astype(np.uint64) | (np.uint64(0xC0FFEE) << np.uint64(32))
     rows = np.repeat(np.arange(len(table), dtype=np.int64), sizes)
-    return bucket_pairs(keys, rows, max_bucket)
+    pairs, shared = bucket_pairs(keys, rows, max_bucket, counts=True)
+    # One shared name or figure is no evidence under any rule (each needs two or more).
+    return pairs[shared >= min_shared]
 
 
 def vector_pairs(table: SignatureTable, params: BlockingParams, chunk: int = 1024) -> np.ndarray:
@@ -358,7 +366,7 @@ def candidate_pairs(table: SignatureTable, params: BlockingParams) -> np.ndarray
         found.append(bucket_pairs(keys, rows, params.max_bucket))
         del keys, rows
     if "containment" in params.sources:
-        found.append(term_pairs(table, params.max_bucket))
+        found.append(term_pairs(table, params.max_bucket, 2))
     if "vectors" in params.sources:
         found.append(vector_pairs(table, params))
     found = [f for f in found if len(f)]
