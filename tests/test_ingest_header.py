@@ -71,3 +71,32 @@ def test_explicit_metadata_wins_over_inference():
 def test_plain_first_line_headline_still_works():
     a = article_from_text("Port deal signed after all-night talks\n\n" + BODY)
     assert a.title == "Port deal signed after all-night talks" and not a.outlet and a.published is None
+
+
+def test_meta_csv_overrides_every_field_and_records_it(tmp_path):
+    from storytrace.config import Config
+    from storytrace.pipeline import Pipeline
+
+    (tmp_path / "a.txt").write_text("date 2025-07-16 403\n\nPort approves terminal\n\nBy Observer News\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Library reopens\n\n" + BODY, encoding="utf-8")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("id,title,outlet,published\na,Terminal approved,Harbour Ledger,2025-07-18\n", encoding="utf-8")
+    read = {x.id: x for x in Pipeline(Config(meta_file=str(meta))).read([tmp_path / "a.txt", tmp_path / "b.txt"])}
+    a, b = read["a"], read["b"]
+    assert (a.title, a.outlet, a.published) == ("Terminal approved", "Harbour Ledger", date(2025, 7, 18))
+    assert a.metadata["field_sources"]["outlet"] == "--meta file"
+    assert b.title == "Library reopens" and b.metadata["field_sources"]["title"] == "inferred from text"
+
+
+def test_bad_meta_csv_is_an_error_naming_the_file(tmp_path):
+    import pytest
+
+    from storytrace.ingest.overrides import load_meta_csv
+
+    bad = tmp_path / "m.csv"
+    bad.write_text("name,title\nx,y\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"m\.csv: --meta file needs an 'id' column"):
+        load_meta_csv(bad)
+    bad.write_text("id,published\nx,next tuesday\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"m\.csv: line 2: cannot read published date"):
+        load_meta_csv(bad)

@@ -33,6 +33,7 @@ def analyze(
     max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
+    meta: Optional[Path] = typer.Option(None, "--meta", help="CSV (id,title,outlet,author,published,url,language) whose fields win over what is read or inferred."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -55,8 +56,16 @@ def analyze(
         raise typer.Exit(EXIT_FAILED)
     config = Config(
         spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
-        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
+        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), meta_file=str(meta or ""),
     )
+    if meta is not None:
+        from storytrace.ingest.overrides import load_meta_csv
+
+        try:
+            load_meta_csv(meta)  # a bad file is one clear error before anything is read
+        except (OSError, ValueError) as exc:
+            _err(f"error: {exc}" if isinstance(exc, ValueError) else f"error: {meta}: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_FAILED) from None
     db_path = db if db is not None else out / "storytrace.db"
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -25,3 +25,6 @@ class Config:
     # (OpenMP threads wait for each other at every layer when a core is taken).
     torch_threads: int = 0
     quiet: bool = False
+    # A CSV of metadata by article id (id,title,outlet,author,published,url,language) that wins over
+    # everything read or inferred ("" for none).
+    meta_file: str = ""

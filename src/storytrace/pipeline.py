@@ -51,6 +51,16 @@ class Pipeline(LoadedModels):
 
     # -- stages ---------------------------------------------------------------------------
     def read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
+        if not getattr(self.config, "meta_file", ""):
+            yield from self._read(inputs)
+            return
+        from storytrace.ingest.overrides import apply_meta, load_meta_csv
+
+        meta = load_meta_csv(self.config.meta_file)  # --meta wins over everything read or inferred
+        for item in self._read(inputs):
+            yield apply_meta(item, meta[item.id]) if isinstance(item, Article) and item.id in meta else item
+
+    def _read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
         from storytrace.ingest import IdRegistry, read_paths
 
         ids = IdRegistry()  # one registry for all inputs: ids stay unique across paths and texts
