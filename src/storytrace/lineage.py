@@ -451,3 +451,39 @@ def _common_sources(a: Article, b: Article) -> set[str]:
 
     sa, sb = sources(a), sources(b)
     return {sa[k] for k in sa.keys() & sb.keys()}
+
+
+# -- outlets cited but absent ----------------------------------------------------------------------
+@dataclass
+class CitedSource:
+    """An outlet the versions cite ("The Washington Post reported") that is not one of them."""
+
+    id: str  # "cited:" + a slug of the name
+    outlet: str
+    cited_by: list[str]
+    evidence: list[str]  # the citing sentences, "article id: sentence"
+
+
+def cited_absent(articles: list[Article]) -> list[CitedSource]:
+    """Outlets named as a source by a story's versions but the outlet of none of them (lineage nodes
+    of their own, marked cited and absent). An outlet that is present gives edge evidence instead
+    (``credits_outlet`` in the measures)."""
+    from storytrace.ingest.header import looks_like_outlet
+
+    present = {_normal_name(a.outlet) for a in articles if a.outlet}
+    found: dict[str, CitedSource] = {}
+    for a in sorted(articles, key=lambda x: x.id):
+        for cue in a.attributions:
+            if cue.kind not in _CUE_KINDS_RELAY or not looks_like_outlet(cue.target):
+                continue
+            key = _normal_name(cue.target)
+            if not key or any(key == p or key in p or p in key for p in present if p):
+                continue
+            node = found.setdefault(key, CitedSource("cited:" + re.sub(r"\s+", "-", key), _normal_display(cue.target), [], []))
+            if a.id not in node.cited_by:
+                node.cited_by.append(a.id)
+            sentence = a.sentences[cue.sentence].text if 0 <= cue.sentence < len(a.sentences) else _text(a)[cue.start : cue.end]
+            line = f"{a.id}: {sentence.strip()}"
+            if line not in node.evidence:
+                node.evidence.append(line)
+    return sorted(found.values(), key=lambda c: c.id)

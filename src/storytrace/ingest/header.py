@@ -64,6 +64,11 @@ class HeaderInfo:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, line) before the title
 
 
+def looks_like_outlet(name: str) -> bool:
+    """A news organisation's name rather than a person's ("Observer News", "The Washington Post", "AFP")."""
+    return _is_outlet(name.strip())
+
+
 def _is_outlet(name: str) -> bool:
     words = re.findall(r"[A-Za-z]+", name)
     return bool(words) and (any(w.lower() in _OUTLET_WORDS for w in words) or name.isupper() and len(name) <= 12)

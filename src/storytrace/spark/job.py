@@ -80,6 +80,7 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
     from pyspark.sql import functions as F
 
     from storytrace import __version__
+    from storytrace.outputs.json_report import SCHEMA_VERSION
     from storytrace.spark import executor
 
     config = config or Config()
@@ -123,6 +124,7 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
 
     report = {
         "version": __version__,
+        "schema_version": SCHEMA_VERSION,
         "articles": article_rows,
         "stories": [json.loads(r.report) for r in story_rows],
         "errors": errors,
