@@ -25,6 +25,7 @@ from storytrace.scale.signature import CHANNELS, PERMUTATIONS, ArticleSignature
 from storytrace.similarity.minhash import EMPTY, _mix64
 
 UNKNOWN_DATE = -1
+TERM_SALT = np.uint64(0xC0FFEE) << np.uint64(32)  # term keys never meet band keys
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ def term_pairs(table: SignatureTable, max_bucket: int, min_shared: int = 2) -> n
     if not sizes.sum():
         return np.zeros((0, 2), dtype=np.int64)
     # Terms and channels are different key spaces: salt the term hashes so they never meet band keys.
-    keys = np.concatenate(table.terms).astype(np.uint64) | (np.uint64(0xC0FFEE) << np.uint64(32))
+    keys = np.concatenate(table.terms).astype(np.uint64) | TERM_SALT
     rows = np.repeat(np.arange(len(table), dtype=np.int64), sizes)
     pairs, shared = bucket_pairs(keys, rows, max_bucket, counts=True)
     # One shared name or figure is no evidence under any rule (each needs two or more).

@@ -79,20 +79,39 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
     yield from flush()
 
 
-def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str]]:
-    """(band key as signed int64, article id) for every channel and band of each signature."""
+def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str, bool]]:
+    """(key as signed int64, article id, is a term) for every band of each signature and, with
+    containment among the sources, every name/figure term (salted as in blocking.term_pairs)."""
     import numpy as np
 
-    from storytrace.scale.blocking import band_keys
+    from storytrace.scale.blocking import TERM_SALT, band_keys
     from storytrace.scale.signature import CHANNELS, from_bytes
 
     for article_id, published, sig_bytes in rows:
         sig = from_bytes(article_id, published, sig_bytes)
-        for channel in CHANNELS:
-            b, r = params.bands[channel]
-            keys = band_keys(sig.channel(channel)[None, :], channel, b, r)[0]
-            for k in keys.view(np.int64).tolist():
-                yield (k, article_id)
+        if "bands" in params.sources:
+            for channel in CHANNELS:
+                b, r = params.bands[channel]
+                keys = band_keys(sig.channel(channel)[None, :], channel, b, r)[0]
+                for k in keys.view(np.int64).tolist():
+                    yield (k, article_id, False)
+        if "containment" in params.sources and len(sig.terms):
+            for k in (sig.terms.astype(np.uint64) | TERM_SALT).view(np.int64).tolist():
+                yield (k, article_id, True)
+
+
+def vector_pair_ids(rows: list[Any], params) -> list[tuple[str, str]]:
+    """Document-vector neighbour pairs (ids, a < b) of (id, published, signature) rows in id order."""
+    from storytrace.scale.blocking import SignatureTable, vector_pairs
+    from storytrace.scale.signature import from_bytes
+
+    table = SignatureTable()
+    table.add([from_bytes(r[0], r[1], bytes(r[2])) for r in rows])
+    out = []
+    for i, j in vector_pairs(table, params).tolist():
+        a, b = sorted((table.ids[i], table.ids[j]))
+        out.append((a, b))
+    return out
 
 
 def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:
