@@ -340,6 +340,33 @@ def cluster(profiles: list[ArticleProfile], pairs: set[tuple[int, int]], window_
     return [sorted(m) for m in groups.members.values()]
 
 
+# -- why an article stays alone ------------------------------------------------------------------
+NO_CANDIDATE = (
+    "no other article in the publication window shares a passage of text, two or more names or figures, "
+    "or a close document vector with it"
+)
+
+
+def alone_because(i: int, profiles: list[ArticleProfile], window_days: int) -> str:
+    """Which evidence was too weak between an article left alone and the closest other article of its block."""
+    others = [j for j in range(len(profiles)) if j != i and within_window(profiles[i], profiles[j], window_days)]
+    if not others:
+        return NO_CANDIDATE
+    best = max(others, key=lambda j: (signals(profiles[i], profiles[j]).score, -j))
+    s = signals(profiles[i], profiles[best])
+    lo, hi, agree, threshold = s.scale
+    facts = "no names or figures to compare" if s.shared_facts is None else f"shared names/figures {s.shared_facts:.2f}"
+    weak = []
+    if s.score < threshold:
+        weak.append(f"combined score {s.score:.2f} < {threshold:.2f}")
+    if s.agreeing_signals < 2:
+        weak.append(f"{s.agreeing_signals} strong signal(s), 2 needed")
+    if not weak:
+        weak.append("its names and figures differ" if (s.shared_facts or 0) < FACTS_THRESHOLD else "a larger story did not take it")
+    return (f"closest: {profiles[best].id} (document similarity {s.embedding:.2f}, {facts}, "
+            f"text containment {s.containment:.2f}): " + "; ".join(weak))
+
+
 # -- stories -------------------------------------------------------------------------------------
 def story_id(earliest_article_id: str) -> str:
     """Stable: derived from the story's earliest article, so adding later versions keeps it."""
@@ -387,6 +414,7 @@ def build_stories(articles: list[Article], embedder, config) -> list[Story]:
                 id=story_id(ordered[members[0]].id),
                 title=title_article.title or (title_article.sentences[0].text if title_article.sentences else title_article.id),
                 article_ids=[ordered[i].id for i in members],
+                note=alone_because(members[0], profiles, window) if len(members) == 1 else "",
             )
         )
     # Biggest stories first; among equals, the one whose earliest article came first.

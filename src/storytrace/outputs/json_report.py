@@ -10,7 +10,8 @@ from typing import Any
 from storytrace.model import Article, Edge, Finding, Report, Story
 
 # report.json layout version (the "version" field is storytrace's). 2: each story lists "cited",
-# the outlets its versions cite that are not among them (lineage nodes marked cited and absent).
+# the outlets its versions cite that are not among them (lineage nodes marked cited and absent),
+# and a story of one article says in "alone_because" which evidence was too weak to join another.
 SCHEMA_VERSION = 2
 
 
@@ -79,6 +80,7 @@ def story_to_dict(s: Story, articles: dict[str, Article] | None = None) -> dict[
             for c in cited_absent(members)
         ],
         "findings": [finding_to_dict(f, articles) for f in s.findings],
+        "alone_because": s.note if len(s.article_ids) == 1 else "",
     }
 
 

@@ -104,6 +104,7 @@ class ArticleSummary:
     title: str
     published: str
     language: str
+    why: str = ""  # which evidence was too weak to join it to another article
 
 
 @dataclass
@@ -347,11 +348,12 @@ def report_view(report: Report) -> ReportView:
     loose_ids = [a.id for a in report.articles if a.id not in in_story]
     loose_ids += [s.article_ids[0] for s in report.stories if len(s.article_ids) == 1 and not s.findings]
     stories = [sv for sv, s in zip(stories, report.stories) if not (len(s.article_ids) == 1 and not s.findings)]
+    notes = {s.article_ids[0]: s.note for s in report.stories if len(s.article_ids) == 1}
     loose = [
         ArticleSummary(
             id=i, label=article_label(articles.get(i), i), title=articles[i].title if i in articles else "",
             published=articles[i].published.isoformat() if i in articles and articles[i].published else "",
-            language=articles[i].language if i in articles else "",
+            language=articles[i].language if i in articles else "", why=notes.get(i, ""),
         )
         for i in loose_ids
     ]
