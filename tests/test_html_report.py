@@ -219,7 +219,8 @@ def test_findings_show_both_sentences_with_changed_words_marked(page):
     assert '<mark class="val">Emi Sato</mark>' in card
     assert '<mark class="chg">12</mark>' in card and '<mark class="chg">11</mark>' in card
     # What the other versions say: the translation's aligned sentence.
-    assert "Daily Courier:</strong> Trade minister Emi Sato said talks" in card
+    # versions are named by outlet with the id beside it
+    assert re.search(r"Daily Courier \([\w-]+\):</strong> Trade minister Emi Sato said talks", card)
     assert "&lt;img src=x onerror=alert(1)&gt;" in card  # the hostile explanation, escaped
 
 

@@ -58,6 +58,7 @@ def test_markdown_front_matter_and_heading_title(tmp_path):
         "fire-story", "Harbour fire destroys boats", "Daily Planet", "Jane Doe", "https://planet.example/fire"
     )
     assert a.published == date(2024, 3, 11) and a.language == "en"
+    assert a.metadata.pop("field_sources")["outlet"] == "front matter"  # where each field came from
     assert a.metadata == {"section": "Local"}
     assert a.original_text == BODY  # no front matter, no title line
     assert a.source_path == str(f)
@@ -131,6 +132,7 @@ def test_jsonl_fields_metadata_and_default_ids(tmp_path):
     (a, b), errs = read_one(f)
     assert errs == []
     assert (a.id, a.title, a.outlet, a.url, a.author) == ("a1", "T", "O", "u", "A, B")
+    assert a.metadata.pop("field_sources")["published"] == "JSON field"
     assert a.published == date(2024, 3, 11) and a.metadata == {"wordcount": 42, "tags": ["x"]}
     assert b.id == "feed-2"  # stem and line number
 

@@ -50,7 +50,10 @@ def test_fast_defers_only_lone_articles_and_a_full_run_catches_up(corpus, one_pr
     out = tmp_path / "fast"
     fast = _analyze(corpus, out, "--fast")
     lone = {s["article_ids"][0] for s in one_process["stories"] if len(s["article_ids"]) == 1}
-    assert lone and _pending(out / "storytrace.db") == lone
+    # Only articles alone in their block are deferred; an article that build_stories left alone in
+    # a block of several (event-level candidates make blocks coarser than stories) is extracted.
+    deferred = _pending(out / "storytrace.db")
+    assert deferred and deferred <= lone
     # stories with several versions are analysed exactly as in a full run
     multi = lambda r: [s for s in r["stories"] if len(s["article_ids"]) > 1]  # noqa: E731
     assert multi(fast) == multi(one_process) and multi(fast)
@@ -59,7 +62,7 @@ def test_fast_defers_only_lone_articles_and_a_full_run_catches_up(corpus, one_pr
     # the same store without --fast: only the deferred articles are extracted, and the result is a full run's
     again = cli("analyze", str(corpus), "--out", str(out))
     assert again.returncode == 0, again.stderr
-    assert f"({len(lone)} analysed, {len(one_process['articles'])} unchanged)" in again.stderr
+    assert f"({len(deferred)} analysed, {len(one_process['articles'])} unchanged)" in again.stderr
     assert not _pending(out / "storytrace.db")
     assert report(out / "report.json")["stories"] == one_process["stories"]
 

@@ -103,6 +103,7 @@ def analyze(
     publish_unreviewed: bool = typer.Option(False, "--publish-unreviewed", help="Also put high findings nobody has reviewed yet in claimreview.jsonld, marked Unreviewed."),
     review_url: str = typer.Option("", "--review-url", metavar="URL", help="Base URL of the published reviews: each review's url is URL/FINDING-ID."),
     replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
+    meta: Optional[Path] = typer.Option(None, "--meta", help="CSV (id,title,outlet,author,published,url,language) whose fields win over what is read or inferred."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -138,7 +139,16 @@ def analyze(
     config = Config(
         spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
         max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), follow_links=follow_links,
+        meta_file=str(meta or ""),
     )
+    if meta is not None:
+        from storytrace.ingest.overrides import load_meta_csv
+
+        try:
+            load_meta_csv(meta)  # a bad file is one clear error before anything is read
+        except (OSError, ValueError) as exc:
+            _err(f"error: {exc}" if isinstance(exc, ValueError) else f"error: {meta}: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_FAILED) from None
     db_path = db if db is not None else out / "storytrace.db"
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -101,6 +101,7 @@ def story_from_dict(d: dict[str, Any]) -> Story:
                        "source_span": tuple(f["source_span"]) if f["source_span"] is not None else None})
             for f in d["findings"]
         ],
+        note=d.get("note", ""),  # stories stored before notes existed have none
     )
 
 

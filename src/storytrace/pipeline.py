@@ -51,6 +51,16 @@ class Pipeline(LoadedModels):
 
     # -- stages ---------------------------------------------------------------------------
     def read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
+        if not getattr(self.config, "meta_file", ""):
+            yield from self._read(inputs)
+            return
+        from storytrace.ingest.overrides import apply_meta, load_meta_csv
+
+        meta = load_meta_csv(self.config.meta_file)  # --meta wins over everything read or inferred
+        for item in self._read(inputs):
+            yield apply_meta(item, meta[item.id]) if isinstance(item, Article) and item.id in meta else item
+
+    def _read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
         from storytrace.ingest import IdRegistry, read_paths
 
         ids = IdRegistry()  # one registry for all inputs: ids stay unique across paths and texts
@@ -118,7 +128,7 @@ class Pipeline(LoadedModels):
         from storytrace.scale.signature import signatures_for
 
         table = SignatureTable()
-        table.add(signatures_for(articles))
+        table.add(signatures_for(articles, self.config.document_encoder))
         blocks = block_corpus(table).blocks
         by_id = {a.id: a for a in articles}
         stories: list[Story] = []

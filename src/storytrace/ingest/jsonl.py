@@ -64,7 +64,7 @@ def article_from_object(
     raw_id = fields.get("id")
     article_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else default_id
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return make_article(article_id, path, text, fields, line)
+    return make_article(article_id, path, text, fields, line, origin="JSON field")
 
 
 def read_jsonl(path: str, text: str, stem: str) -> Iterator[Article | InputError]:

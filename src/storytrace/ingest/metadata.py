@@ -109,15 +109,28 @@ def as_text(value: Any, limit: int = MAX_FIELD_CHARS) -> str:
     return " ".join(s.split())[:limit]
 
 
+# Where a field came from (article.metadata["field_sources"]): explicit metadata always wins over
+# what storytrace.ingest.header infers from the text.
+FRONT_MATTER, HTML_META, JSON_FIELD, FEED_FIELD = "front matter", "HTML meta", "JSON field", "feed entry"
+INFERRED, META_FILE = "inferred from text", "--meta file"
+FIELD_SOURCES = "field_sources"
+
+
 def make_article(
-    article_id: str, source_path: str, text: str, fields: Mapping[str, Any], where: int | None = None
+    article_id: str, source_path: str, text: str, fields: Mapping[str, Any], where: int | None = None,
+    origin: str = "metadata", origins: Mapping[str, str] | None = None,
 ) -> tuple[Article, list[InputError]]:
     """An Article with the known fields set and the rest kept in ``metadata``; warnings for bad values.
 
-    ``where`` is the line number to report problems at (JSON lines).
+    ``where`` is the line number to report problems at (JSON lines). ``origin`` names where the
+    fields came from (``origins`` per field where they differ); it is kept per field.
     """
     fields, warnings = plain_fields(fields, source_path, where)
     article = Article(id=article_id, source_path=source_path, original_text=text)
+    sources = {k: (origins or {}).get(k, origin) for k in ("title", "outlet", "author", "url", "published", "language")
+               if fields.get(k) not in (None, "")}
+    if sources:
+        article.metadata[FIELD_SOURCES] = sources
     for name in STRING_FIELDS:
         if name in fields:
             text, cut = capped_field(name, fields[name], source_path, where)
@@ -139,6 +152,6 @@ def make_article(
             )
             article.metadata["published_raw"] = as_text(raw_date)
     for key, value in fields.items():
-        if key not in KNOWN_FIELDS:
+        if key not in KNOWN_FIELDS and key != FIELD_SOURCES:
             article.metadata[str(key)] = value
     return article, warnings

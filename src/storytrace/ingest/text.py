@@ -5,7 +5,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from storytrace.ingest.metadata import MetadataTooLarge, make_article, plain_metadata
+from storytrace.ingest.header import infer_header
+from storytrace.ingest.metadata import INFERRED, MetadataTooLarge, make_article, plain_metadata
 from storytrace.model import Article, InputError
 
 # A first line longer than this, or ending like a sentence, is body text, not a headline.
@@ -100,12 +101,33 @@ def parse_text_document(text: str, article_id: str, source_path: str, **override
     """An Article from the text of a .txt/.md file (front matter, title line, body)."""
     fields, body, problem = split_front_matter(text)
     warnings = [InputError(source_path or article_id, problem, fatal=False)] if problem else []
+    origins = {k: "front matter" for k in fields}
     fields.update(overrides)
-    title, body = split_title(body, str(fields.get("title") or ""))
-    fields["title"] = title
+    origins.update((k, "given") for k in overrides)
+    header = infer_header(body)
+    if not fields.get("title") and header.title_line is not None:
+        fields["title"] = header.title
+        origins["title"] = INFERRED
+        lines = body.split("\n")
+        body = "\n".join(lines[header.title_line + 1 :]).strip("\n")
+        if header.skipped:  # section labels, bylines, captions above the headline: kept, not lost
+            fields["header_lines"] = [line for _, line in header.skipped]
+    else:
+        title, body = split_title(body, str(fields.get("title") or ""))
+        if not fields.get("title") and title:
+            origins["title"] = INFERRED
+        fields["title"] = title
+    for name, value in (("outlet", header.outlet), ("author", header.author), ("published", header.published)):
+        if fields.get(name) in (None, "") and value:
+            fields[name] = value
+            origins[name] = INFERRED
+    if header.translator and "translator" not in fields:
+        fields["translator"] = header.translator
+    if header.notes and fields.get("published") in (None, ""):
+        fields["published_note"] = "; ".join(header.notes)
     if fields.get("id") not in (None, ""):
         article_id = str(fields["id"])
-    article, more = make_article(article_id, source_path, body.rstrip(), fields)
+    article, more = make_article(article_id, source_path, body.rstrip(), fields, origins=origins)
     return article, warnings + more
 
 

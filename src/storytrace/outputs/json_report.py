@@ -10,6 +10,11 @@ from typing import Any
 from storytrace.model import Article, Edge, Finding, Report, Story
 from storytrace.outputs.finding_order import display_order
 
+# report.json layout version (the "version" field is storytrace's). 2: each story lists "cited",
+# the outlets its versions cite that are not among them (lineage nodes marked cited and absent),
+# and a story of one article says in "alone_because" which evidence was too weak to join another.
+SCHEMA_VERSION = 2
+
 
 def article_to_dict(a: Article) -> dict[str, Any]:
     return {
@@ -64,12 +69,20 @@ def finding_to_dict(f: Finding, articles: dict[str, Article] | None = None) -> d
 
 
 def story_to_dict(s: Story, articles: dict[str, Article] | None = None) -> dict[str, Any]:
+    from storytrace.lineage import cited_absent
+
+    members = [articles[i] for i in s.article_ids if i in articles] if articles else []
     return {
         "id": s.id,
         "title": s.title,
         "article_ids": list(s.article_ids),
         "lineage": [edge_to_dict(e) for e in s.lineage],
+        "cited": [
+            {"id": c.id, "outlet": c.outlet, "cited_by": c.cited_by, "absent": True, "evidence": c.evidence}
+            for c in cited_absent(members)
+        ],
         "findings": [finding_to_dict(f, articles) for f in display_order(s.findings)],  # report.html's order
+        "alone_because": s.note if len(s.article_ids) == 1 else "",
     }
 
 
@@ -77,6 +90,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     by_id = {a.id: a for a in report.articles}
     return {
         "version": report.version,
+        "schema_version": SCHEMA_VERSION,
         "articles": [article_to_dict(a) for a in report.articles],
         "stories": [story_to_dict(s, by_id) for s in report.stories],
         "errors": [str(e) for e in report.errors],

@@ -94,6 +94,7 @@ class StoryView:
     severity_counts: dict[str, int]
     finding_types: list[str]
     labels: dict[str, str]
+    cited: list = field(default_factory=list)  # lineage.CitedSource: outlets cited but not among the versions
 
 
 @dataclass
@@ -103,6 +104,7 @@ class ArticleSummary:
     title: str
     published: str
     language: str
+    why: str = ""  # which evidence was too weak to join it to another article
 
 
 @dataclass
@@ -117,10 +119,15 @@ class ReportView:
 
 # -- helpers --------------------------------------------------------------------------------
 def _labels(ids: list[str], articles: dict[str, Article]) -> dict[str, str]:
-    """A short name per article: its outlet, made unique inside the story with the id."""
-    base = {i: (articles[i].outlet.strip() if i in articles else "") or i for i in ids}
-    seen = Counter(base.values())
-    return {i: (f"{b} ({i})" if seen[b] > 1 and b != i else b) for i, b in base.items()}
+    """A name per article that a reader recognises: its outlet (or else its title), with the id beside it."""
+    return {i: article_label(articles.get(i), i) for i in ids}
+
+
+def article_label(article: Article | None, article_id: str) -> str:
+    name = (article.outlet or article.title).strip() if article else ""
+    if len(name) > 60:
+        name = name[:57].rsplit(" ", 1)[0] + "…"
+    return f"{name} ({article_id})" if name and name != article_id else article_id
 
 
 def _sentence_indices(article: Article | None, span: tuple[int, int] | None, text: str) -> list[int]:
@@ -313,10 +320,19 @@ def story_view(story: Story, articles: dict[str, Article], anchor: str) -> Story
         if a:
             sublabels[aid] = " · ".join(x for x in (a.language, a.published.isoformat() if a.published else "") if x)
     counts = Counter(f.severity for f in story.findings)
+    from storytrace.lineage import cited_absent
+
+    cited = cited_absent([articles[i] for i in story.article_ids if i in articles])
+    graph_labels, graph_edges = dict(labels), list(story.lineage)
+    for c in cited:  # a node of its own, marked cited and absent, with an edge to each citing version
+        graph_labels[c.id] = f"{c.outlet} (cited)"
+        sublabels[c.id] = "cited · not in the corpus"
+        graph_edges.extend(Edge(c.id, aid, "cited", 1.0, 0.0, 0.0, list(c.evidence)) for aid in c.cited_by)
     return StoryView(
-        anchor=anchor, id=story.id, title=story.title or story.id,
+        anchor=anchor, id=story.id, title=story.title or story.id, cited=cited,
         versions=_version_rows(story, articles, labels, order),
-        lineage=layout_lineage(order, story.lineage, labels, sublabels, dict(Counter(f.article for f in story.findings))),
+        lineage=layout_lineage(order + [c.id for c in cited], graph_edges, graph_labels, sublabels,
+                               dict(Counter(f.article for f in story.findings))),
         edges=list(story.lineage), findings=findings,
         readings=_reading_views(story, anchor, articles, labels, covered),
         severity_counts={s: counts.get(s, 0) for s in SEVERITIES},
@@ -332,11 +348,12 @@ def report_view(report: Report) -> ReportView:
     loose_ids = [a.id for a in report.articles if a.id not in in_story]
     loose_ids += [s.article_ids[0] for s in report.stories if len(s.article_ids) == 1 and not s.findings]
     stories = [sv for sv, s in zip(stories, report.stories) if not (len(s.article_ids) == 1 and not s.findings)]
+    notes = {s.article_ids[0]: s.note for s in report.stories if len(s.article_ids) == 1}
     loose = [
         ArticleSummary(
-            id=i, label=(articles[i].outlet or i) if i in articles else i, title=articles[i].title if i in articles else "",
+            id=i, label=article_label(articles.get(i), i), title=articles[i].title if i in articles else "",
             published=articles[i].published.isoformat() if i in articles and articles[i].published else "",
-            language=articles[i].language if i in articles else "",
+            language=articles[i].language if i in articles else "", why=notes.get(i, ""),
         )
         for i in loose_ids
     ]

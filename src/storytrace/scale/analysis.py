@@ -37,13 +37,10 @@ def single_story(article: Article) -> list[Story]:
 
     Most blocks of a large corpus are one article; tests check this equals build_stories([article]).
     """
-    try:
-        from storytrace.stories import story_id
-    except ImportError:
-        story_id = None
-    sid = story_id(article.id) if story_id else ""
+    from storytrace.stories import NO_CANDIDATE, story_id
+
     title = article.title or (article.sentences[0].text if article.sentences else article.id)
-    return [Story(id=sid, title=title, article_ids=[article.id])]
+    return [Story(id=story_id(article.id), title=title, article_ids=[article.id], note=NO_CANDIDATE)]
 
 
 def prefetch_embeddings(blocks: list[list[Article]], embedder, max_sentences: int = 4096) -> None:

@@ -1,12 +1,19 @@
 """Blocking: cut a corpus into blocks of articles that may tell the same story, in near-linear time.
 
-Candidate pairs come from LSH bands over the signature channels, as a join on band keys
-(a sort here, a groupBy in Spark): two articles are candidates when they share any band key of
-any channel. A bucket with more than ``max_bucket`` articles (boilerplate shared by thousands of
-pages) is dropped whole, in both paths, so the cost stays near-linear and the result does not
-depend on the order articles arrive in. Candidates are then verified by estimated Jaccard
-similarity and publication window, and blocks are the connected components of verified pairs.
-Story decisions are made inside each block by ``storytrace.stories.build_stories``.
+Candidate pairs come from three sources, each near-linear in the corpus:
+- ``bands``: LSH bands over the MinHash channels, as a join on band keys (a sort here, a groupBy in
+  Spark): two articles are candidates when they share any band key of any channel;
+- ``containment``: the same join over each article's name and figure hashes (an inverted index),
+  so a 300-word summary meets the 3,000-word original it sits inside (high containment, low
+  Jaccard);
+- ``vectors``: each article's nearest document vectors (multilingual) inside the publication
+  window, so a translation meets its original.
+A bucket (band key or term) with more than ``max_bucket`` articles (boilerplate, a name in every
+article) is dropped whole, in both paths, so the cost stays near-linear and the result does not
+depend on the order articles arrive in. Every candidate is then verified by combined evidence
+(``pair_passes``: Jaccard, containment of names and figures, vector similarity, window), and
+blocks are the connected components of verified pairs. Story decisions are made inside each block
+by ``storytrace.stories.build_stories``.
 """
 from __future__ import annotations
 
@@ -18,6 +25,7 @@ from storytrace.scale.signature import CHANNELS, PERMUTATIONS, ArticleSignature
 from storytrace.similarity.minhash import EMPTY, _mix64
 
 UNKNOWN_DATE = -1
+TERM_SALT = np.uint64(0xC0FFEE) << np.uint64(32)  # term keys never meet band keys
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,17 @@ class BlockingParams:
     verify: dict[str, float] = field(default_factory=lambda: {"text": 0.2, "anchors": 0.4})
     max_bucket: int = 100
     window_days: int = 60  # wider than the story window: blocks must not cut a story apart
+    sources: tuple[str, ...] = ("bands", "containment", "vectors")
+    # Containment: shared names/figures over the smaller article's, with at least this many shared.
+    min_shared_terms: int = 4
+    containment: float = 0.5
+    containment_cosine: float = 0.4  # ... and documents not about something else (when both have vectors)
+    # Vectors: neighbours kept per article, and the similarity a neighbour pair needs, alone (a
+    # translation shares few Latin names) or with some shared names and figures.
+    neighbours: int = 10
+    cosine_alone: float = 0.75
+    cosine_with_terms: float = 0.55
+    terms_with_cosine: float = 0.35
 
 
 class SignatureTable:
@@ -41,6 +60,9 @@ class SignatureTable:
         self._chunks: list[tuple[np.ndarray, dict[str, np.ndarray]]] = []
         self._published: np.ndarray | None = None
         self._matrices: dict[str, np.ndarray] | None = None
+        self.terms: list[np.ndarray] = []  # per row: sorted distinct name/figure hashes
+        self._vectors: list[np.ndarray] = []  # per row: float16 unit vector, or empty
+        self._vector_matrix: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -57,7 +79,10 @@ class SignatureTable:
             else:
                 self._index[s.id] = len(self.ids)
                 self.ids.append(s.id)
+                self.terms.append(np.asarray(s.terms, dtype=np.uint32))
+                self._vectors.append(np.asarray(s.vector, dtype=np.float16))
                 fresh.append(s)
+        self._vector_matrix = None
         if fresh:
             dates = np.array([UNKNOWN_DATE if s.published is None else s.published for s in fresh], dtype=np.int64)
             mats = {c: np.stack([s.channel(c) for s in fresh]).astype(np.uint32) for c in CHANNELS}
@@ -69,6 +94,8 @@ class SignatureTable:
         self._published[row] = UNKNOWN_DATE if s.published is None else s.published
         for c in CHANNELS:
             self._matrices[c][row] = s.channel(c)
+        self.terms[row] = np.asarray(s.terms, dtype=np.uint32)
+        self._vectors[row] = np.asarray(s.vector, dtype=np.float16)
 
     def _consolidate(self) -> None:
         if self._matrices is not None:
@@ -90,9 +117,29 @@ class SignatureTable:
         self._consolidate()
         return self._matrices[channel]
 
+    def vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """(n, d) float16 matrix of document vectors (zeros where missing) and a has-vector mask."""
+        if self._vector_matrix is None:
+            d = max((len(v) for v in self._vectors), default=0)
+            m = np.zeros((len(self._vectors), d), dtype=np.float16)
+            for i, v in enumerate(self._vectors):
+                if len(v) == d and d:
+                    m[i] = v
+            self._vector_matrix = m
+        m = self._vector_matrix
+        return m, (np.any(m != 0, axis=1) if m.shape[1] else np.zeros(len(m), dtype=bool))
+
+    def signature(self, row: int) -> ArticleSignature:
+        pub = int(self.published[row])
+        return ArticleSignature(
+            self.ids[row], None if pub == UNKNOWN_DATE else pub,
+            *(self.matrix(c)[row] for c in CHANNELS), terms=self.terms[row], vector=self._vectors[row],
+        )
+
     def nbytes(self) -> int:
         self._consolidate()
-        return self._published.nbytes + sum(m.nbytes for m in self._matrices.values())
+        return (self._published.nbytes + sum(m.nbytes for m in self._matrices.values())
+                + sum(t.nbytes for t in self.terms) + sum(v.nbytes for v in self._vectors))
 
 
 def band_keys(matrix: np.ndarray, channel: str, bands: int, rows: int) -> np.ndarray:
@@ -123,12 +170,16 @@ def all_band_keys(table: SignatureTable, params: BlockingParams) -> tuple[np.nda
     return np.concatenate(keys), np.concatenate(rows)
 
 
-def bucket_pairs(keys: np.ndarray, rows: np.ndarray, max_bucket: int) -> np.ndarray:
-    """All (i, j), i < j, of rows sharing a key, from buckets of 2..max_bucket rows (the band join)."""
+def bucket_pairs(keys: np.ndarray, rows: np.ndarray, max_bucket: int, counts: bool = False):
+    """All (i, j), i < j, of rows sharing a key, from buckets of 2..max_bucket rows (the band join).
+
+    With ``counts``: (pairs, number of keys each pair shares among those buckets).
+    """
+    empty = np.zeros((0, 2), dtype=np.int64)
     order = np.argsort(keys, kind="stable")
     k, r = keys[order], rows[order]
     if len(k) == 0:
-        return np.zeros((0, 2), dtype=np.int64)
+        return (empty, np.zeros(0, dtype=np.int64)) if counts else empty
     starts = np.flatnonzero(np.concatenate([[True], k[1:] != k[:-1]]))
     sizes = np.diff(np.append(starts, len(k)))
     out = []
@@ -138,10 +189,12 @@ def bucket_pairs(keys: np.ndarray, rows: np.ndarray, max_bucket: int) -> np.ndar
         a, b = np.triu_indices(int(size), k=1)
         out.append(np.stack([members[:, a].ravel(), members[:, b].ravel()], axis=1))
     if not out:
-        return np.zeros((0, 2), dtype=np.int64)
+        return (empty, np.zeros(0, dtype=np.int64)) if counts else empty
     pairs = np.concatenate(out)
     pairs.sort(axis=1)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    if counts:
+        return np.unique(pairs, axis=0, return_counts=True)
     return np.unique(pairs, axis=0)
 
 
@@ -161,26 +214,166 @@ def _empty(m: np.ndarray) -> np.ndarray:
 
 
 def verify_pairs(table: SignatureTable, pairs: np.ndarray, params: BlockingParams) -> np.ndarray:
-    """The candidate pairs that pass a channel's Jaccard threshold inside the publication window."""
+    """The candidate pairs whose combined evidence passes (``pair_passes``) inside the publication window."""
     if len(pairs) == 0:
         return pairs
-    keep = np.zeros(len(pairs), dtype=bool)
-    for channel in CHANNELS:
-        keep |= estimated_jaccard(table, pairs, channel) >= params.verify[channel]
     d = table.published
     da, db = d[pairs[:, 0]], d[pairs[:, 1]]
     in_window = (da == UNKNOWN_DATE) | (db == UNKNOWN_DATE) | (np.abs(da - db) <= params.window_days)
+    keep = np.zeros(len(pairs), dtype=bool)
+    for channel in CHANNELS:
+        keep |= estimated_jaccard(table, pairs, channel) >= params.verify[channel]
+    if "bands" not in params.sources or len(params.sources) > 1:
+        rest = np.flatnonzero(~keep & in_window)
+        if len(rest):
+            keep[rest] = _evidence_passes(table, pairs[rest], params)
     return pairs[keep & in_window]
+
+
+def _evidence_passes(table: SignatureTable, pairs: np.ndarray, params: BlockingParams) -> np.ndarray:
+    """Containment of names and figures and vector similarity, for pairs the Jaccard test left out."""
+    vectors, has = table.vectors()
+    out = np.zeros(len(pairs), dtype=bool)
+    for s in range(0, len(pairs), 50_000):
+        p = pairs[s : s + 50_000]
+        if vectors.shape[1]:
+            cos = np.einsum("ij,ij->i", vectors[p[:, 0]].astype(np.float32), vectors[p[:, 1]].astype(np.float32))
+            both = has[p[:, 0]] & has[p[:, 1]]
+        else:
+            cos, both = np.zeros(len(p), dtype=np.float32), np.zeros(len(p), dtype=bool)
+        for k, (i, j) in enumerate(p.tolist()):
+            shared, smaller = _shared_terms(table.terms[i], table.terms[j])
+            out[s + k] = evidence_passes(shared, smaller, float(cos[k]) if both[k] else None, params)
+    return out
+
+
+def _shared_terms(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
+    if not len(a) or not len(b):
+        return 0, 0
+    return len(np.intersect1d(a, b, assume_unique=True)), min(len(a), len(b))
+
+
+def evidence_passes(shared: int, smaller: int, cosine: float | None, params: BlockingParams) -> bool:
+    """Combined evidence beyond Jaccard: never one signal alone, except a near-identical document vector.
+
+    - the smaller article's names and figures mostly found in the larger one (a summary), and
+      the two documents not about different things;
+    - similar documents (a rewrite, an independent report) that share some names and figures;
+    - very similar documents (a translation: few names in common script, the same figures).
+    """
+    containment = shared / smaller if smaller else 0.0
+    sources = params.sources
+    if "containment" in sources and shared >= params.min_shared_terms and containment >= params.containment:
+        if cosine is None or cosine >= params.containment_cosine:
+            return True
+    if "vectors" in sources and cosine is not None:
+        if cosine >= params.cosine_alone:
+            return True
+        if cosine >= params.cosine_with_terms and shared >= 2 and containment >= params.terms_with_cosine:
+            return True
+    return False
 
 
 def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams) -> bool:
     """``verify_pairs`` for one pair (the Spark job applies it to joined candidate rows)."""
     if a.published is not None and b.published is not None and abs(a.published - b.published) > params.window_days:
         return False
-    return any(
+    if any(
         not _empty(a.channel(c)) and not _empty(b.channel(c)) and float(np.mean(a.channel(c) == b.channel(c))) >= params.verify[c]
         for c in CHANNELS
-    )
+    ):
+        return True
+    if params.sources == ("bands",):
+        return False
+    shared, smaller = _shared_terms(np.asarray(a.terms, dtype=np.uint32), np.asarray(b.terms, dtype=np.uint32))
+    cosine = None
+    if len(a.vector) and len(a.vector) == len(b.vector) and a.vector.any() and b.vector.any():
+        cosine = float(np.asarray(a.vector, dtype=np.float32) @ np.asarray(b.vector, dtype=np.float32))
+    return evidence_passes(shared, smaller, cosine, params)
+
+
+# -- containment and vector candidates ----------------------------------------------------------
+def term_pairs(table: SignatureTable, max_bucket: int, min_shared: int = 2) -> np.ndarray:
+    """Pairs sharing a name/figure hash (posting lists of 2..max_bucket articles): an inverted index join."""
+    if not table.terms:
+        return np.zeros((0, 2), dtype=np.int64)
+    sizes = np.array([len(t) for t in table.terms], dtype=np.int64)
+    if not sizes.sum():
+        return np.zeros((0, 2), dtype=np.int64)
+    # Terms and channels are different key spaces: salt the term hashes so they never meet band keys.
+    keys = np.concatenate(table.terms).astype(np.uint64) | TERM_SALT
+    rows = np.repeat(np.arange(len(table), dtype=np.int64), sizes)
+    pairs, shared = bucket_pairs(keys, rows, max_bucket, counts=True)
+    # One shared name or figure is no evidence under any rule (each needs two or more).
+    return pairs[shared >= min_shared]
+
+
+def vector_pairs(table: SignatureTable, params: BlockingParams, chunk: int = 1024) -> np.ndarray:
+    """Each article's ``neighbours`` most similar documents inside the publication window (exact search).
+
+    Rows are visited in date order, each against the rows whose date is within the window (all
+    rows for an undated article), in chunks, so memory stays at chunk x window. A pair is kept
+    only above ``cosine_with_terms``: below it no evidence rule can pass it.
+    """
+    vectors, has = table.vectors()
+    n = len(table)
+    if not vectors.shape[1] or has.sum() < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    rows = np.flatnonzero(has)
+    pub = table.published[rows]
+    order = rows[np.argsort(np.where(pub == UNKNOWN_DATE, np.iinfo(np.int64).max, pub), kind="stable")]
+    dates = table.published[order]
+    dated = dates != UNKNOWN_DATE
+    undated = order[~dated]
+    dated_rows, dated_days = order[dated], dates[dated]
+    mat = vectors.astype(np.float32)
+    out = []
+    for s in range(0, len(order), chunk):
+        block = order[s : s + chunk]
+        days = table.published[block]
+        if np.all(days != UNKNOWN_DATE):
+            lo = np.searchsorted(dated_days, days.min() - params.window_days, side="left")
+            hi = np.searchsorted(dated_days, days.max() + params.window_days, side="right")
+            pool = np.concatenate([dated_rows[lo:hi], undated])
+        else:
+            pool = order
+        sims = mat[block] @ mat[pool].T
+        bd, pd = table.published[block][:, None], table.published[pool][None, :]
+        outside = (bd != UNKNOWN_DATE) & (pd != UNKNOWN_DATE) & (np.abs(bd - pd) > params.window_days)
+        sims[outside] = -1.0
+        sims[block[:, None] == pool[None, :]] = -1.0
+        k = min(params.neighbours, len(pool) - 1)
+        if k <= 0:
+            continue
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        val = np.take_along_axis(sims, top, axis=1)
+        a = np.repeat(block, k)
+        b = pool[top.ravel()]
+        keep = val.ravel() >= params.cosine_with_terms
+        out.append(np.stack([a[keep], b[keep]], axis=1))
+    del n
+    if not out:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.concatenate(out).astype(np.int64)
+    pairs.sort(axis=1)
+    return np.unique(pairs, axis=0) if len(pairs) else pairs
+
+
+def candidate_pairs(table: SignatureTable, params: BlockingParams) -> np.ndarray:
+    """Union of the candidate sources named in ``params.sources`` (sorted, distinct (i, j), i < j)."""
+    found = []
+    if "bands" in params.sources:
+        keys, rows = all_band_keys(table, params)
+        found.append(bucket_pairs(keys, rows, params.max_bucket))
+        del keys, rows
+    if "containment" in params.sources:
+        found.append(term_pairs(table, params.max_bucket, 2))
+    if "vectors" in params.sources:
+        found.append(vector_pairs(table, params))
+    found = [f for f in found if len(f)]
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(found), axis=0)
 
 
 def components(n: int, edges: np.ndarray) -> np.ndarray:
@@ -204,9 +397,7 @@ class BlockingResult:
 
 def block_corpus(table: SignatureTable, params: BlockingParams | None = None) -> BlockingResult:
     params = params or BlockingParams()
-    keys, rows = all_band_keys(table, params)
-    candidates = bucket_pairs(keys, rows, params.max_bucket)
-    del keys, rows
+    candidates = candidate_pairs(table, params)
     edges = verify_pairs(table, candidates, params)
     labels = components(len(table), edges)
     groups: dict[int, list[str]] = {}

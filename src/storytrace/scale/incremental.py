@@ -59,6 +59,7 @@ def analysis_settings(config: Config) -> dict[str, object]:
         "embedding_model": config.embedding_model,
         "nli_model": config.nli_model,
         "story_window_days": config.story_window_days,
+        "document_encoder": config.document_encoder,
     }
 
 

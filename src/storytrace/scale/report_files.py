@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from storytrace.model import InputError, Report, Story
+from storytrace.model import InputError, Report
 from storytrace.outputs.json_report import publish
 from storytrace.outputs.store import Store
 from storytrace.scale import store_ext
@@ -31,11 +31,6 @@ def _article_rows(store: Store):
                "published": published, "word_count": word_count}
 
 
-def _members_cited(story: Story) -> list[str]:
-    cited = {f.article for f in story.findings} | {f.source_article for f in story.findings if f.source_article}
-    return sorted(i for i in cited if i)
-
-
 def _report(store: Store, version: str, errors: list[InputError], story_ids: list[str]) -> Report:
     stories = list(store_ext.iter_stories(store, story_ids))
     ids = sorted({i for s in stories for i in s.article_ids})
@@ -43,17 +38,18 @@ def _report(store: Store, version: str, errors: list[InputError], story_ids: lis
 
 
 def _stories_with_cited(store: Store, story_ids: list[str]):
-    """(story, the members its findings cite, by id), one story in memory at a time."""
+    """(story, its members by id), one story in memory at a time (all members: the outlets they
+    cite but that none of them is are listed with the story)."""
     for story in store_ext.iter_stories(store, story_ids):
-        yield story, {a.id: a for a in store_ext.load_articles(store, _members_cited(story))}
+        yield story, {a.id: a for a in store_ext.load_articles(store, sorted(story.article_ids))}
 
 
 def write_report_json_streamed(store: Store, path: Path, version: str, errors: list[InputError]) -> Path:
-    from storytrace.outputs.json_report import story_to_dict
+    from storytrace.outputs.json_report import SCHEMA_VERSION, story_to_dict
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write('{\n  "version": %s,\n  "articles": [' % json.dumps(version))
+        fh.write('{\n  "version": %s,\n  "schema_version": %d,\n  "articles": [' % (json.dumps(version), SCHEMA_VERSION))
         for n, row in enumerate(_article_rows(store)):
             fh.write(("," if n else "") + "\n    " + json.dumps(row, ensure_ascii=False))
         fh.write('\n  ],\n  "stories": [')

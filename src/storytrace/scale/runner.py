@@ -27,7 +27,7 @@ from storytrace.scale import store_ext
 from storytrace.scale.analysis import analyze_block, single_story
 from storytrace.scale.blocking import block_corpus
 from storytrace.scale.incremental import assign_story_ids, block_fingerprint
-from storytrace.scale.signature import signatures_for
+from storytrace.scale.signature import signatures_for, to_bytes
 from storytrace.scale.workers import BlockResult, BlockTask, analyse_groups
 
 
@@ -90,7 +90,7 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
                     todo.append(article)
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
                     run.errors.append(_failed(article, exc))
-            for article, signature in zip(todo, signatures_for(todo)):
+            for article, signature in zip(todo, signatures_for(todo, pipeline.config.document_encoder)):
                 store_ext.save_cleaned_article(store, article, signature)
             if progress:
                 progress.advance(task, len(batch))
@@ -125,9 +125,24 @@ def _settle_collision(article: Article, known: dict[str, str], seen: set[str], r
     if known.get(article.id) != content_hash(article):  # already stored under its own id: nothing new to say
         run.errors.append(collision_note(article, wanted, replaced=False))
 
+def _upgrade_signatures(pipeline, store: Store, table) -> None:
+    """Signatures stored before names/figures and document vectors were part of them get them now
+    (an incremental run on an older store): otherwise its articles could only meet by MinHash."""
+    if not pipeline.config.document_encoder or pipeline.config.document_encoder == "lead-sentences":
+        return
+    old = [table.ids[i] for i in range(len(table)) if not len(table.terms[i]) and not len(table._vectors[i])]
+    for start in range(0, len(old), 256):
+        articles = store_ext.load_articles(store, old[start : start + 256])
+        sigs = signatures_for(articles, pipeline.config.document_encoder)
+        with store.conn:
+            for s in sigs:
+                store.conn.execute("UPDATE signatures SET data = ? WHERE article_id = ?", (to_bytes(s), s.id))
+        table.add(sigs)
+
 
 def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers: int, fast: bool) -> None:
     table = store_ext.load_signature_table(store)
+    _upgrade_signatures(pipeline, store, table)
     result = block_corpus(table)
     del table
     blocks = result.blocks

@@ -49,11 +49,15 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
     batch: list[Article] = []
 
     def flush() -> Iterator[tuple]:
-        for done in pipeline.prepare_many(batch):
+        prepared = list(pipeline.prepare_many(batch))
+        ready = [d for d in prepared if not isinstance(d, InputError)]
+        # One call per batch: the document encoder runs on the batch, as in the single-machine run.
+        sigs = dict(zip((d.id for d in ready), signatures_for(ready, pipeline.config.document_encoder)))
+        for done in prepared:
             if isinstance(done, InputError):
                 yield (None, None, None, None, None, str(done))
                 continue
-            sig = signatures_for([done])[0]
+            sig = sigs[done.id]
             meta = json.dumps(article_to_dict(done), ensure_ascii=False)
             yield (done.id, sig.published, to_bytes(sig), codec.pack_article(done), meta, None)
         batch.clear()
@@ -75,20 +79,39 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
     yield from flush()
 
 
-def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str]]:
-    """(band key as signed int64, article id) for every channel and band of each signature."""
+def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str, bool]]:
+    """(key as signed int64, article id, is a term) for every band of each signature and, with
+    containment among the sources, every name/figure term (salted as in blocking.term_pairs)."""
     import numpy as np
 
-    from storytrace.scale.blocking import band_keys
+    from storytrace.scale.blocking import TERM_SALT, band_keys
     from storytrace.scale.signature import CHANNELS, from_bytes
 
     for article_id, published, sig_bytes in rows:
         sig = from_bytes(article_id, published, sig_bytes)
-        for channel in CHANNELS:
-            b, r = params.bands[channel]
-            keys = band_keys(sig.channel(channel)[None, :], channel, b, r)[0]
-            for k in keys.view(np.int64).tolist():
-                yield (k, article_id)
+        if "bands" in params.sources:
+            for channel in CHANNELS:
+                b, r = params.bands[channel]
+                keys = band_keys(sig.channel(channel)[None, :], channel, b, r)[0]
+                for k in keys.view(np.int64).tolist():
+                    yield (k, article_id, False)
+        if "containment" in params.sources and len(sig.terms):
+            for k in (sig.terms.astype(np.uint64) | TERM_SALT).view(np.int64).tolist():
+                yield (k, article_id, True)
+
+
+def vector_pair_ids(rows: list[Any], params) -> list[tuple[str, str]]:
+    """Document-vector neighbour pairs (ids, a < b) of (id, published, signature) rows in id order."""
+    from storytrace.scale.blocking import SignatureTable, vector_pairs
+    from storytrace.scale.signature import from_bytes
+
+    table = SignatureTable()
+    table.add([from_bytes(r[0], r[1], bytes(r[2])) for r in rows])
+    out = []
+    for i, j in vector_pairs(table, params).tolist():
+        a, b = sorted((table.ids[i], table.ids[j]))
+        out.append((a, b))
+    return out
 
 
 def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:

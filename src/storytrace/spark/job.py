@@ -4,9 +4,10 @@ Stages (as passim does text reuse on Spark):
 1. read JSON lines (one article per line) or Parquet (one per row);
 2. per partition: clean, extract, signature and codec blob (storytrace.spark.executor, which
    calls the single-machine functions);
-3. candidates: LSH band keys exploded to rows and self-joined on the key (buckets over
-   ``max_bucket`` dropped, as in the single-machine sort join), verified by the same Jaccard and
-   window test;
+3. candidates: LSH band keys and name/figure terms exploded to rows and self-joined on the key
+   (buckets over ``max_bucket`` dropped, as in the single-machine sort join; term pairs need two
+   shared terms), plus document-vector neighbours in the window (found on the driver by the
+   single-machine function), verified by the same combined-evidence test (``pair_passes``);
 4. blocks: connected components by iterative min-label propagation over DataFrames;
 5. per block, in parallel (groupByKey on the block label, then flatMap): ``analyze_block``, the same function the
    single-machine pipeline runs, so stories, ids, lineage and findings are the same;
@@ -80,6 +81,7 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
     from pyspark.sql import functions as F
 
     from storytrace import __version__
+    from storytrace.outputs.json_report import SCHEMA_VERSION
     from storytrace.spark import executor
 
     config = config or Config()
@@ -97,14 +99,26 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
 
     keys = spark.createDataFrame(
         articles.select("id", "published", "sig").rdd.mapPartitions(lambda rows: executor.band_rows(rows, params)),
-        "key long, id string",
+        "key long, id string, term boolean",
     )
     buckets = keys.groupBy("key").count().filter((F.col("count") >= 2) & (F.col("count") <= params.max_bucket))
     kept = keys.join(buckets.select("key"), "key")
-    pairs = (
+    joined_keys = (
         kept.alias("x").join(kept.alias("y"), (F.col("x.key") == F.col("y.key")) & (F.col("x.id") < F.col("y.id")))
-        .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")).distinct()
+        .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"), F.col("x.term").alias("term"))
     )
+    # Band keys: any shared key is a candidate; name/figure terms: two shared (as term_pairs).
+    band_pairs = joined_keys.filter(~F.col("term")).select("a", "b")
+    term_pairs = joined_keys.filter(F.col("term")).groupBy("a", "b").count().filter(F.col("count") >= 2).select("a", "b")
+    pairs = band_pairs.union(term_pairs)
+    if "vectors" in params.sources:
+        # Neighbour search over the document vectors runs on the driver with the single-machine
+        # function (1 KB per article), on the articles in id order as the store gives them.
+        vector_rows = sorted(articles.select("id", "published", "sig").collect(), key=lambda r: r.id)
+        near = executor.vector_pair_ids(vector_rows, params)
+        if near:
+            pairs = pairs.union(spark.createDataFrame(near, "a string, b string"))
+    pairs = pairs.distinct()
     sigs = articles.select("id", "published", "sig")
     joined = (
         pairs.join(sigs.alias("sa"), F.col("a") == F.col("sa.id"))
@@ -123,6 +137,7 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
 
     report = {
         "version": __version__,
+        "schema_version": SCHEMA_VERSION,
         "articles": article_rows,
         "stories": [json.loads(r.report) for r in story_rows],
         "errors": errors,

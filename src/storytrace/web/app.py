@@ -26,7 +26,7 @@ from storytrace.model import InputError, Story
 from storytrace.outputs import review as review_mod
 from storytrace.outputs import store as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
-from storytrace.outputs.report_view import FindingView, StoryView, story_view
+from storytrace.outputs.report_view import FindingView, story_view
 from storytrace.outputs.templating import inline_assets, make_environment
 from storytrace.web.analysis import AnalysisResult, Reanalyser
 from storytrace.web.page_cache import CachedPage, PageCache
