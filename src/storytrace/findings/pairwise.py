@@ -10,6 +10,7 @@ from storytrace.findings.attributes_cmp import detect_attributes
 from storytrace.findings.attribution_cmp import detect_attributions
 from storytrace.findings.common import PairContext, dedupe
 from storytrace.findings.entities_cmp import detect_entities
+from storytrace.findings.merge import merge_same_change
 from storytrace.findings.modifiers_cmp import detect_modifiers
 from storytrace.findings.numbers_cmp import detect_numbers
 from storytrace.findings.omissions import detect_omissions
@@ -68,7 +69,7 @@ def detect_pair(
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))
-    return dedupe(drop_spelling_noise(_drop_echoes(findings), source.text))
+    return merge_same_change(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)))
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:
