@@ -230,15 +230,17 @@ def main() -> None:
     docs, part = load_versions(args.limit)
     tallies = {TUNE: Tally(), CONFIRM: Tally()}
     t0 = time.perf_counter()
+    done = 0
     for doc, versions in docs.items():
         if args.part and part[doc] != args.part:
             continue
+        done += 1
         story, by_id = analyse(versions, pipeline)
         score(story, by_id, versions, tallies[part[doc]], args.show and part[doc] == TUNE)
     elapsed = time.perf_counter() - t0
     command = "bench/bench_translations.py" + (f" --limit {args.limit}" if args.limit else "") \
         + (f" --part {args.part}" if args.part else "")
-    text = report(tallies, elapsed, len(docs), command)
+    text = report(tallies, elapsed, done, command)
     print(text)
     if args.write:
         from results import replace_section

@@ -130,3 +130,48 @@ def test_she_added_that_fits_two_people_gets_no_speaker(extractor):
     # Lopez is known to be a woman, Reyes's gender is not given: a guess could be wrong.
     text = 'Ms. Lopez spoke first. "We are ready," said Tom Reyes. "The teams are in place," she added.'
     assert _speakers(extractor, text)[-1] == ("The teams are in place", None)
+
+
+# -- severity ----------------------------------------------------------------------------------
+
+def _with_alignment(extractor, source, derived, pairs):
+    """Findings with the alignment the aligner would give: (source indices, derived indices)."""
+    from storytrace.findings.pairwise import detect_pair
+    from storytrace.model import AlignedPair, Alignment
+
+    alignment = Alignment(source="s", derived="d",
+                          pairs=[AlignedPair(source=list(s), derived=list(d), score=0.9) for s, d in pairs])
+    return detect_pair(prepare(extractor, source, "s"), prepare(extractor, derived, "d"), alignment)
+
+
+def test_high_needs_a_second_signal_and_says_which(extractor):
+    # One-to-one rendering: the changed figure is certain to be in the sentence it renders.
+    findings = _with_alignment(extractor, "The storm killed 12 people on Monday. Roads were closed in the north.",
+                               "The storm killed 15 people on Monday. Roads were closed in the north.",
+                               [([0], [0]), ([1], [1])])
+    change = [f for f in findings if f.type == "number_change"]
+    assert change and change[0].severity == "high" and "exactly one source sentence" in change[0].explanation
+
+
+def test_a_change_in_a_sentence_fusing_several_is_medium_and_says_why(extractor):
+    # The sentence fuses two source sentences: which one it changed is less certain.
+    findings = _with_alignment(extractor, "The storm hit Porto Vela on Monday. It killed 12 people in the harbour.",
+                               "The storm killed 15 people in the harbour of Porto Vela on Monday.", [([0, 1], [0])])
+    change = [f for f in findings if f.type == "number_change"]
+    assert change and change[0].severity == "medium" and "Medium, not high" in change[0].explanation, findings
+
+
+def test_a_quote_reworded_throughout_is_no_change(extractor):
+    # Two nouns reworded at once: a looser translation of the quote, not one word changed.
+    findings = pair_findings(extractor,
+                             '"Funding, the cultivation of talent and policy incentives all matter," said Anna Berg, the minister.',
+                             '"Capital investment, talent training and policy incentives all matter," said Anna Berg, the minister.')
+    assert not _of(findings, "quote_change"), findings
+
+
+def test_a_currency_sign_with_country_letters_is_read_as_the_figure(extractor):
+    # "S$110 million" and "110 million Singapore dollars" are one amount written two ways.
+    findings = pair_findings(extractor,
+                             "The board plans to allocate 110 million Singapore dollars to new events over two years.",
+                             "The board plans to allocate S$110 million to new events over two years.")
+    assert not [f for f in findings if f.severity in ("high", "medium")], findings

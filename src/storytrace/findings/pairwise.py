@@ -15,6 +15,7 @@ from storytrace.findings.modifiers_cmp import detect_modifiers
 from storytrace.findings.numbers_cmp import detect_numbers
 from storytrace.findings.omissions import detect_omissions
 from storytrace.findings.polarity import detect_polarity
+from storytrace.findings.severity import settle_severity
 from storytrace.findings.quotes_cmp import detect_quotes
 from storytrace.findings.roles_cmp import detect_roles
 from storytrace.findings.spelling import drop_spelling_noise
@@ -69,7 +70,7 @@ def detect_pair(
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))
-    return merge_same_change(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)))
+    return settle_severity(merge_same_change(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text))), ctx)
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:

@@ -94,9 +94,10 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
                            ("word", lambda t: t.pos == "NOUN")):
             m = [t for t in missing if test(t)]
             lo = [t for t in lost if test(t)]
-            if m and lo:
+            if m and lo and (kind != "word" or (len(m) == 1 and len(lo) == 1)):
                 return m[0].text, lo[0].text, kind
-        return missing[0].text, lost[0].text, "word"
+        # Several nouns reworded at once is a looser translation of the whole quote, not one
+        # word changed: which new noun stands for which old one is anyone's guess.
     return None
 
 
