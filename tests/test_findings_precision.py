@@ -174,4 +174,4 @@ def test_a_currency_sign_with_country_letters_is_read_as_the_figure(extractor):
     findings = pair_findings(extractor,
                              "The board plans to allocate 110 million Singapore dollars to new events over two years.",
                              "The board plans to allocate S$110 million to new events over two years.")
-    assert not [f for f in findings if f.severity in ("high", "medium")], findings
+    assert not [f for f in findings if "110" in f.derived_value or "110" in f.source_value], findings

@@ -8,7 +8,7 @@ a second signal the finding is medium, and the explanation says why.
 """
 from __future__ import annotations
 
-from storytrace.findings.common import PairContext
+from storytrace.findings.common import PairContext, _shared_word_scores
 from storytrace.model import Finding
 
 _SUPPORT = " Supporting evidence:"
@@ -20,7 +20,8 @@ def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
         if f.severity != "high":
             continue
         sentence = by_start.get(f.claim_span[0])
-        one_to_one = sentence is not None and ctx.is_one_to_one(sentence.index)
+        one_to_one = sentence is not None and (ctx.is_one_to_one(sentence.index) if ctx.alignment.pairs
+                                               else _clear_counterpart(sentence, ctx))
         corroborated = _SUPPORT in f.explanation
         if one_to_one and corroborated:
             f.explanation += " High: the sentence renders exactly one source sentence, and two detectors agree."
@@ -33,3 +34,13 @@ def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
             f.explanation += (" Medium, not high: the sentence does not render exactly one source sentence, so which"
                               " source sentence it changed is less certain.")
     return findings
+
+
+_CLEAR_SHARE = 0.6  # share of the sentence's content words its counterpart must have
+
+
+def _clear_counterpart(sentence, ctx: PairContext) -> bool:
+    """Without an aligner (pairs compared directly): one source sentence has most of this
+    sentence's content words and no other comes close, so the counterpart is not in doubt."""
+    scores = sorted((score for score, _ in _shared_word_scores(sentence, ctx.src)), reverse=True)
+    return bool(scores) and scores[0] >= _CLEAR_SHARE and (len(scores) == 1 or scores[1] < _CLEAR_SHARE / 2)
