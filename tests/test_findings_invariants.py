@@ -92,3 +92,46 @@ def test_values_and_quoted_words_occur_in_the_sentences_shown(extractor, pair, e
         for quoted in re.findall(r'"([^"]+)"', f.explanation.split(" Supporting evidence:")[0]):
             words = _words(quoted)
             assert all(w in _words(claim) or w in _words(shown) for w in words), (quoted, f)
+
+
+def test_findings_compare_only_sentences_the_reading_view_pairs(extractor):
+    """The reading view shows each derived sentence beside the source sentence the aligner paired
+    it with; a finding on a one-to-one sentence may not compare it with another source sentence
+    that merely shares its words."""
+    from storytrace.findings.pairwise import detect_pair
+    from storytrace.model import AlignedPair, Alignment
+
+    source = ("Rescuers said the storm killed 12 people in the harbour town of Porto Vela. "
+              "The mayor said on Monday that the storm had killed 15 people in Porto Vela and the villages nearby.")
+    derived = ("The storm killed 14 people in the harbour town of Porto Vela, rescuers said. "
+               "On Monday the mayor said 15 people had been killed by the storm in Porto Vela and the nearby villages.")
+    alignment = Alignment(source="s", derived="d", pairs=[AlignedPair(source=[0], derived=[0], score=0.9),
+                                                          AlignedPair(source=[1], derived=[1], score=0.9)])
+    s, d = prepare(extractor, source, "s"), prepare(extractor, derived, "d")
+    findings = detect_pair(s, d, alignment)
+    assert [f for f in findings if f.derived_value == "14"], findings  # the real change is still found
+    for f in findings:
+        if f.source_span and f.claim_span[0] == d.sentences[0].start:
+            assert f.source_span[0] == s.sentences[0].start, f
+
+
+def test_the_same_article_read_through_four_formats_is_a_verbatim_copy_with_no_finding(tmp_path):
+    """txt, md, html and jsonl of one article: one story, verbatim copies, no finding at all."""
+    import json
+
+    import storytrace
+
+    title = "Harbour fire destroys two fishing boats in Porto Vela"
+    body = PARAGRAPHS[:4]
+    (tmp_path / "a.txt").write_text(title + "\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# {title}\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    html_body = "".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in body)
+    (tmp_path / "c.html").write_text(f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+                                     f"{html_body}</article></body></html>", encoding="utf-8")
+    (tmp_path / "d.jsonl").write_text(json.dumps({"id": "d", "title": title, "text": "\n\n".join(body)}) + "\n",
+                                      encoding="utf-8")
+    report = storytrace.analyze([tmp_path], quiet=True)
+    stories = [s for s in report.stories if len(s.article_ids) > 1]
+    assert len(stories) == 1 and len(stories[0].article_ids) == 4, [s.article_ids for s in report.stories]
+    assert {e.relation for e in stories[0].lineage} == {"verbatim_copy"}, stories[0].lineage
+    assert report.findings == [], report.findings

@@ -16,6 +16,7 @@ from storytrace.findings.numbers_cmp import detect_numbers
 from storytrace.findings.omissions import detect_omissions
 from storytrace.findings.polarity import detect_polarity
 from storytrace.findings.severity import settle_severity
+from storytrace.findings.shown_pairs import keep_to_shown_pairs
 from storytrace.findings.quotes_cmp import detect_quotes
 from storytrace.findings.roles_cmp import detect_roles
 from storytrace.findings.spelling import drop_spelling_noise
@@ -70,7 +71,8 @@ def detect_pair(
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))
-    return settle_severity(merge_same_change(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text))), ctx)
+    findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)), ctx)
+    return settle_severity(merge_same_change(findings), ctx)
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:
