@@ -175,3 +175,16 @@ def test_a_currency_sign_with_country_letters_is_read_as_the_figure(extractor):
                              "The board plans to allocate 110 million Singapore dollars to new events over two years.",
                              "The board plans to allocate S$110 million to new events over two years.")
     assert not [f for f in findings if "110" in f.derived_value or "110" in f.source_value], findings
+
+
+def test_a_year_of_another_event_is_no_date_change(extractor):
+    # "open in 2026" and "was held in 2019" date two different summits.
+    findings = pair_findings(extractor, "The next summit will open in 2026 in Vienna.",
+                             "The summit was held in 2019 in Vienna.")
+    assert not _of(findings, "date_change"), findings
+
+
+def test_a_figure_rehung_by_a_summary_is_still_compared(extractor):
+    findings = pair_findings(extractor, "Rescuers said 12 people were killed when the storm hit the harbour town on Monday.",
+                             "The storm killed 15 people in the harbour town on Monday.")
+    assert [f for f in findings if f.type == "number_change" and f.derived_value == "15"], findings

@@ -301,15 +301,17 @@ def _date_kind(sentence: ParsedSentence, n: NumberValue) -> str:
 def _about_same_thing(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
     """Are two values, each the only candidate of its kind, about the same thing? They must be
     the same kind of measure (a calendar date is no span of "25 years") and hang off the same
-    word or a synonym of it ("will open on July 20" / "opens on July 21" yes; "will open on July
-    20" / "held last October" no: different events)."""
+    word or a synonym of it, or off a word the source sentence uses ("will open on July 20" /
+    "opens on July 21" yes; "will open on July 20" / "was held in 2019" no: different events)."""
     if _date_kind(sentence, n) != _date_kind(src_sentence, m):
         return False
     mine = governor(sentence, [i for i, t in enumerate(sentence.tokens) if t.start >= n.start and t.end <= n.end])
     theirs = governor(src_sentence, [i for i, t in enumerate(src_sentence.tokens) if t.start >= m.start and t.end <= m.end])
     if mine is None or theirs is None:
         return False
-    return same_word(mine, theirs)
+    # Or the word it hangs off is one the source sentence also uses: a summary re-hangs a figure
+    # ("12 people were killed" / "the storm killed 15") but still speaks of the same thing.
+    return same_word(mine, theirs) or any(t.lemma == mine.lemma for t in src_sentence.tokens)
 
 
 def _ranked_partner(sentence: ParsedSentence, n: NumberValue, all_source: list[tuple[ParsedSentence, NumberValue]]):
