@@ -207,8 +207,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
-            if not same_head(sentence, i, src, j):
-                continue  # opposites in different phrases ("the upcoming summit" / "last October")
+            if not direct and not same_head(sentence, i, src, j):
+                continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
             if said_in_context(ctx, sentence, i):
                 break  # another source sentence says it (checked last: it is the costly test)
             out.append(make_finding(
