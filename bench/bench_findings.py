@@ -1,8 +1,13 @@
 """Benchmarks of the pairwise findings engine on the development splits in ../shared/benchmarks.
 
-    .venv/bin/python bench/bench_findings.py                  # both sets, full
+    .venv/bin/python bench/bench_findings.py                  # every set, full, tuning and confirm parts
     .venv/bin/python bench/bench_findings.py --limit 40       # quick: 40 rows per perturbation / 40 pairs
+    .venv/bin/python bench/bench_findings.py --set falke --show misses   # misses of the TUNING part only
     .venv/bin/python bench/bench_findings.py --set summedits --timing   # also time `storytrace compare`
+
+Every set is cut by document hash into a tuning and a confirm part (bench/splits.py, see
+bench/README.md); each figure is printed for both parts side by side. ``--show`` prints rows of the
+tuning part only: the confirm part is scored, never read row by row.
 
 Only id/source/derived reach the engine (through the same Comparer that `storytrace compare`
 uses); labels stay here with the scorer. Prints tables in Markdown for bench/RESULTS.md.
@@ -25,6 +30,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(ROOT / "bench"))
+
+from splits import CONFIRM, TUNE, row_part  # noqa: E402
 from storytrace.compare import Comparer, PairInput  # noqa: E402
 from storytrace.config import Config  # noqa: E402
 
@@ -44,6 +52,47 @@ def run_engine(comparer: Comparer, pairs: list[PairInput]) -> dict[str, object]:
 
 # -- SummEdits ------------------------------------------------------------------------------------
 
+def _balanced(rows: list[dict], results: dict, gold_key: str = "consistent") -> tuple[float, int, int, int, int]:
+    """(balanced accuracy, inconsistent caught, inconsistent, consistent flagged, consistent)."""
+    tp = fn = tn = fp = 0
+    for r in rows:
+        predicted, gold = results[r["id"]].consistent, bool(r[gold_key])
+        if gold:
+            tn += predicted
+            fp += not predicted
+        else:
+            tp += not predicted
+            fn += predicted
+    sens, spec = tp / max(1, tp + fn), tn / max(1, tn + fp)
+    return (sens + spec) / 2, tp, tp + fn, fp, tn + fp
+
+
+def _parts(dataset: str, rows: list[dict]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {TUNE: [], CONFIRM: []}
+    for r in rows:
+        out[row_part(dataset, r)].append(r)
+    return out
+
+
+def _print_balanced(title: str, dataset: str, rows: list[dict], results: dict, elapsed: float) -> None:
+    parts = _parts(dataset, rows)
+    print(f"\n### {title} ({len(rows)} pairs, {elapsed:.1f} s in-process after model load)\n")
+    print("| part | pairs | balanced accuracy | inconsistent caught | false alarms on consistent |")
+    print("|---|---:|---:|---:|---:|")
+    for name in (TUNE, CONFIRM):
+        ba, tp, n_bad, fp, n_good = _balanced(parts[name], results)
+        print(f"| {name} | {len(parts[name])} | **{ba:.3f}** | {tp}/{n_bad} = {tp / max(1, n_bad):.3f} | "
+              f"{fp}/{n_good} = {fp / max(1, n_good):.3f} |")
+
+
+def _show_tuning_misses(dataset: str, rows: list[dict], results: dict) -> None:
+    for r in rows:
+        if row_part(dataset, r) != TUNE or results[r["id"]].consistent == bool(r["consistent"]):
+            continue
+        fs = [(f.type, f.derived_value, f.source_value) for f in results[r["id"]].findings if f.severity != "low"]
+        print(f"  MISS gold={r['consistent']} :: {r['derived'][:160]} -> {fs}")
+
+
 def bench_summedits(comparer: Comparer, limit: int | None, verbose: bool) -> None:
     rows = load_jsonl(BENCH_DIR / "summedits_news_dev.jsonl")
     if limit:
@@ -51,35 +100,51 @@ def bench_summedits(comparer: Comparer, limit: int | None, verbose: bool) -> Non
     t0 = time.perf_counter()
     results = run_engine(comparer, [PairInput(r["id"], r["source"], r["derived"]) for r in rows])
     elapsed = time.perf_counter() - t0
-    tp = tn = fp = fn = 0
-    by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    _print_balanced("SummEdits news dev", "summedits_news_dev", rows, results, elapsed)
+    by_type: dict[str, dict[str, list[int]]] = defaultdict(lambda: {TUNE: [0, 0], CONFIRM: [0, 0]})
     for r in rows:
-        predicted = results[r["id"]].consistent
-        gold = bool(r["consistent"])
-        if gold and predicted:
-            tn += 1
-        elif gold:
-            fp += 1
-        elif not predicted:
-            tp += 1
-        else:
-            fn += 1
+        predicted, gold = results[r["id"]].consistent, bool(r["consistent"])
         types = r["edit_types"] or (["(consistent paraphrase)"] if gold else ["(unlabelled inconsistent)"])
         for t in types if not gold else ["(consistent, any edit label)"]:
-            by_type[t][0] += (predicted == gold)
-            by_type[t][1] += 1
-        if verbose and predicted != gold:
-            fs = [(f.type, f.derived_value, f.source_value) for f in results[r["id"]].findings if f.severity != "low"]
-            print(f"  MISS gold={gold} {r['edit_types']} :: {r['derived'][:160]} -> {fs}")
-    sensitivity = tp / max(1, tp + fn)
-    specificity = tn / max(1, tn + fp)
-    print(f"\n### SummEdits news dev ({len(rows)} pairs, {elapsed:.1f} s in-process after model load)\n")
-    print(f"balanced accuracy **{(sensitivity + specificity) / 2:.3f}** "
-          f"(inconsistent detected {tp}/{tp + fn} = {sensitivity:.3f}; consistent kept {tn}/{tn + fp} = {specificity:.3f})\n")
-    print("| gold label / edit type | pairs | correct |")
+            cell = by_type[t][row_part("summedits_news_dev", r)]
+            cell[0] += (predicted == gold)
+            cell[1] += 1
+    if verbose:
+        _show_tuning_misses("summedits_news_dev", rows, results)
+    print("\n| gold label / edit type | tune correct | confirm correct |")
     print("|---|---:|---:|")
-    for t, (ok, n) in sorted(by_type.items()):
-        print(f"| {t} | {n} | {ok}/{n} = {ok / n:.2f} |")
+    for t, cells in sorted(by_type.items()):
+        shown = [f"{ok}/{n} = {ok / n:.2f}" if n else "-" for ok, n in (cells[TUNE], cells[CONFIRM])]
+        print(f"| {t} | {shown[0]} | {shown[1]} |")
+
+
+# -- pair sets scored by balanced accuracy (Falke, XSum, WMT English pairs) --------------------------
+
+PAIR_SETS = {
+    "falke": ("falke_sentpairs_dev", "Falke CNN/DM sentence pairs dev"),
+    "xsum": ("xsum_hallucinations_dev", "XSum hallucinations dev"),
+    "wmt_en": ("wmt23_zhen_dev_en_pairs", "WMT23 zh-en: one English translation against another"),
+}
+
+
+def bench_pairs(comparer: Comparer, key: str, limit: int | None, verbose: bool) -> None:
+    dataset, title = PAIR_SETS[key]
+    rows = load_jsonl(BENCH_DIR / f"{dataset}.jsonl")
+    if limit:
+        rows = rows[:limit]
+    t0 = time.perf_counter()
+    results = run_engine(comparer, [PairInput(r["id"], r["source"], r["derived"]) for r in rows])
+    _print_balanced(title, dataset, rows, results, time.perf_counter() - t0)
+    if key == "wmt_en":  # the paraphrase pairs are the faithful ones the issue names
+        parts = _parts(dataset, [r for r in rows if r.get("kind") == "paraphrase"])
+        cells = []
+        for name in (TUNE, CONFIRM):
+            n = len(parts[name])
+            fa = sum(not results[r["id"]].consistent for r in parts[name])
+            cells.append(f"{name} {fa}/{n} = {fa / max(1, n):.3f}")
+        print(f"\nfalse alarms on paraphrase pairs (two faithful translations): {'; '.join(cells)} (target <= 0.05)")
+    if verbose:
+        _show_tuning_misses(dataset, rows, results)
 
 
 # -- DEMETR ---------------------------------------------------------------------------------------
@@ -109,32 +174,39 @@ def bench_demetr(comparer: Comparer, limit: int | None, verbose: str) -> None:
         res = results[f"{r['id']}|perturbed"]
         flagged[r["perturbation"]][0] += not res.consistent
         flagged[r["perturbation"]][1] += 1
-        if verbose and verbose in r["perturbation"] and res.consistent == r["perturbation"].startswith("critical"):
+        if verbose and verbose in r["perturbation"] and res.consistent == r["perturbation"].startswith("critical") \
+                and row_part("demetr_dev", r) == TUNE:
             fs = [(f.type, f.derived_value, f.source_value) for f in res.findings if f.severity != "low"]
             print(f"  {r['perturbation']}: R: {r['reference']}\n      P: {r['perturbed']}\n      -> {fs}")
-    faithful = [results[p.id] for p in pairs if p.id.endswith("|faithful")]
-    false_alarms = sum(not f.consistent for f in faithful)
+    part_of = {r["id"]: row_part("demetr_dev", r) for r in rows}
+    faithful = {name: [results[p.id] for p in pairs if p.id.endswith("|faithful") and part_of[p.id.split("|")[0]] == name]
+                for name in (TUNE, CONFIRM)}
     if verbose == "faithful":
         by_id = {p.id: p for p in pairs}
-        for f in faithful:
+        for f in faithful[TUNE]:  # the tuning part only
             if not f.consistent:
                 p = by_id[f.id]
                 fs = [(x.type, x.derived_value, x.source_value) for x in f.findings if x.severity != "low"]
                 print(f"  FA R: {p.source}\n     F: {p.derived}\n     -> {fs}")
-    print(f"\n### DEMETR dev ({len(rows)} applied rows + {len(faithful)} distinct faithful pairs, {elapsed:.1f} s)\n")
-    print(f"false alarms on faithful translations: **{false_alarms}/{len(faithful)} = {false_alarms / max(1, len(faithful)):.3f}** (target <= 0.10)\n")
-    targets = {"critical_id10_numbers_replaced": ">= 0.95", "critical_id9_ne_replaced": ">= 0.95",
-               "critical_id8_negation": ">= 0.85", "critical_id7_antonym": ">= 0.70",
-               "critical_id25_ne_removed": ">= 0.70", "critical_id6_addition": ">= 0.70",
-               "minor_id26_misspelled": "<= 0.10", "minor_id15_case": "<= 0.10",
-               "minor_id29_punc_addition": "<= 0.10", "minor_id14_word_swap": "<= 0.10"}
-    print("| perturbation | rows | flagged inconsistent | target |")
-    print("|---|---:|---:|---|")
-    for p, (n_flag, n) in sorted(flagged.items()):
-        print(f"| {p} | {n} | {n_flag}/{n} = {n_flag / n:.2f} | {targets.get(p, '(not a distortion)' if not p.startswith('critical') else '')} |")
-    critical = [v for p, v in flagged.items() if p.startswith("critical")]
-    hit, total = sum(v[0] for v in critical), sum(v[1] for v in critical)
-    print(f"\nall critical perturbations detected: {hit}/{total} = {hit / max(1, total):.3f}")
+    n_faithful = sum(len(v) for v in faithful.values())
+    print(f"\n### DEMETR dev ({len(rows)} applied rows + {n_faithful} distinct faithful pairs, {elapsed:.1f} s)\n")
+    print("| part | false alarms on faithful translations (target <= 0.05) | critical detected (target >= 0.85) |")
+    print("|---|---:|---:|")
+    for name in (TUNE, CONFIRM):
+        fa = sum(not f.consistent for f in faithful[name])
+        crit = [r for r in rows if part_of[r["id"]] == name and r["perturbation"].startswith("critical")]
+        hit = sum(not results[f"{r['id']}|perturbed"].consistent for r in crit)
+        print(f"| {name} | {fa}/{len(faithful[name])} = {fa / max(1, len(faithful[name])):.3f} | "
+              f"{hit}/{len(crit)} = {hit / max(1, len(crit)):.3f} |")
+    print("\n| perturbation | tune flagged | confirm flagged |")
+    print("|---|---:|---:|")
+    for p in sorted(flagged):
+        cells = []
+        for name in (TUNE, CONFIRM):
+            sel = [r for r in rows if r["perturbation"] == p and part_of[r["id"]] == name]
+            k = sum(not results[f"{r['id']}|perturbed"].consistent for r in sel)
+            cells.append(f"{k}/{len(sel)} = {k / max(1, len(sel)):.2f}")
+        print(f"| {p} | {cells[0]} | {cells[1]} |")
 
 
 def time_cli(limit: int | None) -> None:
@@ -157,7 +229,7 @@ def time_cli(limit: int | None) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["all", "summedits", "demetr"], default="all")
+    ap.add_argument("--set", choices=["all", "summedits", "demetr", *PAIR_SETS], default="all")
     ap.add_argument("--limit", type=int, default=None, help="rows per perturbation (DEMETR) / pairs (SummEdits)")
     ap.add_argument("--timing", action="store_true", help="also time `storytrace compare` as a fresh process")
     ap.add_argument("--show", default="", help="print misses: an edit/perturbation name part, or 'faithful'")
@@ -167,6 +239,9 @@ def main() -> None:
         bench_summedits(comparer, args.limit, bool(args.show))
     if args.set in ("all", "demetr"):
         bench_demetr(comparer, args.limit, args.show)
+    for key in PAIR_SETS:
+        if args.set in ("all", key):
+            bench_pairs(comparer, key, args.limit, bool(args.show))
     if args.timing:
         time_cli(args.limit)
 

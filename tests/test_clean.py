@@ -66,6 +66,18 @@ def assert_tiles_original(article: Article) -> None:
         ("Source: Eurostat", "chart_caption"),
         ("Chart: cars shipped from Japan to the EU. Source: Eurostat", "chart_caption"),
         ("Graphic: How the tariff falls over seven years", "chart_caption"),
+        ("Photo taken on Feb. 7, 2024 shows workers at the harbour.", "caption"),
+        ("Caption: The harbour at dawn.", "caption"),
+        ("This article was originally published by The Harbour Gazette.", "republisher"),
+        ("This story first appeared in The Harbour Gazette and is republished with permission.", "republisher"),
+        ("Translated by Ana Ruiz.", "translator"),
+        ("Translation: Ana Ruiz", "translator"),
+        ("(Translated from the Spanish by Ana Ruiz)", "translator"),
+        ("Unauthorised reproduction is prohibited.", "reproduction_notice"),
+        ("No part of this article may be reproduced without permission.", "reproduction_notice"),
+        ("Your email address will not be published. Required fields are marked *", "comment_form"),
+        ("Name * Email * Website", "comment_form"),
+        ("Post Comment", "comment_form"),
     ],
 )
 def test_debris_line_is_removed(line, kind):
@@ -96,6 +108,12 @@ def test_debris_line_is_removed(line, kind):
         "Reuters",
         "The ministry said the fire was contained (Reuters).",
         "Note: this article was amended on 12 March to correct the number of boats.",
+        "The photographs taken by the crew show the damage.",
+        "Photo taken by the coast guard shows the burnt boats.",
+        "The report may not be published before Monday, officials said.",
+        "The court said reproduction of the logo without permission was illegal.",
+        "The translation of the treaty took the ministry three months.",
+        "Officials said the report was first published in March by the ministry.",
     ],
 )
 def test_body_sentences_are_kept(sentence):

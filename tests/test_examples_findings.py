@@ -153,3 +153,14 @@ def test_findings_are_deterministic_and_sorted_by_severity(report: Report):
         ranks = [order[f.severity] for f in story.findings]
         assert ranks == sorted(ranks)
         assert all(re.fullmatch(rf"{re.escape(story.id)}-f\d+", f.id) for f in story.findings)
+
+
+def test_the_retranslation_keeps_debris_out_and_gives_she_added_to_its_speaker(report: Report):
+    """The faithful retranslation: its caption, credit, translator, republisher and reproduction
+    lines are in the cleaning record, not the text; "she added" after Claessens's quote is Solberg's."""
+    article = next(a for a in report.articles if a.id == "retranslation")
+    kinds = {r.kind for r in article.removals}
+    assert {"caption", "photo_credit", "translator", "republisher", "reproduction_notice"} <= kinds
+    assert "Translated by" not in article.text and "originally published" not in article.text
+    quote = next(q for q in article.quotes if q.text.startswith("This is the most consequential"))
+    assert quote.speaker == "Ingrid Solberg"

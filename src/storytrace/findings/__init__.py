@@ -14,6 +14,7 @@ import inspect
 import logging
 from collections.abc import Callable
 
+from storytrace.findings.merge import merge_same_change
 from storytrace.model import FINDING_TYPES, AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def detect_findings(story: Story, articles: dict[str, Article]) -> list[Finding]
     for edge in story.lineage:
         raw.extend(_edge_findings(edge, story, members))
     raw.extend(_story_findings(story, members))
-    findings = deduplicate(raw, story.article_ids)
+    findings = merge_same_change(deduplicate(raw, story.article_ids))
     return assign_ids(sort_findings(findings, story.article_ids), story.id)
 
 

@@ -7,6 +7,8 @@ sentence lacks, where that sentence has another member, is a change.
 """
 from __future__ import annotations
 
+from storytrace.findings.clauses import governor
+from storytrace.findings.slots import same_word
 from storytrace.findings.common import PairContext, make_finding, slot_sources
 from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
 from storytrace.findings.numbers import number_value
@@ -72,11 +74,20 @@ def detect_attributes(ctx: PairContext) -> list[Finding]:
                 continue
             src_sentence, src_tok = lost[0]
             kind = "date_change" if cls in ("weekday", "month") else "entity_swap"
+            if kind == "date_change" and not _same_event(sentence, tok, src_sentence, src_tok):
+                continue  # "opens on July 20" / "was held last October": two events, not one date changed
             findings.append(make_finding(
                 ctx, kind, sentence, tok.text, src_sentence, src_tok.text,
                 f'The source says "{src_tok.text}" here; this version says "{tok.text}".', 0.75,
             ))
     return findings
+
+
+def _same_event(sentence: ParsedSentence, tok: Token, src_sentence: ParsedSentence, src_tok: Token) -> bool:
+    """Do the two dates hang off the same word (or a synonym): the same event dated twice?"""
+    mine = governor(sentence, [sentence.tokens.index(tok)])
+    theirs = governor(src_sentence, [src_sentence.tokens.index(src_tok)])
+    return mine is not None and theirs is not None and same_word(mine, theirs)
 
 
 def _gender_change(ctx, sentence, tok, src_members):

@@ -76,6 +76,8 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
             continue
         if t.lower in WEEKDAYS or t.lower in MONTHS:  # dates are compared by the date detectors
             continue
+        if any(c in "$€£¥" for c in t.text) and any(c.isdigit() for c in t.text):
+            continue  # "S$110" is an amount, compared by the number detector
         units.append(NameUnit(t.text, "PROPN", sentence, i, i + 1))
     return units
 

@@ -13,7 +13,9 @@ from storytrace.findings.lexicon import NUMBER_QUALIFIERS, NUMBER_WORDS, ORDINAL
 from storytrace.findings.text import ParsedSentence
 from storytrace.model import Article, Quantity
 
-_NUMERIC_RE = re.compile(r"^[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|st|nd|rd|th|s|bn|m|k|mn|tn|[a-z/]+)?$", re.I)
+# A currency sign may carry its country's letters glued on ("S$110", "US$5", "HK$2bn").
+_NUMERIC_RE = re.compile(r"^(?:[a-z]{0,3}[$€£¥])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(%|st|nd|rd|th|s|bn|m|k|mn|tn|[a-z/]+)?$", re.I)
+_CURRENCY_FIGURE = re.compile(r"^[A-Za-z]{0,3}[$€£¥]\d")
 _TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _ORDINAL_SUFFIX = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
@@ -101,7 +103,7 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
         tok = tokens[i]
         parsed = _parse_token(tok.text)
         is_numeric_word = parsed is not None and (tok.like_num or tok.pos == "NUM" or tok.text[0].isdigit()
-                                                   or tok.lower in ORDINALS)
+                                                   or tok.lower in ORDINALS or _CURRENCY_FIGURE.match(tok.text) is not None)
         # "one" as a pronoun ("the one who") or "May"-like words are not numbers.
         if not is_numeric_word or (tok.lower == "one" and tok.pos not in ("NUM",)):
             i += 1

@@ -11,6 +11,8 @@ import re
 
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.lexicon import MONTHS, WEEKDAYS
+from storytrace.findings.clauses import governor
+from storytrace.findings.slots import same_word
 from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
@@ -274,9 +276,42 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
         if noun and _head_noun(s, m) == noun:
             return s, m
     same_kind = [(s, m) for s, m in unmatched if _is_date(s, m) == _is_date(sentence, n)]
-    if len(same_kind) == 1:
+    if len(same_kind) == 1 and _about_same_thing(sentence, n, *same_kind[0]):
         return same_kind[0]
     return None
+
+
+# Units that make a date a span of time ("25 years ago", "for two weeks"), not a calendar date.
+_TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
+
+
+def _date_kind(sentence: ParsedSentence, n: NumberValue) -> str:
+    """'calendar' ("February 7", "2019"), 'span' ("25 years ago") or '' for no date: a span and
+    a calendar date are different measures, so neither can be a changed version of the other."""
+    if not _is_date(sentence, n):
+        return ""
+    if n.is_year:
+        return "calendar"
+    after = [t for t in sentence.tokens if t.start >= n.end][:2]
+    if any(t.lemma.lower() in _TIME_UNITS for t in after):
+        return "span"
+    return "calendar"
+
+
+def _about_same_thing(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
+    """Are two values, each the only candidate of its kind, about the same thing? They must be
+    the same kind of measure (a calendar date is no span of "25 years") and hang off the same
+    word or a synonym of it, or off a word the source sentence uses ("will open on July 20" /
+    "opens on July 21" yes; "will open on July 20" / "was held in 2019" no: different events)."""
+    if _date_kind(sentence, n) != _date_kind(src_sentence, m):
+        return False
+    mine = governor(sentence, [i for i, t in enumerate(sentence.tokens) if t.start >= n.start and t.end <= n.end])
+    theirs = governor(src_sentence, [i for i, t in enumerate(src_sentence.tokens) if t.start >= m.start and t.end <= m.end])
+    if mine is None or theirs is None:
+        return False
+    # Or the word it hangs off is one the source sentence also uses: a summary re-hangs a figure
+    # ("12 people were killed" / "the storm killed 15") but still speaks of the same thing.
+    return same_word(mine, theirs) or any(t.lemma == mine.lemma for t in src_sentence.tokens)
 
 
 def _ranked_partner(sentence: ParsedSentence, n: NumberValue, all_source: list[tuple[ParsedSentence, NumberValue]]):

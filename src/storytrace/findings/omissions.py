@@ -19,6 +19,7 @@ from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding
+from storytrace.nlp import wordnet
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
 _STRONG_CONDITIONS = ("only if", "unless", "provided that", "providing that", "on condition that",
@@ -181,6 +182,12 @@ def _in_brackets(sentence: ParsedSentence, unit) -> bool:
     return unit.first > 0 and toks[unit.first - 1].text == "(" and unit.end < len(toks) and toks[unit.end].text == ")"
 
 
+def _described(name: str, sentence: ParsedSentence) -> bool:
+    """Does the sentence call the named thing by a WordNet class of it ("the planet" for
+    "Earth", "the city" for "Paris")? A translation does that; it drops no fact."""
+    return any(t.pos == "NOUN" and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
+
+
 def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     """A translation or close rewrite that loses a name or a number of its source sentence."""
     out = []
@@ -209,6 +216,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
+        if _described(unit.text, sentence):
+            continue  # "on the planet" for "on Earth": the name rendered by what it is
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,

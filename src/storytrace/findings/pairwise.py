@@ -10,10 +10,13 @@ from storytrace.findings.attributes_cmp import detect_attributes
 from storytrace.findings.attribution_cmp import detect_attributions
 from storytrace.findings.common import PairContext, dedupe
 from storytrace.findings.entities_cmp import detect_entities
+from storytrace.findings.merge import merge_same_change
 from storytrace.findings.modifiers_cmp import detect_modifiers
 from storytrace.findings.numbers_cmp import detect_numbers
 from storytrace.findings.omissions import detect_omissions
 from storytrace.findings.polarity import detect_polarity
+from storytrace.findings.severity import settle_severity
+from storytrace.findings.shown_pairs import keep_to_shown_pairs
 from storytrace.findings.quotes_cmp import detect_quotes
 from storytrace.findings.roles_cmp import detect_roles
 from storytrace.findings.spelling import drop_spelling_noise
@@ -68,7 +71,8 @@ def detect_pair(
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))
-    return dedupe(drop_spelling_noise(_drop_echoes(findings), source.text))
+    findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)), ctx)
+    return settle_severity(merge_same_change(findings), ctx)
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storytrace.findings.clauses import clause_root, clause_tokens, clauses_match, negative_count, same_head, under_negation
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
@@ -85,7 +86,8 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                 for j, tok in enumerate(other.tokens):
                     if tok.lemma == head.lemma and tok.pos == head.pos and head.pos in ("VERB", "ADJ", "NOUN") \
                             and not _negated(other, j) and not _negative_manner(other, j) \
-                            and not _under_implicit_negation(other, j):
+                            and not _under_implicit_negation(other, j) \
+                            and _clause_reversed(negated_side, neg.head, other, j):
                         added = negated_side is sentence
                         d_tok = head if added else tok
                         s_tok = tok if added else head
@@ -96,6 +98,18 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                             f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
                         )]
     return []
+
+
+def _clause_reversed(negated_side: ParsedSentence, i: int, other: ParsedSentence, j: int) -> bool:
+    """A negated word against the same word without it reverses the claim only when the two
+    clauses otherwise speak of the same things, and the clauses differ in polarity once every
+    negative word is counted: "has not appeared to make much difference" says what "appears to
+    have little effect" says."""
+    if not clauses_match(negated_side, i, other, j):
+        return False
+    mine = negative_count(negated_side, clause_tokens(negated_side, clause_root(negated_side, i)), IMPLICIT_NEGATIONS)
+    theirs = negative_count(other, clause_tokens(other, clause_root(other, j)), IMPLICIT_NEGATIONS)
+    return (mine - theirs) % 2 == 1
 
 
 # Adverbs that put a negation into the verb they modify: "poorly maintained" is "not properly
@@ -193,6 +207,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
+            if not direct and not same_head(sentence, i, src, j):
+                continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
             if said_in_context(ctx, sentence, i):
                 break  # another source sentence says it (checked last: it is the costly test)
             out.append(make_finding(
@@ -273,7 +289,7 @@ def lemma_is_gendered(tok: Token) -> bool:
 def _negated_here(sentence: ParsedSentence, index: int) -> bool:
     """Negated, or right after a "not" the parser hung elsewhere ("not long after")."""
     prev = sentence.tokens[index - 1].lower if index else ""
-    return _negated(sentence, index) or prev in ("not", "n't", "never")
+    return _negated(sentence, index) or prev in ("not", "n't", "never") or under_negation(sentence, index)
 
 
 def _expressed_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) -> int | None:

@@ -12,6 +12,7 @@ from storytrace.findings.names import compare_names
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.findings.wordsense import related
 from storytrace.model import Finding, Quote
+from storytrace.nlp import wordnet
 
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM"})
 _NEG = frozenset({"not", "n't", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without"})
@@ -53,9 +54,15 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
             continue
         change = _key_change(tokens, src_tokens, ctx)
         if change and best_overlap < 0.999:
+            derived_word, source_word, what = change
+            # A changed number, name or polarity inside a matched quote is two signals (the quote
+            # pairs up, a checkable value differs); a different common noun may still be a loose
+            # translation, so it stays medium.
+            severity = "high" if what in ("number", "name", "polarity") else "medium"
             findings.append(make_finding(
-                ctx, "quote_change", claim, change[0], src_sentence, change[1],
-                f'The quotation was changed: the source quote has "{change[1]}", this version "{change[0]}".', 0.75,
+                ctx, "quote_change", claim, derived_word, src_sentence, source_word,
+                f'The quotation was changed: the source quote has "{source_word}", this version "{derived_word}" '
+                f'({_WHAT[what]}).', 0.75, severity=severity,
             ))
         if _different_speakers(quote, src_quote):
             findings.append(make_finding(
@@ -65,11 +72,12 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
     return findings
 
 
-def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) -> tuple[str, str] | None:
+def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) -> tuple[str, str, str] | None:
+    """(derived word, source word, what changed: number | name | polarity | word), or None."""
     neg_d = sum(1 for t in tokens if t.lower in _NEG)
     neg_s = sum(1 for t in src_tokens if t.lower in _NEG)
     if (neg_d - neg_s) % 2:
-        return ("negated" if neg_d > neg_s else "not negated", "not negated" if neg_d > neg_s else "negated")
+        return ("negated" if neg_d > neg_s else "not negated", "not negated" if neg_d > neg_s else "negated", "polarity")
     # A synonym a translation chose ("deal" / "agreement") is usually used elsewhere in the source
     # too; a changed key noun ("farmers" / "fishermen") is found nowhere in it.
     src_keys = {stem(t.lemma) for t in src_tokens} | {word_key(t.text) for t in src_tokens}
@@ -78,11 +86,35 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
     lost = [t for t in src_tokens if _is_key(t) and stem(t.lemma) not in {stem(x.lemma) for x in tokens}]
     # A derivation ("progress" / "progression") or a near-synonym ("problems" / "difficulties")
     # is translation noise, not a changed key word.
-    missing = [t for t in missing if t.pos == "NUM" or not any(related(t.lemma, x.lemma) for x in src_tokens if _is_key(x))]
-    lost = [t for t in lost if t.pos == "NUM" or not any(related(t.lemma, x.lemma) for x in tokens if _is_key(x))]
+    missing = [t for t in missing if t.pos == "NUM" or not any(_translation_wording(t, x) for x in src_tokens if _is_key(x))]
+    lost = [t for t in lost if t.pos == "NUM" or not any(_translation_wording(t, x) for x in tokens if _is_key(x))]
     if missing and lost:
-        return missing[0].text, lost[0].text
+        # Compare like with like: a number against a number, a name against a name.
+        for kind, test in (("number", lambda t: t.pos == "NUM"), ("name", lambda t: t.pos == "PROPN"),
+                           ("word", lambda t: t.pos == "NOUN")):
+            m = [t for t in missing if test(t)]
+            lo = [t for t in lost if test(t)]
+            if m and lo and (kind != "word" or (len(m) == 1 and len(lo) == 1)):
+                return m[0].text, lo[0].text, kind
+        # Several nouns reworded at once is a looser translation of the whole quote, not one
+        # word changed: which new noun stands for which old one is anyone's guess.
     return None
+
+
+_WHAT = {"number": "a different number", "name": "a different name", "polarity": "the negation differs",
+         "word": "a word of different meaning; a loose translation is possible, so not high"}
+
+
+def _translation_wording(a: Token, b: Token) -> bool:
+    """Two words a translator may use for one word: related by form or sense, synonyms in any
+    sense ("home" / "house"), or one a direct hypernym of the other ("the planet" for "Earth")."""
+    if related(a.lemma, b.lemma):
+        return True
+    if a.pos == "NUM" or b.pos == "NUM":
+        return False
+    x, y = a.lemma.lower(), b.lemma.lower()
+    return wordnet.are_synonyms(x, y, "n") or wordnet.is_hypernym_or_synonym(x, y, depth=1) \
+        or wordnet.is_hypernym_or_synonym(y, x, depth=1)
 
 
 def _is_key(tok: Token) -> bool:

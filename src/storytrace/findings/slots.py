@@ -17,6 +17,11 @@ _WEAK_ANCHORS = frozenset({"DET", "PUNCT", "CCONJ", "SCONJ", "PART", "AUX", "SPA
 _SLOT_NEIGHBOURS = CONTENT_POS | {"PROPN", "NUM"}
 
 
+def same_word(a: Token, b: Token) -> bool:
+    """The same word, or a WordNet synonym of it in the same part of speech."""
+    return _same_word(a, b)
+
+
 def _same_word(a: Token, b: Token) -> bool:
     if a.lower == b.lower or a.lemma == b.lemma:
         return True

@@ -86,3 +86,5 @@ def clean_article(article: Article) -> None:
     from storytrace.nlp.language import annotate_language
 
     annotate_language(article)
+    if not article.text:
+        article.language_spans = []  # all debris (a lone translator line): no text to tag, spans would point past it

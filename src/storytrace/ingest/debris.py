@@ -67,11 +67,37 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("photo_credit", re.compile(
         rf"\(\s{{0,3}}{_AGENCY}\b[^()\n]{{0,80}}\)|{_AGENCY}\b (?:photo|images?|pictures?)(?:\s{{0,3}}/\s{{0,3}}[^\n]{{1,80}})?"
         rf"|{_AGENCY}\s{{0,3}}/\s{{0,3}}[^\n]{{1,60}}|getty images|shutterstock|alamy(?: stock photo)?", _I)),
+    # "Photo taken on Feb. 7, 2024 shows ...", "Caption: ...": a picture's caption, not story text.
+    ("caption", re.compile(
+        r"(?:(?:file|archive)\s)?(?:photo|picture|image)\s(?:taken|shot|dated)\s(?!by\b)[^\n]{0,300}"
+        r"|(?:caption|pictured|main image|top image)\s{0,3}:\s{0,3}[^\n]{1,300}", _I)),
+    # "This article was originally published by ...": where a republisher got the text.
+    ("republisher", re.compile(
+        r"(?:this\s(?:article|story|piece|report|post)\s(?:was\s|is\s|has\sbeen\s)?(?:originally\s|first\s)?"
+        r"(?:published|appeared|republished|reprinted|syndicated)|originally\spublished|first\spublished|first\sappeared"
+        r"|republished|reprinted)\s(?:here\s)?(?:with\spermission\s)?(?:by|in|on|at|from|under|courtesy)\b[^\n]{0,250}", _I)),
+    # "Translated by Ana Ruiz.", "Translation: Ana Ruiz": the translator's credit.
+    ("translator", re.compile(
+        r"(?:\(\s{0,3})?(?:translated|translation|translator)(?:\s(?:from|into)\s(?:the\s)?[A-Za-z]+){0,2}"
+        r"\s{0,3}(?:by\b|:)[^\n]{1,150}", _I)),
+    # "Unauthorised reproduction is prohibited.", "No part may be reproduced without permission."
+    ("reproduction_notice", re.compile(
+        r"(?=[^\n]{0,250}\b(?:prohibited|forbidden|not\spermitted|without\s(?:(?:prior|written|express)\s)*"
+        r"(?:permission|authori[sz]ation|consent)|(?:may|must|shall)\snot\sbe))"
+        r"(?=[^\n]{0,250}\b(?:reproduc|reprint|republi|redistribut|cop(?:y|ied|ying)\b))"
+        r"(?:unauthori[sz]ed\s|no\spart\sof\s|reproduction|reprinting|republication|redistribution|"
+        r"(?:this|the|all)\s(?:article|content|material|story|report|text)s?\b)[^\n]{0,250}", _I)),
+    # The comment form under an article.
+    ("comment_form", re.compile(
+        r"(?:your\semail\saddress\swill\snot\sbe\spublished|required\sfields\sare\smarked|save\smy\sname,?\semail"
+        r"|notify\sme\sof\s(?:follow-up|new)\s(?:comments|posts)|post\scomment|submit\scomment|cancel\sreply)[^\n]{0,200}"
+        r"|(?:(?:name|e-?mail|website|comment)\s{0,2}\*\s{0,3})+(?:website|url)?", _I)),
     ("chart_caption", re.compile(r"sources?\s{0,3}:\s{0,3}[^\"“”\n]{1,120}", _I)),
     ("chart_caption", re.compile(r"(?:chart|graphic|graph|infographic|map|data|table|figure)\s{0,3}:[^\n]{1,250}", _I)),
 ]
 # Word limits per kind: a longer line is prose even if it starts like a caption.
-MAX_WORDS = {"advert": 8, "share": 16, "footer": 40, "photo_credit": 20, "chart_caption": 25}
+MAX_WORDS = {"advert": 8, "share": 16, "footer": 40, "photo_credit": 20, "chart_caption": 25, "caption": 60,
+             "republisher": 45, "translator": 20, "reproduction_notice": 40, "comment_form": 40}
 SOURCE_MAX_WORDS = 10  # "Source: Eurostat" yes; "Source: a senior official said that ..." no
 
 # Inline residue inside kept lines.

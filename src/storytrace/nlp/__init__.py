@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from storytrace.config import Config
 from storytrace.model import Article
-from storytrace.nlp.attribution import extract_attributions
+from storytrace.nlp.attribution import extract_attributions, removed_line_attributions
 from storytrace.nlp.dates import extract_dates
 from storytrace.nlp.entities import extract_entities
 from storytrace.nlp.quantities import extract_quantities
@@ -124,7 +124,8 @@ def _extract(article: Article, parts: list) -> None:
     article.mentions = mentions
     article.roles = extract_roles(text, entities.mentions, entities.glued_titles, tokens, index)
     article.quotes = extract_quotes(text, article.paragraphs, article.sentences, index, entities.mentions, article.roles, tokens)
-    article.attributions = extract_attributions(text, index, entities.mentions)
+    article.attributions = sorted(extract_attributions(text, index, entities.mentions)
+                                  + removed_line_attributions(article.removals, index), key=lambda a: a.start)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:

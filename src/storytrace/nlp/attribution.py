@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from storytrace.model import Attribution, Mention
+from storytrace.model import Attribution, Mention, Removal
 from storytrace.nlp.segment import SentenceIndex
 
 # A source name: capitalised words, allowing "of", "de", "&" and "-" inside ("The Times of India").
@@ -61,3 +61,29 @@ def _is_known_source(start: int, end: int, mentions: list[Mention], matched: str
         if m.kind in ("org", "person") and m.start < end and start < m.end:
             return True
     return matched.startswith(("The ", "the ")) or " by " in matched or " in " in matched or matched.rstrip().endswith(("-", "–", "—"))
+
+
+# Lines the cleaner takes out of the story text but whose cue still tells where the text came from.
+_CUE_LINE_KINDS = frozenset({"translator", "republisher"})
+
+
+def removed_line_attributions(removals: list[Removal], index: SentenceIndex) -> list[Attribution]:
+    """Translator and republisher cues of lines the cleaner removed ("Translated by Ana Ruiz",
+    "Originally published at https://..."). The line is no story sentence, but lineage still
+    needs the cue. Offsets are where the line was in the cleaned text (an empty span)."""
+    found: list[Attribution] = []
+    cut = 0  # characters removed before the current removal
+    for r in sorted(removals, key=lambda r: r.start):
+        at = r.start - cut
+        cut += r.end - r.start
+        if r.kind not in _CUE_LINE_KINDS:
+            continue
+        for kind, pattern in _PATTERNS:
+            if kind not in ("translation_by", "original_url"):
+                continue
+            for m in pattern.finditer(r.text):
+                target = m.group("url" if kind == "original_url" else "target").strip().rstrip(_TRAILING).strip()
+                if target:
+                    sentence = index.at(max(0, at - 1)) if index is not None else 0
+                    found.append(Attribution(kind=kind, target=target, start=at, end=at, sentence=sentence))
+    return found

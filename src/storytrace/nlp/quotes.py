@@ -7,7 +7,9 @@ same speaker. Single curly quotes count only when they hold a sentence-like stre
 
 Finding speakers, in order: the frame after the quote ("...," said X / X said), the frame before
 it (X said: "..." / According to X, "..."), the next sentence ("The remark came from X"), then
-the other pieces of a multi-paragraph quote. "he added" resolves to the last named speaker.
+the other pieces of a multi-paragraph quote. "he added" resolves to the person who made a
+statement last (quoted, or reported as saying or disagreeing), of the pronoun's gender where the
+text establishes one ("Ms", or an earlier "she said" resolved to that person).
 """
 from __future__ import annotations
 
@@ -38,6 +40,15 @@ PRONOUNS = {"he", "she", "they"}
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+\Z")
 GENDER_BY_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 CONTINUATION_VERBS = {"added", "adds", "continued", "continues"}
+# Verbs by which someone takes a position without being quoted ("Lopez disagreed."): the next
+# "she added" continues that person, the latest to have made a statement.
+_STANCE_VERB = re.compile(
+    r"\b(?:agreed|agrees|disagreed|disagrees|objected|objects|protested|protests|countered|counters|"
+    r"spoke|speaks|pushed back|dissented|doubted|doubts|denied|denies|confirmed|confirms|estimated|estimates|believes|believed)\b",
+    re.IGNORECASE,
+)
+_STATEMENT_WINDOW = 800  # characters before a quote searched for its "added" speaker
+_GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
 ORG_PENALTY = 60  # "X, who led the EU's team, said": the person, not the nearer org
 _PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
 _ROLE_SUBJECT = re.compile(r"\b(?:the|The)\s+((?:[\w'’-]+\s+){0,4}?[\w-]+)\s+(?:has\s+)?(?:said|says|told|added|warned|wrote)\b")
@@ -186,6 +197,9 @@ class _Context:
     mentions: _Mentions
     roles: list[Role]
     last_speaker: Mention | None = None
+    quote_marks: list[tuple[int, int]] | None = None
+    speakers: list[tuple[int, Mention]] | None = None  # (offset of the quote, its person speaker)
+    ambiguous: bool = False  # the frame's pronoun fits two people: leave the quote without a speaker
 
 
 def extract_quotes(
@@ -199,7 +213,7 @@ def extract_quotes(
 ) -> list[Quote]:
     pieces = find_quote_spans(text, paragraphs)
     quote_marks = [(p.open_mark, p.close_mark) for p in pieces]
-    ctx = _Context(text, tokens, _Mentions(mentions, quote_marks, text), roles)
+    ctx = _Context(text, tokens, _Mentions(mentions, quote_marks, text), roles, quote_marks=quote_marks, speakers=[])
     quotes: list[Quote] = []
     groups: dict[int, list[Quote]] = {}
     previous: tuple[_Piece, Mention | None, int] | None = None  # last kept piece, its speaker, its sentence
@@ -216,12 +230,15 @@ def extract_quotes(
         is_sentence = body.rstrip().endswith((".", "!", "?"))  # "Never." is speech, "reforms" is not
         if len(body.split()) <= MAX_SCARE_WORDS and not has_verb and not is_sentence and p.close_mark != p.end:
             continue  # scare quotes: 'so-called "reforms"'
+        ctx.ambiguous = False
         speaker, cue = _speaker_in_frame(ctx, after, p.open_mark, prefer="after")
-        if speaker is None:
+        if speaker is None and not ctx.ambiguous:
             speaker, cue = _speaker_in_frame(ctx, before, p.open_mark, prefer="before")
-        if speaker is None and previous and previous[1] is not None:
+        if speaker is None and ctx.ambiguous:
+            pass  # "she added" after two possible women: no speaker is better than a wrong one
+        elif speaker is None and previous and previous[1] is not None:
             speaker, cue = _continues_previous(ctx, previous, p, sent_open.paragraph, sentences, paragraphs)
-        if speaker is None and s_close + 1 < len(sentences):
+        if speaker is None and not ctx.ambiguous and s_close + 1 < len(sentences):
             following = sentences[s_close + 1]
             if following.paragraph == sent_close.paragraph:
                 speaker, cue = _speaker_in_next_sentence(text, following, ctx.mentions, quote_marks)
@@ -232,6 +249,7 @@ def extract_quotes(
         previous = (p, speaker, s_close)
         if speaker is not None and speaker.kind == "person":
             ctx.last_speaker = speaker
+            ctx.speakers.append((p.open_mark, speaker))
     for members in groups.values():
         named = next((q for q in members if q.speaker), None)
         if named and len(members) > 1:
@@ -297,12 +315,45 @@ def _resolve_pronoun(ctx: _Context, cue: str, quote_start: int, pronoun: str) ->
     A person known to be of the other gender (from "Mr"/"Ms" before a mention) is skipped.
     """
     fits = ctx.mentions.fits
-    if cue in CONTINUATION_VERBS and fits(ctx.last_speaker, pronoun):
-        return ctx.last_speaker
-    recent = ctx.mentions.last_person_before(quote_start, pronoun)
-    if recent is not None:
-        return recent
-    return ctx.last_speaker if fits(ctx.last_speaker, pronoun) else None
+    if cue in CONTINUATION_VERBS:
+        who = _last_statement_maker(ctx, quote_start, pronoun)
+    else:
+        who = ctx.mentions.last_person_before(quote_start, pronoun)
+        if who is None and fits(ctx.last_speaker, pronoun):
+            who = ctx.last_speaker
+    if who is not None and pronoun in _GENDER_OF_PRONOUN:
+        # "she said" -> Lopez: Lopez is a woman for the rest of the article
+        ctx.mentions.gender.setdefault(who.value, _GENDER_OF_PRONOUN[pronoun])
+    return who
+
+
+def _last_statement_maker(ctx: _Context, quote_start: int, pronoun: str) -> Mention | None:
+    """"she added" continues the person who spoke last: the speaker of an earlier quote, or a
+    person reported as saying or taking a position since ("Lopez disagreed with the finding").
+    A candidate of the pronoun's gender that the text does not establish, where an earlier one is
+    known to have it, is ambiguous: no speaker rather than a guess."""
+    candidates: list[tuple[int, Mention]] = [(at, m) for at, m in (ctx.speakers or []) if at < quote_start]
+    lo = max(0, quote_start - _STATEMENT_WINDOW)
+    marks = ctx.quote_marks or []
+    for pattern in (SPEECH_VERB, _STANCE_VERB):
+        for verb in pattern.finditer(ctx.text, lo, quote_start):
+            if any(a <= verb.start() < b for a, b in marks):
+                continue  # inside a quotation: someone's words, not a statement by the article
+            subject = ctx.tokens.subject_of(verb.start())
+            m = ctx.mentions.covering(subject[0]) if subject is not None else None
+            if m is not None and m.kind == "person":
+                candidates.append((verb.start(), m))
+    candidates.sort(key=lambda c: -c[0])
+    want = _GENDER_OF_PRONOUN.get(pronoun)
+    for n, (_, m) in enumerate(candidates):
+        if not ctx.mentions.fits(m, pronoun):
+            continue
+        if want and ctx.mentions.gender.get(m.value) is None and any(
+                ctx.mentions.gender.get(o.value) == want and o.value != m.value for _, o in candidates[n + 1:]):
+            ctx.ambiguous = True
+            return None
+        return m
+    return None
 
 
 def _person_with_title(ctx: _Context, head: str, before: int) -> Mention | None:

@@ -1,0 +1,62 @@
+"""One change, one finding.
+
+Several detectors may see the same change in one sentence: a number changed inside a quotation is
+a number_change and a quote_change; a name swapped in a quote may also be an attribution issue. A
+fact-checker wants one entry for it, of the most specific type, with the other detectors' views
+kept as supporting evidence in its explanation.
+"""
+from __future__ import annotations
+
+import re
+
+from storytrace.model import Finding
+
+# Most specific first: a named value changed says more than "the quote differs" or "a fact is missing".
+TYPE_PRIORITY = ("entity_swap", "number_change", "date_change", "negation_flip", "attribution_change",
+                 "role_change", "quote_change", "name_variant", "omission", "unsupported_addition")
+_SEVERITY = {"high": 0, "medium": 1, "low": 2}
+# Claims about the whole story (one version against all the others, an article against itself, a
+# reversed conclusion) say something an edge finding does not: they stay findings of their own.
+_STORY_WIDE = frozenset({"consensus_outlier", "internal_contradiction", "stance_divergence"})
+_PLACEHOLDER = re.compile(r"^\(.*\)$")  # "(missing)", "(no negation)"
+
+
+def _words(value: str) -> frozenset[str]:
+    if _PLACEHOLDER.match(value.strip()):
+        return frozenset()
+    return frozenset(w for w in re.findall(r"\w+", value.casefold()))
+
+
+def _same_change(a: Finding, b: Finding) -> bool:
+    """Same article and claim sentence, and the changed value of one lies inside the other's
+    (on the derived side, or on the source side when a side is a placeholder)."""
+    if a.article != b.article or tuple(a.claim_span) != tuple(b.claim_span) or a.type == b.type:
+        return False
+    if a.type in _STORY_WIDE or b.type in _STORY_WIDE:
+        return False
+    for x, y in ((_words(a.derived_value), _words(b.derived_value)), (_words(a.source_value), _words(b.source_value))):
+        if x and y and (x <= y or y <= x):
+            return True
+    return False
+
+
+def _rank(f: Finding) -> tuple[int, int, float]:
+    kind = TYPE_PRIORITY.index(f.type) if f.type in TYPE_PRIORITY else len(TYPE_PRIORITY)
+    return (kind, _SEVERITY.get(f.severity, 3), -f.confidence)
+
+
+def merge_same_change(findings: list[Finding]) -> list[Finding]:
+    """Fold findings about one change into the best-typed one; its explanation names the others."""
+    ordered = sorted(findings, key=_rank)
+    kept: list[Finding] = []
+    for f in ordered:
+        host = next((k for k in kept if _same_change(k, f)), None)
+        if host is None:
+            kept.append(f)
+            continue
+        note = f' Supporting evidence: {f.type.replace("_", " ")} ("{f.source_value}" / "{f.derived_value}").'
+        if note not in host.explanation:
+            host.explanation += note
+        host.against = list(dict.fromkeys([*host.against, *f.against]))
+    order = {id(f): n for n, f in enumerate(findings)}
+    return sorted(kept, key=lambda f: order[id(f)])
