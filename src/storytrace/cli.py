@@ -33,6 +33,9 @@ def analyze(
     max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
+    verifier_pairs: bool = typer.Option(True, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(True, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -56,6 +59,7 @@ def analyze(
     config = Config(
         spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
         max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)),
+        verifier_pairs=verifier_pairs, verifier_findings=verifier_findings, verifier_weights=verifier_weights,
     )
     db_path = db if db is not None else out / "storytrace.db"
     try:
@@ -84,11 +88,16 @@ def compare(
     pairs: Path = typer.Option(..., "--pairs", help="JSON lines with id, source, derived."),
     out: Path = typer.Option(..., "--out", help="JSON lines: id, consistent, score, findings."),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
+    verifier_pairs: bool = typer.Option(True, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(True, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Check each derived text against its source: consistent or not, a score, and the findings."""
     from storytrace.compare import compare_file
+    from storytrace.config import Config
 
-    raise typer.Exit(compare_file(pairs, out, quiet=quiet))
+    config = Config(verifier_pairs=verifier_pairs, verifier_findings=verifier_findings, verifier_weights=verifier_weights)
+    raise typer.Exit(compare_file(pairs, out, quiet=quiet, config=config))
 
 
 @app.command()

@@ -12,6 +12,19 @@ class Config:
     embedding_model: str = "minilm"
     # Optional NLI backend for findings: a local model path, or "" for none.
     nli_model: str = ""
+    # The project's own sentence-pair verifier (storytrace/verifier, trained by `make model`):
+    # a path to its weights, or "" for the ones shipped in the package.
+    verifier_weights: str = ""
+    # (a) Judge each derived sentence against its best supporting source chunk: the pair score
+    # and verdict of `compare`, and an unsupported-sentence finding in `analyze`.
+    verifier_pairs: bool = True
+    # (b) Check every medium/high finding: the verifier's score is shown on it, and a finding
+    # whose sentence the verifier judges supported with high confidence is downgraded to low.
+    verifier_findings: bool = True
+    # P(supported) at or above which a medium/high finding is downgraded (chosen on tuning parts).
+    verifier_entailed_above: float = 0.9
+    # P(supported) below which a derived sentence counts as unsupported (chosen on tuning parts).
+    verifier_unsupported_below: float = 0.1
     # Articles published further apart than this are not put in one story.
     story_window_days: int = 30
     max_file_bytes: int = 50 * 1024 * 1024

@@ -70,18 +70,29 @@ def candidate_windows(sentences: list[str], hypothesis: str, anchors: list[int] 
     return sorted(chosen)
 
 
-def best_support(verifier, sentences: list[str], hypotheses: list[str],
-                 anchors: list[list[int]] | None = None) -> list[Support]:
-    """For each hypothesis, the best-scoring candidate chunk of ``sentences`` (one batched call)."""
+def plan(sentences: list[str], hypotheses: list[str], anchors: list[list[int]] | None = None,
+         lexical: int = LEXICAL_CANDIDATES) -> list[list[tuple[int, str]]]:
+    """For each hypothesis, the (first sentence, chunk text) candidates to score."""
     plans = []
     for k, hyp in enumerate(hypotheses):
-        spans = candidate_windows(sentences, hyp, anchors[k] if anchors else None)
+        spans = candidate_windows(sentences, hyp, anchors[k] if anchors else None, lexical=lexical)
         plans.append([(s, " ".join(sentences[s:e])) for s, e in spans])
-    pairs = [(chunk, hyp) for hyp, plan in zip(hypotheses, plans) for _, chunk in plan]
+    return plans
+
+
+def plan_pairs(plans: list[list[tuple[int, str]]], hypotheses: list[str]) -> list[tuple[str, str]]:
+    return [(chunk, hyp) for hyp, p in zip(hypotheses, plans) for _, chunk in p]
+
+
+def best_support(verifier, sentences: list[str], hypotheses: list[str],
+                 anchors: list[list[int]] | None = None, lexical: int = LEXICAL_CANDIDATES) -> list[Support]:
+    """For each hypothesis, the best-scoring candidate chunk of ``sentences`` (one batched call)."""
+    plans = plan(sentences, hypotheses, anchors, lexical)
+    pairs = plan_pairs(plans, hypotheses)
     scores = iter(verifier.score(pairs)) if pairs else iter(())
     out = []
-    for plan in plans:
-        scored = [(next(scores), start, chunk) for start, chunk in plan]
+    for candidates in plans:
+        scored = [(next(scores), start, chunk) for start, chunk in candidates]
         if not scored:
             out.append(Support(0.0, "", -1))
             continue

@@ -173,22 +173,36 @@ def negation(sent, rng: random.Random) -> str | None:
 
 
 def antonym(sent, rng: random.Random) -> str | None:
-    """An adjective, adverb or base-form verb is replaced by a WordNet opposite."""
-    from storytrace.nlp.wordnet import opposites
-
+    """An adjective, adverb or base-form verb is replaced by its WordNet antonym ("large" ->
+    "small"; a satellite "huge" through its cluster head)."""
     spots = []
     for tok in sent:
         if tok.tag_ in ("JJ", "RB", "VB") and tok.text.isalpha() and tok.text.islower() and not tok.ent_type_:
-            found = sorted(w for w in opposites(tok.lower_, tok.pos_)
-                           if w.isalpha() and len(w) > 2 and w != tok.lower_ and _common(w, tok.pos_))
+            found = _direct_opposite(tok.lower_, tok.pos_)
             if found:
                 spots.append((tok, found))
     if not spots:
         return None
     tok, found = spots[rng.randrange(len(spots))]
-    # the most common opposite: indirect antonyms run to rare words ("valuable" / "chaffy")
-    best = max(found, key=lambda w: (_senses(w, tok.pos_), w))
-    return _changed(sent, _replace(sent, tok.idx, tok.idx + len(tok.text), best))
+    return _changed(sent, _replace(sent, tok.idx, tok.idx + len(tok.text), found))
+
+
+def _direct_opposite(word: str, pos: str) -> str | None:
+    """The first word of the first antonym sense among the word's three commonest senses;
+    indirect antonyms run to rare words ("valuable" / "chaffy"), so they are not used."""
+    from storytrace.nlp.wordnet import ANTONYM, wordnet
+
+    letter = {"ADJ": "a", "ADV": "r", "VERB": "v"}.get(pos)
+    if letter is None:
+        return None
+    wn = wordnet()
+    for sid in wn.synsets(word, letter, 3):
+        for source in (sid, *wn.cluster_heads(sid)):
+            for opp in wn.synset(source).linked(ANTONYM):
+                for w in wn.words(opp):
+                    if w.isalpha() and w != word and _common(w, pos):
+                        return w
+    return None
 
 
 def _senses(word: str, pos: str) -> int:
@@ -295,6 +309,9 @@ def compression(sent, rng: random.Random) -> str | None:
     start, end = _subtree_span(tok)
     if end - start > 0.6 * len(sent.text):
         return None
+    text, base = sent.doc.text, sent.start_char
+    if text[end:end + 1] == "," and text[max(base, start - 2):start] == ", ":
+        start, end = start - 2, end + 1  # "Kovacs, who ..., resigned": both commas of the parenthesis go
     return _changed(sent, _replace(sent, start, end, ""))
 
 
