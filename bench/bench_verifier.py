@@ -135,14 +135,16 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="at most this many pairs per set and part")
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--write", action="store_true", help="replace the section in bench/RESULTS.md")
+    ap.add_argument("--weights", default="", help="verifier weights folder (default: the shipped ones)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     from storytrace.findings.verify import load_verifier
 
-    verifier = load_verifier("")
+    load_verifier(args.weights)
     load_seconds = time.perf_counter() - t0
     # the verifier scores everything; thresholds that change nothing, so raw scores are kept
-    verified = Comparer(Config(quiet=True, verifier_entailed_above=2.0, verifier_unsupported_below=-1.0))
+    verified = Comparer(Config(quiet=True, verifier_weights=args.weights, verifier_entailed_above=2.0,
+                               verifier_unsupported_below=-1.0))
     parts: dict[str, dict[str, list[dict]]] = {"tune": {}, "confirm": {}}
     cpu_total, pair_total = 0.0, 0
     for name in args.sets.split(","):
@@ -157,7 +159,7 @@ def main() -> None:
             pair_total += len(pairs)
             print(f"{name} {part}: {len(pairs)} pairs, {cpu:.0f} CPU s", file=sys.stderr)
     # the verifier's own speed, on a fresh instance (its cache would flatter it): confirm pairs of Falke
-    speed = verifier_speed(parts["confirm"], args.sets.split(","))
+    speed = verifier_speed(args.weights)
     thresholds = {mode: choose(parts["tune"], mode) for mode in ("rules", "verifier", "combined")}
     lines = render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total)
     print("\n".join(lines))
@@ -168,13 +170,13 @@ def main() -> None:
         replace_section(heading, heading + "\n\n" + "\n".join(lines) + "\n")
 
 
-def verifier_speed(confirm: dict[str, list[dict]], names: list[str]) -> tuple[int, float]:
+def verifier_speed(weights: str) -> tuple[int, float]:
     from storytrace.verifier import Verifier
     from storytrace.verifier.chunks import split_sentences
 
     rows = load_jsonl(BENCH_DIR / "falke_sentpairs_dev.jsonl")[:200]
     pairs = [(r["source"], s) for r in rows for s in split_sentences(r["derived"])]
-    fresh = Verifier()
+    fresh = Verifier(weights or None)
     t0 = time.process_time()
     fresh.score(pairs)
     return len(pairs), time.process_time() - t0

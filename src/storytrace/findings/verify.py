@@ -117,7 +117,8 @@ def unsupported_sentences(story, members: dict[str, Article], verifier, unsuppor
             lo, hi = max(0, min(p.source) - 1), min(len(src), max(p.source) + 2)
             premise = " ".join(s.text for s in src[lo:hi])
             for d in p.derived:
-                if d in by_index:
+                # a sentence found word for word in its source passage needs no model
+                if d in by_index and " ".join(by_index[d].text.split()) not in " ".join(premise.split()):
                     jobs.append((edge, source, derived, by_index[d], src[min(p.source)], premise))
     if not jobs:
         return out

@@ -27,6 +27,9 @@ class Verifier:
         try:
             import torch
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # no "Loading weights" bar in the middle of a run
 
             self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
             self.model = AutoModelForSequenceClassification.from_pretrained(
