@@ -1,7 +1,7 @@
 """Rules alone, the sentence-pair verifier alone, and both combined, on every dev pair set.
 
     .venv/bin/python bench/bench_verifier.py                 # tuning parts pick thresholds, confirm parts scored
-    .venv/bin/python bench/bench_verifier.py --limit 60      # quick: at most 60 pairs per set and part
+    .venv/bin/python bench/bench_verifier.py --limit 60      # quick: at most 60 pairs per set and part, evenly spread
     .venv/bin/python bench/bench_verifier.py --write         # also replace the section in bench/RESULTS.md
 
 One run computes, per pair, the rule findings (severity untouched), the verifier's support (its
@@ -151,8 +151,9 @@ def main() -> None:
         tune, confirm = split_rows(name, load_jsonl(BENCH_DIR / f"{name}.jsonl"))
         for part, rows in (("tune", tune), ("confirm", confirm)):
             pairs = pairs_of(name, rows)
-            if args.limit:
-                pairs = pairs[:args.limit]
+            if args.limit and len(pairs) > args.limit:
+                step = len(pairs) / args.limit  # evenly spread, not the first documents only
+                pairs = [pairs[int(k * step)] for k in range(args.limit)]
             items, cpu = run_part(verified, pairs)
             parts[part][name] = items
             cpu_total += cpu
@@ -174,7 +175,7 @@ def verifier_speed(weights: str) -> tuple[int, float]:
     from storytrace.verifier import Verifier
     from storytrace.verifier.chunks import split_sentences
 
-    rows = load_jsonl(BENCH_DIR / "falke_sentpairs_dev.jsonl")[:200]
+    rows = load_jsonl(BENCH_DIR / "falke_sentpairs_dev.jsonl")[:100]
     pairs = [(r["source"], s) for r in rows for s in split_sentences(r["derived"])]
     fresh = Verifier(weights or None)
     t0 = time.process_time()

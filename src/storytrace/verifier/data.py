@@ -35,9 +35,9 @@ class Example:
 @dataclass
 class DataSettings:
     shared: Path = SHARED
-    nli: int = 1000
-    synthetic: int = 1800
-    demetr: int = 500
+    nli: int = 500
+    synthetic: int = 1000
+    demetr: int = 300
     articles: int = 0  # news articles to perturb; 0 = all
     seed: int = 13
     dev_sets: tuple[str, ...] = ("summedits_news_dev", "falke_sentpairs_dev", "xsum_hallucinations_dev",

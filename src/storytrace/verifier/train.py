@@ -16,7 +16,7 @@ from pathlib import Path
 
 from storytrace.verifier.data import Example
 
-MEGA_BATCH = 50  # batches per length-sorted block
+MEGA_BATCH = 4  # batches per length-sorted block: larger blocks group one source (and label) per batch, and the loss stalled
 
 
 @dataclass
@@ -28,7 +28,7 @@ class TrainSettings:
     learning_rate: float = 8e-5
     # The new head starts from tiny random weights and the encoder's pooled vector is small, so at
     # the encoder's rate the loss stays at ln 2 for hundreds of steps: the head learns faster.
-    head_learning_rate: float = 1e-3
+    head_learning_rate: float = 5e-4
     warmup_share: float = 0.06
     max_length: int = 192
     seed: int = 13
