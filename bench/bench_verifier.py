@@ -143,7 +143,8 @@ def main() -> None:
     load_verifier(args.weights)
     load_seconds = time.perf_counter() - t0
     # the verifier scores everything; thresholds that change nothing, so raw scores are kept
-    verified = Comparer(Config(quiet=True, verifier_weights=args.weights, verifier_entailed_above=2.0,
+    verified = Comparer(Config(quiet=True, verifier_pairs=True, verifier_findings=True,
+                               verifier_weights=args.weights, verifier_entailed_above=2.0,
                                verifier_unsupported_below=-1.0))
     parts: dict[str, dict[str, list[dict]]] = {"tune": {}, "confirm": {}}
     cpu_total, pair_total = 0.0, 0

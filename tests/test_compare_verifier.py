@@ -21,7 +21,7 @@ PAIRS = [
 
 @pytest.fixture(scope="module")
 def results():
-    on = {r.id: r for r in Comparer(Config(quiet=True)).compare(PAIRS)}
+    on = {r.id: r for r in Comparer(Config(quiet=True, verifier_pairs=True, verifier_findings=True)).compare(PAIRS)}
     off = {r.id: r for r in Comparer(Config(quiet=True, verifier_pairs=False, verifier_findings=False)).compare(PAIRS)}
     return on, off
 
@@ -57,6 +57,11 @@ def test_the_command_line_switches_the_verifier_off(tmp_path):
     assert result.exit_code == 0, result.output
     row = json.loads(out.read_text())
     assert row["findings"] and not any("P(supported)" in f["explanation"] for f in row["findings"])
+    result = CliRunner().invoke(app, ["compare", "--pairs", str(pairs), "--out", str(out), "--quiet",
+                                      "--verifier-pairs", "--verifier-findings"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text())
+    assert any("P(supported)" in f["explanation"] for f in row["findings"])
     missing = CliRunner().invoke(app, ["compare", "--pairs", str(pairs), "--out", str(out), "--quiet",
-                                       "--verifier-weights", str(tmp_path / "nowhere")])
+                                       "--verifier-findings", "--verifier-weights", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2

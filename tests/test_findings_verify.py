@@ -88,7 +88,7 @@ def test_detect_findings_runs_the_verifier_only_when_the_config_asks(monkeypatch
     assert not fake.seen and not any("P(supported)" in f.explanation for f in without)
     off = detect_findings(story(), articles, Config(verifier_pairs=False, verifier_findings=False))
     assert not fake.seen and len(off) == len(without)
-    on = detect_findings(story(), articles, Config())
+    on = detect_findings(story(), articles, Config(verifier_pairs=True, verifier_findings=True))
     assert any(f.type == "unsupported_addition" and f.claim == "The mayor resigned in protest." for f in on)
     assert fake.seen
 

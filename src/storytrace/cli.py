@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from storytrace.config import Config
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -33,8 +35,8 @@ def analyze(
     max_file_mb: float = typer.Option(50.0, "--max-file-mb", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
-    verifier_pairs: bool = typer.Option(True, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
-    verifier_findings: bool = typer.Option(True, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
     verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
@@ -88,8 +90,8 @@ def compare(
     pairs: Path = typer.Option(..., "--pairs", help="JSON lines with id, source, derived."),
     out: Path = typer.Option(..., "--out", help="JSON lines: id, consistent, score, findings."),
     quiet: bool = typer.Option(False, "--quiet", "-q"),
-    verifier_pairs: bool = typer.Option(True, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
-    verifier_findings: bool = typer.Option(True, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
     verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Check each derived text against its source: consistent or not, a score, and the findings."""
