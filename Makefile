@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test setup browser clean bench
+.PHONY: demo test setup browser clean bench model
 
 setup: $(STAMP)
 
@@ -29,6 +29,14 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Retrains the shipped sentence-pair verifier from scratch (about an hour on 2 CPU cores; fixed
+# seeds and data order; needs ../shared/training and ../shared/benchmarks). demo/test never train.
+VERIFIER_WEIGHTS := src/storytrace/verifier/weights
+model: $(STAMP)
+	rm -rf $(VERIFIER_WEIGHTS).new
+	OMP_NUM_THREADS=2 nice -n 15 $(BIN)/python -m storytrace.verifier.train --out $(VERIFIER_WEIGHTS).new --threads 2
+	rm -rf $(VERIFIER_WEIGHTS) && mv $(VERIFIER_WEIGHTS).new $(VERIFIER_WEIGHTS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -1,6 +1,7 @@
 """The command line: a thin layer over the Python API (storytrace.analyze and friends)."""
 from __future__ import annotations
 
+import dataclasses
 import errno
 import sqlite3
 import sys
@@ -12,6 +13,7 @@ from typing import Optional
 import typer
 
 from storytrace.model import InputError, one_line, quoted_name
+from storytrace.config import Config
 
 app = typer.Typer(
     add_completion=False,
@@ -104,6 +106,9 @@ def analyze(
     review_url: str = typer.Option("", "--review-url", metavar="URL", help="Base URL of the published reviews: each review's url is URL/FINDING-ID."),
     replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
     meta: Optional[Path] = typer.Option(None, "--meta", help="CSV (id,title,outlet,author,published,url,language) whose fields win over what is read or inferred."),
+    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -140,6 +145,7 @@ def analyze(
         spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
         max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), follow_links=follow_links,
         meta_file=str(meta or ""),
+        verifier_pairs=verifier_pairs, verifier_findings=verifier_findings, verifier_weights=verifier_weights,
     )
     if meta is not None:
         from storytrace.ingest.overrides import load_meta_csv
@@ -200,6 +206,9 @@ def compare(
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="JSON lines, each with id, source and derived, instead of two files."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="With --pairs: JSON lines of id, consistent, score, findings (- or none: standard output)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Check a derived text against its source: consistent or not, a score, and the findings.
 
@@ -215,16 +224,19 @@ def compare(
         storytrace compare --pairs pairs.jsonl --out results.jsonl
     """
     from storytrace.compare import compare_file
+    from storytrace.config import Config
 
+    config = Config(quiet=quiet, verifier_pairs=verifier_pairs, verifier_findings=verifier_findings,
+                    verifier_weights=verifier_weights)
     if pairs is not None:
         if source is not None:
             raise typer.BadParameter("give either SOURCE DERIVED or --pairs, not both", param_hint="SOURCE")
-        raise typer.Exit(compare_file(pairs, out if out is not None else Path("-"), quiet=quiet))
+        raise typer.Exit(compare_file(pairs, out if out is not None else Path("-"), quiet=quiet, config=config))
     if source is None or derived is None:
         raise typer.BadParameter("give two texts (SOURCE DERIVED) or --pairs FILE", param_hint="SOURCE")
     if str(source) == "-" and str(derived) == "-":
         raise typer.BadParameter("only one of SOURCE and DERIVED can be standard input", param_hint="SOURCE")
-    raise typer.Exit(_compare_two(source, derived))
+    raise typer.Exit(_compare_two(source, derived, config))
 
 
 def _read_text_arg(path: Path) -> str:
@@ -236,10 +248,9 @@ def _read_text_arg(path: Path) -> str:
     return decode_bytes(read_capped(path, 50 * 1024 * 1024)).text
 
 
-def _compare_two(source: Path, derived: Path) -> int:
+def _compare_two(source: Path, derived: Path, config: Config) -> int:
     """Compare two texts and print a verdict a person reads: consistent or not, then each finding."""
     from storytrace.compare import Comparer, PairInput
-    from storytrace.config import Config
     from storytrace.ingest.errors import InputProblem
 
     texts = []
@@ -253,7 +264,7 @@ def _compare_two(source: Path, derived: Path) -> int:
             _err(str(InputError("standard input" if str(path) == "-" else str(path), "empty")))
             return EXIT_FAILED
         texts.append(text)
-    [result] = Comparer(Config(quiet=True)).compare([PairInput("pair", texts[0], texts[1])])
+    [result] = Comparer(dataclasses.replace(config, quiet=True)).compare([PairInput("pair", texts[0], texts[1])])
     verdict = "consistent" if result.consistent else "NOT consistent"
     print(f"{verdict} with the source (score {result.score:.2f}; 1 = fully supported), "
           f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}")

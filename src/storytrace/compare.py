@@ -40,6 +40,9 @@ class PairResult:
     score: float
     findings: list[Finding]
     articles: dict[str, Article]
+    support: float | None = None  # the verifier's P(supported) of the least supported sentence
+    finding_scores: list[float | None] | None = None  # the verifier's score of each finding
+
 
     def to_dict(self) -> dict[str, Any]:
         from storytrace.outputs.json_report import finding_to_dict
@@ -95,6 +98,11 @@ class Comparer(LoadedModels):
             from storytrace.findings.nli import NLIScorer
 
             self.nli = NLIScorer(self.config.nli_model)  # NLILoadError: one line, caught by compare_file
+        self.verifier = None
+        if self.config.verifier_pairs or self.config.verifier_findings:
+            from storytrace.findings.verify import load_verifier
+
+            self.verifier = load_verifier(self.config.verifier_weights)  # VerifierLoadError: caught by compare_file
 
     def compare(self, pairs: Iterable[PairInput]) -> Iterator[PairResult]:
         batch: list[PairInput] = []
@@ -115,11 +123,49 @@ class Comparer(LoadedModels):
         self._prepare([a for a in sources + deriveds if not a.sentences])
         self.parser.parse_many(sources + deriveds)  # one spaCy pass over the whole batch
         self._warm_embeddings(sources, deriveds)
-        for pair, source, derived in zip(batch, sources, deriveds):
-            alignment = self._align(source, derived)
+        alignments = [self._align(source, derived) for source, derived in zip(sources, deriveds)]
+        supports = self._supports(sources, deriveds, alignments)
+        for pair, source, derived, alignment, support in zip(batch, sources, deriveds, alignments, supports):
             findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli)
+            scores = None
+            if self.verifier is not None and self.config.verifier_findings:
+                from storytrace.findings.verify import apply_score, score_findings
+
+                scores = score_findings(findings, {source.id: source}, self.verifier)
+                for f, s in zip(findings, scores):
+                    if s is not None:
+                        apply_score(f, s, self.config.verifier_entailed_above)
             v = verdict(findings)
-            yield PairResult(pair.id, v.consistent, v.score, findings, {source.id: source, derived.id: derived})
+            consistent, score = v.consistent, v.score
+            if support is not None:
+                # the verifier judges meaning: the least supported derived sentence decides
+                consistent = consistent and support >= self.config.verifier_unsupported_below
+                score = round(min(score, support), 4)
+            yield PairResult(pair.id, consistent, score, findings, {source.id: source, derived.id: derived},
+                             support, scores)
+
+    def _supports(self, sources: list[Article], deriveds: list[Article],
+                  alignments: list[Alignment]) -> list[float | None]:
+        """Per pair, the verifier's support of its least supported derived sentence (SummaC-style:
+        each sentence against its best source chunk); None when the verifier is off."""
+        if self.verifier is None or not self.config.verifier_pairs:
+            return [None] * len(sources)
+        from storytrace.verifier.chunks import best_support, plan, plan_pairs
+
+        jobs = []
+        for source, derived, alignment in zip(sources, deriveds, alignments):
+            src = [s.text for s in source.sentences]
+            hyps = [s.text for s in derived.sentences]
+            anchors = [sorted({i for p in alignment.pairs if s.index in p.derived for i in p.source})
+                       for s in derived.sentences]
+            jobs.append((src, hyps, anchors))
+        # one batched call for the whole batch; best_support then reads the verifier's cache
+        self.verifier.score([p for src, hyps, anchors in jobs for p in plan_pairs(plan(src, hyps, anchors), hyps)])
+        out: list[float | None] = []
+        for src, hyps, anchors in jobs:
+            found = best_support(self.verifier, src, hyps, anchors) if src and hyps else []
+            out.append(min((f.score for f in found), default=0.0))
+        return out
 
     def _source_article(self, text: str) -> Article:
         if text not in self._prepared:
@@ -205,10 +251,11 @@ def compare_file(pairs: Path, out: Path, quiet: bool = False, config: Config | N
     config = config or Config()
     config.quiet = quiet
     from storytrace.findings.nli import NLILoadError
+    from storytrace.verifier.model import VerifierLoadError
 
     try:
         comparer = Comparer(config)
-    except NLILoadError as exc:
+    except (NLILoadError, VerifierLoadError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     to_stdout = str(out) == "-"  # one stream of JSON lines: `--out -` (or no --out) writes it to standard output

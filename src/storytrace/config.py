@@ -16,6 +16,21 @@ class Config:
     document_encoder: str = "usem3"
     # Optional NLI backend for findings: a local model path, or "" for none.
     nli_model: str = ""
+    # The project's own sentence-pair verifier (storytrace/verifier, trained by `make model`):
+    # a path to its weights, or "" for the ones shipped in the package.
+    verifier_weights: str = ""
+    # Both uses are off by default: the shipped model was trained in a short CPU run and has not
+    # yet shown a gain on the confirm parts of the dev sets (bench/bench_verifier.py, RESULTS.md).
+    # (a) Judge each derived sentence against its best supporting source chunk: the pair score
+    # and verdict of `compare`, and an unsupported-sentence finding in `analyze`.
+    verifier_pairs: bool = False
+    # (b) Check every medium/high finding: the verifier's score is shown on it, and a finding
+    # whose sentence the verifier judges supported with high confidence is downgraded to low.
+    verifier_findings: bool = False
+    # P(supported) at or above which a medium/high finding is downgraded (chosen on tuning parts).
+    verifier_entailed_above: float = 0.9
+    # P(supported) below which a derived sentence counts as unsupported (chosen on tuning parts).
+    verifier_unsupported_below: float = 0.1
     # Articles published further apart than this are not put in one story.
     story_window_days: int = 30
     max_file_bytes: int = 50 * 1024 * 1024

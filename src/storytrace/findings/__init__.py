@@ -28,14 +28,21 @@ _STRICT_MIN_CONFIDENCE = 0.85
 _INDEPENDENT_RELATIONS = ("independent", "shared_source")
 
 
-def detect_findings(story: Story, articles: dict[str, Article]) -> list[Finding]:
-    """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``."""
+def detect_findings(story: Story, articles: dict[str, Article], config=None) -> list[Finding]:
+    """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``.
+
+    ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py).
+    """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
     for edge in story.lineage:
         raw.extend(_edge_findings(edge, story, members))
     raw.extend(_story_findings(story, members))
     findings = merge_same_change(deduplicate(raw, story.article_ids))
+    if config is not None:
+        from storytrace.findings.verify import check_story
+
+        findings = check_story(story, members, findings, config)
     return assign_ids(sort_findings(findings, story.article_ids), story.id)
 
 

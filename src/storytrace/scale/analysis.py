@@ -28,7 +28,7 @@ def analyze_block(
         members = [by_id[i] for i in story.article_ids]
         story.alignments = align_story(members, embedder)
         story.lineage = infer_lineage(members, story.alignments)
-        story.findings = detect_findings(story, by_id)
+        story.findings = detect_findings(story, by_id, config)
     return stories
 
 

@@ -1,0 +1,221 @@
+"""Rules alone, the sentence-pair verifier alone, and both combined, on every dev pair set.
+
+    .venv/bin/python bench/bench_verifier.py                 # tuning parts pick thresholds, confirm parts scored
+    .venv/bin/python bench/bench_verifier.py --limit 60      # quick: at most 60 pairs per set and part, evenly spread
+    .venv/bin/python bench/bench_verifier.py --write         # also replace the section in bench/RESULTS.md
+
+One run computes, per pair, the rule findings (severity untouched), the verifier's support (its
+least supported derived sentence against its best source chunk) and the verifier's score of each
+medium/high finding; the three decisions are then made from those:
+- rules: consistent iff no medium/high finding;
+- verifier: consistent iff support >= t_low;
+- combined: findings the verifier scores >= t_high are downgraded; consistent iff no medium/high
+  finding remains and support >= t_low.
+Thresholds are chosen on the TUNING parts only (best mean balanced accuracy over the sets, with
+DEMETR false alarms on faithful pairs at most 0.05); the confirm parts are scored, never read.
+Only id/source/derived reach the engine. Speed: pairs per CPU-second of the verifier's work, the
+model's load time and the peak resident memory of the process.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from splits import split_rows  # noqa: E402
+
+from storytrace.compare import Comparer, PairInput  # noqa: E402
+from storytrace.config import Config  # noqa: E402
+
+BENCH_DIR = Path(os.environ.get("STORYTRACE_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
+if not BENCH_DIR.exists():
+    BENCH_DIR = Path("/work/shared/benchmarks")
+SETS = ("summedits_news_dev", "falke_sentpairs_dev", "xsum_hallucinations_dev", "demetr_dev",
+        "wmt23_zhen_dev_en_pairs")
+LOW_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
+HIGH_GRID = (0.8, 0.9, 0.95, 0.98, 0.99, 1.01)  # 1.01: never downgrade
+MAX_FAITHFUL_FALSE_ALARMS = 0.05
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def pairs_of(name: str, rows: list[dict]) -> list[tuple[str, str, str, bool, str]]:
+    """(id, source, derived, consistent, kind) per pair; DEMETR gives two pairs per row."""
+    out = []
+    if name == "demetr_dev":
+        seen = set()
+        for r in rows:
+            if not r.get("applied", True):
+                continue
+            key = (r["reference"], r["faithful"])
+            if key not in seen:  # one faithful pair per source sentence
+                seen.add(key)
+                out.append((f"{r['id']}:faithful", r["reference"], r["faithful"], True, "faithful"))
+            critical = r["perturbation"].startswith("critical")
+            out.append((f"{r['id']}:perturbed", r["reference"], r["perturbed"], not critical,
+                        "critical" if critical else "minor"))
+        return out
+    return [(str(r["id"]), r["source"], r["derived"], bool(r["consistent"]), "") for r in rows]
+
+
+def balanced_accuracy(gold: list[bool], predicted: list[bool]) -> tuple[float, float, float]:
+    """(balanced accuracy, share of inconsistent caught, false-alarm rate on consistent)."""
+    pos = [p for g, p in zip(gold, predicted) if not g]
+    neg = [p for g, p in zip(gold, predicted) if g]
+    caught = sum(1 for p in pos if not p) / len(pos) if pos else 0.0
+    alarms = sum(1 for p in neg if not p) / len(neg) if neg else 0.0
+    return (caught + 1 - alarms) / 2, caught, alarms
+
+
+def decide(item: dict, mode: str, t_low: float, t_high: float) -> bool:
+    if mode == "rules":
+        return not item["rule_flags"]
+    if mode == "verifier":
+        return item["support"] >= t_low
+    kept = [s for s in item["flag_scores"] if s is None or s < t_high]
+    return not kept and item["support"] >= t_low
+
+
+def score_set(items: list[dict], mode: str, t_low: float, t_high: float) -> dict:
+    gold = [i["consistent"] for i in items]
+    pred = [decide(i, mode, t_low, t_high) for i in items]
+    ba, caught, alarms = balanced_accuracy(gold, pred)
+    faithful = [p for i, p in zip(items, pred) if i["kind"] == "faithful"]
+    critical = [p for i, p in zip(items, pred) if i["kind"] == "critical"]
+    return {"ba": ba, "caught": caught, "alarms": alarms, "n": len(items),
+            "faithful_alarms": (sum(1 for p in faithful if not p) / len(faithful)) if faithful else None,
+            "critical_caught": (sum(1 for p in critical if not p) / len(critical)) if critical else None}
+
+
+def run_part(comparer: Comparer, pairs: list[tuple]) -> tuple[list[dict], float]:
+    inputs = [PairInput(pid, src, der) for pid, src, der, _, _ in pairs]
+    t0 = time.process_time()
+    results = {r.id: r for r in comparer.compare(inputs)}
+    cpu = time.process_time() - t0
+    items = []
+    for pid, _, _, consistent, kind in pairs:
+        r = results[pid]
+        flags = [k for k, f in enumerate(r.findings) if f.severity in ("high", "medium")]
+        scores = r.finding_scores or [None] * len(r.findings)
+        items.append({"id": pid, "consistent": consistent, "kind": kind, "support": r.support,
+                      "rule_flags": flags, "flag_scores": [scores[k] for k in flags]})
+    return items, cpu
+
+
+def choose(tuning: dict[str, list[dict]], mode: str) -> tuple[float, float]:
+    best, best_key = (0.5, 1.01), -1.0
+    highs = HIGH_GRID if mode == "combined" else (1.01,)
+    for t_low in LOW_GRID:
+        for t_high in highs:
+            scores = {name: score_set(items, mode, t_low, t_high) for name, items in tuning.items() if items}
+            demetr = scores.get("demetr_dev")
+            if demetr and demetr["faithful_alarms"] is not None and demetr["faithful_alarms"] > MAX_FAITHFUL_FALSE_ALARMS:
+                continue
+            key = sum(s["ba"] for s in scores.values()) / len(scores)
+            if key > best_key:
+                best, best_key = (t_low, t_high), key
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0, help="at most this many pairs per set and part")
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--write", action="store_true", help="replace the section in bench/RESULTS.md")
+    ap.add_argument("--weights", default="", help="verifier weights folder (default: the shipped ones)")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    from storytrace.findings.verify import load_verifier
+
+    load_verifier(args.weights)
+    load_seconds = time.perf_counter() - t0
+    # the verifier scores everything; thresholds that change nothing, so raw scores are kept
+    verified = Comparer(Config(quiet=True, verifier_pairs=True, verifier_findings=True,
+                               verifier_weights=args.weights, verifier_entailed_above=2.0,
+                               verifier_unsupported_below=-1.0))
+    parts: dict[str, dict[str, list[dict]]] = {"tune": {}, "confirm": {}}
+    cpu_total, pair_total = 0.0, 0
+    for name in args.sets.split(","):
+        tune, confirm = split_rows(name, load_jsonl(BENCH_DIR / f"{name}.jsonl"))
+        for part, rows in (("tune", tune), ("confirm", confirm)):
+            pairs = pairs_of(name, rows)
+            if args.limit and len(pairs) > args.limit:
+                step = len(pairs) / args.limit  # evenly spread, not the first documents only
+                pairs = [pairs[int(k * step)] for k in range(args.limit)]
+            items, cpu = run_part(verified, pairs)
+            parts[part][name] = items
+            cpu_total += cpu
+            pair_total += len(pairs)
+            print(f"{name} {part}: {len(pairs)} pairs, {cpu:.0f} CPU s", file=sys.stderr)
+    # the verifier's own speed, on a fresh instance (its cache would flatter it): confirm pairs of Falke
+    speed = verifier_speed(args.weights)
+    thresholds = {mode: choose(parts["tune"], mode) for mode in ("rules", "verifier", "combined")}
+    lines = render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total)
+    print("\n".join(lines))
+    if args.write:
+        from results import replace_section
+
+        heading = "## Sentence-pair verifier: rules, verifier, combined (bench_verifier.py)"
+        replace_section(heading, heading + "\n\n" + "\n".join(lines) + "\n")
+
+
+def verifier_speed(weights: str) -> tuple[int, float]:
+    from storytrace.verifier import Verifier
+    from storytrace.verifier.chunks import split_sentences
+
+    rows = load_jsonl(BENCH_DIR / "falke_sentpairs_dev.jsonl")[:100]
+    pairs = [(r["source"], s) for r in rows for s in split_sentences(r["derived"])]
+    fresh = Verifier(weights or None)
+    t0 = time.process_time()
+    fresh.score(pairs)
+    return len(pairs), time.process_time() - t0
+
+
+def render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total) -> list[str]:
+    cmd = "python bench/bench_verifier.py" + (f" --limit {args.limit}" if args.limit else "") + \
+          (f" --sets {args.sets}" if args.sets != ",".join(SETS) else "")
+    lines = [f"Command: `{cmd}` (confirm parts scored; thresholds chosen on tuning parts: "
+             f"verifier t_low={thresholds['verifier'][0]}, combined t_low={thresholds['combined'][0]}, "
+             f"t_high={thresholds['combined'][1]})", "",
+             "| set | part | pairs | rules BA | verifier BA | combined BA | combined caught | combined false alarms |",
+             "|---|---|---|---|---|---|---|---|"]
+    for part in ("tune", "confirm"):
+        for name, items in parts[part].items():
+            if not items:
+                continue
+            r = score_set(items, "rules", 0, 1.01)
+            v = score_set(items, "verifier", thresholds["verifier"][0], 1.01)
+            c = score_set(items, "combined", *thresholds["combined"])
+            lines.append(f"| {name} | {part} | {len(items)} | {r['ba']:.3f} | {v['ba']:.3f} | {c['ba']:.3f} | "
+                         f"{c['caught']:.3f} | {c['alarms']:.3f} |")
+    lines += ["", "DEMETR (confirm): critical detected / false alarms on faithful pairs",
+              "", "| decision | critical detected | faithful false alarms |", "|---|---|---|"]
+    items = parts["confirm"].get("demetr_dev") or []
+    if items:
+        for mode in ("rules", "verifier", "combined"):
+            t_low, t_high = thresholds[mode] if mode != "rules" else (0, 1.01)
+            s = score_set(items, mode, t_low, t_high)
+            lines.append(f"| {mode} | {s['critical_caught']:.3f} | {s['faithful_alarms']:.3f} |")
+    n, cpu = speed
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines += ["", f"Verifier speed: {n / cpu:.1f} sentence pairs per CPU-second ({n} Falke pairs, {cpu:.1f} CPU s); "
+              f"model load {load_seconds:.1f} s; peak RSS of the whole run {peak:.0f} MB; "
+              f"rules + verifier over {pair_total} pairs: {cpu_total:.0f} CPU s."]
+    return lines
+
+
+if __name__ == "__main__":
+    main()

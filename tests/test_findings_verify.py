@@ -1,0 +1,112 @@
+"""findings/verify.py: the verifier's check on findings and its unsupported-sentence findings,
+with a stand-in verifier (the shipped model is tested in test_verifier_model.py)."""
+from __future__ import annotations
+
+import storytrace.findings.verify as verify
+from storytrace.config import Config
+from storytrace.findings import detect_findings
+from storytrace.model import AlignedPair, Alignment, Article, Edge, Finding, Sentence, Story
+
+
+class Fixed:
+    """Scores each pair by the first rule whose words all occur in the hypothesis."""
+
+    def __init__(self, rules: dict[str, float], default: float = 0.5):
+        self.rules, self.default, self.seen = rules, default, []
+
+    def score(self, pairs):
+        self.seen.extend(pairs)
+        return [next((v for k, v in self.rules.items() if k in h), self.default) for _, h in pairs]
+
+
+def article(article_id: str, sentences: list[str]) -> Article:
+    text, spans, pos = "", [], 0
+    for i, s in enumerate(sentences):
+        spans.append(Sentence(index=i, start=pos, end=pos + len(s), text=s))
+        text += s + " "
+        pos = len(text)
+    return Article(id=article_id, source_path="", original_text=text, text=text, sentences=spans)
+
+
+SOURCE = article("src", ["The council met on Monday.", "It voted to close the harbour bridge for repairs.",
+                         "Work starts in June."])
+DERIVED = article("der", ["The council voted to shut the harbour bridge for repairs.",
+                          "The mayor resigned in protest."])
+
+
+def finding(kind: str, severity: str, claim: Sentence, source: Sentence) -> Finding:
+    return Finding(id="x", type=kind, severity=severity, article="der", against=["src"], claim=claim.text,
+                   claim_span=(claim.start, claim.end), derived_value="shut", source_article="src",
+                   source_text=source.text, source_span=(source.start, source.end), source_value="close",
+                   explanation="A word changed.", confidence=0.9)
+
+
+def test_a_finding_judged_supported_is_downgraded_and_says_so():
+    f = finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])
+    verify.verify_findings([f], {"src": SOURCE}, Fixed({"shut": 0.97}), entailed_above=0.9)
+    assert f.severity == "low"
+    assert "P(supported) = 0.97" in f.explanation and "downgraded" in f.explanation
+
+
+def test_a_finding_judged_unsupported_keeps_its_severity_and_shows_the_score():
+    f = finding("negation_flip", "medium", DERIVED.sentences[0], SOURCE.sentences[1])
+    verify.verify_findings([f], {"src": SOURCE}, Fixed({"shut": 0.04}), entailed_above=0.9)
+    assert f.severity == "medium" and f.explanation.endswith("Verifier: P(supported) = 0.04.")
+
+
+def test_low_findings_are_left_alone_and_an_omission_is_checked_the_other_way_round():
+    low = finding("entity_swap", "low", DERIVED.sentences[0], SOURCE.sentences[1])
+    omission = finding("omission", "medium", DERIVED.sentences[0], SOURCE.sentences[1])
+    verifier = Fixed({})
+    scores = verify.score_findings([low, omission], {"src": SOURCE}, verifier)
+    assert scores[0] is None and scores[1] == 0.5
+    # premise: the derived sentence; hypothesis: the source sentence whose content may be gone
+    assert verifier.seen[-1] == (DERIVED.sentences[0].text, SOURCE.sentences[1].text)
+
+
+def story() -> Story:
+    al = Alignment(source="src", derived="der", pairs=[AlignedPair(source=[1], derived=[0], score=0.9),
+                                                       AlignedPair(source=[2], derived=[1], score=0.4)])
+    edge = Edge(source="src", derived="der", relation="summary", confidence=0.9, coverage=0.5,
+                containment=0.8, evidence=[])
+    return Story(id="s1", title="t", article_ids=["src", "der"], alignments=[al], lineage=[edge])
+
+
+def test_unsupported_sentence_of_a_summary_becomes_a_medium_finding():
+    found = verify.unsupported_sentences(story(), {"src": SOURCE, "der": DERIVED},
+                                         Fixed({"mayor": 0.02}, default=0.8), unsupported_below=0.1)
+    assert [(f.type, f.severity, f.claim) for f in found] == [
+        ("unsupported_addition", "medium", "The mayor resigned in protest.")]
+    assert "P(supported) = 0.02" in found[0].explanation
+
+
+def test_detect_findings_runs_the_verifier_only_when_the_config_asks(monkeypatch):
+    fake = Fixed({"mayor": 0.02}, default=0.8)
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="": fake)
+    articles = {"src": SOURCE, "der": DERIVED}
+    without = detect_findings(story(), articles)
+    assert not fake.seen and not any("P(supported)" in f.explanation for f in without)
+    off = detect_findings(story(), articles, Config(verifier_pairs=False, verifier_findings=False))
+    assert not fake.seen and len(off) == len(without)
+    on = detect_findings(story(), articles, Config(verifier_pairs=True, verifier_findings=True))
+    assert any(f.type == "unsupported_addition" and f.claim == "The mayor resigned in protest." for f in on)
+    assert fake.seen
+
+
+def test_analyze_block_hands_its_config_to_the_findings(monkeypatch):
+    import storytrace.findings as findings_pkg
+    from storytrace.scale import analysis
+
+    seen = []
+    monkeypatch.setattr(findings_pkg, "detect_findings", lambda story, by_id, config=None: seen.append(config) or [])
+    config = Config(verifier_findings=False)
+    analysis.analyze_block([SOURCE], embedder=None, config=config)
+    assert seen == [config]
+
+
+def test_a_sentence_copied_word_for_word_is_not_sent_to_the_verifier():
+    copy = article("der", ["It voted to close the harbour bridge for repairs.", "The mayor resigned in protest."])
+    fake = Fixed({}, default=0.0)
+    found = verify.unsupported_sentences(story(), {"src": SOURCE, "der": copy}, fake, unsupported_below=0.1)
+    assert [h for _, h in fake.seen] == ["The mayor resigned in protest."]
+    assert [f.claim for f in found] == ["The mayor resigned in protest."]

