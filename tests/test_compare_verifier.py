@@ -48,13 +48,12 @@ def test_medium_and_high_findings_show_the_verifiers_score(results):
     assert not any("P(supported)" in f.explanation for f in off["number"].findings)
 
 
-def test_the_command_line_switches_the_verifier_off(tmp_path):
+def test_the_command_line_switches_the_verifier_on(tmp_path):
     from storytrace.cli import app
 
     pairs, out = tmp_path / "pairs.jsonl", tmp_path / "out.jsonl"
     pairs.write_text(json.dumps({"id": "number", "source": SOURCE, "derived": PAIRS[2].derived}) + "\n")
-    result = CliRunner().invoke(app, ["compare", "--pairs", str(pairs), "--out", str(out), "--quiet",
-                                      "--no-verifier-pairs", "--no-verifier-findings"])
+    result = CliRunner().invoke(app, ["compare", "--pairs", str(pairs), "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
     row = json.loads(out.read_text())
     assert row["findings"] and not any("P(supported)" in f["explanation"] for f in row["findings"])

@@ -105,10 +105,10 @@ def analyze(
     publish_unreviewed: bool = typer.Option(False, "--publish-unreviewed", help="Also put high findings nobody has reviewed yet in claimreview.jsonld, marked Unreviewed."),
     review_url: str = typer.Option("", "--review-url", metavar="URL", help="Base URL of the published reviews: each review's url is URL/FINDING-ID."),
     replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
-    meta: Optional[Path] = typer.Option(None, "--meta", help="CSV (id,title,outlet,author,published,url,language) whose fields win over what is read or inferred."),
-    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
-    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
-    verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
+    meta: Optional[Path] = typer.Option(None, "--meta", metavar="FILE", help="CSV (id,title,outlet,author,published,url,language) whose fields win over what is read or inferred."),
+    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_weights: str = typer.Option("", "--verifier-weights", metavar="FOLDER", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -206,9 +206,9 @@ def compare(
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="JSON lines, each with id, source and derived, instead of two files."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="With --pairs: JSON lines of id, consistent, score, findings (- or none: standard output)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs/--no-verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
-    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings/--no-verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
-    verifier_weights: str = typer.Option("", "--verifier-weights", help="Verifier weights folder (default: the ones shipped in the package)."),
+    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
+    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
+    verifier_weights: str = typer.Option("", "--verifier-weights", metavar="FOLDER", help="Verifier weights folder (default: the ones shipped in the package)."),
 ) -> None:
     """Check a derived text against its source: consistent or not, a score, and the findings.
 
