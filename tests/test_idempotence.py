@@ -20,7 +20,7 @@ def test_rerun_changes_nothing_and_fresh_runs_agree(tmp_path):
 
     rerun = cli("analyze", *inputs, "--out", str(first))
     assert rerun.returncode == 0, rerun.stderr
-    assert "49 articles read (0 analysed, 49 unchanged), 0 of" in rerun.stderr
+    assert "51 articles read (0 analysed, 51 unchanged), 0 of" in rerun.stderr
     assert db_digest(first / "storytrace.db") == db_before
     assert file_digest(first / "report.json") == json_before
 
@@ -30,7 +30,7 @@ def test_rerun_changes_nothing_and_fresh_runs_agree(tmp_path):
     r1, r2 = report(first / "report.json"), report(second / "report.json")
     assert r1 == r2
     assert db_digest(second / "storytrace.db") == db_before
-    assert len(r1["articles"]) == 49
+    assert len(r1["articles"]) == 51
     assert "generated" not in (first / "report.json").read_text()  # no timestamps of any kind
 
 
