@@ -32,18 +32,11 @@ sys.path.insert(0, str(ROOT / "src"))
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from splits import CONFIRM, TUNE, row_part  # noqa: E402
+from splits import BENCH_DIR, CONFIRM, TUNE, load_jsonl, row_part  # noqa: E402
 from storytrace.compare import Comparer, PairInput  # noqa: E402
 from storytrace.config import Config  # noqa: E402
 
-BENCH_DIR = Path(os.environ.get("STORYTRACE_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
-if not BENCH_DIR.exists():
-    BENCH_DIR = Path("/work/shared/benchmarks")
 
-
-def load_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def run_engine(comparer: Comparer, pairs: list[PairInput]) -> dict[str, object]:

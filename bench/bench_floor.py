@@ -29,9 +29,8 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from bench_story import build_versions, write_corpus  # noqa: E402
 from results import replace_section  # noqa: E402
-from splits import split_rows  # noqa: E402
+from splits import BENCH_DIR, split_rows  # noqa: E402
 
-SHARED = Path(os.environ.get("STORYTRACE_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
 
 FLOOR = r"""
 import sys
@@ -61,7 +60,7 @@ def corpora(tmp: Path) -> dict[str, Path]:
     story.mkdir()
     write_corpus(story, build_versions())
     out = {"examples/corpus": ROOT / "examples" / "corpus", "6-version story": story}
-    ecb = SHARED / "ecbplus_clusters_dev.jsonl"
+    ecb = BENCH_DIR / "ecbplus_clusters_dev.jsonl"
     if ecb.exists():
         rows = [json.loads(line) for line in ecb.open(encoding="utf-8")]
         tune, _ = split_rows("ecbplus_clusters_dev", rows)

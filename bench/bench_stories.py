@@ -28,12 +28,9 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from splits import CONFIRM, TUNE, row_part  # noqa: E402
+from splits import BENCH_DIR, CONFIRM, TUNE, row_part  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH_DIR = Path(os.environ.get("STORYTRACE_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
-if not BENCH_DIR.exists():  # a worktree under /work/wt/NAME
-    BENCH_DIR = Path("/work/shared/benchmarks")
 DATA = BENCH_DIR / "ecbplus_clusters_dev.jsonl"
 DATASET = "ecbplus_clusters_dev"
 LABELS = ("cluster", "topic", "corpus_part")

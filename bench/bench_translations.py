@@ -25,7 +25,6 @@ both. ``--show`` prints findings of the tuning part only.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -40,11 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from splits import CONFIRM, TUNE, row_part  # noqa: E402
+from splits import BENCH_DIR, CONFIRM, TUNE, load_jsonl, row_part  # noqa: E402
 
-BENCH_DIR = Path(os.environ.get("STORYTRACE_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
-if not BENCH_DIR.exists():
-    BENCH_DIR = Path("/work/shared/benchmarks")
 DATASET = "wmt23_zhen_dev"
 MAJOR_RATERS = 2  # as in the file's `consistent`: at least 2 of 3 raters marked a major accuracy error
 
@@ -74,7 +70,7 @@ class Version:
 
 def load_versions(limit: int | None) -> dict[str, list[Version]]:
     """Document -> its versions, one per system, segments joined as paragraphs."""
-    rows = [json.loads(line) for line in open(BENCH_DIR / f"{DATASET}.jsonl", encoding="utf-8") if line.strip()]
+    rows = load_jsonl(BENCH_DIR / f"{DATASET}.jsonl")
     by_doc: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     part: dict[str, str] = {}
     for r in rows:

@@ -19,7 +19,6 @@ model's load time and the peak resident memory of the process.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import sys
@@ -32,24 +31,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from splits import split_rows  # noqa: E402
+from splits import BENCH_DIR, load_jsonl, split_rows  # noqa: E402
 
 from storytrace.compare import Comparer, PairInput  # noqa: E402
 from storytrace.config import Config  # noqa: E402
 
-BENCH_DIR = Path(os.environ.get("STORYTRACE_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
-if not BENCH_DIR.exists():
-    BENCH_DIR = Path("/work/shared/benchmarks")
 SETS = ("summedits_news_dev", "falke_sentpairs_dev", "xsum_hallucinations_dev", "demetr_dev",
         "wmt23_zhen_dev_en_pairs")
 LOW_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
 HIGH_GRID = (0.8, 0.9, 0.95, 0.98, 0.99, 1.01)  # 1.01: never downgrade
 MAX_FAITHFUL_FALSE_ALARMS = 0.05
 
-
-def load_jsonl(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def pairs_of(name: str, rows: list[dict]) -> list[tuple[str, str, str, bool, str]]:

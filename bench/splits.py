@@ -11,9 +11,23 @@ tuning row can leak into the confirm part through another row of the same docume
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 TUNE, CONFIRM = "tune", "confirm"
+
+# The dev sets live beside the repository (../shared/benchmarks), never inside it; a git worktree
+# elsewhere finds them at the workplace's fixed path. STORYTRACE_BENCHMARKS overrides both.
+BENCH_DIR = Path(os.environ.get("STORYTRACE_BENCHMARKS", Path(__file__).resolve().parents[2] / "shared" / "benchmarks"))
+if not BENCH_DIR.exists():
+    BENCH_DIR = Path("/work/shared/benchmarks")
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
 
 
 def _source(row: dict) -> str:
