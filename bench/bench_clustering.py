@@ -233,7 +233,7 @@ def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from storytrace.config import Config
     from storytrace.similarity.embeddings import Embedder
-    from storytrace.stories import build_stories
+    from storytrace.stories.build import build_stories
 
     import torch
 

@@ -47,8 +47,8 @@ def candidates_stage(n: int) -> dict:
     from storytrace.ingest import read_paths
     from storytrace.ingest.clean import clean_article
     from storytrace.model import Article
-    from storytrace.scale.blocking import SignatureTable, block_corpus
-    from storytrace.scale.signature import signatures_for
+    from storytrace.stories.blocking import SignatureTable, block_corpus
+    from storytrace.stories.signature import signatures_for
 
     path = corpus(n)
     t0 = time.perf_counter()

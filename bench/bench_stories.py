@@ -45,7 +45,7 @@ def load_rows(path: Path) -> list[dict]:
 
 def extracted_articles(rows: list[dict], pipeline, refresh: bool = False) -> list:
     """Cleaned and extracted Articles (labels never reach them), cached by the rows' ids and code."""
-    from storytrace import codec
+    from storytrace.store import codec
     from storytrace.ingest.jsonl import article_from_object
 
     key = (len(rows), rows[0]["id"], rows[-1]["id"], codec.CODEC_VERSION)
@@ -70,9 +70,9 @@ def run_method(articles: list, pipeline, method: str) -> tuple[dict[str, int], d
     """article id -> story number, and blocking figures."""
     from dataclasses import replace
 
-    from storytrace.scale.blocking import BlockingParams, SignatureTable, block_corpus
-    from storytrace.scale.signature import signatures_for
-    from storytrace.stories import build_stories
+    from storytrace.stories.blocking import BlockingParams, SignatureTable, block_corpus
+    from storytrace.stories.signature import signatures_for
+    from storytrace.stories.build import build_stories
 
     old = method == "old"
     config = replace(pipeline.config, document_encoder="lead-sentences" if old else "usem3")

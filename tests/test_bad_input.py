@@ -13,7 +13,7 @@ import pytest
 
 from storytrace.ingest import read_paths
 from storytrace.model import Article, InputError
-from storytrace.outputs.store import Store
+from storytrace.store.database import Store
 
 GOOD = (
     "Harbour fire destroys boats\n\n"

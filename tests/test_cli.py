@@ -11,7 +11,7 @@ import pytest
 from scale_helpers import cli, cli_env
 from typer.testing import CliRunner
 
-from storytrace import __version__
+from storytrace.version import __version__
 from storytrace.cli import app
 
 runner = CliRunner()
@@ -98,7 +98,7 @@ def test_compare_pairs_to_standard_output_skipping_a_bad_line(tmp_path):
 
 
 def test_serve_says_where_it_listens(tmp_path):
-    from storytrace.outputs.store import Store
+    from storytrace.store.database import Store
 
     db = tmp_path / "store.db"
     Store(db).close()

@@ -44,6 +44,6 @@ def test_python_api_takes_raw_texts_and_returns_the_report_json_content():
         "A fire broke out at the harbour on Monday, officials said.",
         "Two boats burned.",
     ]
-    as_json = report.to_dict()
+    as_json = storytrace.report_to_dict(report)
     assert as_json["articles"][0]["id"] == article.id
     assert [s["article_ids"] for s in as_json["stories"]] == [[article.id]]

@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from scale_helpers import cli
 
+from storytrace.streaming.runner import run_into_store
 from storytrace.config import Config
 from storytrace.pipeline import Pipeline
 
@@ -73,9 +74,9 @@ def test_replace_replaces_and_says_so(tmp_path, pipeline):
     feed = tmp_path / "feed.xml"
     db = tmp_path / "store.db"
     feed.write_text(_rss(DAY1))
-    pipeline.run_into_store([feed], db)
+    run_into_store(pipeline, [feed], db)
     feed.write_text(_rss(DAY2))
-    run = pipeline.run_into_store([feed], db, keep_others=True, replace=True)
+    run = run_into_store(pipeline, [feed], db, keep_others=True, replace=True)
     assert sorted(_stored(db).values()) == sorted(t for t, _ in DAY2)
     assert sum("replaced the stored article" in e.problem for e in run.errors) == 2
 
@@ -97,9 +98,9 @@ def test_a_new_crawl_with_the_same_file_name_keeps_the_old_pages(tmp_path, pipel
     crawl = tmp_path / "crawl.warc.gz"
     db = tmp_path / "store.db"
     crawl.write_bytes(_warc([("https://news.example/ferry", *DAY1[0])]))
-    pipeline.run_into_store([crawl], db)
+    run_into_store(pipeline, [crawl], db)
     crawl.write_bytes(_warc([("https://news.example/library", *DAY2[0])]))
-    run = pipeline.run_into_store([crawl], db, keep_others=True)
+    run = run_into_store(pipeline, [crawl], db, keep_others=True)
     stored = _stored(db)
     assert sorted(stored.values()) == sorted([DAY1[0][0], DAY2[0][0]])
     assert stored["crawl-1"] == DAY1[0][0]
@@ -110,9 +111,9 @@ def test_json_lines_without_ids_keep_earlier_days(tmp_path, pipeline):
     export = tmp_path / "export.jsonl"
     db = tmp_path / "store.db"
     export.write_text('{"title": "%s", "text": "%s"}\n' % DAY1[1])
-    pipeline.run_into_store([export], db)
+    run_into_store(pipeline, [export], db)
     export.write_text('{"title": "%s", "text": "%s"}\n' % DAY2[1])
-    pipeline.run_into_store([export], db, keep_others=True)
+    run_into_store(pipeline, [export], db, keep_others=True)
     assert sorted(_stored(db).values()) == sorted([DAY1[1][0], DAY2[1][0]])
 
 
@@ -134,7 +135,7 @@ class ReadersOnly:
 
 @pytest.fixture
 def web(tmp_path) -> TestClient:
-    from storytrace.outputs.store import Store
+    from storytrace.store.database import Store
     from storytrace.web.app import create_app
 
     db = tmp_path / "store.db"
@@ -170,7 +171,7 @@ def test_web_incremental_store_keeps_both(tmp_path, pipeline):
     from storytrace.ingest import article_from_text
 
     db = tmp_path / "store.db"
-    pipeline.run_into_store([article_from_text("\n\n".join(DAY1[1]), id="article")], db)
+    run_into_store(pipeline, [article_from_text("\n\n".join(DAY1[1]), id="article")], db)
     result = Reanalyser(db, lambda: pipeline).add([article_from_text("\n\n".join(DAY2[1]), id="article")])
     assert sorted(_stored(db).values()) == sorted([DAY1[1][0], DAY2[1][0]])
     assert result.added != ["article"] and len(result.added) == 1

@@ -8,11 +8,13 @@ import numpy as np
 import pytest
 
 from scale_helpers import make_corpus
-from storytrace import codec
+from storytrace.outputs.json_report import report_to_dict
+from storytrace.streaming.runner import run_into_store
+from storytrace.store import codec
 from storytrace.model import Story
-from storytrace.scale.blocking import SignatureTable, block_corpus, bucket_pairs
-from storytrace.scale.incremental import assign_story_ids
-from storytrace.scale.signature import anchor_terms, from_bytes, signatures_for, to_bytes
+from storytrace.stories.blocking import SignatureTable, block_corpus, bucket_pairs
+from storytrace.stories.ids import assign_story_ids
+from storytrace.stories.signature import anchor_terms, from_bytes, signatures_for, to_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -115,26 +117,26 @@ def test_story_ids_inherit_on_growth_and_split():
 
 
 def test_one_article_shortcut_equals_build_stories(pipeline, example_articles):
-    from storytrace.scale.analysis import single_story
-    from storytrace.stories import build_stories
+    from storytrace.stories.build import single_story
+    from storytrace.stories.build import build_stories
 
     for a in example_articles[:3]:
         assert single_story(a) == build_stories([a], pipeline.embedder, pipeline.config)
 
 
 def test_in_memory_and_store_paths_agree(pipeline, tmp_path, monkeypatch):
-    from storytrace import __version__
-    from storytrace.scale.report_files import write_from_store
+    from storytrace.version import __version__
+    from storytrace.outputs.from_store import write_from_store
 
     report = pipeline.run([EXAMPLES])
-    run = pipeline.run_into_store([EXAMPLES], tmp_path / "st.db")
+    run = run_into_store(pipeline, [EXAMPLES], tmp_path / "st.db")
     assert run.articles_extracted == len(report.articles) and not run.errors
     write_from_store(tmp_path / "st.db", tmp_path, __version__, [])
     stored = json.loads((tmp_path / "report.json").read_text())
-    assert stored["stories"] == report.to_dict()["stories"]
+    assert stored["stories"] == report_to_dict(report)["stories"]
 
     # Past the full-report limit report.json is streamed from the store: same content.
-    from storytrace.scale import report_files
+    from storytrace.outputs import from_store as report_files
 
     monkeypatch.setattr(report_files, "FULL_REPORT_LIMIT", 2)
     big = tmp_path / "big"
@@ -151,7 +153,7 @@ def test_in_memory_and_store_paths_agree(pipeline, tmp_path, monkeypatch):
 def test_texts_with_nothing_in_a_channel_are_not_alike_in_it():
     """Two articles without names or numbers have identical (empty) anchor signatures: not a match."""
     from storytrace.model import Article
-    from storytrace.scale.blocking import BlockingParams, pair_passes
+    from storytrace.stories.blocking import BlockingParams, pair_passes
 
     a, b = signatures_for([Article(id="a", source_path="a", original_text="lower case only here", text="lower case only here"),
                            Article(id="b", source_path="b", original_text="entirely different words", text="entirely different words")])

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from test_html_report import build_hostile_report
 
-from storytrace.outputs.store import Store
+from storytrace.store.database import Store
 from storytrace.web.app import create_app
 
 BASE = "http://127.0.0.1:8765"

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from storytrace.model import Article
-from storytrace.scale.blocking import BlockingParams, SignatureTable, block_corpus, pair_passes
-from storytrace.scale.signature import containment_terms, from_bytes, signatures_for, to_bytes
+from storytrace.stories.blocking import BlockingParams, SignatureTable, block_corpus, pair_passes
+from storytrace.stories.signature import containment_terms, from_bytes, signatures_for, to_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
 
@@ -101,7 +101,7 @@ def test_versions_in_chinese_and_japanese_meet_their_story_by_document_vector(ex
 
 def test_pair_test_is_the_same_on_the_table_and_on_one_pair(example_signatures):
     """The Spark job verifies joined rows with pair_passes; one machine verifies arrays: same answer."""
-    from storytrace.scale.blocking import candidate_pairs, verify_pairs
+    from storytrace.stories.blocking import candidate_pairs, verify_pairs
 
     sigs = sorted(example_signatures.values(), key=lambda s: s.id)
     table = SignatureTable()

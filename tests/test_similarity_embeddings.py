@@ -66,7 +66,7 @@ def test_prefetch_stops_at_half_the_cache():
     """Prefetching more than the cache holds would evict the first vectors before they are used."""
     from types import SimpleNamespace
 
-    from storytrace.scale.analysis import prefetch_embeddings
+    from storytrace.similarity.embeddings import prefetch_embeddings
 
     emb = Embedder(Config(), cache_size=10)
     encoded: list[str] = []

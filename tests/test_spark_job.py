@@ -57,6 +57,7 @@ def _comparable(report: dict) -> list[dict]:
 
 
 def test_spark_job_matches_single_machine_on_examples_and_generated(spark, tmp_path):
+    from storytrace.outputs.json_report import report_to_dict
     from storytrace.pipeline import analyze
     from storytrace.spark.job import run_job
 
@@ -65,7 +66,7 @@ def test_spark_job_matches_single_machine_on_examples_and_generated(spark, tmp_p
     _examples_as_jsonl(corpus / "examples.jsonl")
 
     spark_report = run_job(spark, str(corpus / "*.jsonl"), tmp_path / "spark-out")
-    local_report = analyze([corpus], quiet=True).to_dict()
+    local_report = report_to_dict(analyze([corpus], quiet=True))
 
     assert _comparable(spark_report) == _comparable(local_report)
     assert sorted(a["id"] for a in spark_report["articles"]) == sorted(a["id"] for a in local_report["articles"])

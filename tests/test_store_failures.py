@@ -16,8 +16,8 @@ import pytest
 from scale_helpers import cli, cli_env
 from test_html_report import build_hostile_report
 
-from storytrace.outputs.store import Store, open_readonly
-from storytrace.outputs.store_errors import StoreError, store_problem
+from storytrace.store.database import Store, open_readonly
+from storytrace.store.errors import StoreError, store_problem
 
 GOOD = "Ferry runs aground\n\nThe evening ferry ran aground near Holm island on Friday. All 80 passengers were taken off.\n"
 # Root ignores file modes through two capabilities: without them, a folder's modes hold for it too.

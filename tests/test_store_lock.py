@@ -11,8 +11,8 @@ import time
 
 from scale_helpers import cli_env
 
-from storytrace.outputs.store import Store
-from storytrace.scale.store_lock import lock_path, store_lock
+from storytrace.store.database import Store
+from storytrace.store.lock import lock_path, store_lock
 
 FERRY = "Ferry runs aground\n\nThe evening ferry ran aground near Holm island on Friday. All 80 passengers were taken off.\n"
 
@@ -52,7 +52,7 @@ def test_the_lock_is_reentrant_in_one_process_and_released_by_a_killed_holder(tm
     with store_lock(db), store_lock(db):  # the CLI holds it around run_into_store, which takes it too
         pass
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from storytrace.scale.store_lock import store_lock\nimport time\n"
+        [sys.executable, "-c", f"from storytrace.store.lock import store_lock\nimport time\n"
                                f"with store_lock({str(db)!r}):\n    print('held', flush=True)\n    time.sleep(600)"],
         stdout=subprocess.PIPE, text=True, env=cli_env(),
     )

@@ -5,8 +5,8 @@ from datetime import date
 
 from storytrace.config import Config
 from storytrace.model import Article, Report
-from storytrace.scale.analysis import single_story
-from storytrace.stories import NO_CANDIDATE, build_stories
+from storytrace.stories.build import single_story
+from storytrace.stories.build import NO_CANDIDATE, build_stories
 
 PORT = ("Harbour authority approves Kestrel Bay terminal\n\nThe Veldmark Harbour Authority approved a container terminal "
         "at Kestrel Bay on Monday. It will cost 1.4 billion euros and handle 900,000 containers a year.")

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from test_html_report import HOSTILE, build_hostile_report
 
 from storytrace.model import Article, Report, Sentence, Story
-from storytrace.outputs.store import Store
+from storytrace.store.database import Store
 from storytrace.web.app import create_app, run
 from storytrace.web.uploads import UploadLimits, safe_filename
 

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Sentence, Story
-from storytrace.outputs.store import Store
+from storytrace.store.database import Store
 from storytrace.web import app as app_module
 from storytrace.web.app import create_app
 from storytrace.web.story_pages import VERSIONS_PER_PAGE

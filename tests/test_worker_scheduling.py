@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
 
-from storytrace.scale import workers
+from storytrace.streaming import workers
 
 
 class _ThreadSlot:
@@ -79,7 +79,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
     script = textwrap.dedent(f"""
         import multiprocessing, os, time
         from concurrent.futures import ProcessPoolExecutor
-        from storytrace.scale.workers import _exit_with_parent
+        from storytrace.streaming.workers import _exit_with_parent
 
         def report_and_sleep():
             open({str(pid_file)!r}, "w").write(str(os.getpid()))
@@ -118,14 +118,14 @@ def _alive(pid: int) -> bool:
 
 
 def _tasks(sizes: list[int]) -> list:
-    from storytrace.scale.workers import BlockTask
+    from storytrace.streaming.workers import BlockTask
 
     return [BlockTask(n, [f"a{n}-{k}" for k in range(size)], {}) for n, size in enumerate(sizes)]
 
 
 def test_groups_taper_off_at_the_end_of_a_run_with_several_workers():
     # One full group left running alone at the end keeps a core idle: the tail groups shrink instead.
-    from storytrace.scale.runner import _groups
+    from storytrace.streaming.runner import _groups
 
     tasks = _tasks([2] * 1000)  # 2,000 articles in blocks of two
     groups = _groups(tasks, max_articles=200, workers=2, min_articles=20)
@@ -137,7 +137,7 @@ def test_groups_taper_off_at_the_end_of_a_run_with_several_workers():
 
 
 def test_one_worker_keeps_full_groups():
-    from storytrace.scale.runner import _groups
+    from storytrace.streaming.runner import _groups
 
     sizes = [sum(len(t.members) for t in g) for g in _groups(_tasks([2] * 1000), max_articles=200, workers=1)]
     assert sizes == [200] * 10

@@ -72,11 +72,12 @@ def test_a_story_id_taken_by_an_earlier_block_is_recomputed_as_one_process_would
     earlier block already took. The ids must be those of analysing the blocks one by one in order."""
     from storytrace.config import Config
     from storytrace.model import Article
-    from storytrace.outputs.store import Store
+    from storytrace.store.database import Store
     from storytrace.pipeline import Pipeline
-    from storytrace.scale import runner, store_ext
-    from storytrace.scale.analysis import analyze_block
-    from storytrace.scale.blocking import block_corpus
+    from storytrace.streaming import runner
+    from storytrace.store import stream_tables
+    from storytrace.pipeline import analyze_block
+    from storytrace.stories.blocking import block_corpus
 
     pipeline = Pipeline(Config(quiet=True))
 
@@ -87,29 +88,29 @@ def test_a_story_id_taken_by_an_earlier_block_is_recomputed_as_one_process_would
         return out
 
     db = tmp_path / "st.db"
-    pipeline.run_into_store(articles(), db)
+    runner.run_into_store(pipeline, articles(), db)
     steel = next(a for a in articles() if a.id == "unrelated-steel").original_text
     with Store(db) as s:
-        before = store_ext.current_story_of(s, ["copy", "original", "unrelated-steel"])
+        before = stream_tables.current_story_of(s, ["copy", "original", "unrelated-steel"])
     assert before["copy"] == before["original"] != before["unrelated-steel"]
 
     # the reference: the same store, blocks analysed one at a time with the run's taken ids
     reference = tmp_path / "ref.db"
-    pipeline.run_into_store(articles(), reference)
+    runner.run_into_store(pipeline, articles(), reference)
     calls: list[int] = []
     redo = runner._redo
     monkeypatch.setattr(runner, "_redo", lambda *a: calls.append(1) or redo(*a))
-    pipeline.run_into_store(articles(steel), db)
-    pipeline.run_into_store(articles(steel), tmp_path / "scratch.db")  # the changed corpus, extracted
+    runner.run_into_store(pipeline, articles(steel), db)
+    runner.run_into_store(pipeline, articles(steel), tmp_path / "scratch.db")  # the changed corpus, extracted
     with Store(tmp_path / "scratch.db") as scratch:
-        blocks = block_corpus(store_ext.load_signature_table(scratch)).blocks
-        extracted = {a.id: a for a in store_ext.load_articles(scratch, [i for b in blocks for i in b])}
+        blocks = block_corpus(stream_tables.load_signature_table(scratch)).blocks
+        extracted = {a.id: a for a in stream_tables.load_articles(scratch, [i for b in blocks for i in b])}
     with Store(reference) as s:
         taken: set[str] = set()
         expected = {}
         for block in blocks:
             for story in analyze_block([extracted[i] for i in block], pipeline.embedder, pipeline.config,
-                                       previous=store_ext.current_story_of(s, block), taken=taken):
+                                       previous=stream_tables.current_story_of(s, block), taken=taken):
                 expected[story.id] = sorted(story.article_ids)
     with Store(db) as s:
         got = {sid: sorted(r[0] for r in s.conn.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (sid,)))
@@ -122,11 +123,11 @@ def test_a_story_id_taken_by_an_earlier_block_is_recomputed_as_one_process_would
 def test_workers_replaced_by_fresh_ones_give_the_same_report(corpus, one_process, tmp_path, monkeypatch):
     """A long run hands its groups to a new pool every GROUPS_PER_WORKER groups per worker (bounding
     what a worker's memory can grow to); the stories must be exactly those of one process."""
-    from storytrace import __version__
+    from storytrace.version import __version__
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
-    from storytrace.scale import runner, workers
-    from storytrace.scale.report_files import write_from_store
+    from storytrace.streaming import runner, workers
+    from storytrace.outputs.from_store import write_from_store
 
     monkeypatch.setattr(workers, "GROUPS_PER_WORKER", 1)
     monkeypatch.setattr(runner, "_groups", lambda tasks, **_: [tasks[k::6] for k in range(6)])  # six groups: three pools
@@ -140,7 +141,7 @@ def test_workers_replaced_by_fresh_ones_give_the_same_report(corpus, one_process
     monkeypatch.setattr(runner, "analyse_groups", recording)
     out = tmp_path / "replaced"
     out.mkdir()
-    run = Pipeline(Config(quiet=True)).run_into_store([corpus], out / "storytrace.db", workers=2)
+    run = runner.run_into_store(Pipeline(Config(quiet=True)), [corpus], out / "storytrace.db", workers=2)
     write_from_store(out / "storytrace.db", out, __version__, run.errors)
 
     assert len(pids) == 6 and len(set(pids)) >= 3, "three pools, each of fresh workers"

@@ -6,6 +6,13 @@
 """
 from storytrace.model import Article, Finding, Report, Story
 from storytrace.pipeline import Config, analyze
+from storytrace.version import __version__
 
-__version__ = "0.1.0"
-__all__ = ["analyze", "Config", "Article", "Finding", "Report", "Story", "__version__"]
+__all__ = ["analyze", "report_to_dict", "Config", "Article", "Finding", "Report", "Story", "__version__"]
+
+
+def report_to_dict(report: Report) -> dict:
+    """The content of report.json for ``report`` (the outputs layer owns the format, not the model)."""
+    from storytrace.outputs.json_report import report_to_dict as to_dict
+
+    return to_dict(report)

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 
-from storytrace.model import AlignedPair, Alignment, Article, Mention, ReusePassage
+from storytrace.model import AlignedPair, Alignment, Article, Mention, ReusePassage, publication_order
 
 # Weights of the combined sentence score (cosine dominates: it carries paraphrase and translation).
 W_COSINE, W_LEXICAL, W_MENTIONS = 0.7, 0.2, 0.1
@@ -348,11 +347,6 @@ def align_pair(source: Article, derived: Article, embedder) -> Alignment:
         unaligned_derived=result.unaligned_derived,
         reuse=reuse_passages(article_text(source), article_text(derived)),
     )
-
-
-def publication_order(a: Article) -> tuple:
-    """Earlier first; undated articles after dated ones; the id breaks ties so the order is stable."""
-    return (False, a.published, a.id) if a.published else (True, date.min, a.id)
 
 
 def align_story(articles: list[Article], embedder) -> list[Alignment]:

@@ -33,7 +33,7 @@ typer.core.TyperArgument._usage_display_name = lambda self: (  # type: ignore[me
 
 def _version(value: bool) -> None:
     if value:
-        from storytrace import __version__
+        from storytrace.version import __version__
 
         print(f"storytrace {__version__}")
         raise typer.Exit()
@@ -65,7 +65,7 @@ def _err(msg: str) -> None:
 @contextmanager
 def _store_failures(db_path: Path, writing_reports: Path | None = None) -> Iterator[None]:
     """One line and exit status 3 for a store or report-file failure; 2 for what else stops a run."""
-    from storytrace.outputs.store_errors import StoreError, as_store_error
+    from storytrace.store.errors import StoreError, as_store_error
 
     try:
         yield
@@ -126,12 +126,13 @@ def analyze(
 
         storytrace analyze crawl.warc.gz feeds/ --out big --workers 2 --fast
     """
-    from storytrace import __version__
+    from storytrace.version import __version__
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
-    from storytrace.scale.report_files import write_from_store
+    from storytrace.streaming.runner import run_into_store
+    from storytrace.outputs.from_store import write_from_store
     from storytrace.outputs.claimreview import Publishing
-    from storytrace.scale.store_lock import store_lock
+    from storytrace.store.lock import store_lock
 
     if str(out) == "-":
         raise typer.BadParameter("analyze writes several files (report.html, report.json, ...): give a folder", param_hint="'--out'")
@@ -161,9 +162,9 @@ def analyze(
     except OSError as exc:
         _err(f"error: {quoted_name(str(out))}: cannot create the report folder ({exc.strerror or exc})")
         raise typer.Exit(EXIT_STORE) from None
-    # One run at a time per store, from reading the inputs to writing the reports (scale/store_lock.py).
+    # One run at a time per store, from reading the inputs to writing the reports (store/lock.py).
     with _store_failures(db_path), store_lock(db_path, on_wait=_err):
-        run = Pipeline(config).run_into_store(existing, db_path, keep_others=db is not None, workers=workers, fast=fast, replace=replace)
+        run = run_into_store(Pipeline(config), existing, db_path, keep_others=db is not None, workers=workers, fast=fast, replace=replace)
         for e in run.errors:
             _err(str(e))
         with _store_failures(db_path, writing_reports=out):
@@ -183,7 +184,7 @@ def analyze(
 
 def _summary(db_path: Path, errors: list[InputError]) -> str:
     """One line: what the store holds now and what went wrong in this run."""
-    from storytrace.outputs import store as store_mod
+    from storytrace.store import database as store_mod
 
     with store_mod.open_readonly(db_path) as s:
         articles, stories = store_mod.article_count(s), store_mod.story_count(s, listed_only=True)

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storytrace.align import publication_order
-from storytrace.model import Alignment, Article, Edge, ReusePassage
+from storytrace.model import Alignment, Article, Edge, ReusePassage, publication_order
 
 DERIVED_RELATIONS = ("verbatim_copy", "translation", "summary", "rewrite")
 SUPPORTED_PAIR = 0.6  # an aligned pair at least this good counts as support for its sentences
@@ -146,7 +145,7 @@ def _cross_language(m: PairMeasures) -> None:
     """What shows a translation when its sentences cannot be aligned with the original's:
     it keeps the original's figures (written in digits in any language) and foreign names in Latin
     letters, and its title and lead say the same thing (a multilingual document vector)."""
-    from storytrace.scale.signature import containment_terms
+    from storytrace.stories.signature import containment_terms
     from storytrace.similarity.docvec import document_vector
 
     derived_terms = set(containment_terms(_text(m.derived)))

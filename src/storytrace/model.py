@@ -328,7 +328,13 @@ class Report:
     def findings(self) -> list[Finding]:
         return [f for s in self.stories for f in s.findings]
 
-    def to_dict(self) -> dict[str, Any]:
-        from storytrace.outputs.json_report import report_to_dict
 
-        return report_to_dict(self)
+
+def publication_order(a: Article) -> tuple:
+    """Earlier first; undated articles after dated ones; the id breaks ties so the order is stable."""
+    return (False, a.published, a.id) if a.published else (True, date.min, a.id)
+
+
+def analysis_failure(article: Article, exc: Exception) -> InputError:
+    """The error of an article that could not be cleaned or analysed: one article costs only itself."""
+    return InputError(article.source_path or article.id, f"could not analyse article {article.id}: {type(exc).__name__}: {exc}")

@@ -7,43 +7,22 @@ from __future__ import annotations
 
 
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from storytrace.config import Config
 from storytrace.loaded_models import LoadedModels
-from storytrace.model import Article, InputError, Report, Story
+from storytrace.model import Article, InputError, Report, Story, analysis_failure
+from storytrace.progress import progress_bar
 
 __all__ = ["Config", "analyze", "Pipeline"]
 
-STREAM_BATCH = 64  # articles cleaned and extracted together (spaCy pipes their paragraphs in batches)
+EXTRACT_BATCH = 64  # articles cleaned and extracted together (spaCy pipes their paragraphs in batches)
 
 
 def _version() -> str:
-    from storytrace import __version__
+    from storytrace.version import __version__
 
     return __version__
-
-
-@contextmanager
-def _progress(quiet: bool):
-    """A rich progress bar on stderr, or a no-op when quiet or not a terminal-friendly run."""
-    if quiet:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    progress = Progress(
-        TextColumn("{task.description:<10}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=False,
-    )
-    with progress:
-        yield progress
 
 
 class Pipeline(LoadedModels):
@@ -107,7 +86,7 @@ class Pipeline(LoadedModels):
                 clean_article(article)
                 cleaned.append(article)
             except Exception as exc:  # one bad article must not stop the run
-                yield _failed(article, exc)
+                yield analysis_failure(article, exc)
         try:
             done = list(self.extractor.process_many(cleaned))
         except Exception:
@@ -119,13 +98,13 @@ class Pipeline(LoadedModels):
             try:
                 yield self.extractor.process(article)
             except Exception as exc:
-                yield _failed(article, exc)
+                yield analysis_failure(article, exc)
 
     def analyze_articles(self, articles: list[Article], progress=None) -> list[Story]:
         """The cross-article stages: blocks, then stories, alignment, lineage and findings per block."""
-        from storytrace.scale.analysis import analyze_block, story_order
-        from storytrace.scale.blocking import SignatureTable, block_corpus
-        from storytrace.scale.signature import signatures_for
+        from storytrace.stories.blocking import SignatureTable, block_corpus
+        from storytrace.stories.build import story_order
+        from storytrace.stories.signature import signatures_for
 
         table = SignatureTable()
         table.add(signatures_for(articles, self.config.document_encoder))
@@ -143,13 +122,13 @@ class Pipeline(LoadedModels):
     def run(self, inputs: Iterable[str | Path | Article]) -> Report:
         """Analyse in memory and return the Report (small inputs, notebooks, the web app)."""
         report = Report(version=_version())
-        with _progress(self.config.quiet) as progress:
+        with progress_bar(self.config.quiet) as progress:
             items = list(self.read(inputs))
             articles = [a for a in items if isinstance(a, Article)]
             report.errors.extend(e for e in items if isinstance(e, InputError))
             task = progress.add_task("extract", total=len(articles)) if progress else None
-            for start in range(0, len(articles), STREAM_BATCH):
-                for done in self.prepare_many(articles[start : start + STREAM_BATCH]):
+            for start in range(0, len(articles), EXTRACT_BATCH):
+                for done in self.prepare_many(articles[start : start + EXTRACT_BATCH]):
                     if isinstance(done, InputError):
                         report.errors.append(done)
                     else:
@@ -158,29 +137,6 @@ class Pipeline(LoadedModels):
                         progress.advance(task)
             report.stories = self.analyze_articles(report.articles, progress)
         return report
-
-    def run_into_store(
-        self, inputs: Iterable[str | Path | Article], db_path: str | Path, *, keep_others: bool = False,
-        workers: int = 1, fast: bool = False, replace: bool = False,
-    ):
-        """Stream the inputs into the SQLite store and analyse there (bounded memory; see scale/runner.py).
-
-        ``keep_others``: keep stored articles that are not among the inputs (``analyze --db``:
-        an incremental run); otherwise the store ends up holding exactly the inputs.
-        ``workers``: processes that extract and analyse blocks (each loads its own models, ~1 GB).
-        ``fast``: do not extract articles that share a block with no other article.
-        ``replace``: with ``keep_others``, a different text under a stored id replaces the stored
-        article; otherwise it is kept beside it under an id of its own (scale/runner.py).
-        """
-        from storytrace.scale.runner import run_into_store
-
-        with _progress(self.config.quiet) as progress:
-            return run_into_store(self, inputs, db_path, keep_others=keep_others, progress=progress,
-                                  workers=workers, fast=fast, replace=replace)
-
-
-def _failed(article: Article, exc: Exception) -> InputError:
-    return InputError(article.source_path or article.id, f"could not analyse article {article.id}: {type(exc).__name__}: {exc}")
 
 
 def _looks_like_path(s: str) -> bool:
@@ -202,3 +158,28 @@ def analyze(inputs: Iterable[str | Path | Article] | str | Path, config: Config 
     return Pipeline(config).run(inputs)
 
 
+def analyze_block(
+    articles: list[Article], embedder, config: Config,
+    previous: dict[str, str] | None = None, taken: set[str] | None = None,
+) -> list[Story]:
+    """Stories of one block with alignments, lineage and findings (``previous``: see assign_story_ids).
+
+    Every path calls this (one process, the streaming runner's workers, the Spark executors), so the
+    same articles in a block give the same stories, ids, lineage and findings whichever path ran them.
+    """
+    from storytrace.align import align_story
+    from storytrace.findings import detect_findings
+    from storytrace.lineage import infer_lineage
+    from storytrace.stories.build import build_stories, single_story
+    from storytrace.stories.ids import assign_story_ids
+
+    articles = sorted(articles, key=lambda a: a.id)  # the same block gives the same input order
+    stories = single_story(articles[0]) if len(articles) == 1 else build_stories(articles, embedder, config)
+    assign_story_ids(stories, previous, taken)  # before findings: finding ids contain the story id
+    by_id = {a.id: a for a in articles}
+    for story in stories:
+        members = [by_id[i] for i in story.article_ids]
+        story.alignments = align_story(members, embedder)
+        story.lineage = infer_lineage(members, story.alignments)
+        story.findings = detect_findings(story, by_id, config)
+    return stories

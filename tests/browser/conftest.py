@@ -74,7 +74,7 @@ def served_app(tmp_path_factory, browser):
     from test_html_report import build_hostile_report
     from test_web import SimplePipeline
 
-    from storytrace.outputs.store import Store
+    from storytrace.store.database import Store
     from storytrace.web.app import create_app
 
     db = tmp_path_factory.mktemp("served") / "store.db"

@@ -1,6 +1,6 @@
 """Story clustering on the example corpus and on generated planted stories."""
 from storytrace.config import Config
-from storytrace.stories import build_stories, story_id
+from storytrace.stories.build import build_stories, story_id
 
 
 def test_example_corpus_forms_the_expected_stories(example_articles, expected, embedder):

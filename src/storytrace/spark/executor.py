@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from storytrace import codec
+from storytrace.store import codec
 from storytrace.config import Config
 from storytrace.model import Article, InputError
 
@@ -43,7 +43,7 @@ def article_from_record(record: dict[str, Any], source: str) -> tuple[Article | 
 def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Iterator[tuple]:
     """(source, json line or row dict) -> (id, published ordinal, signature bytes, article blob, meta json, error)."""
     from storytrace.outputs.json_report import article_to_dict
-    from storytrace.scale.signature import signatures_for, to_bytes
+    from storytrace.stories.signature import signatures_for, to_bytes
 
     pipeline = pipeline_for(config_fields)
     batch: list[Article] = []
@@ -84,8 +84,8 @@ def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str, bool]]:
     containment among the sources, every name/figure term (salted as in blocking.term_pairs)."""
     import numpy as np
 
-    from storytrace.scale.blocking import TERM_SALT, band_keys
-    from storytrace.scale.signature import CHANNELS, from_bytes
+    from storytrace.stories.blocking import TERM_SALT, band_keys
+    from storytrace.stories.signature import CHANNELS, from_bytes
 
     for article_id, published, sig_bytes in rows:
         sig = from_bytes(article_id, published, sig_bytes)
@@ -102,8 +102,8 @@ def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str, bool]]:
 
 def vector_pair_ids(rows: list[Any], params) -> list[tuple[str, str]]:
     """Document-vector neighbour pairs (ids, a < b) of (id, published, signature) rows in id order."""
-    from storytrace.scale.blocking import SignatureTable, vector_pairs
-    from storytrace.scale.signature import from_bytes
+    from storytrace.stories.blocking import SignatureTable, vector_pairs
+    from storytrace.stories.signature import from_bytes
 
     table = SignatureTable()
     table.add([from_bytes(r[0], r[1], bytes(r[2])) for r in rows])
@@ -115,8 +115,8 @@ def vector_pair_ids(rows: list[Any], params) -> list[tuple[str, str]]:
 
 
 def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:
-    from storytrace.scale.blocking import pair_passes
-    from storytrace.scale.signature import from_bytes
+    from storytrace.stories.blocking import pair_passes
+    from storytrace.stories.signature import from_bytes
 
     for a_id, a_pub, a_sig, b_id, b_pub, b_sig in rows:
         if pair_passes(from_bytes(a_id, a_pub, a_sig), from_bytes(b_id, b_pub, b_sig), params):
@@ -126,7 +126,7 @@ def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:
 def analyze_block_rows(blobs: list[bytes], config_fields: dict[str, Any]) -> list[tuple[str, int, str, str]]:
     """One block -> (story id, size, report.json story dict as JSON, codec story JSON) per story."""
     from storytrace.outputs.json_report import story_to_dict
-    from storytrace.scale.analysis import analyze_block
+    from storytrace.pipeline import analyze_block
 
     pipeline = pipeline_for(config_fields)
     articles = [codec.unpack_article(b) for b in blobs]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.config import Config
-from storytrace.scale.blocking import BlockingParams
+from storytrace.stories.blocking import BlockingParams
 
 PREPARED_SCHEMA = "id string, published long, sig binary, blob binary, meta string, error string"
 STORY_SCHEMA = "story_id string, size long, report string, story string"
@@ -80,7 +80,7 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
     """Run every stage; write DIR/report.json and DIR/tables/*.parquet; return the report dict."""
     from pyspark.sql import functions as F
 
-    from storytrace import __version__
+    from storytrace.version import __version__
     from storytrace.outputs.json_report import SCHEMA_VERSION
     from storytrace.spark import executor
 

@@ -13,7 +13,7 @@ from typing import Callable
 
 from storytrace.ingest.ids import IdRegistry, collision_note, derived_id
 from storytrace.model import Article, InputError
-from storytrace.outputs import store as store_mod
+from storytrace.store import database as store_mod
 
 
 @dataclass
@@ -61,10 +61,11 @@ class Reanalyser:
         input_errors = list(input_errors or [])
         ids = IdRegistry()  # one request's uploads share a registry: site1/index.txt and site2/index.txt stay two
         input_errors += [note for note in (ids.assign(a, sanitize=False) for a in new) if note]
-        from storytrace.scale.store_lock import store_lock
+        from storytrace.store.lock import store_lock
 
         with self._lock, store_lock(self.db_path):  # an `analyze --db` on the same store waits, or we do
-            if hasattr(self.pipeline, "run_into_store") and _incremental_ready(self.db_path):
+            # the streaming runner needs a full pipeline (one that extracts); a stand-in only reads and runs
+            if hasattr(self.pipeline, "prepare_many") and _incremental_ready(self.db_path):
                 return self._add_incrementally(new, list(input_errors or []))
             with store_mod.Store(self.db_path) as s:
                 stored = {a.id: a for a in store_mod.load_articles(s)}
@@ -85,7 +86,9 @@ class Reanalyser:
             )
 
     def _add_incrementally(self, new: list[Article], input_errors: list[InputError]) -> AnalysisResult:
-        run = self.pipeline.run_into_store(list(new), self.db_path, keep_others=True)
+        from storytrace.streaming.runner import run_into_store
+
+        run = run_into_store(self.pipeline, list(new), self.db_path, keep_others=True)
         with store_mod.Store(self.db_path) as s:
             s.save_errors(input_errors)
             count = lambda table: s.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
@@ -116,9 +119,9 @@ def keep_stored_apart(new: list[Article], stored: dict[str, Article]) -> list[In
 
 def _incremental_ready(db_path: Path) -> bool:
     """Whether every stored article has what an incremental run needs (its blob and signature)."""
-    from storytrace.scale import store_ext
+    from storytrace.store import stream_tables
 
     with store_mod.Store(db_path) as s:
-        store_ext.ensure_schema(s)
+        stream_tables.ensure_schema(s)
         total = s.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return total == len(store_ext.analysed_hashes(s))
+        return total == len(stream_tables.analysed_hashes(s))

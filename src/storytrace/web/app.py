@@ -23,8 +23,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storytrace.model import InputError, Story
-from storytrace.outputs import review as review_mod
-from storytrace.outputs import store as store_mod
+from storytrace.store import reviews as review_mod
+from storytrace.store import database as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
 from storytrace.outputs.report_view import FindingView, story_view
 from storytrace.outputs.templating import inline_assets, make_environment
@@ -161,7 +161,7 @@ def create_app(
     limits = limits or UploadLimits()
     reanalyser = Reanalyser(db_path, pipeline_factory) if pipeline_factory else Reanalyser(db_path)
     env = make_environment("storytrace.web", "storytrace.outputs")
-    from storytrace import __version__
+    from storytrace.version import __version__
 
     app = FastAPI(
         title="storytrace",

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.model import Article, InputError, Report, Story
-from storytrace.outputs.review import reviews_of
-from storytrace.outputs.store_errors import StoreError, as_store_error
+from storytrace.store.reviews import reviews_of
+from storytrace.store.errors import StoreError, as_store_error
 
 SCHEMA_VERSION = 1
 

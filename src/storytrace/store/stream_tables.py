@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from storytrace import codec
+from storytrace.store import codec
 from storytrace.model import Article, InputError, Story
-from storytrace.outputs.review import reviews_of
-from storytrace.outputs.store import Store, content_hash
-from storytrace.scale.blocking import SignatureTable
-from storytrace.scale.signature import ArticleSignature, from_bytes, to_bytes
+from storytrace.store.reviews import reviews_of
+from storytrace.store.database import Store, content_hash
+from storytrace.stories.blocking import SignatureTable
+from storytrace.stories.signature import ArticleSignature, from_bytes, to_bytes
 
 SCALE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS article_blobs (article_id TEXT PRIMARY KEY, codec INTEGER, data BLOB);

@@ -17,6 +17,11 @@ from storytrace.config import Config
 from storytrace.model import Story
 
 
+def story_id(earliest_article_id: str) -> str:
+    """Stable: derived from the story's earliest article, so adding later versions keeps it."""
+    return "story-" + hashlib.sha1(earliest_article_id.encode("utf-8")).hexdigest()[:12]
+
+
 def fresh_story_id(article_ids: list[str]) -> str:
     return "story-" + hashlib.sha1(min(article_ids).encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
@@ -51,7 +56,7 @@ def assign_story_ids(stories: list[Story], previous: dict[str, str] | None = Non
 
 def analysis_settings(config: Config) -> dict[str, object]:
     """The settings whose change must recompute stories (not quiet, batch sizes, paths)."""
-    from storytrace import __version__
+    from storytrace.version import __version__
 
     return {
         "version": __version__,

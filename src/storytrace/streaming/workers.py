@@ -80,7 +80,8 @@ def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]
 def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of: Callable[[list[str]], set[str]],
                   tasks: list[BlockTask]) -> list[BlockResult]:
     """Analyse a group of blocks with ``models`` (a LoadedModels: extractor, embedder, config)."""
-    from storytrace.scale.analysis import analyze_block, prefetch_embeddings
+    from storytrace.pipeline import analyze_block
+    from storytrace.similarity.embeddings import prefetch_embeddings
 
     loaded = [load(t.members) for t in tasks]
     pending = pending_of([i for t in tasks for i in t.members])
@@ -103,14 +104,14 @@ _WORKER: dict[str, object] = {}
 
 def _init_worker(config_fields: dict, db_path: str) -> None:
     from storytrace.loaded_models import LoadedModels
-    from storytrace.scale import store_ext
+    from storytrace.store import stream_tables
 
     _exit_with_parent()
     config_fields = {**config_fields, "torch_threads": 1}  # one core per worker: the pool is the parallelism
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     _WORKER["models"] = LoadedModels(Config(**config_fields))
-    _WORKER["load"] = lambda ids: store_ext.load_articles_from(conn, ids)
-    _WORKER["pending_of"] = lambda ids: store_ext.pending_among(conn, ids)
+    _WORKER["load"] = lambda ids: stream_tables.load_articles_from(conn, ids)
+    _WORKER["pending_of"] = lambda ids: stream_tables.pending_among(conn, ids)
 
 
 def _exit_with_parent() -> None:
@@ -132,12 +133,12 @@ def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
 
 def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask]], workers: int) -> Iterator[list[BlockResult]]:
     """Results of each group, in the order given: in this process (workers <= 1) or in worker processes."""
-    from storytrace.scale import store_ext
+    from storytrace.store import stream_tables
 
     if workers <= 1:
         for tasks in groups:
-            yield analyse_group(models, lambda ids: store_ext.load_articles(store, ids),
-                                lambda ids: store_ext.pending_among(store.conn, ids), tasks)
+            yield analyse_group(models, lambda ids: stream_tables.load_articles(store, ids),
+                                lambda ids: stream_tables.pending_among(store.conn, ids), tasks)
         return
     config_fields = {f.name: getattr(models.config, f.name) for f in fields(models.config)}
     slots = [_WorkerSlot(config_fields, str(db_path), quota) for quota in first_quotas(workers)]

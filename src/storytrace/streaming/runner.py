@@ -21,14 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storytrace.ingest.ids import collision_note, derived_id
-from storytrace.model import Article, InputError, Story
-from storytrace.outputs.store import Store, content_hash
-from storytrace.scale import store_ext
-from storytrace.scale.analysis import analyze_block, single_story
-from storytrace.scale.blocking import block_corpus
-from storytrace.scale.incremental import assign_story_ids, block_fingerprint
-from storytrace.scale.signature import signatures_for, to_bytes
-from storytrace.scale.workers import BlockResult, BlockTask, analyse_groups
+from storytrace.model import Article, InputError, Story, analysis_failure
+from storytrace.pipeline import analyze_block
+from storytrace.progress import progress_bar
+from storytrace.store import stream_tables
+from storytrace.store.database import Store, content_hash
+from storytrace.store.lock import store_lock
+from storytrace.stories.blocking import block_corpus
+from storytrace.stories.build import single_story
+from storytrace.stories.ids import assign_story_ids, block_fingerprint
+from storytrace.stories.signature import signatures_for, to_bytes
+from storytrace.streaming.workers import BlockResult, BlockTask, analyse_groups
+
+# Articles read, cleaned and signed per transaction batch (no spaCy in this pass; see step 1).
+STREAM_BATCH = 64
 
 
 @dataclass
@@ -62,17 +68,30 @@ def _batches(items: Iterable[Article | InputError], size: int, run: StoreRun) ->
         yield batch
 
 
-def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool = False, progress=None,
+def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool = False,
                    workers: int = 1, fast: bool = False, replace: bool = False) -> StoreRun:
+    """Stream ``inputs`` into the SQLite store at ``db_path`` and analyse there, with ``pipeline``'s models.
+
+    ``keep_others``: keep stored articles that are not among the inputs (``analyze --db``: an
+    incremental run); otherwise the store ends up holding exactly the inputs.
+    ``workers``: processes that extract and analyse blocks (each loads its own models, ~1 GB).
+    ``fast``: do not extract articles that share a block with no other article.
+    ``replace``: with ``keep_others``, a different text under a stored id replaces the stored
+    article; otherwise it is kept beside it under an id of its own.
+    """
+    with progress_bar(pipeline.config.quiet) as progress:
+        return _run(pipeline, inputs, Path(db_path), keep_others=keep_others, progress=progress,
+                    workers=workers, fast=fast, replace=replace)
+
+
+def _run(pipeline, inputs, db_path: Path, *, keep_others: bool, progress, workers: int, fast: bool,
+         replace: bool) -> StoreRun:
     from storytrace.ingest.clean import clean_article
-    from storytrace.pipeline import STREAM_BATCH, _failed
 
-    from storytrace.scale.store_lock import store_lock
-
-    run = StoreRun(Path(db_path))
+    run = StoreRun(db_path)
     with store_lock(db_path, on_wait=_say), Store(db_path) as store:
-        store_ext.ensure_schema(store)
-        known = store_ext.analysed_hashes(store)
+        stream_tables.ensure_schema(store)
+        known = stream_tables.analysed_hashes(store)
         seen: set[str] = set()
         task = progress.add_task("read", total=None) if progress else None
         for batch in _batches(pipeline.read(inputs), STREAM_BATCH, run):
@@ -89,17 +108,17 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
                     clean_article(article)
                     todo.append(article)
                 except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-                    run.errors.append(_failed(article, exc))
+                    run.errors.append(analysis_failure(article, exc))
             for article, signature in zip(todo, signatures_for(todo, pipeline.config.document_encoder)):
-                store_ext.save_cleaned_article(store, article, signature)
+                stream_tables.save_cleaned_article(store, article, signature)
             if progress:
                 progress.advance(task, len(batch))
         if not keep_others:
-            gone = sorted(set(store_ext.analysed_hashes(store)) - seen)
-            store_ext.delete_articles(store, gone)
+            gone = sorted(set(stream_tables.analysed_hashes(store)) - seen)
+            stream_tables.delete_articles(store, gone)
             run.articles_removed = len(gone)
         _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast)
-        store_ext.save_errors(store, run.errors)
+        stream_tables.save_errors(store, run.errors)
     return run
 
 
@@ -132,7 +151,7 @@ def _upgrade_signatures(pipeline, store: Store, table) -> None:
         return
     old = [table.ids[i] for i in range(len(table)) if not len(table.terms[i]) and not len(table._vectors[i])]
     for start in range(0, len(old), 256):
-        articles = store_ext.load_articles(store, old[start : start + 256])
+        articles = stream_tables.load_articles(store, old[start : start + 256])
         sigs = signatures_for(articles, pipeline.config.document_encoder)
         with store.conn:
             for s in sigs:
@@ -141,16 +160,16 @@ def _upgrade_signatures(pipeline, store: Store, table) -> None:
 
 
 def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers: int, fast: bool) -> None:
-    table = store_ext.load_signature_table(store)
+    table = stream_tables.load_signature_table(store)
     _upgrade_signatures(pipeline, store, table)
     result = block_corpus(table)
     del table
     blocks = result.blocks
     run.blocks, run.candidate_pairs = len(blocks), result.candidate_pairs
-    hashes = store_ext.analysed_hashes(store)
+    hashes = stream_tables.analysed_hashes(store)
     # A fast run's unextracted lone article gets its own fingerprint, so a later full run redoes it.
     deferred = (
-        {n for n, b in enumerate(blocks) if len(b) == 1 and store_ext.pending_among(store.conn, b)} if fast else set()
+        {n for n, b in enumerate(blocks) if len(b) == 1 and stream_tables.pending_among(store.conn, b)} if fast else set()
     )
     fingerprints = [
         block_fingerprint([(i, hashes[i]) for i in block], pipeline.config, deferred=n in deferred)
@@ -159,7 +178,7 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
     keep_stories: set[str] = set()
     todo: list[int] = []
     for n, fp in enumerate(fingerprints):
-        kept = store_ext.block_story_ids(store, fp)
+        kept = stream_tables.block_story_ids(store, fp)
         if kept is None:
             todo.append(n)
         else:
@@ -168,19 +187,19 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
     task = progress.add_task("stories", total=len(todo)) if progress else None
 
     def save(n: int, stories: list[Story], articles: dict[str, Article], extracted: list[Article]) -> None:
-        store_ext.save_block(store, fingerprints[n], stories, articles, extracted)
+        stream_tables.save_block(store, fingerprints[n], stories, articles, extracted)
         keep_stories.update(s.id for s in stories)
         run.blocks_recomputed += 1
         if progress:
             progress.advance(task)
 
     for n in (n for n in todo if n in deferred):
-        article = store_ext.load_articles(store, blocks[n])[0]
+        article = stream_tables.load_articles(store, blocks[n])[0]
         stories = single_story(article)
-        assign_story_ids(stories, store_ext.current_story_of(store, blocks[n]), taken)
+        assign_story_ids(stories, stream_tables.current_story_of(store, blocks[n]), taken)
         save(n, stories, {article.id: article}, [])
         run.articles_deferred += 1
-    tasks = [BlockTask(n, blocks[n], store_ext.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
+    tasks = [BlockTask(n, blocks[n], stream_tables.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
     for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks, workers=workers), workers):
         for r in results:
             run.articles_extracted += len(r.extracted)
@@ -188,16 +207,16 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
             stories = r.stories if not any(s.id in taken for s in r.stories) else _redo(pipeline, store, r, tasks, taken)
             taken.update(s.id for s in stories)
             articles = {a.id: a for a in r.extracted}
-            articles.update((a.id, a) for a in store_ext.load_articles(store, [i for i in blocks[r.n] if i not in articles]))
+            articles.update((a.id, a) for a in stream_tables.load_articles(store, [i for i in blocks[r.n] if i not in articles]))
             save(r.n, stories, articles, r.extracted)
-    run.stories_removed = store_ext.remove_stale(store, set(fingerprints), keep_stories)
+    run.stories_removed = stream_tables.remove_stale(store, set(fingerprints), keep_stories)
 
 
 def _redo(pipeline, store: Store, result: BlockResult, tasks: list[BlockTask], taken: set[str]) -> list[Story]:
     """Analyse a block again here with the run's taken ids (its inherited id went to an earlier block)."""
     task = next(t for t in tasks if t.n == result.n)
     fresh = {a.id: a for a in result.extracted}
-    articles = [fresh.get(a.id, a) for a in store_ext.load_articles(store, task.members)]
+    articles = [fresh.get(a.id, a) for a in stream_tables.load_articles(store, task.members)]
     return analyze_block(articles, pipeline.embedder, pipeline.config, previous=task.previous, taken=set(taken))
 
 

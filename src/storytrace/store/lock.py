@@ -29,7 +29,7 @@ def store_lock(db_path: str | Path, on_wait: Callable[[str], None] | None = None
     """Hold the store's lock; if another process holds it, call ``on_wait`` once and wait for it."""
     import fcntl
 
-    from storytrace.outputs.store_errors import as_store_error
+    from storytrace.store.errors import as_store_error
 
     path = lock_path(db_path)
     key = str(path.resolve())

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from storytrace.model import InputError, Report
 from storytrace.outputs.json_report import publish
-from storytrace.outputs.store import Store
-from storytrace.scale import store_ext
+from storytrace.store.database import Store
+from storytrace.store import stream_tables
 
 FULL_REPORT_LIMIT = 3000
 HTML_STORY_LIMIT = 300
@@ -32,16 +32,16 @@ def _article_rows(store: Store):
 
 
 def _report(store: Store, version: str, errors: list[InputError], story_ids: list[str]) -> Report:
-    stories = list(store_ext.iter_stories(store, story_ids))
+    stories = list(stream_tables.iter_stories(store, story_ids))
     ids = sorted({i for s in stories for i in s.article_ids})
-    return Report(version=version, articles=store_ext.load_articles(store, ids), stories=stories, errors=errors)
+    return Report(version=version, articles=stream_tables.load_articles(store, ids), stories=stories, errors=errors)
 
 
 def _stories_with_cited(store: Store, story_ids: list[str]):
     """(story, its members by id), one story in memory at a time (all members: the outlets they
     cite but that none of them is are listed with the story)."""
-    for story in store_ext.iter_stories(store, story_ids):
-        yield story, {a.id: a for a in store_ext.load_articles(store, sorted(story.article_ids))}
+    for story in stream_tables.iter_stories(store, story_ids):
+        yield story, {a.id: a for a in stream_tables.load_articles(store, sorted(story.article_ids))}
 
 
 def write_report_json_streamed(store: Store, path: Path, version: str, errors: list[InputError]) -> Path:
@@ -53,7 +53,7 @@ def write_report_json_streamed(store: Store, path: Path, version: str, errors: l
         for n, row in enumerate(_article_rows(store)):
             fh.write(("," if n else "") + "\n    " + json.dumps(row, ensure_ascii=False))
         fh.write('\n  ],\n  "stories": [')
-        for n, (story, members) in enumerate(_stories_with_cited(store, store_ext.ordered_story_ids(store))):
+        for n, (story, members) in enumerate(_stories_with_cited(store, stream_tables.ordered_story_ids(store))):
             fh.write(("," if n else "") + "\n    " + json.dumps(story_to_dict(story, members), ensure_ascii=False))
         fh.write('\n  ],\n  "errors": %s\n}\n' % json.dumps([str(e) for e in errors], ensure_ascii=False))
     publish(tmp, path)
@@ -63,27 +63,24 @@ def write_report_json_streamed(store: Store, path: Path, version: str, errors: l
 def write_from_store(db_path: Path, out_dir: Path, version: str, errors: list[InputError],
                      publishing=None) -> dict[str, Path]:
     """The report files from the store; ``publishing``: claimreview.Publishing (author, base URL)."""
-    from storytrace.outputs import claimreview, csv_report, html_report, json_report
+    from storytrace.outputs import claimreview, csv_report, filename, html_report, write_outputs
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"db": db_path}
     with Store(db_path) as store:
-        store_ext.ensure_schema(store)
+        stream_tables.ensure_schema(store)
         count = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        order = store_ext.ordered_story_ids(store)
+        order = stream_tables.ordered_story_ids(store)
         if count <= FULL_REPORT_LIMIT:
             report = _report(store, version, errors, order)
-            report.articles = store_ext.load_articles(store, store.article_ids())
-            paths["json"] = json_report.write(report, out_dir / "report.json")
-            paths["csv"] = csv_report.write(report, out_dir / "findings.csv")
-            paths["html"] = html_report.write(report, out_dir / "report.html")
-            paths["claimreview"] = claimreview.write(report, out_dir / "claimreview.jsonld", publishing)
+            report.articles = stream_tables.load_articles(store, store.article_ids())
+            paths.update(write_outputs(report, out_dir, publishing))
             return paths
-        paths["json"] = write_report_json_streamed(store, out_dir / "report.json", version, errors)
+        paths["json"] = write_report_json_streamed(store, out_dir / filename("json"), version, errors)
         wanted = {sid for (sid,) in store.conn.execute("SELECT DISTINCT story_id FROM findings")}
         with_findings = [s for s in order if s in wanted]
-        paths["csv"] = csv_report.write_stories(_stories_with_cited(store, with_findings), out_dir / "findings.csv")
+        paths["csv"] = csv_report.write_stories(_stories_with_cited(store, with_findings), out_dir / filename("csv"))
         reviews = claimreview.claim_reviews_of(_stories_with_cited(store, with_findings), publishing=publishing)
-        paths["claimreview"] = claimreview.write_reviews(reviews, out_dir / "claimreview.jsonld")
-        paths["html"] = html_report.write(_report(store, version, errors, order[:HTML_STORY_LIMIT]), out_dir / "report.html")
+        paths["claimreview"] = claimreview.write_reviews(reviews, out_dir / filename("claimreview"))
+        paths["html"] = html_report.write(_report(store, version, errors, order[:HTML_STORY_LIMIT]), out_dir / filename("html"))
     return paths

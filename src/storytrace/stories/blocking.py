@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storytrace.scale.signature import CHANNELS, PERMUTATIONS, ArticleSignature
+from storytrace.stories.signature import CHANNELS, PERMUTATIONS, ArticleSignature
 from storytrace.similarity.minhash import EMPTY, _mix64
 
 UNKNOWN_DATE = -1

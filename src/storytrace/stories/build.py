@@ -14,7 +14,6 @@
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,9 +21,9 @@ from datetime import date
 
 import numpy as np
 
-from storytrace.align import publication_order
-from storytrace.model import Article, Story
-from storytrace.scale.signature import containment_terms
+from storytrace.model import Article, Story, publication_order
+from storytrace.stories.ids import story_id
+from storytrace.stories.signature import containment_terms
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
 LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
@@ -368,11 +367,6 @@ def alone_because(i: int, profiles: list[ArticleProfile], window_days: int) -> s
 
 
 # -- stories -------------------------------------------------------------------------------------
-def story_id(earliest_article_id: str) -> str:
-    """Stable: derived from the story's earliest article, so adding later versions keeps it."""
-    return "story-" + hashlib.sha1(earliest_article_id.encode("utf-8")).hexdigest()[:12]
-
-
 def _central(members: list[int], profiles: list[ArticleProfile]) -> int:
     if len(members) <= 2:
         return members[0]
@@ -421,3 +415,17 @@ def build_stories(articles: list[Article], embedder, config) -> list[Story]:
     first_index = {s.id: ordered_index for s, ordered_index in zip(stories, (m[0] for m in groups))}
     stories.sort(key=lambda s: (-len(s.article_ids), first_index[s.id]))
     return stories
+
+
+def single_story(article: Article) -> list[Story]:
+    """What build_stories gives for one article, without encoding its lead to compare it with nothing.
+
+    Most blocks of a large corpus are one article; tests check this equals build_stories([article]).
+    """
+    title = article.title or (article.sentences[0].text if article.sentences else article.id)
+    return [Story(id=story_id(article.id), title=title, article_ids=[article.id], note=NO_CANDIDATE)]
+
+
+def story_order(story: Story) -> tuple[int, str]:
+    """Largest stories first, then by id (report order, the same in every path)."""
+    return (-len(story.article_ids), story.id)

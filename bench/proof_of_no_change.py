@@ -1,0 +1,110 @@
+"""Proof that a refactoring changed no result: the same outputs before and after, byte for byte.
+
+    # outputs of one checkout (its src/ on PYTHONPATH) into a folder
+    .venv/bin/python bench/proof_of_no_change.py snapshot --src /path/to/checkout/src --out /tmp/before
+    .venv/bin/python bench/proof_of_no_change.py snapshot --out /tmp/after        # this checkout
+    .venv/bin/python bench/proof_of_no_change.py diff /tmp/before /tmp/after
+
+A snapshot holds report.json of `storytrace analyze examples/` and the output of
+`storytrace compare --pairs` on every pair-shaped dev set of ../shared/benchmarks (SummEdits,
+DEMETR perturbed and faithful translations, Falke, XSum, WMT23 English pairs), all through the
+command line, so every layer a user meets is covered. Only ids and texts reach the command;
+nothing here reads labels. ``--limit N`` keeps the first N pairs of each set (a quick check).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from splits import BENCH_DIR, load_jsonl  # noqa: E402
+
+
+def _pairs_of(dataset: str, rows: list[dict]) -> list[dict]:
+    if dataset == "demetr_dev":  # reference against the perturbed and (once) the faithful translation
+        out, seen = [], set()
+        for r in rows:
+            out.append({"id": f"{r['id']}|perturbed", "source": r["reference"], "derived": r["perturbed"]})
+            if (r["reference"], r["faithful"]) not in seen:
+                seen.add((r["reference"], r["faithful"]))
+                out.append({"id": f"{r['id']}|faithful", "source": r["reference"], "derived": r["faithful"]})
+        return out
+    return [{"id": r["id"], "source": r["source"], "derived": r["derived"]} for r in rows]
+
+
+PAIR_SETS = ("summedits_news_dev", "demetr_dev", "falke_sentpairs_dev", "xsum_hallucinations_dev",
+             "wmt23_zhen_dev_en_pairs")
+
+
+def _run(args: list[str], src: Path) -> float:
+    env = dict(os.environ, PYTHONPATH=str(src), OMP_NUM_THREADS="1", HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "storytrace.cli", *args], env=env, check=False,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def snapshot(src: Path, out: Path, limit: int | None) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds = _run(["analyze", str(ROOT / "examples" / "corpus"), "--out", tmp, "-q"], src)
+        report = Path(tmp) / "report.json"
+        (out / "examples_report.json").write_bytes(report.read_bytes() if report.exists() else b"(missing)\n")
+        print(f"analyze examples/corpus: {seconds:.1f} s", flush=True)
+        for dataset in PAIR_SETS:
+            pairs = _pairs_of(dataset, load_jsonl(BENCH_DIR / f"{dataset}.jsonl"))[:limit]
+            path = Path(tmp) / f"{dataset}.pairs.jsonl"
+            path.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+            seconds = _run(["compare", "--pairs", str(path), "--out", str(out / f"{dataset}.compare.jsonl"), "-q"], src)
+            print(f"compare {dataset} ({len(pairs)} pairs): {seconds:.1f} s", flush=True)
+
+
+def diff(before: Path, after: Path) -> int:
+    names = sorted({p.name for p in before.iterdir()} | {p.name for p in after.iterdir()})
+    changed = 0
+    for name in names:
+        a, b = before / name, after / name
+        if not a.exists() or not b.exists():
+            print(f"{name}: only in {'after' if not a.exists() else 'before'}")
+            changed += 1
+            continue
+        if a.read_bytes() == b.read_bytes():
+            print(f"{name}: identical ({len(a.read_bytes().splitlines())} lines)")
+            continue
+        changed += 1
+        lines = list(difflib.unified_diff(a.read_text().splitlines(), b.read_text().splitlines(), lineterm="", n=0))
+        print(f"{name}: DIFFERS ({len(lines)} diff lines); first ones:")
+        for line in lines[:12]:
+            print("   ", line[:240])
+    print("no change" if not changed else f"{changed} file(s) differ")
+    return 1 if changed else 0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    snap = sub.add_parser("snapshot", help="write the outputs of one checkout into a folder")
+    snap.add_argument("--src", type=Path, default=ROOT / "src", help="the checkout's src folder")
+    snap.add_argument("--out", type=Path, required=True)
+    snap.add_argument("--limit", type=int, default=None, help="first N pairs of each set only")
+    d = sub.add_parser("diff", help="compare two snapshots; exit status 1 when they differ")
+    d.add_argument("before", type=Path)
+    d.add_argument("after", type=Path)
+    args = ap.parse_args()
+    if args.command == "snapshot":
+        snapshot(args.src, args.out, args.limit)
+    else:
+        sys.exit(diff(args.before, args.after))
+
+
+if __name__ == "__main__":
+    main()
