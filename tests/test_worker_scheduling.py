@@ -141,3 +141,39 @@ def test_one_worker_keeps_full_groups():
 
     sizes = [sum(len(t.members) for t in g) for g in _groups(_tasks([2] * 1000), max_articles=200, workers=1)]
     assert sizes == [200] * 10
+
+
+def test_a_small_run_uses_only_the_workers_it_can_keep_busy():
+    # Each worker loads its own models (~7 CPU-s): eleven articles are cheaper in this process alone.
+    from storytrace.streaming.runner import MIN_ARTICLES_PER_WORKER, useful_workers
+
+    assert useful_workers(2, 11) == 1
+    assert useful_workers(2, 0) == 1
+    assert useful_workers(2, 2 * MIN_ARTICLES_PER_WORKER) == 2
+    assert useful_workers(4, 2 * MIN_ARTICLES_PER_WORKER + 1) == 2
+    assert useful_workers(1, 10_000) == 1
+
+
+@pytest.mark.slow
+def test_two_workers_asked_for_a_handful_of_articles_run_in_this_process(tmp_path, monkeypatch):
+    from storytrace.config import Config
+    from storytrace.model import Article
+    from storytrace.pipeline import Pipeline
+    from storytrace.streaming import runner
+
+    pids: list[int] = []
+
+    def recording(*args, **kwargs):
+        for results in workers.analyse_groups(*args, **kwargs):
+            pids.extend(r.worker_pid for r in results)
+            yield results
+
+    monkeypatch.setattr(runner, "analyse_groups", recording)
+    texts = [
+        "Harbour fire\n\nA fire broke out at the harbour on Monday, officials said. Two boats burned.",
+        "Harbour blaze\n\nA blaze broke out at the harbour on Monday, officials said. Two boats burned down.",
+        "Council vote\n\nThe council voted on Tuesday to close the old library on Mill Street.",
+    ]
+    articles = [Article(id=f"a{n}", source_path=f"a{n}.txt", original_text=t) for n, t in enumerate(texts)]
+    run = runner.run_into_store(Pipeline(Config(quiet=True)), articles, tmp_path / "st.db", workers=2)
+    assert not run.errors and pids and set(pids) == {os.getpid()}

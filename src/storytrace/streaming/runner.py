@@ -35,6 +35,10 @@ from storytrace.streaming.workers import BlockResult, BlockTask, analyse_groups
 
 # Articles read, cleaned and signed per transaction batch (no spaCy in this pass; see step 1).
 STREAM_BATCH = 64
+# A worker process loads its own spaCy and MiniLM (about 7 CPU-s), the cost of analysing some 30 to 45
+# articles (0.15-0.22 CPU-s each, bench/RESULTS.md); below this many articles per worker, fewer workers
+# (down to this process alone) finish with less CPU and about the same wall time.
+MIN_ARTICLES_PER_WORKER = 25
 
 
 @dataclass
@@ -200,6 +204,7 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
         save(n, stories, {article.id: article}, [])
         run.articles_deferred += 1
     tasks = [BlockTask(n, blocks[n], stream_tables.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
+    workers = useful_workers(workers, sum(len(t.members) for t in tasks))
     for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks, workers=workers), workers):
         for r in results:
             run.articles_extracted += len(r.extracted)
@@ -210,6 +215,11 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
             articles.update((a.id, a) for a in stream_tables.load_articles(store, [i for i in blocks[r.n] if i not in articles]))
             save(r.n, stories, articles, r.extracted)
     run.stories_removed = stream_tables.remove_stale(store, set(fingerprints), keep_stories)
+
+
+def useful_workers(asked: int, articles: int) -> int:
+    """As many of the ``asked`` workers as have ``MIN_ARTICLES_PER_WORKER`` articles each (1: this process)."""
+    return max(1, min(asked, articles // MIN_ARTICLES_PER_WORKER))
 
 
 def _redo(pipeline, store: Store, result: BlockResult, tasks: list[BlockTask], taken: set[str]) -> list[Story]:
