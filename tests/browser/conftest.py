@@ -71,8 +71,8 @@ def _free_port() -> int:
 def served_app(tmp_path_factory, browser):
     """The app over a store holding the hostile report, served by uvicorn on a free loopback port."""
     import uvicorn
-    from test_html_report import build_hostile_report
-    from test_web import SimplePipeline
+    from report_helpers import build_hostile_report
+    from pipeline_stubs import SimplePipeline
 
     from storytrace.store.database import Store
     from storytrace.web.app import create_app

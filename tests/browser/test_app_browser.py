@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from test_html_report import HOSTILE
+from report_helpers import HOSTILE
 
 pytestmark = pytest.mark.browser
 

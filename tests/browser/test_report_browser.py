@@ -3,7 +3,7 @@ hostile text stays text, and nothing is loaded from anywhere."""
 from __future__ import annotations
 
 import pytest
-from test_html_report import HOSTILE, build_hostile_report
+from report_helpers import HOSTILE, build_hostile_report
 
 from storytrace.outputs import html_report
 

@@ -10,7 +10,7 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-from test_html_report import build_hostile_report
+from report_helpers import build_hostile_report
 
 from storytrace.store.database import Store
 from storytrace.web.app import create_app

@@ -14,7 +14,7 @@ from storytrace.model import Article
 from storytrace.stories.blocking import BlockingParams, SignatureTable, block_corpus, pair_passes
 from storytrace.stories.signature import containment_terms, from_bytes, signatures_for, to_bytes
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 ORIGINAL = """Harbour authority approves Kestrel Bay container terminal after two-year review
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import json
 
-from test_html_report import build_hostile_report
+from report_helpers import build_hostile_report
 
 from storytrace.outputs import csv_report
 

@@ -16,7 +16,7 @@ from storytrace.stories.blocking import SignatureTable, block_corpus, bucket_pai
 from storytrace.stories.ids import assign_story_ids
 from storytrace.stories.signature import anchor_terms, from_bytes, signatures_for, to_bytes
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")

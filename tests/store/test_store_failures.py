@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from scale_helpers import cli, cli_env
-from test_html_report import build_hostile_report
+from report_helpers import build_hostile_report
 
 from storytrace.store.database import Store, open_readonly
 from storytrace.store.errors import StoreError, store_problem

@@ -5,7 +5,7 @@ import dataclasses
 import json
 from datetime import date
 
-from test_html_report import HOSTILE, build_hostile_report
+from report_helpers import HOSTILE, build_hostile_report
 
 from storytrace.outputs import claimreview, write_outputs
 

@@ -96,7 +96,7 @@ def test_cli_run_with_every_hostile_file_writes_the_report(tmp_path):
 
 
 def test_web_upload_with_a_non_string_key_keeps_the_good_files(tmp_path):
-    from test_id_collisions import ReadersOnly
+    from pipeline_stubs import ReadersOnly
 
     from storytrace.store.database import Store
     from storytrace.web.app import create_app

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_html_report import HOSTILE, build_hostile_report
+from pipeline_stubs import SimplePipeline
+from report_helpers import HOSTILE, build_hostile_report
 
 from storytrace.model import Article, Report, Sentence, Story
 from storytrace.store.database import Store
@@ -20,25 +21,6 @@ from storytrace.web.uploads import UploadLimits, safe_filename
 
 
 BASE = "http://127.0.0.1:8765"
-
-
-class SimplePipeline:
-    """The real readers, and a stand-in for the models: one story of every article, no findings.
-
-    The web tests check the app's plumbing (limits, storage, re-analysis, escaping); the analysis
-    itself is tested with the real pipeline elsewhere and in test_real_pipeline_reanalysis below."""
-
-    def read(self, paths):
-        from storytrace.ingest import read_paths
-
-        return read_paths(paths)
-
-    def run(self, articles: list[Article]) -> Report:
-        for a in articles:
-            a.text = a.original_text
-            a.sentences = [Sentence(i, m.start(), m.end(), m.group()) for i, m in
-                           enumerate(re.finditer(r"[^.!?\n]+[.!?]?", a.text)) if m.group().strip()]
-        return Report("test", list(articles), [Story("story-all", "All articles", [a.id for a in articles])])
 
 
 def _make_store(path: Path) -> Path:
@@ -317,7 +299,7 @@ def test_adding_to_an_analysed_store_recomputes_only_the_story_it_joins(tmp_path
     """A store from `storytrace analyze` is updated like `analyze --db`: the other stories keep their rows."""
     from scale_helpers import cli, table_digests
 
-    examples = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+    examples = Path(__file__).resolve().parents[2] / "examples" / "corpus"
     out = tmp_path / "out"
     done = cli("analyze", str(examples), "--out", str(out), "--quiet")
     assert done.returncode == 0, done.stderr

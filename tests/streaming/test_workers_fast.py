@@ -10,7 +10,7 @@ import pytest
 
 from scale_helpers import cli, make_corpus, report
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
 
 @pytest.fixture(scope="module")

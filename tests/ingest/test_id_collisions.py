@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pipeline_stubs import ReadersOnly
 from scale_helpers import cli
 
 from storytrace.streaming.runner import run_into_store
@@ -115,22 +116,6 @@ def test_json_lines_without_ids_keep_earlier_days(tmp_path, pipeline):
     export.write_text('{"title": "%s", "text": "%s"}\n' % DAY2[1])
     run_into_store(pipeline, [export], db, keep_others=True)
     assert sorted(_stored(db).values()) == sorted([DAY1[1][0], DAY2[1][0]])
-
-
-class ReadersOnly:
-    """The real readers and a stand-in for the models (one story of everything), as in test_web.py."""
-
-    def read(self, paths):
-        from storytrace.ingest import read_paths
-
-        return read_paths(paths)
-
-    def run(self, articles):
-        from storytrace.model import Report, Story
-
-        for a in articles:
-            a.text = a.original_text
-        return Report("test", list(articles), [Story("story-all", "All", [a.id for a in articles])])
 
 
 @pytest.fixture
