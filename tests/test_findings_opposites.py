@@ -28,3 +28,13 @@ def test_written_apart_means_the_whole_word():
     assert _written_apart("nonviolently", "They protested non violently on Sunday.")
     assert not _written_apart("old", "A 19 year-old was hurt.")
     assert not _written_apart("old", "He told the police.")
+
+
+def test_the_reversed_word_is_the_opposite_in_the_same_place_whatever_the_set_order(extractor):
+    # "start" and "launch" are both opposites of "end"; the rewrite keeps the sentence's order, so
+    # "end" takes the place of "start". The choice must not depend on how a set iterates (it varied
+    # with PYTHONHASHSEED, so one input gave two different reports).
+    findings = pair_findings(extractor, "The start of construction marks the launch of one of Europe's largest energy projects.",
+                             "The end of construction marks the beginning of one of Europe's largest energy projects.")
+    flips = [f for f in _flips(findings) if f.derived_value == "end"]
+    assert flips and flips[0].source_value == "start", findings

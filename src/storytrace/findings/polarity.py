@@ -197,7 +197,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
                 break  # the source says it as often (words inside a compound such as "19-year-old" left out)
             if any(_forms(t) & own for t in free if t.pos in _OPPOSITE_POS):
                 break  # the source says it too, in other words
-            opposite = _opposite_in(lemma, tok.pos, src_counts, derived_lemmas)
+            opposite = _nearest(_opposites_in(lemma, tok.pos, src_counts, derived_lemmas), src_lemmas,
+                                i / max(1, len(sentence.tokens)), len(src.tokens))
             direct = opposite is not None
             j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
             if j is None:
@@ -311,24 +312,32 @@ def _expressed_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentenc
 _SPATIAL_ADP = frozenset({"over", "under", "above", "below", "before", "after", "inside", "outside", "between", "within"})
 
 
-def _opposite_in(lemma: str, pos: str, src_lemmas: Counter, derived_lemmas: Counter) -> str | None:
-    """An opposite of ``lemma`` that the source uses more often than the derived sentence does
+def _opposites_in(lemma: str, pos: str, src_lemmas: Counter, derived_lemmas: Counter) -> list[str]:
+    """The opposites of ``lemma`` that the source uses more often than the derived sentence does
     ("more ... more" in the source, "less ... more" in the derived)."""
-    for opposite in ANTONYMS.get(lemma, ()):
-        if src_lemmas[opposite] > derived_lemmas[opposite]:
-            return opposite
-    if len(lemma) < 5:
-        return None
+    found = sorted(o for o in ANTONYMS.get(lemma, ()) if src_lemmas[o] > derived_lemmas[o])
+    if found or len(lemma) < 5:
+        return found
     # in-/im-/il-/ir- make opposites of adjectives only ("inform" is not "not form").
     prefixes = NEGATING_PREFIXES if pos in ("ADJ", "ADV") else ("un", "dis", "non", "non-")
     for prefix in prefixes:
         # "unlikely" against "likely", "likely" against "unlikely".
         base = lemma[len(prefix):]
         if lemma.startswith(prefix) and len(base) >= 5 and src_lemmas[base] > derived_lemmas[base]:
-            return base
+            return [base]
         if src_lemmas[prefix + lemma] > derived_lemmas[prefix + lemma]:
-            return prefix + lemma
-    return None
+            return [prefix + lemma]
+    return []
+
+
+def _nearest(candidates: list[str], src_positions: dict[str, int], at: float, src_length: int) -> str | None:
+    """The opposite standing nearest the derived word's place in its sentence: "the end of work marks
+    the beginning" against "the start of work marks the launch" reverses "start", not "launch" (both
+    are opposites of "end"; the sentence keeps its order). Ties go to the first in sorted order, so the
+    choice never depends on how a set happens to iterate."""
+    if not candidates:
+        return None
+    return min(candidates, key=lambda o: abs(src_positions[o] / max(1, src_length) - at))
 
 
 def _clause(sentence: ParsedSentence, index: int) -> str:
