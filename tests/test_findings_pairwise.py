@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.findings.decision import verdict
+from storytrace.compare_verdict import verdict
 from storytrace.findings.pairwise import detect_pair
 from storytrace.ingest import article_from_text
 

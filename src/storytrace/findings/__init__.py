@@ -5,8 +5,8 @@
    with a stricter bar on ``independent``/``shared_source`` edges, whose details legitimately differ;
 2. the story-wide detectors: consensus (the version that disagrees with all the others), internal
    contradictions (one article against itself) and stance divergence (a flipped conclusion);
-   every detector is declared with ``@detector`` (findings/registry.py) and registers when this
-   package is imported, in the order the detector modules are imported below;
+   every detector (findings/detectors/) is declared with ``@detector`` (findings/registry.py) and
+   registers when this package is imported, in the order findings/detectors/__init__.py imports it;
 3. de-duplication (one change seen on several edges is one finding whose ``against`` lists every
    version it disagrees with), then a deterministic order (severity first) and stable ids.
 """
@@ -17,13 +17,9 @@ import logging
 from collections.abc import Callable
 
 from storytrace.findings.merge import merge_same_change
-from storytrace.findings.registry import detectors, finding_types, strict_types
+from storytrace.findings import registry
 from storytrace.model import AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
-
-# Registration: importing a detector module runs its @detector; this order is the run order.
-from storytrace.findings import entities_cmp, roles_cmp, numbers_cmp, attributes_cmp  # noqa: E402,F401,I001
-from storytrace.findings import polarity, quotes_cmp, attribution_cmp, omissions, modifiers_cmp  # noqa: E402,F401
-from storytrace.findings import consensus, contradiction, stance  # noqa: E402,F401
+from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +98,7 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article]) -> lis
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],
                      lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
     if edge.relation in _INDEPENDENT_RELATIONS:
-        strict = strict_types()
+        strict = registry.strict_types()
         found = [f for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE]
     return found
 
@@ -117,7 +113,7 @@ def _story_findings(story: Story, members: dict[str, Article]) -> list[Finding]:
         return []
     anchor = next(iter(members.values()))
     found: list[Finding] = []
-    for d in detectors():
+    for d in registry.detectors():
         if d.scope == "story":
             found += _guarded(d.name, anchor, lambda d=d: d.run(story, members))
         elif d.scope == "article":
@@ -174,7 +170,7 @@ def deduplicate(findings: list[Finding], story_order: list[str]) -> list[Finding
 
 def sort_findings(findings: list[Finding], story_order: list[str]) -> list[Finding]:
     rank = {a: i for i, a in enumerate(story_order)}
-    type_rank = {t: i for i, t in enumerate(finding_types())}
+    type_rank = {t: i for i, t in enumerate(registry.finding_types())}
     return sorted(
         findings,
         key=lambda f: (

@@ -13,7 +13,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.entities_cmp import name_units, other_name_of_place
+from storytrace.findings.detectors.entities_cmp import name_units, other_name_of_place
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import raw_values, sentence_numbers

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storytrace.findings.consensus import Observation, count_words, make_finding
+from storytrace.findings.detectors.consensus import Observation, count_words, make_finding
 from storytrace.findings.registry import detector
 from storytrace.model import Alignment, Article, Finding, Sentence, Story
 

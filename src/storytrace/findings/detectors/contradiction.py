@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storytrace.findings.consensus import (
+from storytrace.findings.detectors.consensus import (
     Observation,
     context_words,
     date_event,

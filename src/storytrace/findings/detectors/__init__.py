@@ -1,0 +1,10 @@
+"""The detectors: every module here declares its detector with ``@detector`` (findings/registry.py).
+
+Importing this package registers them all; the order of the imports below is the order they run
+in (pair detectors on each lineage edge, then the story-wide ones), so findings and their ids stay
+stable. The helpers they share (parsing, lexicons, slots, merging, severity) live in findings/.
+"""
+# Each import runs a module's @detector; keep this order (tests/findings/test_registry.py checks it).
+from storytrace.findings.detectors import entities_cmp, roles_cmp, numbers_cmp, attributes_cmp  # noqa: F401,I001
+from storytrace.findings.detectors import polarity, quotes_cmp, attribution_cmp, omissions, modifiers_cmp  # noqa: F401
+from storytrace.findings.detectors import consensus, contradiction, stance  # noqa: F401
