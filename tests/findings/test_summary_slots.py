@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from storytrace.compare_verdict import verdict
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 SOURCE = (
     "Farmers in Lyon blocked the ring road with tractors on Monday morning. "

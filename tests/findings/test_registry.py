@@ -8,7 +8,7 @@ import pkgutil
 
 import pytest
 
-from findings_helpers import prepare
+from .helpers import prepare
 from storytrace.findings import detect_findings, registry
 from storytrace.findings.common import make_finding
 from storytrace.findings.pairwise import detect_pair

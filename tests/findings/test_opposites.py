@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storytrace.findings.detectors.polarity import _written_apart
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 
 def _flips(findings):
