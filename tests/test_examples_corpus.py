@@ -12,13 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from storytrace.findings.registry import finding_types
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CORPUS = EXAMPLES / "corpus"
-FINDING_TYPES = {
-    "entity_swap", "name_variant", "role_change", "number_change", "date_change", "quote_change",
-    "attribution_change", "negation_flip", "unsupported_addition", "omission", "stance_divergence",
-    "internal_contradiction", "consensus_outlier",
-}
+FINDING_TYPES = set(finding_types())  # the registry declares them
 TRANSLATIONS = {"translation-zh": "zh", "translation-ja": "ja"}  # versions in other languages
 FIELDS = {"id", "title", "outlet", "author", "url", "published", "language"}
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)

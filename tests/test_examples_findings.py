@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import storytrace
-from storytrace.model import FINDING_TYPES, Finding, Report
+from storytrace.findings.registry import finding_types
+from storytrace.model import Finding, Report
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DISTORTIONS = json.loads((EXAMPLES / "distortions.json").read_text(encoding="utf-8"))
@@ -120,7 +121,7 @@ def test_every_finding_is_checkable(report: Report):
     ids = [f.id for f in report.findings]
     assert len(ids) == len(set(ids))
     for f in report.findings:
-        assert f.type in FINDING_TYPES and f.severity in ("high", "medium", "low"), f
+        assert f.type in finding_types() and f.severity in ("high", "medium", "low"), f
         assert 0.0 <= f.confidence <= 1.0, f
         assert f.explanation.strip() and "\n" not in f.explanation, f
         assert f.derived_value.strip(), f

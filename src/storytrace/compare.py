@@ -115,7 +115,7 @@ class Comparer(LoadedModels):
             yield from self._compare_batch(batch)
 
     def _compare_batch(self, batch: list[PairInput]) -> Iterator[PairResult]:
-        from storytrace.findings.decision import verdict
+        from storytrace.compare_verdict import verdict
         from storytrace.findings.pairwise import detect_pair
 
         sources = [self._source_article(p.source) for p in batch]

@@ -15,22 +15,6 @@ MentionKind = Literal["person", "org", "place", "quantity", "date", "misc"]
 Relation = Literal["verbatim_copy", "translation", "summary", "rewrite", "independent", "shared_source"]
 Severity = Literal["high", "medium", "low"]
 
-FINDING_TYPES = (
-    "entity_swap",
-    "name_variant",
-    "role_change",
-    "number_change",
-    "date_change",
-    "quote_change",
-    "attribution_change",
-    "negation_flip",
-    "unsupported_addition",
-    "omission",
-    "stance_divergence",
-    "internal_contradiction",
-    "consensus_outlier",
-)
-
 
 @dataclass
 class Removal:
@@ -250,7 +234,7 @@ class Edge:
 @dataclass
 class Finding:
     id: str
-    type: str  # one of FINDING_TYPES
+    type: str  # one of findings.registry.finding_types() (declared by the detectors)
     severity: Severity
     article: str
     against: list[str]

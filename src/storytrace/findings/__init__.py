@@ -5,6 +5,8 @@
    with a stricter bar on ``independent``/``shared_source`` edges, whose details legitimately differ;
 2. the story-wide detectors: consensus (the version that disagrees with all the others), internal
    contradictions (one article against itself) and stance divergence (a flipped conclusion);
+   every detector (findings/detectors/) is declared with ``@detector`` (findings/registry.py) and
+   registers when this package is imported, in the order findings/detectors/__init__.py imports it;
 3. de-duplication (one change seen on several edges is one finding whose ``against`` lists every
    version it disagrees with), then a deterministic order (severity first) and stable ids.
 """
@@ -15,15 +17,15 @@ import logging
 from collections.abc import Callable
 
 from storytrace.findings.merge import merge_same_change
-from storytrace.model import FINDING_TYPES, AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
+from storytrace.findings import registry
+from storytrace.model import AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
+from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
 
 log = logging.getLogger(__name__)
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-# On edges between independent reports only a clear change of who/what/how much/when counts.
-_STRICT_TYPES = frozenset(
-    {"entity_swap", "number_change", "date_change", "negation_flip", "quote_change", "attribution_change", "role_change"}
-)
+# On edges between independent reports only a clear change of who/what/how much/when counts
+# (the types declared strict=, registry.strict_types()).
 _STRICT_MIN_CONFIDENCE = 0.85
 _INDEPENDENT_RELATIONS = ("independent", "shared_source")
 
@@ -96,7 +98,8 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article]) -> lis
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],
                      lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
     if edge.relation in _INDEPENDENT_RELATIONS:
-        found = [f for f in found if f.type in _STRICT_TYPES and f.confidence >= _STRICT_MIN_CONFIDENCE]
+        strict = registry.strict_types()
+        found = [f for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE]
     return found
 
 
@@ -104,19 +107,19 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article]) -> lis
 
 
 def _story_findings(story: Story, members: dict[str, Article]) -> list[Finding]:
-    from storytrace.findings.consensus import detect_consensus
-    from storytrace.findings.contradiction import detect_internal_contradictions
-    from storytrace.findings.stance import detect_stance_divergence
-
+    """The registered story-wide detectors in registration order: a "story" one once per story, an
+    "article" one once per article (with the story's other versions)."""
     if not members:
         return []
     anchor = next(iter(members.values()))
-    found = _guarded("consensus", anchor, lambda: detect_consensus(story, members))
-    for article in members.values():
-        others = [o for o in members.values() if o is not article]
-        found += _guarded("internal contradictions", article,
-                          lambda a=article, o=others: detect_internal_contradictions(a, o))
-    found += _guarded("stance", anchor, lambda: detect_stance_divergence(story, members))
+    found: list[Finding] = []
+    for d in registry.detectors():
+        if d.scope == "story":
+            found += _guarded(d.name, anchor, lambda d=d: d.run(story, members))
+        elif d.scope == "article":
+            for article in members.values():
+                others = [o for o in members.values() if o is not article]
+                found += _guarded(d.name, article, lambda d=d, a=article, o=others: d.run(a, o))
     return found
 
 
@@ -167,7 +170,7 @@ def deduplicate(findings: list[Finding], story_order: list[str]) -> list[Finding
 
 def sort_findings(findings: list[Finding], story_order: list[str]) -> list[Finding]:
     rank = {a: i for i, a in enumerate(story_order)}
-    type_rank = {t: i for i, t in enumerate(FINDING_TYPES)}
+    type_rank = {t: i for i, t in enumerate(registry.finding_types())}
     return sorted(
         findings,
         key=lambda f: (

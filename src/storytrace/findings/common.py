@@ -6,21 +6,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from storytrace.findings.registry import default_severity
 from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, word_key
 from storytrace.model import Alignment, Article, Finding, Severity
-
-DEFAULT_SEVERITY: dict[str, Severity] = {
-    "entity_swap": "high",
-    "name_variant": "low",
-    "role_change": "medium",
-    "number_change": "high",
-    "date_change": "high",
-    "quote_change": "high",
-    "attribution_change": "high",
-    "negation_flip": "high",
-    "unsupported_addition": "medium",
-    "omission": "medium",
-}
 
 # Words that carry no checkable content of their own.
 FUNCTION_POS = frozenset({"DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT", "SYM", "SPACE", "X"})
@@ -184,7 +172,7 @@ def make_finding(
     return Finding(
         id=f"{kind}-{digest}",
         type=kind,
-        severity=severity or DEFAULT_SEVERITY.get(kind, "medium"),
+        severity=severity or default_severity().get(kind, "medium"),
         article=ctx.derived.id,
         against=[ctx.source.id],
         claim=claim.text.strip(),

@@ -5,6 +5,8 @@ here is fitted to a benchmark item. Words are lemmas as spaCy's English lemmatiz
 """
 from __future__ import annotations
 
+from storytrace.nlp.names import COUNTRY_DEMONYMS
+
 # Words that negate the clause they attach to.
 NEGATION_CUES = frozenset(
     "not n't no never none nobody nothing neither nor nowhere without cannot".split()
@@ -134,18 +136,7 @@ NUMBER_QUALIFIERS = frozenset(
     "most fewer estimated".split()
 )
 
-# Irregular country / people pairs (regular ones like Russia / Russian are handled by stemming).
-DEMONYMS = {
-    "france": "french", "germany": "german", "netherlands": "dutch", "holland": "dutch",
-    "britain": "british", "uk": "british", "england": "english", "wales": "welsh",
-    "scotland": "scottish", "ireland": "irish", "switzerland": "swiss", "spain": "spanish",
-    "greece": "greek", "turkey": "turkish", "poland": "polish", "sweden": "swedish",
-    "denmark": "danish", "finland": "finnish", "norway": "norwegian", "philippines": "filipino",
-    "thailand": "thai", "iraq": "iraqi", "israel": "israeli", "pakistan": "pakistani",
-    "us": "american", "usa": "american", "america": "american", "china": "chinese",
-    "japan": "japanese", "vietnam": "vietnamese", "portugal": "portuguese", "lebanon": "lebanese",
-    "yemen": "yemeni", "kuwait": "kuwaiti", "qatar": "qatari", "saudi": "saudi", "oman": "omani",
-    "bangladesh": "bangladeshi", "afghanistan": "afghan", "peru": "peruvian", "chile": "chilean",
-    "mexico": "mexican", "cuba": "cuban", "egypt": "egyptian", "iceland": "icelandic",
-    "belgium": "belgian", "ukraine": "ukrainian", "russia": "russian",
-}
+# Country -> people ("france" -> "french"): not a table of its own but nlp/names.py's one table read
+# the other way round; text.stem joins a country and its people with it where suffix stripping
+# cannot (France / French), entities_cmp lets "American" support "US".
+DEMONYMS = COUNTRY_DEMONYMS

@@ -1,39 +1,19 @@
 """Every detector that works on one aligned source/derived pair.
 
-``detect_pair`` parses both texts (cached), runs each detector family and removes double
-reports of one change. The story-wide detectors (consensus, contradictions, stance) live in
-their own modules and call this for each lineage edge.
+``detect_pair`` parses both texts (cached), runs each registered pair detector
+(findings/registry.py) and removes double reports of one change. ``detect_findings`` calls it for
+each lineage edge and runs the story-wide detectors itself.
 """
 from __future__ import annotations
 
-from storytrace.findings.attributes_cmp import detect_attributes
-from storytrace.findings.attribution_cmp import detect_attributions
 from storytrace.findings.common import PairContext, dedupe
-from storytrace.findings.entities_cmp import detect_entities
 from storytrace.findings.merge import merge_same_change
-from storytrace.findings.modifiers_cmp import detect_modifiers
-from storytrace.findings.numbers_cmp import detect_numbers
-from storytrace.findings.omissions import detect_omissions
-from storytrace.findings.polarity import detect_polarity
+from storytrace.findings.registry import detectors
 from storytrace.findings.severity import settle_severity
 from storytrace.findings.shown_pairs import keep_to_shown_pairs
-from storytrace.findings.quotes_cmp import detect_quotes
-from storytrace.findings.roles_cmp import detect_roles
 from storytrace.findings.spelling import drop_spelling_noise
 from storytrace.findings.text import Parser
 from storytrace.model import Alignment, Article, Finding
-
-DETECTORS = (
-    detect_entities,
-    detect_roles,
-    detect_numbers,
-    detect_attributes,
-    detect_polarity,
-    detect_quotes,
-    detect_attributions,
-    detect_omissions,
-    detect_modifiers,
-)
 
 _default_parser: Parser | None = None
 
@@ -65,8 +45,8 @@ def detect_pair(
     alignment = alignment or Alignment(source=source.id, derived=derived.id)
     ctx = PairContext(source, derived, alignment, src, der, story_articles=story_articles)
     findings: list[Finding] = []
-    for detector in DETECTORS:
-        findings.extend(detector(ctx))
+    for detector in detectors("pair"):  # the registered ones, in registration order
+        findings.extend(detector.run(ctx))
     if nli is not None:
         from storytrace.findings.nli import detect_contradictions
 

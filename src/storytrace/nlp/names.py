@@ -44,8 +44,11 @@ COUNTRY_ALIASES = {
     "britain": "United Kingdom", "great britain": "United Kingdom", "eu": "European Union",
     "e.u.": "European Union", "un": "United Nations", "u.n.": "United Nations",
     "prc": "China", "people's republic of china": "China", "uae": "United Arab Emirates",
+    "holland": "Netherlands",
 }
-# Demonyms tagged NORP that stand for a country ("the Canadian prime minister" = Canada's).
+# The one people -> country table. Read this way for demonyms tagged NORP that stand for a country
+# ("the Canadian prime minister" = Canada's); read the other way round (COUNTRY_DEMONYMS) by the
+# findings, where "France" supports "French".
 DEMONYMS = {
     "american": "United States", "british": "United Kingdom", "canadian": "Canada", "chinese": "China",
     "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain", "japanese": "Japan",
@@ -60,7 +63,25 @@ DEMONYMS = {
     "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia", "swiss": "Switzerland",
     "austrian": "Austria", "czech": "Czech Republic", "hungarian": "Hungary", "romanian": "Romania",
     "european": "Europe", "taiwanese": "Taiwan", "filipino": "Philippines", "new zealand": "New Zealand",
+    "english": "England", "welsh": "Wales", "scottish": "Scotland", "lebanese": "Lebanon", "yemeni": "Yemen",
+    "kuwaiti": "Kuwait", "qatari": "Qatar", "omani": "Oman", "bangladeshi": "Bangladesh", "afghan": "Afghanistan",
+    "peruvian": "Peru", "cuban": "Cuba", "icelandic": "Iceland",
 }
+
+
+def _country_demonyms() -> dict[str, str]:
+    """country, and each alias of it -> its people, lower case ("france" / "u.k." -> "french" / "british"):
+    DEMONYMS the other way round. A country with two demonyms takes the first (Argentine, Argentinian)."""
+    out: dict[str, str] = {}
+    for people, country in DEMONYMS.items():
+        out.setdefault(country.lower(), people)
+    for alias, country in COUNTRY_ALIASES.items():
+        if country.lower() in out:
+            out.setdefault(alias, out[country.lower()])
+    return out
+
+
+COUNTRY_DEMONYMS = _country_demonyms()
 
 
 def strip_edges(text: str, start: int, end: int) -> tuple[int, int]:

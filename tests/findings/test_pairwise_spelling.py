@@ -6,7 +6,7 @@ import pytest
 
 from storytrace.findings.spelling import spelling_variant
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 
 @pytest.mark.parametrize("a,b", [("world", "worls"), ("Real", "Rela"), ("third", "thrid"),
@@ -23,10 +23,6 @@ def test_different_words_are_not(a, b):
     assert not spelling_variant(a, b)
 
 
-def _pair(extractor, src, der):
-    return pair_findings(extractor, src, der)
-
-
 @pytest.mark.parametrize("src,der", [
     ("Real Madrid or Manchester City would then be waiting in the next round.",
      "Rela Madrid or Manchester City would then be waiting in the next round."),
@@ -36,17 +32,17 @@ def _pair(extractor, src, der):
      "\"We will see cardinals from the rest of the worls,\" he said."),
 ])
 def test_typo_gets_no_medium_or_high_finding(extractor, src, der):
-    findings = _pair(extractor, src, der)
+    findings = pair_findings(extractor, src, der)
     assert not [f for f in findings if f.severity != "low"], findings
 
 
 def test_opposite_with_similar_spelling_still_found(extractor):
-    findings = _pair(extractor, "The ruling party retained a majority in the parliamentary elections.",
-                     "The ruling party retained a minority in the parliamentary elections.")
+    findings = pair_findings(extractor, "The ruling party retained a majority in the parliamentary elections.",
+                             "The ruling party retained a minority in the parliamentary elections.")
     assert [f for f in findings if f.severity != "low"]
 
 
 def test_inserted_negation_still_found_next_to_short_words(extractor):
-    findings = _pair(extractor, "The festival was held in Shaoshan on the 25th.",
-                     "The festival was not held in Shaoshan on the 25th.")
+    findings = pair_findings(extractor, "The festival was held in Shaoshan on the 25th.",
+                             "The festival was not held in Shaoshan on the 25th.")
     assert [f for f in findings if f.type == "negation_flip" and f.severity == "high"], findings

@@ -12,6 +12,7 @@ from collections import Counter
 from storytrace.findings.clauses import clause_root, clause_tokens, clauses_match, negative_count, same_head, under_negation
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
+from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
 from storytrace.findings.slots import substitutions
 from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
@@ -63,6 +64,8 @@ def _negated(sentence: ParsedSentence, index: int) -> bool:
     return any(t.head in heads for t in negations)
 
 
+@detector("polarity", scope="pair", types=("negation_flip",),
+          severity={"negation_flip": "high"}, rank={"negation_flip": 80}, strict=("negation_flip",))
 def detect_polarity(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     for sentence, aligned in ctx.aligned_sentences():

@@ -12,6 +12,7 @@ import re
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.lexicon import MONTHS, WEEKDAYS
 from storytrace.findings.clauses import governor
+from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
 from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
@@ -68,6 +69,9 @@ def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
     return ""
 
 
+@detector("numbers", scope="pair", types=("number_change", "date_change", "unsupported_addition"),
+          severity={"number_change": "high", "date_change": "high"}, rank={"number_change": 40, "date_change": 50},
+          strict=("number_change", "date_change"))
 def detect_numbers(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = _identifier_changes(ctx)
     all_source = [(s, n) for s in ctx.src.sentences for n in sentence_numbers(s)]

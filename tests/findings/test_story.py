@@ -11,10 +11,10 @@ import pytest
 
 import storytrace.findings as findings_pkg
 from storytrace.findings import deduplicate, detect_findings, oriented_alignment
-from storytrace.findings.consensus import detect_consensus, quantities_agree, title_key
+from storytrace.findings.detectors.consensus import detect_consensus, quantities_agree, title_key
 from storytrace.findings.names import same_person
-from storytrace.findings.contradiction import detect_internal_contradictions
-from storytrace.findings.stance import detect_stance_divergence
+from storytrace.findings.detectors.contradiction import detect_internal_contradictions
+from storytrace.findings.detectors.stance import detect_stance_divergence
 from storytrace.model import (
     AlignedPair,
     Alignment,

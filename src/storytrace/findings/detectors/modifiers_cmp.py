@@ -17,6 +17,7 @@ from collections import Counter
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
+from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, stem, word_key
 from storytrace.findings.wordsense import related, senses
 from storytrace.model import Finding
@@ -244,6 +245,8 @@ def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, 
                    for q in _qualifier_words(s, j))
 
 
+@detector("modifiers", scope="pair", types=("unsupported_addition",),
+          severity={"unsupported_addition": "medium"}, rank={"unsupported_addition": 90})
 def detect_modifiers(ctx: PairContext) -> list[Finding]:
     # A word both checks flag is reported once: the pair's dedupe keeps the qualifier finding
     # (higher confidence, and its explanation names the head).

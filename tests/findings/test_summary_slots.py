@@ -4,9 +4,9 @@ in another title's place, a rank that the article never gives, and a span of tim
 same count but another unit; and no opposite where another source sentence says the same."""
 from __future__ import annotations
 
-from storytrace.findings.decision import verdict
+from storytrace.compare_verdict import verdict
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 SOURCE = (
     "Farmers in Lyon blocked the ring road with tractors on Monday morning. "

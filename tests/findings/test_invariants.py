@@ -9,7 +9,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from findings_helpers import pair_findings, prepare
+from .helpers import pair_findings, prepare
 
 _SETTINGS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -98,17 +98,12 @@ def test_findings_compare_only_sentences_the_reading_view_pairs(extractor):
     """The reading view shows each derived sentence beside the source sentence the aligner paired
     it with; a finding on a one-to-one sentence may not compare it with another source sentence
     that merely shares its words."""
-    from storytrace.findings.pairwise import detect_pair
-    from storytrace.model import AlignedPair, Alignment
-
     source = ("Rescuers said the storm killed 12 people in the harbour town of Porto Vela. "
               "The mayor said on Monday that the storm had killed 15 people in Porto Vela and the villages nearby.")
     derived = ("The storm killed 14 people in the harbour town of Porto Vela, rescuers said. "
                "On Monday the mayor said 15 people had been killed by the storm in Porto Vela and the nearby villages.")
-    alignment = Alignment(source="s", derived="d", pairs=[AlignedPair(source=[0], derived=[0], score=0.9),
-                                                          AlignedPair(source=[1], derived=[1], score=0.9)])
     s, d = prepare(extractor, source, "s"), prepare(extractor, derived, "d")
-    findings = detect_pair(s, d, alignment)
+    findings = pair_findings(extractor, s, d, [([0], [0]), ([1], [1])])
     assert [f for f in findings if f.derived_value == "14"], findings  # the real change is still found
     for f in findings:
         if f.source_span and f.claim_span[0] == d.sentences[0].start:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 
 def test_another_century_is_a_date_change(extractor):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 
 def test_reversed_bound_is_a_number_change(extractor):

@@ -8,6 +8,7 @@ sentence lacks, where that sentence has another member, is a change.
 from __future__ import annotations
 
 from storytrace.findings.clauses import governor
+from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
 from storytrace.findings.common import PairContext, make_finding, slot_sources
 from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
@@ -52,6 +53,7 @@ def _members(sentence: ParsedSentence, cls: str) -> list[Token]:
     return [t for t in sentence.tokens if attribute_class(t) == cls]
 
 
+@detector("attributes", scope="pair", types=("entity_swap", "date_change"))
 def detect_attributes(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = _duration_changes(ctx)
     for sentence, aligned in ctx.aligned_sentences():

@@ -9,11 +9,14 @@ import re
 
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.names import compare_names
+from storytrace.findings.registry import detector
 from storytrace.model import Finding
 
 _SOURCE_KINDS = frozenset({"according_to", "told", "reported"})
 
 
+@detector("attributions", scope="pair", types=("attribution_change",),
+          severity={"attribution_change": "high"}, rank={"attribution_change": 70}, strict=("attribution_change",))
 def detect_attributions(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     src_by_sentence: dict[int, list] = {}

@@ -2,7 +2,7 @@
 negation the "not" may render."""
 from __future__ import annotations
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 SOURCE = (
     "The drug maker's revenues from its vaccines have begun an anticipated decline as the pandemic winds down. "

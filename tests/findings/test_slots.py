@@ -9,7 +9,7 @@ from storytrace.findings.text import Parser
 from storytrace.model import Article
 from storytrace.nlp import valence, wordnet
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 
 def _flips(findings):

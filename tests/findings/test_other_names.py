@@ -3,7 +3,7 @@
 Commission" / "Electoral Commission"). Another place or body is still a change."""
 from __future__ import annotations
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 SOURCE = "In extra time Allan made the final score 2:0 for Naples and the evening bitter for Sassuolo."
 

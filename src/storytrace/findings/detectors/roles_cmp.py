@@ -12,6 +12,7 @@ import re
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text, title_phrase
 from storytrace.findings.names import compare_names
+from storytrace.findings.registry import detector
 from storytrace.findings.slots import anchors, slot_partner
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding, Role
@@ -33,6 +34,8 @@ def _sentence(sentences: list[ParsedSentence], index: int) -> ParsedSentence | N
     return next((s for s in sentences if s.index == index), None)
 
 
+@detector("roles", scope="pair", types=("role_change", "entity_swap"),
+          severity={"role_change": "medium"}, rank={"role_change": 30}, strict=("role_change",))
 def detect_roles(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = _title_slot_changes(ctx) + _rank_changes(ctx)
     for role in ctx.derived.roles:

@@ -13,10 +13,11 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.entities_cmp import name_units, other_name_of_place
+from storytrace.findings.detectors.entities_cmp import name_units, other_name_of_place
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import raw_values, sentence_numbers
+from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -62,6 +63,7 @@ class _DerivedWords:
         )
 
 
+@detector("omissions", scope="pair", types=("omission",), severity={"omission": "medium"}, rank={"omission": 100})
 def detect_omissions(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     derived_words: _DerivedWords | None = None

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storytrace.findings.consensus import Observation, count_words, make_finding
+from storytrace.findings.detectors.consensus import Observation, count_words, make_finding
+from storytrace.findings.registry import detector
 from storytrace.model import Alignment, Article, Finding, Sentence, Story
 
 # "hold" only as an outcome ("the deal will hold"), not as "hold talks" or "hold the line".
@@ -163,6 +164,8 @@ def _counterpart(mine: StanceSentence, theirs: list[StanceSentence], aligned: se
     return best
 
 
+@detector("stance", scope="story", types=("stance_divergence",),
+          severity={"stance_divergence": "medium"}, rank={"stance_divergence": 110})
 def detect_stance_divergence(story: Story, articles: dict[str, Article]) -> list[Finding]:
     members = [a for a in story.article_ids if a in articles]
     if len(members) < 2:

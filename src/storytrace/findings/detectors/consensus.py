@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from storytrace.findings.common import title_phrase
 from storytrace.findings.names import same_person
+from storytrace.findings.registry import detector
 from storytrace.nlp.names import COUNTRY_ALIASES, DEMONYMS
 from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
 
@@ -494,6 +495,8 @@ def _value_finding(out: Outlier, story: Story, verb: str) -> Finding:
                         explanation, _confidence(len(out.majority), len(out.dissenters)) - 0.05)
 
 
+@detector("consensus", scope="story", types=("consensus_outlier",),
+          severity={"consensus_outlier": "medium"}, rank={"consensus_outlier": 130})
 def detect_consensus(story: Story, articles: dict[str, Article]) -> list[Finding]:
     """consensus_outlier findings for roles, quantities and dates across all versions of a story."""
     if len([a for a in story.article_ids if a in articles]) < 3:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storytrace.findings.consensus import (
+from storytrace.findings.detectors.consensus import (
     Observation,
     context_words,
     date_event,
@@ -28,6 +28,7 @@ from storytrace.findings.consensus import (
     value_clusters,
 )
 from storytrace.findings.names import same_person
+from storytrace.findings.registry import detector
 from storytrace.model import Article, Finding, Mention, Quantity
 
 
@@ -194,6 +195,8 @@ def quantity_contradictions(article: Article) -> list[Finding]:
     return findings
 
 
+@detector("internal contradictions", scope="article", types=("internal_contradiction",),
+          severity={"internal_contradiction": "medium"}, rank={"internal_contradiction": 120})
 def detect_internal_contradictions(article: Article, others: Sequence[Article] = ()) -> list[Finding]:
     """Contradictions inside ``article``; ``others`` (the story's other versions) settle ambiguous offices."""
     return role_contradictions(article, others) + date_contradictions(article) + quantity_contradictions(article)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
+from storytrace.findings.registry import detector
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding
@@ -165,6 +166,9 @@ def source_people(ctx: PairContext) -> list[str]:
     return sorted(names)
 
 
+@detector("entities", scope="pair", types=("entity_swap", "name_variant", "unsupported_addition"),
+          severity={"entity_swap": "high", "name_variant": "low"}, rank={"entity_swap": 10, "name_variant": 20},
+          strict=("entity_swap",))
 def detect_entities(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     people = source_people(ctx)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.names import compare_names
+from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.findings.wordsense import related
 from storytrace.model import Finding, Quote
@@ -30,6 +31,8 @@ def _content(tokens: list[Token]) -> set[str]:
     return {stem(t.lemma) for t in tokens if t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop}
 
 
+@detector("quotes", scope="pair", types=("quote_change", "attribution_change"),
+          severity={"quote_change": "high"}, rank={"quote_change": 60}, strict=("quote_change",))
 def detect_quotes(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     if not ctx.derived.quotes or not ctx.source.quotes:

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from findings_helpers import pair_findings
-
-
-def _pair(extractor, src, der):
-    return pair_findings(extractor, src, der)
+from .helpers import pair_findings
 
 
 def _medium_addition(extractor, src, der, word):
     """The medium unsupported_addition of ``word`` that ``der`` gets against ``src``."""
-    findings = _pair(extractor, src, der)
+    findings = pair_findings(extractor, src, der)
     hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == word]
     assert hits and hits[0].severity == "medium", findings
     return hits[0]
 
 
 def test_inserted_adjective_is_unsupported_addition(extractor):
-    findings = _pair(extractor,
-                     "She is in custody pending prosecution and trial, the court said on Monday.",
-                     "She is in private custody pending prosecution and trial, the court said on Monday.")
+    findings = pair_findings(extractor,
+                             "She is in custody pending prosecution and trial, the court said on Monday.",
+                             "She is in private custody pending prosecution and trial, the court said on Monday.")
     hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "private"]
     assert hits and hits[0].severity == "medium"
 
@@ -36,18 +32,18 @@ def test_inserted_adjective_is_unsupported_addition(extractor):
      "The aged bridge was closed to traffic for repairs on Monday."),
 ])
 def test_faithful_paraphrase_gets_no_modifier_finding(extractor, src, der):
-    findings = _pair(extractor, src, der)
+    findings = pair_findings(extractor, src, der)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
 
 
 def test_adjective_inserted_before_a_name_is_unsupported_addition(extractor):
     src = "The storm flooded farms across the Netherlands on Sunday, officials in Utrecht said."
-    findings = _pair(extractor, src, "The storm flooded farms across the northern Netherlands on Sunday, officials in Utrecht said.")
+    findings = pair_findings(extractor, src, "The storm flooded farms across the northern Netherlands on Sunday, officials in Utrecht said.")
     hits = [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "northern"]
     assert hits and hits[0].severity == "medium", findings
     # the same qualifier where the source has it is no addition
-    same = _pair(extractor, src.replace("the Netherlands", "the northern Netherlands"),
-                 "The storm flooded farms across the northern Netherlands on Sunday, officials in Utrecht said.")
+    same = pair_findings(extractor, src.replace("the Netherlands", "the northern Netherlands"),
+                         "The storm flooded farms across the northern Netherlands on Sunday, officials in Utrecht said.")
     assert not [f for f in same if f.type == "unsupported_addition" and f.severity != "low"], same
 
 
@@ -73,7 +69,7 @@ def test_word_slipped_between_neighbours_of_the_source_is_unsupported_addition(e
      "The dogs were apparently domesticated in Asia, the study found."),
 ])
 def test_no_insertion_finding_for_a_rendering_or_a_hedge(extractor, src, der):
-    findings = _pair(extractor, src, der)
+    findings = pair_findings(extractor, src, der)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
 
 
@@ -89,9 +85,9 @@ def test_new_qualifier_counts_when_the_sources_own_qualifiers_reappear_elsewhere
 def test_a_source_qualifier_used_twice_must_reappear_twice(extractor):
     # "asylum" qualifies both "seeker" and "boat" in the source; the derived sentence says it once,
     # so "refugee boat" may render "asylum boat" and is not an addition.
-    findings = _pair(extractor,
-                     "An asylum seeker died of a heart attack after arriving on an asylum boat at Christmas Island.",
-                     "An asylum seeker died of a heart attack after arriving in a refugee boat on Christmas Island.")
+    findings = pair_findings(extractor,
+                             "An asylum seeker died of a heart attack after arriving on an asylum boat at Christmas Island.",
+                             "An asylum seeker died of a heart attack after arriving in a refugee boat on Christmas Island.")
     assert not [f for f in findings if f.derived_value == "refugee" and f.severity != "low"], findings
 
 
@@ -125,7 +121,7 @@ def test_narrowing_qualifier_is_an_addition(extractor, src, der, word):
 
 def test_qualifier_spelling_out_a_more_specific_source_noun_is_no_addition(extractor):
     # "maternity doctor" is what "obstetrician" says: the source noun is narrower, not wider
-    findings = _pair(extractor,
-                     "He trained as an obstetrician and began to work at the city hospital in 1959.",
-                     "He trained as a maternity doctor and began to work at the city hospital in 1959.")
+    findings = pair_findings(extractor,
+                             "He trained as an obstetrician and began to work at the city hospital in 1959.",
+                             "He trained as a maternity doctor and began to work at the city hospital in 1959.")
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.findings.decision import verdict
-from storytrace.findings.pairwise import detect_pair
+from storytrace.compare_verdict import verdict
 from storytrace.ingest import article_from_text
 
-from findings_helpers import prepare
+from .helpers import pair_findings, prepare
 
 SOURCE = (
     "Japan and the EU concluded the trade agreement in Brussels late on March 11. "
@@ -22,20 +21,13 @@ SOURCE = (
 
 @pytest.fixture(scope="module")
 def source(extractor):
-    return _prepare(extractor, SOURCE, "original")
+    return prepare(extractor, SOURCE, "original")
 
-
-_prepare = prepare
 
 
 def _replace(old, new):
     assert old in SOURCE
     return SOURCE.replace(old, new)
-
-
-def _findings(extractor, source, text, **kwargs):
-    derived = _prepare(extractor, text, "derived")
-    return detect_pair(source, derived, None, **kwargs)
 
 
 def _serious(findings):
@@ -47,7 +39,7 @@ def _of_type(findings, kind):
 
 
 def test_identical_copy_has_no_findings(extractor, source):
-    assert _findings(extractor, source, SOURCE) == []
+    assert pair_findings(extractor, source, SOURCE) == []
 
 
 def test_faithful_paraphrase_has_no_serious_finding(extractor, source):
@@ -59,26 +51,26 @@ def test_faithful_paraphrase_has_no_serious_finding(extractor, source):
         "Car tariffs may fall by 2.5% next year. "
         "\"This protects our farmers and our jobs,\" said Katharine Vollmer, the EU trade commissioner."
     )
-    findings = _findings(extractor, source, text)
+    findings = pair_findings(extractor, source, text)
     assert _serious(findings) == []
     assert verdict(findings).consistent
 
 
 def test_name_order_is_a_low_variant_not_a_swap(extractor, source):
-    findings = _findings(extractor, source, _replace("Ayaka Fujii", "Fujii Ayaka"))
+    findings = pair_findings(extractor, source, _replace("Ayaka Fujii", "Fujii Ayaka"))
     assert _of_type(findings, "entity_swap") == []
     assert verdict(findings).consistent
 
 
 def test_transliterated_name_is_a_variant(extractor, source):
-    findings = _findings(extractor, source, _replace("Katharine Vollmer", "Catherine Vollmer"))
+    findings = pair_findings(extractor, source, _replace("Katharine Vollmer", "Catherine Vollmer"))
     assert _serious(findings) == []
     variants = _of_type(findings, "name_variant")
     assert variants and variants[0].derived_value == "Catherine Vollmer" and variants[0].severity == "low"
 
 
 def test_different_person_in_the_same_slot_is_an_entity_swap(extractor, source):
-    findings = _findings(extractor, source, _replace("Ayaka Fujii", "Sakamoto Mika"))
+    findings = pair_findings(extractor, source, _replace("Ayaka Fujii", "Sakamoto Mika"))
     swaps = _of_type(findings, "entity_swap")
     assert swaps, findings
     assert swaps[0].derived_value == "Sakamoto Mika" and "Ayaka Fujii" in swaps[0].source_value
@@ -87,32 +79,32 @@ def test_different_person_in_the_same_slot_is_an_entity_swap(extractor, source):
 
 
 def test_number_change_on_normalised_values(extractor, source):
-    findings = _findings(extractor, source, _replace("$210bn", "$120bn"))
+    findings = pair_findings(extractor, source, _replace("$210bn", "$120bn"))
     changes = _of_type(findings, "number_change")
     assert changes and changes[0].derived_value.endswith("120bn") and "210bn" in changes[0].source_value
     # The same value written another way is no change.
-    assert _serious(_findings(extractor, source, _replace("2.5 per cent", "2.5%"))) == []
+    assert _serious(pair_findings(extractor, source, _replace("2.5 per cent", "2.5%"))) == []
 
 
 def test_date_change(extractor, source):
-    findings = _findings(extractor, source, _replace("March 11", "March 12"))
+    findings = pair_findings(extractor, source, _replace("March 11", "March 12"))
     changes = _of_type(findings, "date_change")
     assert changes and changes[0].derived_value == "12" and changes[0].source_value == "11"
 
 
 def test_antonym_is_a_negation_flip(extractor, source):
-    findings = _findings(extractor, source, _replace("Japan agreed to open", "Japan refused to open"))
+    findings = pair_findings(extractor, source, _replace("Japan agreed to open", "Japan refused to open"))
     flips = _of_type(findings, "negation_flip")
     assert flips and flips[0].derived_value == "refused" and flips[0].source_value == "agreed"
 
 
 def test_inserted_negation_is_a_negation_flip(extractor, source):
-    findings = _findings(extractor, source, _replace("Japan agreed to open", "Japan did not agree to open"))
+    findings = pair_findings(extractor, source, _replace("Japan agreed to open", "Japan did not agree to open"))
     assert _of_type(findings, "negation_flip")
 
 
 def test_dropped_condition_is_an_omission(extractor, source):
-    findings = _findings(extractor, source, _replace(
+    findings = pair_findings(extractor, source, _replace(
         ", but only if the European Parliament ratifies it before then", ""))
     omissions = _of_type(findings, "omission")
     assert omissions
@@ -121,14 +113,14 @@ def test_dropped_condition_is_an_omission(extractor, source):
 
 
 def test_dropped_hedge_is_an_omission(extractor, source):
-    findings = _findings(extractor, source, _replace("Tariffs on cars may fall", "Tariffs on cars will fall"))
+    findings = pair_findings(extractor, source, _replace("Tariffs on cars may fall", "Tariffs on cars will fall"))
     omissions = _of_type(findings, "omission")
     assert omissions and omissions[0].source_value == "may"
 
 
 def test_unsupported_name_and_number_are_additions(extractor, source):
     text = SOURCE + " The deal was first proposed by Jean Dupont in 1998."
-    findings = _findings(extractor, source, text)
+    findings = pair_findings(extractor, source, text)
     added = {f.derived_value for f in _of_type(findings, "unsupported_addition")}
     assert "Jean Dupont" in added and "1998" in added
 
@@ -136,8 +128,8 @@ def test_unsupported_name_and_number_are_additions(extractor, source):
 def test_addition_says_whether_another_version_supports_it(extractor, source):
     text = SOURCE + " The deal was first proposed by Jean Dupont."
     other = article_from_text("Jean Dupont first proposed the deal.", id="other")
-    derived = _prepare(extractor, text, "derived")
-    findings = detect_pair(source, derived, None, story_articles={"original": source, "derived": derived, "other": other})
+    derived = prepare(extractor, text, "derived")
+    findings = pair_findings(extractor, source, derived, story_articles={"original": source, "derived": derived, "other": other})
     added = [f for f in _of_type(findings, "unsupported_addition") if f.derived_value == "Jean Dupont"]
     assert added and "other" in added[0].explanation and added[0].severity == "low"
 
@@ -148,41 +140,41 @@ def test_addition_says_whether_another_version_supports_it(extractor, source):
     ("European cheese", "cheap European cheese", "cheap", "Japan will open its market to cheap European cheese."),
 ])
 def test_every_kind_of_addition_says_whether_another_version_has_it(extractor, source, old, new, value, other_text):
-    derived = _prepare(extractor, _replace(old, new), "derived")
-    source_only = detect_pair(source, derived, None, story_articles={"original": source, "derived": derived})
+    derived = prepare(extractor, _replace(old, new), "derived")
+    source_only = pair_findings(extractor, source, derived, story_articles={"original": source, "derived": derived})
     alone = [f for f in _of_type(source_only, "unsupported_addition") if f.derived_value == value]
     assert alone and alone[0].explanation.endswith("No other version has it either."), source_only
-    other = _prepare(extractor, other_text, "other")
-    with_other = detect_pair(source, derived, None, story_articles={"original": source, "derived": derived, "other": other})
+    other = prepare(extractor, other_text, "other")
+    with_other = pair_findings(extractor, source, derived, story_articles={"original": source, "derived": derived, "other": other})
     backed = [f for f in _of_type(with_other, "unsupported_addition") if f.derived_value == value]
     assert backed and backed[0].explanation.endswith("Also found in: other."), with_other
     assert alone[0].severity == "medium" and backed[0].severity == "low"  # a shared detail, not an invention
 
 
 def test_changed_key_noun_in_quote_is_a_quote_change(extractor, source):
-    findings = _findings(extractor, source, _replace("our farmers", "our fishermen"))
+    findings = pair_findings(extractor, source, _replace("our farmers", "our fishermen"))
     changes = _of_type(findings, "quote_change")
     assert changes and changes[0].derived_value == "fishermen" and changes[0].source_value == "farmers"
 
 
 def test_gender_swap_is_flagged(extractor):
-    src = _prepare(extractor, "She is in custody pending trial.", "s")
-    findings = detect_pair(src, _prepare(extractor, "He is in custody pending trial.", "d"), None)
+    src = prepare(extractor, "She is in custody pending trial.", "s")
+    findings = pair_findings(extractor, src, "He is in custody pending trial.")
     assert not verdict(findings).consistent
 
 
 def test_one_sentence_minor_changes_are_not_distortions(extractor):
-    src = _prepare(extractor, "Seats in the US House of Representatives are reallocated every 10 years.", "s")
+    src = prepare(extractor, "Seats in the US House of Representatives are reallocated every 10 years.", "s")
     for text in ("The U.S. redistributes the House's seats every 10 years.",
                  "Seats in the US House of Represenatives are reallocated every 10 years.",
                  "Seats in the US House of Representatives were reallocated every ten years."):
-        findings = detect_pair(src, _prepare(extractor, text, "d"), None)
+        findings = pair_findings(extractor, src, text)
         assert verdict(findings).consistent, (text, findings)
 
 
 def test_finding_spans_point_at_the_claim_and_source(extractor, source):
-    derived = _prepare(extractor, _replace("$210bn", "$120bn"), "derived")
-    finding = _of_type(detect_pair(source, derived, None), "number_change")[0]
+    derived = prepare(extractor, _replace("$210bn", "$120bn"), "derived")
+    finding = _of_type(pair_findings(extractor, source, derived), "number_change")[0]
     start, end = finding.claim_span
     assert derived.text[start:end].strip() == finding.claim
     s_start, s_end = finding.source_span
@@ -192,10 +184,10 @@ def test_finding_spans_point_at_the_claim_and_source(extractor, source):
 
 def test_country_acronym_is_supported_by_its_peoples_name(extractor):
     # "U.S. citizens" says what "American citizens" says; "U.K." is no rendering of it
-    src = _prepare(extractor, "American citizens in the region may face different rules from Europeans.", "s")
-    same = detect_pair(src, _prepare(extractor, "U.S. citizens in the region may face different rules than Europeans.", "d"), None)
+    src = prepare(extractor, "American citizens in the region may face different rules from Europeans.", "s")
+    same = pair_findings(extractor, src, "U.S. citizens in the region may face different rules than Europeans.")
     assert not [f for f in same if f.derived_value == "U.S." and f.severity != "low"], same
-    other = detect_pair(src, _prepare(extractor, "U.K. citizens in the region may face different rules than Europeans.", "d"), None)
+    other = pair_findings(extractor, src, "U.K. citizens in the region may face different rules than Europeans.")
     assert [f for f in other if "U.K." in f.derived_value and f.severity != "low"], other
 
 
@@ -209,31 +201,31 @@ def test_country_acronym_is_supported_by_its_peoples_name(extractor):
      ('"about $210bn"', '"about $120bn"')),
 ])
 def test_changed_value_is_quoted_as_written(extractor, src, der, quoted):
-    findings = detect_pair(_prepare(extractor, src, "s"), _prepare(extractor, der, "d"), None)
+    findings = pair_findings(extractor, src, der)
     changed = [f for f in findings if f.type in ("date_change", "number_change")]
     assert changed and all(q in changed[0].explanation for q in quoted), findings
 
 
 def test_a_broken_subject_is_no_attribution(extractor):
     # "The has reported" (a name dropped) is not a statement attributed to someone called "The"
-    src = _prepare(extractor, "According to the Harlow Institute, confirmed cases in the country have reached 4.1 million.", "s")
-    der = _prepare(extractor, "The has reported a total of 4.1 million confirmed cases, according to figures from the Harlow Institute.", "d")
-    findings = detect_pair(src, der, None)
+    src = prepare(extractor, "According to the Harlow Institute, confirmed cases in the country have reached 4.1 million.", "s")
+    der = prepare(extractor, "The has reported a total of 4.1 million confirmed cases, according to figures from the Harlow Institute.", "d")
+    findings = pair_findings(extractor, src, der)
     assert not [f for f in findings if f.type == "attribution_change" and f.derived_value.strip() == "The"], findings
 
 
 def test_day_of_the_month_compares_with_the_full_date(extractor, source):
     # "on the 11th" is March 11 written another way; "on the 12th" is another day
-    same = _findings(extractor, source, _replace("late on March 11", "late on the 11th"))
+    same = pair_findings(extractor, source, _replace("late on March 11", "late on the 11th"))
     assert not _serious(same), same
-    moved = _of_type(_findings(extractor, source, _replace("late on March 11", "late on the 12th")), "date_change")
+    moved = _of_type(pair_findings(extractor, source, _replace("late on March 11", "late on the 12th")), "date_change")
     assert moved and moved[0].derived_value == "12th" and moved[0].source_value == "11", moved
 
 
 def test_negation_flip_values_are_words_not_cut_punctuation(extractor):
-    src = _prepare(extractor, '"We will never accept tariffs on our farmers," said minister Irena Kovacs.', "s")
-    der = _prepare(extractor, '"We will accept tariffs on our farmers," said minister Irena Kovacs.', "d")
-    flips = _of_type(detect_pair(src, der, None), "negation_flip")
+    src = prepare(extractor, '"We will never accept tariffs on our farmers," said minister Irena Kovacs.', "s")
+    der = prepare(extractor, '"We will accept tariffs on our farmers," said minister Irena Kovacs.', "d")
+    flips = _of_type(pair_findings(extractor, src, der), "negation_flip")
     assert flips and "accept" in flips[0].derived_value, flips
     assert all(v[:1].isalnum() and v[-1:].isalnum() for v in (flips[0].derived_value, flips[0].source_value)), flips
 
@@ -246,7 +238,7 @@ _RUIZ = "Deputy finance minister Ana Ruiz said the budget would be cut by 4 per 
     ("Former deputy finance minister Ana Ruiz said the budget would be cut by 4 per cent.", "Former deputy finance minister"),
 ])
 def test_a_title_ranked_differently_is_a_role_change(extractor, derived, value):
-    findings = detect_pair(_prepare(extractor, _RUIZ, "s"), _prepare(extractor, derived, "d"), None)
+    findings = pair_findings(extractor, _RUIZ, derived)
     changes = _of_type(findings, "role_change")
     assert [(f.derived_value, f.source_value, f.severity) for f in changes] == [(value, "Deputy finance minister", "medium")]
 
@@ -255,7 +247,7 @@ def test_a_rank_named_another_way_is_no_role_change(extractor):
     # "vice" and "deputy" name one rank; the same rank said again is no change
     for derived in ("Vice finance minister Ana Ruiz said the budget would be cut by 4 per cent.",
                     "Ana Ruiz, the deputy finance minister, said the budget would be cut by 4 per cent."):
-        findings = detect_pair(_prepare(extractor, _RUIZ, "s"), _prepare(extractor, derived, "d"), None)
+        findings = pair_findings(extractor, _RUIZ, derived)
         assert not _of_type(findings, "role_change"), findings
 
 
@@ -267,12 +259,12 @@ def test_a_rank_named_another_way_is_no_role_change(extractor):
      "The fire started in the kitchen, the brigade said.", "appears"),
 ])
 def test_a_dropped_hedging_verb_is_an_omission(extractor, source_text, derived_text, hedge):
-    findings = detect_pair(_prepare(extractor, source_text, "s"), _prepare(extractor, derived_text, "d"), None)
+    findings = pair_findings(extractor, source_text, derived_text)
     assert [(f.derived_value, f.source_value) for f in _of_type(findings, "omission")] == [("(stated as fact)", hedge)]
 
 
 def test_a_hedge_rendered_by_other_framing_is_no_omission(extractor):
-    src = _prepare(extractor, "The researchers suggested that the sample shows adult plumage.", "s")
+    src = prepare(extractor, "The researchers suggested that the sample shows adult plumage.", "s")
     for text in ("The researchers believe that the sample shows adult plumage.",
                  "According to the researchers, the sample shows adult plumage."):
-        assert not _of_type(detect_pair(src, _prepare(extractor, text, "d"), None), "omission"), text
+        assert not _of_type(pair_findings(extractor, src, text), "omission"), text

@@ -2,9 +2,9 @@
 and what counts as the source writing a word apart ("non-violently")."""
 from __future__ import annotations
 
-from storytrace.findings.polarity import _written_apart
+from storytrace.findings.detectors.polarity import _written_apart
 
-from findings_helpers import pair_findings
+from .helpers import pair_findings
 
 
 def _flips(findings):
