@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS lineage (
     confidence REAL, coverage REAL, containment REAL, evidence TEXT
 );
 CREATE TABLE IF NOT EXISTS findings (
-    id TEXT, story_id TEXT REFERENCES stories(id), finding_key TEXT REFERENCES reviews(finding_key), type TEXT, severity TEXT,
+    id TEXT, story_id TEXT REFERENCES stories(id), finding_key TEXT, type TEXT, severity TEXT,
     article_id TEXT REFERENCES articles(id), against TEXT, claim TEXT, claim_start INTEGER, claim_end INTEGER,
     derived_value TEXT, source_article_id TEXT REFERENCES articles(id), source_text TEXT, source_start INTEGER,
     source_end INTEGER, source_value TEXT, explanation TEXT, confidence REAL
