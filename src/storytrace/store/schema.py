@@ -6,9 +6,9 @@ a foreign key so Datasette links it. JSON sits in the columns listed in ``JSON_C
 in ``datasette-metadata.json``). The streaming run's own tables (blobs, signatures, blocks, what
 still waits for extraction, the store's key/value meta) start with ``_st_``: nobody needs to query them.
 
-Version 2 (``PRAGMA user_version``) is this layout. Version 1 stores (storytrace up to 0.x of
-session 8: ``edges``, ``findings.article``, unprefixed internal tables, the version in ``meta``)
-are migrated in place, in one transaction, the first time a writable Store opens them.
+Version 2 (``PRAGMA user_version``) is this layout. Version 1 stores (every earlier release:
+``edges``, ``findings.article``, unprefixed internal tables, the version in a ``meta`` table) are
+migrated in place, in one transaction, the first time a writable Store opens them.
 """
 from __future__ import annotations
 

@@ -1,12 +1,13 @@
 """The store's scale tables: per-article blobs and signatures, per-story blobs, and block records.
 
-They sit beside the readable tables of ``outputs/store.py`` (which Datasette and the web app read)
+Internal, so their names start with ``_st_`` (store/schema.py). They sit beside the readable
+tables of ``store/database.py`` (which Datasette and the web app read)
 and are written in the same transactions: an article's rows, its blob and its signature commit
 together, as do a block's stories, its record and the members it extracted, so a killed run
 leaves whole articles and whole blocks or nothing. An article is stored cleaned and signed first
-(``pending_extraction`` marks it); spaCy extraction waits for its block, which is where the work
-can run in parallel and where ``--fast`` may skip articles that share a block with no other. ``article_blobs`` lets a later run reload an analysed article exactly without
-re-extracting it; ``blocks`` records which block membership produced which stories, so an
+(``_st_pending_extraction`` marks it); spaCy extraction waits for its block, which is where the work
+can run in parallel and where ``--fast`` may skip articles that share a block with no other. ``_st_article_blobs`` lets a later run reload an analysed article exactly without
+re-extracting it; ``_st_blocks`` records which block membership produced which stories, so an
 incremental run recomputes only the blocks whose membership changed.
 """
 from __future__ import annotations
