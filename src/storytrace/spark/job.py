@@ -12,7 +12,7 @@ Stages (as passim does text reuse on Spark):
 5. per block, in parallel (groupByKey on the block label, then flatMap): ``analyze_block``, the same function the
    single-machine pipeline runs, so stories, ids, lineage and findings are the same;
 6. the driver writes report.json (the contract of DESIGN.md) and Parquet tables
-   (articles, stories, edges, findings) under DIR/tables/.
+   (articles, stories, lineage, findings: the store's names) under DIR/tables/.
 """
 from __future__ import annotations
 

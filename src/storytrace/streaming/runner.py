@@ -100,11 +100,14 @@ def _run(pipeline, inputs, db_path: Path, *, keep_others: bool, progress, worker
             for article in batch:
                 run.articles_read += 1
                 fix = fixes.get(article.id)
-                if fix:
+                if fix and _same_text(store, article):
+                    # the stored article, corrected (maybe anew): it replaces the stored one, silently
                     corrections.apply_correction(article, fix)
-                # A corrected article whose text is the stored one replaces it (a new correction), silently.
-                if keep_others and not (fix and _same_text(store, article)):
-                    _settle_collision(article, known, seen, replace, run)
+                else:
+                    if keep_others:
+                        _settle_collision(article, known, seen, replace, run)
+                    if article.id in fixes:  # a new text under a corrected id keeps the correction only if it keeps the id
+                        corrections.apply_correction(article, fixes[article.id])
                 seen.add(article.id)
                 if known.get(article.id) == content_hash(article):
                     run.articles_skipped += 1
