@@ -128,6 +128,14 @@ def test_analyze_db_applies_a_web_correction_and_reruns_keep_it(tmp_path):
         assert s.article_ids() == ["daily", "wire"]
     fresh = run_into_store(pipeline, [corpus], db)  # analyze without --db into the same folder
     assert fresh.articles_skipped == 2 and stored("daily") == ("Coast Daily", "2025-03-12")
+    # a different text arriving under the corrected id is kept apart, without the other text's correction
+    (corpus / "daily.txt").write_text(f"New ferry to Eldholm\n\n{body.replace('1,200', '3,000')}\n")
+    run_into_store(pipeline, [corpus / "daily.txt"], db, keep_others=True)
+    with Store(db) as s:
+        [(other, outlet, metadata)] = s.conn.execute(
+            "SELECT id, outlet, metadata FROM articles WHERE id NOT IN ('daily', 'wire')").fetchall()
+    assert other.startswith("daily-") and outlet != "Coast Daily" and "corrected" not in json.loads(metadata)
+    assert stored("daily") == ("Coast Daily", "2025-03-12")
     write_from_store(db, tmp_path / "out", "test", [])
     report = json.loads(Path(tmp_path / "out" / "report.json").read_text())
     by_id = {a["id"]: a for a in report["articles"]}
