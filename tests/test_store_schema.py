@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 import shutil
 import sqlite3
 from importlib import resources
@@ -151,12 +152,14 @@ def test_datasette_opens_the_store_with_the_metadata(tmp_path):
     Store(db).close()  # migrate
     ds = datasette_app.Datasette(files=[str(db)], metadata=_metadata())
 
-    async def get(path):
-        return await ds.client.get(path)
+    def get(path):
+        # in a thread of its own: Playwright's sync API may hold an event loop open in this one
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, ds.client.get(path)).result()
 
-    tables = asyncio.run(get("/storytrace.json")).json()["tables"]
+    tables = get("/storytrace.json").json()["tables"]
     shown = {t["name"]: t for t in tables}
     assert shown["_st_article_blobs"]["hidden"] and not shown["findings"]["hidden"]
-    rows = asyncio.run(get("/storytrace/findings.json?_labels=on&_shape=objects")).json()["rows"]
+    rows = get("/storytrace/findings.json?_labels=on&_shape=objects").json()["rows"]
     # the foreign key is labelled with the article's title (label_column)
     assert {r["article_id"]["label"] for r in rows} == {"New ferry to Eldholm approved"}
