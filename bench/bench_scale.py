@@ -154,7 +154,7 @@ def _pending_count(db: Path) -> int | str:
 
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("SELECT count(*) FROM pending_extraction").fetchone()[0]
+            return conn.execute("SELECT count(*) FROM _st_pending_extraction").fetchone()[0]
     except sqlite3.Error:
         return "-"
 

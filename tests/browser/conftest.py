@@ -70,18 +70,23 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def served_app(tmp_path_factory, browser):
     """The app over a store holding the hostile report, served by uvicorn on a free loopback port."""
+    from pipeline_stubs import SimplePipeline
+
+    yield from serve_hostile_store(tmp_path_factory.mktemp("served") / "store.db", SimplePipeline)
+
+
+def serve_hostile_store(db: Path, pipeline_factory):
+    """Serve the app over a new store holding the hostile report; yields its base URL."""
     import uvicorn
     from report_helpers import build_hostile_report
-    from pipeline_stubs import SimplePipeline
 
     from storytrace.store.database import Store
     from storytrace.web.app import create_app
 
-    db = tmp_path_factory.mktemp("served") / "store.db"
     with Store(db) as s:
         s.save_report(build_hostile_report())
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, pipeline_factory=SimplePipeline), host="127.0.0.1",
+    server = uvicorn.Server(uvicorn.Config(create_app(db, pipeline_factory=pipeline_factory), host="127.0.0.1",
                                            port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -95,7 +95,7 @@ def test_detect_findings_runs_the_verifier_only_when_the_config_asks(monkeypatch
 
 def test_analyze_block_hands_its_config_to_the_findings(monkeypatch):
     import storytrace.findings as findings_pkg
-    from storytrace.scale import analysis
+    from storytrace import pipeline as analysis
 
     seen = []
     monkeypatch.setattr(findings_pkg, "detect_findings", lambda story, by_id, config=None: seen.append(config) or [])

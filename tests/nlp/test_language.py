@@ -1,7 +1,11 @@
 """Language identification and tagging the parts of a mixed-language text."""
+import pytest
+
 from storytrace.ingest import article_from_text
 from storytrace.ingest.clean import clean_article
+from storytrace.model import Article
 from storytrace.nlp.language import (
+    annotate_language,
     identify_language,
     identify_language_with_confidence,
     normalize_language,
@@ -80,3 +84,26 @@ def test_given_language_is_kept():
     article = article_from_text(f"Title\n\n{ENGLISH}", id="given", language="en-US")
     clean_article(article)
     assert article.language == "en"
+
+
+@pytest.mark.parametrize("text", ["hello", "Hello world", "Thanks!", "OK", "test test", "Ferry route approved"])
+def test_a_few_english_words_are_left_undetermined_not_labelled_breton(text):
+    # the identifier's best guesses for these are Breton, Fula, Serbian, Kabyle...: unsure, so no language
+    lang, confidence = identify_language_with_confidence(text)
+    assert lang == "" and confidence < 0.9
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The ferry route to Eldholm was approved by the harbour council on Tuesday.", "en"),
+    ("hello there, how are you", "en"),
+    ("Der Hafen ist geschlossen.", "de"),
+    ("Bonjour tout le monde", "fr"),
+])
+def test_short_texts_the_identifier_is_sure_of_keep_their_language(text, lang):
+    assert identify_language(text) == lang
+
+
+def test_a_pasted_word_gets_no_language_and_no_spans():
+    a = Article(id="p", source_path="pasted text", original_text="hello", text="hello")
+    annotate_language(a)
+    assert a.language == "" and a.language_spans == []

@@ -75,7 +75,7 @@ def test_spark_job_matches_single_machine_on_examples_and_generated(spark, tmp_p
     assert {"translation", "summary", "copy", "garbled"} <= set(story["article_ids"])
     assert story["lineage"]
     # Parquet tables are written with the report's rows.
-    edges = spark.read.parquet(str(tmp_path / "spark-out" / "tables" / "edges"))
+    edges = spark.read.parquet(str(tmp_path / "spark-out" / "tables" / "lineage"))
     assert edges.count() == sum(len(s["lineage"]) for s in spark_report["stories"])
     findings = spark.read.parquet(str(tmp_path / "spark-out" / "tables" / "findings"))
     assert findings.count() == sum(len(s["findings"]) for s in spark_report["stories"])

@@ -35,13 +35,13 @@ def _check_whole(db_path) -> tuple[list[str], set[str]]:
         ids = [r[0] for r in db.execute("SELECT id FROM articles")]
         assert len(ids) == len(set(ids)), "duplicate article ids"
         q = lambda sql: {r[0] for r in db.execute(sql)}  # noqa: E731
-        pending = q("SELECT article_id FROM pending_extraction")
+        pending = q("SELECT article_id FROM _st_pending_extraction")
         assert pending <= set(ids)
         assert q("SELECT article_id FROM sentences") == set(ids) - pending, "an extracted article without sentences"
         in_stories = [r[0] for r in db.execute("SELECT article_id FROM story_articles")]
         assert len(in_stories) == len(set(in_stories)) and set(in_stories) <= set(ids) - pending
-        assert q("SELECT article_id FROM article_blobs") == set(ids)
-        assert q("SELECT article_id FROM signatures") == set(ids)
+        assert q("SELECT article_id FROM _st_article_blobs") == set(ids)
+        assert q("SELECT article_id FROM _st_signatures") == set(ids)
         for table in ("mentions", "removals", "language_spans", "roles", "quotes", "attributions"):
             assert q(f"SELECT article_id FROM {table}") <= set(ids), f"orphan rows in {table}"
         dup_sentences = db.execute(

@@ -28,7 +28,7 @@ def test_new_articles_join_existing_stories_and_the_rest_is_kept(tmp_path):
     run1 = cli("analyze", str(files[0]), "--out", str(out), "--quiet")
     assert run1.returncode == 0, run1.stderr
     before_members = _story_members(db_path)
-    before_rows = table_digests(db_path, "story_blobs", "story_id")
+    before_rows = table_digests(db_path, "_st_story_blobs", "story_id")
     before_story_of = {a: s for s, members in before_members.items() for a in members}
     assert set(before_story_of) == first_ids
 
@@ -39,7 +39,7 @@ def test_new_articles_join_existing_stories_and_the_rest_is_kept(tmp_path):
     assert 0 < recomputed < blocks, "only the blocks new articles touch are recomputed"
 
     after_members = _story_members(db_path)
-    after_rows = table_digests(db_path, "story_blobs", "story_id")
+    after_rows = table_digests(db_path, "_st_story_blobs", "story_id")
     assert set().union(*after_members.values()) == {t["id"] for t in truth}
     joined = 0
     for sid, members in after_members.items():

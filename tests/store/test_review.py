@@ -91,3 +91,33 @@ def test_findings_can_be_filtered_by_decision(web):
     assert ids("confirmed") == ["f-swap"]
     assert "f-swap" not in ids("open") and ids("open")
     assert ids("dismissed") == []
+
+
+def test_the_findings_api_filters_by_decision_across_stories(web):
+    client, _ = web
+    client.post("/api/findings/f-swap/review", json={"status": "confirmed"})
+    client.post("/api/findings/f-num/review", json={"status": "dismissed", "reason": "paraphrase"})
+    def ids(status):
+        r = client.get("/api/findings", params={"review": status})
+        return [f["id"] for f in r.json()], int(r.headers["x-total-count"])
+    assert ids("confirmed") == (["f-swap"], 1)
+    assert ids("dismissed") == (["f-num"], 1)
+    open_ids, total = ids("open")
+    assert "f-swap" not in open_ids and "f-num" not in open_ids and total == len(open_ids) >= 1
+    assert client.get("/api/findings", params={"review": "maybe"}).status_code == 422
+
+
+def test_report_html_shows_each_decision_and_filters_by_it(web, tmp_path):
+    from storytrace.outputs import html_report
+    from storytrace.store.database import load_report
+
+    client, db = web
+    client.post("/api/findings/f-swap/review", json={"status": "confirmed", "note": "Checked <the> wire copy."})
+    client.post("/api/findings/f-num/review", json={"status": "dismissed", "reason": "translation wording"})
+    with Store(db) as s:
+        report = load_report(s)
+    html = html_report.write(report, tmp_path / "report.html").read_text()
+    assert 'data-review="confirmed"' in html and 'data-review="dismissed"' in html and 'data-review="open"' in html
+    assert "Confirmed by a person" in html and "Checked &lt;the&gt; wire copy." in html
+    assert "Dismissed by a person</strong> (translation wording)" in html
+    assert '<select name="review">' in html and '<option value="confirmed">confirmed (1)</option>' in html

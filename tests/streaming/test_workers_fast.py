@@ -29,7 +29,7 @@ def _analyze(corpus: Path, out: Path, *extra: str) -> dict:
 
 def _pending(db: Path) -> set[str]:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        return {r[0] for r in conn.execute("SELECT article_id FROM pending_extraction")}
+        return {r[0] for r in conn.execute("SELECT article_id FROM _st_pending_extraction")}
 
 
 @pytest.fixture(scope="module")

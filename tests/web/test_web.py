@@ -304,14 +304,14 @@ def test_adding_to_an_analysed_store_recomputes_only_the_story_it_joins(tmp_path
     done = cli("analyze", str(examples), "--out", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
     db = out / "storytrace.db"
-    before = table_digests(db, "story_blobs", "story_id")
+    before = table_digests(db, "_st_story_blobs", "story_id")
     steel = (examples / "unrelated-steel.md").read_text(encoding="utf-8")
     client = TestClient(create_app(db), base_url=BASE)
     r = client.post("/articles", data={"text": steel.replace("---", "", 2), "language": "en"},
                     files=[("files", ("", b""))], headers={"accept": "application/json"})
     assert r.status_code == 200, r.text
     [new_id] = r.json()["added"]
-    after = table_digests(db, "story_blobs", "story_id")
+    after = table_digests(db, "_st_story_blobs", "story_id")
     import sqlite3
 
     with sqlite3.connect(db) as conn:

@@ -27,6 +27,10 @@ __all__ = [
 MIN_LETTERS_FOR_LINE = 40
 # Below this normalised probability a line keeps the article language.
 MIN_LINE_CONFIDENCE = 0.8
+# A whole text with fewer letters than MIN_LETTERS_FOR_LINE is a few words: character n-grams of
+# so little text are shared by many languages ("hello" scores Breton, "Hello world" Fula), so its
+# language is only named when the identifier is this sure, and is otherwise left undetermined ('').
+MIN_SHORT_TEXT_CONFIDENCE = 0.9
 # Only this many characters are scored (py3langid walks them in Python, about 1 ms per 1,000):
 # a few sentences settle the language, more only cost time.
 MAX_CHARS_SCORED = 3_000
@@ -125,8 +129,9 @@ def _classify(text: str, limit: int = MAX_CHARS_SCORED) -> tuple[str, float]:
 
 
 def identify_language_with_confidence(text: str) -> tuple[str, float]:
-    """The main language of ``text`` (ISO 639-1) and a confidence 0..1; ('', 0.0) when it has no letters."""
-    script, _ = _dominant_script(text[: MAX_CHARS_SCORED * 10])
+    """The main language of ``text`` (ISO 639-1) and a confidence 0..1; ('', 0.0) when it has no letters,
+    ('', confidence) when it is a few words the identifier is unsure of."""
+    script, letters = _dominant_script(text[: MAX_CHARS_SCORED * 10])
     if not script:
         return "", 0.0
     if script in _SCRIPT_LANGUAGE:
@@ -135,11 +140,15 @@ def identify_language_with_confidence(text: str) -> tuple[str, float]:
     # cannot outvote the body.
     lines = [ln for ln in text.splitlines() if ln.strip() and _dominant_script(ln)[0] == script]
     sample = "\n".join(lines)[:MAX_CHARS_SCORED] or text[:MAX_CHARS_SCORED]
-    return _classify(sample)
+    lang, prob = _classify(sample)
+    if letters < MIN_LETTERS_FOR_LINE and prob < MIN_SHORT_TEXT_CONFIDENCE:
+        return "", prob  # a few words: too little text to tell similar languages apart
+    return lang, prob
 
 
 def identify_language(text: str) -> str:
-    """The main language of ``text`` as an ISO 639-1 code ('en', 'zh'...), or '' when it has no letters."""
+    """The main language of ``text`` as an ISO 639-1 code ('en', 'zh'...), or '' when it has no letters
+    or is too short to tell."""
     return identify_language_with_confidence(text)[0]
 
 

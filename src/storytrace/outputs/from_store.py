@@ -23,12 +23,15 @@ HTML_STORY_LIMIT = 300
 
 
 def _article_rows(store: Store):
+    from storytrace.store.corrections import FIELDS
+
     cur = store.conn.execute(
-        "SELECT id, source_path, title, outlet, language, published, word_count FROM articles ORDER BY id"
+        "SELECT id, source_path, title, outlet, language, published, word_count, metadata FROM articles ORDER BY id"
     )
-    for aid, source_path, title, outlet, language, published, word_count in cur:
+    for aid, source_path, title, outlet, language, published, word_count, metadata in cur:
+        fixed = (json.loads(metadata) if metadata else {}).get("corrected") or {}
         yield {"id": aid, "source_path": source_path, "title": title, "outlet": outlet, "language": language,
-               "published": published, "word_count": word_count}
+               "published": published, "word_count": word_count, "corrected": [f for f in FIELDS if f in fixed]}
 
 
 def _report(store: Store, version: str, errors: list[InputError], story_ids: list[str]) -> Report:

@@ -9,6 +9,7 @@ from typing import Any
 
 from storytrace.model import Article, Edge, Finding, Report, Story
 from storytrace.outputs.finding_order import display_order
+from storytrace.store.corrections import corrected_fields
 
 # report.json layout version (the "version" field is storytrace's). 2: each story lists "cited",
 # the outlets its versions cite that are not among them (lineage nodes marked cited and absent),
@@ -25,6 +26,7 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "language": a.language,
         "published": a.published.isoformat() if a.published else None,
         "word_count": a.word_count,
+        "corrected": corrected_fields(a),  # fields a person corrected in the web app (they win over what was read)
     }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Story
 from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, derivation_depths, layout_lineage
 from storytrace.outputs.word_diff import HighlightedPair, Segment, highlight_pair, plain
+from storytrace.store.corrections import corrected_fields
 
 SEVERITIES = ("high", "medium", "low")
 MAX_OTHER_VERSIONS = 6
@@ -31,6 +32,7 @@ class VersionRow:
     confidence: float | None
     coverage: float | None
     severity_counts: dict[str, int]
+    corrected: list[str] = field(default_factory=list)  # metadata fields a person corrected
 
 
 @dataclass
@@ -58,6 +60,10 @@ class FindingView:
     confidence: float
     against_labels: list[str]
     others: list[OtherVersion]
+    review_status: str = "open"  # a person's decision: open | confirmed | dismissed
+    review_reason: str = ""
+    review_note: str = ""
+    reviewed_at: str = ""
 
 
 @dataclass
@@ -94,6 +100,7 @@ class StoryView:
     severity_counts: dict[str, int]
     finding_types: list[str]
     labels: dict[str, str]
+    review_counts: dict[str, int] = field(default_factory=dict)  # open / confirmed / dismissed
     cited: list = field(default_factory=list)  # lineage.CitedSource: outlets cited but not among the versions
 
 
@@ -194,6 +201,7 @@ def _version_rows(story: Story, articles: dict[str, Article], labels: dict[str, 
                 source_label=labels.get(edge.source, edge.source) if edge else "",
                 confidence=edge.confidence if edge else None, coverage=edge.coverage if edge else None,
                 severity_counts={s: counts.get(s, 0) for s in SEVERITIES},
+                corrected=corrected_fields(a) if a else [],
             )
         )
     return rows
@@ -236,6 +244,7 @@ def _finding_views(
         sents = _sentence_indices(articles.get(f.article), f.claim_span, f.claim)
         covered.setdefault(f.article, []).append((sents, anchor))
         pair: HighlightedPair = highlight_pair(f.claim, f.source_text, f.derived_value, f.source_value)
+        review = f.review or {}
         views.append(
             FindingView(
                 anchor=anchor, id=f.id, type=f.type, type_label=f.type.replace("_", " "), severity=f.severity,
@@ -245,6 +254,8 @@ def _finding_views(
                 derived_value=f.derived_value, source_value=f.source_value, explanation=f.explanation,
                 confidence=f.confidence, against_labels=[labels.get(a, a) for a in f.against],
                 others=_other_versions(f, story, articles, labels, sents),
+                review_status=review.get("status") or "open", review_reason=review.get("reason") or "",
+                review_note=review.get("note") or "", reviewed_at=review.get("reviewed_at") or "",
             )
         )
     return views, covered
@@ -337,6 +348,7 @@ def story_view(story: Story, articles: dict[str, Article], anchor: str) -> Story
         readings=_reading_views(story, anchor, articles, labels, covered),
         severity_counts={s: counts.get(s, 0) for s in SEVERITIES},
         finding_types=sorted({f.type for f in story.findings}), labels=labels,
+        review_counts=dict(Counter((f.review or {}).get("status") or "open" for f in story.findings)),
     )
 
 

@@ -12,7 +12,7 @@ Stages (as passim does text reuse on Spark):
 5. per block, in parallel (groupByKey on the block label, then flatMap): ``analyze_block``, the same function the
    single-machine pipeline runs, so stories, ids, lineage and findings are the same;
 6. the driver writes report.json (the contract of DESIGN.md) and Parquet tables
-   (articles, stories, edges, findings) under DIR/tables/.
+   (articles, stories, lineage, findings: the store's names) under DIR/tables/.
 """
 from __future__ import annotations
 
@@ -164,10 +164,13 @@ def _write_tables(spark, where: Path, report: dict[str, Any]) -> None:
           "id string, source_path string, title string, outlet string, language string, published string, word_count long")
     write("stories", [{"id": s["id"], "title": s["title"], "article_ids": s["article_ids"]} for s in report["stories"]],
           "id string, title string, article_ids string")
-    write("edges", [{"story_id": s["id"], **e} for s in report["stories"] for e in s["lineage"]],
-          "story_id string, source string, derived string, relation string, confidence double, coverage double,"
-          " containment double, evidence string")
-    write("findings", [{"story_id": s["id"], **f} for s in report["stories"] for f in s["findings"]],
-          "story_id string, id string, type string, severity string, article string, against string, claim string,"
-          " claim_span string, derived_value string, source_article string, source_text string, source_span string,"
+    # The store's names (store/schema.py): lineage, and a column pointing at an article ends in article_id.
+    write("lineage", [{"story_id": s["id"], "source_article_id": e["source"], "derived_article_id": e["derived"], **e}
+                      for s in report["stories"] for e in s["lineage"]],
+          "story_id string, source_article_id string, derived_article_id string, relation string, confidence double,"
+          " coverage double, containment double, evidence string")
+    write("findings", [{"story_id": s["id"], "article_id": f["article"], "source_article_id": f["source_article"], **f}
+                       for s in report["stories"] for f in s["findings"]],
+          "story_id string, id string, type string, severity string, article_id string, against string, claim string,"
+          " claim_span string, derived_value string, source_article_id string, source_text string, source_span string,"
           " source_value string, explanation string, confidence double")

@@ -14,88 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.model import Article, InputError, Report, Story
-from storytrace.store.reviews import reviews_of
+from storytrace.store import corrections, reviews, schema
+from storytrace.store.reviews import finding_key, reviews_of
 from storytrace.store.errors import StoreError, as_store_error
 
-SCHEMA_VERSION = 1
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, source_path TEXT, title TEXT, outlet TEXT, author TEXT, url TEXT,
-    language TEXT, published TEXT, word_count INTEGER, metadata TEXT,
-    original_text TEXT, text TEXT, content_hash TEXT
-);
-CREATE TABLE IF NOT EXISTS removals (
-    article_id TEXT REFERENCES articles(id), start INTEGER, "end" INTEGER, kind TEXT, text TEXT
-);
-CREATE TABLE IF NOT EXISTS language_spans (
-    article_id TEXT REFERENCES articles(id), start INTEGER, "end" INTEGER, language TEXT
-);
-CREATE TABLE IF NOT EXISTS sentences (
-    article_id TEXT REFERENCES articles(id), idx INTEGER, paragraph INTEGER,
-    start INTEGER, "end" INTEGER, orig_start INTEGER, orig_end INTEGER, text TEXT,
-    PRIMARY KEY (article_id, idx)
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    article_id TEXT REFERENCES articles(id), kind TEXT, text TEXT, value TEXT, entity TEXT, label TEXT,
-    sentence INTEGER, start INTEGER, "end" INTEGER, orig_start INTEGER, orig_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS roles (
-    article_id TEXT REFERENCES articles(id), person TEXT, entity TEXT, title TEXT, pattern TEXT,
-    sentence INTEGER, start INTEGER, "end" INTEGER
-);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id TEXT REFERENCES articles(id), text TEXT, speaker TEXT, speaker_entity TEXT, cue TEXT,
-    sentence INTEGER, start INTEGER, "end" INTEGER, orig_start INTEGER, orig_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS attributions (
-    article_id TEXT REFERENCES articles(id), kind TEXT, target TEXT, sentence INTEGER,
-    start INTEGER, "end" INTEGER
-);
-CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, title TEXT, article_count INTEGER);
-CREATE TABLE IF NOT EXISTS story_articles (
-    story_id TEXT REFERENCES stories(id), article_id TEXT REFERENCES articles(id),
-    PRIMARY KEY (story_id, article_id)
-);
-CREATE TABLE IF NOT EXISTS alignments (
-    story_id TEXT REFERENCES stories(id), source TEXT, derived TEXT,
-    source_sentences TEXT, derived_sentences TEXT, score REAL
-);
-CREATE TABLE IF NOT EXISTS unaligned (
-    story_id TEXT REFERENCES stories(id), source TEXT, derived TEXT, side TEXT, sentence INTEGER
-);
-CREATE TABLE IF NOT EXISTS reuse_passages (
-    story_id TEXT REFERENCES stories(id), source TEXT, derived TEXT,
-    source_start INTEGER, source_end INTEGER, derived_start INTEGER, derived_end INTEGER
-);
-CREATE TABLE IF NOT EXISTS edges (
-    story_id TEXT REFERENCES stories(id), source TEXT, derived TEXT, relation TEXT,
-    confidence REAL, coverage REAL, containment REAL, evidence TEXT
-);
-CREATE TABLE IF NOT EXISTS findings (
-    id TEXT, story_id TEXT REFERENCES stories(id), type TEXT, severity TEXT, article TEXT,
-    against TEXT, claim TEXT, claim_start INTEGER, claim_end INTEGER, derived_value TEXT,
-    source_article TEXT, source_text TEXT, source_start INTEGER, source_end INTEGER,
-    source_value TEXT, explanation TEXT, confidence REAL
-);
-CREATE TABLE IF NOT EXISTS input_errors (path TEXT, line INTEGER, problem TEXT, fatal INTEGER);
-CREATE INDEX IF NOT EXISTS idx_mentions_article ON mentions(article_id);
-CREATE INDEX IF NOT EXISTS idx_quotes_article ON quotes(article_id);
-CREATE INDEX IF NOT EXISTS idx_findings_story ON findings(story_id);
-CREATE INDEX IF NOT EXISTS idx_edges_story ON edges(story_id);
-CREATE INDEX IF NOT EXISTS idx_removals_article ON removals(article_id);
-CREATE INDEX IF NOT EXISTS idx_language_spans_article ON language_spans(article_id);
-CREATE INDEX IF NOT EXISTS idx_roles_article ON roles(article_id);
-CREATE INDEX IF NOT EXISTS idx_attributions_article ON attributions(article_id);
-CREATE INDEX IF NOT EXISTS idx_story_articles_article ON story_articles(article_id);
-CREATE INDEX IF NOT EXISTS idx_alignments_story ON alignments(story_id);
-CREATE INDEX IF NOT EXISTS idx_unaligned_story ON unaligned(story_id);
-CREATE INDEX IF NOT EXISTS idx_reuse_story ON reuse_passages(story_id);
-"""
+SCHEMA_VERSION = schema.SCHEMA_VERSION
 
 ARTICLE_TABLES = ("removals", "language_spans", "sentences", "mentions", "roles", "quotes", "attributions")
-STORY_TABLES = ("story_articles", "alignments", "unaligned", "reuse_passages", "edges", "findings")
+STORY_TABLES = ("story_articles", "alignments", "unaligned", "reuse_passages", "lineage", "findings")
 
 
 def _json(value: Any) -> str:
@@ -111,6 +37,9 @@ def content_hash(article: Article) -> str:
     for part in (article.id, article.original_text, article.title, article.outlet, article.url, str(article.published)):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
+    corrected = article.metadata.get("corrected")  # a person's corrections (store/corrections.py)
+    if corrected:  # absent for every uncorrected article, whose hash stays what earlier versions stored
+        h.update(_json(corrected).encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
@@ -122,10 +51,9 @@ class Store:
             self.conn = sqlite3.connect(self.path, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.executescript(SCHEMA)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
+            schema.ensure(self.conn)  # a store of the earlier layout is migrated here, once
+            reviews.ensure_schema(self.conn)
+            corrections.ensure_schema(self.conn)
             self.conn.commit()
         except (sqlite3.DatabaseError, OSError) as exc:
             raise as_store_error(self.path, exc) from exc
@@ -238,7 +166,7 @@ class Store:
                 ],
             )
         self.conn.executemany(
-            "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO lineage VALUES (?,?,?,?,?,?,?,?)",
             [
                 (story.id, e.source, e.derived, e.relation, e.confidence, e.coverage, e.containment, _json(e.evidence))
                 for e in story.lineage
@@ -249,11 +177,11 @@ class Store:
             d = finding_to_dict(f, articles)
             ss = d["source_span"] or [None, None]
             rows.append(
-                (d["id"], story.id, d["type"], d["severity"], d["article"], _json(d["against"]), d["claim"],
+                (d["id"], story.id, finding_key(f), d["type"], d["severity"], d["article"], _json(d["against"]), d["claim"],
                  d["claim_span"][0], d["claim_span"][1], d["derived_value"], d["source_article"], d["source_text"],
                  ss[0], ss[1], d["source_value"], d["explanation"], d["confidence"])
             )
-        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def _delete_story_rows(self, story_id: str) -> None:
         for table in STORY_TABLES:
@@ -371,19 +299,21 @@ def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection
             only, args = "", (sid,)
         else:
             marks = ",".join("?" * len(aligned)) or "NULL"
-            only, args = f" AND (source IN ({marks}) OR derived IN ({marks}))", (sid, *aligned, *aligned)
+            only, args = f" AND (source_article_id IN ({marks}) OR derived_article_id IN ({marks}))", (sid, *aligned, *aligned)
         for source, derived, s_idx, d_idx, score in q(
-            "SELECT source, derived, source_sentences, derived_sentences, score FROM alignments"
+            "SELECT source_article_id, derived_article_id, source_sentences, derived_sentences, score FROM alignments"
             f" WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             alignment(source, derived).pairs.append(AlignedPair(json.loads(s_idx), json.loads(d_idx), score))
         for source, derived, side, sentence in q(
-            f"SELECT source, derived, side, sentence FROM unaligned WHERE story_id = ?{only} ORDER BY rowid", args
+            "SELECT source_article_id, derived_article_id, side, sentence FROM unaligned"
+            f" WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             al = alignment(source, derived)
             (al.unaligned_source if side == "source" else al.unaligned_derived).append(sentence)
         for source, derived, *offsets in q(
-            "SELECT source, derived, source_start, source_end, derived_start, derived_end FROM reuse_passages"
+            "SELECT source_article_id, derived_article_id, source_start, source_end, derived_start, derived_end"
+            " FROM reuse_passages"
             f" WHERE story_id = ?{only} ORDER BY rowid", args
         ):
             alignment(source, derived).reuse.append(ReusePassage(*offsets))
@@ -391,12 +321,13 @@ def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection
         story.lineage = [
             Edge(s, d, rel, conf, cov, cont, json.loads(ev) if ev else [])
             for s, d, rel, conf, cov, cont, ev in q(
-                "SELECT source, derived, relation, confidence, coverage, containment, evidence FROM edges"
+                "SELECT source_article_id, derived_article_id, relation, confidence, coverage, containment, evidence"
+                " FROM lineage"
                 " WHERE story_id = ? ORDER BY rowid", (sid,)
             )
         ]
         for row in q(
-            "SELECT id, type, severity, article, against, claim, claim_start, claim_end, derived_value, source_article,"
+            "SELECT id, type, severity, article_id, against, claim, claim_start, claim_end, derived_value, source_article_id,"
             " source_text, source_start, source_end, source_value, explanation, confidence FROM findings"
             " WHERE story_id = ? ORDER BY rowid", (sid,)
         ):
@@ -439,6 +370,10 @@ def replace_stories(store: Store, stories: list[Story], articles: dict[str, Arti
             store.write_story_rows(s, articles)
 
 
+class OldLayout(ValueError):
+    """A store of the earlier layout (version 1) opened read-only: it can only be migrated writable."""
+
+
 def open_readonly(path: str | Path) -> Store:
     """A Store over an existing file opened read-only: no schema writes, safe beside a writer (WAL).
 
@@ -453,17 +388,22 @@ def open_readonly(path: str | Path) -> Store:
     try:
         try:
             store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-            version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            known = schema.is_storytrace_store(store.conn)
         except sqlite3.OperationalError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
                 raise
             store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=30)
-            version = store.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            known = schema.is_storytrace_store(store.conn)
+        old = schema.is_version_1(store.conn)
     except sqlite3.DatabaseError as exc:
         raise as_store_error(path, exc) from exc
-    if version is None:
+    if not known:
         store.conn.close()
         raise ValueError(f"{path}: not a storytrace store (no schema version)")
+    if old:
+        store.conn.close()
+        raise OldLayout(f"{path}: a store of an earlier storytrace layout, read-only here: open it writable once"
+                         " (storytrace serve, or analyze --db) to migrate it")
     return store
 
 
@@ -501,15 +441,18 @@ def story_count(store: Store, listed_only: bool = False) -> int:
 
 
 def finding_counts(store: Store, severity: str | None = None, type: str | None = None,
-                   article: str | None = None) -> dict[str, int]:
-    """story id -> number of its findings that match the filters given (None: any)."""
+                   article: str | None = None, review: str | None = None) -> dict[str, int]:
+    """story id -> number of its findings that match the filters given (None: any); ``review``: a
+    person's decision (open, confirmed, dismissed), joined through the finding's content key."""
     conds, args = [], []
-    for column, value in (("severity", severity), ("type", type), ("article", article)):
+    for column, value in (("f.severity", severity), ("f.type", type), ("f.article_id", article),
+                          ("coalesce(r.status, 'open')", review)):
         if value is not None:
             conds.append(f"{column} = ?")
             args.append(value)
     where = (" WHERE " + " AND ".join(conds)) if conds else ""
-    return dict(store.conn.execute(f"SELECT story_id, count(*) FROM findings{where} GROUP BY story_id", args))
+    join = " LEFT JOIN reviews r ON r.finding_key = f.finding_key" if review is not None else ""
+    return dict(store.conn.execute(f"SELECT f.story_id, count(*) FROM findings f{join}{where} GROUP BY f.story_id", args))
 
 
 def stories_of_article(store: Store, article_id: str) -> list[str]:

@@ -21,7 +21,7 @@ MAX_NOTE_CHARS = 2_000
 REVIEW_SCHEMA = """
 CREATE TABLE IF NOT EXISTS reviews (
     finding_key TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, note TEXT, reviewed_at TEXT,
-    finding_id TEXT, article_id TEXT, type TEXT, claim TEXT, derived_value TEXT, source_value TEXT
+    finding_id TEXT, article_id TEXT REFERENCES articles(id), type TEXT, claim TEXT, derived_value TEXT, source_value TEXT
 );
 """
 
@@ -42,8 +42,13 @@ class BadReview(ValueError):
 
 
 def finding_key(f: Finding) -> str:
+    return key_of_values(f.article, f.type, f.claim, f.derived_value, f.source_value)
+
+
+def key_of_values(article_id: str, type: str, claim: str, derived_value: str, source_value: str) -> str:
+    """The key of a finding from what it says (also a SQL function in the version 1 -> 2 migration)."""
     h = hashlib.sha256()
-    for part in (f.article, f.type, " ".join(f.claim.split()), f.derived_value, f.source_value):
+    for part in (article_id, type, " ".join(claim.split()), derived_value, source_value):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()[:32]

@@ -1,12 +1,13 @@
 """The store's scale tables: per-article blobs and signatures, per-story blobs, and block records.
 
-They sit beside the readable tables of ``outputs/store.py`` (which Datasette and the web app read)
+Internal, so their names start with ``_st_`` (store/schema.py). They sit beside the readable
+tables of ``store/database.py`` (which Datasette and the web app read)
 and are written in the same transactions: an article's rows, its blob and its signature commit
 together, as do a block's stories, its record and the members it extracted, so a killed run
 leaves whole articles and whole blocks or nothing. An article is stored cleaned and signed first
-(``pending_extraction`` marks it); spaCy extraction waits for its block, which is where the work
-can run in parallel and where ``--fast`` may skip articles that share a block with no other. ``article_blobs`` lets a later run reload an analysed article exactly without
-re-extracting it; ``blocks`` records which block membership produced which stories, so an
+(``_st_pending_extraction`` marks it); spaCy extraction waits for its block, which is where the work
+can run in parallel and where ``--fast`` may skip articles that share a block with no other. ``_st_article_blobs`` lets a later run reload an analysed article exactly without
+re-extracting it; ``_st_blocks`` records which block membership produced which stories, so an
 incremental run recomputes only the blocks whose membership changed.
 """
 from __future__ import annotations
@@ -22,12 +23,12 @@ from storytrace.stories.blocking import SignatureTable
 from storytrace.stories.signature import ArticleSignature, from_bytes, to_bytes
 
 SCALE_SCHEMA = """
-CREATE TABLE IF NOT EXISTS article_blobs (article_id TEXT PRIMARY KEY, codec INTEGER, data BLOB);
-CREATE TABLE IF NOT EXISTS signatures (article_id TEXT PRIMARY KEY, published INTEGER, data BLOB);
-CREATE TABLE IF NOT EXISTS story_blobs (story_id TEXT PRIMARY KEY, block_hash TEXT, data BLOB);
-CREATE TABLE IF NOT EXISTS blocks (block_hash TEXT PRIMARY KEY, story_ids TEXT);
-CREATE INDEX IF NOT EXISTS idx_story_blobs_block ON story_blobs(block_hash);
-CREATE TABLE IF NOT EXISTS pending_extraction (article_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS _st_article_blobs (article_id TEXT PRIMARY KEY, codec INTEGER, data BLOB);
+CREATE TABLE IF NOT EXISTS _st_signatures (article_id TEXT PRIMARY KEY, published INTEGER, data BLOB);
+CREATE TABLE IF NOT EXISTS _st_story_blobs (story_id TEXT PRIMARY KEY, block_hash TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS _st_blocks (block_hash TEXT PRIMARY KEY, story_ids TEXT);
+CREATE INDEX IF NOT EXISTS idx_story_blobs_block ON _st_story_blobs(block_hash);
+CREATE TABLE IF NOT EXISTS _st_pending_extraction (article_id TEXT PRIMARY KEY);
 """
 
 
@@ -42,15 +43,15 @@ def save_cleaned_article(store: Store, article: Article, signature: ArticleSigna
     with store.conn:
         _write_article(store, article)
         store.conn.execute(
-            "INSERT OR REPLACE INTO signatures VALUES (?,?,?)", (article.id, signature.published, to_bytes(signature))
+            "INSERT OR REPLACE INTO _st_signatures VALUES (?,?,?)", (article.id, signature.published, to_bytes(signature))
         )
-        store.conn.execute("INSERT OR IGNORE INTO pending_extraction VALUES (?)", (article.id,))
+        store.conn.execute("INSERT OR IGNORE INTO _st_pending_extraction VALUES (?)", (article.id,))
 
 
 def _write_article(store: Store, article: Article) -> None:
     store.write_article_rows(article)
     store.conn.execute(
-        "INSERT OR REPLACE INTO article_blobs VALUES (?,?,?)",
+        "INSERT OR REPLACE INTO _st_article_blobs VALUES (?,?,?)",
         (article.id, codec.CODEC_VERSION, codec.pack_article(article)),
     )
 
@@ -61,7 +62,7 @@ def pending_among(conn, ids: list[str]) -> set[str]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        out.update(r[0] for r in conn.execute(f"SELECT article_id FROM pending_extraction WHERE article_id IN ({marks})", chunk))
+        out.update(r[0] for r in conn.execute(f"SELECT article_id FROM _st_pending_extraction WHERE article_id IN ({marks})", chunk))
     return out
 
 
@@ -70,8 +71,8 @@ def analysed_hashes(store: Store) -> dict[str, str]:
     return dict(
         store.conn.execute(
             "SELECT a.id, a.content_hash FROM articles a"
-            " JOIN article_blobs b ON b.article_id = a.id AND b.codec = ?"
-            " JOIN signatures s ON s.article_id = a.id",
+            " JOIN _st_article_blobs b ON b.article_id = a.id AND b.codec = ?"
+            " JOIN _st_signatures s ON s.article_id = a.id",
             (codec.CODEC_VERSION,),
         )
     )
@@ -79,7 +80,7 @@ def analysed_hashes(store: Store) -> dict[str, str]:
 
 def load_signature_table(store: Store, batch: int = 5000) -> SignatureTable:
     table = SignatureTable()
-    cur = store.conn.execute("SELECT article_id, published, data FROM signatures ORDER BY article_id")
+    cur = store.conn.execute("SELECT article_id, published, data FROM _st_signatures ORDER BY article_id")
     while rows := cur.fetchmany(batch):
         table.add([from_bytes(aid, published, data) for aid, published, data in rows])
     return table
@@ -96,7 +97,7 @@ def load_articles_from(conn, ids: list[str]) -> list[Article]:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for aid, data in conn.execute(f"SELECT article_id, data FROM article_blobs WHERE article_id IN ({marks})", chunk):
+        for aid, data in conn.execute(f"SELECT article_id, data FROM _st_article_blobs WHERE article_id IN ({marks})", chunk):
             found[aid] = codec.unpack_article(data)
     return [found[i] for i in ids if i in found]
 
@@ -105,14 +106,14 @@ def delete_articles(store: Store, ids: list[str]) -> None:
     for aid in ids:
         with store.conn:
             store._delete_article_rows(aid)
-            store.conn.execute("DELETE FROM article_blobs WHERE article_id = ?", (aid,))
-            store.conn.execute("DELETE FROM signatures WHERE article_id = ?", (aid,))
-            store.conn.execute("DELETE FROM pending_extraction WHERE article_id = ?", (aid,))
+            store.conn.execute("DELETE FROM _st_article_blobs WHERE article_id = ?", (aid,))
+            store.conn.execute("DELETE FROM _st_signatures WHERE article_id = ?", (aid,))
+            store.conn.execute("DELETE FROM _st_pending_extraction WHERE article_id = ?", (aid,))
 
 
 # -- blocks and stories -------------------------------------------------------------------------
 def block_story_ids(store: Store, block_hash: str) -> list[str] | None:
-    row = store.conn.execute("SELECT story_ids FROM blocks WHERE block_hash = ?", (block_hash,)).fetchone()
+    row = store.conn.execute("SELECT story_ids FROM _st_blocks WHERE block_hash = ?", (block_hash,)).fetchone()
     return json.loads(row[0]) if row else None
 
 
@@ -135,12 +136,12 @@ def save_block(
     with store.conn:
         for a in extracted:
             _write_article(store, a)
-            store.conn.execute("DELETE FROM pending_extraction WHERE article_id = ?", (a.id,))
+            store.conn.execute("DELETE FROM _st_pending_extraction WHERE article_id = ?", (a.id,))
         for s in stories:
             store.write_story_rows(s, articles)
-            store.conn.execute("INSERT OR REPLACE INTO story_blobs VALUES (?,?,?)", (s.id, block_hash, codec.pack_story(s)))
+            store.conn.execute("INSERT OR REPLACE INTO _st_story_blobs VALUES (?,?,?)", (s.id, block_hash, codec.pack_story(s)))
         store.conn.execute(
-            "INSERT OR REPLACE INTO blocks VALUES (?,?)", (block_hash, json.dumps([s.id for s in stories]))
+            "INSERT OR REPLACE INTO _st_blocks VALUES (?,?)", (block_hash, json.dumps([s.id for s in stories]))
         )
 
 
@@ -150,18 +151,18 @@ def remove_stale(store: Store, keep_blocks: set[str], keep_stories: set[str]) ->
     for sid in stale:
         with store.conn:
             store._delete_story_rows(sid)
-            store.conn.execute("DELETE FROM story_blobs WHERE story_id = ?", (sid,))
+            store.conn.execute("DELETE FROM _st_story_blobs WHERE story_id = ?", (sid,))
     with store.conn:
-        for (bh,) in store.conn.execute("SELECT block_hash FROM blocks").fetchall():
+        for (bh,) in store.conn.execute("SELECT block_hash FROM _st_blocks").fetchall():
             if bh not in keep_blocks:
-                store.conn.execute("DELETE FROM blocks WHERE block_hash = ?", (bh,))
-        store.conn.execute("DELETE FROM story_blobs WHERE story_id NOT IN (SELECT id FROM stories)")
+                store.conn.execute("DELETE FROM _st_blocks WHERE block_hash = ?", (bh,))
+        store.conn.execute("DELETE FROM _st_story_blobs WHERE story_id NOT IN (SELECT id FROM stories)")
     return len(stale)
 
 
 def iter_stories(store: Store, ids: list[str]) -> Iterator[Story]:
     for sid in ids:
-        row = store.conn.execute("SELECT data FROM story_blobs WHERE story_id = ?", (sid,)).fetchone()
+        row = store.conn.execute("SELECT data FROM _st_story_blobs WHERE story_id = ?", (sid,)).fetchone()
         if row:
             story = codec.unpack_story(row[0])
             decided = reviews_of(store.conn, story.findings)  # a person's decisions, kept beside the analysis

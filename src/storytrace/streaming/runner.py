@@ -24,7 +24,7 @@ from storytrace.ingest.ids import collision_note, derived_id
 from storytrace.model import Article, InputError, Story, analysis_failure
 from storytrace.pipeline import analyze_block
 from storytrace.progress import progress_bar
-from storytrace.store import stream_tables
+from storytrace.store import corrections, stream_tables
 from storytrace.store.database import Store, content_hash
 from storytrace.store.lock import store_lock
 from storytrace.stories.blocking import block_corpus
@@ -96,14 +96,22 @@ def _run(pipeline, inputs, db_path: Path, *, keep_others: bool, progress, worker
     with store_lock(db_path, on_wait=_say), Store(db_path) as store:
         stream_tables.ensure_schema(store)
         known = stream_tables.analysed_hashes(store)
+        fixes = corrections.corrections_of(store.conn)  # a person's metadata corrections win over what is read
         seen: set[str] = set()
         task = progress.add_task("read", total=None) if progress else None
         for batch in _batches(pipeline.read(inputs), STREAM_BATCH, run):
             todo = []
             for article in batch:
                 run.articles_read += 1
-                if keep_others:
-                    _settle_collision(article, known, seen, replace, run)
+                fix = fixes.get(article.id)
+                if fix and _same_text(store, article):
+                    # the stored article, corrected (maybe anew): it replaces the stored one, silently
+                    corrections.apply_correction(article, fix)
+                else:
+                    if keep_others:
+                        _settle_collision(article, known, seen, replace, run)
+                    if article.id in fixes:  # a new text under a corrected id keeps the correction only if it keeps the id
+                        corrections.apply_correction(article, fixes[article.id])
                 seen.add(article.id)
                 if known.get(article.id) == content_hash(article):
                     run.articles_skipped += 1
@@ -124,6 +132,11 @@ def _run(pipeline, inputs, db_path: Path, *, keep_others: bool, progress, worker
         _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast)
         stream_tables.save_errors(store, run.errors)
     return run
+
+
+def _same_text(store: Store, article: Article) -> bool:
+    row = store.conn.execute("SELECT original_text FROM articles WHERE id = ?", (article.id,)).fetchone()
+    return row is not None and row[0] == article.original_text
 
 
 def _say(message: str) -> None:
@@ -159,7 +172,7 @@ def _upgrade_signatures(pipeline, store: Store, table) -> None:
         sigs = signatures_for(articles, pipeline.config.document_encoder)
         with store.conn:
             for s in sigs:
-                store.conn.execute("UPDATE signatures SET data = ? WHERE article_id = ?", (to_bytes(s), s.id))
+                store.conn.execute("UPDATE _st_signatures SET data = ? WHERE article_id = ?", (to_bytes(s), s.id))
         table.add(sigs)
 
 

@@ -67,23 +67,56 @@ class Reanalyser:
             # the streaming runner needs a full pipeline (one that extracts); a stand-in only reads and runs
             if hasattr(self.pipeline, "prepare_many") and _incremental_ready(self.db_path):
                 return self._add_incrementally(new, list(input_errors or []))
+            return self._reanalyse_all(new, input_errors)
+
+    def correct(self, article_id: str, fields: dict[str, str], note: str = "") -> dict[str, str]:
+        """Record a person's correction of an article's metadata and analyse its story again with it
+        (a date or language can change the lineage); returns every corrected field of the article.
+        ``corrections.BadCorrection`` for a value that cannot be used; KeyError for an unknown article."""
+        from storytrace.store import corrections, stream_tables
+        from storytrace.store.lock import store_lock
+
+        with self._lock, store_lock(self.db_path):
             with store_mod.Store(self.db_path) as s:
-                stored = {a.id: a for a in store_mod.load_articles(s)}
-            input_errors += keep_stored_apart(new, stored)
-            new_ids = {a.id for a in new}
-            kept = [_fresh(a) for a in stored.values() if a.id not in new_ids]
-            report = self.pipeline.run(kept + list(new))
-            by_id = {a.id: a for a in report.articles}
-            with store_mod.Store(self.db_path) as s:
-                for a in report.articles:
-                    s.save_article(a)
-                store_mod.replace_stories(s, report.stories, by_id)
-                s.save_errors(list(input_errors or []) + report.errors)
-            return AnalysisResult(
-                added=[a.id for a in new if a.id in by_id],
-                errors=[str(e) for e in (input_errors or [])] + [str(e) for e in report.errors],
-                articles=len(report.articles), stories=len(report.stories), findings=len(report.findings),
-            )
+                if not s.has_article(article_id):
+                    raise KeyError(article_id)
+                merged = corrections.set_correction(s.conn, article_id, fields, note)
+            if hasattr(self.pipeline, "prepare_many") and _incremental_ready(self.db_path):
+                from storytrace.streaming.runner import run_into_store
+
+                with store_mod.Store(self.db_path) as s:
+                    stored = stream_tables.load_articles(s, [article_id])
+                # the runner applies the stored correction and replaces the article, recomputing its block
+                run_into_store(self.pipeline, [_fresh(a) for a in stored], self.db_path, keep_others=True)
+            else:
+                self._reanalyse_all([], [])
+            return merged
+
+    def _reanalyse_all(self, new: list[Article], input_errors: list[InputError]) -> AnalysisResult:
+        """Every stored article and ``new`` analysed again in full (a store without blobs, a stand-in pipeline)."""
+        from storytrace.store import corrections
+
+        with store_mod.Store(self.db_path) as s:
+            stored = {a.id: a for a in store_mod.load_articles(s)}
+            fixes = corrections.corrections_of(s.conn)
+        input_errors += keep_stored_apart(new, stored)
+        new_ids = {a.id for a in new}
+        kept = [_fresh(a) for a in stored.values() if a.id not in new_ids]
+        for a in kept + list(new):
+            if a.id in fixes:
+                corrections.apply_correction(a, fixes[a.id])
+        report = self.pipeline.run(kept + list(new))
+        by_id = {a.id: a for a in report.articles}
+        with store_mod.Store(self.db_path) as s:
+            for a in report.articles:
+                s.save_article(a)
+            store_mod.replace_stories(s, report.stories, by_id)
+            s.save_errors(list(input_errors or []) + report.errors)
+        return AnalysisResult(
+            added=[a.id for a in new if a.id in by_id],
+            errors=[str(e) for e in (input_errors or [])] + [str(e) for e in report.errors],
+            articles=len(report.articles), stories=len(report.stories), findings=len(report.findings),
+        )
 
     def _add_incrementally(self, new: list[Article], input_errors: list[InputError]) -> AnalysisResult:
         from storytrace.streaming.runner import run_into_store

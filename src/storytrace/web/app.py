@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storytrace.model import InputError, Story
+from storytrace.store import corrections as correction_mod
 from storytrace.store import reviews as review_mod
 from storytrace.store import database as store_mod
 from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
@@ -57,6 +58,18 @@ class ArticleDetail(ArticleOut):
     url: str
     text: str  # the original text, as read
     stories: list[str]
+    corrected: list[str] = []  # the fields a person corrected
+
+
+class CorrectionIn(BaseModel):
+    """Corrected metadata: only the fields given change (an empty string empties a field)."""
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    note: str = ""
 
 
 class EdgeOut(BaseModel):
@@ -157,7 +170,12 @@ def create_app(
     ``allowed_hosts``: Host headers answered; the loopback names by default, so a page elsewhere
     cannot reach the app through DNS rebinding."""
     db_path = Path(db)
-    store_mod.open_readonly(db_path).close()  # fails now, with a clear message, if it is not a store
+    try:
+        store_mod.open_readonly(db_path).close()  # fails now, with a clear message, if it is not a store
+    except store_mod.OldLayout:
+        if not os.access(db_path, os.W_OK):
+            raise
+        store_mod.Store(db_path).close()  # a store of the earlier layout: migrated once, here
     limits = limits or UploadLimits()
     reanalyser = Reanalyser(db_path, pipeline_factory) if pipeline_factory else Reanalyser(db_path)
     env = make_environment("storytrace.web", "storytrace.outputs")
@@ -270,7 +288,46 @@ def create_app(
             articles = {a.id: a for a in store_mod.load_articles(s, sorted(ids))}
         views = [story_view(st, articles, f"s{n}") for n, st in enumerate(stories, start=1)]
         findings: list[FindingView] = [f for v in views for f in v.findings if article_id in (f.article_id, f.source_id)]
-        return render("article.html.j2", article=found[0], stories=views, findings=findings)
+        with reader() as s:
+            fixes = correction_mod.corrections_of(s.conn, [article_id]).get(article_id, {})
+        return render("article.html.j2", article=found[0], stories=views, findings=findings,
+                      corrected=correction_mod.corrected_fields(found[0]), correction=fixes,
+                      read_only=app.state.read_only)
+
+    # -- correcting an article's metadata --------------------------------------------------------
+    def correct(article_id: str, fields: dict[str, str], note: str) -> dict[str, str]:
+        if app.state.read_only:
+            raise HTTPException(409, "this store is read-only: corrections cannot be recorded")
+        try:
+            return reanalyser.correct(article_id, fields, note)
+        except KeyError:
+            raise HTTPException(404, "no such article") from None
+        except correction_mod.BadCorrection as exc:
+            raise HTTPException(422, str(exc)) from None
+
+    @app.post("/api/articles/{article_id}/metadata", tags=["articles"])
+    def api_correct(article_id: str, body: CorrectionIn) -> dict:
+        """Correct an article's title, outlet, author, published (YYYY-MM-DD), url or language; the
+        correction is kept in the store, applied on every later analysis, and its story is analysed again."""
+        fields = {k: v for k, v in body.model_dump().items() if k != "note" and v is not None}
+        return {"corrected": correct(article_id, fields, body.note)}
+
+    @app.post("/articles/{article_id}/metadata", include_in_schema=False)
+    async def form_correct(article_id: str, request: Request) -> Response:
+        form = await request.form(max_fields=len(correction_mod.FIELDS) + 2, max_part_size=64 * 1024)
+        values = {k: v for k in (*correction_mod.FIELDS, "note") if isinstance(v := form.get(k), str)}
+        with reader() as s:
+            found = store_mod.load_articles(s, [article_id])
+        if not found:
+            raise HTTPException(404, "no such article")
+        a = found[0]
+        shown = {"title": a.title, "outlet": a.outlet, "author": a.author, "url": a.url, "language": a.language,
+                 "published": a.published.isoformat() if a.published else ""}
+        # only what the person changed on the form is a correction (the form shows the current values)
+        changed = {k: v for k, v in values.items() if k in shown and " ".join(v.split()) != shown[k]}
+        if changed:
+            await run_in_threadpool(correct, article_id, changed, values.get("note", ""))
+        return RedirectResponse(article_url(article_id) + "#metadata", status_code=303)
 
     # -- adding articles ---------------------------------------------------------------------------
     async def parse_form(request: Request) -> tuple[dict[str, str], list[UploadedFile]]:
@@ -371,13 +428,14 @@ def create_app(
     def api_findings(
         response: Response, severity: str | None = Query(None, pattern="^(high|medium|low)$"), type: str | None = None,
         article: str | None = None, limit: int = LIMIT, offset: int = OFFSET,
+        review: str | None = Query(None, pattern="^(open|confirmed|dismissed)$", description="Only findings with this decision."),
     ) -> list[dict]:
         """A page of the findings of every story, filtered; the total is in the X-Total-Count header.
 
         Only the stories holding this page's findings are loaded, so a large store answers quickly."""
         wanted = {"severity": severity, "type": type, "article": article}
         with reader() as s:
-            per_story = store_mod.finding_counts(s, **wanted)
+            per_story = store_mod.finding_counts(s, **wanted, review=review)
             response.headers["X-Total-Count"] = str(sum(per_story.values()))
             out: list[dict] = []
             for sid in (i for i in store_mod.story_ids(s) if i in per_story):
@@ -387,7 +445,8 @@ def create_app(
                     offset -= per_story[sid]
                     continue
                 [story] = store_mod.load_stories(s, [sid], aligned=())
-                found = [f for f in story.findings if all(v is None or getattr(f, k) == v for k, v in wanted.items())]
+                found = [f for f in story.findings if all(v is None or getattr(f, k) == v for k, v in wanted.items())
+                         and (review is None or (f.review or {}).get("status", "open") == review)]
                 found = found[offset : offset + limit - len(out)]
                 offset = 0
                 cited = sorted({f.article for f in found} | {f.source_article for f in found if f.source_article})
@@ -457,7 +516,8 @@ def create_app(
                 raise HTTPException(404, "no such article")
             stories = store_mod.stories_of_article(s, article_id)
         a = found[0]
-        return {**article_to_dict(a), "author": a.author, "url": a.url, "text": a.original_text, "stories": stories}
+        return {**article_to_dict(a), "author": a.author, "url": a.url, "text": a.original_text, "stories": stories,
+                "corrected": correction_mod.corrected_fields(a)}
 
     return app
 

@@ -1,5 +1,5 @@
 // Filters for the findings list. The report reads fine without this script: it only hides
-// findings that do not match the chosen severity, type and article. No HTML is ever built here.
+// findings that do not match the chosen severity, type, review decision and article. No HTML is ever built here.
 (function () {
   "use strict";
   var forms = document.querySelectorAll("form.filters");
@@ -12,11 +12,13 @@
       var sev = form.elements.severity.value;
       var type = form.elements.type.value;
       var art = form.elements.article.value;
+      var review = form.elements.review ? form.elements.review.value : "";
       var shown = 0;
       Array.prototype.forEach.call(items, function (el) {
         var ok = (!sev || el.getAttribute("data-severity") === sev) &&
                  (!type || el.getAttribute("data-type") === type) &&
-                 (!art || el.getAttribute("data-article") === art);
+                 (!art || el.getAttribute("data-article") === art) &&
+                 (!review || el.getAttribute("data-review") === review);
         el.hidden = !ok;
         if (ok) { shown += 1; }
       });
