@@ -78,6 +78,23 @@ def test_different_person_in_the_same_slot_is_an_entity_swap(extractor, source):
     assert not verdict(findings).consistent
 
 
+def test_a_person_the_source_names_elsewhere_still_swaps_into_another_persons_sentence(extractor):
+    # Tom Reyes is in the source, as the mayor; the statement and the title belong to Maria Lopez.
+    source = ("Maria Lopez, the harbour master, said the port would reopen on Monday.\n\n"
+              "Tom Reyes, the mayor, said the town council would meet on Friday.\n")
+    derived = ("Tom Reyes, the harbour master, said the port would reopen on Monday.\n\n"
+               "Tom Reyes, the mayor, said the town council would meet on Friday.\n")
+    swaps = _of_type(pair_findings(extractor, source, derived), "entity_swap")
+    assert [(f.derived_value, f.source_value) for f in swaps] == [("Tom Reyes", "Maria Lopez")]
+
+
+def test_a_fused_sentence_that_keeps_both_people_is_no_swap(extractor):
+    source = ("Maria Lopez, the harbour master, said the port would reopen on Monday.\n\n"
+              "Tom Reyes, the mayor, welcomed the decision.\n")
+    derived = "Tom Reyes welcomed the decision of Maria Lopez, the harbour master, to reopen the port on Monday.\n"
+    assert not _of_type(pair_findings(extractor, source, derived), "entity_swap")
+
+
 def test_number_change_on_normalised_values(extractor, source):
     findings = pair_findings(extractor, source, _replace("$210bn", "$120bn"))
     changes = _of_type(findings, "number_change")

@@ -187,6 +187,10 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
                     findings.append(_variant(ctx, unit, variant_of, aligned))
+                elif unit.label == "PERSON" and not variant_of:
+                    moved = _moved_person(ctx, unit, all_derived_units, aligned)
+                    if moved is not None:
+                        findings.append(moved)
                 continue
             findings.append(_unsupported(ctx, unit, all_derived_units, aligned))
     return findings
@@ -266,6 +270,30 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
                         explanation, 0.5 if (elsewhere or generalisation) else 0.75,
                         severity="low" if (elsewhere or generalisation) else "medium")
+
+
+def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit],
+                  aligned: list[ParsedSentence]) -> Finding | None:
+    """A person the source names elsewhere, put in place of the person its aligned sentence names:
+    "Tom Reyes, the harbour master, said the port would reopen" where the source gives that
+    sentence to "Maria Lopez" and names Tom Reyes only as the mayor. Being in the source does not
+    make a name right in every sentence. Only when this person is not in the source sentence
+    this one renders most closely (the one sharing the most words) and the one it replaces is
+    nowhere in this version (a fused or reordered sentence keeps both names somewhere)."""
+    if not aligned:
+        return None
+    closest = max(aligned, key=lambda s: len(anchors(unit.sentence, s)))
+    if any(compare_names(unit.text, c.text).same_entity for c in name_units(closest) if c.label == "PERSON"):
+        return None
+    for candidate in name_units(closest):
+        if candidate.label != "PERSON" or any(_covers(d.text, candidate) for d in derived_units):
+            continue
+        return make_finding(
+            ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
+            f'The source has "{candidate.text}" here; this version has "{unit.text}", a different person '
+            "whom the source names only elsewhere.", 0.75,
+        )
+    return None
 
 
 def _places_outside(ctx: PairContext, unit: NameUnit) -> list[str]:
