@@ -184,7 +184,19 @@ def check_extracted(a: Article) -> None:
         assert text[r.start : r.end] == r.title
         maps_back(r.start, r.end)
     for at in a.attributions:
-        maps_back(at.start, at.end)
+        if at.end == at.start:  # the cue of a line the cleaner removed: an empty span where it was
+            assert 0 <= at.start <= len(text) and at.kind in ("translation_by", "original_url")
+        else:
+            maps_back(at.start, at.end)
+
+
+def test_a_text_that_is_only_a_translator_line_keeps_the_cue_at_an_empty_span(extractor):
+    # Found by hypothesis: the whole text is a credit line the cleaner removes.
+    a = Article(id="t", source_path="", original_text="Translation by Ana Ruiz. ")
+    clean_article(a)
+    extractor.process(a)
+    check_extracted(a)
+    assert [(at.kind, at.target, at.start, at.end) for at in a.attributions] == [("translation_by", "Ana Ruiz", 0, 0)]
 
 
 @SLOW

@@ -78,7 +78,9 @@ class Extractor:
 
 
 def _prepare(article: Article) -> str:
-    if not article.text:
+    # An article never cleaned is read as it came; one the cleaner emptied (a lone translator line)
+    # stays empty: its removed lines are not story text, and their cues are kept as attributions.
+    if not article.text and not article.removals:
         article.text = article.original_text
     _annotate_language(article)
     article.paragraphs = split_paragraphs(article.text)
