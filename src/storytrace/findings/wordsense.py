@@ -342,19 +342,6 @@ def _prefix_negates(tok: Token, other: Token) -> bool:
     return False
 
 
-def _opposed_in_main_sense(a: str, b: str, pos: str) -> bool:
-    """Do the words oppose each other in their first (most common) senses? "several" meets
-    "single" only in its rare sense "respective" ("their several fields"); in its main sense it
-    counts, as "multiple" does: the two say the same thing."""
-    db = wordnet.wordnet()
-    for x, y in ((a, b), (b, a)):
-        main = set(db.synsets(y, pos, 1))
-        for o in wordnet.opposites(x, pos):
-            if o == y or main & set(db.synsets(o, pos, 2)):
-                return True
-    return False
-
-
 def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
     """Does ``tok`` say the opposite of ``other``, the word in the same slot of the other
     version? Looser than ``wordnet_opposite`` because the slot is known: a listed opposite, a
@@ -369,8 +356,7 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
         return False
     if any(set(other_forms) & opposite_senses(f) for f in forms):
         return True
-    if any(wordnet.are_opposed(a, b, p) and _opposed_in_main_sense(a, b, p) for p in readings
-           for a in forms for b in other_forms):
+    if any(wordnet.are_opposed(a, b, p) for p in readings for a in forms for b in other_forms):
         return True
     if any(wordnet.slot_opposed(a, p, b, q) for p in _readings(tok) for q in _readings(other)
            for a in forms for b in other_forms):
