@@ -157,17 +157,7 @@ def _qualifier(tokens, i: int) -> str:
     while k >= 0 and len(words) < 2 and tokens[k].lower in NUMBER_QUALIFIERS:
         words.insert(0, tokens[k].lower)
         k -= 1
-    # Only a whole qualifier counts: "at least", "up to", "more than", "about"; a bare "at" or
-    # "up" is a preposition or a direction ("the highest share at 41.4%", "up 5%"), no hedge.
-    while words and " ".join(words) not in _QUALIFIER_PHRASES:
-        words.pop(0)
     return " ".join(words)
-
-
-_QUALIFIER_PHRASES = frozenset({
-    "about", "around", "approximately", "nearly", "almost", "roughly", "some", "over", "under", "estimated",
-    "at least", "at most", "up to", "more than", "less than", "fewer than", "over about", "under about",
-})
 
 
 # "S$110 million" is "110 million Singapore dollars": the letters on a dollar sign name its country.
