@@ -63,6 +63,11 @@ def assert_tiles_original(article: Article) -> None:
         ("(Getty Images)", "photo_credit"),
         ("AP Photo/Evan Vucci", "photo_credit"),
         ("Photo by Jane Smith/AFP", "photo_credit"),
+        ("(Photo by Jon Eide)", "photo_credit"),
+        ("Jon Eide/Harbour Press", "photo_credit"),
+        ("3 min read", "share"),
+        ("Listen to this article", "share"),
+        ("Reading time: 4 minutes", "share"),
         ("Source: Eurostat", "chart_caption"),
         ("Chart: cars shipped from Japan to the EU. Source: Eurostat", "chart_caption"),
         ("Graphic: How the tariff falls over seven years", "chart_caption"),
@@ -114,6 +119,8 @@ def test_debris_line_is_removed(line, kind):
         "The court said reproduction of the logo without permission was illegal.",
         "The translation of the treaty took the ministry three months.",
         "Officials said the report was first published in March by the ministry.",
+        "The Pass/Fail Rule",  # a headline with a slash is no "Name/Agency" credit
+        "Students read for 3 min each day.",
     ],
 )
 def test_body_sentences_are_kept(sentence):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storytrace.ingest import article_from_text
 from storytrace.ingest.header import infer_header, read_byline
 
@@ -100,3 +102,54 @@ def test_bad_meta_csv_is_an_error_naming_the_file(tmp_path):
     bad.write_text("id,published\nx,next tuesday\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"m\.csv: line 2: cannot read published date"):
         load_meta_csv(bad)
+
+
+@pytest.mark.parametrize(
+    "stamp, day",
+    [
+        ("May 03, 2013", date(2013, 5, 3)),
+        ("05 / 02 / 2013", date(2013, 5, 2)),
+        ("May 2, 2013 | 5: 03pm", date(2013, 5, 2)),
+        ("Friday, May 3, 2013 5:03 PM EDT", date(2013, 5, 3)),
+        ("2:15 PM EDT", None),  # a time names no day
+    ],
+)
+def test_a_date_stamp_is_header_metadata_never_the_title(stamp, day):
+    # Above a headline: the headline is the title and the stamp gives the date.
+    a = article_from_text(f"{stamp}\n\nPort deal signed\n\n{BODY}")
+    assert (a.title, a.published) == ("Port deal signed", day)
+    assert a.metadata["header_lines"] == [stamp]
+    # Above text with no headline: the stamp is still no title, and it is kept, not lost.
+    a = article_from_text(f"{stamp}\n\n{BODY}")
+    assert a.title != stamp and a.published == day
+    assert a.metadata["header_lines"] == [stamp]
+    assert a.original_text.startswith("The harbour authority approved")
+
+
+@pytest.mark.parametrize(
+    "junk", ["Advertisement", "Share this article", "(Photo by Jon Eide)", "Jon Eide/Harbour Press", "3 min read"]
+)
+def test_page_debris_above_a_short_headline_is_skipped(junk):
+    a = article_from_text(f"{junk}\n\nPort deal signed\n\n{BODY}")
+    assert a.title == "Port deal signed" and a.metadata["header_lines"] == [junk]
+
+
+def test_a_lone_masthead_names_the_outlet_and_is_not_the_title():
+    a = article_from_text(f"Harbour Times\n\nPort deal signed\n\n{BODY}")
+    assert (a.title, a.outlet) == ("Port deal signed", "Harbour Times")
+    assert a.metadata["field_sources"]["outlet"] == "inferred from text"
+    # The same shape above the story's text is the headline itself.
+    a = article_from_text(f"Bad News\n\n{BODY}")
+    assert a.title == "Bad News" and not a.outlet
+
+
+def test_outlet_and_date_on_one_header_line():
+    a = article_from_text(f"Harbour Times | May 3, 2013 | 5:03 pm\n\nPort deal signed\n\n{BODY}")
+    assert (a.title, a.outlet, a.published) == ("Port deal signed", "Harbour Times", date(2013, 5, 3))
+
+
+def test_a_headline_that_starts_like_a_date_label_is_still_the_title():
+    a = article_from_text(f"Updated guidance on port fees\n\nBy Mara Lindqvist\n\n{BODY}")
+    assert a.title == "Updated guidance on port fees" and a.published is None
+    a = article_from_text(f"Posted workers face new harbour rules\n\n{BODY}")
+    assert a.title == "Posted workers face new harbour rules"

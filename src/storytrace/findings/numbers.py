@@ -41,8 +41,8 @@ class NumberValue:
 
 def values_match(a: float, b: float) -> bool:
     """Equal, or one is the other rounded ("2.47" / "2.5", "1,512" / "1,500")."""
-    if a == b:
-        return True
+    if a == b or (math.isfinite(a) and math.isfinite(b) and math.isclose(a, b, rel_tol=1e-9)):
+        return True  # "1.89 billion" and "S$1.89 billion" reach one value by different float steps
     if not (math.isfinite(a) and math.isfinite(b)):  # a 400-digit figure reads as inf: no rounding
         return False
     if a == 0 or b == 0 or (a > 0) != (b > 0):
@@ -104,6 +104,9 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
         parsed = _parse_token(tok.text)
         is_numeric_word = parsed is not None and (tok.like_num or tok.pos == "NUM" or tok.text[0].isdigit()
                                                    or tok.lower in ORDINALS or _CURRENCY_FIGURE.match(tok.text) is not None)
+        # "a million": the article is the numeral one before a scale word.
+        if tok.lower in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in _NUMERAL_SCALES:
+            parsed, is_numeric_word = (1.0, 1.0), True
         # "one" as a pronoun ("the one who") or "May"-like words are not numbers.
         if not is_numeric_word or (tok.lower == "one" and tok.pos not in ("NUM",)):
             i += 1
@@ -115,6 +118,8 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
             scale *= SCALE_WORDS[tokens[j].lower]
             end = tokens[j].end
             j += 1
+        if j == i + 1 and scale == 1.0:
+            scale = _range_scale(tokens, j, value)
         is_ordinal = tok.lower in ORDINALS or bool(_ORDINAL_SUFFIX.match(tok.lower))
         if j < len(tokens) and tokens[j].lower in ("century", "centuries") and not is_ordinal:
             i = j  # "two centuries" is a span of time, not a figure to compare
@@ -127,6 +132,23 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
     return out
 
 
+_NUMERAL_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—"})
+
+
+def _range_scale(tokens, j: int, value: float) -> float:
+    """The scale word of a range's upper end, shared by its lower end: "4 to 6 million" is
+    4 million to 6 million, "between 1.27 and 2.5 million" starts at 1.27 million. Only for a
+    range that rises, with the scale word right after the second figure."""
+    if j + 2 >= len(tokens) or tokens[j].lower not in _RANGE_JOINERS:
+        return 1.0
+    upper = _parse_token(tokens[j + 1].text)
+    scale_word = tokens[j + 2].lower
+    if upper is None or upper[1] != 1.0 or scale_word not in _NUMERAL_SCALES or not value < upper[0]:
+        return 1.0
+    return SCALE_WORDS[scale_word]
+
+
 def _qualifier(tokens, i: int) -> str:
     words = []
     k = i - 1
@@ -136,6 +158,26 @@ def _qualifier(tokens, i: int) -> str:
         words.insert(0, tokens[k].lower)
         k -= 1
     return " ".join(words)
+
+
+# "S$110 million" is "110 million Singapore dollars": the letters on a dollar sign name its country.
+_SIGN_LETTERS = re.compile(r"(?<![A-Za-z])((?:[A-Z]\.?){1,3})\$(?=\s?\d)")
+
+
+def names_a_currency(sentence: ParsedSentence, first: int, end: int) -> bool:
+    """Is the name at tokens[first:end] the country of a currency ("Singapore dollars")?"""
+    return end < len(sentence.tokens) and sentence.tokens[end].lemma.lower() == "dollar"
+
+
+def currency_rendered(name: str, other_text: str) -> bool:
+    """Does ``other_text`` write a dollar sign carrying this country's letters ("S$" for
+    Singapore, "HK$" for Hong Kong, "US$" for the U.S.)?"""
+    words = [w for w in re.split(r"[\s.]+", name) if w[:1].isupper()]
+    if not words:
+        return False
+    initials = "".join(w[0] for w in words).upper()
+    signs = {m.replace(".", "").upper() for m in _SIGN_LETTERS.findall(other_text)}
+    return initials in signs
 
 
 _RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")

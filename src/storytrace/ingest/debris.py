@@ -40,6 +40,10 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:story|article) continues (?:below|after)(?: (?:this |the )?(?:advertisement|ad))?[.\s]{0,3}"
         r"|continue reading (?:the main story|below)[.\s]{0,3}|scroll to continue(?: with content)?[.\s]{0,3}", _I)),
     ("share", re.compile(rf"{_SHARE_TOKEN}(?:{_SEP}{_SHARE_TOKEN}){{0,12}}[\s.!:]{{0,3}}", _I)),
+    # Page furniture around the headline: "3 min read", "Listen to this article", "Reading time: 4 minutes".
+    ("share", re.compile(
+        r"(?:\d{1,3}[\s-]{0,2}(?:min(?:ute)?s?|m)\.?\s(?:read|listen)|listen to this (?:article|story)(?: \W{0,2}\d{1,3} min(?:ute)?s?\W{0,2})?"
+        r"|reading time\s{0,2}:?\s{0,2}\d{1,3}\s{0,2}min(?:ute)?s?)[\s.!]{0,3}", _I)),
     ("share", re.compile(
         r"(?:\d{1,7} comments?|comments? ?[(\[]\d{1,7}[)\]]|comments?|(?:view|show|read|see) (?:all )?(?:\d{1,7} )?comments?"
         r"|join the (?:conversation|discussion)|leave a (?:comment|reply)|add a comment|\d{1,7} shares?)[\s.!:]{0,3}", _I)),
@@ -63,7 +67,10 @@ LINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:photo|image|picture) credit)\s{0,3}[:/]\s{0,3}[^\n]{1,150}", _I)),
     # "Photo by Jane Smith/AP": case-sensitive so "Pictures by the hundreds ..." stays.
     ("photo_credit", re.compile(
-        r"(?:[Pp]hoto(?:graph)?|PHOTO|[Pp]icture|[Ii]mage)s? by (?:[A-Z][\w'.\-]*[\s/]{0,3}){1,6}(?:for [A-Z][^\n]{0,40})?")),
+        r"[(\[]?\s{0,3}(?:[Pp]hoto(?:graph)?|PHOTO|[Pp]icture|[Ii]mage)s? by (?:[A-Z][\w'.\-]*[\s/]{0,3}){1,6}"
+        r"(?:for [A-Z][^\n()\[\]]{0,40})?\s{0,3}[)\]]?")),
+    # "Jon Eide/Harbour Press": the photographer/agency convention of a credit, on a line of its own.
+    ("photo_credit", re.compile(r"(?!(?:The|A|An|This|How|Why|What|When|Who)\s)(?:[A-Z][\w'.\-]*\s){1,3}[A-Z][\w'.\-]*\s{0,2}/\s{0,2}[A-Z][\w'.\-]*(?:\s[A-Z][\w'.\-]*){0,3}")),
     ("photo_credit", re.compile(
         rf"\(\s{{0,3}}{_AGENCY}\b[^()\n]{{0,80}}\)|{_AGENCY}\b (?:photo|images?|pictures?)(?:\s{{0,3}}/\s{{0,3}}[^\n]{{1,80}})?"
         rf"|{_AGENCY}\s{{0,3}}/\s{{0,3}}[^\n]{{1,60}}|getty images|shutterstock|alamy(?: stock photo)?", _I)),

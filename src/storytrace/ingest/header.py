@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from storytrace.ingest.dates import parse_published
+from storytrace.ingest.debris import line_debris_kind
 
 HEADER_LINES = 12  # lines read before the headline; an article's header is never longer
 MAX_TITLE_WORDS = 25
@@ -50,6 +51,23 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s(?:\||›|»|>|/)\s")
+# Words a date-and-time line is made of ("Friday, May 3, 2013 | 5:03 pm EDT", "Updated 2:15 PM"): a line
+# of nothing else is the page's date stamp, never a headline, whatever its length.
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thur thurs fri sat sun am pm a.m p.m a m p at on of the date dated published posted updated last first
+    edited modified time local""".split()
+)
+_TIME_ZONE = re.compile(r"[A-Z]{1,4}T|UTC|GMT|Z")
+_TIME = re.compile(r"\b\d{1,2}\s*[:.h]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
+_SEGMENTS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+# The last word of a masthead ("Harbour Times", "THE KESTREL BAY HERALD"): the nouns newspapers are named by.
+_MASTHEAD_NOUNS = frozenset(
+    """news times post press journal herald daily weekly wire tribune gazette observer ledger dispatch chronicle
+    telegraph guardian independent mail express courier examiner globe monitor bulletin record mirror star sun
+    review magazine insider today agency network media online""".split()
+)
 
 
 @dataclass
@@ -61,6 +79,7 @@ class HeaderInfo:
     translator: str = ""
     notes: list[str] = field(default_factory=list)  # what could not be read, and why
     title_line: int | None = None  # index into the body's lines
+    body_line: int | None = None  # with no headline: the first line after the header lines
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, line) before the title
 
 
@@ -105,7 +124,8 @@ def _date_of(line: str, info: HeaderInfo) -> tuple[bool, object]:
     """(is a date line, date or None); notes a relative date that names no day."""
     s = line.strip()
     m = _DATE_LINE.match(s)
-    if m:
+    if m and (not m.group("value").strip() or re.search(r"\d", m.group("value")) or _RELATIVE.search(m.group("value"))):
+        # "Updated guidance on port fees" is a headline: a label line must carry a date, a time or a relative day.
         value = m.group("value").strip()
         iso = _ISO.search(value)
         if iso:
@@ -113,12 +133,68 @@ def _date_of(line: str, info: HeaderInfo) -> tuple[bool, object]:
         if _RELATIVE.search(value) and not re.search(r"\d{4}", value):
             info.notes.append(f"published date unknown: {s[:60]!r} names no day")
             return True, None
-        value = re.split(r"\s+(?:at|\||-|–|,\s*\d{1,2}[:.]\d{2})\s*", value)[0]
-        return True, parse_published(value)
-    iso = _ISO.fullmatch(s)
-    if iso or (len(s.split()) <= 5 and re.search(r"\b\d{4}\b", s) and parse_published(s)):
-        return True, parse_published(s)
+        return True, read_date(value)
+    if _ISO.fullmatch(s) or is_date_time_only(s):
+        return True, read_date(s)
     return False, None
+
+
+def is_date_time_only(line: str) -> bool:
+    """True for a line made only of a date and/or a time ("May 2, 2013 | 5: 03pm", "05 / 02 / 2013", "2:15 PM EDT")."""
+    if not re.search(r"\d", line) or len(line) > 80:
+        return False
+    tokens = re.findall(r"[A-Za-z]+(?:\.[A-Za-z])*\.?|\d+(?:st|nd|rd|th)?", line)
+    return 0 < len(tokens) <= 14 and all(
+        t[0].isdigit() or t.lower().rstrip(".") in _DATE_WORDS or _TIME_ZONE.fullmatch(t) for t in tokens
+    )
+
+
+def read_date(value: str) -> object:
+    """The day a date stamp names, or None: times, time zones and weekday names are read past."""
+    iso = _ISO.search(value)
+    if iso:
+        return parse_published(iso.group())
+    for part in [value, *re.split(r"\s*[|·•]\s*", value)]:
+        part = _TIME.sub(" ", part)
+        part = re.sub(r"\b[A-Z]{1,4}T\b|\b(?:UTC|GMT)\b|\b(?:at|on|local|time)\b", " ", part)
+        part = re.sub(r"\s*([/.-])\s*", r"\1", part)  # "05 / 02 / 2013" -> "05/02/2013"
+        part = re.sub(r"\s+", " ", part).strip(" ,|-–—")
+        if part and re.search(r"\d", part):
+            found = parse_published(part)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_masthead(line: str, following: str | None) -> bool:
+    """A lone outlet name above the headline ("Harbour Times", "THE KESTREL BAY HERALD")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'&.-]*", line)
+    shaped = (
+        0 < len(words) <= 5
+        and len(words) == len(line.split())
+        and words[-1].lower().strip(".") in _MASTHEAD_NOUNS
+        and all(w[0].isupper() or w.lower() in ("of", "the", "and") for w in words)
+    )
+    # Only above a headline: "Bad News" followed by the story's text is itself the headline.
+    return shaped and following is not None and _headline_like(following) and not _is_masthead(following, None)
+
+
+def _header_segments(line: str, info: HeaderInfo) -> bool:
+    """A line of header fields joined by separators ("Harbour Times | May 3, 2013 | 5:03 pm"): reads them."""
+    parts = [p.strip() for p in _SEGMENTS.split(line) if p.strip()]
+    if len(parts) < 2:
+        return False
+    dates = [p for p in parts if is_date_time_only(p) or _DATE_LINE.match(p) and re.search(r"\d", p)]
+    outlets = [p for p in parts if p not in dates and _is_outlet(p) and len(p.split()) <= 5]
+    if len(dates) + len(outlets) != len(parts) or not dates:
+        return False
+    for p in dates:
+        _, value = _date_of(p, info)
+        if value is not None and info.published is None:
+            info.published = value
+    if outlets and not info.outlet:
+        info.outlet = _clean_name(outlets[0])
+    return True
 
 
 def _headline_like(line: str) -> bool:
@@ -154,6 +230,7 @@ def infer_header(body: str) -> HeaderInfo:
             info.title, info.title_line = line, i
             break
         if kind == "body":
+            info.body_line = i
             break
         info.skipped.append((kind, line))
     # Bylines and datelines just below the headline belong to the header too.
@@ -182,10 +259,19 @@ def _kind(line: str, following: str | None, info: HeaderInfo, after_title: bool 
         if value is not None and info.published is None:
             info.published = value
         return "date"
+    if _header_segments(line, info):
+        return "date"
     if _CAPTION.search(line):
         return "caption"
+    # Page debris the cleaner also knows ("Advertisement", "Share this article", a photo credit).
+    debris = line_debris_kind(line)
+    if debris:
+        return debris
     if after_title:
         return "body"
+    if _is_masthead(line, following):
+        info.outlet = info.outlet or _clean_name(line)
+        return "outlet"
     if _is_label(line, following):
         return "label"
     if _headline_like(line):

@@ -113,6 +113,10 @@ def parse_text_document(text: str, article_id: str, source_path: str, **override
         if header.skipped:  # section labels, bylines, captions above the headline: kept, not lost
             fields["header_lines"] = [line for _, line in header.skipped]
     else:
+        if not fields.get("title") and header.skipped and header.body_line is not None:
+            # A date stamp or byline above text with no headline: never the title; kept, not lost.
+            body = "\n".join(body.split("\n")[header.body_line :]).strip("\n")
+            fields["header_lines"] = [line for _, line in header.skipped]
         title, body = split_title(body, str(fields.get("title") or ""))
         if not fields.get("title") and title:
             origins["title"] = INFERRED

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
+from storytrace.findings.numbers import currency_rendered, names_a_currency
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
@@ -75,7 +76,7 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
     for i, t in enumerate(sentence.tokens):
         if i in covered or (i == 0 and not include_initial) or t.pos != "PROPN" or not t.text[:1].isupper() or len(word_key(t.text)) < 2:
             continue
-        if t.lower in WEEKDAYS or t.lower in MONTHS:  # dates are compared by the date detectors
+        if t.lower.rstrip(".") in WEEKDAYS or t.lower.rstrip(".") in MONTHS:  # dates are compared by the date detectors
             continue
         if any(c in "$€£¥" for c in t.text) and any(c.isdigit() for c in t.text):
             continue  # "S$110" is an amount, compared by the number detector
@@ -183,6 +184,9 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
         for unit in units:
             if _inside(unit, credits):
                 continue  # "Translation by X", "according to Reuters": attribution is compared elsewhere
+            if names_a_currency(sentence, unit.first, unit.end) and any(
+                    currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
+                continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():

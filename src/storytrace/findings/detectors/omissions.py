@@ -16,7 +16,7 @@ from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.detectors.entities_cmp import name_units, other_name_of_place
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
-from storytrace.findings.numbers import raw_values, sentence_numbers
+from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding
@@ -220,6 +220,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "Napoli" for "Naples"
         if _described(unit.text, sentence):
             continue  # "on the planet" for "on Earth": the name rendered by what it is
+        if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
+            continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
