@@ -440,3 +440,21 @@ def test_deduplicate_keeps_distinct_changes_apart():
     f2 = _fake_finding("c", "a", 0.7)
     f2.derived_value = "Paolo Conti"
     assert len(deduplicate([f1, f2], ["a", "c"])) == 2
+
+
+def test_a_consensus_outlier_on_the_value_an_edge_finding_changed_joins_it(monkeypatch):
+    # One change, one finding: the version that swapped the commissioner is seen on its edge and by
+    # the consensus of the others; the reader gets one entry carrying both signals.
+    arts = [commissioner_version(i, "Emi Sato") for i in "abcd"] + [commissioner_version("e", "Hana Morikawa")]
+    story, by_id = story_of(arts, [Edge("a", "e", "translation", 0.9, 0.9, 0.9)])
+    claim = by_id["e"].sentences[0]
+
+    def fake_detect_pair(source, derived, alignment, story_articles=None):
+        return [Finding("", "entity_swap", "medium", derived.id, [source.id], claim.text, (claim.start, claim.end),
+                        "Hana Morikawa", source.id, "src", (0, 3), "Emi Sato", "Names Hana Morikawa.", 0.8)]
+
+    monkeypatch.setattr(findings_pkg, "_pairwise_detector", lambda: fake_detect_pair)
+    found = detect_findings(story, by_id)
+    assert [(f.type, f.severity) for f in found] == [("entity_swap", "high")]
+    assert found[0].against == ["a", "b", "c", "d"]
+    assert "consensus outlier" in found[0].explanation

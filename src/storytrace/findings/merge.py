@@ -15,9 +15,12 @@ from storytrace.model import Finding
 TYPE_PRIORITY = ("entity_swap", "number_change", "date_change", "negation_flip", "attribution_change",
                  "role_change", "quote_change", "name_variant", "omission", "unsupported_addition")
 _SEVERITY = {"high": 0, "medium": 1, "low": 2}
-# Claims about the whole story (one version against all the others, an article against itself, a
-# reversed conclusion) say something an edge finding does not: they stay findings of their own.
+# Claims about the whole story (an article against itself, a reversed conclusion) say something an
+# edge finding does not: they stay findings of their own. A consensus outlier on the very value an
+# edge finding changed is the same change seen from every other version: it joins that finding as
+# evidence (a second, independent signal) instead of being listed twice.
 _STORY_WIDE = frozenset({"consensus_outlier", "internal_contradiction", "stance_divergence"})
+_CHANGE_TYPES = frozenset(TYPE_PRIORITY[:7])  # a named value changed: what a consensus can confirm
 _PLACEHOLDER = re.compile(r"^\(.*\)$")  # "(missing)", "(no negation)"
 
 
@@ -33,7 +36,8 @@ def _same_change(a: Finding, b: Finding) -> bool:
     if a.article != b.article or tuple(a.claim_span) != tuple(b.claim_span) or a.type == b.type:
         return False
     if a.type in _STORY_WIDE or b.type in _STORY_WIDE:
-        return False
+        if not (b.type == "consensus_outlier" and a.type in _CHANGE_TYPES):
+            return False
     for x, y in ((_words(a.derived_value), _words(b.derived_value)), (_words(a.source_value), _words(b.source_value))):
         if x and y and (x <= y or y <= x):
             return True
@@ -58,5 +62,7 @@ def merge_same_change(findings: list[Finding]) -> list[Finding]:
         if note not in host.explanation:
             host.explanation += note
         host.against = list(dict.fromkeys([*host.against, *f.against]))
+        if f.type == "consensus_outlier" and _SEVERITY.get(f.severity, 3) < _SEVERITY.get(host.severity, 3):
+            host.severity = f.severity  # every other version disagrees too: the change is confirmed
     order = {id(f): n for n, f in enumerate(findings)}
     return sorted(kept, key=lambda f: order[id(f)])
