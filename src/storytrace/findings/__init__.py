@@ -28,15 +28,16 @@ _STRICT_MIN_CONFIDENCE = 0.85
 _INDEPENDENT_RELATIONS = ("independent", "shared_source")
 
 
-def detect_findings(story: Story, articles: dict[str, Article], config=None) -> list[Finding]:
+def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None) -> list[Finding]:
     """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``.
 
-    ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py).
+    ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py);
+    ``parser`` and ``nli`` are the engine's (pipeline.Pipeline): its token views and NLI scorer.
     """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
     for edge in story.lineage:
-        raw.extend(_edge_findings(edge, story, members))
+        raw.extend(_edge_findings(edge, story, members, parser, nli))
     raw.extend(_story_findings(story, members))
     findings = merge_same_change(deduplicate(raw, story.article_ids))
     if config is not None:
@@ -82,14 +83,14 @@ def oriented_alignment(story: Story, source: str, derived: str) -> Alignment | N
     return None
 
 
-def _edge_findings(edge: Edge, story: Story, members: dict[str, Article]) -> list[Finding]:
+def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None) -> list[Finding]:
     detect_pair = _pairwise_detector()
     if detect_pair is None or edge.source not in members or edge.derived not in members:
         return []
     alignment = oriented_alignment(story, edge.source, edge.derived)
     if alignment is None:
         return []
-    kwargs: dict[str, object] = {"story_articles": members}
+    kwargs: dict[str, object] = {"story_articles": members, "parser": parser, "nli": nli}
     params = inspect.signature(detect_pair).parameters
     if "edge" in params:
         kwargs["edge"] = edge

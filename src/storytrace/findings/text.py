@@ -76,12 +76,15 @@ class Parser:
     """
 
     def __init__(self, extractor=None, spacy_model: str = "en_core_web_sm"):
+        # an Extractor, or a function that returns one (the engine's, loaded only if a parse is needed)
         self._extractor = extractor
         self._spacy_model = spacy_model
         self._cache: OrderedDict[str, ParsedArticle] = OrderedDict()
 
     @property
     def extractor(self):
+        if callable(self._extractor) and not hasattr(self._extractor, "parse_views"):
+            self._extractor = self._extractor()
         if self._extractor is None:
             from storytrace.config import Config
             from storytrace.nlp import Extractor

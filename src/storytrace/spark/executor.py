@@ -130,7 +130,7 @@ def analyze_block_rows(blobs: list[bytes], config_fields: dict[str, Any]) -> lis
 
     pipeline = pipeline_for(config_fields)
     articles = [codec.unpack_article(b) for b in blobs]
-    stories = analyze_block(articles, pipeline.embedder, pipeline.config, taken=set())
+    stories = analyze_block(articles, pipeline, taken=set())
     by_id = {a.id: a for a in articles}
     return [
         (s.id, len(s.article_ids), json.dumps(story_to_dict(s, by_id), ensure_ascii=False),
