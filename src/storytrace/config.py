@@ -8,7 +8,6 @@ field marked as a setting; `--help-settings` lists them. In code: ``Config(story
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -123,6 +122,8 @@ def parse_setting(name: str, raw: str) -> Any:
     """The value of setting ``name`` written as ``raw`` on the command line."""
     names = [f.name for f in user_settings()]
     if name not in names:
+        import difflib
+
         near = difflib.get_close_matches(name, names, n=1)
         hint = f" (did you mean {near[0]}?)" if near else ""
         raise SettingError(f"unknown setting {name!r}{hint}; --help-settings lists them")

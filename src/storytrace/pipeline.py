@@ -13,7 +13,7 @@ from storytrace.config import Config
 from storytrace.model import Article, InputError, Report, Story, analysis_failure
 from storytrace.progress import progress_bar
 
-__all__ = ["Config", "analyze", "Pipeline"]
+__all__ = ["Config", "analyze", "analyze_block", "Pipeline"]
 
 _UNSET = object()
 EXTRACT_BATCH = 64  # articles cleaned and extracted together (spaCy pipes their paragraphs in batches)
