@@ -46,6 +46,9 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
     from storytrace.stories.signature import signatures_for, to_bytes
 
     pipeline = pipeline_for(config_fields)
+    # the articles leave this stage as blobs, so a token view would never be read: the block stage
+    # parses its members again (the one path where an article is parsed twice)
+    pipeline.extractor.keep_views = False
     batch: list[Article] = []
 
     def flush() -> Iterator[tuple]:
