@@ -83,3 +83,16 @@ def test_the_web_app_analyses_with_the_served_settings(tmp_path):
     reanalyser = Reanalyser(tmp_path / "x.db", lambda: Pipeline(config))
     assert reanalyser.pipeline.config.story_window_days == 3
     assert isinstance(Reanalyser(tmp_path / "y.db").pipeline, Pipeline)
+
+
+def test_analyze_of_articles_that_stay_alone_never_loads_the_sentence_encoder(tmp_path):
+    from storytrace.streaming.runner import run_into_store
+
+    engine = Pipeline(Config(quiet=True))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ferry.txt").write_text(ORIGINAL)
+    (tmp_path / "in" / "bakery.txt").write_text(
+        "Bakery wins prize\n\nA bakery in the old town won the regional bread prize on Sunday, its owner said.")
+    run = run_into_store(engine, [tmp_path / "in"], tmp_path / "s.db")
+    assert run.articles_read == 2 and run.blocks == 2
+    assert engine._extractor is not None and engine._embedder is None
