@@ -90,10 +90,11 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
     alignment = oriented_alignment(story, edge.source, edge.derived)
     if alignment is None:
         return []
-    kwargs: dict[str, object] = {"story_articles": members, "parser": parser, "nli": nli}
+    kwargs: dict[str, object] = {"story_articles": members}
     params = inspect.signature(detect_pair).parameters
-    if "edge" in params:
-        kwargs["edge"] = edge
+    for name, value in (("edge", edge), ("parser", parser), ("nli", nli)):
+        if name in params:
+            kwargs[name] = value
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],
                      lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
     if edge.relation in _INDEPENDENT_RELATIONS:
