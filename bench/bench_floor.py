@@ -5,7 +5,7 @@ every article and the encoder once over every sentence. Each figure is a fresh p
 user+sys of that process and its children (workers included). Floor and analyze run interleaved
 in one run of this script, so the ratio is measured under the same load.
 
-    .venv/bin/python bench/bench_floor.py [--runs 3] [--workers 1 2]
+    .venv/bin/python bench/bench_floor.py [--runs 3] [--workers 1 2] [--before OTHER_CHECKOUT/src]
 
 Corpora: examples/corpus; the 6-version story of bench_story.py (1,500 words a version); and 24
 articles of the ECB+ dev file in ../shared/benchmarks (tuning part; written to a temporary folder,
@@ -47,9 +47,9 @@ Embedder(config).encode(sentences)
 """
 
 
-def cpu(cmd: list[str]) -> float:
+def cpu(cmd: list[str], src: Path = ROOT / "src") -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(src)}
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -76,6 +76,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="also run `analyze --workers 1` from another checkout's src/ (what a change saved)")
+    parser.add_argument("--heading", default="## Analysis against its floor (bench_floor.py, issue 22)",
+                        help="the RESULTS.md section to write (a new one keeps the earlier figures)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -88,12 +92,17 @@ def main() -> None:
                     out = tmp / f"out-{w}"
                     cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
                     figures.setdefault(f"analyze --workers {w}", []).append(cpu(cmd + ["--workers", str(w)]))
+                if args.before:
+                    out = tmp / "out-before"
+                    cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
+                    figures.setdefault("analyze --workers 1, before", []).append(cpu(cmd, args.before))
             floor = statistics.median(figures["floor"])
             for name, values in figures.items():
                 rows.append((label, name, statistics.median(values), statistics.median(values) / floor))
                 print(rows[-1])
-    heading = "## Analysis against its floor (bench_floor.py, issue 22)"
-    lines = [heading, "", f"Command: `.venv/bin/python bench/bench_floor.py --runs {args.runs}` "
+    heading = args.heading
+    extra = (f" --before {args.before}" if args.before else "") + (f" --heading '{heading}'" if heading != parser.get_default("heading") else "")
+    lines = [heading, "", f"Command: `.venv/bin/python bench/bench_floor.py --runs {args.runs}{extra}` "
              f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; median CPU-s (user+sys, children included) over "
              f"{args.runs} interleaved runs on a shared 2-core machine). Target: analyze at most 1.2x the floor.", "",
              "| corpus | command | CPU s | x floor |", "|---|---|---|---|"]

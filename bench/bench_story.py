@@ -167,7 +167,7 @@ def run(write: bool) -> None:
         by_id = {a.id: a for a in articles}
         t0 = time.perf_counter()
         for story in stories:
-            detect_findings(story, by_id)
+            detect_findings(story, by_id, parser=pipe.parser)  # the engine's parser: the analysis' token views
         t_findings = time.perf_counter() - t0
         forced = _forced_story(pipe, articles)
 
@@ -216,7 +216,7 @@ def _forced_story(pipe, articles) -> dict[str, float]:
         story.alignments += [align_pair(by_id[e.source], by_id[e.derived], pipe.embedder) for e in story.lineage
                              if (e.source, e.derived) not in have]
     t0 = time.perf_counter()
-    found = detect_findings(story, by_id)
+    found = detect_findings(story, by_id, parser=pipe.parser)
     t_findings = time.perf_counter() - t0
     return {"align": t_align, "lineage": t_lineage, "findings": t_findings, "n": len(found), "edges": len(inferred)}
 

@@ -17,6 +17,7 @@ import argparse
 import difflib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -68,6 +69,18 @@ def snapshot(src: Path, out: Path, limit: int | None) -> None:
             print(f"compare {dataset} ({len(pairs)} pairs): {seconds:.1f} s", flush=True)
 
 
+_CHECKOUT_PATH = re.compile(r'"source_path": "[^"]*?/examples/corpus/')
+
+
+def _normalised(path: Path) -> bytes:
+    """The snapshot's bytes with each checkout's own folder taken out of report.json's source paths
+    (a snapshot of /work/main and one of another worktree name their own examples/ folder)."""
+    data = path.read_bytes()
+    if path.name == "examples_report.json":
+        data = _CHECKOUT_PATH.sub('"source_path": "examples/corpus/', data.decode("utf-8")).encode("utf-8")
+    return data
+
+
 def diff(before: Path, after: Path) -> int:
     names = sorted({p.name for p in before.iterdir()} | {p.name for p in after.iterdir()})
     changed = 0
@@ -77,11 +90,12 @@ def diff(before: Path, after: Path) -> int:
             print(f"{name}: only in {'after' if not a.exists() else 'before'}")
             changed += 1
             continue
-        if a.read_bytes() == b.read_bytes():
+        if _normalised(a) == _normalised(b):
             print(f"{name}: identical ({len(a.read_bytes().splitlines())} lines)")
             continue
         changed += 1
-        lines = list(difflib.unified_diff(a.read_text().splitlines(), b.read_text().splitlines(), lineterm="", n=0))
+        lines = list(difflib.unified_diff(_normalised(a).decode().splitlines(), _normalised(b).decode().splitlines(),
+                                          lineterm="", n=0))
         print(f"{name}: DIFFERS ({len(lines)} diff lines); first ones:")
         for line in lines[:12]:
             print("   ", line[:240])

@@ -5,10 +5,10 @@
     >>> [f.type for f in report.findings]
 """
 from storytrace.model import Article, Finding, Report, Story
-from storytrace.pipeline import Config, analyze
+from storytrace.pipeline import Config, Pipeline, analyze
 from storytrace.version import __version__
 
-__all__ = ["analyze", "report_to_dict", "Config", "Article", "Finding", "Report", "Story", "__version__"]
+__all__ = ["analyze", "report_to_dict", "Config", "Pipeline", "Article", "Finding", "Report", "Story", "__version__"]
 
 
 def report_to_dict(report: Report) -> dict:

@@ -13,7 +13,7 @@ from typing import Optional
 import typer
 
 from storytrace.model import InputError, one_line, quoted_name
-from storytrace.config import Config
+from storytrace.config import Config, SettingError, apply_settings, config_field, default_of, settings_help
 
 app = typer.Typer(
     add_completion=False,
@@ -30,6 +30,21 @@ typer.core.TyperArgument._usage_display_name = lambda self: (  # type: ignore[me
     (self.display_name_raw if self.required else f"[{self.display_name_raw}]") + ("..." if self.nargs != 1 else "")
 )
 
+# typer has no repeatable option of two values; `--setting NAME VALUE` is one (datasette's is too): the
+# option is declared as a pair and made repeatable here, its value a list of (name, value) pairs.
+_typer_get_param = typer.main._get_param
+
+
+def _get_param(param):  # type: ignore[no-untyped-def]
+    option = _typer_get_param(param)
+    if option.name == "setting":
+        option.multiple = True
+        option.process_value = lambda ctx, value: [tuple(v) for v in value or ()] or None
+    return option
+
+
+typer.main._get_param = _get_param  # type: ignore[assignment]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -44,6 +59,38 @@ def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Show how a news story changed as it travelled between outlets, languages and rewrites."""
+
+
+def _option(name: str, *flags: str) -> typer.models.OptionInfo:
+    """The option of Config field ``name``: its default, help and metavar come from config.py."""
+    meta = config_field(name).metadata
+    return typer.Option(default_of(name), *flags, help=meta["help"], metavar=meta["metavar"] or None)
+
+
+def _help_settings(value: bool) -> None:
+    if value:
+        print(settings_help())
+        raise typer.Exit()
+
+
+_SETTING_HELP = "Set any setting (repeatable): --setting story_window_days 7. --help-settings lists them."
+
+
+def _setting_option() -> typer.models.OptionInfo:
+    return typer.Option(None, "--setting", metavar="NAME VALUE", help=_SETTING_HELP)
+
+
+def _help_settings_option() -> typer.models.OptionInfo:
+    return typer.Option(False, "--help-settings", callback=_help_settings, is_eager=True,
+                        help="List the settings with their help and defaults, and exit.")
+
+
+def _with_settings(config: Config, settings: Optional[list[tuple[str, str]]]) -> Config:
+    """``config`` with the --setting pairs applied; a bad name or value is a usage error (status 2)."""
+    try:
+        return apply_settings(config, list(settings or []))
+    except SettingError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--setting'") from None
 
 
 def _at_least_one(value: int) -> int:
@@ -95,20 +142,22 @@ def analyze(
     out: Path = typer.Option(Path("storytrace-report"), "--out", "-o", metavar="DIR", help="Folder for the report files."),
     db: Optional[Path] = typer.Option(None, "--db", metavar="STORE", help="SQLite store to add to (default: DIR/storytrace.db)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
-    spacy_model: str = typer.Option("en_core_web_sm", metavar="NAME", help="spaCy pipeline name or path."),
-    embedding_model: str = typer.Option("minilm", metavar="NAME", help="sentence-transformers model path ('minilm': the packaged one)."),
-    max_file_mb: float = typer.Option(50.0, "--max-file-mb", metavar="MIB", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
+    spacy_model: str = _option("spacy_model", "--spacy-model"),
+    embedding_model: str = _option("embedding_model", "--embedding-model"),
+    max_file_mb: float = typer.Option(default_of("max_file_bytes") / 2**20, "--max-file-mb", metavar="MIB", help="Refuse input files (or inflated .gz) larger than this, in MiB."),
     workers: int = typer.Option(1, "--workers", "-w", metavar="N", callback=_at_least_one, help="Processes that extract and analyse stories (each loads the models, ~1 GB)."),
     fast: bool = typer.Option(False, "--fast", help="Skip extracting articles that no other article resembles (no internal-contradiction check for them)."),
-    follow_links: bool = typer.Option(False, "--follow-links", help="Read files that links in an input folder point to outside it (skipped by default)."),
+    follow_links: bool = _option("follow_links", "--follow-links"),
     publisher: str = typer.Option("", "--publisher", metavar="NAME", help="The organisation named as author of claimreview.jsonld's reviews."),
     publish_unreviewed: bool = typer.Option(False, "--publish-unreviewed", help="Also put high findings nobody has reviewed yet in claimreview.jsonld, marked Unreviewed."),
     review_url: str = typer.Option("", "--review-url", metavar="URL", help="Base URL of the published reviews: each review's url is URL/FINDING-ID."),
     replace: bool = typer.Option(False, "--replace", help="With --db: a different text under a stored article's id replaces it (by default both are kept, the new one under an id of its own)."),
     meta: Optional[Path] = typer.Option(None, "--meta", metavar="FILE", help="CSV (id,title,outlet,author,published,url,language) whose fields win over what is read or inferred."),
-    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
-    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
-    verifier_weights: str = typer.Option("", "--verifier-weights", metavar="FOLDER", help="Verifier weights folder (default: the ones shipped in the package)."),
+    verifier_pairs: bool = _option("verifier_pairs", "--verifier-pairs"),
+    verifier_findings: bool = _option("verifier_findings", "--verifier-findings"),
+    verifier_weights: str = _option("verifier_weights", "--verifier-weights"),
+    setting: Optional[tuple[str, str]] = _setting_option(),
+    help_settings: bool = _help_settings_option(),
 ) -> None:
     """Group articles into stories, trace which came from which, and list what each version changed.
 
@@ -125,9 +174,10 @@ def analyze(
         storytrace analyze today/ --db report/storytrace.db --out report-today
 
         storytrace analyze crawl.warc.gz feeds/ --out big --workers 2 --fast
+
+        storytrace analyze articles/ --out report --setting story_window_days 7
     """
     from storytrace.version import __version__
-    from storytrace.config import Config
     from storytrace.pipeline import Pipeline
     from storytrace.streaming.runner import run_into_store
     from storytrace.outputs.from_store import write_from_store
@@ -136,18 +186,18 @@ def analyze(
 
     if str(out) == "-":
         raise typer.BadParameter("analyze writes several files (report.html, report.json, ...): give a folder", param_hint="'--out'")
+    config = _with_settings(Config(
+        spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
+        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), follow_links=follow_links,
+        meta_file=str(meta or ""),
+        verifier_pairs=verifier_pairs, verifier_findings=verifier_findings, verifier_weights=verifier_weights,
+    ), setting)
     missing = [p for p in paths if not p.exists()]
     for p in missing:
         _err(str(InputError(str(p), "no such file or folder")))
     existing = [p for p in paths if p.exists()]
     if not existing:
         raise typer.Exit(EXIT_FAILED)
-    config = Config(
-        spacy_model=spacy_model, embedding_model=embedding_model, quiet=quiet,
-        max_file_bytes=max(1, int(max_file_mb * 1024 * 1024)), follow_links=follow_links,
-        meta_file=str(meta or ""),
-        verifier_pairs=verifier_pairs, verifier_findings=verifier_findings, verifier_weights=verifier_weights,
-    )
     if meta is not None:
         from storytrace.ingest.overrides import load_meta_csv
 
@@ -207,9 +257,11 @@ def compare(
     pairs: Optional[Path] = typer.Option(None, "--pairs", metavar="FILE", help="JSON lines, each with id, source and derived, instead of two files."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="With --pairs: JSON lines of id, consistent, score, findings (- or none: standard output)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    verifier_pairs: bool = typer.Option(Config.verifier_pairs, "--verifier-pairs", help="Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier."),
-    verifier_findings: bool = typer.Option(Config.verifier_findings, "--verifier-findings", help="Show the verifier's score on medium/high findings; downgrade those it judges supported."),
-    verifier_weights: str = typer.Option("", "--verifier-weights", metavar="FOLDER", help="Verifier weights folder (default: the ones shipped in the package)."),
+    verifier_pairs: bool = _option("verifier_pairs", "--verifier-pairs"),
+    verifier_findings: bool = _option("verifier_findings", "--verifier-findings"),
+    verifier_weights: str = _option("verifier_weights", "--verifier-weights"),
+    setting: Optional[tuple[str, str]] = _setting_option(),
+    help_settings: bool = _help_settings_option(),
 ) -> None:
     """Check a derived text against its source: consistent or not, a score, and the findings.
 
@@ -223,12 +275,13 @@ def compare(
         pbpaste | storytrace compare original.txt -
 
         storytrace compare --pairs pairs.jsonl --out results.jsonl
+
+        storytrace compare original.txt summary.txt --setting spacy_model en_core_web_md
     """
     from storytrace.compare import compare_file
-    from storytrace.config import Config
 
-    config = Config(quiet=quiet, verifier_pairs=verifier_pairs, verifier_findings=verifier_findings,
-                    verifier_weights=verifier_weights)
+    config = _with_settings(Config(quiet=quiet, verifier_pairs=verifier_pairs, verifier_findings=verifier_findings,
+                                   verifier_weights=verifier_weights), setting)
     if pairs is not None:
         if source is not None:
             raise typer.BadParameter("give either SOURCE DERIVED or --pairs, not both", param_hint="SOURCE")
@@ -240,13 +293,13 @@ def compare(
     raise typer.Exit(_compare_two(source, derived, config))
 
 
-def _read_text_arg(path: Path) -> str:
+def _read_text_arg(path: Path, max_bytes: int) -> str:
     if str(path) == "-":
         return sys.stdin.read()
     from storytrace.ingest.decode import decode_bytes
     from storytrace.ingest.files import read_capped
 
-    return decode_bytes(read_capped(path, 50 * 1024 * 1024)).text
+    return decode_bytes(read_capped(path, max_bytes)).text
 
 
 def _compare_two(source: Path, derived: Path, config: Config) -> int:
@@ -257,7 +310,7 @@ def _compare_two(source: Path, derived: Path, config: Config) -> int:
     texts = []
     for path in (source, derived):
         try:
-            text = _read_text_arg(path)
+            text = _read_text_arg(path, config.max_file_bytes)
         except (InputProblem, OSError) as exc:
             _err(str(InputError("standard input" if str(path) == "-" else str(path), str(getattr(exc, "strerror", None) or exc))))
             return EXIT_FAILED
@@ -283,6 +336,8 @@ def serve(
     db: Path = typer.Argument(..., metavar="STORE", help="A store written by `storytrace analyze`."),
     host: str = typer.Option("127.0.0.1", metavar="HOST", help="Interface to bind; loopback unless told otherwise."),
     port: int = typer.Option(8765, metavar="PORT", help="Port to listen on."),
+    setting: Optional[tuple[str, str]] = _setting_option(),
+    help_settings: bool = _help_settings_option(),
 ) -> None:
     """Serve the web interface over a store: read stories, add articles, use the JSON API.
 
@@ -291,10 +346,13 @@ def serve(
         storytrace serve report/storytrace.db
 
         storytrace serve report/storytrace.db --port 9000
+
+        storytrace serve report/storytrace.db --setting story_window_days 7
     """
     from storytrace.web.app import run
 
-    run(db, host=host, port=port)
+    config = _with_settings(Config(quiet=True), setting)  # the models and thresholds of added articles' analysis
+    run(db, host=host, port=port, config=config)
 
 
 @app.command("spark-analyze")
@@ -302,8 +360,10 @@ def spark_analyze(
     input: str = typer.Argument(..., metavar="INPUT", help="JSON lines (a file, folder or glob) or Parquet; local path or cluster URI."),
     out: Path = typer.Option(..., "--out", "-o", metavar="DIR", help="Folder for report.json and tables/*.parquet."),
     master: Optional[str] = typer.Option(None, "--master", metavar="URL", help="Spark master (default: spark-submit's, else local[*])."),
-    spacy_model: str = typer.Option("en_core_web_sm", metavar="NAME", help="spaCy pipeline name or path."),
-    embedding_model: str = typer.Option("minilm", metavar="NAME", help="sentence-transformers model path ('minilm': the packaged one)."),
+    spacy_model: str = _option("spacy_model", "--spacy-model"),
+    embedding_model: str = _option("embedding_model", "--embedding-model"),
+    setting: Optional[tuple[str, str]] = _setting_option(),
+    help_settings: bool = _help_settings_option(),
 ) -> None:
     """Run the same stages as a PySpark job (LSH band join, connected components, per-block analysis).
 
@@ -315,15 +375,13 @@ def spark_analyze(
     """
     import os
 
-    from storytrace.config import Config
-
+    config = _with_settings(Config(spacy_model=spacy_model, embedding_model=embedding_model, quiet=True), setting)
     try:
         from storytrace.spark.job import run_job, spark_session
     except ImportError as exc:
         _err(f"error: spark-analyze needs pyspark (pip install 'storytrace[spark]'): {exc}")
         raise typer.Exit(EXIT_FAILED) from None
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # local workers use this interpreter
-    config = Config(spacy_model=spacy_model, embedding_model=embedding_model, quiet=True)
     try:
         spark = spark_session(master)
         report = run_job(spark, input, out, config)

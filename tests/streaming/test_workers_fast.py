@@ -109,7 +109,7 @@ def test_a_story_id_taken_by_an_earlier_block_is_recomputed_as_one_process_would
         taken: set[str] = set()
         expected = {}
         for block in blocks:
-            for story in analyze_block([extracted[i] for i in block], pipeline.embedder, pipeline.config,
+            for story in analyze_block([extracted[i] for i in block], pipeline,
                                        previous=stream_tables.current_story_of(s, block), taken=taken):
                 expected[story.id] = sorted(story.article_ids)
     with Store(db) as s:

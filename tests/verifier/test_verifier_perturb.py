@@ -10,9 +10,9 @@ from storytrace.verifier import perturb
 
 @pytest.fixture(scope="module")
 def nlp():
-    from storytrace.findings.text import load_spacy
+    from storytrace.nlp.models import load_spacy
 
-    return load_spacy()
+    return load_spacy(full=True)
 
 
 def sent(nlp, text):

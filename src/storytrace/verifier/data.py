@@ -127,9 +127,9 @@ def _xsum_ids() -> set[str]:
 def synthetic_examples(settings: DataSettings, rng: random.Random, nlp=None) -> list[Example]:
     """About half consistent, half not, at most two pairs per article sentence window."""
     if nlp is None:
-        from storytrace.findings.text import load_spacy
+        from storytrace.nlp.models import load_spacy
 
-        nlp = load_spacy()
+        nlp = load_spacy(full=True)  # the edits read lemmas and POS of raw sentences
     splits = load_splits()
     banned = _confirm_documents(splits)
     articles = [a for a in _jsonl(settings.shared / "training" / "news_corpus.jsonl") if a["id"] not in banned]

@@ -522,8 +522,10 @@ def create_app(
     return app
 
 
-def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Serve the app; a missing store is exit status 2, one that cannot be read 3, each one clear line."""
+def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765, config=None) -> None:
+    """Serve the app; a missing store is exit status 2, one that cannot be read 3, each one clear line.
+
+    ``config`` (a Config): the settings of the analysis of added articles (default: Config(quiet=True))."""
     import uvicorn
 
     from storytrace.model import one_line, quoted_name
@@ -533,7 +535,12 @@ def run(db: str | Path, host: str = "127.0.0.1", port: int = 8765) -> None:
         print(f"error: {quoted_name(str(db))}: no such store", file=sys.stderr)
         raise SystemExit(2)
     try:
-        app = create_app(db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",))
+        factory = None
+        if config is not None:
+            from storytrace.pipeline import Pipeline
+
+            factory = lambda: Pipeline(config)  # noqa: E731 - the engine, built on the first addition
+        app = create_app(db, allowed_hosts=LOOPBACK_NAMES if loopback else ("*",), pipeline_factory=factory)
     except ValueError as exc:
         print(f"error: {one_line(str(exc))}", file=sys.stderr)
         raise SystemExit(3)
