@@ -223,6 +223,10 @@ def build(settings: DataSettings | None = None, nlp=None) -> list[Example]:
     examples += synthetic_examples(settings, rng, nlp)
     examples += dev_examples(settings, rng)
     settings.counts.clear()
-    for e in examples:
-        settings.counts[(e.origin.split(":")[0] + ":" + e.origin.split(":")[1], e.label)] += 1
+    settings.counts.update(count(examples))
     return examples
+
+
+def count(examples: list[Example]) -> Counter:
+    """Pairs per (source set, label), e.g. ("dev:falke_sentpairs_dev", 1): the model card's table."""
+    return Counter((":".join(e.origin.split(":")[:2]), e.label) for e in examples)

@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     import sys
 
-    from storytrace.verifier.data import DataSettings, build
+    from storytrace.verifier.data import DataSettings, build, count
 
     parser = argparse.ArgumentParser(prog="python -m storytrace.verifier.train", description=main.__doc__)
     parser.add_argument("--out", type=Path, required=True, help="directory for the weights (fp16 safetensors)")
@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     examples = build(data)
     if args.tiny:
         examples = examples[:40]
+        data.counts = count(examples)  # the counts of what is trained on, not of what was built
     print(f"{len(examples)} training pairs built in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     for (origin, label), n in sorted(data.counts.items()):
         print(f"  {origin:36} label={label} {n}", file=sys.stderr)
