@@ -9,8 +9,12 @@ least supported derived sentence against its best source chunk) and the verifier
 medium/high finding; the three decisions are then made from those:
 - rules: consistent iff no medium/high finding;
 - verifier: consistent iff support >= t_low;
-- combined: findings the verifier scores >= t_high are downgraded; consistent iff no medium/high
-  finding remains and support >= t_low.
+- check (the finding check alone, Config.verifier_findings): findings the verifier scores >= t_high
+  are downgraded; consistent iff no medium/high finding remains;
+- pairs (the pair use alone, Config.verifier_pairs): consistent iff no medium/high finding and
+  support >= t_low;
+- combined (both): findings scored >= t_high downgraded; consistent iff no medium/high finding
+  remains and support >= t_low.
 Thresholds are chosen on the TUNING parts only (best mean balanced accuracy over the sets, with
 DEMETR false alarms on faithful pairs at most 0.05); the confirm parts are scored, never read.
 Only id/source/derived reach the engine. Speed: pairs per CPU-second of the verifier's work, the
@@ -41,6 +45,7 @@ SETS = ("summedits_news_dev", "falke_sentpairs_dev", "xsum_hallucinations_dev", 
 LOW_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
 HIGH_GRID = (0.8, 0.9, 0.95, 0.98, 0.99, 1.01)  # 1.01: never downgrade
 MAX_FAITHFUL_FALSE_ALARMS = 0.05
+MODES = ("rules", "verifier", "check", "pairs", "combined")
 
 
 
@@ -77,7 +82,11 @@ def decide(item: dict, mode: str, t_low: float, t_high: float) -> bool:
         return not item["rule_flags"]
     if mode == "verifier":
         return item["support"] >= t_low
+    if mode == "pairs":
+        return not item["rule_flags"] and item["support"] >= t_low
     kept = [s for s in item["flag_scores"] if s is None or s < t_high]
+    if mode == "check":
+        return not kept
     return not kept and item["support"] >= t_low
 
 
@@ -109,8 +118,9 @@ def run_part(comparer: Comparer, pairs: list[tuple]) -> tuple[list[dict], float]
 
 def choose(tuning: dict[str, list[dict]], mode: str) -> tuple[float, float]:
     best, best_key = (0.5, 1.01), -1.0
-    highs = HIGH_GRID if mode == "combined" else (1.01,)
-    for t_low in LOW_GRID:
+    highs = HIGH_GRID if mode in ("combined", "check") else (1.01,)
+    lows = (0.0,) if mode == "check" else LOW_GRID
+    for t_low in lows:
         for t_high in highs:
             scores = {name: score_set(items, mode, t_low, t_high) for name, items in tuning.items() if items}
             demetr = scores.get("demetr_dev")
@@ -154,7 +164,7 @@ def main() -> None:
             print(f"{name} {part}: {len(pairs)} pairs, {cpu:.0f} CPU s", file=sys.stderr)
     # the verifier's own speed, on a fresh instance (its cache would flatter it): confirm pairs of Falke
     speed = verifier_speed(args.weights)
-    thresholds = {mode: choose(parts["tune"], mode) for mode in ("rules", "verifier", "combined")}
+    thresholds = {mode: choose(parts["tune"], mode) for mode in MODES}
     lines = render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total)
     print("\n".join(lines))
     if args.write:
@@ -180,27 +190,26 @@ def render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total) 
     cmd = "python bench/bench_verifier.py" + (f" --limit {args.limit}" if args.limit else "") + \
           (f" --sets {args.sets}" if args.sets != ",".join(SETS) else "")
     lines = [f"Command: `{cmd}` (confirm parts scored; thresholds chosen on tuning parts: "
-             f"verifier t_low={thresholds['verifier'][0]}, combined t_low={thresholds['combined'][0]}, "
+             f"verifier t_low={thresholds['verifier'][0]}; check t_high={thresholds['check'][1]}; "
+             f"pairs t_low={thresholds['pairs'][0]}; combined t_low={thresholds['combined'][0]}, "
              f"t_high={thresholds['combined'][1]})", "",
-             "| set | part | pairs | rules BA | verifier BA | combined BA | combined caught | combined false alarms |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| set | part | pairs | rules BA | verifier BA | check BA | pairs BA | combined BA | combined caught | combined false alarms |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for part in ("tune", "confirm"):
         for name, items in parts[part].items():
             if not items:
                 continue
-            r = score_set(items, "rules", 0, 1.01)
-            v = score_set(items, "verifier", thresholds["verifier"][0], 1.01)
-            c = score_set(items, "combined", *thresholds["combined"])
-            lines.append(f"| {name} | {part} | {len(items)} | {r['ba']:.3f} | {v['ba']:.3f} | {c['ba']:.3f} | "
-                         f"{c['caught']:.3f} | {c['alarms']:.3f} |")
-    lines += ["", "DEMETR (confirm): critical detected / false alarms on faithful pairs",
-              "", "| decision | critical detected | faithful false alarms |", "|---|---|---|"]
-    items = parts["confirm"].get("demetr_dev") or []
-    if items:
-        for mode in ("rules", "verifier", "combined"):
-            t_low, t_high = thresholds[mode] if mode != "rules" else (0, 1.01)
-            s = score_set(items, mode, t_low, t_high)
-            lines.append(f"| {mode} | {s['critical_caught']:.3f} | {s['faithful_alarms']:.3f} |")
+            s = {mode: score_set(items, mode, *thresholds[mode]) for mode in MODES}
+            c = s["combined"]
+            lines.append(f"| {name} | {part} | {len(items)} | " + " | ".join(f"{s[m]['ba']:.3f}" for m in MODES)
+                         + f" | {c['caught']:.3f} | {c['alarms']:.3f} |")
+    lines += ["", "DEMETR: critical perturbations detected / false alarms on faithful translations",
+              "", "| decision | part | critical detected | faithful false alarms |", "|---|---|---|---|"]
+    for part in ("tune", "confirm"):
+        items = parts[part].get("demetr_dev") or []
+        for mode in MODES if items else ():
+            s = score_set(items, mode, *thresholds[mode])
+            lines.append(f"| {mode} | {part} | {s['critical_caught']:.3f} | {s['faithful_alarms']:.3f} |")
     n, cpu = speed
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines += ["", f"Verifier speed: {n / cpu:.1f} sentence pairs per CPU-second ({n} Falke pairs, {cpu:.1f} CPU s); "
