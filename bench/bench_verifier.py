@@ -3,6 +3,10 @@
     .venv/bin/python bench/bench_verifier.py                 # tuning parts pick thresholds, confirm parts scored
     .venv/bin/python bench/bench_verifier.py --limit 60      # quick: at most 60 pairs per set and part, evenly spread
     .venv/bin/python bench/bench_verifier.py --write         # also replace the section in bench/RESULTS.md
+    # on two cores: each part in its own process, then one report from both
+    .venv/bin/python bench/bench_verifier.py --parts tune --save /tmp/tune.json &
+    .venv/bin/python bench/bench_verifier.py --parts confirm --save /tmp/confirm.json; wait
+    .venv/bin/python bench/bench_verifier.py --load /tmp/tune.json /tmp/confirm.json
 
 One run computes, per pair, the rule findings (severity untouched), the verifier's support (its
 least supported derived sentence against its best source chunk) and the verifier's score of each
@@ -23,6 +27,7 @@ model's load time and the peak resident memory of the process.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import sys
@@ -136,9 +141,29 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="at most this many pairs per set and part")
     ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--parts", default="tune,confirm", help="score only these parts (e.g. two processes, one each)")
+    ap.add_argument("--save", type=Path, help="also write the scored pairs and the measurements to this JSON file")
+    ap.add_argument("--load", type=Path, nargs="+", help="score nothing: merge files written by --save and report")
     ap.add_argument("--write", action="store_true", help="replace the section in bench/RESULTS.md")
     ap.add_argument("--weights", default="", help="verifier weights folder (default: the shipped ones)")
     args = ap.parse_args()
+    run = merge([json.loads(p.read_text(encoding="utf-8")) for p in args.load]) if args.load else score_all(args)
+    if args.save:
+        args.save.write_text(json.dumps(run), encoding="utf-8")
+    if "tune" not in args.parts.split(",") and not args.load:
+        return  # thresholds need the tuning part: report from the merged files
+    thresholds = {mode: choose(run["parts"]["tune"], mode) for mode in MODES}
+    lines = render(run, thresholds, args)
+    print("\n".join(lines))
+    if args.write:
+        from results import replace_section
+
+        heading = "## Sentence-pair verifier: rules, verifier, combined (bench_verifier.py)"
+        replace_section(heading, heading + "\n\n" + "\n".join(lines) + "\n")
+
+
+def score_all(args) -> dict:
+    """Rules and verifier over the asked sets and parts, and the verifier's speed, load time, memory."""
     t0 = time.perf_counter()
     from storytrace.findings.verify import load_verifier
 
@@ -153,6 +178,8 @@ def main() -> None:
     for name in args.sets.split(","):
         tune, confirm = split_rows(name, load_jsonl(BENCH_DIR / f"{name}.jsonl"))
         for part, rows in (("tune", tune), ("confirm", confirm)):
+            if part not in args.parts.split(","):
+                continue
             pairs = pairs_of(name, rows)
             if args.limit and len(pairs) > args.limit:
                 step = len(pairs) / args.limit  # evenly spread, not the first documents only
@@ -163,15 +190,23 @@ def main() -> None:
             pair_total += len(pairs)
             print(f"{name} {part}: {len(pairs)} pairs, {cpu:.0f} CPU s", file=sys.stderr)
     # the verifier's own speed, on a fresh instance (its cache would flatter it): confirm pairs of Falke
-    speed = verifier_speed(args.weights)
-    thresholds = {mode: choose(parts["tune"], mode) for mode in MODES}
-    lines = render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total)
-    print("\n".join(lines))
-    if args.write:
-        from results import replace_section
+    n, cpu = verifier_speed(args.weights)
+    return {"parts": parts, "cpu_total": cpu_total, "pair_total": pair_total, "load_seconds": load_seconds,
+            "speed_pairs": n, "speed_cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
-        heading = "## Sentence-pair verifier: rules, verifier, combined (bench_verifier.py)"
-        replace_section(heading, heading + "\n\n" + "\n".join(lines) + "\n")
+
+def merge(runs: list[dict]) -> dict:
+    """One run from several (e.g. the tuning part and the confirm part scored in two processes)."""
+    out = {"parts": {"tune": {}, "confirm": {}}, "cpu_total": 0.0, "pair_total": 0}
+    for r in runs:
+        for part, sets in r["parts"].items():
+            out["parts"][part].update(sets)
+        out["cpu_total"] += r["cpu_total"]
+        out["pair_total"] += r["pair_total"]
+    out["load_seconds"] = max(r["load_seconds"] for r in runs)
+    out["speed_pairs"], out["speed_cpu"] = runs[0]["speed_pairs"], runs[0]["speed_cpu"]
+    out["peak_mb"] = max(r["peak_mb"] for r in runs)
+    return out
 
 
 def verifier_speed(weights: str) -> tuple[int, float]:
@@ -186,7 +221,12 @@ def verifier_speed(weights: str) -> tuple[int, float]:
     return len(pairs), time.process_time() - t0
 
 
-def render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total) -> list[str]:
+def _f3(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def render(run: dict, thresholds: dict, args) -> list[str]:
+    parts = run["parts"]
     cmd = "python bench/bench_verifier.py" + (f" --limit {args.limit}" if args.limit else "") + \
           (f" --sets {args.sets}" if args.sets != ",".join(SETS) else "")
     lines = [f"Command: `{cmd}` (confirm parts scored; thresholds chosen on tuning parts: "
@@ -209,12 +249,11 @@ def render(parts, thresholds, args, load_seconds, speed, cpu_total, pair_total) 
         items = parts[part].get("demetr_dev") or []
         for mode in MODES if items else ():
             s = score_set(items, mode, *thresholds[mode])
-            lines.append(f"| {mode} | {part} | {s['critical_caught']:.3f} | {s['faithful_alarms']:.3f} |")
-    n, cpu = speed
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    lines += ["", f"Verifier speed: {n / cpu:.1f} sentence pairs per CPU-second ({n} Falke pairs, {cpu:.1f} CPU s); "
-              f"model load {load_seconds:.1f} s; peak RSS of the whole run {peak:.0f} MB; "
-              f"rules + verifier over {pair_total} pairs: {cpu_total:.0f} CPU s."]
+            lines.append(f"| {mode} | {part} | {_f3(s['critical_caught'])} | {_f3(s['faithful_alarms'])} |")
+    lines += ["", f"Verifier speed: {run['speed_pairs'] / run['speed_cpu']:.1f} sentence pairs per CPU-second "
+              f"({run['speed_pairs']} Falke pairs, {run['speed_cpu']:.1f} CPU s); model load {run['load_seconds']:.1f} s; "
+              f"peak RSS of a scoring process {run['peak_mb']:.0f} MB; rules + verifier over {run['pair_total']} pairs: "
+              f"{run['cpu_total']:.0f} CPU s."]
     return lines
 
 
