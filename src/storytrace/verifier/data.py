@@ -3,12 +3,14 @@
 1. binary NLI pairs (MNLI and FEVER-NLI via DocNLI, BSD-3) from ../shared/training/nli_binary.jsonl;
 2. synthetic pairs planted in ../shared/training/news_corpus.jsonl by ``perturb`` (articles of
    XSum documents in a dev set's confirm part are left out, so no confirm document is trained on);
-3. the TUNING parts of the dev pair sets (bench/splits.py), never their confirm parts.
+3. half of the TUNING parts of the dev pair sets (bench/splits.py), never their confirm parts; the
+   other half is kept for choosing thresholds (``held_for_thresholds``).
 
 Everything is deterministic: files are read in order and every sample is drawn with a seeded RNG.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import random
@@ -89,6 +91,7 @@ def dev_examples(settings: DataSettings, rng: random.Random) -> list[Example]:
     bench = settings.shared / "benchmarks"
     for name in settings.dev_sets:
         tune, _confirm = splits.split_rows(name, _jsonl(bench / f"{name}.jsonl"))  # confirm never used
+        tune = [r for r in tune if not held_for_thresholds(splits, name, r)]
         if name == "demetr_dev":
             out.extend(_demetr(tune, settings.demetr, rng))
             continue
@@ -116,14 +119,21 @@ def _demetr(rows: list[dict], limit: int, rng: random.Random) -> list[Example]:
             + faithful + [Example(r["reference"], r["perturbed"], 1, "dev:demetr_dev:minor") for r in minor])
 
 
+def held_for_thresholds(splits, dataset: str, row: dict) -> bool:
+    """Half of a dev set's tuning documents (by a second hash) are never trained on: the
+    thresholds of bench/bench_verifier.py are chosen on them, where the scores are not inflated by
+    training. Same document key as the tuning/confirm split."""
+    key = "thresholds|" + splits.DOCUMENT_KEY[dataset](row)
+    return hashlib.sha256(key.encode("utf-8")).digest()[0] % 2 == 0
+
+
 def _confirm_documents(splits) -> set[str]:
-    """news_corpus ids of XSum articles whose dev rows sit in the confirm part."""
-    return {f"xsum:{bbcid}" for bbcid in _xsum_ids() if splits.part(bbcid) == splits.CONFIRM}
-
-
-def _xsum_ids() -> set[str]:
+    """news_corpus ids of XSum articles whose dev rows sit in the confirm part or in the tuning
+    half held out for thresholds."""
     rows = _jsonl(SHARED / "benchmarks" / "xsum_hallucinations_dev.jsonl")
-    return {str(r["bbcid"]) for r in rows}
+    return {f"xsum:{r['bbcid']}" for r in rows
+            if splits.row_part("xsum_hallucinations_dev", r) == splits.CONFIRM
+            or held_for_thresholds(splits, "xsum_hallucinations_dev", r)}
 
 
 def synthetic_examples(settings: DataSettings, rng: random.Random, nlp=None) -> list[Example]:
