@@ -37,9 +37,9 @@ class Example:
 @dataclass
 class DataSettings:
     shared: Path = SHARED
-    # sized so one epoch (about 730 steps of 16, 4 s each with one thread on the shared 2-core
-    # machine) ends within an hour; synthetic pairs run out near 5 per article (about 3,600)
-    nli: int = 6000
+    # sized so one epoch (about 900 steps of 16, 3 s each with one thread on the shared 2-core
+    # machine) ends within an hour; synthetic pairs run out near 5 per article (about 3,700)
+    nli: int = 10000
     synthetic: int = 4000
     demetr: int = 500
     articles: int = 0  # news articles to perturb; 0 = all
