@@ -125,17 +125,20 @@ def run_part(comparer: Comparer, pairs: list[tuple]) -> tuple[list[dict], float]
 
 
 def choose(tuning: dict[str, list[dict]], mode: str) -> tuple[float, float]:
-    best, best_key = (0.5, 1.01), -1.0
+    """Best mean balanced accuracy among thresholds whose DEMETR faithful false alarms are at most
+    MAX_FAITHFUL_FALSE_ALARMS; where none is (rules alone may already be above it), the fewest
+    faithful false alarms first (never a fixed fallback that raises them)."""
+    best, best_key = (0.0, 1.01), None
     highs = HIGH_GRID if mode in ("combined", "check") else (1.01,)
     lows = (0.0,) if mode == "check" else LOW_GRID
     for t_low in lows:
         for t_high in highs:
             scores = {name: score_set(items, mode, t_low, t_high) for name, items in tuning.items() if items}
             demetr = scores.get("demetr_dev")
-            if demetr and demetr["faithful_alarms"] is not None and demetr["faithful_alarms"] > MAX_FAITHFUL_FALSE_ALARMS:
-                continue
-            key = sum(s["ba"] for s in scores.values()) / len(scores)
-            if key > best_key:
+            alarms = demetr["faithful_alarms"] if demetr and demetr["faithful_alarms"] is not None else 0.0
+            ok = alarms <= MAX_FAITHFUL_FALSE_ALARMS
+            key = (ok, 0.0 if ok else -alarms, sum(s["ba"] for s in scores.values()) / len(scores))
+            if best_key is None or key > best_key:
                 best, best_key = (t_low, t_high), key
     return best
 
@@ -226,6 +229,15 @@ def verifier_speed(weights: str) -> tuple[int, float]:
     return len(pairs), time.process_time() - t0
 
 
+def auc(items: list[dict]) -> float | None:
+    """Threshold-free: the chance that a consistent pair gets more support than an inconsistent one."""
+    pos = [i["support"] for i in items if i["consistent"] and i["support"] is not None]
+    neg = [i["support"] for i in items if not i["consistent"] and i["support"] is not None]
+    if not pos or not neg:
+        return None
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+
+
 def _f3(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
@@ -238,15 +250,15 @@ def render(run: dict, thresholds: dict, args) -> list[str]:
              f"verifier t_low={thresholds['verifier'][0]}; check t_high={thresholds['check'][1]}; "
              f"pairs t_low={thresholds['pairs'][0]}; combined t_low={thresholds['combined'][0]}, "
              f"t_high={thresholds['combined'][1]})", "",
-             "| set | part | pairs | rules BA | verifier BA | check BA | pairs BA | combined BA | combined caught | combined false alarms |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| set | part | pairs | verifier AUC | rules BA | verifier BA | check BA | pairs BA | combined BA | combined caught | combined false alarms |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
     for part in ("tune", "confirm"):
         for name, items in parts[part].items():
             if not items:
                 continue
             s = {mode: score_set(items, mode, *thresholds[mode]) for mode in MODES}
             c = s["combined"]
-            lines.append(f"| {name} | {part} | {len(items)} | " + " | ".join(f"{s[m]['ba']:.3f}" for m in MODES)
+            lines.append(f"| {name} | {part} | {len(items)} | {_f3(auc(items))} | " + " | ".join(f"{s[m]['ba']:.3f}" for m in MODES)
                          + f" | {c['caught']:.3f} | {c['alarms']:.3f} |")
     lines += ["", "DEMETR: critical perturbations detected / false alarms on faithful translations",
               "", "| decision | part | critical detected | faithful false alarms |", "|---|---|---|---|"]
