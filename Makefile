@@ -35,7 +35,7 @@ test: $(STAMP) browser
 VERIFIER_WEIGHTS := src/storytrace/verifier/weights
 model: $(STAMP)
 	rm -rf $(VERIFIER_WEIGHTS).new
-	OMP_NUM_THREADS=2 nice -n 15 $(BIN)/python -m storytrace.verifier.train --out $(VERIFIER_WEIGHTS).new --threads 2
+	OMP_NUM_THREADS=1 nice -n 15 $(BIN)/python -m storytrace.verifier.train --out $(VERIFIER_WEIGHTS).new --threads 1
 	rm -rf $(VERIFIER_WEIGHTS) && mv $(VERIFIER_WEIGHTS).new $(VERIFIER_WEIGHTS)
 
 bench: $(STAMP)

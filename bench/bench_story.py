@@ -25,6 +25,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 WORDS_PER_VERSION = 1500
 SECTION = "## Story end to end (bench_story.py)"
+SECTION_VERIFIER = "## Story end to end with the verifier on (bench_story.py --verifier)"
 
 PEOPLE = [
     ("Marta Kowalczyk", "the Polish finance minister"), ("Olusegun Adeyemi", "Nigeria's trade minister"),
@@ -131,13 +132,14 @@ def write_corpus(folder: Path, versions: dict[str, str]) -> list[Path]:
     return paths
 
 
-def run(write: bool) -> None:
+def run(write: bool, verifier: bool = False) -> None:
     import storytrace
     from storytrace.config import Config
     from storytrace.findings import detect_findings
     from storytrace.model import Article
     from storytrace.pipeline import Pipeline
 
+    switches = {"verifier_pairs": True, "verifier_findings": True} if verifier else {}
     versions = build_versions()
     words = {name: len(text.split()) for name, text in versions.items()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -145,11 +147,11 @@ def run(write: bool) -> None:
 
         load_before = os.getloadavg()[0]
         t0, c0 = time.perf_counter(), time.process_time()
-        report = storytrace.analyze([str(p) for p in paths], quiet=True)
+        report = storytrace.analyze([str(p) for p in paths], quiet=True, **switches)
         cold, cold_cpu = time.perf_counter() - t0, time.process_time() - c0
 
         # the same work again, stage by stage: once to load the models, then warm
-        pipe = Pipeline(Config(quiet=True))
+        pipe = Pipeline(Config(quiet=True, **switches))
 
         def read_and_prepare() -> list:
             articles = [a for a in pipe.read([str(p) for p in paths]) if isinstance(a, Article)]
@@ -167,16 +169,17 @@ def run(write: bool) -> None:
         by_id = {a.id: a for a in articles}
         t0 = time.perf_counter()
         for story in stories:
-            detect_findings(story, by_id, parser=pipe.parser)  # the engine's parser: the analysis' token views
+            detect_findings(story, by_id, pipe.config, parser=pipe.parser)  # the engine's parser: the analysis' token views
         t_findings = time.perf_counter() - t0
         forced = _forced_story(pipe, articles)
+    switches_note = " (verifier on: --verifier)" if verifier else ""
 
     biggest = max(report.stories, key=lambda s: len(s.article_ids), default=None)
     lines = [
         f"- versions: {len(versions)}, words per version: "
         + ", ".join(f"{k} {v}" for k, v in words.items()),
         f"- storytrace.analyze end to end, fresh pipeline (models loaded inside): **{cold:.1f} s wall**, "
-        f"{cold_cpu:.1f} s CPU (all threads) (target < 20 s); 1-min load average before the run {load_before:.1f} "
+        f"{cold_cpu:.1f} s CPU (all threads) (target < 20 s){switches_note}; 1-min load average before the run {load_before:.1f} "
         f"on {os.cpu_count()} cores",
         f"- warm pipeline: clean+extract {t_extract:.1f} s (first pass incl. model load {t_load_extract:.1f} s); "
         f"stories+align+lineage+findings {t_cross:.1f} s; findings alone {t_findings:.2f} s",
@@ -190,7 +193,7 @@ def run(write: bool) -> None:
     )
     print("\n".join(lines))
     if write:
-        _write_results(lines)
+        _write_results(lines, verifier)
 
 
 def _forced_story(pipe, articles) -> dict[str, float]:
@@ -216,15 +219,16 @@ def _forced_story(pipe, articles) -> dict[str, float]:
         story.alignments += [align_pair(by_id[e.source], by_id[e.derived], pipe.embedder) for e in story.lineage
                              if (e.source, e.derived) not in have]
     t0 = time.perf_counter()
-    found = detect_findings(story, by_id, parser=pipe.parser)
+    found = detect_findings(story, by_id, pipe.config, parser=pipe.parser)
     t_findings = time.perf_counter() - t0
     return {"align": t_align, "lineage": t_lineage, "findings": t_findings, "n": len(found), "edges": len(inferred)}
 
 
-def _write_results(lines: list[str]) -> None:
+def _write_results(lines: list[str], verifier: bool = False) -> None:
+    heading = SECTION_VERIFIER if verifier else SECTION
     section = "\n".join([
-        SECTION, "",
-        "Command: `.venv/bin/python bench/bench_story.py --write` (generated story, seed 7).",
+        heading, "",
+        f"Command: `.venv/bin/python bench/bench_story.py --write{' --verifier' if verifier else ''}` (generated story, seed 7).",
         f"Measured {time.strftime('%Y-%m-%d')} on the 2-core development machine; the 1-minute load average "
         "before the run is given (above 2 means other jobs competed for the cores).", "", *lines, "",
         "Reading the figures: when the load average is above the core count the process gets a fraction of the "
@@ -232,14 +236,15 @@ def _write_results(lines: list[str]) -> None:
         "itself.",
         "",
     ])
-    replace_section(SECTION, section)
+    replace_section(heading, section)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the figures into bench/RESULTS.md")
+    parser.add_argument("--verifier", action="store_true", help="both verifier uses on (Config.verifier_pairs/_findings)")
     args = parser.parse_args(argv)
-    run(args.write)
+    run(args.write, args.verifier)
     return 0
 
 

@@ -50,8 +50,10 @@ class Config:
     # a path to its weights, or "" for the ones shipped in the package.
     verifier_weights: str = setting(
         "", "Verifier weights folder (default: the ones shipped in the package).", metavar="FOLDER")
-    # Both uses are off by default: the shipped model was trained in a short CPU run and has not
-    # yet shown a gain on the confirm parts of the dev sets (bench/bench_verifier.py, RESULTS.md).
+    # Both uses are off by default: the round-2 model ranks pairs above chance (AUC 0.64-0.76 on
+    # the confirm parts) but neither use beats rules alone there (bench/bench_verifier.py,
+    # RESULTS.md): the finding check lowers DEMETR critical detection 0.762 -> 0.684 and the pair
+    # use raises false alarms on faithful translations; Falke 0.49 and XSum 0.54 are unchanged.
     # (a) Judge each derived sentence against its best supporting source chunk: the pair score
     # and verdict of `compare`, and an unsupported-sentence finding in `analyze`.
     verifier_pairs: bool = setting(

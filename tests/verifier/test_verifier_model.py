@@ -25,12 +25,22 @@ def test_shipped_weights_are_in_the_package_with_a_model_card_and_fit_60_mb():
     ("Maria Lopez, the trade minister, said the talks with Canada had failed.",
      "The trade minister said the talks with Canada had failed.",
      "The trade minister said the talks with Canada had succeeded."),
-    pytest.param("Floods destroyed 40 houses in the village of Brenno on Sunday.",
-                 "Floods destroyed houses in Brenno.",
-                 "Floods destroyed 400 houses in Brenno.",
-                 marks=pytest.mark.xfail(strict=True, reason="the shipped model (181 CPU steps) scores 0.513 vs "
-                                                             "0.516: a changed number is left to the rules")),
+    ("Floods destroyed 40 houses in the village of Brenno on Sunday.",
+     "Floods destroyed houses in Brenno.",
+     "Floods destroyed 400 houses in Brenno."),
+    ("Anna Berg met the prime minister in Oslo on Friday.",
+     "The prime minister met Anna Berg on Friday.",
+     "The prime minister met Anna Berg in Stockholm on Friday."),
 ])
 def test_an_entailed_sentence_scores_above_a_contradicted_one(verifier, premise, entailed, contradicted):
     supported, unsupported = verifier.score([(premise, entailed), (premise, contradicted)])
     assert supported > unsupported
+
+
+def test_on_clear_cases_the_shipped_model_decides_on_its_own_side_of_one_half(verifier):
+    premise = "The city council voted on Tuesday to close the old harbour bridge for repairs until June."
+    kept, flipped, invented = verifier.score([
+        (premise, "The council voted to close the harbour bridge for repairs."),
+        (premise, "The council voted to keep the harbour bridge open."),
+        (premise, "The mayor resigned after the vote, his office said.")])
+    assert kept > 0.5 > max(flipped, invented)

