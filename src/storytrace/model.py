@@ -322,3 +322,32 @@ def publication_order(a: Article) -> tuple:
 def analysis_failure(article: Article, exc: Exception) -> InputError:
     """The error of an article that could not be cleaned or analysed: one article costs only itself."""
     return InputError(article.source_path or article.id, f"could not analyse article {article.id}: {type(exc).__name__}: {exc}")
+
+
+def finding_to_dict(f: Finding, articles: dict[str, Article] | None = None) -> dict[str, Any]:
+    """A finding as report.json and the store write it (DESIGN.md's contract). Spans are cleaned-text
+    offsets inside the pipeline; the contract wants original-text offsets."""
+    claim_span = list(f.claim_span)
+    source_span = list(f.source_span) if f.source_span else None
+    if articles:
+        if f.article in articles:
+            claim_span = list(articles[f.article].original_span(*f.claim_span))
+        if f.source_span and f.source_article in articles:
+            source_span = list(articles[f.source_article].original_span(*f.source_span))
+    return {
+        "id": f.id,
+        "type": f.type,
+        "severity": f.severity,
+        "article": f.article,
+        "against": list(f.against),
+        "claim": f.claim,
+        "claim_span": claim_span,
+        "derived_value": f.derived_value,
+        "source_article": f.source_article,
+        "source_text": f.source_text,
+        "source_span": source_span,
+        "source_value": f.source_value,
+        "explanation": f.explanation,
+        "confidence": round(f.confidence, 4),
+        "review": f.review,
+    }

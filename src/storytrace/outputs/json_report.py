@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from storytrace.model import Article, Edge, Finding, Report, Story
+from storytrace.model import Article, Edge, Report, Story, finding_to_dict
 from storytrace.outputs.finding_order import display_order
 from storytrace.store.corrections import corrected_fields
 
@@ -39,34 +39,6 @@ def edge_to_dict(e: Edge) -> dict[str, Any]:
         "coverage": round(e.coverage, 4),
         "containment": round(e.containment, 4),
         "evidence": list(e.evidence),
-    }
-
-
-def finding_to_dict(f: Finding, articles: dict[str, Article] | None = None) -> dict[str, Any]:
-    """Spans are cleaned-text offsets inside the pipeline; the contract wants original-text offsets."""
-    claim_span = list(f.claim_span)
-    source_span = list(f.source_span) if f.source_span else None
-    if articles:
-        if f.article in articles:
-            claim_span = list(articles[f.article].original_span(*f.claim_span))
-        if f.source_span and f.source_article in articles:
-            source_span = list(articles[f.source_article].original_span(*f.source_span))
-    return {
-        "id": f.id,
-        "type": f.type,
-        "severity": f.severity,
-        "article": f.article,
-        "against": list(f.against),
-        "claim": f.claim,
-        "claim_span": claim_span,
-        "derived_value": f.derived_value,
-        "source_article": f.source_article,
-        "source_text": f.source_text,
-        "source_span": source_span,
-        "source_value": f.source_value,
-        "explanation": f.explanation,
-        "confidence": round(f.confidence, 4),
-        "review": f.review,
     }
 
 

@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from storytrace.model import Article, InputError, Report, Story
+from storytrace.model import Article, InputError, Report, Story, finding_to_dict
 from storytrace.store import corrections, reviews, schema
 from storytrace.store.reviews import finding_key, reviews_of
 from storytrace.store.errors import StoreError, as_store_error
@@ -139,8 +139,6 @@ class Store:
 
     def write_story_rows(self, story: Story, articles: dict[str, Article] | None = None) -> None:
         """The rows of ``save_story`` without committing (callers add their own rows to the transaction)."""
-        from storytrace.outputs.json_report import finding_to_dict
-
         self._delete_story_rows(story.id)
         self.conn.execute(
             "INSERT INTO stories VALUES (?,?,?)", (story.id, story.title, len(story.article_ids))
