@@ -86,14 +86,15 @@ def main() -> None:
         tmp = Path(tmp_name)
         for label, folder in corpora(tmp).items():
             figures: dict[str, list[float]] = {"floor": []}
-            for _ in range(args.runs):
+            for run in range(args.runs):
                 figures["floor"].append(cpu([sys.executable, "-c", FLOOR, str(ROOT / "src"), str(folder)]))
                 for w in args.workers:
-                    out = tmp / f"out-{w}"
+                    # A fresh store each time: a reused one skips the unchanged articles and measures nothing.
+                    out = tmp / f"out-{label[:3]}-{run}-{w}"
                     cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
                     figures.setdefault(f"analyze --workers {w}", []).append(cpu(cmd + ["--workers", str(w)]))
                 if args.before:
-                    out = tmp / "out-before"
+                    out = tmp / f"out-{label[:3]}-{run}-before"
                     cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
                     figures.setdefault("analyze --workers 1, before", []).append(cpu(cmd, args.before))
             floor = statistics.median(figures["floor"])
