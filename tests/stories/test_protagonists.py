@@ -79,3 +79,9 @@ def test_same_protagonist_and_close_documents_join_without_shared_figures():
     # Another protagonist vetoes however much else agrees (short of a copied text).
     strong = dict(embedding=0.8, containment=0.1, names=0.8, quantities=0.6)
     assert PairSignals(**strong).same_story and not PairSignals(**strong, protagonists="other").same_story
+
+
+def test_the_look_alike_left_alone_says_it_is_about_another_person(articles):
+    stories = build_stories(list(articles.values()), None, Config())
+    alone = next(s for s in stories if s.article_ids == ["ferrow"])
+    assert "it is about another person (ferrow; the closest is about quennell)" in alone.note

@@ -35,6 +35,7 @@ NEIGHBOURS = 50  # embedding neighbours kept per article (fewer: look-alike repo
 NEIGHBOUR_MIN_COSINE = 0.6
 PAIR_THRESHOLD = 0.45  # with lead-sentences; each encoder scale carries its own (below)
 FACTS_THRESHOLD = 0.4  # shared names and figures a same-story pair needs (unless copied)
+FEW_FIGURES = 0.3  # figure overlap below this: another event's figures (unless the protagonist agrees)
 LINKAGE_THRESHOLD = 0.38  # average score between two groups of several articles before they merge
 LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big groups
 # With the same protagonist, documents this much below the "agreeing" cosine still tell one event.
@@ -118,7 +119,7 @@ class PairSignals:
         facts = self.shared_facts
         # Without the same protagonist, the figures identify the event: versions of one event
         # keep most of them (at most one in common out of three or more is another event).
-        few_figures = self.quantities is not None and self.quantities < 0.3
+        few_figures = self.quantities is not None and self.quantities < FEW_FIGURES
         return facts is None or (facts >= FACTS_THRESHOLD and not few_figures)
 
 
@@ -372,12 +373,20 @@ def alone_because(i: int, profiles: list[ArticleProfile], window_days: int) -> s
     lo, hi, agree, threshold = s.scale
     facts = "no names or figures to compare" if s.shared_facts is None else f"shared names/figures {s.shared_facts:.2f}"
     weak = []
+    if s.protagonists == "other":
+        mine, theirs = (", ".join(sorted(p.protagonists)) for p in (profiles[i], profiles[best]))
+        weak.append(f"it is about another person ({mine}; the closest is about {theirs})")
     if s.score < threshold:
         weak.append(f"combined score {s.score:.2f} < {threshold:.2f}")
     if s.agreeing_signals < 2:
         weak.append(f"{s.agreeing_signals} strong signal(s), 2 needed")
     if not weak:
-        weak.append("its names and figures differ" if (s.shared_facts or 0) < FACTS_THRESHOLD else "a larger story did not take it")
+        if (s.shared_facts or 0) < FACTS_THRESHOLD:
+            weak.append("its names and figures differ")
+        elif s.quantities is not None and s.quantities < FEW_FIGURES:
+            weak.append(f"few figures in common ({s.quantities:.2f})")
+        else:
+            weak.append("a larger story did not take it")
     return (f"closest: {profiles[best].id} (document similarity {s.embedding:.2f}, {facts}, "
             f"text containment {s.containment:.2f}): " + "; ".join(weak))
 

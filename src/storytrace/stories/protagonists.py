@@ -3,7 +3,7 @@
 Reports of one event name its protagonist, each in its own words; two look-alike events of one kind
 (two actors entering rehab, two hosts announced for the same award show) are told with the same
 organisations, places and vocabulary, but around different people. So when each of two articles
-has a protagonist and neither protagonist appears anywhere in the other article, they are about
+has a protagonist and one of them never names the other's protagonist, they are about
 different events, however alike the rest of their words.
 """
 from __future__ import annotations
