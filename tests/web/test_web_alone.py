@@ -68,3 +68,10 @@ def test_index_and_report_list_the_same_stories_and_the_same_loose_articles(clie
     assert "(1)</span>" in index.split("Articles in no story", 1)[1][:60]  # the count matches the list
     assert "2 stories with more than one version or a finding" in index
     assert "2 stories with more than one version or a finding" in report
+
+
+def test_the_json_api_gives_the_reason_of_a_story_of_one_article(client):
+    listed = {s["id"]: s for s in client.get("/api/stories").json()}
+    assert listed["story-2"]["alone_because"] == WHY and listed["story-1"]["alone_because"] == ""
+    assert client.get("/api/stories/story-2").json()["alone_because"] == WHY
+    assert client.get("/api/stories/story-1").json()["alone_because"] == ""

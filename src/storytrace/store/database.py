@@ -414,10 +414,11 @@ _LISTED = "(article_count > 1 OR id IN (SELECT story_id FROM findings))"
 def story_summaries(
     store: Store, limit: int | None = None, offset: int = 0, listed_only: bool = False,
 ) -> list[dict[str, Any]]:
-    """Each story's id, title, article count and findings per severity, for a listing (a page of it)."""
+    """Each story's id, title, article count, findings per severity and why a story of one article is
+    alone, for a listing (a page of it)."""
     where = f" WHERE {_LISTED}" if listed_only else ""
     rows = store.conn.execute(
-        f"SELECT id, title, article_count FROM stories{where} ORDER BY rowid LIMIT ? OFFSET ?",
+        f"SELECT id, title, article_count, alone_because FROM stories{where} ORDER BY rowid LIMIT ? OFFSET ?",
         (-1 if limit is None else limit, offset),
     ).fetchall()
     counts: dict[str, dict[str, int]] = {}
@@ -430,8 +431,8 @@ def story_summaries(
             counts.setdefault(sid, {})[severity] = n
     return [
         {"id": sid, "title": title or sid, "article_count": n,
-         "findings": {s: counts.get(sid, {}).get(s, 0) for s in ("high", "medium", "low")}}
-        for sid, title, n in rows
+         "findings": {s: counts.get(sid, {}).get(s, 0) for s in ("high", "medium", "low")}, "alone_because": alone or ""}
+        for sid, title, n, alone in rows
     ]
 
 

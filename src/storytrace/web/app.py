@@ -115,6 +115,7 @@ class StorySummary(BaseModel):
     title: str
     article_count: int
     findings: dict[str, int]
+    alone_because: str = ""  # a story of one article: which evidence was too weak to join another
 
 
 class StoryOut(BaseModel):
@@ -123,6 +124,7 @@ class StoryOut(BaseModel):
     article_ids: list[str]
     lineage: list[EdgeOut]
     findings: list[FindingOut]
+    alone_because: str = ""  # as in report.json
 
 
 class JoinedStory(BaseModel):
