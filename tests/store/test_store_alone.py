@@ -77,3 +77,25 @@ def test_a_saved_story_of_one_article_stores_its_reason_and_a_larger_one_none(tm
         assert dict(s.conn.execute("SELECT id, alone_because FROM stories")) == {
             "a": "closest: y (document similarity 0.41)", "b": None}
         assert [st.note for st in load_stories(s, ["a", "b"])] == ["closest: y (document similarity 0.41)", ""]
+
+
+def test_the_streaming_run_stores_the_reason_report_json_gives(tmp_path):
+    """examples/corpus through the streaming runner (the path of analyze, --db and --workers): the
+    stories table says for each unrelated article what report.json says."""
+    from storytrace.config import Config
+    from storytrace.outputs.from_store import write_from_store
+    from storytrace.pipeline import Pipeline
+    from storytrace.streaming.runner import run_into_store
+    from storytrace.version import __version__
+    import json
+
+    examples = Path(__file__).parents[2] / "examples" / "corpus"
+    db = tmp_path / "st.db"
+    run_into_store(Pipeline(Config(quiet=True)), [examples], db)
+    write_from_store(db, tmp_path, __version__, [])
+    written = {s["id"]: s["alone_because"] for s in json.loads((tmp_path / "report.json").read_text())["stories"]}
+    with sqlite3.connect(db) as conn:
+        stored = {sid: alone or "" for sid, alone in conn.execute("SELECT id, alone_because FROM stories")}
+        alone = conn.execute("SELECT count(*) FROM stories WHERE article_count = 1").fetchone()[0]
+    assert stored == written
+    assert alone >= 2 and sum(1 for v in stored.values() if v) == alone  # every story of one article says why
