@@ -140,8 +140,10 @@ class Store:
     def write_story_rows(self, story: Story, articles: dict[str, Article] | None = None) -> None:
         """The rows of ``save_story`` without committing (callers add their own rows to the transaction)."""
         self._delete_story_rows(story.id)
+        alone = (story.note or None) if len(story.article_ids) == 1 else None  # why it joined no other article
         self.conn.execute(
-            "INSERT INTO stories VALUES (?,?,?)", (story.id, story.title, len(story.article_ids))
+            "INSERT INTO stories (id, title, article_count, alone_because) VALUES (?,?,?,?)",
+            (story.id, story.title, len(story.article_ids), alone),
         )
         self.conn.executemany(
             "INSERT INTO story_articles VALUES (?,?)", [(story.id, i) for i in story.article_ids]
@@ -282,12 +284,12 @@ def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection
 
     stories = []
     for sid in ids if ids is not None else story_ids(store):
-        head = q("SELECT id, title FROM stories WHERE id = ?", (sid,)).fetchone()
+        head = q("SELECT id, title, alone_because FROM stories WHERE id = ?", (sid,)).fetchone()
         if head is None:
             continue
         story = Story(id=head[0], title=head[1] or "", article_ids=[
             r[0] for r in q("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY rowid", (sid,))
-        ])
+        ], note=head[2] or "")
         by_pair: dict[tuple[str, str], Alignment] = {}
 
         def alignment(source: str, derived: str) -> Alignment:
@@ -369,7 +371,7 @@ def replace_stories(store: Store, stories: list[Story], articles: dict[str, Arti
 
 
 class OldLayout(ValueError):
-    """A store of the earlier layout (version 1) opened read-only: it can only be migrated writable."""
+    """A store of an earlier layout (version 1 or 2) opened read-only: it can only be migrated writable."""
 
 
 def open_readonly(path: str | Path) -> Store:
@@ -392,7 +394,7 @@ def open_readonly(path: str | Path) -> Store:
                 raise
             store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=30)
             known = schema.is_storytrace_store(store.conn)
-        old = schema.is_version_1(store.conn)
+        old = schema.needs_migration(store.conn)
     except sqlite3.DatabaseError as exc:
         raise as_store_error(path, exc) from exc
     if not known:
@@ -412,10 +414,11 @@ _LISTED = "(article_count > 1 OR id IN (SELECT story_id FROM findings))"
 def story_summaries(
     store: Store, limit: int | None = None, offset: int = 0, listed_only: bool = False,
 ) -> list[dict[str, Any]]:
-    """Each story's id, title, article count and findings per severity, for a listing (a page of it)."""
+    """Each story's id, title, article count, findings per severity and why a story of one article is
+    alone, for a listing (a page of it)."""
     where = f" WHERE {_LISTED}" if listed_only else ""
     rows = store.conn.execute(
-        f"SELECT id, title, article_count FROM stories{where} ORDER BY rowid LIMIT ? OFFSET ?",
+        f"SELECT id, title, article_count, alone_because FROM stories{where} ORDER BY rowid LIMIT ? OFFSET ?",
         (-1 if limit is None else limit, offset),
     ).fetchall()
     counts: dict[str, dict[str, int]] = {}
@@ -428,8 +431,8 @@ def story_summaries(
             counts.setdefault(sid, {})[severity] = n
     return [
         {"id": sid, "title": title or sid, "article_count": n,
-         "findings": {s: counts.get(sid, {}).get(s, 0) for s in ("high", "medium", "low")}}
-        for sid, title, n in rows
+         "findings": {s: counts.get(sid, {}).get(s, 0) for s in ("high", "medium", "low")}, "alone_because": alone or ""}
+        for sid, title, n, alone in rows
     ]
 
 
@@ -457,23 +460,27 @@ def stories_of_article(store: Store, article_id: str) -> list[str]:
     return [r[0] for r in store.conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))]
 
 
-# An article in no story of two or more versions.
+# An article in no listed story: what report.html lists under "Articles in no story" (a story of one
+# article with a finding is listed as a story, "1 version", in both places).
 _LOOSE = (
     "id NOT IN (SELECT sa.article_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
-    " WHERE s.article_count >= 2)"
+    " WHERE s.article_count > 1 OR s.id IN (SELECT story_id FROM findings))"
 )
 
 
 def article_summaries(
     store: Store, limit: int | None = None, offset: int = 0, loose_only: bool = False,
 ) -> list[dict[str, Any]]:
-    """Id, title, outlet, language, date and word count of every article (a page of them), without the texts."""
+    """Id, title, outlet, language, date and word count of every article (a page of them), without the
+    texts, and ``alone_because``: why its story of one article joined no other ("" when none says)."""
     cols = ("id", "source_path", "title", "outlet", "language", "published", "word_count")
     where = f" WHERE {_LOOSE}" if loose_only else ""
+    alone = ("(SELECT s.alone_because FROM story_articles sa JOIN stories s ON s.id = sa.story_id"
+             " WHERE sa.article_id = articles.id AND s.article_count = 1)")
     return [
-        dict(zip(cols, row))
+        {**dict(zip(cols, row)), "alone_because": row[-1] or ""}
         for row in store.conn.execute(
-            f"SELECT {', '.join(cols)} FROM articles{where} ORDER BY published, id LIMIT ? OFFSET ?",
+            f"SELECT {', '.join(cols)}, {alone} FROM articles{where} ORDER BY published, id LIMIT ? OFFSET ?",
             (-1 if limit is None else limit, offset),
         )
     ]

@@ -6,15 +6,17 @@ a foreign key so Datasette links it. JSON sits in the columns listed in ``JSON_C
 in ``datasette-metadata.json``). The streaming run's own tables (blobs, signatures, blocks, what
 still waits for extraction, the store's key/value meta) start with ``_st_``: nobody needs to query them.
 
-Version 2 (``PRAGMA user_version``) is this layout. Version 1 stores (every earlier release:
-``edges``, ``findings.article``, unprefixed internal tables, the version in a ``meta`` table) are
-migrated in place, in one transaction, the first time a writable Store opens them.
+Version 3 (``PRAGMA user_version``) is this layout. Earlier stores are migrated in place, each step
+in one transaction, the first time a writable Store opens them: version 1 (every release before
+session 9: ``edges``, ``findings.article``, unprefixed internal tables, the version in a ``meta``
+table) to 2, and version 2 to 3, which adds ``stories.alone_because`` (why a story of one article
+joined no other: which evidence was too weak), filled from the stored story blobs.
 """
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INTERNAL_PREFIX = "_st_"
 
 TABLES = """
@@ -51,7 +53,7 @@ CREATE TABLE IF NOT EXISTS attributions (
     article_id TEXT REFERENCES articles(id), kind TEXT, target TEXT, sentence INTEGER,
     start INTEGER, "end" INTEGER
 );
-CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, title TEXT, article_count INTEGER);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, title TEXT, article_count INTEGER, alone_because TEXT);
 CREATE TABLE IF NOT EXISTS story_articles (
     story_id TEXT REFERENCES stories(id), article_id TEXT REFERENCES articles(id),
     PRIMARY KEY (story_id, article_id)
@@ -139,6 +141,11 @@ def is_storytrace_store(conn: sqlite3.Connection) -> bool:
     return conn.execute("PRAGMA user_version").fetchone()[0] >= 2 or is_version_1(conn)
 
 
+def needs_migration(conn: sqlite3.Connection) -> bool:
+    """A store of an earlier layout (version 1 or 2): a writable Store migrates it."""
+    return is_version_1(conn) or 2 <= conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+
+
 def _table_sql(name: str) -> str:
     start = TABLES.index(f"CREATE TABLE IF NOT EXISTS {name} ")
     return TABLES[start : TABLES.index(";", start) + 1]
@@ -165,8 +172,32 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
             conn.execute(_table_sql(new))
             conn.execute(f"INSERT INTO {new} SELECT {select} FROM _st_v1_{old} ORDER BY rowid")
             conn.execute(f"DROP TABLE _st_v1_{old}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("INSERT OR REPLACE INTO _st_meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        conn.execute("PRAGMA user_version = 2")
+        conn.execute("INSERT OR REPLACE INTO _st_meta(key, value) VALUES ('schema_version', '2')")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Add ``stories.alone_because`` and fill it for the stories of one article from their blobs
+    (the reason was kept there, only not where people and the web app query), in one transaction."""
+    from storytrace.store import codec
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(stories)")}
+        if "alone_because" not in columns:
+            conn.execute("ALTER TABLE stories ADD COLUMN alone_because TEXT")
+        if "_st_story_blobs" in _tables(conn):
+            rows = conn.execute(
+                "SELECT b.story_id, b.data FROM _st_story_blobs b JOIN stories s ON s.id = b.story_id"
+                " WHERE s.article_count = 1").fetchall()
+            notes = [(codec.unpack_story(data).note or None, sid) for sid, data in rows]
+            conn.executemany("UPDATE stories SET alone_because = ? WHERE id = ?", notes)
+        conn.execute("PRAGMA user_version = 3")
+        conn.execute("INSERT OR REPLACE INTO _st_meta(key, value) VALUES ('schema_version', '3')")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -177,6 +208,8 @@ def ensure(conn: sqlite3.Connection) -> None:
     """Create (or migrate to) the current layout. The caller commits nothing: this commits itself."""
     if is_version_1(conn):
         migrate_1_to_2(conn)
+    if conn.execute("PRAGMA user_version").fetchone()[0] == 2:
+        migrate_2_to_3(conn)
     conn.executescript(TABLES)
     conn.executescript(INDEXES)
     if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:

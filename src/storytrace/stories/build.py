@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 from datetime import date
 
 import numpy as np
 
 from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
+from storytrace.stories.protagonists import compare_protagonists, protagonists
 from storytrace.stories.signature import containment_terms
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
@@ -33,8 +35,11 @@ NEIGHBOURS = 50  # embedding neighbours kept per article (fewer: look-alike repo
 NEIGHBOUR_MIN_COSINE = 0.6
 PAIR_THRESHOLD = 0.45  # with lead-sentences; each encoder scale carries its own (below)
 FACTS_THRESHOLD = 0.4  # shared names and figures a same-story pair needs (unless copied)
+FEW_FIGURES = 0.3  # figure overlap below this: another event's figures (unless the protagonist agrees)
 LINKAGE_THRESHOLD = 0.38  # average score between two groups of several articles before they merge
 LINKAGE_SAMPLE = 40  # members per side used for the average linkage of big groups
+# With the same protagonist, documents this much below the "agreeing" cosine still tell one event.
+PROTAGONIST_COSINE_SLACK = 0.05
 # Signal weights (renormalised over the signals an article pair actually has).
 W_EMBEDDING, W_LEXICAL, W_NAMES, W_QUANTITIES = 0.45, 0.15, 0.25, 0.15
 
@@ -62,6 +67,7 @@ class ArticleProfile:
     scale: tuple[float, float, float, float] = DEFAULT_SCALE  # of the encoder that made ``vector``
     english: bool = True  # the extractor (English spaCy) could read its names and figures
     terms: frozenset[str] = frozenset()  # names in Latin script and figures in digits (any language)
+    protagonists: frozenset[str] = frozenset()  # surnames of the most named person(s)
 
 
 @dataclass
@@ -71,6 +77,7 @@ class PairSignals:
     names: float | None
     quantities: float | None
     scale: tuple[float, float, float, float] = DEFAULT_SCALE
+    protagonists: Literal["same", "other", "unknown"] = "unknown"  # see protagonists.compare_protagonists
 
     @property
     def score(self) -> float:
@@ -96,16 +103,24 @@ class PairSignals:
 
     @property
     def same_story(self) -> bool:
+        # A text nearly copied outright is one story whatever else differs.
+        if self.containment >= 0.8 and self.embedding >= 0.85 and self.score >= self.scale[3]:
+            return True
+        # Another protagonist: a look-alike event of the same kind, however alike the wording.
+        if self.protagonists == "other":
+            return False
+        # Who and what agree: the same protagonist and documents about the same thing.
+        if self.protagonists == "same" and self.embedding >= self.scale[2] - PROTAGONIST_COSINE_SLACK:
+            return True
         if self.score < self.scale[3] or self.agreeing_signals < 2:
             return False
-        facts = self.shared_facts
         # Reports of one event share its people and figures; similar wording alone (a press
-        # template, the same kind of event in the same countries) is not enough, unless the
-        # text is nearly copied outright.
-        copied = self.containment >= 0.8 and self.embedding >= 0.85
-        # At most one figure in common out of three or more: versions of one event keep its figures.
-        figures_differ = self.quantities is not None and self.quantities < 0.3
-        return copied or facts is None or (facts >= FACTS_THRESHOLD and not figures_differ)
+        # template, the same kind of event in the same countries) is not enough.
+        facts = self.shared_facts
+        # Without the same protagonist, the figures identify the event: versions of one event
+        # keep most of them (at most one in common out of three or more is another event).
+        few_figures = self.quantities is not None and self.quantities < FEW_FIGURES
+        return facts is None or (facts >= FACTS_THRESHOLD and not few_figures)
 
 
 def _ramp(x: float, lo: float, hi: float) -> float:
@@ -211,6 +226,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 scale=scale,
                 english=_english(a),
                 terms=frozenset(containment_terms(texts[i])),
+                protagonists=protagonists(a),
             )
         )
     return profiles
@@ -230,6 +246,7 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         names=names,
         quantities=quantities,
         scale=a.scale,
+        protagonists=compare_protagonists(a.protagonists, a.names, b.protagonists, b.names),
     )
 
 
@@ -356,12 +373,20 @@ def alone_because(i: int, profiles: list[ArticleProfile], window_days: int) -> s
     lo, hi, agree, threshold = s.scale
     facts = "no names or figures to compare" if s.shared_facts is None else f"shared names/figures {s.shared_facts:.2f}"
     weak = []
+    if s.protagonists == "other":
+        mine, theirs = (", ".join(sorted(p.protagonists)) for p in (profiles[i], profiles[best]))
+        weak.append(f"it is about another person ({mine}; the closest is about {theirs})")
     if s.score < threshold:
         weak.append(f"combined score {s.score:.2f} < {threshold:.2f}")
     if s.agreeing_signals < 2:
         weak.append(f"{s.agreeing_signals} strong signal(s), 2 needed")
     if not weak:
-        weak.append("its names and figures differ" if (s.shared_facts or 0) < FACTS_THRESHOLD else "a larger story did not take it")
+        if (s.shared_facts or 0) < FACTS_THRESHOLD:
+            weak.append("its names and figures differ")
+        elif s.quantities is not None and s.quantities < FEW_FIGURES:
+            weak.append(f"few figures in common ({s.quantities:.2f})")
+        else:
+            weak.append("a larger story did not take it")
     return (f"closest: {profiles[best].id} (document similarity {s.embedding:.2f}, {facts}, "
             f"text containment {s.containment:.2f}): " + "; ".join(weak))
 

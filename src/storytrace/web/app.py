@@ -115,6 +115,7 @@ class StorySummary(BaseModel):
     title: str
     article_count: int
     findings: dict[str, int]
+    alone_because: str = ""  # a story of one article: which evidence was too weak to join another
 
 
 class StoryOut(BaseModel):
@@ -123,6 +124,7 @@ class StoryOut(BaseModel):
     article_ids: list[str]
     lineage: list[EdgeOut]
     findings: list[FindingOut]
+    alone_because: str = ""  # as in report.json
 
 
 class JoinedStory(BaseModel):
@@ -268,8 +270,9 @@ def create_app(
                 sv, paging = story_page_view(story, articles, page)
             except NoSuchPage as exc:
                 raise HTTPException(404, str(exc)) from None
+            alone = story.note if len(story.article_ids) == 1 else ""  # why it joined no other article
             return render("story.html.j2", sv=sv, paging=paging, story_page_url=story_page_url,
-                          review_reasons=review_mod.REASONS)
+                          review_reasons=review_mod.REASONS, alone_because=alone)
 
         return cached_html(f"/stories/{story_id}?page={page}", build)
 

@@ -1,0 +1,44 @@
+"""Who an article is about: the person it names most often, by surname.
+
+Reports of one event name its protagonist, each in its own words; two look-alike events of one kind
+(two actors entering rehab, two hosts announced for the same award show) are told with the same
+organisations, places and vocabulary, but around different people. So when each of two articles
+has a protagonist and one of them never names the other's protagonist, they are about
+different events, however alike the rest of their words.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from storytrace.model import Article
+
+MIN_MENTIONS = 2  # a person named once is a quote or a comparison, not who the article is about
+
+
+def surname(name: str) -> str | None:
+    words = [w.lower() for w in name.replace("'s", "").split() if len(w) > 2 and w[:1].isalpha()]
+    return words[-1] if words else None
+
+
+def protagonists(a: Article) -> frozenset[str]:
+    """Surnames of the most mentioned person(s), if named at least MIN_MENTIONS times."""
+    counts = Counter(s for m in a.mentions if m.kind == "person" and (s := surname(str(m.value or m.text))))
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(k for k, v in counts.items() if v == top) if top >= MIN_MENTIONS else frozenset()
+
+
+def compare_protagonists(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_names: frozenset[str]) -> str:
+    """"same", "other" or "unknown" (``*_names``: every name token of the article).
+
+    "other" when both have a protagonist and one article never names the other's: one-sided is
+    enough, since a report of the new Oscar host may list past hosts, the other event's protagonist
+    among them, while the report of that other event never names the new host. "same" when each
+    article names the other's protagonist.
+    """
+    if not a or not b:
+        return "unknown"
+    if not (a & b_names) or not (b & a_names):
+        return "other"
+    return "same"
