@@ -245,7 +245,7 @@ def _summary(db_path: Path, errors: list[InputError]) -> str:
     def n(count: int, word: str, plural: str = "") -> str:
         return f"{count} {word if count == 1 else (plural or word + 's')}"
 
-    return (f"{n(articles, 'article')}, {n(stories, 'story', 'stories')} of two or more versions, "
+    return (f"{n(articles, 'article')}, {n(stories, 'story', 'stories')} with more than one version or a finding, "
             f"{n(findings, 'finding')} ({by_severity.get('high', 0)} high, {by_severity.get('medium', 0)} medium, "
             f"{by_severity.get('low', 0)} low), {n(failed, 'error')}, {n(warned, 'warning')}")
 
