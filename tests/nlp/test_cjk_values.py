@@ -1,0 +1,76 @@
+"""Values read from Chinese, Japanese and English sentences (hand-written) into comparable values."""
+import pytest
+
+from storytrace.nlp.cjk_values import cjk_numeral, matches, unit_agrees, values
+
+
+def _read(text: str) -> list[tuple]:
+    return [(v.kind, v.amount, v.unit, v.date) for v in values(text)]
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("七", 7), ("十", 10), ("十五", 15), ("二十", 20), ("三百五十", 350), ("两千", 2000), ("一万二千", 12000),
+    ("三亿", 3e8), ("一千二百万", 12_000_000), ("一百零五", 105),
+])
+def test_chinese_numerals(numeral, value):
+    assert cjk_numeral(numeral) == value
+
+
+def test_scale_words_multiply_digits_and_carry_the_unit():
+    assert _read("该项目耗资约2100亿美元。") == [("number", 2.1e11, "money:USD", (None, None, None))]
+    assert _read("港口去年处理了6万吨货物。") == [("number", 60_000, "weight", (None, None, None))]
+    assert _read("约120万辆汽车") == [("number", 1_200_000, "count", (None, None, None))]
+    assert _read("貿易額は年間約2100億ドル。") == [("number", 2.1e11, "money:USD", (None, None, None))]
+
+
+def test_percentages_in_every_form():
+    assert [(k, a, u) for k, a, u, _ in _read("关税为10%，增长百分之五十，上升3个百分点。")] == [
+        ("number", 10, "percent"), ("number", 50, "percent"), ("number", 3, "points")]
+    assert [(k, a, u) for k, a, u, _ in _read("税率は１０％だった。")] == [("number", 10, "percent")]  # full-width
+    assert [(k, a, u) for k, a, u, _ in _read("a 10 per cent tariff and 3 percentage points")] == [
+        ("number", 10, "percent"), ("number", 3, "points")]
+
+
+def test_numerals_in_characters_count_only_before_a_unit():
+    # 一直 (always), 统一 (unify), 两国 (both countries), 一扇门 (a door) hold no figure
+    assert _read("两国一直希望统一标准，打开了一扇门。") == []
+    assert _read("谈判历时两年，将在七年内取消关税。") == [
+        ("number", 2, "duration:year", (None, None, None)), ("number", 7, "duration:year", (None, None, None))]
+
+
+def test_chinese_and_japanese_dates():
+    assert _read("协议将于2026年1月1日生效。")[0][3] == (2026, 1, 1)
+    assert _read("双方计划于4月2日签署。")[0][3] == (None, 4, 2)
+    assert _read("他预计6月进行表决。")[0][3] == (None, 6, None)
+    assert _read("３月１１日（火）深夜に合意した。")[0][3] == (None, 3, 11)  # full-width digits
+    assert _read("令和7年3月11日に署名した。")[0][3] == (2025, 3, 11)  # Japanese era year
+    assert _read("到2030年增加0.4%")[:1] == [("year", 2030, "year", (None, None, None))]
+
+
+def test_english_forms():
+    got = _read("The deal, signed on January 1, 2026, covers $210bn of trade over seven years; "
+                "the talks lasted 20 hours and the vote is expected in June.")
+    assert got == [
+        ("date", None, "", (2026, 1, 1)), ("number", 2.1e11, "money:USD", (None, None, None)),
+        ("number", 7, "duration:year", (None, None, None)), ("number", 20, "duration:hour", (None, None, None)),
+        ("date", None, "", (None, 6, None))]
+
+
+def test_codes_clock_times_and_the_modal_may_are_not_values():
+    assert _read("G20 leaders met over COVID-19 at 10:30; prices may rise.") == []
+    assert _read("会议于10点30分开始。") == []
+
+
+def test_the_same_value_across_languages_matches_and_a_changed_one_does_not():
+    zh = {v.text: v for v in values("每年6万吨，2100亿美元，4月2日，2026年")}
+    en = {v.text: v for v in values("60,000 tonnes, $210bn, April 2, April 9, January 1, 2026")}
+    assert matches(zh["6万吨"], en["60,000 tonnes"]) and matches(zh["2100亿美元"], en["$210bn"])
+    assert matches(zh["4月2日"], en["April 2"]) and not matches(zh["4月2日"], en["April 9"])
+    assert matches(zh["2026年"], en["January 1, 2026"])  # a year agrees with a date of that year
+    assert unit_agrees(zh["6万吨"], en["60,000 tonnes"]) and not unit_agrees(zh["6万吨"], en["$210bn"])
+
+
+def test_spans_point_into_the_text_as_written():
+    text = "出口增长了１２０万辆，占５０％。"
+    for v in values(text):
+        assert text[v.start:v.end] == v.text
