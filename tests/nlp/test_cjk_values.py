@@ -74,3 +74,30 @@ def test_spans_point_into_the_text_as_written():
     text = "出口增长了１２０万辆，占５０％。"
     for v in values(text):
         assert text[v.start:v.end] == v.text
+
+
+def test_an_approximate_marker_before_the_scale_word():
+    # 500余万: "more than 5 million" (余 between the digits and 万)
+    assert _read("尚有500余万的供给缺口")[0][:2] == ("number", 5_000_000)
+
+
+def test_an_english_range_writes_its_scale_and_unit_once():
+    got = [(v.amount, v.unit) for v in values("between 1.27 and 2.5 million people, S$13.8 to S$14.3 billion, "
+                                               "six to seven times")]
+    assert got == [(1.27e6, "people"), (2.5e6, "people"), (13.8e9, "money:SGD"), (14.3e9, "money:SGD"),
+                   (6, "times"), (7, "times")]
+
+
+def test_a_day_of_the_month_alone():
+    zh = values("朝鲜8日晚间举行阅兵仪式。")
+    en = values("North Korea held a parade on the evening of the 8th, its 75th anniversary.")
+    assert [v.date for v in zh] == [(None, None, 8)] and [v.date for v in en] == [(None, None, 8)]
+    assert matches(zh[0], en[0])
+    assert values("日本8日本") == [] or all(v.text != "8日" for v in values("8日本政府"))  # 日本 (Japan) is no day
+
+
+def test_a_hyphenated_unit_and_a_bare_year():
+    assert [(v.amount, v.unit) for v in values("a new five-year plan and a 10-year bond")] == [
+        (5, "duration:year"), (10, "duration:year")]
+    zh, en = values("2023春节后"), values("after the 2023 Spring Festival")
+    assert matches(zh[0], en[0])  # a number and a year of the same amount are one value

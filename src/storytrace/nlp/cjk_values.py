@@ -16,7 +16,7 @@ stay in the offsets of the text as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # -- normalising (one character for one, so spans stay valid) --------------------------------------
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -48,6 +48,7 @@ _EN_UNITS: dict[str, str] = {
     "percentage points": "points", "percentage point": "points",
     "dollars": "money:USD", "dollar": "money:USD", "yuan": "money:CNY", "renminbi": "money:CNY",
     "euros": "money:EUR", "euro": "money:EUR", "yen": "money:JPY", "pounds": "money:GBP",
+    "won": "money:KRW", "rubles": "money:RUB", "roubles": "money:RUB",
     "years": "duration:year", "year": "duration:year", "months": "duration:month", "month": "duration:month",
     "weeks": "duration:week", "week": "duration:week", "days": "duration:day", "day": "duration:day",
     "hours": "duration:hour", "hour": "duration:hour", "minutes": "duration:minute", "minute": "duration:minute",
@@ -60,7 +61,8 @@ _EN_UNITS: dict[str, str] = {
 _CJK_UNITS: dict[str, str] = {
     "%": "percent", "个百分点": "points", "個百分点": "points", "ポイント": "points",
     "美元": "money:USD", "ドル": "money:USD", "元": "money:CNY", "人民币": "money:CNY", "人民元": "money:CNY",
-    "欧元": "money:EUR", "ユーロ": "money:EUR", "日元": "money:JPY", "円": "money:JPY", "英镑": "money:GBP",
+    "新元": "money:SGD", "港元": "money:HKD", "港币": "money:HKD", "韩元": "money:KRW", "澳元": "money:AUD",
+    "加元": "money:CAD", "新台币": "money:TWD", "卢布": "money:RUB", "欧元": "money:EUR", "ユーロ": "money:EUR", "日元": "money:JPY", "円": "money:JPY", "英镑": "money:GBP",
     "ポンド": "money:GBP",
     "年间": "duration:year", "年間": "duration:year", "年": "duration:year",
     "个月": "duration:month", "個月": "duration:month", "か月": "duration:month", "ヶ月": "duration:month",
@@ -77,7 +79,7 @@ _CJK_UNITS: dict[str, str] = {
     "艘": "count", "架": "count", "项": "count", "条": "count", "所": "count", "头": "count", "只": "count",
     "本": "count", "枚": "count", "社": "count", "カ国": "count", "か国": "count", "国": "count",
 }
-_CURRENCY_SIGNS = {"$": "money:USD", "US$": "money:USD", "€": "money:EUR", "£": "money:GBP", "¥": "money:",
+_CURRENCY_SIGNS = {"$": "money:USD", "US$": "money:USD", "S$": "money:SGD", "HK$": "money:HKD", "€": "money:EUR", "£": "money:GBP", "¥": "money:",
                    "￥": "money:"}
 _EN_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
              "trillion": 1e12, "tn": 1e12}
@@ -127,18 +129,25 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _CJK_DATE = re.compile(r"(?:(\d{4}|令和\d{1,2}|令和元)年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
 _CJK_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)年(?!代|[间間])")
 _CJK_NUMBER = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>{_NUM}|{_CJK_NUM})(?P<scale>[万萬亿億千百]{{0,2}})(?P<approx>[多余餘]?)"
+    rf"(?P<pct>百分之)?(?P<num>{_NUM}|{_CJK_NUM})(?P<approx0>[多余餘])?(?P<scale>[万萬亿億千百]{{0,2}})(?P<approx>[多余餘]?)"
     rf"(?P<unit>{_CJK_UNIT_RE})?")
 _EN_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH_RE})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<m3>{_MONTH_RE})(?:\s+(?P<y3>\d{{4}}))?)\b", re.I)
 _EN_NUMBER = re.compile(
-    rf"(?P<cur>US\$|[$€£¥￥])?\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE_RE})\b)?"
-    rf"(?:\s?(?P<unit>{_EN_UNIT_RE})\b|(?P<pct>%))?", re.I)
+    rf"(?P<cur>US\$|[A-Z]{{1,2}}\$|[$€£¥￥])?\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE_RE})\b)?"
+    rf"(?:[\s-]?(?P<unit>{_EN_UNIT_RE})\b|(?P<pct>%))?", re.I)
+# "4 to 6 million", "S$13.8 to S$14.3 billion": the scale and unit written once belong to both ends.
+_EN_RANGE_GAP = re.compile(r"\s*(?:to|and|or|-|–|—)\s*(?:US\$|[A-Z]{1,2}\$|[$€£¥])?$", re.I)
+# "on the 8th", "the evening of the 9th": a day of the current month (Chinese 8日)
+_EN_DAY = re.compile(r"\b(?:on|of|since|from|until|by)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_CJK_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号](?![间間本])")
 _TWICE = re.compile(r"\b(?:twice|double)\b", re.I)
+_EN_WORD = "|".join(_EN_WORDS)
+# "seven years", "a five-year plan", "six to seven times" (both ends of a range take the unit)
 _EN_WORD_NUMBER = re.compile(
-    rf"\b(?P<num>{'|'.join(_EN_WORDS)})\s+(?P<unit>{_EN_UNIT_RE})\b", re.I)
+    rf"\b(?P<num>{_EN_WORD})(?:\s+(?:to|or)\s+(?P<num2>{_EN_WORD}))?[\s-]+(?P<unit>{_EN_UNIT_RE})\b", re.I)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}|\d{1,2}[点點時时](?![间間])(?:\d{1,2}分)?|\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)\b", re.I)
 _LATIN_GLUE = re.compile(r"[A-Za-z]")
 
@@ -191,6 +200,12 @@ def values(text: str) -> list[Value]:
         if m.group(3) is None and m.end() < len(norm) and norm[m.end()] in "份":  # 3月份: the month
             pass
         add(Value("date", None, "", text[m.start():m.end()], m.start(), m.end(), (_eras(m.group(1)), month, day)))
+    for m in _CJK_DAY.finditer(norm):
+        if free(m.start(), m.end()) and 1 <= int(m.group(1)) <= 31 and has_cjk(norm):
+            add(Value("date", None, "", text[m.start():m.end()], m.start(), m.end(), (None, None, int(m.group(1)))))
+    for m in _EN_DAY.finditer(norm):
+        if free(m.start(1), m.end()) and 1 <= int(m.group(1)) <= 31:
+            add(Value("date", None, "", text[m.start(1):m.end()], m.start(1), m.end(), (None, None, int(m.group(1)))))
     for m in _CJK_YEAR.finditer(norm):
         if free(m.start(), m.end()):
             add(Value("year", float(m.group(1)), "year", text[m.start():m.end()], m.start(), m.end()))
@@ -234,6 +249,7 @@ def values(text: str) -> list[Value]:
         if not unit and not has_cjk(norm):
             continue  # plain digits in a text with no CJK: the English reader below takes them
         add(Value("number", amount, unit_class, text[s:e].rstrip(), s, e, spelled=spelled))
+    english: list[tuple[Value, float]] = []  # (value, the scale word's factor)
     for m in _EN_NUMBER.finditer(norm):
         s, e = m.span()
         s = m.start("cur") if m.group("cur") else m.start("num")
@@ -253,15 +269,37 @@ def values(text: str) -> list[Value]:
             add(Value("year", amount, "year", text[s:e].rstrip(), s, m.end("num")))
             continue
         end = e if (m.group("unit") or m.group("pct") or scale) else m.end("num")
-        add(Value("number", amount, unit, text[s:end].rstrip(), s, end))
+        english.append((Value("number", amount, unit, text[s:end].rstrip(), s, end), _EN_SCALE.get(scale, 1.0)))
+    for v in _ranges(norm, english):
+        add(v)
     for m in _EN_WORD_NUMBER.finditer(norm):
         if free(m.start(), m.end()):
-            add(Value("number", float(_EN_WORDS[m.group("num").lower()]), _EN_UNITS[m.group("unit").lower()],
-                      text[m.start():m.end()], m.start(), m.end(), spelled=True))
+            unit = _EN_UNITS[m.group("unit").lower()]
+            for g in ("num", "num2"):
+                if m.group(g):
+                    add(Value("number", float(_EN_WORDS[m.group(g).lower()]), unit, text[m.start(g):m.end()],
+                              m.start(g), m.end(), spelled=True))
     for m in _TWICE.finditer(norm):
         if free(m.start(), m.end()) and m.group().lower() == "twice":
             add(Value("number", 2.0, "times", text[m.start():m.end()], m.start(), m.end(), spelled=True))
     return sorted((v for v in out if v.kind != "time"), key=lambda v: v.start)
+
+
+def _ranges(text: str, found: list[tuple[Value, float]]) -> list[Value]:
+    """The first end of "X to Y million" / "X and Y per cent" takes the scale and unit of the second."""
+    out = [v for v, _ in found]
+    for k in range(len(found) - 1):
+        (a, a_scale), (b, b_scale) = found[k], found[k + 1]
+        if (a_scale == 1.0 and a.unit in ("", b.unit) and (b_scale != 1.0 or b.unit)
+                and _EN_RANGE_GAP.match(text[a.end:_number_start(b)])):
+            out[k] = replace(a, amount=a.amount * b_scale, unit=b.unit)
+    return out
+
+
+def _number_start(v: Value) -> int:
+    """Where the digits of an English value start (after a currency sign: "S$14.3 billion")."""
+    m = re.search(r"\d", v.text)
+    return v.start + (m.start() if m else 0)
 
 
 def _month_alone_ok(text: str, start: int, word: str) -> bool:
@@ -281,7 +319,9 @@ def same_amount(a: Value, b: Value) -> bool:
 def same_date(a: Value, b: Value) -> bool:
     """Compatible dates: every field both give is equal, and they share the month."""
     (ya, ma, da), (yb, mb, db) = a.date, b.date
-    if ma is None or mb is None or ma != mb:
+    if ma is None or mb is None:  # a day of the month alone ("8日", "on the 8th"): the days must agree
+        return da is not None and da == db and (ma is None or mb is None or ma == mb)
+    if ma != mb:
         return False
     return (da is None or db is None or da == db) and (ya is None or yb is None or ya == yb)
 
@@ -293,7 +333,7 @@ def matches(a: Value, b: Value) -> bool:
         return date.date[0] is not None and year.amount == date.date[0]
     if a.kind == "date" or b.kind == "date":
         return a.kind == b.kind and same_date(a, b)
-    return a.kind == b.kind and same_amount(a, b)
+    return same_amount(a, b)  # a number and a year of the same amount are one value ("2023春节", "2023")
 
 
 def unit_agrees(a: Value, b: Value) -> bool:

@@ -19,6 +19,7 @@ currency, or date field); one of the two gives medium, neither gives low. The ex
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storytrace.align import languages_differ
@@ -28,7 +29,7 @@ from storytrace.findings.registry import detector
 from storytrace.findings.severity import SETTLED
 from storytrace.findings.text import ParsedSentence
 from storytrace.model import AlignedPair, Finding
-from storytrace.nlp.cjk_values import Value, matches, unit_agrees, values
+from storytrace.nlp.cjk_values import Value, halfwidth, matches, unit_agrees, values
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,19 @@ def _neighbourhood(article, indices: list[int]) -> list[ParsedSentence]:
     return _sentences(article, sorted(i for i in near if i >= 0))
 
 
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _digits_written(v: Value, sentences: list[ParsedSentence]) -> bool:
+    """The value's digits stand in the other text, in whatever form the reader did not take for a value
+    (the model number of "Hwasong-17", "2023 Spring Festival"): not omitted, so no omission."""
+    digits = _DIGITS.findall(halfwidth(v.text).replace(",", ""))
+    if not digits:
+        return False
+    written = {d for s in sentences for d in _DIGITS.findall(halfwidth(s.text).replace(",", ""))}
+    return all(d in written for d in digits)
+
+
 def _compare_pair(ctx: PairContext, pair: AlignedPair) -> list[Finding]:
     src_sentences = _sentences(ctx.src, pair.source)
     der_sentences = _sentences(ctx.der, pair.derived)
@@ -124,7 +138,8 @@ def _compare_pair(ctx: PairContext, pair: AlignedPair) -> list[Finding]:
         elif same_kind:
             continue  # several candidates: which one replaced it is a guess
         else:
-            out.append(_omission(ctx, s, der_sentences[0], pair))
+            if not _digits_written(s.value, der_sentences + _neighbourhood(ctx.der, pair.derived)):
+                out.append(_omission(ctx, s, der_sentences[0], pair))
             continue
         left_der.remove(d)
         out.append(_change(ctx, s, d, pair, (cosine, margin, sure_alignment), unit_ok))
