@@ -1,6 +1,8 @@
 """Findings between an English report and its Chinese or Japanese translation (hand-written texts,
 the real cleaner, extractor and multilingual aligner)."""
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .helpers import prepare
 from storytrace.align import align_pair
@@ -114,3 +116,35 @@ def test_only_multilingual_detectors_run_between_two_languages(extractor, englis
     other = prepare(extractor, ENGLISH.replace("Sunday", "Monday"), "en2")
     assert [f for f in detect_pair(english, other) if f.type == "flagged"]
     assert [d.name for d in registry.detectors("pair") if d.multilingual] == ["crosslingual"]
+
+
+def test_a_latin_name_the_source_never_mentions_is_another_person_at_medium(extractor, english):
+    changed = CHINESE[:2] + ["地区州长索菲亚·杜阿尔特（Sofia Duarte）说，已有三人死亡。"] + CHINESE[3:]
+    found, _ = _findings(extractor, english, changed, "zh")
+    assert [(f.type, f.severity, f.source_value, f.derived_value) for f in found] == [
+        ("entity_swap", "medium", "Marta Quiroga", "Sofia Duarte")]
+    assert "Medium, not high" in found[0].explanation
+
+
+def test_a_latin_name_kept_beside_its_transliteration_is_no_change(extractor, english):
+    found, _ = _findings(extractor, english, CHINESE, "zh")  # CHINESE[2] glosses Marta Quiroga in Latin letters
+    assert not [f for f in found if f.type == "entity_swap"]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(keep=st.lists(st.booleans(), min_size=6, max_size=6).filter(lambda k: sum(k) >= 3),
+       change=st.sampled_from([None, ("160公里", "260公里"), ("4万户", "6万户"), ("3月14日", "3月17日"), ("三人", "五人")]))
+def test_findings_across_languages_compare_only_sentences_shown_side_by_side(extractor, english, keep, change):
+    sentences = [s for s, k in zip(CHINESE, keep) if k]
+    if change:
+        sentences = [s.replace(*change) for s in sentences]
+    derived = prepare(extractor, "".join(sentences), "zh")
+    alignment = align_pair(english, derived, embedder=None)
+    shown = {(i, j) for p in alignment.pairs for i in p.source for j in p.derived}
+    src_at = {s.start: s.index for s in english.sentences}
+    der_at = {s.start: s.index for s in derived.sentences}
+    for f in detect_pair(english, derived, alignment):
+        assert (src_at[f.source_span[0]], der_at[f.claim_span[0]]) in shown
+        assert f.source_value in f.source_text
+        assert f.derived_value == "(missing)" or f.derived_value in f.claim
+        assert f.severity != "high" or ("two signals agree" in f.explanation)

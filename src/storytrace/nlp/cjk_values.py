@@ -56,7 +56,7 @@ _EN_UNITS: dict[str, str] = {
     "kilometres": "distance", "kilometers": "distance", "km": "distance", "metres": "distance", "meters": "distance",
     "people": "people", "persons": "people", "residents": "people", "workers": "people", "deaths": "people",
     "children": "people", "students": "people", "patients": "people", "tourists": "people", "visitors": "people",
-    "times": "times",
+    "times": "times", "fold": "times",
 }
 _CJK_UNITS: dict[str, str] = {
     "%": "percent", "个百分点": "points", "個百分点": "points", "ポイント": "points",

@@ -7,7 +7,9 @@ translation, the values (nlp/cjk_values.py reads "6万吨", "60,000 tonnes", "20
 - a value of the source sentence has no equal in its translation, and the translation has, in
   its place, one value of the same kind that the source sentence lacks: number_change / date_change;
 - a value of the source sentence with no equal and nothing in its place: omission (low: a figure
-  may be written in words the reader does not know, or folded into a neighbouring sentence).
+  may be written in words the reader does not know, or folded into a neighbouring sentence);
+- a full name in Latin letters that one sentence has and the other version never mentions, in place
+  of one that the other sentence has: entity_swap (medium at most).
 
 Only pairs of the sentence alignment are compared (the reading view shows exactly those side by
 side), and a value found in a neighbouring sentence counts as kept (languages cut sentences at
@@ -29,7 +31,7 @@ from storytrace.findings.registry import detector
 from storytrace.findings.severity import SETTLED
 from storytrace.findings.text import ParsedSentence
 from storytrace.model import AlignedPair, Finding
-from storytrace.nlp.cjk_values import Value, halfwidth, matches, unit_agrees, values
+from storytrace.nlp.cjk_values import Value, halfwidth, has_cjk, matches, unit_agrees, values
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ def _unit_words(v: Value) -> str:
     return _UNIT_WORDS.get(v.unit, "numbers without a unit")
 
 
-@detector("crosslingual", scope="pair", types=("number_change", "date_change", "omission"), multilingual=True)
+@detector("crosslingual", scope="pair", types=("number_change", "date_change", "omission", "entity_swap"),
+          multilingual=True)
 def detect_crosslingual(ctx: PairContext) -> list[Finding]:
     if not languages_differ(ctx.source, ctx.derived):
         return []  # one language: the word-level detectors compare the sentences
@@ -118,7 +121,7 @@ def _compare_pair(ctx: PairContext, pair: AlignedPair) -> list[Finding]:
     if not src_sentences or not der_sentences:
         return []
     left_src, left_der = _take_matches(_values_of(src_sentences), _values_of(der_sentences))
-    if not left_src:
+    if not left_src and not _has_names(src_sentences, der_sentences):
         return []
     # A value written in a neighbouring sentence on the other side was moved, not changed.
     left_der, _ = _take_matches(left_der, _values_of(_neighbourhood(ctx.src, pair.source)))
@@ -127,7 +130,7 @@ def _compare_pair(ctx: PairContext, pair: AlignedPair) -> list[Finding]:
                                      [s.text for s in ctx.src.sentences if s.index not in pair.source])
     sure_alignment = (len(pair.source) == 1 and len(pair.derived) == 1 and cosine >= HIGH_COSINE
                       and margin >= HIGH_MARGIN)
-    out: list[Finding] = []
+    out: list[Finding] = _latin_name_swaps(ctx, src_sentences, der_sentences)
     for s in left_src:
         same_kind = [d for d in left_der if d.value.kind == s.value.kind]
         agreeing = [d for d in same_kind if unit_agrees(s.value, d.value)]
@@ -144,6 +147,44 @@ def _compare_pair(ctx: PairContext, pair: AlignedPair) -> list[Finding]:
         left_der.remove(d)
         out.append(_change(ctx, s, d, pair, (cosine, margin, sure_alignment), unit_ok))
     return out
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'\-]+(?:[ \u00a0][A-Z][a-z'\-]+)+\b")
+
+
+def _has_names(src: list[ParsedSentence], der: list[ParsedSentence]) -> bool:
+    return any(_FULL_NAME.search(s.text) for s in src) and any(_FULL_NAME.search(s.text) for s in der)
+
+
+def _names(sentences: list[ParsedSentence]) -> list[tuple[ParsedSentence, str]]:
+    return [(s, m.group()) for s in sentences for m in _FULL_NAME.finditer(s.text)]
+
+
+def _shares_a_word(name: str, text: str) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in name.split() if len(w) > 2)
+
+
+def _latin_name_swaps(ctx: PairContext, src: list[ParsedSentence], der: list[ParsedSentence]) -> list[Finding]:
+    """A full name in Latin letters in the Chinese/Japanese sentence (often a gloss beside the
+    transliteration) against its aligned English sentence: a name whose words occur nowhere in the
+    other version, where the other sentence names someone the first one does not, is another person.
+    Medium at most: across languages the role or quote that would make it certain is not compared."""
+    if not any(has_cjk(s.text) for s in src + der):
+        return []
+    src_text = " ".join(s.text for s in src)
+    der_text = " ".join(s.text for s in der)
+    new = [(s, n) for s, n in _names(der) if not _shares_a_word(n, src_text)
+           and not _shares_a_word(n, ctx.source.text or ctx.source.original_text)]
+    gone = [(s, n) for s, n in _names(src) if not _shares_a_word(n, der_text)
+            and not _shares_a_word(n, ctx.derived.text or ctx.derived.original_text)]
+    if len(new) != 1 or len(gone) != 1:
+        return []
+    (claim, name), (source, old) = new[0], gone[0]
+    explanation = (f'The source sentence names "{old}"; its rendering in {ctx.derived.language or "another language"} '
+                   f'names "{name}", whom the source never mentions, and not "{old}", whom this version never '
+                   "mentions. Medium, not high: across languages the role or quote that would tie the two names to "
+                   "one slot is not compared.")
+    return [make_finding(ctx, "entity_swap", claim, name, source, old, explanation, 0.7, severity="medium")]
 
 
 def _change(ctx: PairContext, s: _Located, d: _Located, pair: AlignedPair, alignment: tuple[float, float, bool],
