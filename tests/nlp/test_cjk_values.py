@@ -101,3 +101,25 @@ def test_a_hyphenated_unit_and_a_bare_year():
         (5, "duration:year"), (10, "duration:year")]
     zh, en = values("2023春节后"), values("after the 2023 Spring Festival")
     assert matches(zh[0], en[0])  # a number and a year of the same amount are one value
+
+
+def test_a_week_a_minute_and_a_million_are_figures_like_their_chinese():
+    pairs = [("不到一周的时间", "in less than a week"), ("中断了大约一分钟", "for about a minute"),
+             ("一个月以来", "in a month"), ("超过一百万人", "more than a million people"),
+             ("超过一百万人", "more than one million people")]
+    for zh, en in pairs:
+        a, b = values(zh), values(en)
+        assert len(a) == len(b) == 1 and matches(a[0], b[0]), (zh, en, a, b)
+
+
+def test_vague_quantities_are_no_figures():
+    assert values("来自几十个国家的救援队在数千座建筑的废墟中") == []
+
+
+def test_dates_with_spaces_between_digits_and_characters():
+    assert [v.date for v in values("1989 年11 月13 日，柏林墙打开")] == [(1989, 11, 13)]
+
+
+def test_a_rate_is_no_duration():
+    assert [(v.amount, v.unit) for v in values("trade worth about $210bn a year, twice a week")] == [
+        (2.1e11, "money:USD"), (2, "times")]

@@ -126,8 +126,9 @@ _EN_SCALE_RE = "|".join(sorted(_EN_SCALE, key=len, reverse=True))
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 # 2026年1月1日, 3月11日, 9月, 令和7年3月 (Japanese era years read as Gregorian)
-_CJK_DATE = re.compile(r"(?:(\d{4}|令和\d{1,2}|令和元)年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
-_CJK_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)年(?!代|[间間])")
+# (a space may stand between the digits and 年/月/日, as in "1989 年11 月13 日")
+_CJK_DATE = re.compile(r"(?:(\d{4}|令和\d{1,2}|令和元) ?年 ?)?(\d{1,2}) ?月(?: ?(\d{1,2}) ?[日号])?")
+_CJK_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d) ?年(?!代|[间間])")
 _CJK_NUMBER = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_NUM}|{_CJK_NUM})(?P<approx0>[多余餘])?(?P<scale>[万萬亿億千百]{{0,2}})(?P<approx>[多余餘]?)"
     rf"(?P<unit>{_CJK_UNIT_RE})?")
@@ -145,6 +146,13 @@ _EN_DAY = re.compile(r"\b(?:on|of|since|from|until|by)\s+the\s+(\d{1,2})(?:st|nd
 _CJK_DAY = re.compile(r"(?<![月\d])(\d{1,2})[日号](?![间間本])")
 _TWICE = re.compile(r"\b(?:twice|double)\b", re.I)
 _EN_WORD = "|".join(_EN_WORDS)
+# "a week", "about a minute", "a million people": the article is the number one before a unit or a scale
+_EN_ONE = re.compile(rf"\b(?:a|an|one)\s+(?:(?P<scale>million|billion|thousand|trillion)\b(?:\s+(?P<unit2>{_EN_UNIT_RE})\b)?"
+                     rf"|(?P<unit>year|month|week|day|hour|minute)\b)", re.I)
+_EN_WORD_SCALE = re.compile(rf"\b(?P<num>{_EN_WORD})\s+(?P<scale>million|billion|thousand|trillion)\b", re.I)
+_DURATION_BEFORE = re.compile(r"(?i)\b(?:in|for|about|than|within|over|after|nearly|almost|around|roughly|just|only|"
+                              r"under|half)\s+$")
+_VAGUE = "几数上成"  # 几十, 数千, 上千, 成千: "dozens", "thousands", not a figure
 # "seven years", "a five-year plan", "six to seven times" (both ends of a range take the unit)
 _EN_WORD_NUMBER = re.compile(
     rf"\b(?P<num>{_EN_WORD})(?:\s+(?:to|or)\s+(?P<num2>{_EN_WORD}))?[\s-]+(?P<unit>{_EN_UNIT_RE})\b", re.I)
@@ -238,6 +246,8 @@ def values(text: str) -> list[Value]:
             continue  # 一直, 两国: numerals only before a unit; 一个/两国 say "a"/"both", not a figure
         if spelled and not has_cjk(num):
             continue
+        if s > 0 and norm[s - 1] in _VAGUE:
+            continue
         amount = _float(num)
         if amount is None:
             continue
@@ -279,6 +289,20 @@ def values(text: str) -> list[Value]:
                 if m.group(g):
                     add(Value("number", float(_EN_WORDS[m.group(g).lower()]), unit, text[m.start(g):m.end()],
                               m.start(g), m.end(), spelled=True))
+    for m in _EN_WORD_SCALE.finditer(norm):
+        if free(m.start(), m.end()):
+            add(Value("number", _EN_WORDS[m.group("num").lower()] * _EN_SCALE[m.group("scale").lower()], "",
+                      text[m.start():m.end()], m.start(), m.end(), spelled=True))
+    for m in _EN_ONE.finditer(norm):
+        if not free(m.start(), m.end()):
+            continue
+        if m.group("scale"):
+            unit = _EN_UNITS.get((m.group("unit2") or "").lower(), "")
+            add(Value("number", _EN_SCALE[m.group("scale").lower()], unit, text[m.start():m.end()], m.start(), m.end(),
+                      spelled=True))
+        elif _DURATION_BEFORE.search(norm[max(0, m.start() - 12):m.start()]):  # "for a week"; "$5bn a year" is a rate
+            add(Value("number", 1.0, _EN_UNITS[m.group("unit").lower()], text[m.start():m.end()], m.start(), m.end(),
+                      spelled=True))
     for m in _TWICE.finditer(norm):
         if free(m.start(), m.end()) and m.group().lower() == "twice":
             add(Value("number", 2.0, "times", text[m.start():m.end()], m.start(), m.end(), spelled=True))
