@@ -123,3 +123,8 @@ def test_dates_with_spaces_between_digits_and_characters():
 def test_a_rate_is_no_duration():
     assert [(v.amount, v.unit) for v in values("trade worth about $210bn a year, twice a week")] == [
         (2.1e11, "money:USD"), (2, "times")]
+
+
+def test_digits_mixed_with_scale_words():
+    assert [v.amount for v in values("共有1万2000人参加，耗资3亿5000万元。")] == [12_000, 350_000_000]
+    assert [v.amount for v in values("約1万2000人が参加した。")] == [12_000]

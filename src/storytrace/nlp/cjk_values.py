@@ -99,13 +99,19 @@ _CJK_LARGE = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 _CJK_NUM_CHARS = "".join(_CJK_DIGITS) + "".join(_CJK_SMALL) + "".join(_CJK_LARGE)
 
 
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|.")
+
+
 def cjk_numeral(text: str) -> float | None:
-    """二十 -> 20, 三百五十 -> 350, 一万二千 -> 12000, 两千 -> 2000; None if not a numeral."""
-    if not text or any(c not in _CJK_NUM_CHARS for c in text):
+    """二十 -> 20, 三百五十 -> 350, 一万二千 -> 12000, 两千 -> 2000, and digits mixed with the scale
+    words: 1万2000 -> 12000, 3亿5000万 -> 350000000; None if not a numeral."""
+    if not text or any(c not in _CJK_NUM_CHARS and not c.isdigit() and c != "." for c in text):
         return None
     total, section, digit = 0.0, 0.0, None
-    for c in text:
-        if c in _CJK_DIGITS:
+    for c in _TOKEN.findall(text):
+        if c[0].isdigit():
+            digit = float(c)
+        elif c in _CJK_DIGITS:
             digit = _CJK_DIGITS[c]
         elif c in _CJK_SMALL:
             section += (digit if digit is not None else 1) * _CJK_SMALL[c]
@@ -120,6 +126,7 @@ def cjk_numeral(text: str) -> float | None:
 # -- patterns ---------------------------------------------------------------------------------------
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CJK_NUM = f"[{_CJK_NUM_CHARS}]+"
+_MIXED = r"\d+(?:\.\d+)?[万萬亿億]\d+(?:[千百万萬])?(?![\d.])"  # 1万2000, 3亿5000万
 _CJK_UNIT_RE = "|".join(sorted(map(re.escape, _CJK_UNITS), key=len, reverse=True))
 _EN_UNIT_RE = "|".join(sorted(map(re.escape, _EN_UNITS), key=len, reverse=True))
 _EN_SCALE_RE = "|".join(sorted(_EN_SCALE, key=len, reverse=True))
@@ -130,7 +137,7 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _CJK_DATE = re.compile(r"(?:(\d{4}|令和\d{1,2}|令和元) ?年 ?)?(\d{1,2}) ?月(?: ?(\d{1,2}) ?[日号])?")
 _CJK_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d) ?年(?!代|[间間])")
 _CJK_NUMBER = re.compile(
-    rf"(?P<pct>百分之)?(?P<num>{_NUM}|{_CJK_NUM})(?P<approx0>[多余餘])?(?P<scale>[万萬亿億千百]{{0,2}})(?P<approx>[多余餘]?)"
+    rf"(?P<pct>百分之)?(?P<num>{_MIXED}|{_NUM}|{_CJK_NUM})(?P<approx0>[多余餘])?(?P<scale>[万萬亿億千百]{{0,2}})(?P<approx>[多余餘]?)"
     rf"(?P<unit>{_CJK_UNIT_RE})?")
 _EN_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_RE})\.?(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -170,6 +177,8 @@ def _eras(year: str | None) -> int | None:
 
 
 def _float(num: str) -> float | None:
+    if num[0].isdigit() and has_cjk(num):
+        return cjk_numeral(num)
     if num[0].isdigit():
         return float(num.replace(",", ""))
     return cjk_numeral(num)
