@@ -56,6 +56,7 @@ def test_the_translation_is_aligned_sentence_by_sentence_with_the_original(repor
     story = next(s for s in report.stories if article in s.article_ids)
     edge = next(e for e in story.lineage if e.derived == article)
     assert (edge.source, edge.relation) == ("original", "translation")
-    assert edge.containment >= 0.9  # nearly every sentence of the translation has its partner in the original
-    al = next(a for a in story.alignments if {a.source, a.derived} == {"original", article})
-    assert len(al.pairs) >= 12
+    assert edge.containment >= 0.85  # most of the translation's text is in sure pairs with the original
+    al = next(a for a in story.alignments if (a.source, a.derived) == ("original", article))
+    assert al.unaligned_derived == []  # every sentence of the translation has its partner
+    assert len(al.pairs) >= 14 and [p.source for p in al.pairs] == sorted(p.source for p in al.pairs)  # in order
