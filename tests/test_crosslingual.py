@@ -69,6 +69,13 @@ def test_align_pair_takes_the_multilingual_path_only_between_two_languages():
     en, zh = _article("en", SOURCE, "en"), _article("zh", CHINESE, "zh-Hans")
     assert languages_differ(en, zh) and not languages_differ(en, _article("x", SOURCE, "en"))
     assert not languages_differ(en, _article("u", SOURCE, ""))  # unknown language: the one-language path
+    # a short English sentence misread as Italian stays on the one-language path; a long French text does not
+    short = _article("it", ["cristiano ronaldo included cristiano ronaldo and iker casillas."], "it")
+    assert not languages_differ(en, short)
+    french = _article("fr", ["La tempête Elena a touché terre près du port de Valdora dimanche soir, arrachant les "
+                             "toits de centaines de maisons; la gouverneure régionale, Marta Quiroga, a déclaré que "
+                             "trois personnes étaient mortes et que quarante mille foyers étaient privés d'électricité."], "fr")
+    assert languages_differ(en, french)
     al = align_pair(en, zh, embedder=None)  # no English encoder needed (none is given)
     assert (al.source, al.derived) == ("en", "zh")
     assert [(p.source, p.derived) for p in al.pairs] == [([i], [i]) for i in range(6)]

@@ -374,10 +374,30 @@ def primary_language(code: str) -> str:
     return "" if code in ("", "und", "xx") else code
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+SURE_SAME_SCRIPT_LETTERS = 200  # below this, two Latin-script texts in "different languages" may be a misreading
+
+
+def _latin(text: str) -> bool:
+    letters = len(_ANY_LETTER.findall(text))
+    return letters == 0 or len(_LATIN_LETTER.findall(text)) >= 0.5 * letters
+
+
 def languages_differ(a: Article, b: Article) -> bool:
-    """Both languages are known and differ: the sentences must be compared across languages."""
+    """Both languages are known and differ: the sentences must be compared across languages.
+
+    Texts in two writing systems (English and Chinese) differ whatever their length. Two texts in
+    Latin letters differ only when both are long enough for a sure identification: a short English
+    sentence full of names ("cristiano ronaldo and iker casillas") is sometimes read as Italian.
+    """
     la, lb = primary_language(a.language), primary_language(b.language)
-    return bool(la and lb and la != lb)
+    if not (la and lb and la != lb):
+        return False
+    ta, tb = article_text(a), article_text(b)
+    if _latin(ta) and _latin(tb):
+        return min(len(_ANY_LETTER.findall(ta)), len(_ANY_LETTER.findall(tb))) >= SURE_SAME_SCRIPT_LETTERS
+    return True
 
 
 def align_story(articles: list[Article], embedder) -> list[Alignment]:
