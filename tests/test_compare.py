@@ -85,3 +85,17 @@ def test_read_pairs_uses_line_number_when_id_missing(tmp_path):
     _write(pairs, [{"source": "a b", "derived": "a b"}])
     (item,) = list(read_pairs(pairs))
     assert item.id == "1"
+
+
+def test_a_pair_in_two_languages_is_aligned_and_its_changed_figure_found(tmp_path):
+    # A short Chinese rendering of a longer English text: without the aligner no sentence would be paired.
+    source = ("The storm made landfall near the port of Valdora on Sunday night. Winds of up to 160 kilometres "
+              "an hour tore roofs off hundreds of homes. The regional governor said three people had died.")
+    derived = "风暴周日晚间在瓦尔多拉港附近登陆。时速高达260公里的大风掀翻了数百座房屋的屋顶。地区州长说，已有三人死亡。"
+    pairs, out = tmp_path / "pairs.jsonl", tmp_path / "out.jsonl"
+    _write(pairs, [{"id": "zh", "source": source, "derived": derived}])
+    assert compare_file(pairs, out, quiet=True) == 0
+    result = json.loads(out.read_text())
+    assert [(f["type"], f["source_value"], f["derived_value"]) for f in result["findings"]] == [
+        ("number_change", "160 kilometres", "260公里")]
+    assert not result["consistent"]

@@ -14,6 +14,7 @@ the same diagonal with small gaps are chained into maximal passages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -224,10 +225,20 @@ def _member_minimum(base: np.ndarray, a: int, b: int) -> np.ndarray:
     return low
 
 
-def align_sides(src: SentenceSide, der: SentenceSide) -> SentenceAlignment:
+@dataclass(frozen=True)
+class AlignParams:
+    """The scorer and bars of one kind of alignment (the defaults are the one-language aligner's)."""
+
+    score: Callable[[SentenceSide, SentenceSide], np.ndarray] = score_matrix
+    min_pair: float = MIN_PAIR_SCORE
+    moved_pair: float = MOVED_PAIR_SCORE
+
+
+def align_sides(src: SentenceSide, der: SentenceSide, params: AlignParams = AlignParams()) -> SentenceAlignment:
     n, m = len(src), len(der)
     if n == 0 or m == 0:
         return SentenceAlignment([], list(range(n)), list(range(m)))
+    score_matrix = params.score
     base = score_matrix(src, der)
     scores = {(1, 1): base}
     for a, b in GROUP_MOVES:
@@ -243,7 +254,7 @@ def align_sides(src: SentenceSide, der: SentenceSide) -> SentenceAlignment:
         scores[(a, b)][:, : b - 1] = -1.0
     pairs: list[AlignedPair] = []
     for i_end, j_end, a, b, s in _monotonic_path(scores, n, m):
-        if s >= MIN_PAIR_SCORE:
+        if s >= params.min_pair:
             pairs.append(AlignedPair(list(range(i_end - a, i_end)), list(range(j_end - b, j_end)), round(s, 4)))
     used_src = {i for p in pairs for i in p.source}
     used_der = {j for p in pairs for j in p.derived}
@@ -253,7 +264,7 @@ def align_sides(src: SentenceSide, der: SentenceSide) -> SentenceAlignment:
         sub = base[np.ix_(left_src, left_der)]
         rows, cols = linear_sum_assignment(sub, maximize=True)
         for r, c in zip(rows, cols):
-            if sub[r, c] >= MOVED_PAIR_SCORE:
+            if sub[r, c] >= params.moved_pair:
                 pairs.append(AlignedPair([left_src[r]], [left_der[c]], round(float(sub[r, c]), 4)))
                 used_src.add(left_src[r])
                 used_der.add(left_der[c])
@@ -335,7 +346,15 @@ def article_text(a: Article) -> str:
 
 
 def align_pair(source: Article, derived: Article, embedder) -> Alignment:
-    """Sentence alignment and reuse passages of ``derived`` against ``source``."""
+    """Sentence alignment and reuse passages of ``derived`` against ``source``.
+
+    Versions in two languages are aligned by the multilingual aligner (crosslingual.py); the
+    one-language path below is unchanged by it.
+    """
+    if languages_differ(source, derived):
+        from storytrace.crosslingual import align_across_languages
+
+        return align_across_languages(source, derived)
     src = SentenceSide.build([s.text for s in source.sentences], embedder, mentions_by_sentence(source))
     der = SentenceSide.build([s.text for s in derived.sentences], embedder, mentions_by_sentence(derived))
     result = align_sides(src, der)
@@ -347,6 +366,38 @@ def align_pair(source: Article, derived: Article, embedder) -> Alignment:
         unaligned_derived=result.unaligned_derived,
         reuse=reuse_passages(article_text(source), article_text(derived)),
     )
+
+
+def primary_language(code: str) -> str:
+    """"zh-Hans" -> "zh"; "" and "und" (undetermined) stay unknown."""
+    code = (code or "").strip().lower().replace("_", "-").split("-")[0]
+    return "" if code in ("", "und", "xx") else code
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+SURE_SAME_SCRIPT_LETTERS = 200  # below this, two Latin-script texts in "different languages" may be a misreading
+
+
+def _latin(text: str) -> bool:
+    letters = len(_ANY_LETTER.findall(text))
+    return letters == 0 or len(_LATIN_LETTER.findall(text)) >= 0.5 * letters
+
+
+def languages_differ(a: Article, b: Article) -> bool:
+    """Both languages are known and differ: the sentences must be compared across languages.
+
+    Texts in two writing systems (English and Chinese) differ whatever their length. Two texts in
+    Latin letters differ only when both are long enough for a sure identification: a short English
+    sentence full of names ("cristiano ronaldo and iker casillas") is sometimes read as Italian.
+    """
+    la, lb = primary_language(a.language), primary_language(b.language)
+    if not (la and lb and la != lb):
+        return False
+    ta, tb = article_text(a), article_text(b)
+    if _latin(ta) and _latin(tb):
+        return min(len(_ANY_LETTER.findall(ta)), len(_ANY_LETTER.findall(tb))) >= SURE_SAME_SCRIPT_LETTERS
+    return True
 
 
 def align_story(articles: list[Article], embedder) -> list[Alignment]:

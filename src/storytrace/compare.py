@@ -219,6 +219,10 @@ def _needs_aligner(source: Article, derived: Article) -> bool:
     not for a few summary sentences against a long article."""
     if len(source.sentences) <= 1 and len(derived.sentences) <= 1:
         return False
+    from storytrace.align import languages_differ
+
+    if languages_differ(source, derived):
+        return True  # spaces count no words in Chinese or Japanese: only the aligner pairs the sentences
     return len(derived.text.split()) >= SUMMARY_RATIO * len(source.text.split())
 
 

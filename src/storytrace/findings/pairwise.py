@@ -6,6 +6,7 @@ each lineage edge and runs the story-wide detectors itself.
 """
 from __future__ import annotations
 
+from storytrace.align import languages_differ
 from storytrace.findings.common import PairContext, dedupe
 from storytrace.findings.merge import merge_same_change
 from storytrace.findings.registry import detectors
@@ -44,10 +45,15 @@ def detect_pair(
     src, der = parser.parse_many([source, derived])
     alignment = alignment or Alignment(source=source.id, derived=derived.id)
     ctx = PairContext(source, derived, alignment, src, der, story_articles=story_articles)
+    # Versions in two languages: only the detectors that read any language (they compare values);
+    # the others read English words and would compare a Chinese sentence with an English one.
+    across = languages_differ(source, derived)
     findings: list[Finding] = []
     for detector in detectors("pair"):  # the registered ones, in registration order
+        if across and not detector.multilingual:
+            continue
         findings.extend(detector.run(ctx))
-    if nli is not None:
+    if nli is not None and not across:
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))

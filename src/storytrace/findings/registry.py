@@ -47,6 +47,9 @@ class Detector:
     scope: Scope
     run: Callable[..., list[Finding]]
     types: tuple[str, ...]  # every type it may emit (declared here or by another detector)
+    # Reads any language (compares values, not words): the only kind run between versions in two
+    # languages, where the English detectors would read Chinese or Japanese as noise.
+    multilingual: bool = False
 
 
 class RegistryError(ValueError):
@@ -66,23 +69,27 @@ def detector(
     severity: Mapping[str, Severity] | None = None,
     strict: Iterable[str] = (),
     rank: Mapping[str, int] | None = None,
+    multilingual: bool = False,
 ) -> Callable[[Run], Run]:
     """Register the decorated function as detector ``name``.
 
     ``types`` lists what it may emit; ``severity`` declares the types it owns (each type is owned by
     exactly one detector), ``rank`` gives each owned type its place in the report order and
     ``strict`` names the owned types that count on edges between independent reports.
+    ``multilingual`` marks a pair detector that also runs between versions in two languages.
     """
 
     def register(run: Run) -> Run:
-        _register(name, scope, run, tuple(types), dict(severity or {}), frozenset(strict), dict(rank or {}))
+        _register(name, scope, run, tuple(types), dict(severity or {}), frozenset(strict), dict(rank or {}),
+                  multilingual)
         return run
 
     return register
 
 
 def _register(name: str, scope: Scope, run: Callable[..., list[Finding]], types: tuple[str, ...],
-              severity: dict[str, Severity], strict: frozenset[str], rank: dict[str, int]) -> None:
+              severity: dict[str, Severity], strict: frozenset[str], rank: dict[str, int],
+              multilingual: bool = False) -> None:
     if name in _detectors:
         raise RegistryError(f"detector {name!r} is registered twice")
     if scope not in SCOPES:
@@ -103,7 +110,7 @@ def _register(name: str, scope: Scope, run: Callable[..., list[Finding]], types:
         taken_ranks[rank[kind]] = kind
     for kind in severity:
         _types[kind] = FindingType(kind, severity[kind], kind in strict, rank[kind], name)
-    _detectors[name] = Detector(name, scope, run, types)
+    _detectors[name] = Detector(name, scope, run, types, multilingual)
     _views.clear()
 
 

@@ -12,13 +12,14 @@ from storytrace.findings.common import PairContext, _shared_word_scores
 from storytrace.model import Finding
 
 _SUPPORT = " Supporting evidence:"
+SETTLED = " High: two signals agree:"  # a detector that checks its own two signals says so (crosslingual_cmp)
 
 
 def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
     by_start = {s.start: s for s in ctx.der.sentences}
     for f in findings:
-        if f.severity != "high":
-            continue
+        if f.severity != "high" or SETTLED in f.explanation:
+            continue  # SETTLED: the detector itself named the two signals behind its high
         sentence = by_start.get(f.claim_span[0])
         one_to_one = sentence is not None and (ctx.is_one_to_one(sentence.index) if ctx.alignment.pairs
                                                else _clear_counterpart(sentence, ctx))

@@ -13,7 +13,17 @@ _LINE = re.compile(r"[^\n]+")
 _TITLE_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 # Full stops and their CJK counterparts: split inside a paragraph even when the parser did not.
-_CJK_SENTENCE_END = re.compile(r"[。！？]+")
+# A closing quote or bracket right after the stop belongs to the sentence it closes (“……赢家。”).
+_CJK_SENTENCE_END = re.compile(r"[。！？]+[”’」』）)]*")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _mostly_cjk(text: str) -> bool:
+    """Most letters are Chinese or Japanese characters: the English parser's sentence starts are noise
+    there (it starts sentences at Latin names and at quote marks), the stops 。！？ are not."""
+    letters = len(_LETTER.findall(text))
+    return letters > 0 and len(_CJK_CHAR.findall(text)) >= 0.5 * letters
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -65,7 +75,8 @@ def sentence_spans(text: str, paragraphs: list[Paragraph], parser_starts: Iterab
     for para in paragraphs:
         lo = bisect.bisect_right(starts, para.start)
         hi = bisect.bisect_left(starts, para.end)
-        cuts = [para.start, *starts[lo:hi], para.end]
+        cjk = _mostly_cjk(text[para.start:para.end])
+        cuts = [para.start, para.end] if cjk else [para.start, *starts[lo:hi], para.end]
         cuts.extend(m.end() for m in _CJK_SENTENCE_END.finditer(text, para.start, para.end))
         cuts = sorted(set(cuts))
         for s, e in zip(cuts, cuts[1:]):

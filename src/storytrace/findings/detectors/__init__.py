@@ -11,4 +11,5 @@ strict=(...))``, and one import of it below, at the place in the run order it sh
 # Each import runs a module's @detector; keep this order (tests/findings/test_registry.py checks it).
 from storytrace.findings.detectors import entities_cmp, roles_cmp, numbers_cmp, attributes_cmp  # noqa: F401,I001
 from storytrace.findings.detectors import polarity, quotes_cmp, attribution_cmp, omissions, modifiers_cmp  # noqa: F401
+from storytrace.findings.detectors import crosslingual_cmp  # noqa: F401 - the only one run across languages
 from storytrace.findings.detectors import consensus, contradiction, stance  # noqa: F401
