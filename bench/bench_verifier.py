@@ -113,14 +113,24 @@ def run_part(comparer: Comparer, pairs: list[tuple]) -> tuple[list[dict], float]
     inputs = [PairInput(pid, src, der) for pid, src, der, _, _ in pairs]
     t0 = time.process_time()
     results = {r.id: r for r in comparer.compare(inputs)}
+    # each derived sentence against itself: the verifier's ceiling for that sentence (its length and
+    # style offset), which the self-normalised support divides out
+    sentences = {pid: [s.text for s in r.articles[f"{pid}:derived"].sentences] for pid, r in results.items()}
+    selfs = comparer.verifier.score([(t, t) for texts in sentences.values() for t in texts])
     cpu = time.process_time() - t0
+    selfs_of, k = {}, 0
+    for pid, texts in sentences.items():
+        selfs_of[pid], k = selfs[k:k + len(texts)], k + len(texts)
     items = []
-    for pid, _, _, consistent, kind in pairs:
+    for pid, src, der, consistent, kind in pairs:
         r = results[pid]
         flags = [k for k, f in enumerate(r.findings) if f.severity in ("high", "medium")]
         scores = r.finding_scores or [None] * len(r.findings)
         items.append({"id": pid, "consistent": consistent, "kind": kind, "support": r.support,
-                      "rule_flags": flags, "flag_scores": [scores[k] for k in flags]})
+                      "rule_flags": flags, "flag_scores": [scores[k] for k in flags],
+                      "sentence_supports": r.sentence_supports, "sentence_selfs": selfs_of[pid],
+                      "findings": [[f.severity, f.type, f.confidence, scores[k]] for k, f in enumerate(r.findings)],
+                      "source_words": len(src.split()), "derived_words": len(der.split())})
     return items, cpu
 
 

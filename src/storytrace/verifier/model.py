@@ -2,6 +2,8 @@
 
 A score is the probability that every claim of the hypothesis is supported by the premise.
 Pairs are scored in batches sorted by length (little padding); the fp16 weights run in fp32 on CPU.
+The shipped layout (a BERT cross-encoder) is read straight into plain torch modules (``bert``), which
+loads in a fraction of transformers' time; any other layout goes through transformers.
 """
 from __future__ import annotations
 
@@ -26,14 +28,8 @@ class Verifier:
             raise VerifierLoadError(f"verifier weights {path}: not a directory with a model (config.json missing)")
         try:
             import torch
-            from transformers import AutoModelForSequenceClassification, AutoTokenizer
-            from transformers.utils import logging as hf_logging
 
-            hf_logging.disable_progress_bar()  # no "Loading weights" bar in the middle of a run
-
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-            self.model = AutoModelForSequenceClassification.from_pretrained(
-                str(path), local_files_only=True, dtype=torch.float32)
+            self._encode, self.model = self._load(path, max_length)
         except Exception as exc:  # missing files, bad config, ...: one clear line
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise VerifierLoadError(f"verifier weights {path}: {first}") from None
@@ -46,16 +42,54 @@ class Verifier:
         self.max_length = max_length
         self._cache: dict[tuple[str, str], float] = {}
 
+    @staticmethod
+    def _load(path: Path, max_length: int):
+        """(pairs -> model inputs, model): plain torch for the shipped layout, else transformers."""
+        from storytrace.verifier import bert
+
+        try:
+            bert.read_config(path)
+        except bert.LayoutError:
+            import torch
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # no "Loading weights" bar in the middle of a run
+            tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+            model = AutoModelForSequenceClassification.from_pretrained(str(path), local_files_only=True,
+                                                                       dtype=torch.float32)
+
+            def encode(pairs):
+                return tokenizer([p for p, _ in pairs], [h for _, h in pairs], padding=True,
+                                 truncation="only_first", max_length=max_length, return_tensors="pt")
+
+            return encode, _Logit(model)
+        tokenizer = bert.load_tokenizer(path, max_length)
+        return (lambda pairs: bert.encode(tokenizer, pairs)), bert.load(path)
+
     def score(self, pairs: list[tuple[str, str]]) -> list[float]:
         """P(supported) for each (premise, hypothesis); repeated pairs are scored once."""
         todo = sorted({p for p in pairs if p not in self._cache}, key=lambda p: len(p[0]) + len(p[1]))
         for i in range(0, len(todo), self.batch_size):
             chunk = todo[i:i + self.batch_size]
-            enc = self.tokenizer([p for p, _ in chunk], [h for _, h in chunk], padding=True,
-                                 truncation="only_first", max_length=self.max_length, return_tensors="pt")
+            enc = self._encode(chunk)
             with self._torch.inference_mode():
-                probs = self._torch.sigmoid(self.model(**enc).logits.squeeze(-1)).tolist()
+                probs = self._torch.sigmoid(self.model(**enc).reshape(-1)).tolist()
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache.update(zip(chunk, probs))
         return [round(self._cache[p], 4) for p in pairs]
+
+
+class _Logit:
+    """A transformers sequence classifier called like ``bert.CrossEncoder``: inputs in, one logit per pair out."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def eval(self):
+        self.model.eval()
+        return self
+
+    def __call__(self, **enc):
+        return self.model(**enc).logits.squeeze(-1)
