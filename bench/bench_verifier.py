@@ -213,7 +213,6 @@ def main() -> None:
     ap.add_argument("--load", type=Path, nargs="+", help="score nothing: merge files written by --save and report")
     ap.add_argument("--save-combiner", type=Path, help="write the combiner fitted on the tuning parts (and its threshold) here")
     ap.add_argument("--write", action="store_true", help="replace the section in bench/RESULTS.md")
-    ap.add_argument("--fused", action="store_true", help="also score each sentence against its fused chunk (verifier.chunks.FUSED_CANDIDATE)")
     ap.add_argument("--weights", default="", help="verifier weights folder (default: the shipped ones)")
     args = ap.parse_args()
     run = merge([json.loads(p.read_text(encoding="utf-8")) for p in args.load]) if args.load else score_all(args)
@@ -242,9 +241,6 @@ def score_all(args) -> dict:
     """Rules and verifier over the asked sets and parts, and the verifier's speed, load time, memory."""
     t0 = time.perf_counter()
     from storytrace.findings.verify import load_verifier
-    from storytrace.verifier import chunks
-
-    chunks.FUSED_CANDIDATE = args.fused
 
     load_verifier(args.weights)
     load_seconds = time.perf_counter() - t0

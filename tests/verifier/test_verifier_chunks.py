@@ -45,31 +45,3 @@ def test_best_support_takes_the_best_chunk_per_sentence_in_one_call():
     assert len(verifier.calls) == 1
     assert found[0].score == 1.0 and "four million" in found[0].chunk
     assert found[1].score < 1.0
-
-
-ARTICLE = ["The flood hit Brenno on Sunday night.", "Rain had fallen for three days.", "Schools stayed shut.",
-           "Trains were cancelled across the valley.", "The mayor thanked the volunteers.",
-           "Forty houses were destroyed, officials said."]
-# a summary sentence fusing the first sentence and the last: no window of three consecutive sentences holds both
-FUSING_SUMMARY = "The Sunday flood in Brenno destroyed forty houses."
-
-
-def test_the_fused_candidate_joins_the_sentences_a_summary_draws_on_in_document_order():
-    from storytrace.verifier.chunks import fused_candidate
-
-    start, chunk = fused_candidate(ARTICLE, FUSING_SUMMARY, size=2)
-    assert start == 0 and chunk == ARTICLE[0] + " " + ARTICLE[5]
-    # sentences next to each other are a window already; a sentence sharing nothing has no fused chunk
-    assert fused_candidate(ARTICLE, "Schools stayed shut as trains were cancelled.", size=2) is None
-    assert fused_candidate(ARTICLE, "Nobody knows.", size=2) is None
-
-
-def test_with_the_fused_candidate_a_fusing_summary_finds_its_support():
-    without = best_support(WordOverlap(), ARTICLE, [FUSING_SUMMARY])[0]
-    from storytrace.verifier import chunks
-
-    plans = chunks.plan(ARTICLE, [FUSING_SUMMARY], fused=True)
-    assert len(plans[0]) == len(chunks.plan(ARTICLE, [FUSING_SUMMARY], fused=False)[0]) + 1
-    verifier = WordOverlap()
-    scores = verifier.score(chunks.plan_pairs(plans, [FUSING_SUMMARY]))
-    assert max(scores) > without.score

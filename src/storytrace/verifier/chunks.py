@@ -12,11 +12,6 @@ from dataclasses import dataclass
 
 CHUNK_SENTENCES = 3
 LEXICAL_CANDIDATES = 4
-# An abstractive summary sentence fuses facts stated in different parts of its article, so no
-# window of consecutive sentences may hold them all: one more candidate joins, in document
-# order, the CHUNK_SENTENCES source sentences sharing most content words with it, wherever they
-# are. Off until bench/bench_verifier.py --fused shows it pays (session 10).
-FUSED_CANDIDATE = False
 _SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+(?=[\"“‘'(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|Prof|No|Inc|Corp|Co|vs)|\b[A-Z](?:\.[A-Z])*)\.$")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -75,29 +70,13 @@ def candidate_windows(sentences: list[str], hypothesis: str, anchors: list[int] 
     return sorted(chosen)
 
 
-def fused_candidate(sentences: list[str], hypothesis: str, size: int = CHUNK_SENTENCES) -> tuple[int, str] | None:
-    """The ``size`` sentences sharing most content words with the hypothesis (at least one each),
-    in document order; None when they are consecutive (a window already) or fewer than two share any."""
-    words = content_words(hypothesis)
-    shared = [(len(words & content_words(s)), i) for i, s in enumerate(sentences)]
-    best = sorted(i for n, i in sorted(shared, key=lambda t: (-t[0], t[1]))[:size] if n > 0)
-    if len(best) < 2 or best[-1] - best[0] == len(best) - 1:
-        return None
-    return best[0], " ".join(sentences[i] for i in best)
-
-
 def plan(sentences: list[str], hypotheses: list[str], anchors: list[list[int]] | None = None,
-         lexical: int = LEXICAL_CANDIDATES, fused: bool | None = None) -> list[list[tuple[int, str]]]:
+         lexical: int = LEXICAL_CANDIDATES) -> list[list[tuple[int, str]]]:
     """For each hypothesis, the (first sentence, chunk text) candidates to score."""
-    fused = FUSED_CANDIDATE if fused is None else fused
     plans = []
     for k, hyp in enumerate(hypotheses):
         spans = candidate_windows(sentences, hyp, anchors[k] if anchors else None, lexical=lexical)
-        candidates = [(s, " ".join(sentences[s:e])) for s, e in spans]
-        extra = fused_candidate(sentences, hyp) if fused else None
-        if extra is not None:
-            candidates.append(extra)
-        plans.append(candidates)
+        plans.append([(s, " ".join(sentences[s:e])) for s, e in spans])
     return plans
 
 
