@@ -212,9 +212,14 @@ def main() -> None:
     ap.add_argument("--save", type=Path, help="also write the scored pairs and the measurements to this JSON file")
     ap.add_argument("--load", type=Path, nargs="+", help="score nothing: merge files written by --save and report")
     ap.add_argument("--save-combiner", type=Path, help="write the combiner fitted on the tuning parts (and its threshold) here")
+    ap.add_argument("--load-runs", type=int, default=0,
+                    help="only measure loading the verifier, plain torch against transformers, in N fresh processes each")
     ap.add_argument("--write", action="store_true", help="replace the section in bench/RESULTS.md")
     ap.add_argument("--weights", default="", help="verifier weights folder (default: the shipped ones)")
     args = ap.parse_args()
+    if args.load_runs:
+        print("\n".join(measure_loads(args.load_runs, args.weights)))
+        return
     run = merge([json.loads(p.read_text(encoding="utf-8")) for p in args.load]) if args.load else score_all(args)
     if args.save:
         args.save.write_text(json.dumps(run), encoding="utf-8")
@@ -270,6 +275,38 @@ def score_all(args) -> dict:
     n, cpu = verifier_speed(args.weights)
     return {"parts": parts, "cpu_total": cpu_total, "pair_total": pair_total, "load_seconds": load_seconds,
             "speed_pairs": n, "speed_cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+LOAD_PROBE = """
+import sys, time, torch
+t0, c0 = time.perf_counter(), time.process_time()
+from storytrace.verifier import Verifier
+v = Verifier(sys.argv[2] or None, loader=sys.argv[1])
+v.score([("The council voted to close the bridge.", "The council decided to close the bridge.")])
+print(time.perf_counter() - t0, time.process_time() - c0)
+"""
+
+
+def measure_loads(runs: int, weights: str) -> list[str]:
+    """Seconds from a process with torch imported (as the pipeline has it) to the first scored pair,
+    per loader, interleaved so both see the same machine."""
+    import statistics
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+    seen: dict[str, list[tuple[float, float]]] = {"auto": [], "transformers": []}
+    for _ in range(runs):
+        for loader in seen:
+            out = subprocess.run([sys.executable, "-c", LOAD_PROBE, loader, weights], capture_output=True,
+                                 text=True, check=True, env=env)
+            wall, cpu = map(float, out.stdout.split())
+            seen[loader].append((wall, cpu))
+    lines = ["| loader | runs | median wall s | median CPU s | min CPU s |", "|---|---|---|---|---|"]
+    for loader, times in seen.items():
+        name = "plain torch (verifier/bert.py)" if loader == "auto" else "transformers from_pretrained (before)"
+        lines.append(f"| {name} | {runs} | {statistics.median(w for w, _ in times):.2f} | "
+                     f"{statistics.median(c for _, c in times):.2f} | {min(c for _, c in times):.2f} |")
+    return lines
 
 
 def merge(runs: list[dict]) -> dict:

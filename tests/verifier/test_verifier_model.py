@@ -67,6 +67,7 @@ def test_the_plain_torch_network_scores_as_the_transformers_model_does(verifier)
     with torch.inference_mode():
         expected = torch.sigmoid(model(**enc).logits.squeeze(-1)).tolist()
     assert verifier.score(PAIRS) == pytest.approx(expected, abs=2e-4)
+    assert Verifier(loader="transformers").score(PAIRS) == pytest.approx(expected, abs=2e-4)
 
 
 def test_loading_the_shipped_verifier_does_not_import_transformers():

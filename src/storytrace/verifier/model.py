@@ -22,14 +22,15 @@ def default_weights() -> Path:
 
 class Verifier:
     def __init__(self, path: str | Path | None = None, batch_size: int = 32, max_length: int = 256,
-                 threads: int = 0):
+                 threads: int = 0, loader: str = "auto"):
+        """``loader``: "auto" (plain torch for the shipped layout) or "transformers" (always; for comparisons)."""
         path = Path(path) if path else WEIGHTS_DIR
         if not (path / "config.json").is_file():
             raise VerifierLoadError(f"verifier weights {path}: not a directory with a model (config.json missing)")
         try:
             import torch
 
-            self._encode, self.model = self._load(path, max_length)
+            self._encode, self.model = self._load(path, max_length, loader)
         except Exception as exc:  # missing files, bad config, ...: one clear line
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise VerifierLoadError(f"verifier weights {path}: {first}") from None
@@ -43,11 +44,13 @@ class Verifier:
         self._cache: dict[tuple[str, str], float] = {}
 
     @staticmethod
-    def _load(path: Path, max_length: int):
+    def _load(path: Path, max_length: int, loader: str = "auto"):
         """(pairs -> model inputs, model): plain torch for the shipped layout, else transformers."""
         from storytrace.verifier import bert
 
         try:
+            if loader == "transformers":
+                raise bert.LayoutError("transformers asked for")
             bert.read_config(path)
         except bert.LayoutError:
             import torch
