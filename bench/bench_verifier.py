@@ -19,6 +19,14 @@ medium/high finding; the three decisions are then made from those:
   support >= t_low;
 - combined (both): findings scored >= t_high downgraded; consistent iff no medium/high finding
   remains and support >= t_low.
+Session 10 adds three uses of the same scores (storytrace/verifier/combiner.py gives the reasons):
+- contrast: consistent iff the self-normalised support (logit of the worst sentence's support minus
+  the logit of that sentence scored against itself) >= t;
+- rules+contrast: consistent iff no medium/high finding and contrast >= t;
+- learned: a logistic regression of the findings (high, medium, verifier-weighted), the support,
+  the contrast and the length ratio, fitted on the held tuning half of all sets jointly (each set and
+  each class weighted equally); consistent iff P(consistent) >= t.
+``--load-runs N`` only measures loading the verifier (plain torch against transformers).
 Thresholds are chosen on the TUNING parts only, on the half of their documents the verifier was
 not trained on (storytrace.verifier.data.held_for_thresholds; only that half is scored) (best mean balanced accuracy over the sets, with
 DEMETR false alarms on faithful pairs at most 0.05); the confirm parts are scored, never read.
