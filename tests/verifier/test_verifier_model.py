@@ -95,5 +95,8 @@ def test_weights_of_another_layout_go_through_transformers_and_bad_weights_name_
         read_config(tmp_path)
     (tmp_path / "config.json").write_text(json.dumps(config))
     (tmp_path / "model.safetensors").write_bytes(b"not a safetensors file")
+    with pytest.raises(LayoutError):  # no tokenizer.json: an older layout, left to transformers
+        read_config(tmp_path)
+    (tmp_path / "tokenizer.json").write_bytes((default_weights() / "tokenizer.json").read_bytes())
     with pytest.raises(VerifierLoadError, match=str(tmp_path)):
         Verifier(tmp_path)

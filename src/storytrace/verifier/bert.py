@@ -100,6 +100,8 @@ def read_config(path: Path) -> dict:
         raise LayoutError(f"not a BERT cross-encoder this loader implements ({wrong or c.get('architectures')})")
     if c["hidden_size"] % c["num_attention_heads"] or len(c.get("id2label", {"0": ""})) != 1:
         raise LayoutError("expected one output logit and a hidden size divisible by the heads")
+    if not (path / "tokenizer.json").is_file() or not (path / "model.safetensors").is_file():
+        raise LayoutError("no tokenizer.json or model.safetensors (older layouts go through transformers)")
     return c
 
 
