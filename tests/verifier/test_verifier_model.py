@@ -100,3 +100,18 @@ def test_weights_of_another_layout_go_through_transformers_and_bad_weights_name_
     (tmp_path / "tokenizer.json").write_bytes((default_weights() / "tokenizer.json").read_bytes())
     with pytest.raises(VerifierLoadError, match=str(tmp_path)):
         Verifier(tmp_path)
+
+
+def test_bfloat16_only_where_the_cpu_has_the_instructions(monkeypatch):
+    import torch
+
+    from storytrace.verifier.model import native_bf16
+
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: False)
+    assert native_bf16() is False
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: True)
+    assert native_bf16() is True
+    monkeypatch.delattr(torch.cpu, "_is_amx_tile_supported")
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)
+    assert native_bf16() is False  # a torch without the check: fp32

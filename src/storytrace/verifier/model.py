@@ -1,7 +1,8 @@
 """Loads the verifier's weights by path (never from a hub) and scores (premise, hypothesis) pairs.
 
 A score is the probability that every claim of the hypothesis is supported by the premise.
-Pairs are scored in batches sorted by length (little padding); the fp16 weights run in fp32 on CPU.
+Pairs are scored in batches sorted by length (little padding); the fp16 weights are held in fp32 and
+the matrix products run in bfloat16 where the CPU has bfloat16 instructions, else in fp32.
 The shipped layout (a BERT cross-encoder) is read straight into plain torch modules (``bert``), which
 loads in a fraction of transformers' time; any other layout goes through transformers.
 """
@@ -93,8 +94,9 @@ def native_bf16() -> bool:
     try:
         import torch
 
-        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):  # a torch without the check: stay in fp32
+        # (mkldnn's own "bf16 supported" is also true on AVX512 CPUs that only emulate it)
+        return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
+    except (AttributeError, RuntimeError):  # a torch without the checks: stay in fp32
         return False
 
 
