@@ -19,6 +19,14 @@ medium/high finding; the three decisions are then made from those:
   support >= t_low;
 - combined (both): findings scored >= t_high downgraded; consistent iff no medium/high finding
   remains and support >= t_low.
+Session 10 adds three uses of the same scores (storytrace/verifier/combiner.py gives the reasons):
+- contrast: consistent iff the self-normalised support (logit of the worst sentence's support minus
+  the logit of that sentence scored against itself) >= t;
+- rules+contrast: consistent iff no medium/high finding and contrast >= t;
+- learned: a logistic regression of the findings (high, medium, verifier-weighted), the support,
+  the contrast and the length ratio, fitted on the held tuning half of all sets jointly (each set and
+  each class weighted equally); consistent iff P(consistent) >= t.
+``--load-runs N`` only measures loading the verifier (plain torch against transformers).
 Thresholds are chosen on the TUNING parts only, on the half of their documents the verifier was
 not trained on (storytrace.verifier.data.held_for_thresholds; only that half is scored) (best mean balanced accuracy over the sets, with
 DEMETR false alarms on faithful pairs at most 0.05); the confirm parts are scored, never read.
@@ -54,6 +62,10 @@ LOW_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
 HIGH_GRID = (0.8, 0.9, 0.95, 0.98, 0.99, 1.01)  # 1.01: never downgrade
 MAX_FAITHFUL_FALSE_ALARMS = 0.05
 MODES = ("rules", "verifier", "check", "pairs", "combined")
+# session 10: other uses of the same scores (storytrace.verifier.combiner explains the features)
+NEW_MODES = ("contrast", "rules+contrast", "learned")
+ALL_MODES = MODES + NEW_MODES
+PROBABILITY_GRID = tuple(round(0.05 * k, 2) for k in range(1, 20))
 
 
 
@@ -86,6 +98,12 @@ def balanced_accuracy(gold: list[bool], predicted: list[bool]) -> tuple[float, f
 
 
 def decide(item: dict, mode: str, t_low: float, t_high: float) -> bool:
+    if mode == "contrast":
+        return item["contrast"] >= t_low
+    if mode == "rules+contrast":
+        return not item["rule_flags"] and item["contrast"] >= t_low
+    if mode == "learned":
+        return item["p_consistent"] >= t_low
     if mode == "rules":
         return not item["rule_flags"]
     if mode == "verifier":
@@ -113,14 +131,24 @@ def run_part(comparer: Comparer, pairs: list[tuple]) -> tuple[list[dict], float]
     inputs = [PairInput(pid, src, der) for pid, src, der, _, _ in pairs]
     t0 = time.process_time()
     results = {r.id: r for r in comparer.compare(inputs)}
+    # each derived sentence against itself: the verifier's ceiling for that sentence (its length and
+    # style offset), which the self-normalised support divides out
+    sentences = {pid: [s.text for s in r.articles[f"{pid}:derived"].sentences] for pid, r in results.items()}
+    selfs = comparer.verifier.score([(t, t) for texts in sentences.values() for t in texts])
     cpu = time.process_time() - t0
+    selfs_of, k = {}, 0
+    for pid, texts in sentences.items():
+        selfs_of[pid], k = selfs[k:k + len(texts)], k + len(texts)
     items = []
-    for pid, _, _, consistent, kind in pairs:
+    for pid, src, der, consistent, kind in pairs:
         r = results[pid]
         flags = [k for k, f in enumerate(r.findings) if f.severity in ("high", "medium")]
         scores = r.finding_scores or [None] * len(r.findings)
         items.append({"id": pid, "consistent": consistent, "kind": kind, "support": r.support,
-                      "rule_flags": flags, "flag_scores": [scores[k] for k in flags]})
+                      "rule_flags": flags, "flag_scores": [scores[k] for k in flags],
+                      "sentence_supports": r.sentence_supports, "sentence_selfs": selfs_of[pid],
+                      "findings": [[f.severity, f.type, f.confidence, scores[k]] for k, f in enumerate(r.findings)],
+                      "source_words": len(src.split()), "derived_words": len(der.split())})
     return items, cpu
 
 
@@ -131,6 +159,11 @@ def choose(tuning: dict[str, list[dict]], mode: str) -> tuple[float, float]:
     best, best_key = (0.0, 1.01), None
     highs = HIGH_GRID if mode in ("combined", "check") else (1.01,)
     lows = (0.0,) if mode == "check" else LOW_GRID
+    if mode in ("contrast", "rules+contrast"):  # a logit difference: candidates at every 5% of the tuning values
+        values = sorted(i["contrast"] for items in tuning.values() for i in items)
+        lows = (-1e9,) + tuple(values[int(k * (len(values) - 1) / 20)] for k in range(1, 20))
+    if mode == "learned":
+        lows = PROBABILITY_GRID
     for t_low in lows:
         for t_high in highs:
             scores = {name: score_set(items, mode, t_low, t_high) for name, items in tuning.items() if items}
@@ -143,6 +176,42 @@ def choose(tuning: dict[str, list[dict]], mode: str) -> tuple[float, float]:
     return best
 
 
+def enrich(run: dict) -> None:
+    """Per pair: the combiner's features and the self-normalised contrast (see verifier/combiner.py)."""
+    from storytrace.verifier.combiner import FEATURES, pair_features
+
+    for sets in run["parts"].values():
+        for items in sets.values():
+            for i in items:
+                f = pair_features([x[0] for x in i["findings"]], [x[3] for x in i["findings"]],
+                                  i["sentence_supports"] or [], i["sentence_selfs"], i["source_words"], i["derived_words"])
+                i["features"] = f
+                i["contrast"] = f[FEATURES.index("contrast")]
+
+
+def fit_combiner(tuning: dict[str, list[dict]]):
+    """Logistic regression on the held tuning half of every set jointly: each set weighs the same,
+    and within a set each class weighs the same (balanced accuracy on every set is the target)."""
+    from storytrace.verifier.combiner import fit
+
+    rows, labels, weights = [], [], []
+    for items in tuning.values():
+        for label in (True, False):
+            group = [i for i in items if i["consistent"] is label]
+            for i in group:
+                rows.append(i["features"])
+                labels.append(label)
+                weights.append(0.5 / len(group))
+    return fit(rows, labels, weights)
+
+
+def apply_combiner(run: dict, combiner) -> None:
+    for sets in run["parts"].values():
+        for items in sets.values():
+            for i in items:
+                i["p_consistent"] = combiner.probability(i["features"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="at most this many pairs per set and part")
@@ -150,16 +219,29 @@ def main() -> None:
     ap.add_argument("--parts", default="tune,confirm", help="score only these parts (e.g. two processes, one each)")
     ap.add_argument("--save", type=Path, help="also write the scored pairs and the measurements to this JSON file")
     ap.add_argument("--load", type=Path, nargs="+", help="score nothing: merge files written by --save and report")
+    ap.add_argument("--save-combiner", type=Path, help="write the combiner fitted on the tuning parts (and its threshold) here")
+    ap.add_argument("--load-runs", type=int, default=0,
+                    help="only measure loading the verifier, plain torch against transformers, in N fresh processes each")
     ap.add_argument("--write", action="store_true", help="replace the section in bench/RESULTS.md")
     ap.add_argument("--weights", default="", help="verifier weights folder (default: the shipped ones)")
     args = ap.parse_args()
+    if args.load_runs:
+        print("\n".join(measure_loads(args.load_runs, args.weights)))
+        return
     run = merge([json.loads(p.read_text(encoding="utf-8")) for p in args.load]) if args.load else score_all(args)
     if args.save:
         args.save.write_text(json.dumps(run), encoding="utf-8")
     if "tune" not in args.parts.split(",") and not args.load:
         return  # thresholds need the tuning part: report from the merged files
-    thresholds = {mode: choose(run["parts"]["tune"], mode) for mode in MODES}
-    lines = render(run, thresholds, args)
+    enrich(run)
+    combiner = fit_combiner(run["parts"]["tune"])
+    apply_combiner(run, combiner)
+    thresholds = {mode: choose(run["parts"]["tune"], mode) for mode in ALL_MODES}
+    if args.save_combiner:
+        from dataclasses import replace
+
+        replace(combiner, threshold=thresholds["learned"][0]).save(args.save_combiner)
+    lines = render(run, thresholds, args, combiner)
     print("\n".join(lines))
     if args.write:
         from results import replace_section
@@ -203,6 +285,38 @@ def score_all(args) -> dict:
             "speed_pairs": n, "speed_cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+LOAD_PROBE = """
+import sys, time, torch
+t0, c0 = time.perf_counter(), time.process_time()
+from storytrace.verifier import Verifier
+v = Verifier(sys.argv[2] or None, loader=sys.argv[1])
+v.score([("The council voted to close the bridge.", "The council decided to close the bridge.")])
+print(time.perf_counter() - t0, time.process_time() - c0)
+"""
+
+
+def measure_loads(runs: int, weights: str) -> list[str]:
+    """Seconds from a process with torch imported (as the pipeline has it) to the first scored pair,
+    per loader, interleaved so both see the same machine."""
+    import statistics
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+    seen: dict[str, list[tuple[float, float]]] = {"auto": [], "transformers": []}
+    for _ in range(runs):
+        for loader in seen:
+            out = subprocess.run([sys.executable, "-c", LOAD_PROBE, loader, weights], capture_output=True,
+                                 text=True, check=True, env=env)
+            wall, cpu = map(float, out.stdout.split())
+            seen[loader].append((wall, cpu))
+    lines = ["| loader | runs | median wall s | median CPU s | min CPU s |", "|---|---|---|---|---|"]
+    for loader, times in seen.items():
+        name = "plain torch (verifier/bert.py)" if loader == "auto" else "transformers from_pretrained (before)"
+        lines.append(f"| {name} | {runs} | {statistics.median(w for w, _ in times):.2f} | "
+                     f"{statistics.median(c for _, c in times):.2f} | {min(c for _, c in times):.2f} |")
+    return lines
+
+
 def merge(runs: list[dict]) -> dict:
     """One run from several (e.g. the tuning part and the confirm part scored in two processes)."""
     out = {"parts": {"tune": {}, "confirm": {}}, "cpu_total": 0.0, "pair_total": 0}
@@ -229,20 +343,41 @@ def verifier_speed(weights: str) -> tuple[int, float]:
     return len(pairs), time.process_time() - t0
 
 
-def auc(items: list[dict]) -> float | None:
-    """Threshold-free: the chance that a consistent pair gets more support than an inconsistent one."""
-    pos = [i["support"] for i in items if i["consistent"] and i["support"] is not None]
-    neg = [i["support"] for i in items if not i["consistent"] and i["support"] is not None]
+def auc(items: list[dict], key: str = "support") -> float | None:
+    """Threshold-free: the chance that a consistent pair gets a higher ``key`` than an inconsistent one."""
+    pos = [i[key] for i in items if i["consistent"] and i[key] is not None]
+    neg = [i[key] for i in items if not i["consistent"] and i[key] is not None]
     if not pos or not neg:
         return None
     return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+
+
+def render_new(run: dict, thresholds: dict, combiner) -> list[str]:
+    """Session 10: the self-normalised contrast and the learned combiner beside rules alone."""
+    from storytrace.verifier.combiner import FEATURES
+
+    lines = ["", f"Session 10 uses: contrast t={thresholds['contrast'][0]:.3f}; rules+contrast t={thresholds['rules+contrast'][0]:.3f}; "
+             f"learned P(consistent) >= {thresholds['learned'][0]}; combiner (standardised) weights "
+             + ", ".join(f"{n} {w:+.2f}" for n, w in zip(FEATURES, combiner.weights)) + f", bias {combiner.bias:+.2f}", "",
+             "| set | part | pairs | rules BA | verifier BA | contrast AUC | contrast BA | rules+contrast BA | learned AUC | learned BA | learned caught | learned false alarms |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for part in ("tune", "confirm"):
+        for name, items in run["parts"][part].items():
+            if not items:
+                continue
+            s = {mode: score_set(items, mode, *thresholds[mode]) for mode in ALL_MODES}
+            c = s["learned"]
+            lines.append(f"| {name} | {part} | {len(items)} | {s['rules']['ba']:.3f} | {s['verifier']['ba']:.3f} | "
+                         f"{_f3(auc(items, 'contrast'))} | {s['contrast']['ba']:.3f} | {s['rules+contrast']['ba']:.3f} | "
+                         f"{_f3(auc(items, 'p_consistent'))} | {c['ba']:.3f} | {c['caught']:.3f} | {c['alarms']:.3f} |")
+    return lines
 
 
 def _f3(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def render(run: dict, thresholds: dict, args) -> list[str]:
+def render(run: dict, thresholds: dict, args, combiner=None) -> list[str]:
     parts = run["parts"]
     cmd = "python bench/bench_verifier.py" + (f" --limit {args.limit}" if args.limit else "") + \
           (f" --sets {args.sets}" if args.sets != ",".join(SETS) else "")
@@ -260,11 +395,12 @@ def render(run: dict, thresholds: dict, args) -> list[str]:
             c = s["combined"]
             lines.append(f"| {name} | {part} | {len(items)} | {_f3(auc(items))} | " + " | ".join(f"{s[m]['ba']:.3f}" for m in MODES)
                          + f" | {c['caught']:.3f} | {c['alarms']:.3f} |")
+    lines += render_new(run, thresholds, combiner)
     lines += ["", "DEMETR: critical perturbations detected / false alarms on faithful translations",
               "", "| decision | part | critical detected | faithful false alarms |", "|---|---|---|---|"]
     for part in ("tune", "confirm"):
         items = parts[part].get("demetr_dev") or []
-        for mode in MODES if items else ():
+        for mode in ALL_MODES if items else ():
             s = score_set(items, mode, *thresholds[mode])
             lines.append(f"| {mode} | {part} | {_f3(s['critical_caught'])} | {_f3(s['faithful_alarms'])} |")
     lines += ["", f"Verifier speed: {run['speed_pairs'] / run['speed_cpu']:.1f} sentence pairs per CPU-second "

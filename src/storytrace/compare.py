@@ -41,6 +41,7 @@ class PairResult:
     articles: dict[str, Article]
     support: float | None = None  # the verifier's P(supported) of the least supported sentence
     finding_scores: list[float | None] | None = None  # the verifier's score of each finding
+    sentence_supports: list[float] | None = None  # the verifier's support of each derived sentence
 
 
     def to_dict(self) -> dict[str, Any]:
@@ -130,7 +131,8 @@ class Comparer:
         self._warm_embeddings(sources, deriveds)
         alignments = [self._align(source, derived) for source, derived in zip(sources, deriveds)]
         supports = self._supports(sources, deriveds, alignments)
-        for pair, source, derived, alignment, support in zip(batch, sources, deriveds, alignments, supports):
+        for pair, source, derived, alignment, sentence_supports in zip(batch, sources, deriveds, alignments, supports):
+            support = None if sentence_supports is None else min(sentence_supports, default=0.0)
             findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli)
             scores = None
             if self.verifier is not None and self.config.verifier_findings:
@@ -147,12 +149,12 @@ class Comparer:
                 consistent = consistent and support >= self.config.verifier_unsupported_below
                 score = round(min(score, support), 4)
             yield PairResult(pair.id, consistent, score, findings, {source.id: source, derived.id: derived},
-                             support, scores)
+                             support, scores, sentence_supports)
 
     def _supports(self, sources: list[Article], deriveds: list[Article],
-                  alignments: list[Alignment]) -> list[float | None]:
-        """Per pair, the verifier's support of its least supported derived sentence (SummaC-style:
-        each sentence against its best source chunk); None when the verifier is off."""
+                  alignments: list[Alignment]) -> list[list[float] | None]:
+        """Per pair, the verifier's support of each derived sentence (SummaC-style: each sentence
+        against its best source chunk; the least supported one decides); None when the verifier is off."""
         if self.verifier is None or not self.config.verifier_pairs:
             return [None] * len(sources)
         from storytrace.verifier.chunks import best_support, plan, plan_pairs
@@ -166,10 +168,10 @@ class Comparer:
             jobs.append((src, hyps, anchors))
         # one batched call for the whole batch; best_support then reads the verifier's cache
         self.verifier.score([p for src, hyps, anchors in jobs for p in plan_pairs(plan(src, hyps, anchors), hyps)])
-        out: list[float | None] = []
+        out: list[list[float] | None] = []
         for src, hyps, anchors in jobs:
             found = best_support(self.verifier, src, hyps, anchors) if src and hyps else []
-            out.append(min((f.score for f in found), default=0.0))
+            out.append([f.score for f in found])
         return out
 
     def _source_article(self, text: str) -> Article:

@@ -54,6 +54,11 @@ class Config:
     # the confirm parts) but neither use beats rules alone there (bench/bench_verifier.py,
     # RESULTS.md): the finding check lowers DEMETR critical detection 0.762 -> 0.684 and the pair
     # use raises false alarms on faithful translations; Falke 0.49 and XSum 0.54 are unchanged.
+    # Session 10 tried other uses of the same scores, chosen on the held tuning half (RESULTS.md,
+    # "session 10"): the worst sentence against itself (self-normalised contrast), rules plus a low
+    # contrast cut (confirm BA XSum 0.539 -> 0.558, DEMETR 0.850 -> 0.851, the rest unchanged; 24
+    # pairs flagged, 20 rightly: too small and too close to a cliff in faithful false alarms to switch
+    # on) and a learned combiner (AUC up, but BA at the 0.05 false-alarm cap below rules).
     # (a) Judge each derived sentence against its best supporting source chunk: the pair score
     # and verdict of `compare`, and an unsupported-sentence finding in `analyze`.
     verifier_pairs: bool = setting(

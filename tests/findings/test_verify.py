@@ -112,3 +112,20 @@ def test_a_sentence_copied_word_for_word_is_not_sent_to_the_verifier():
     found = verify.unsupported_sentences(story(), {"src": SOURCE, "der": copy}, fake, unsupported_below=0.1)
     assert [h for _, h in fake.seen] == ["The mayor resigned in protest."]
     assert [f.claim for f in found] == ["The mayor resigned in protest."]
+
+
+def test_the_model_loads_only_when_a_finding_or_a_derived_edge_needs_it(monkeypatch):
+    loads = []
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="": loads.append(weights) or Fixed({}))
+    config = Config(verifier_pairs=True, verifier_findings=True)
+    members = {"src": SOURCE, "der": DERIVED}
+    independent = story()
+    independent.lineage = [Edge(e.source, e.derived, "independent", e.confidence, e.coverage, e.containment)
+                           for e in independent.lineage]
+    low = [finding("name_variant", "low", DERIVED.sentences[0], SOURCE.sentences[1])]
+    assert verify.check_story(independent, members, low, config) == low and not loads
+    verify.check_story(story(), members, low, config)  # a summary edge: its sentences are judged
+    assert len(loads) == 1
+    high = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(independent, members, high, Config(verifier_findings=True))  # a finding to check
+    assert len(loads) == 2

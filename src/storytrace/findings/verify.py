@@ -143,6 +143,11 @@ def check_story(story, members: dict[str, Article], findings: list[Finding], con
     """The verifier's part in ``detect_findings``: both uses, each switched by the config."""
     if config is None or not (config.verifier_findings or config.verifier_pairs):
         return findings
+    # the model loads only when something needs it: a derived edge to judge or a finding to check
+    derived = config.verifier_pairs and any(e.relation in DERIVED_RELATIONS for e in story.lineage)
+    checked = config.verifier_findings and any(f.severity in CHECKED_SEVERITIES for f in findings)
+    if not (derived or checked):
+        return findings
     verifier = load_verifier(config.verifier_weights)
     if config.verifier_pairs:
         taken = {(f.article, f.claim_span[0]) for f in findings}
