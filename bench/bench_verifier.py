@@ -255,11 +255,11 @@ def score_all(args) -> dict:
     t0 = time.perf_counter()
     from storytrace.findings.verify import load_verifier
 
-    load_verifier(args.weights)
+    load_verifier(args.weights, True)  # the recorded figures use bfloat16 where the CPU has it
     load_seconds = time.perf_counter() - t0
     # the verifier scores everything; thresholds that change nothing, so raw scores are kept
     verified = Comparer(Config(quiet=True, verifier_pairs=True, verifier_findings=True,
-                               verifier_weights=args.weights, verifier_entailed_above=2.0,
+                               verifier_weights=args.weights, verifier_bf16=True, verifier_entailed_above=2.0,
                                verifier_unsupported_below=-1.0))
     parts: dict[str, dict[str, list[dict]]] = {"tune": {}, "confirm": {}}
     cpu_total, pair_total = 0.0, 0

@@ -85,7 +85,7 @@ class Pipeline:
             return None
         from storytrace.findings.verify import load_verifier
 
-        return load_verifier(self.config.verifier_weights)  # cached per process and weights
+        return load_verifier(self.config.verifier_weights, self.config.verifier_bf16)  # cached per process and weights
 
     # -- stages ---------------------------------------------------------------------------
     def read(self, inputs: Iterable[str | Path | Article]) -> Iterator[Article | InputError]:

@@ -82,7 +82,7 @@ def test_unsupported_sentence_of_a_summary_becomes_a_medium_finding():
 
 def test_detect_findings_runs_the_verifier_only_when_the_config_asks(monkeypatch):
     fake = Fixed({"mayor": 0.02}, default=0.8)
-    monkeypatch.setattr(verify, "load_verifier", lambda weights="": fake)
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: fake)
     articles = {"src": SOURCE, "der": DERIVED}
     without = detect_findings(story(), articles)
     assert not fake.seen and not any("P(supported)" in f.explanation for f in without)
@@ -116,7 +116,7 @@ def test_a_sentence_copied_word_for_word_is_not_sent_to_the_verifier():
 
 def test_the_model_loads_only_when_a_finding_or_a_derived_edge_needs_it(monkeypatch):
     loads = []
-    monkeypatch.setattr(verify, "load_verifier", lambda weights="": loads.append(weights) or Fixed({}))
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: loads.append(weights) or Fixed({}))
     config = Config(verifier_pairs=True, verifier_findings=True)
     members = {"src": SOURCE, "der": DERIVED}
     independent = story()

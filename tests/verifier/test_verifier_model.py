@@ -115,3 +115,18 @@ def test_bfloat16_only_where_the_cpu_has_the_instructions(monkeypatch):
     monkeypatch.delattr(torch.cpu, "_is_amx_tile_supported")
     monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)
     assert native_bf16() is False  # a torch without the check: fp32
+
+
+def test_reports_use_full_precision_unless_bf16_is_asked_for(monkeypatch):
+    # bfloat16 moves scores by up to 0.01: by default a report must not depend on the CPU it ran on.
+    from storytrace.config import Config
+    from storytrace.findings import verify
+    from storytrace.verifier import model
+
+    monkeypatch.setattr(model, "native_bf16", lambda: True)
+    verify.load_verifier.cache_clear()
+    try:
+        assert verify.verifier_for(Config(verifier_findings=True)).bf16 is False
+        assert verify.verifier_for(Config(verifier_findings=True, verifier_bf16=True)).bf16 is True
+    finally:
+        verify.load_verifier.cache_clear()

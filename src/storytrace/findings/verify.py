@@ -19,11 +19,13 @@ UNCHECKED_TYPES = frozenset({"name_variant"})
 
 
 @lru_cache(maxsize=2)
-def load_verifier(weights: str = ""):
-    """One loaded verifier per process and weights path (workers each load their own)."""
+def load_verifier(weights: str = "", bf16: bool = False):
+    """One loaded verifier per process, weights path and precision (workers each load their own).
+    ``bf16``: bfloat16 where the CPU has it natively; off, the scores are the same on every machine."""
     from storytrace.verifier import Verifier
+    from storytrace.verifier.model import native_bf16
 
-    return Verifier(weights or None)
+    return Verifier(weights or None, bf16=bf16 and native_bf16())
 
 
 def verifier_for(config: Config | None):
@@ -31,7 +33,7 @@ def verifier_for(config: Config | None):
     config = config or Config()
     if not config.verifier_findings:
         return None
-    return load_verifier(config.verifier_weights)
+    return load_verifier(config.verifier_weights, config.verifier_bf16)
 
 
 def _sentence_index(article: Article, start: int) -> int | None:
@@ -148,7 +150,7 @@ def check_story(story, members: dict[str, Article], findings: list[Finding], con
     checked = config.verifier_findings and any(f.severity in CHECKED_SEVERITIES for f in findings)
     if not (derived or checked):
         return findings
-    verifier = load_verifier(config.verifier_weights)
+    verifier = load_verifier(config.verifier_weights, config.verifier_bf16)
     if config.verifier_pairs:
         taken = {(f.article, f.claim_span[0]) for f in findings}
         findings = findings + [f for f in unsupported_sentences(story, members, verifier, config.verifier_unsupported_below)
