@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storytrace.findings.closeness import opposed_unrendered
 from storytrace.findings.clauses import clause_root, clause_tokens, clauses_match, negative_count, same_head, under_negation
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
@@ -205,6 +206,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             direct = opposite is not None
             j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
             if j is None:
+                j = _opposite_in_other_words(tok, sentence, src)
+            if j is None:
                 continue
             if _written_apart(lemma, src.text):
                 continue  # "non-violently" written apart in the source
@@ -222,6 +225,21 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
+
+
+def _opposite_in_other_words(tok: Token, sentence: ParsedSentence, src: ParsedSentence) -> int | None:
+    """A source word the derived sentence leaves unrendered that is close in meaning to an
+    opposite of ``tok``, and not to ``tok`` itself ("get along really poorly" where the source
+    says "understand one another splendidly": "poorly" is the opposite of "well", and "splendidly"
+    is close to "well"). The caller still asks for the same phrase (same_head)."""
+    if tok.pos not in ("ADJ", "ADV", "VERB") or tok.is_stop or not tok.text.isalpha():
+        return None
+    opposites = set(ANTONYMS.get(tok.lemma, ())) | set(opposite_senses(tok.lower)) | set(opposite_senses(tok.lemma))
+    # any part of speech: the parser may take an adjective for a participle ("undemanding")
+    opposites |= set(wordnet.opposites(tok.lower)) | set(wordnet.opposites(tok.lemma))
+    if not opposites:
+        return None
+    return opposed_unrendered(tok, opposites, sentence, src)
 
 
 def _written_apart(lemma: str, text: str) -> bool:

@@ -1,0 +1,105 @@
+"""Graded closeness in meaning between a word a version adds and words its source leaves unrendered.
+
+Two translations of one sentence put the same thing in different words: "the tight job market" /
+"the tension in the job market", "inbound tourists" / "tourist arrivals". A word rules (WordNet
+synonyms, derivations) cannot list every such rendering. So a word counts as added only if no
+source word that the derived sentence leaves unrendered is close to it in meaning, by the cosine
+of the sentence encoder's vectors (MiniLM, already installed and used for alignment). A word added
+out of nothing ("the police consultant" for "the police") has no unrendered counterpart near it.
+
+The encoder loads lazily on first use; ``use_encoder`` lets an engine share its own.
+"""
+from __future__ import annotations
+
+import os
+
+from storytrace.findings.text import ParsedSentence, Token, word_key
+
+_FUNCTION_POS = frozenset({"DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "PUNCT", "SYM", "SPACE", "X", "NUM",
+                           "PROPN"})
+# Cosine of two single-word MiniLM vectors above which the words say nearly the same thing
+# ("tight"/"tension" 0.51, "rapid"/"fast" 0.73, "airborne"/"flying" 0.75; unrelated words of
+# one sentence sit at 0.2-0.35). Chosen on the tuning parts (bench/RESULTS.md, session 10).
+CLOSE = float(os.environ.get("STORYTRACE_CLOSE", "0.45"))
+
+_encoder = None
+
+
+def use_encoder(encoder) -> None:
+    """Share an already loaded sentence encoder (anything with ``encode(list[str])`` returning
+    L2-normalised rows)."""
+    global _encoder
+    _encoder = encoder
+
+
+def _get_encoder():
+    global _encoder
+    if _encoder is None:
+        from storytrace.similarity.embeddings import Embedder
+
+        _encoder = Embedder()
+    return _encoder
+
+
+def similarity(a: str, b: str) -> float:
+    vectors = _get_encoder().encode([a, b])
+    return float(vectors[0] @ vectors[1])
+
+
+def unrendered(source: ParsedSentence, derived: ParsedSentence) -> list[Token]:
+    """Content words of ``source`` whose lemma the derived sentence does not use."""
+    used = {word_key(t.lemma) for t in derived.tokens} | {word_key(t.lower) for t in derived.tokens}
+    out, seen = [], set()
+    for t in source.tokens:
+        key = word_key(t.lemma)
+        if t.pos in _FUNCTION_POS or t.is_stop or not t.text.isalpha() or key in used or key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
+    return out
+
+
+def closest_unrendered(word: Token, derived: ParsedSentence,
+                       sources: list[ParsedSentence]) -> tuple[Token | None, float]:
+    """The source word, left unrendered by ``derived``, nearest in meaning to ``word``, and the
+    cosine of the two; (None, 0.0) when the source leaves nothing unrendered."""
+    candidates = [t for s in sources for t in unrendered(s, derived)]
+    if not candidates:
+        return None, 0.0
+    vectors = _get_encoder().encode([word.lower] + [t.lower for t in candidates])
+    scores = vectors[1:] @ vectors[0]
+    best = int(scores.argmax())
+    return candidates[best], float(scores[best])
+
+
+def renders_unrendered(word: Token, derived: ParsedSentence, sources: list[ParsedSentence]) -> Token | None:
+    """The unrendered source word that ``word`` plausibly renders (cosine >= CLOSE), or None."""
+    near, score = closest_unrendered(word, derived, sources)
+    return near if score >= CLOSE else None
+
+
+# An opposite of the derived word must sit this close to the unrendered source word ("poorly":
+# its opposite "well" against "splendidly"), and closer than the derived word itself by MARGIN:
+# vectors put a word near its own opposite, so only the difference tells which pole the source
+# word is on. Chosen on the tuning parts (bench/RESULTS.md, session 10).
+OPPOSED = float(os.environ.get("STORYTRACE_OPPOSED", "0.4"))
+MARGIN = float(os.environ.get("STORYTRACE_OPPOSED_MARGIN", "0.1"))
+_OPEN_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
+
+
+def opposed_unrendered(word: Token, opposites: set[str], derived: ParsedSentence,
+                       source: ParsedSentence) -> int | None:
+    """Index in ``source`` of a word the derived sentence leaves unrendered that says one of
+    ``opposites`` (the derived word's opposites) in other words, or None."""
+    candidates = [t for t in unrendered(source, derived) if t.pos in _OPEN_POS]
+    opposites = sorted(o for o in opposites if o and o.isalpha())
+    if not candidates or not opposites:
+        return None
+    vectors = _get_encoder().encode([word.lower] + opposites + [t.lower for t in candidates])
+    own, opp, cand = vectors[0], vectors[1:1 + len(opposites)], vectors[1 + len(opposites):]
+    best, best_score = None, OPPOSED
+    for k, t in enumerate(candidates):
+        towards_opposite = float((opp @ cand[k]).max())
+        if towards_opposite >= best_score and towards_opposite - float(own @ cand[k]) >= MARGIN:
+            best, best_score = t, towards_opposite
+    return None if best is None else source.tokens.index(best)
