@@ -77,29 +77,3 @@ def renders_unrendered(word: Token, derived: ParsedSentence, sources: list[Parse
     near, score = closest_unrendered(word, derived, sources)
     return near if score >= CLOSE else None
 
-
-# An opposite of the derived word must sit this close to the unrendered source word ("poorly":
-# its opposite "well" against "splendidly"), and closer than the derived word itself by MARGIN:
-# vectors put a word near its own opposite, so only the difference tells which pole the source
-# word is on. Chosen on the tuning parts (bench/RESULTS.md, session 10).
-OPPOSED = float(os.environ.get("STORYTRACE_OPPOSED", "0.4"))
-MARGIN = float(os.environ.get("STORYTRACE_OPPOSED_MARGIN", "0.1"))
-_OPEN_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
-
-
-def opposed_unrendered(word: Token, opposites: set[str], derived: ParsedSentence,
-                       source: ParsedSentence) -> int | None:
-    """Index in ``source`` of a word the derived sentence leaves unrendered that says one of
-    ``opposites`` (the derived word's opposites) in other words, or None."""
-    candidates = [t for t in unrendered(source, derived) if t.pos in _OPEN_POS]
-    opposites = sorted(o for o in opposites if o and o.isalpha())
-    if not candidates or not opposites:
-        return None
-    vectors = _get_encoder().encode([word.lower] + opposites + [t.lower for t in candidates])
-    own, opp, cand = vectors[0], vectors[1:1 + len(opposites)], vectors[1 + len(opposites):]
-    best, best_score = None, OPPOSED
-    for k, t in enumerate(candidates):
-        towards_opposite = float((opp @ cand[k]).max())
-        if towards_opposite >= best_score and towards_opposite - float(own @ cand[k]) >= MARGIN:
-            best, best_score = t, towards_opposite
-    return None if best is None else source.tokens.index(best)

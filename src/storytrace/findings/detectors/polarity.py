@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storytrace.findings.closeness import opposed_unrendered
 from storytrace.findings.clauses import clause_root, clause_tokens, clauses_match, negative_count, same_head, under_negation
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
@@ -71,9 +70,61 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     for sentence, aligned in ctx.aligned_sentences():
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned)
-        findings.extend(found)
+        findings.extend(_polarity_in_words(f, sentence, aligned) for f in found)
         findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
+
+
+def _polarity_in_words(finding: Finding, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> Finding:
+    """A counted negation flip is one signal; it is high only when no word of either sentence can
+    carry the polarity instead. "is not clear" / "is unclear", "will not improve" / "is difficult to
+    improve": the other version may say the negation inside a word, so the flip is uncertain and
+    stays medium, and the explanation names the word."""
+    if finding.severity != "high":
+        return finding
+    carrier = next((t for s in (sentence, *aligned) for t in lexical_negations(s, _other_words(s, sentence, aligned))),
+                   None)
+    if carrier is not None:
+        finding.severity = "medium"
+        finding.explanation += (f' Medium, not high: "{carrier.text}" may carry the negation in a word of its own,'
+                                " so the two versions may say the same thing.")
+    return finding
+
+
+def _other_words(s: ParsedSentence, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> frozenset[str]:
+    """Lemmas of the sentences on the other side of the pair from ``s``."""
+    others = aligned if s is sentence else [sentence]
+    return frozenset(t.lemma.lower() for o in others for t in o.tokens)
+
+
+# Adjectives that say an action will not (easily) happen: "difficult to improve" ~ "will not improve".
+_HARD_TO = frozenset("difficult hard tough".split())
+
+
+def lexical_negations(sentence: ParsedSentence, other_lemmas: frozenset[str]) -> list[Token]:
+    """Words of ``sentence`` the other side lacks that hold a negation inside them: a negating
+    prefix on a word whose base WordNet opposes to it ("unclear": clear), a verb or adjective with
+    a negation inside ("unable", "refused"), a negative manner ("barely"), "difficult to"."""
+    out = []
+    toks = sentence.tokens
+    for i, t in enumerate(toks):
+        lemma = t.lemma.lower()
+        if lemma in other_lemmas or t.pos not in ("ADJ", "ADV", "VERB", "AUX"):
+            continue
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if lemma in IMPLICIT_NEGATIONS or t.lower in _NEGATIVE_MANNER or (lemma in _HARD_TO and nxt == "to") \
+                or _prefix_negated(t.lower):
+            out.append(t)
+    return out
+
+
+def _prefix_negated(word: str) -> bool:
+    """"unclear", "impossible", "dishonest": a negating prefix on a base WordNet opposes to the word."""
+    for prefix in NEGATING_PREFIXES:
+        base = word[len(prefix):]
+        if word.startswith(prefix) and len(base) >= 3 and word in wordnet.opposites(base):
+            return True
+    return False
 
 
 def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
@@ -206,8 +257,6 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             direct = opposite is not None
             j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
             if j is None:
-                j = _opposite_in_other_words(tok, sentence, src)
-            if j is None:
                 continue
             if _written_apart(lemma, src.text):
                 continue  # "non-violently" written apart in the source
@@ -225,21 +274,6 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
-
-
-def _opposite_in_other_words(tok: Token, sentence: ParsedSentence, src: ParsedSentence) -> int | None:
-    """A source word the derived sentence leaves unrendered that is close in meaning to an
-    opposite of ``tok``, and not to ``tok`` itself ("get along really poorly" where the source
-    says "understand one another splendidly": "poorly" is the opposite of "well", and "splendidly"
-    is close to "well"). The caller still asks for the same phrase (same_head)."""
-    if tok.pos not in ("ADJ", "ADV", "VERB") or tok.is_stop or not tok.text.isalpha():
-        return None
-    opposites = set(ANTONYMS.get(tok.lemma, ())) | set(opposite_senses(tok.lower)) | set(opposite_senses(tok.lemma))
-    # any part of speech: the parser may take an adjective for a participle ("undemanding")
-    opposites |= set(wordnet.opposites(tok.lower)) | set(wordnet.opposites(tok.lemma))
-    if not opposites:
-        return None
-    return opposed_unrendered(tok, opposites, sentence, src)
 
 
 def _written_apart(lemma: str, text: str) -> bool:
