@@ -58,3 +58,9 @@ def test_close_words_score_above_unrelated_ones():
     assert closeness.similarity("tight", "tension") >= closeness.CLOSE
     assert closeness.similarity("pointless", "trials") < closeness.CLOSE
     assert closeness.similarity("secret", "meeting") < closeness.CLOSE
+
+
+def test_without_the_encoder_nothing_is_close(monkeypatch):
+    # a missing model must not stop the findings: the word rules decide alone
+    monkeypatch.setattr(closeness, "_encoder", closeness._UNAVAILABLE)
+    assert closeness.similarity("rapid", "speed") == 0.0

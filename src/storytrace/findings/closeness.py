@@ -12,6 +12,7 @@ The encoder loads lazily on first use; ``use_encoder`` lets an engine share its 
 from __future__ import annotations
 
 import os
+import warnings
 
 from storytrace.findings.text import ParsedSentence, Token, word_key
 
@@ -32,17 +33,30 @@ def use_encoder(encoder) -> None:
     _encoder = encoder
 
 
+_UNAVAILABLE = object()
+
+
 def _get_encoder():
+    """MiniLM (the thresholds here were chosen on its vectors), loaded once; None when it cannot
+    load: then nothing counts as close and the word rules decide alone, as before this module."""
     global _encoder
     if _encoder is None:
-        from storytrace.similarity.embeddings import Embedder
+        try:
+            from storytrace.similarity.embeddings import Embedder
 
-        _encoder = Embedder()
-    return _encoder
+            _encoder = Embedder()
+            _encoder.encode(["probe"])  # load now, so a missing model fails here and once
+        except Exception as exc:  # noqa: BLE001 - any load failure: fall back to the rules
+            warnings.warn(f"findings: word closeness off, the sentence encoder did not load ({exc})", stacklevel=2)
+            _encoder = _UNAVAILABLE
+    return None if _encoder is _UNAVAILABLE else _encoder
 
 
 def similarity(a: str, b: str) -> float:
-    vectors = _get_encoder().encode([a, b])
+    encoder = _get_encoder()
+    if encoder is None:
+        return 0.0
+    vectors = encoder.encode([a, b])
     return float(vectors[0] @ vectors[1])
 
 
@@ -64,9 +78,10 @@ def closest_unrendered(word: Token, derived: ParsedSentence,
     """The source word, left unrendered by ``derived``, nearest in meaning to ``word``, and the
     cosine of the two; (None, 0.0) when the source leaves nothing unrendered."""
     candidates = [t for s in sources for t in unrendered(s, derived)]
-    if not candidates:
+    encoder = _get_encoder()
+    if not candidates or encoder is None:
         return None, 0.0
-    vectors = _get_encoder().encode([word.lower] + [t.lower for t in candidates])
+    vectors = encoder.encode([word.lower] + [t.lower for t in candidates])
     scores = vectors[1:] @ vectors[0]
     best = int(scores.argmax())
     return candidates[best], float(scores[best])
