@@ -73,21 +73,23 @@ def unrendered(source: ParsedSentence, derived: ParsedSentence) -> list[Token]:
     return out
 
 
-def closest_unrendered(word: Token, derived: ParsedSentence,
+def closest_unrendered(word: Token | str, derived: ParsedSentence,
                        sources: list[ParsedSentence]) -> tuple[Token | None, float]:
-    """The source word, left unrendered by ``derived``, nearest in meaning to ``word``, and the
-    cosine of the two; (None, 0.0) when the source leaves nothing unrendered."""
+    """The source word, left unrendered by ``derived``, nearest in meaning to ``word`` (a token,
+    or a name's text), and the cosine of the two; (None, 0.0) when the source leaves nothing
+    unrendered. Names are never candidates: one name does not render another."""
     candidates = [t for s in sources for t in unrendered(s, derived)]
     encoder = _get_encoder()
     if not candidates or encoder is None:
         return None, 0.0
-    vectors = encoder.encode([word.lower] + [t.lower for t in candidates])
+    text = word if isinstance(word, str) else word.lower
+    vectors = encoder.encode([text] + [t.lower for t in candidates])
     scores = vectors[1:] @ vectors[0]
     best = int(scores.argmax())
     return candidates[best], float(scores[best])
 
 
-def renders_unrendered(word: Token, derived: ParsedSentence, sources: list[ParsedSentence]) -> Token | None:
+def renders_unrendered(word: Token | str, derived: ParsedSentence, sources: list[ParsedSentence]) -> Token | None:
     """The unrendered source word that ``word`` plausibly renders (cosine >= CLOSE), or None."""
     near, score = closest_unrendered(word, derived, sources)
     return near if score >= CLOSE else None

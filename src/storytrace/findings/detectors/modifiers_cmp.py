@@ -8,14 +8,15 @@ the source, and the rest of the sentence matches the source closely. The source 
 same thing already ("affected pets" / "affected wild pets"), as long as the derived version
 qualifies it more. Vague, emphatic and time words ("single", "wide", "mainly", "initially")
 carry no checkable claim and are left alone. A translation rarely invents a qualifier out of
-nothing, so this is reported as an unsupported addition.
+nothing, so this is reported as an unsupported addition. A word close in meaning to a source word
+the version leaves unrendered renders that word ("tight" / "tension", findings/closeness.py): no addition.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from storytrace.findings.closeness import renders_unrendered, similarity
+from storytrace.findings.closeness import renders_unrendered
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.registry import detector
@@ -34,9 +35,6 @@ already always often usually generally highly deeply greatly widely closely stro
 entirely totally clearly directly actually finally eventually currently recently previously now then
 again together instead later earlier soon long far well""".split())
 _MIN_OVERLAP = 0.5
-import os
-_GRADED_DROPS = os.environ.get("GRADED_DROPS") == "1"
-DROPPED_CLOSE = float(os.environ.get("DROPPED_CLOSE", "0.3"))
 _QUALIFIER_DEPS = ("amod", "advmod")
 # What qualifies a word in either version: adjectives, adverbs, and phrases that say the same in
 # other words ("changes in population" / "demographic changes", "stressed on many occasions" /
@@ -224,45 +222,29 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
     return out
 
 
-def _source_qualifies_more(d: ParsedSentence, index: int, sources: list[ParsedSentence], summary: bool,
-                           new_word: Token | None = None) -> bool:
+def _source_qualifies_more(d: ParsedSentence, index: int, sources: list[ParsedSentence], summary: bool) -> bool:
     """Does the source qualify the counterpart of the word at ``index`` in words the derived
-    sentence drops, one of them close in meaning to ``new_word``? Then the new word before it may
-    be their rendering ("changes in population" / "demographic changes")."""
+    sentence drops? Then a new word before it may be their rendering ("changes in population" /
+    "demographic changes")."""
     head = d.tokens[index]
-    return any(word_key(t.lemma) == word_key(head.lemma) and _renders_dropped(new_word, _dropped_qualifiers(s, j, d, index, summary))
+    return any(word_key(t.lemma) == word_key(head.lemma) and _drops_qualifiers(s, j, d, index, summary)
                for s in sources for j, t in enumerate(s.tokens))
 
 
-def _renders_dropped(new_word: Token | None, dropped: list[Token]) -> bool:
-    """Can the new word be the rendering of one of the source's dropped qualifiers? Only if one is
-    close to it in meaning: "pointless" renders nothing of "supplementary", "demographic" renders
-    "population" (findings/closeness.py)."""
-    if not dropped:
-        return False
-    if new_word is None or not _GRADED_DROPS:
-        return True
-    return any(similarity(new_word.lower, q.lower) >= DROPPED_CLOSE for q in dropped)
-
-
 def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, summary: bool) -> bool:
-    return bool(_dropped_qualifiers(s, j, d, index, summary))
-
-
-def _dropped_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, summary: bool) -> list[Token]:
-    """The qualifiers of source word ``j`` that the derived sentence renders neither on its
+    """Does source word ``j`` have a qualifier that the derived sentence renders neither on its
     counterpart at ``index`` nor anywhere else ("wounds to his arm" keeps "arm" even when the
-    parser hangs it off the verb). Only such a dropped qualifier can be what a new word renders."""
+    parser hangs it off the verb)? Only such a dropped qualifier can be what a new word renders."""
     kept = _qualifier_keys(d, index)
     if summary:  # a summary sentence fuses several source sentences: a word elsewhere in it may
         # render another sentence's word ("struggling start-up" for "troubled start-up")
-        return [q for q in _qualifier_words(s, j) if not _echoed(q, kept)]
+        return not all(_echoed(q, kept) for q in _qualifier_words(s, j))
     d_counts = Counter(word_key(t.lemma) for t in d.tokens)
     s_counts = Counter(word_key(t.lemma) for t in s.tokens)
     # elsewhere only as often as the source has it: "asylum seeker ... refugee boat" drops the
     # "asylum" of "asylum boat" even though the sentence still says "asylum" once
-    return [q for q in _qualifier_words(s, j)
-            if not (_echoed(q, kept) or d_counts[word_key(q.lemma)] >= s_counts[word_key(q.lemma)])]
+    return not all(_echoed(q, kept) or d_counts[word_key(q.lemma)] >= s_counts[word_key(q.lemma)]
+                   for q in _qualifier_words(s, j))
 
 
 @detector("modifiers", scope="pair", types=("unsupported_addition",),
@@ -273,9 +255,9 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
     findings = _detect_qualifiers(ctx)
     for d, sources in ctx.aligned_sentences():
         for i, a in _inserted(d, sources, ctx):
-            tok, after = d.tokens[i], d.tokens[a]
-            if _source_qualifies_more(d, a, sources, ctx.summary_mode, tok):
+            if _source_qualifies_more(d, a, sources, ctx.summary_mode):
                 continue
+            tok, after = d.tokens[i], d.tokens[a]
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
             if renders_unrendered(tok, d, [s]) is not None:
                 continue  # the word renders a source word put another way ("tight" / "tension")
@@ -329,8 +311,7 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                 # the source may qualify the thing in words this version drops: then the new
                 # word may be their rendering, so only a head whose qualifiers all reappear
                 # counts ("affected pets" / "affected wild pets")
-                dropped = [_dropped_qualifiers(s, j, d, tok.head, ctx.summary_mode) for j in plain]
-                if all(_renders_dropped(tok, qs) for qs in dropped):
+                if all(_drops_qualifiers(s, j, d, tok.head, ctx.summary_mode) for j in plain):
                     continue
                 s_keys = content_keys(s.tokens)
                 rest = d_keys - {word_key(tok.lemma)}
