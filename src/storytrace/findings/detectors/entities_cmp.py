@@ -6,11 +6,9 @@ kind is a swap; with no such slot it is an unsupported addition.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
-from storytrace.findings.closeness import renders_unrendered
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
@@ -236,9 +234,6 @@ def _variant(ctx: PairContext, unit: NameUnit, source_name: str, aligned: list[P
     )
 
 
-_NAMES_RENDER = os.environ.get("NAMES_RENDER", "1") == "1"
-
-
 def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit], aligned: list[ParsedSentence]) -> Finding:
     # A slot: a name of the same kind in the aligned source sentence that the derived
     # sentence no longer has.
@@ -276,13 +271,6 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         explanation += f" It is not a wider name for the places the source names here ({', '.join(outside)})."
     elif generalisation:
         explanation += " It may be a generalisation of a place the source names."
-    # A version may name what the source describes in common words ("Mallorca" for "Majorcan
-    # cuisine", "COVID-19" for "the coronavirus"); a new person is never such a rendering.
-    described = None if unit.label == "PERSON" or not aligned or not _NAMES_RENDER \
-        else renders_unrendered(unit.text, unit.sentence, aligned)
-    if described is not None:
-        generalisation = True  # shown, not counted
-        explanation += f' It may name what the source says as "{described.text}" (close in meaning).'
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
                         explanation, 0.5 if (elsewhere or generalisation) else 0.75,
                         severity="low" if (elsewhere or generalisation) else "medium")
