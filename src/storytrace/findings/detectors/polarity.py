@@ -70,61 +70,9 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     for sentence, aligned in ctx.aligned_sentences():
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned)
-        findings.extend(_polarity_in_words(f, sentence, aligned) for f in found)
+        findings.extend(found)
         findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
-
-
-def _polarity_in_words(finding: Finding, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> Finding:
-    """A counted negation flip is one signal; it is high only when no word of either sentence can
-    carry the polarity instead. "is not clear" / "is unclear", "will not improve" / "is difficult to
-    improve": the other version may say the negation inside a word, so the flip is uncertain and
-    stays medium, and the explanation names the word."""
-    if finding.severity != "high":
-        return finding
-    carrier = next((t for s in (sentence, *aligned) for t in lexical_negations(s, _other_words(s, sentence, aligned))),
-                   None)
-    if carrier is not None:
-        finding.severity = "medium"
-        finding.explanation += (f' Medium, not high: "{carrier.text}" may carry the negation in a word of its own,'
-                                " so the two versions may say the same thing.")
-    return finding
-
-
-def _other_words(s: ParsedSentence, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> frozenset[str]:
-    """Lemmas of the sentences on the other side of the pair from ``s``."""
-    others = aligned if s is sentence else [sentence]
-    return frozenset(t.lemma.lower() for o in others for t in o.tokens)
-
-
-# Adjectives that say an action will not (easily) happen: "difficult to improve" ~ "will not improve".
-_HARD_TO = frozenset("difficult hard tough".split())
-
-
-def lexical_negations(sentence: ParsedSentence, other_lemmas: frozenset[str]) -> list[Token]:
-    """Words of ``sentence`` the other side lacks that hold a negation inside them: a negating
-    prefix on a word whose base WordNet opposes to it ("unclear": clear), a verb or adjective with
-    a negation inside ("unable", "refused"), a negative manner ("barely"), "difficult to"."""
-    out = []
-    toks = sentence.tokens
-    for i, t in enumerate(toks):
-        lemma = t.lemma.lower()
-        if lemma in other_lemmas or t.pos not in ("ADJ", "ADV", "VERB", "AUX"):
-            continue
-        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-        if lemma in IMPLICIT_NEGATIONS or t.lower in _NEGATIVE_MANNER or (lemma in _HARD_TO and nxt == "to") \
-                or _prefix_negated(t.lower):
-            out.append(t)
-    return out
-
-
-def _prefix_negated(word: str) -> bool:
-    """"unclear", "impossible", "dishonest": a negating prefix on a base WordNet opposes to the word."""
-    for prefix in NEGATING_PREFIXES:
-        base = word[len(prefix):]
-        if word.startswith(prefix) and len(base) >= 3 and word in wordnet.opposites(base):
-            return True
-    return False
 
 
 def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
