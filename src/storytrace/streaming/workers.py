@@ -48,6 +48,9 @@ class BlockResult:
     extracted: list[Article]  # members that were pending and are extracted now
     errors: list[InputError] = field(default_factory=list)
     worker_pid: int = 0  # the process that analysed the block (tests check workers are replaced)
+    # packed token views of the extracted members (nlp/parsed.py), saved in their blobs, so a later
+    # run that analyses their block again (analyze --db, the web app) does not parse them again
+    views: dict[str, bytes] = field(default_factory=dict)
 
 
 GROUPS_PER_WORKER = 10  # ~2,000 articles, ~10 minutes of one core (memory plateaus by ~15 minutes)
@@ -80,6 +83,7 @@ def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]
 def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of: Callable[[list[str]], set[str]],
                   tasks: list[BlockTask]) -> list[BlockResult]:
     """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models)."""
+    from storytrace.nlp.parsed import forget_views, packed_view
     from storytrace.pipeline import analyze_block
     from storytrace.similarity.embeddings import prefetch_embeddings
 
@@ -91,10 +95,12 @@ def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of
         prefetch_embeddings(loaded, models.embedder)
     results = []
     for task, articles in zip(tasks, loaded):
-        stories = analyze_block(articles, models, previous=task.previous, taken=set())
+        stories = analyze_block(articles, models, previous=task.previous, taken=set(), forget=False)
+        extracted = [a for a in articles if a.id in pending]
+        views = {a.id: v for a in extracted if a.id not in errors and (v := packed_view(a)) is not None}
+        forget_views(articles)
         results.append(BlockResult(
-            task.n, stories, [a for a in articles if a.id in pending], [errors[a.id] for a in articles if a.id in errors],
-            os.getpid(),
+            task.n, stories, extracted, [errors[a.id] for a in articles if a.id in errors], os.getpid(), views,
         ))
     return results
 
