@@ -71,3 +71,27 @@ def test_only_a_pipeline_known_to_need_no_torch_is_loaded_without_it(tmp_path):
     assert not needs_no_torch(_pipeline_folder(tmp_path, "spacy.PyTorchLSTM.v1"))
     assert not needs_no_torch(str(tmp_path / "no-such-pipeline"))  # unknown: torch is imported as usual
     assert not needs_no_torch("no_such_package_anywhere")
+
+
+def test_importing_the_stages_loads_neither_spacy_nor_torch():
+    code = (
+        "import sys\n"
+        "import storytrace.cli, storytrace.pipeline, storytrace.align, storytrace.compare, storytrace.findings\n"
+        "import storytrace.streaming.runner, storytrace.stories.signature, storytrace.outputs.from_store\n"
+        "from storytrace.nlp.models import english_stop_words\n"
+        "words = english_stop_words()\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'torch') if m in sys.modules), len(words))\n"
+    )
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": src}, capture_output=True,
+                          text=True, check=True)
+    loaded, count = done.stdout.strip().rsplit(" ", 1)
+    assert loaded == "[]" and int(count) > 300
+
+
+def test_the_stop_words_read_without_spacy_are_spacys():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from storytrace.align import STOP_WORDS as align_stop_words
+
+    assert align_stop_words == frozenset(STOP_WORDS) and {"the", "n't", "’ll"} <= align_stop_words

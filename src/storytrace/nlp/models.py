@@ -117,3 +117,29 @@ def _pipeline_config(name: str) -> Path | None:
     # a package keeps its data in a versioned subfolder (en_core_web_sm/en_core_web_sm-3.8.0/config.cfg)
     found = sorted(folder.glob("config.cfg")) or sorted(folder.glob("*/config.cfg"))
     return found[0] if found else None
+
+
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words. Read from spaCy's own file without importing spaCy when it is not
+    loaded yet: a module that needs only this list (align.py) must not pull in spaCy, thinc and torch."""
+    if "spacy" not in sys.modules:
+        spec = importlib.util.find_spec("spacy")  # finds the package without running it
+        if spec is not None and spec.origin:
+            path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+            try:
+                words = _module_from_file("_storytrace_spacy_en_stop_words", path).STOP_WORDS
+                return frozenset(words)
+            except (OSError, ImportError, AttributeError, SyntaxError):
+                pass  # another layout: import it the usual way
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _module_from_file(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
