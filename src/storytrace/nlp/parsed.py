@@ -77,6 +77,8 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most words of most articles: NFKD leaves ASCII as it is
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
