@@ -138,12 +138,18 @@ def _state_of(pid: int) -> str:
         return "?"
 
 
+def _is_worker(pid: int) -> bool:
+    try:
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def _workers_busy(samples: list[tuple[float, list[str]]]) -> dict:
     """From (elapsed, states of the worker processes) samples: how much of the workers' phase had every
     worker with work (state R, so it holds under a loaded machine too) and how long the end ran short.
 
-    A worker is the analysing child of the CLI (the pool's resource tracker sleeps all along and is not
-    counted: only children seen running at least once count)."""
+    Workers are the pool's spawned children (not its resource tracker)."""
     runs = [(t, states) for t, states in samples if states]
     if not runs:
         return {}
@@ -199,7 +205,6 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
     timeline = open(BENCH_DIR / f"full-{n}.memory.tsv", "w")
     timeline.write("elapsed_s\tpss_mb_all\tparent_rss_mb\tworker_rss_mb\tpending_extraction\n")
     next_line = next_pss = pss = 0.0
-    ever_ran: set[int] = set()  # children that computed at least once (workers, not the resource tracker)
     worker_states: list[tuple[float, list[str]]] = []
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
         elapsed = time.perf_counter() - t
@@ -207,9 +212,7 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
         if elapsed >= next_pss:
             pss, next_pss = _pss_mb(tree), elapsed + pss_every_s
         parent, workers = _rss_of(proc.pid) / 2**20, [_rss_of(p) / 2**20 for p in tree[1:]]
-        states = {p: _state_of(p) for p in tree[1:]}
-        ever_ran.update(p for p, st in states.items() if st == "R")
-        worker_states.append((elapsed, [st for p, st in states.items() if p in ever_ran]))
+        worker_states.append((elapsed, [_state_of(p) for p in tree[1:] if _is_worker(p)]))
         peak_tree, peak_pss = max(peak_tree, parent + sum(workers)), max(peak_pss, pss)
         peak_parent, peak_worker = max(peak_parent, parent), max([peak_worker, *workers])
         if elapsed >= next_line:
