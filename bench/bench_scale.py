@@ -130,6 +130,37 @@ def _rss_of(pid: int) -> int:
         return 0
 
 
+def _state_of(pid: int) -> str:
+    """R (running or waiting for a core: it has work) or S/D/... (waiting for work or I/O)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
+def _is_worker(pid: int) -> bool:
+    try:
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def _workers_busy(samples: list[tuple[float, list[str]]]) -> dict:
+    """From (elapsed, states of the worker processes) samples: how much of the workers' phase had every
+    worker with work (state R, so it holds under a loaded machine too) and how long the end ran short.
+
+    Workers are the pool's spawned children (not its resource tracker)."""
+    runs = [(t, states) for t, states in samples if states]
+    if not runs:
+        return {}
+    width = max(len(states) for _, states in runs)
+    first, last = runs[0][0], runs[-1][0]
+    full = [t for t, states in runs if len(states) == width and all(x == "R" for x in states)]
+    return {"workers_phase_s": round(last - first, 1), "worker_processes": width,
+            "share_all_workers_busy": round(len(full) / len(runs), 3),
+            "end_short_of_workers_s": round(last - (full[-1] if full else first), 1)}
+
+
 def _tree(pid: int) -> list[int]:
     """The process and all its descendants, from the parent pid in /proc/*/stat."""
     children: dict[int, list[int]] = defaultdict(list)
@@ -174,12 +205,14 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
     timeline = open(BENCH_DIR / f"full-{n}.memory.tsv", "w")
     timeline.write("elapsed_s\tpss_mb_all\tparent_rss_mb\tworker_rss_mb\tpending_extraction\n")
     next_line = next_pss = pss = 0.0
+    worker_states: list[tuple[float, list[str]]] = []
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
         elapsed = time.perf_counter() - t
         tree = _tree(proc.pid)  # the CLI, then its workers (and the pool's resource tracker)
         if elapsed >= next_pss:
             pss, next_pss = _pss_mb(tree), elapsed + pss_every_s
         parent, workers = _rss_of(proc.pid) / 2**20, [_rss_of(p) / 2**20 for p in tree[1:]]
+        worker_states.append((elapsed, [_state_of(p) for p in tree[1:] if _is_worker(p)]))
         peak_tree, peak_pss = max(peak_tree, parent + sum(workers)), max(peak_pss, pss)
         peak_parent, peak_worker = max(peak_parent, parent), max([peak_worker, *workers])
         if elapsed >= next_line:
@@ -198,6 +231,8 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
     return {"stage": "full analyze (CLI)" + (" STOPPED (partial run)" if stopped else ""), "articles": n,
             "options": " ".join(options), "returncode": proc.returncode,
             "seconds": round(wall, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+            "cpu_over_wall": round((usage.ru_utime + usage.ru_stime) / wall, 2), "load_average_1min": os.getloadavg()[0],
+            **_workers_busy(worker_states),
             "pending_extraction_at_end": _pending_count(out / "storytrace.db"),
             "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
             "peak_rss_mb_parent": round(peak_parent, 1), "peak_rss_mb_largest_worker": round(peak_worker, 1),

@@ -42,9 +42,9 @@ _STEM_CHARS = 6  # crude stemming: "negotiators"/"negotiations" share "negoti"
 
 def _stop_words() -> frozenset[str]:
     try:
-        from spacy.lang.en.stop_words import STOP_WORDS
+        from storytrace.nlp.models import english_stop_words  # spaCy's list, without importing spaCy and torch
 
-        return frozenset(STOP_WORDS)
+        return english_stop_words()
     except ImportError:  # spaCy is a dependency; the fallback keeps this module importable alone
         return frozenset("the a an of to in on and or for with at by from as is was were be been that this it".split())
 

@@ -219,14 +219,15 @@ def analyze(inputs: Iterable[str | Path | Article] | str | Path, config: Config 
 
 def analyze_block(
     articles: list[Article], engine: Pipeline,
-    previous: dict[str, str] | None = None, taken: set[str] | None = None,
+    previous: dict[str, str] | None = None, taken: set[str] | None = None, forget: bool = True,
 ) -> list[Story]:
     """Stories of one block with alignments, lineage and findings (``previous``: see assign_story_ids).
 
     Every path calls this (one process, the streaming runner's workers, the Spark executors), so the
     same articles in a block give the same stories, ids, lineage and findings whichever path ran them.
     ``engine`` (a Pipeline) gives the config and the models; the encoder is loaded only for a block
-    of two or more articles.
+    of two or more articles. ``forget``: drop the members' token views afterwards (each article is in
+    one block); the streaming runner keeps them until it has packed them into the store.
     """
     from storytrace.align import align_story
     from storytrace.findings import detect_findings
@@ -245,6 +246,7 @@ def analyze_block(
         story.alignments = align_story(members, engine.embedder) if len(members) > 1 else []
         story.lineage = infer_lineage(members, story.alignments)
         story.findings = detect_findings(story, by_id, config, parser=engine.parser, nli=engine.nli)
-    forget_views(articles)  # each article is in one block: its token view is not read again
+    if forget:
+        forget_views(articles)  # each article is in one block: its token view is not read again
     return stories
 

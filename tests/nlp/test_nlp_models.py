@@ -18,3 +18,80 @@ def test_unknown_model_falls_back_with_a_warning(tmp_path):
         nlp = load_spacy(missing)
     assert "ner" in nlp.pipe_names
     assert any("no-such-model" in str(w.message) for w in caught)
+
+
+# -- spaCy without torch (issue 22.3) ------------------------------------------------------------
+import json  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from storytrace.nlp.models import needs_no_torch  # noqa: E402
+
+_PARSE = r"""
+import json, sys
+if sys.argv[1] == "torch-first":
+    import torch  # what every process did before: thinc imported torch with spaCy
+from storytrace.nlp.models import add_lemmas, load_spacy
+nlp = load_spacy()
+torch_after_spacy = "torch" in sys.modules
+doc = add_lemmas(nlp, nlp("The harbour council voted on Tuesday to close the old bridge, the mayor, Ines Calloway, said."))
+rows = [[t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_] for t in doc]
+import torch  # the sentence encoder still imports it when a story needs it
+print(json.dumps({"torch_after_spacy": torch_after_spacy, "rows": rows, "torch_works": float(torch.ones(2).sum())}))
+"""
+
+
+def _parse_in_fresh_process(mode: str) -> dict:
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**os.environ, "PYTHONPATH": src, "OMP_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-c", _PARSE, mode], env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_spacy_loads_without_torch_and_parses_as_with_it():
+    lean, usual = _parse_in_fresh_process("lean"), _parse_in_fresh_process("torch-first")
+    assert lean["torch_after_spacy"] is False and usual["torch_after_spacy"] is True
+    assert lean["rows"] == usual["rows"] and len(lean["rows"]) > 15
+    assert lean["torch_works"] == 2.0
+
+
+def _pipeline_folder(tmp_path: Path, architecture: str) -> str:
+    folder = tmp_path / architecture.replace(".", "_")
+    folder.mkdir()
+    (folder / "config.cfg").write_text(f'[components.tok2vec.model]\n@architectures = "{architecture}"\n', encoding="utf-8")
+    return str(folder)
+
+
+def test_only_a_pipeline_known_to_need_no_torch_is_loaded_without_it(tmp_path):
+    assert needs_no_torch("en_core_web_sm")  # the default (or its PyPI re-upload): CNN models
+    assert needs_no_torch(_pipeline_folder(tmp_path, "spacy.Tok2Vec.v2"))
+    assert not needs_no_torch(_pipeline_folder(tmp_path, "spacy-transformers.TransformerModel.v3"))
+    assert not needs_no_torch(_pipeline_folder(tmp_path, "spacy.PyTorchLSTM.v1"))
+    assert not needs_no_torch(str(tmp_path / "no-such-pipeline"))  # unknown: torch is imported as usual
+    assert not needs_no_torch("no_such_package_anywhere")
+
+
+def test_importing_the_stages_loads_neither_spacy_nor_torch():
+    code = (
+        "import sys\n"
+        "import storytrace.cli, storytrace.pipeline, storytrace.align, storytrace.compare, storytrace.findings\n"
+        "import storytrace.streaming.runner, storytrace.stories.signature, storytrace.outputs.from_store\n"
+        "from storytrace.nlp.models import english_stop_words\n"
+        "words = english_stop_words()\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'torch') if m in sys.modules), len(words))\n"
+    )
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": src}, capture_output=True,
+                          text=True, check=True)
+    loaded, count = done.stdout.strip().rsplit(" ", 1)
+    assert loaded == "[]" and int(count) > 300
+
+
+def test_the_stop_words_read_without_spacy_are_spacys():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from storytrace.align import STOP_WORDS as align_stop_words
+
+    assert align_stop_words == frozenset(STOP_WORDS) and {"the", "n't", "’ll"} <= align_stop_words

@@ -30,6 +30,10 @@ class _ThreadSlot:
             self.given = 0
         return self.given < self.quota and len(self.running) < workers.QUEUED_PER_WORKER
 
+    def idle(self) -> bool:
+        self.running = {f for f in self.running if not f.done()}
+        return not self.running
+
     def submit(self, group):
         seconds, label = group
         self.given += 1
@@ -48,6 +52,15 @@ def test_results_come_back_in_the_order_of_the_groups_even_when_later_groups_fin
     ran_on = {entry[2]: entry[1] for entry in log if entry[0] == "ran"}
     assert set(ran_on.values()) == {"a", "b"}, "both workers get groups"
     assert sum(1 for entry in log if entry[0] == "retired") >= 1, "a worker past its quota is retired, then reused"
+
+
+def test_the_last_groups_go_to_a_free_worker_not_behind_a_slow_group():
+    log: list = []
+    slots = [_ThreadSlot("a", 9, log), _ThreadSlot("b", 9, log)]
+    groups = [(0.6, 0), (0.0, 1), (0.0, 2), (0.0, 3)]  # group 0 is slow; 2 and 3 are the run's last
+    assert list(workers._scheduled(iter(groups), slots, total=len(groups))) == [0, 1, 2, 3]
+    ran_on = {entry[2]: entry[1] for entry in log if entry[0] == "ran"}
+    assert ran_on == {0: "a", 1: "b", 2: "b", 3: "b"}, "b had nothing to do: the last groups are its"
 
 
 def test_a_short_run_spreads_its_few_groups_over_all_workers():

@@ -7,6 +7,7 @@ Smith) and a surname used alone (Tremblay / Paul Tremblay).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -44,6 +45,7 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in words if w not in _TITLES and w not in ("s",)]
 
 
+@lru_cache(maxsize=1 << 16)  # pure; name comparison asks for the same tokens thousands of times a story
 def phonetic(token: str) -> str:
     t = token
     for pattern, repl in _PHONETIC_RULES:

@@ -5,13 +5,25 @@ are matched on lower-cased forms, and tokens.py maps fine tags to coarse POS its
 read lemmas and POS, so both components stay loaded but disabled, and ``add_lemmas`` runs them on
 an extracted doc afterwards (the same result as running them in the pipeline: nothing after them
 reads what they set, and nothing the extraction reads is changed by them).
+
+spaCy is imported without torch when the pipeline needs none (``import_spacy``): thinc, spaCy's
+machine-learning layer, imports torch at import time whenever it is installed (thinc/compat.py:
+``try: import torch ... except ImportError: has_torch = False``), which costs about 1.2 CPU-s per
+process, although the CNN pipelines (en_core_web_sm/md/lg) never call it. During ``import spacy``
+``sys.modules["torch"]`` is None, which Python documents as making ``import torch`` raise
+ImportError (the import system, "The module cache"); thinc then takes its documented no-torch
+path, and the entry is removed at once, so the sentence encoder imports torch normally when a
+story first needs it. A pipeline whose config names a torch or transformer architecture, or one
+that cannot be found before loading, is imported the ordinary way.
 """
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 import warnings
 from functools import lru_cache
+from pathlib import Path
 
 LEMMA_COMPONENTS = ("attribute_ruler", "lemmatizer")  # in pipeline order
 UNUSED_COMPONENTS = LEMMA_COMPONENTS  # by the extraction
@@ -31,7 +43,7 @@ def load_spacy(name: str = DEFAULT_MODEL, full: bool = False):
     (tools that read lemmas of raw text, such as the verifier's training data); otherwise the
     lemma components are loaded disabled (see ``add_lemmas``).
     """
-    import spacy
+    spacy = import_spacy(name)
 
     disable = [] if full else list(LEMMA_COMPONENTS)
     candidates = [name] if name == FALLBACK_PACKAGE else [name, FALLBACK_PACKAGE]
@@ -57,3 +69,77 @@ def add_lemmas(nlp, doc):
         if name in nlp.disabled:
             doc = nlp.get_pipe(name)(doc)
     return doc
+
+
+# words in a pipeline's config.cfg that mean its models run on torch (spacy-transformers,
+# spacy-curated-transformers, thinc's PyTorchWrapper architectures)
+_TORCH_MARKS = ("torch", "transformer")
+
+
+def import_spacy(name: str = DEFAULT_MODEL):
+    """``import spacy``, without torch when the pipeline ``name`` (or its fallback) needs none."""
+    if "spacy" in sys.modules or "torch" in sys.modules or not needs_no_torch(name):
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` raises ImportError meanwhile
+    try:
+        import spacy
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
+
+
+def needs_no_torch(name: str) -> bool:
+    """Does the pipeline ``name`` (a package or a folder; else its PyPI fallback) run without torch?
+    Read from its config.cfg; False when no config can be found (then torch is imported as usual)."""
+    config = _pipeline_config(name) or (_pipeline_config(FALLBACK_PACKAGE) if name == DEFAULT_MODEL else None)
+    if config is None:
+        return False
+    try:
+        text = config.read_text(encoding="utf-8").lower()
+    except OSError:
+        return False
+    return not any(mark in text for mark in _TORCH_MARKS)
+
+
+def _pipeline_config(name: str) -> Path | None:
+    folder = Path(name)
+    if not folder.is_dir():
+        try:
+            spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(next(iter(spec.submodule_search_locations)))
+    # a package keeps its data in a versioned subfolder (en_core_web_sm/en_core_web_sm-3.8.0/config.cfg)
+    found = sorted(folder.glob("config.cfg")) or sorted(folder.glob("*/config.cfg"))
+    return found[0] if found else None
+
+
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words. Read from spaCy's own file without importing spaCy when it is not
+    loaded yet: a module that needs only this list (align.py) must not pull in spaCy, thinc and torch."""
+    if "spacy" not in sys.modules:
+        spec = importlib.util.find_spec("spacy")  # finds the package without running it
+        if spec is not None and spec.origin:
+            path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+            try:
+                words = _module_from_file("_storytrace_spacy_en_stop_words", path).STOP_WORDS
+                return frozenset(words)
+            except (OSError, ImportError, AttributeError, SyntaxError):
+                pass  # another layout: import it the usual way
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _module_from_file(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -10,9 +10,11 @@ pipeline), so the findings are the same whichever path the article took.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 import weakref
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -75,6 +77,8 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most words of most articles: NFKD leaves ASCII as it is
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -95,33 +99,74 @@ def view_key(article: Article) -> str:
 
 # -- the view kept beside its article -----------------------------------------------------------
 # Keyed by the article object, not stored on it: a view is a few hundred KB, and it must not be
-# pickled with the article (worker results), written to the store or compared by ``==``.
-_KEPT: dict[int, tuple[weakref.ref, ParseView]] = {}
+# pickled with the article (worker results), compared by ``==`` or decoded when nobody reads it.
+# A view comes either from extraction (a ParseView) or from a blob (packed bytes, decoded on
+# first read: loading a store's articles to write a report never pays for their views).
+@dataclass
+class _Kept:
+    ref: weakref.ref
+    view: ParseView | None
+    packed: bytes | None
+    key: str  # view_key of the article when the view was kept
 
 
-def keep_view(article: Article, view: ParseView) -> None:
+_KEPT: dict[int, _Kept] = {}
+
+
+def keep_view(article: Article, view: ParseView | bytes) -> None:
+    """Keep ``view`` (a ParseView, or its packed form from a blob) beside ``article``."""
     key = id(article)
 
     def gone(ref: weakref.ref, key: int = key) -> None:
-        if _KEPT.get(key, (None,))[0] is ref:
+        entry = _KEPT.get(key)
+        if entry is not None and entry.ref is ref:
             del _KEPT[key]
 
-    _KEPT[key] = (weakref.ref(article, gone), view)
+    ref = weakref.ref(article, gone)
+    if isinstance(view, ParseView):
+        _KEPT[key] = _Kept(ref, view, None, view.key)
+    else:
+        _KEPT[key] = _Kept(ref, None, bytes(view), view_key(article))
+
+
+def _entry(article: Article) -> _Kept | None:
+    entry = _KEPT.get(id(article))
+    return entry if entry is not None and entry.ref() is article else None
 
 
 def kept_view(article: Article) -> ParseView | None:
-    """The view extraction kept for this article, if its text and sentences are still the ones parsed."""
-    entry = _KEPT.get(id(article))
-    if entry is None or entry[0]() is not article or entry[1].key != view_key(article):
+    """The view kept for this article, if its text and sentences are still the ones parsed."""
+    entry = _entry(article)
+    if entry is None:
         return None
-    return entry[1]
+    key = view_key(article)
+    if entry.view is None:
+        if entry.key != key or entry.packed is None:
+            return None
+        entry.view = unpack_view(entry.packed, article.text or article.original_text)
+        if entry.view is None:  # a form this version does not read: parse again
+            entry.packed = None
+            return None
+    return entry.view if entry.view.key == key else None
+
+
+def packed_view(article: Article) -> bytes | None:
+    """The kept view in its packed form (for the article's blob), or None when none is kept."""
+    entry = _entry(article)
+    if entry is None:
+        return None
+    key = view_key(article)
+    if entry.packed is not None and entry.key == key:
+        return entry.packed
+    if entry.view is not None and entry.view.key == key:
+        return pack_view(entry.view, article.text or article.original_text)
+    return None
 
 
 def forget_views(articles: Iterable[Article]) -> None:
     """Drop the kept views (after a block is analysed: nothing reads them again)."""
     for article in articles:
-        entry = _KEPT.get(id(article))
-        if entry is not None and entry[0]() is article:
+        if _entry(article) is not None:
             del _KEPT[id(article)]
 
 
@@ -171,3 +216,81 @@ def _acronyms(parts: list[tuple[int, object]]) -> frozenset[str]:
                 out.add("".join(w.text[0] for w in words).lower())
     return frozenset(out)
 
+
+
+# -- the view in a blob -----------------------------------------------------------------------
+# A view travels with its article (the store's blob, the Spark stages) so the findings never parse
+# an article again after extraction. Compact form: the text of a token is its slice of the article
+# text and its lower form is text.lower() (spaCy's rule), so only exceptions are written; the tags
+# of a token are one index into a table of the article's distinct tag combinations; offsets are
+# gaps; a lemma is written only where it is not the lower form. zlib (the codec) does the rest.
+VIEW_FORMAT = 1
+
+
+def view_to_plain(view: ParseView, text: str) -> dict:
+    """JSON-ready compact form of ``view`` of an article whose text is ``text``."""
+    symbols: dict[str, int] = {}
+    sentences = []
+    odd: dict[str, list[str]] = {}
+    derived: set[str] = set()
+    for s_no, s in enumerate(view.sentences):
+        rows = []
+        previous = s.start
+        for i, t in enumerate(s.tokens):
+            sym = "\t".join((t.pos, t.tag, t.dep, t.ent_type, t.ent_iob, f"{int(t.is_stop)}{int(t.like_num)}"))
+            rows.append([t.start - previous, t.end - t.start, t.head - i, symbols.setdefault(sym, len(symbols)),
+                         0 if t.lemma == t.lower else t.lemma])
+            previous = t.end
+            if text[t.start:t.end] != t.text or t.lower != t.text.lower():
+                odd[f"{s_no}.{i}"] = [t.text, t.lower]
+            derived.add(word_key(t.lemma))
+        sentences.append([s.index, s.start, s.end, None if text[s.start:s.end] == s.text else s.text, rows])
+    plain = {"format": VIEW_FORMAT, "key": view.key, "symbols": list(symbols), "sentences": sentences,
+             "odd": odd, "acronyms": sorted(view.acronyms)}
+    if derived <= view.lemmas:
+        plain["more_lemmas"] = sorted(view.lemmas - derived)  # tokens outside every sentence, spaces
+    else:
+        plain["lemmas"] = sorted(view.lemmas)
+    return plain
+
+
+def view_from_plain(plain: dict, text: str) -> ParseView | None:
+    """The inverse of ``view_to_plain``; None for a form this version does not read (then the
+    findings parse the article again, as for an article stored without a view)."""
+    if not isinstance(plain, dict) or plain.get("format") != VIEW_FORMAT:
+        return None
+    symbols = [sym.split("\t") for sym in plain["symbols"]]
+    odd = plain["odd"]
+    sentences = []
+    derived: set[str] = set()
+    for s_no, (index, s_start, s_end, s_text, rows) in enumerate(plain["sentences"]):
+        parsed = ParsedSentence(index, s_start, s_end, text[s_start:s_end] if s_text is None else s_text)
+        previous = s_start
+        for i, (gap, length, head, sym, lemma) in enumerate(rows):
+            start = previous + gap
+            previous = end = start + length
+            pos, tag, dep, ent_type, ent_iob, flags = symbols[sym]
+            word, lower = odd.get(f"{s_no}.{i}") or (text[start:end], text[start:end].lower())
+            lemma = lower if lemma == 0 else lemma
+            parsed.tokens.append(Token(
+                text=word, lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, head=head + i, ent_type=ent_type,
+                ent_iob=ent_iob, start=start, end=end, is_stop=flags[0] == "1", like_num=flags[1] == "1",
+            ))
+            derived.add(word_key(lemma))
+        sentences.append(parsed)
+    lemmas = frozenset(plain["lemmas"]) if "lemmas" in plain else frozenset(derived | set(plain["more_lemmas"]))
+    return ParseView(plain["key"], sentences, lemmas, frozenset(plain["acronyms"]))
+
+
+def pack_view(view: ParseView, text: str) -> bytes:
+    """``view`` as a zlib stream (the codec appends it to the article's blob)."""
+    plain = view_to_plain(view, text)
+    return zlib.compress(json.dumps(plain, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6)
+
+
+def unpack_view(data: bytes, text: str) -> ParseView | None:
+    try:
+        plain = json.loads(zlib.decompress(data).decode("utf-8", "surrogatepass"))
+        return view_from_plain(plain, text)
+    except (ValueError, KeyError, TypeError, IndexError, zlib.error):  # damaged or foreign: parse again
+        return None

@@ -45,10 +45,11 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
     from storytrace.outputs.json_report import article_to_dict
     from storytrace.stories.signature import signatures_for, to_bytes
 
+    from storytrace.nlp.parsed import forget_views
+
     pipeline = pipeline_for(config_fields)
-    # the articles leave this stage as blobs, so a token view would never be read: the block stage
-    # parses its members again (the one path where an article is parsed twice)
-    pipeline.extractor.keep_views = False
+    # each blob carries the article's token view (store/codec.py): the block stage's findings read
+    # it instead of parsing the article again
     batch: list[Article] = []
 
     def flush() -> Iterator[tuple]:
@@ -63,6 +64,7 @@ def prepare_partition(rows: Iterable[Any], config_fields: dict[str, Any]) -> Ite
             sig = sigs[done.id]
             meta = json.dumps(article_to_dict(done), ensure_ascii=False)
             yield (done.id, sig.published, to_bytes(sig), codec.pack_article(done), meta, None)
+        forget_views(batch)
         batch.clear()
 
     for source, payload in rows:

@@ -4,6 +4,11 @@ The store keeps one compressed blob per article and per story (beside its readab
 an incremental run reloads the members of a changed story from it instead of re-extracting
 them, and the Spark job ships articles between stages in this form. ``decode(encode(x)) == x``
 for every dataclass of the model (tests check it on extracted articles).
+
+An article's blob may carry the token view the findings read (nlp/parsed.py), so an article that
+leaves memory after extraction is never parsed again: the blob is then the article's zlib stream
+followed by the view's own zlib stream. ``zlib.decompress`` stops at the end of the first stream,
+so a reader that does not know the view (an older storytrace) reads the article as before.
 """
 from __future__ import annotations
 
@@ -115,11 +120,21 @@ def unpack(data: bytes) -> dict[str, Any]:
 
 
 def pack_article(a: Article) -> bytes:
-    return pack(article_to_dict(a))
+    """The article's blob, with the token view kept beside it (if any) as a second zlib stream."""
+    from storytrace.nlp.parsed import packed_view  # here: readers of the store need not import nlp/
+
+    return pack(article_to_dict(a)) + (packed_view(a) or b"")
 
 
 def unpack_article(data: bytes) -> Article:
-    return article_from_dict(unpack(data))
+    """The article of a blob; a view in the blob is kept beside it, decoded only when the findings read it."""
+    stream = zlib.decompressobj()
+    article = article_from_dict(json.loads((stream.decompress(data) + stream.flush()).decode("utf-8", "surrogatepass")))
+    if stream.unused_data:
+        from storytrace.nlp.parsed import keep_view
+
+        keep_view(article, stream.unused_data)
+    return article
 
 
 def pack_story(s: Story) -> bytes:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from storytrace.ingest.ids import collision_note, derived_id
 from storytrace.model import Article, InputError, Story, analysis_failure
+from storytrace.nlp.parsed import keep_view
 from storytrace.pipeline import analyze_block
 from storytrace.progress import progress_bar
 from storytrace.store import corrections, stream_tables
@@ -222,6 +223,9 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
         for r in results:
             run.articles_extracted += len(r.extracted)
             run.errors.extend(r.errors)
+            for a in r.extracted:
+                if a.id in r.views:
+                    keep_view(a, r.views[a.id])  # saved in its blob (store/codec.py); read by _redo
             stories = r.stories if not any(s.id in taken for s in r.stories) else _redo(pipeline, store, r, tasks, taken)
             taken.update(s.id for s in stories)
             articles = {a.id: a for a in r.extracted}
@@ -240,7 +244,7 @@ def _redo(pipeline, store: Store, result: BlockResult, tasks: list[BlockTask], t
     task = next(t for t in tasks if t.n == result.n)
     fresh = {a.id: a for a in result.extracted}
     articles = [fresh.get(a.id, a) for a in stream_tables.load_articles(store, task.members)]
-    return analyze_block(articles, pipeline, previous=task.previous, taken=set(taken))
+    return analyze_block(articles, pipeline, previous=task.previous, taken=set(taken), forget=False)
 
 
 def _groups(tasks: list[BlockTask], max_articles: int = 200, workers: int = 1,

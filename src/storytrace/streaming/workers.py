@@ -48,6 +48,9 @@ class BlockResult:
     extracted: list[Article]  # members that were pending and are extracted now
     errors: list[InputError] = field(default_factory=list)
     worker_pid: int = 0  # the process that analysed the block (tests check workers are replaced)
+    # packed token views of the extracted members (nlp/parsed.py), saved in their blobs, so a later
+    # run that analyses their block again (analyze --db, the web app) does not parse them again
+    views: dict[str, bytes] = field(default_factory=dict)
 
 
 GROUPS_PER_WORKER = 10  # ~2,000 articles, ~10 minutes of one core (memory plateaus by ~15 minutes)
@@ -80,6 +83,7 @@ def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]
 def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of: Callable[[list[str]], set[str]],
                   tasks: list[BlockTask]) -> list[BlockResult]:
     """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models)."""
+    from storytrace.nlp.parsed import forget_views, packed_view
     from storytrace.pipeline import analyze_block
     from storytrace.similarity.embeddings import prefetch_embeddings
 
@@ -91,10 +95,12 @@ def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of
         prefetch_embeddings(loaded, models.embedder)
     results = []
     for task, articles in zip(tasks, loaded):
-        stories = analyze_block(articles, models, previous=task.previous, taken=set())
+        stories = analyze_block(articles, models, previous=task.previous, taken=set(), forget=False)
+        extracted = [a for a in articles if a.id in pending]
+        views = {a.id: v for a in extracted if a.id not in errors and (v := packed_view(a)) is not None}
+        forget_views(articles)
         results.append(BlockResult(
-            task.n, stories, [a for a in articles if a.id in pending], [errors[a.id] for a in articles if a.id in errors],
-            os.getpid(),
+            task.n, stories, extracted, [errors[a.id] for a in articles if a.id in errors], os.getpid(), views,
         ))
     return results
 
@@ -143,8 +149,9 @@ def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask
         return
     config_fields = {f.name: getattr(models.config, f.name) for f in fields(models.config)}
     slots = [_WorkerSlot(config_fields, str(db_path), quota) for quota in first_quotas(workers)]
+    groups = list(groups)
     try:
-        yield from _scheduled(iter(groups), slots)
+        yield from _scheduled(iter(groups), slots, total=len(groups))
     except BaseException:
         for slot in slots:
             slot.close(wait_for_running=False)  # a failed or stopped run does not wait for the other groups
@@ -174,6 +181,11 @@ class _WorkerSlot:
             self.close()  # retired: the old process exits before a new one is started
         return self._given < self._quota and len(self._running) < QUEUED_PER_WORKER
 
+    def idle(self) -> bool:
+        """No group running or waiting here."""
+        self._running = {f for f in self._running if not f.done()}
+        return not self._running
+
     def submit(self, tasks: list[BlockTask]) -> Future:
         if self._pool is None:
             # spawn, not fork: the parent may hold torch/BLAS threads, and forking those can deadlock.
@@ -193,15 +205,24 @@ class _WorkerSlot:
             self._given, self._quota = 0, GROUPS_PER_WORKER
 
 
-def _scheduled(groups: Iterator[list[BlockTask]], slots: list[_WorkerSlot]) -> Iterator[list[BlockResult]]:
-    """Hand groups to whichever worker has room; yield results in the order the groups came."""
+def _scheduled(groups: Iterator[list[BlockTask]], slots: list[_WorkerSlot],
+               total: int | None = None) -> Iterator[list[BlockResult]]:
+    """Hand groups to whichever worker has room; yield results in the order the groups came.
+
+    A worker may hold a queued group behind its running one (``QUEUED_PER_WORKER``), so it never waits
+    while the parent collects. In the last ``len(slots)`` groups (``total`` known) a group goes only
+    to an idle worker: queued behind a slow group it would run alone at the end while another worker
+    had nothing left to do.
+    """
     in_order: deque[Future] = deque()
     exhausted = False
+    handed = 0
     while True:
         # one group per worker in turn (a short run's few groups go to all workers), and a bounded
         # look-ahead: finished results wait for the slowest group in front of them
         while not exhausted and len(in_order) < len(slots) * 2 * QUEUED_PER_WORKER:
-            free = [slot for slot in slots if slot.can_take()]
+            tail = total is not None and total - handed <= len(slots)
+            free = [slot for slot in slots if slot.can_take() and (not tail or slot.idle())]
             if not free:
                 break
             for slot in free:
@@ -210,6 +231,7 @@ def _scheduled(groups: Iterator[list[BlockTask]], slots: list[_WorkerSlot]) -> I
                     exhausted = True
                     break
                 in_order.append(slot.submit(tasks))
+                handed += 1
         while in_order and in_order[0].done():
             yield in_order.popleft().result()
         if not in_order:
