@@ -20,7 +20,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from storytrace.align import AlignParams, SentenceSide, align_sides, article_text, reuse_passages
+from storytrace.sentence_align import AlignParams, SentenceSide, align_sides, article_text, reuse_passages
 from storytrace.model import Alignment, Article
 from storytrace.nlp.cjk_values import Value, has_cjk, values
 

@@ -1,0 +1,341 @@
+"""Sentence alignment of two texts in one language, and verbatim reuse passages.
+
+The building blocks of align.py (which also sends versions in two languages to crosslingual.py):
+sentence sides scored by embeddings and shared names, a monotonic path with merges and splits,
+moved sentences, and n-gram anchored reuse passages. Kept apart from align.py so that crosslingual.py
+can use them without an import circle.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+
+from storytrace.model import AlignedPair, Alignment, Article, Mention, ReusePassage
+
+# Weights of the combined sentence score (cosine dominates: it carries paraphrase and translation).
+W_COSINE, W_LEXICAL, W_MENTIONS = 0.7, 0.2, 0.1
+MATCH_BASE = 0.42  # a pair scoring below this costs the path more than leaving both sentences out
+MIN_PAIR_SCORE = 0.5  # pairs of the monotonic path kept in the result
+MOVED_PAIR_SCORE = 0.62  # the higher bar for left-over sentences matched out of order
+# (source sentences, derived sentences) of each move and the weight its gain gets: a group match
+# counts a little more than one pair, so a genuine fusion beats "1-1 plus a skipped sentence".
+GROUP_MOVES: dict[tuple[int, int], float] = {(1, 1): 1.0, (2, 1): 1.3, (3, 1): 1.5, (1, 2): 1.3}
+GROUP_MEMBER_MIN = 0.4  # each sentence of a group must score at least this with its partner
+ANCHOR_WORDS = 5
+MIN_PASSAGE_WORDS = 8
+MAX_ANCHOR_GAP = 6  # words: bridges one changed word (which breaks five consecutive 5-grams)
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_STEM_CHARS = 6  # crude stemming: "negotiators"/"negotiations" share "negoti"
+
+
+def _stop_words() -> frozenset[str]:
+    try:
+        from storytrace.nlp.models import english_stop_words  # spaCy's list, without importing spaCy and torch
+
+        return english_stop_words()
+    except ImportError:  # spaCy is a dependency; the fallback keeps this module importable alone
+        return frozenset("the a an of to in on and or for with at by from as is was were be been that this it".split())
+
+
+STOP_WORDS = _stop_words()
+
+
+def content_terms(text: str) -> set[str]:
+    """Lower-cased content words cut to a short stem: the lexical side of the sentence score."""
+    return {w[:_STEM_CHARS] for w in _WORD_RE.findall(text.lower()) if w not in STOP_WORDS}
+
+
+def mention_key(m: Mention) -> str | None:
+    """A comparable key for a mention: canonical names, quantity value+unit, ISO dates."""
+    if m.kind in ("person", "org", "place"):
+        return f"{m.kind}:{str(m.value or m.text).lower()}"
+    if m.kind == "quantity" and m.value is not None and hasattr(m.value, "value"):
+        return f"q:{m.value.value:g}:{getattr(m.value, 'unit', '')}"
+    if m.kind == "date" and m.value is not None and getattr(m.value, "iso", ""):
+        return f"d:{m.value.iso}"
+    return None
+
+
+def mentions_by_sentence(article: Article) -> list[set[str]]:
+    keys: list[set[str]] = [set() for _ in article.sentences]
+    for m in article.mentions:
+        k = mention_key(m)
+        if k and 0 <= m.sentence < len(keys):
+            keys[m.sentence].add(k)
+    return keys
+
+
+# -- sentence features and scores ---------------------------------------------------------------
+@dataclass
+class SentenceSide:
+    """What the aligner knows about the sentences of one text."""
+
+    texts: list[str]
+    vectors: np.ndarray  # (n, d) L2-normalised
+    terms: list[set[str]]
+    mentions: list[set[str]]
+    weights: np.ndarray  # word counts, to weight group vectors
+
+    @classmethod
+    def build(cls, texts: list[str], embedder, mentions: list[set[str]] | None = None) -> "SentenceSide":
+        vectors = embedder.encode(list(texts)) if texts else np.zeros((0, 1), np.float32)
+        return cls(
+            texts=list(texts),
+            vectors=np.asarray(vectors, dtype=np.float32),
+            terms=[content_terms(t) for t in texts],
+            mentions=mentions if mentions is not None else [set() for _ in texts],
+            weights=np.array([max(1, len(t.split())) for t in texts], dtype=np.float32),
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def group(self, size: int) -> "SentenceSide":
+        """Row i is the group of sentences i-size+1 .. i (rows before size-1 repeat shorter groups)."""
+        if size == 1:
+            return self
+        n = len(self)
+        vecs = np.zeros_like(self.vectors)
+        terms, mentions, weights = [], [], np.zeros(n, np.float32)
+        for i in range(n):
+            lo = max(0, i - size + 1)
+            w = self.weights[lo : i + 1]
+            v = (self.vectors[lo : i + 1] * w[:, None]).sum(axis=0)
+            vecs[i] = v / (np.linalg.norm(v) or 1.0)
+            terms.append(set().union(*self.terms[lo : i + 1]))
+            mentions.append(set().union(*self.mentions[lo : i + 1]))
+            weights[i] = w.sum()
+        return SentenceSide(self.texts, vecs, terms, mentions, weights)
+
+
+def _dice_matrix(a: list[set[str]], b: list[set[str]]) -> np.ndarray:
+    """Dice overlap of every pair of sets, through sparse incidence matrices."""
+    vocab: dict[str, int] = {}
+    def incidence(sets: list[set[str]]) -> sparse.csr_matrix:
+        rows, cols = [], []
+        for r, s in enumerate(sets):
+            for t in s:
+                rows.append(r)
+                cols.append(vocab.setdefault(t, len(vocab)))
+        return rows, cols
+    ra, ca = incidence(a)
+    rb, cb = incidence(b)
+    shape_v = max(1, len(vocab))
+    xa = sparse.csr_matrix((np.ones(len(ra), np.float32), (ra, ca)), shape=(len(a), shape_v))
+    xb = sparse.csr_matrix((np.ones(len(rb), np.float32), (rb, cb)), shape=(len(b), shape_v))
+    inter = (xa @ xb.T).toarray()
+    sizes = np.array([len(s) for s in a], np.float32)[:, None] + np.array([len(s) for s in b], np.float32)[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(sizes > 0, 2 * inter / sizes, 0.0).astype(np.float32)
+
+
+def score_matrix(src: SentenceSide, der: SentenceSide) -> np.ndarray:
+    """Combined score of every source sentence (or group) against every derived one, in [0, 1]."""
+    if len(src) == 0 or len(der) == 0:
+        return np.zeros((len(src), len(der)), np.float32)
+    cosine = np.clip(src.vectors @ der.vectors.T, 0.0, 1.0)
+    lexical = _dice_matrix(src.terms, der.terms)
+    if any(src.mentions) or any(der.mentions):
+        mentions = _dice_matrix(src.mentions, der.mentions)
+        # Neither sentence names anything: no evidence either way, so let the words stand in.
+        none = (np.array([not m for m in src.mentions])[:, None]) & (np.array([not m for m in der.mentions])[None, :])
+        mentions = np.where(none, lexical, mentions)
+    else:
+        mentions = lexical
+    return (W_COSINE * cosine + W_LEXICAL * lexical + W_MENTIONS * mentions).astype(np.float32)
+
+
+# -- the dynamic program ------------------------------------------------------------------------
+@dataclass
+class SentenceAlignment:
+    pairs: list[AlignedPair] = field(default_factory=list)
+    unaligned_source: list[int] = field(default_factory=list)
+    unaligned_derived: list[int] = field(default_factory=list)
+
+
+def _monotonic_path(scores: dict[tuple[int, int], np.ndarray], n: int, m: int) -> list[tuple[int, int, int, int, float]]:
+    """Best monotonic sequence of moves; returns (src_end, der_end, a, b, score) for each match."""
+    dp = np.zeros((n + 1, m + 1), np.float64)
+    back = np.zeros((n + 1, m + 1), np.int8)  # 0 stop, 1 skip source, 2 skip derived, 3+ a group move
+    moves = list(GROUP_MOVES.items())
+    # Gains of each move at every (i, j) end point, precomputed as arrays for speed.
+    gains = []
+    for (a, b), weight in moves:
+        s = scores[(a, b)]  # indexed by the last sentence of each group
+        gains.append((a, b, (s - MATCH_BASE) * weight))
+    dp_list = dp.tolist()
+    back_list = back.tolist()
+    gain_lists = [(a, b, g.tolist()) for a, b, g in gains]
+    for i in range(n + 1):
+        row = dp_list[i]
+        brow = back_list[i]
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            best, arg = -1e18, 0
+            if i > 0 and dp_list[i - 1][j] > best:
+                best, arg = dp_list[i - 1][j], 1
+            if j > 0 and row[j - 1] > best:
+                best, arg = row[j - 1], 2
+            for k, (a, b, g) in enumerate(gain_lists):
+                if i >= a and j >= b:
+                    v = dp_list[i - a][j - b] + g[i - 1][j - 1]
+                    if v > best:
+                        best, arg = v, 3 + k
+            row[j] = best
+            brow[j] = arg
+    path = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        arg = back_list[i][j]
+        if arg == 1:
+            i -= 1
+        elif arg == 2:
+            j -= 1
+        else:
+            a, b, _ = gain_lists[arg - 3]
+            path.append((i, j, a, b, float(scores[(a, b)][i - 1, j - 1])))
+            i, j = i - a, j - b
+    return path[::-1]
+
+
+def _member_minimum(base: np.ndarray, a: int, b: int) -> np.ndarray:
+    """For the group ending at (i, j): the lowest pair score of a member against the other side."""
+    low = base.copy()
+    for k in range(1, a):  # source groups i-k .. i against derived sentence j
+        shifted = np.full_like(base, -1.0)
+        shifted[k:, :] = base[:-k, :]
+        low = np.minimum(low, shifted)
+    for k in range(1, b):
+        shifted = np.full_like(base, -1.0)
+        shifted[:, k:] = base[:, :-k]
+        low = np.minimum(low, shifted)
+    return low
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """The scorer and bars of one kind of alignment (the defaults are the one-language aligner's)."""
+
+    score: Callable[[SentenceSide, SentenceSide], np.ndarray] = score_matrix
+    min_pair: float = MIN_PAIR_SCORE
+    moved_pair: float = MOVED_PAIR_SCORE
+
+
+def align_sides(src: SentenceSide, der: SentenceSide, params: AlignParams = AlignParams()) -> SentenceAlignment:
+    n, m = len(src), len(der)
+    if n == 0 or m == 0:
+        return SentenceAlignment([], list(range(n)), list(range(m)))
+    score_matrix = params.score
+    base = score_matrix(src, der)
+    scores = {(1, 1): base}
+    for a, b in GROUP_MOVES:
+        if (a, b) == (1, 1):
+            continue
+        grouped = score_matrix(src.group(a), der.group(b))
+        # Every member of a group must relate to the other side on its own: a short credit line
+        # or an unrelated sentence must not ride along with a good match.
+        member_floor = _member_minimum(base, a, b)
+        scores[(a, b)] = np.where(member_floor >= GROUP_MEMBER_MIN, grouped, -1.0).astype(np.float32)
+        # Groups reaching before the first sentence are not real groups.
+        scores[(a, b)][: a - 1, :] = -1.0
+        scores[(a, b)][:, : b - 1] = -1.0
+    pairs: list[AlignedPair] = []
+    for i_end, j_end, a, b, s in _monotonic_path(scores, n, m):
+        if s >= params.min_pair:
+            pairs.append(AlignedPair(list(range(i_end - a, i_end)), list(range(j_end - b, j_end)), round(s, 4)))
+    used_src = {i for p in pairs for i in p.source}
+    used_der = {j for p in pairs for j in p.derived}
+    left_src = [i for i in range(n) if i not in used_src]
+    left_der = [j for j in range(m) if j not in used_der]
+    if left_src and left_der:
+        sub = base[np.ix_(left_src, left_der)]
+        rows, cols = linear_sum_assignment(sub, maximize=True)
+        for r, c in zip(rows, cols):
+            if sub[r, c] >= params.moved_pair:
+                pairs.append(AlignedPair([left_src[r]], [left_der[c]], round(float(sub[r, c]), 4)))
+                used_src.add(left_src[r])
+                used_der.add(left_der[c])
+    pairs.sort(key=lambda p: (p.derived[0], p.source[0]))
+    return SentenceAlignment(
+        pairs,
+        [i for i in range(n) if i not in used_src],
+        [j for j in range(m) if j not in used_der],
+    )
+
+
+def align_sentences(
+    src_texts: list[str],
+    der_texts: list[str],
+    embedder,
+    src_mentions: list[set[str]] | None = None,
+    der_mentions: list[set[str]] | None = None,
+) -> Alignment:
+    """Align two raw lists of sentences (ids left empty); pair indices refer to the lists."""
+    result = align_sides(
+        SentenceSide.build(src_texts, embedder, src_mentions), SentenceSide.build(der_texts, embedder, der_mentions)
+    )
+    return Alignment("", "", result.pairs, result.unaligned_source, result.unaligned_derived)
+
+
+# -- reuse passages ----------------------------------------------------------------------------
+def _words_with_offsets(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    words, spans = [], []
+    for m in _WORD_RE.finditer(text):
+        words.append(m.group().lower())
+        spans.append(m.span())
+    return words, spans
+
+
+def reuse_passages(source_text: str, derived_text: str, n: int = ANCHOR_WORDS, min_words: int = MIN_PASSAGE_WORDS) -> list[ReusePassage]:
+    """Maximal stretches of verbatim reuse, in character offsets of each text."""
+    sw, ss = _words_with_offsets(source_text)
+    dw, ds = _words_with_offsets(derived_text)
+    if len(sw) < n or len(dw) < n:
+        return []
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(sw) - n + 1):
+        index.setdefault(tuple(sw[i : i + n]), []).append(i)
+    anchors: list[tuple[int, int]] = []  # (diagonal, j) with i = j + diagonal
+    for j in range(len(dw) - n + 1):
+        hits = index.get(tuple(dw[j : j + n]))
+        if hits and len(hits) <= 5:  # a 5-gram repeated all over the source anchors nothing
+            anchors.extend((i - j, j) for i in hits)
+    anchors.sort()
+    passages: list[ReusePassage] = []
+    k = 0
+    while k < len(anchors):
+        diag, j_start = anchors[k]
+        j_end = j_start
+        k += 1
+        while k < len(anchors) and anchors[k][0] == diag and anchors[k][1] - j_end <= MAX_ANCHOR_GAP:
+            j_end = anchors[k][1]
+            k += 1
+        last = j_end + n - 1
+        if last - j_start + 1 >= min_words:
+            i_start, i_last = j_start + diag, last + diag
+            passages.append(ReusePassage(ss[i_start][0], ss[i_last][1], ds[j_start][0], ds[last][1]))
+    passages.sort(key=lambda p: (p.derived_start, p.source_start))
+    return _drop_overlaps(passages)
+
+
+def _drop_overlaps(passages: list[ReusePassage]) -> list[ReusePassage]:
+    """Keep the longer passage where two overlap in the derived text (a repeated phrase)."""
+    kept: list[ReusePassage] = []
+    for p in sorted(passages, key=lambda p: p.derived_end - p.derived_start, reverse=True):
+        if all(p.derived_end <= q.derived_start or p.derived_start >= q.derived_end for q in kept):
+            kept.append(p)
+    return sorted(kept, key=lambda p: (p.derived_start, p.source_start))
+
+
+# -- articles -----------------------------------------------------------------------------------
+def article_text(a: Article) -> str:
+    return a.text or a.original_text
+
+
