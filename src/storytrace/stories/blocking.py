@@ -12,8 +12,11 @@ A bucket (band key or term) with more than ``max_bucket`` articles (boilerplate,
 article) is dropped whole, in both paths, so the cost stays near-linear and the result does not
 depend on the order articles arrive in. Every candidate is then verified by combined evidence
 (``pair_passes``: Jaccard, containment of names and figures, vector similarity, window), and
-blocks are the connected components of verified pairs. Story decisions are made inside each block
-by ``storytrace.stories.build_stories``.
+blocks are the connected components of verified pairs. At scale, weak verified pairs chain
+different stories into one component (percolation: 20 articles at most in 10,000 generated
+articles, 1,598 in 30,000); a component above ``max_block`` is cut at its weakest links
+(``split_block``), so a story's cost (quadratic in its block) and a worker's share stay bounded.
+Story decisions are made inside each block by ``storytrace.stories.build_stories``.
 """
 from __future__ import annotations
 
