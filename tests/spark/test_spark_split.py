@@ -11,7 +11,7 @@ pyspark = pytest.importorskip("pyspark")
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
-from test_split_blocks import chained, group  # noqa: E402
+from test_split_blocks import chained, group
 
 
 def test_spark_cut_of_a_large_component_is_the_single_machine_one():
@@ -19,7 +19,11 @@ def test_spark_cut_of_a_large_component_is_the_single_machine_one():
 
     from storytrace.spark.job import connected_components, split_large_blocks
     from storytrace.stories.blocking import (
-        BlockingParams, SignatureTable, block_corpus, candidate_pairs, verify_pairs,
+        BlockingParams,
+        SignatureTable,
+        block_corpus,
+        candidate_pairs,
+        verify_pairs,
     )
     from storytrace.stories.signature import to_bytes
 

@@ -12,8 +12,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from storytrace.stories.blocking import BlockingParams, SignatureTable, block_corpus, pair_strength, split_block
-from storytrace.stories.signature import ArticleSignature, PERMUTATIONS
+from storytrace.stories.blocking import (
+    BlockingParams,
+    SignatureTable,
+    block_corpus,
+    pair_strength,
+    split_block,
+)
+from storytrace.stories.signature import PERMUTATIONS, ArticleSignature
 
 DAY = 739000
 

@@ -461,19 +461,12 @@ def split_block(ids: list[str], edges: np.ndarray, strength: np.ndarray, params:
         touched: dict[int, set[int]] = {}
         links = [(find(int(a)), find(int(b))) for a, b in edges[level].tolist()]
         local = {r: r for pair in links for r in pair}
-
-        def lfind(x: int) -> int:
-            while local[x] != x:
-                local[x] = local[local[x]]
-                x = local[x]
-            return x
-
         for ra, rb in links:
-            xa, xb = lfind(ra), lfind(rb)
+            xa, xb = _root(local, ra), _root(local, rb)
             if xa != xb:
                 local[max(xa, xb)] = min(xa, xb)
         for r in local:
-            touched.setdefault(lfind(r), set()).add(r)
+            touched.setdefault(_root(local, r), set()).add(r)
         for roots in touched.values():
             if len(roots) < 2:
                 continue
@@ -494,6 +487,13 @@ def split_block(ids: list[str], edges: np.ndarray, strength: np.ndarray, params:
     for row, label in enumerate(labels.tolist()):
         parts.setdefault(label, []).append(row)
     return sorted(parts.values())
+
+
+def _root(parent: dict[int, int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 def _dense_groups(labels: np.ndarray, edges: np.ndarray, firm: np.ndarray, params: BlockingParams) -> np.ndarray:
