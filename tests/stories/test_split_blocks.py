@@ -118,3 +118,19 @@ def test_firm_pairs_are_never_cut():
     strength = np.array([1.2 if tuple(e) == (7, 8) else (7.0 if e[0] < 7 else 3.0) for e in edges.tolist()])
     parts = split_block([f"r{i:02d}" for i in range(11)], edges, strength, BlockingParams(max_block=5))
     assert parts == [list(range(8)), [8, 9, 10]]
+
+
+def test_a_long_chain_of_small_stories_is_cut_into_parts_under_the_cap_with_each_story_whole():
+    # percolation: 12 stories of 3 versions (verified all over, strength 3.5-4) chained by one
+    # cross-story pair each (strengths 1.1-1.9, all different)
+    stories = [[3 * k, 3 * k + 1, 3 * k + 2] for k in range(12)]
+    inside = [(s[i], s[j]) for s in stories for i in range(3) for j in range(i + 1, 3)]
+    links = [(stories[k][2], stories[k + 1][0]) for k in range(11)]
+    edges = edges_of(inside + links)
+    weak = {link: 1.1 + 0.07 * k for k, link in enumerate(links)}
+    strength = np.array([weak.get(tuple(e), 3.5 + 0.01 * e[0]) for e in edges.tolist()])
+    parts = split_block([f"r{i:02d}" for i in range(36)], edges, strength, BlockingParams(max_block=10))
+    assert sorted(r for p in parts for r in p) == list(range(36))
+    assert max(len(p) for p in parts) <= 10
+    part_of = {r: n for n, p in enumerate(parts) for r in p}
+    assert all(len({part_of[r] for r in s}) == 1 for s in stories)
