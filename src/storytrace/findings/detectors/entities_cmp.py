@@ -299,7 +299,7 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
         return make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
             f'The source has "{candidate.text}" here; this version has "{unit.text}", a different person '
-            "whom the source names only elsewhere. Medium, not high: the source itself names this person,"
+            "whom the source names only elsewhere. Medium on this signal alone: the source itself names this person,"
             " so it may be the source that is inconsistent here.", 0.75, severity="medium",
         )
     return None
