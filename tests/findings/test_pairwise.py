@@ -88,6 +88,21 @@ def test_a_person_the_source_names_elsewhere_still_swaps_into_another_persons_se
     assert [(f.derived_value, f.source_value) for f in swaps] == [("Tom Reyes", "Maria Lopez")]
 
 
+def test_a_source_that_names_one_minister_two_ways_gives_no_high_swap(extractor):
+    # The source itself is inconsistent (one prime minister, two names); the version keeps one name.
+    # It may be a swap, or the source's slip: not high on this signal alone.
+    source = ("Prime Minister Daniel Okafor visited the university on Monday.\n\n"
+              "Prime Minister Samuel Brandt met the students of the language class, who sang two folk songs.\n\n"
+              "Daniel Okafor said more foreigners were learning the language.\n")
+    derived = ("Prime Minister Daniel Okafor visited the university on Monday.\n\n"
+               "Prime Minister Daniel Okafor met the students of the language class, who sang two folk songs.\n\n"
+               "Daniel Okafor said more foreigners were learning the language.\n")
+    one_to_one = [([0], [0]), ([1], [1]), ([2], [2])]  # as the aligner pairs two translations
+    swaps = _of_type(pair_findings(extractor, source, derived, pairs=one_to_one), "entity_swap")
+    assert [(f.derived_value, f.source_value, f.severity) for f in swaps] == [
+        ("Daniel Okafor", "Samuel Brandt", "medium")]
+
+
 def test_a_fused_sentence_that_keeps_both_people_is_no_swap(extractor):
     source = ("Maria Lopez, the harbour master, said the port would reopen on Monday.\n\n"
               "Tom Reyes, the mayor, welcomed the decision.\n")

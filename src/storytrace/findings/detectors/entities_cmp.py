@@ -283,7 +283,11 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     sentence to "Maria Lopez" and names Tom Reyes only as the mayor. Being in the source does not
     make a name right in every sentence. Only when this person is not in the source sentence
     this one renders most closely (the one sharing the most words) and the one it replaces is
-    nowhere in this version (a fused or reordered sentence keeps both names somewhere)."""
+    nowhere in this version (a fused or reordered sentence keeps both names somewhere).
+    Medium, not high, on its own: the name is the source's own, so the source may be what is
+    inconsistent (a version that calls one prime minister by two names in two sentences makes a
+    faithful version look like a swap). A second signal (the story's other versions agreeing,
+    folded in by merge.py) makes it high."""
     if not aligned:
         return None
     closest = max(aligned, key=lambda s: len(anchors(unit.sentence, s)))
@@ -295,7 +299,8 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
         return make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
             f'The source has "{candidate.text}" here; this version has "{unit.text}", a different person '
-            "whom the source names only elsewhere.", 0.75,
+            "whom the source names only elsewhere. Medium on this signal alone: the source itself names this person,"
+            " so it may be the source that is inconsistent here.", 0.75, severity="medium",
         )
     return None
 
