@@ -4,6 +4,17 @@ from __future__ import annotations
 import spacy.language
 
 
+# A short story and a version with one changed figure and one flipped negation (written for these tests).
+ORIGINAL = (
+    "Harbour council approves bridge repairs\n\n"
+    "The harbour council voted on Tuesday to close the old bridge for six weeks of repairs, "
+    "the mayor, Ines Calloway, said on Tuesday evening at the town hall.\n\n"
+    "The repairs will cost 4.2 million euros, paid from the port fund, and the ferry will run "
+    "every hour while the bridge is closed. Residents did not object at the meeting."
+)
+CHANGED = ORIGINAL.replace("six weeks", "nine weeks").replace("did not object", "objected")
+
+
 def count_parsed(monkeypatch) -> list[str]:
     """Patch spaCy's ``Language.pipe``; the returned list receives every text given to it from outside
     (its pipe calls itself inside, which is not counted)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pickle
 
 import pytest
-import spacy.language
+from parse_helpers import count_parsed
 
 from storytrace.config import Config
 from storytrace.findings.text import Parser
@@ -51,26 +51,7 @@ def _tokens(parsed):
 
 
 def test_an_analysis_parses_each_paragraph_once_and_no_text_twice(engine, monkeypatch):
-    piped: list[str] = []  # every text given to spaCy from outside (its pipe calls itself inside)
-    real_pipe = spacy.language.Language.pipe
-    inside = []
-
-    def counting_pipe(self, texts, *args, **kwargs):
-        if inside:
-            yield from real_pipe(self, texts, *args, **kwargs)
-            return
-
-        def each():
-            for item in texts:
-                piped.append(item[0] if kwargs.get("as_tuples") else item)
-                yield item
-        inside.append(1)
-        try:
-            yield from real_pipe(self, each(), *args, **kwargs)
-        finally:
-            inside.pop()
-
-    monkeypatch.setattr(spacy.language.Language, "pipe", counting_pipe)
+    piped = count_parsed(monkeypatch)  # every text given to spaCy from outside
     report = engine.run([ORIGINAL, CHANGED])
     assert any(f.derived_value for f in report.findings), "the story must reach the pair detectors"
     paragraphs = [a.text[p.start:p.end] for a in report.articles for p in a.paragraphs]

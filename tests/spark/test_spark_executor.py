@@ -5,21 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from parse_helpers import count_parsed
+from parse_helpers import CHANGED, ORIGINAL, count_parsed
 
 from storytrace.config import Config
 from storytrace.model import finding_to_dict
 from storytrace.pipeline import analyze
 from storytrace.spark import executor
-
-ORIGINAL = (
-    "Harbour council approves bridge repairs\n\n"
-    "The harbour council voted on Tuesday to close the old bridge for six weeks of repairs, "
-    "the mayor, Ines Calloway, said on Tuesday evening at the town hall.\n\n"
-    "The repairs will cost 4.2 million euros, paid from the port fund, and the ferry will run "
-    "every hour while the bridge is closed. Residents did not object at the meeting."
-)
-CHANGED = ORIGINAL.replace("six weeks", "nine weeks").replace("did not object", "objected")
 
 
 def test_the_block_stage_parses_nothing_and_finds_what_one_machine_finds(monkeypatch):

@@ -2,7 +2,7 @@
 its token view comes back from its blob (issue 16.2)."""
 from __future__ import annotations
 
-from parse_helpers import count_parsed
+from parse_helpers import CHANGED, ORIGINAL, count_parsed
 
 from storytrace.config import Config
 from storytrace.model import Article
@@ -11,15 +11,6 @@ from storytrace.pipeline import Pipeline
 from storytrace.store import stream_tables
 from storytrace.store.database import Store
 from storytrace.streaming.runner import run_into_store
-
-ORIGINAL = (
-    "Harbour council approves bridge repairs\n\n"
-    "The harbour council voted on Tuesday to close the old bridge for six weeks of repairs, "
-    "the mayor, Ines Calloway, said on Tuesday evening at the town hall.\n\n"
-    "The repairs will cost 4.2 million euros, paid from the port fund, and the ferry will run "
-    "every hour while the bridge is closed. Residents did not object at the meeting."
-)
-CHANGED = ORIGINAL.replace("six weeks", "nine weeks").replace("did not object", "objected")
 
 
 def test_a_stored_member_of_a_recomputed_block_is_not_parsed_again(tmp_path, monkeypatch):
