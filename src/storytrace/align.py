@@ -21,7 +21,7 @@ import re
 from storytrace.model import Alignment, Article, publication_order
 from storytrace.sentence_align import (  # noqa: F401  (re-exported: align.py is where callers look)
     ANCHOR_WORDS, MATCH_BASE, MIN_PAIR_SCORE, STOP_WORDS, AlignParams, SentenceAlignment, SentenceSide,
-    align_sentences, align_sides, article_text, content_terms, mention_key, mentions_by_sentence,
+    align_sentences, align_sides, article_alignment, article_text, content_terms, mention_key, mentions_by_sentence,
     reuse_passages, score_matrix,
 )
 
@@ -38,15 +38,7 @@ def align_pair(source: Article, derived: Article, embedder) -> Alignment:
         return align_across_languages(source, derived)
     src = SentenceSide.build([s.text for s in source.sentences], embedder, mentions_by_sentence(source))
     der = SentenceSide.build([s.text for s in derived.sentences], embedder, mentions_by_sentence(derived))
-    result = align_sides(src, der)
-    return Alignment(
-        source=source.id,
-        derived=derived.id,
-        pairs=result.pairs,
-        unaligned_source=result.unaligned_source,
-        unaligned_derived=result.unaligned_derived,
-        reuse=reuse_passages(article_text(source), article_text(derived)),
-    )
+    return article_alignment(source, derived, align_sides(src, der))
 
 
 def primary_language(code: str) -> str:

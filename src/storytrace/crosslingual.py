@@ -20,7 +20,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from storytrace.sentence_align import AlignParams, SentenceSide, align_sides, article_text, reuse_passages
+from storytrace.sentence_align import AlignParams, SentenceSide, align_sides, article_alignment
 from storytrace.model import Alignment, Article
 from storytrace.nlp.cjk_values import Value, has_cjk, values
 
@@ -154,15 +154,8 @@ def _clear_best(base: np.ndarray, pair) -> bool:
 
 def align_across_languages(source: Article, derived: Article) -> Alignment:
     """align.align_pair for versions in two languages."""
-    al = align_texts([s.text for s in source.sentences], [s.text for s in derived.sentences])
-    return Alignment(
-        source=source.id,
-        derived=derived.id,
-        pairs=al.pairs,
-        unaligned_source=al.unaligned_source,
-        unaligned_derived=al.unaligned_derived,
-        reuse=reuse_passages(article_text(source), article_text(derived)),
-    )
+    return article_alignment(source, derived, align_texts([s.text for s in source.sentences],
+                                                          [s.text for s in derived.sentences]))
 
 
 __all__ = ["align_across_languages", "align_texts", "anchors", "cross_score_matrix", "encode_sentences",

@@ -339,3 +339,16 @@ def article_text(a: Article) -> str:
     return a.text or a.original_text
 
 
+def article_alignment(source: Article, derived: Article, sentences: SentenceAlignment | Alignment) -> Alignment:
+    """The alignment of two articles: their sentence pairs (from either aligner) and the verbatim
+    reuse passages of their texts."""
+    return Alignment(
+        source=source.id,
+        derived=derived.id,
+        pairs=sentences.pairs,
+        unaligned_source=sentences.unaligned_source,
+        unaligned_derived=sentences.unaligned_derived,
+        reuse=reuse_passages(article_text(source), article_text(derived)),
+    )
+
+
