@@ -15,6 +15,8 @@ joined no other: which evidence was too weak), filled from the stored story blob
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 SCHEMA_VERSION = 3
 INTERNAL_PREFIX = "_st_"
@@ -151,6 +153,21 @@ def _table_sql(name: str) -> str:
     return TABLES[start : TABLES.index(";", start) + 1]
 
 
+@contextmanager
+def _migration(conn: sqlite3.Connection, version: int) -> Iterator[None]:
+    """One migration step in one transaction: the body's changes and the new layout version are
+    committed together, or nothing is (a failed step leaves the store as it was)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+        conn.execute("INSERT OR REPLACE INTO _st_meta(key, value) VALUES ('schema_version', ?)", (str(version),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def migrate_1_to_2(conn: sqlite3.Connection) -> None:
     """Rename and rebuild a version 1 store's tables in one transaction (all or nothing)."""
     from storytrace.store.reviews import key_of_values
@@ -158,8 +175,7 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.create_function("st_finding_key", 5, lambda *v: key_of_values(*("" if x is None else str(x) for x in v)),
                          deterministic=True)
     present = _tables(conn)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _migration(conn, 2):
         for old, new in _RENAMED_TABLES.items():
             if old in present:
                 conn.execute(f"ALTER TABLE {old} RENAME TO {new}")
@@ -172,12 +188,6 @@ def migrate_1_to_2(conn: sqlite3.Connection) -> None:
             conn.execute(_table_sql(new))
             conn.execute(f"INSERT INTO {new} SELECT {select} FROM _st_v1_{old} ORDER BY rowid")
             conn.execute(f"DROP TABLE _st_v1_{old}")
-        conn.execute("PRAGMA user_version = 2")
-        conn.execute("INSERT OR REPLACE INTO _st_meta(key, value) VALUES ('schema_version', '2')")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def migrate_2_to_3(conn: sqlite3.Connection) -> None:
@@ -185,8 +195,7 @@ def migrate_2_to_3(conn: sqlite3.Connection) -> None:
     (the reason was kept there, only not where people and the web app query), in one transaction."""
     from storytrace.store import codec
 
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _migration(conn, 3):
         columns = {r[1] for r in conn.execute("PRAGMA table_info(stories)")}
         if "alone_because" not in columns:
             conn.execute("ALTER TABLE stories ADD COLUMN alone_because TEXT")
@@ -196,12 +205,6 @@ def migrate_2_to_3(conn: sqlite3.Connection) -> None:
                 " WHERE s.article_count = 1").fetchall()
             notes = [(codec.unpack_story(data).note or None, sid) for sid, data in rows]
             conn.executemany("UPDATE stories SET alone_because = ? WHERE id = ?", notes)
-        conn.execute("PRAGMA user_version = 3")
-        conn.execute("INSERT OR REPLACE INTO _st_meta(key, value) VALUES ('schema_version', '3')")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def ensure(conn: sqlite3.Connection) -> None:
