@@ -40,10 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_translations import DATASET, MAJOR_RATERS, original_span, ratio  # noqa: E402
 from splits import BENCH_DIR, CONFIRM, TUNE, load_jsonl, row_part  # noqa: E402
 
-DATASET = "wmt23_zhen_dev"
-MAJOR_RATERS = 2
 _DIGIT = re.compile(r"[0-9０-９]")
 
 
@@ -111,14 +110,6 @@ def _join(article_id: str, language: str, pieces: list[str], rows: list[dict | N
     return t
 
 
-def _original_span(article, span) -> tuple[int, int]:
-    m = article.offset_map
-    try:
-        return m.to_original(span[0]), m.to_original(max(span[0], span[1] - 1)) + 1
-    except Exception:  # noqa: BLE001 - an empty map: the text was not changed by cleaning
-        return span[0], span[1]
-
-
 @dataclass
 class Tally:
     pairs: int = 0
@@ -173,8 +164,8 @@ def score_pair(source: Text, zh, version: Text, en, pipeline, tally: Tally, show
     for p in alignment.pairs:
         if len(p.source) == 1 and len(p.derived) == 1:
             a, b = zh.sentences[p.source[0]], en.sentences[p.derived[0]]
-            sa = source.segment_at(*_original_span(zh, (a.start, a.end)))
-            sb = version.segment_at(*_original_span(en, (b.start, b.end)))
+            sa = source.segment_at(*original_span(zh, (a.start, a.end)))
+            sb = version.segment_at(*original_span(en, (b.start, b.end)))
             tally.aligned += 1
             tally.aligned_right += bool(set(sa) & set(sb))
     findings = detect_pair(zh, en, alignment, parser=pipeline.parser)
@@ -183,7 +174,7 @@ def score_pair(source: Text, zh, version: Text, en, pipeline, tally: Tally, show
     clean_hm: Counter = Counter()
     clean_all: Counter = Counter()
     for f in findings:
-        own = version.segment_at(*_original_span(en, f.claim_span))
+        own = version.segment_at(*original_span(en, f.claim_span))
         right = any(version.segments[k].erroneous for k in own)
         for k in own:
             if not version.segments[k].erroneous:
@@ -221,10 +212,6 @@ def score_pair(source: Text, zh, version: Text, en, pipeline, tally: Tally, show
         tally.clean_version_all += sum(clean_all.values())
 
 
-def _ratio(a: int, b: int) -> str:
-    return f"{a}/{b} = {a / b:.3f}" if b else f"{a}/0"
-
-
 def report(tallies: dict[str, Tally], elapsed: float, n_docs: int, command: str) -> str:
     lines = [f"`{command}`: {n_docs} Chinese documents x 10 English MT systems, {elapsed:.0f} s.", "",
              "| part | pairs | high precision | high+medium precision | recall, erroneous segments (with low) "
@@ -237,10 +224,10 @@ def report(tallies: dict[str, Tally], elapsed: float, n_docs: int, command: str)
         ver = (f"{1000 * t.clean_version_hm / t.clean_version_words:.2f} "
                f"({1000 * t.clean_version_all / t.clean_version_words:.2f}), {t.clean_versions} translations"
                if t.clean_version_words else "no such translation")
-        lines.append(f"| {name} | {t.pairs} | {_ratio(t.high_right, t.high)} | {_ratio(t.hm_right, t.hm)} | "
-                     f"{_ratio(t.erroneous_found, t.erroneous)} ({t.erroneous_found_any}) | "
-                     f"{_ratio(t.numeric_found, t.numeric)} | {seg} | {ver} | "
-                     f"{_ratio(t.aligned_right, t.aligned)} |")
+        lines.append(f"| {name} | {t.pairs} | {ratio(t.high_right, t.high)} | {ratio(t.hm_right, t.hm)} | "
+                     f"{ratio(t.erroneous_found, t.erroneous)} ({t.erroneous_found_any}) | "
+                     f"{ratio(t.numeric_found, t.numeric)} | {seg} | {ver} | "
+                     f"{ratio(t.aligned_right, t.aligned)} |")
     lines.append("")
     for name in (TUNE, CONFIRM):
         t = tallies[name]

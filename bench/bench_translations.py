@@ -134,7 +134,7 @@ class Tally:
     types: Counter = field(default_factory=Counter)
 
 
-def _original_span(article, span) -> tuple[int, int]:
+def original_span(article, span) -> tuple[int, int]:
     m = article.offset_map
     try:
         return m.to_original(span[0]), m.to_original(max(span[0], span[1] - 1)) + 1
@@ -151,12 +151,12 @@ def score(story, by_id, versions: list[Version], tally: Tally, show: bool) -> No
         if f.severity not in ("high", "medium"):
             continue
         v = by_article[f.article]
-        start, end = _original_span(by_id[f.article], f.claim_span)
+        start, end = original_span(by_id[f.article], f.claim_span)
         own = v.segments_at(start, end)
         right = any(s.erroneous for s in own)
         other = False
         if f.source_article in by_article and f.source_span:
-            s_start, s_end = _original_span(by_id[f.source_article], f.source_span)
+            s_start, s_end = original_span(by_id[f.source_article], f.source_span)
             other = any(s.erroneous for s in by_article[f.source_article].segments_at(s_start, s_end))
         tally.types[(f.type, f.severity, right or other)] += 1
         tally.hm += 1
@@ -187,7 +187,7 @@ def score(story, by_id, versions: list[Version], tally: Tally, show: bool) -> No
             tally.clean_version_findings += clean_findings[v.article_id]
 
 
-def _ratio(a: int, b: int) -> str:
+def ratio(a: int, b: int) -> str:
     return f"{a}/{b} = {a / b:.3f}" if b else f"{a}/0"
 
 
@@ -201,9 +201,9 @@ def report(tallies: dict[str, Tally], elapsed: float, n_docs: int, command: str)
         per_seg = 1000 * t.clean_findings / max(1, t.clean_words)
         per_ver = (f"{1000 * t.clean_version_findings / t.clean_version_words:.2f} ({t.clean_versions} versions)"
                    if t.clean_version_words else "no such version")
-        lines.append(f"| {name} | {t.versions} | {_ratio(t.high_right, t.high)} / {_ratio(t.high_right_either, t.high)} | "
-                     f"{_ratio(t.hm_right, t.hm)} / {_ratio(t.hm_right_either, t.hm)} | "
-                     f"{_ratio(t.erroneous_found, t.erroneous)} | {per_seg:.2f} | {per_ver} |")
+        lines.append(f"| {name} | {t.versions} | {ratio(t.high_right, t.high)} / {ratio(t.high_right_either, t.high)} | "
+                     f"{ratio(t.hm_right, t.hm)} / {ratio(t.hm_right_either, t.hm)} | "
+                     f"{ratio(t.erroneous_found, t.erroneous)} | {per_seg:.2f} | {per_ver} |")
     lines.append("")
     for name in (TUNE, CONFIRM):
         t = tallies[name]
