@@ -24,7 +24,7 @@ import numpy as np
 
 from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
-from storytrace.stories.protagonists import compare_protagonists, protagonists
+from storytrace.stories.protagonists import cast_differs, compare_protagonists, protagonists, supporting_cast
 from storytrace.stories.signature import containment_terms
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
@@ -68,6 +68,7 @@ class ArticleProfile:
     english: bool = True  # the extractor (English spaCy) could read its names and figures
     terms: frozenset[str] = frozenset()  # names in Latin script and figures in digits (any language)
     protagonists: frozenset[str] = frozenset()  # surnames of the most named person(s)
+    cast: frozenset[str] = frozenset()  # surnames of the other people named at least twice
 
 
 @dataclass
@@ -78,6 +79,7 @@ class PairSignals:
     quantities: float | None
     scale: tuple[float, float, float, float] = DEFAULT_SCALE
     protagonists: Literal["same", "other", "unknown"] = "unknown"  # see protagonists.compare_protagonists
+    other_cast: bool = False  # each names people (twice or more) the other never names: protagonists.cast_differs
 
     @property
     def score(self) -> float:
@@ -88,6 +90,11 @@ class PairSignals:
         if self.quantities is not None:
             parts.append((W_QUANTITIES, self.quantities))
         return sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+
+    @property
+    def another_event(self) -> bool:
+        """The people say "another event": another protagonist, or the same one among other people."""
+        return self.protagonists == "other" or (self.protagonists == "same" and self.other_cast)
 
     @property
     def agreeing_signals(self) -> int:
@@ -110,7 +117,10 @@ class PairSignals:
         if self.protagonists == "other":
             return False
         # Who and what agree: the same protagonist and documents about the same thing.
-        if self.protagonists == "same" and self.embedding >= self.scale[2] - PROTAGONIST_COSINE_SLACK:
+        # (Unless each is told around other people the other never names: then the same person may
+        # be in another event, and the pair must pass on the rest of the evidence like any other.)
+        if (self.protagonists == "same" and not self.other_cast
+                and self.embedding >= self.scale[2] - PROTAGONIST_COSINE_SLACK):
             return True
         if self.score < self.scale[3] or self.agreeing_signals < 2:
             return False
@@ -227,6 +237,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 english=_english(a),
                 terms=frozenset(containment_terms(texts[i])),
                 protagonists=protagonists(a),
+                cast=supporting_cast(a),
             )
         )
     return profiles
@@ -247,6 +258,7 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         quantities=quantities,
         scale=a.scale,
         protagonists=compare_protagonists(a.protagonists, a.names, b.protagonists, b.names),
+        other_cast=cast_differs(a.cast, a.names, b.cast, b.names),
     )
 
 
@@ -323,14 +335,29 @@ class _Groups:
         self.members[ra].extend(self.members.pop(rb))
 
 
-def _average_linkage(ga: list[int], gb: list[int], profiles: list[ArticleProfile], window_days: int) -> float:
+@dataclass
+class _Linkage:
+    """What the cross pairs of two groups say: their mean score, and how many of them say "the same
+    story" against how many say "another event" by the people they are about."""
+
+    score: float
+    same: int
+    another: int
+
+
+def _linkage(ga: list[int], gb: list[int], profiles: list[ArticleProfile], window_days: int) -> _Linkage:
     ga, gb = ga[:LINKAGE_SAMPLE], gb[:LINKAGE_SAMPLE]
-    total = 0.0
+    total, same, another = 0.0, 0, 0
     for i in ga:
         for j in gb:
             a, b = profiles[i], profiles[j]
-            total += signals(a, b).score if within_window(a, b, window_days) else 0.0
-    return total / (len(ga) * len(gb))
+            if not within_window(a, b, window_days):
+                continue
+            s = signals(a, b)
+            total += s.score
+            same += s.same_story
+            another += s.another_event
+    return _Linkage(total / (len(ga) * len(gb)), same, another)
 
 
 def cluster(profiles: list[ArticleProfile], pairs: set[tuple[int, int]], window_days: int) -> list[list[int]]:
@@ -349,9 +376,17 @@ def cluster(profiles: list[ArticleProfile], pairs: set[tuple[int, int]], window_
         if ri == rj:
             continue
         gi, gj = groups.members[ri], groups.members[rj]
-        # A single article joining is decided by its pair; two real groups need broad agreement.
-        if len(gi) > 1 and len(gj) > 1 and _average_linkage(gi, gj, profiles, window_days) < LINKAGE_THRESHOLD:
-            continue
+        if len(gi) + len(gj) > 2:
+            link = _linkage(gi, gj, profiles, window_days)
+            # Two real groups need broad agreement (single-link chains join look-alike events
+            # through one bridging pair) ...
+            if len(gi) > 1 and len(gj) > 1 and link.score < LINKAGE_THRESHOLD:
+                continue
+            # ... and nothing joins a group when more of its cross pairs say "another person, or
+            # the same person among other people" than "the same story": the bridging pair is
+            # then the exception (two reports of one actor's two arrests that share a lawyer).
+            if link.another > link.same:
+                continue
         groups.union(i, j)
     return [sorted(m) for m in groups.members.values()]
 

@@ -20,9 +20,13 @@ def surname(name: str) -> str | None:
     return words[-1] if words else None
 
 
+def _person_counts(a: Article) -> Counter[str]:
+    return Counter(s for m in a.mentions if m.kind == "person" and (s := surname(str(m.value or m.text))))
+
+
 def protagonists(a: Article) -> frozenset[str]:
     """Surnames of the most mentioned person(s), if named at least MIN_MENTIONS times."""
-    counts = Counter(s for m in a.mentions if m.kind == "person" and (s := surname(str(m.value or m.text))))
+    counts = _person_counts(a)
     if not counts:
         return frozenset()
     top = max(counts.values())
@@ -42,3 +46,25 @@ def compare_protagonists(a: frozenset[str], a_names: frozenset[str], b: frozense
     if not (a & b_names) or not (b & a_names):
         return "other"
     return "same"
+
+
+def supporting_cast(a: Article) -> frozenset[str]:
+    """Surnames of the other people the article names at least MIN_MENTIONS times.
+
+    An event of one person involves others (the opponent of a fight, the victim, the coach who
+    was fired, the official who announced it); two look-alike events of one protagonist (two
+    title fights of one boxer, two arrests of one actor) are told around different ones.
+    """
+    counts = _person_counts(a)
+    main = protagonists(a)
+    return frozenset(k for k, v in counts.items() if v >= MIN_MENTIONS and k not in main)
+
+
+def cast_differs(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_names: frozenset[str]) -> bool:
+    """Each article has people besides its protagonist and never names any of the other's.
+
+    Two-sided, unlike the protagonist veto: a short report may leave out the people a long one
+    names twice (a spokesman, a witness), but two reports of one event do not each have a cast
+    the other never mentions.
+    """
+    return bool(a) and bool(b) and not (a & b_names) and not (b & a_names)
