@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from storytrace.ingest.dates import parse_published
 from storytrace.ingest.debris import line_debris_kind
+from storytrace.ingest.lead import is_poor_title
 
 HEADER_LINES = 12  # lines read before the headline; an article's header is never longer
 MAX_TITLE_WORDS = 25
@@ -274,6 +275,6 @@ def _kind(line: str, following: str | None, info: HeaderInfo, after_title: bool 
         return "outlet"
     if _is_label(line, following):
         return "label"
-    if _headline_like(line):
+    if _headline_like(line) and not is_poor_title(line):
         return "title"
     return "body"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storytrace.ingest.header import infer_header
+from storytrace.ingest.lead import is_poor_title, lead_sentences, lead_title, shorten
 from storytrace.ingest.metadata import INFERRED, MetadataTooLarge, make_article, plain_metadata
 from storytrace.model import Article, InputError
 
@@ -80,7 +81,8 @@ def split_title(body: str, given_title: str = "") -> tuple[str, str]:
     headline_like = (
         is_markdown_heading
         or setext
-        or (len(words) <= MAX_TITLE_WORDS and len(heading) <= MAX_TITLE_CHARS and not re.search(r"[.,;:]$", heading))
+        or (len(words) <= MAX_TITLE_WORDS and len(heading) <= MAX_TITLE_CHARS and not re.search(r"[.,;:]$", heading)
+            and not is_poor_title(heading))
     )
     if given_title:
         # Front matter named the title: drop the first line only when it repeats it.
@@ -89,8 +91,9 @@ def split_title(body: str, given_title: str = "") -> tuple[str, str]:
         return given_title, body.strip("\n")
     if headline_like:
         return heading, _rest(lines, first, setext)
-    short = heading if len(heading) <= 120 else heading[:120].rsplit(" ", 1)[0] + "…"
-    return short, body.strip("\n")
+    # No headline: the text is named by its first sentence that reads as a news lead (a hook such
+    # as "It's about time, right?" names nothing), else by its first line.
+    return lead_title(lead_sentences(body)) or shorten(heading), body.strip("\n")
 
 
 def _rest(lines: list[str], first: int, setext: bool) -> str:

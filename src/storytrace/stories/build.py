@@ -22,6 +22,7 @@ from datetime import date
 
 import numpy as np
 
+from storytrace.ingest.lead import lead_title
 from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
 from storytrace.stories.protagonists import cast_differs, compare_protagonists, protagonists, supporting_cast
@@ -466,7 +467,7 @@ def build_stories(articles: list[Article], embedder, config) -> list[Story]:
         stories.append(
             Story(
                 id=story_id(ordered[members[0]].id),
-                title=title_article.title or (title_article.sentences[0].text if title_article.sentences else title_article.id),
+                title=story_title(title_article),
                 article_ids=[ordered[i].id for i in members],
                 note=alone_because(members[0], profiles, window) if len(members) == 1 else "",
             )
@@ -477,13 +478,21 @@ def build_stories(articles: list[Article], embedder, config) -> list[Story]:
     return stories
 
 
+def story_title(article: Article) -> str:
+    """The article's title; with none, its first sentence that reads as a news lead (not a hook such
+    as a rhetorical question), else its first sentence, else its id."""
+    if article.title:
+        return article.title
+    sentences = [s.text for s in article.sentences]
+    return lead_title(sentences) or (sentences[0] if sentences else article.id)
+
+
 def single_story(article: Article) -> list[Story]:
     """What build_stories gives for one article, without encoding its lead to compare it with nothing.
 
     Most blocks of a large corpus are one article; tests check this equals build_stories([article]).
     """
-    title = article.title or (article.sentences[0].text if article.sentences else article.id)
-    return [Story(id=story_id(article.id), title=title, article_ids=[article.id], note=NO_CANDIDATE)]
+    return [Story(id=story_id(article.id), title=story_title(article), article_ids=[article.id], note=NO_CANDIDATE)]
 
 
 def story_order(story: Story) -> tuple[int, str]:
