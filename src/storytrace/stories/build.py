@@ -178,11 +178,24 @@ def _capitalised_words(a: Article) -> list[str]:
     return out
 
 
+# Units of measure and time keep their unit: "4 years" and "4 days" are different figures.
+_MEASURES = frozenset("""years year days day hours hour months month minutes minute weeks week seconds second decades
+    decade centuries century times km m kg mph miles mile feet foot metres meters tons tonnes acres""".split())
+COUNTED = "#"
+
+
+def _counted(unit: str) -> str:
+    """The unit a figure is compared by. Reports count the same people and things under their own
+    nouns ("four robbers", "4 thieves", "four gunmen"; "300 people", "300 residents"): a count of
+    things named by a plain noun is compared by its number; currencies, %, measures keep their unit."""
+    return COUNTED if unit.isalpha() and unit.islower() and unit not in _MEASURES else unit
+
+
 def _quantity_keys(a: Article) -> frozenset[str]:
     keys = set()
     for m in a.mentions:
         if m.kind == "quantity" and m.value is not None and hasattr(m.value, "value"):
-            keys.add(f"{m.value.value:g}{getattr(m.value, 'unit', '')}")
+            keys.add(f"{m.value.value:g}{_counted(getattr(m.value, 'unit', ''))}")
     if not a.mentions:
         keys.update(n.replace(",", "") for n in _NUMBER.findall(a.text or a.original_text))
     return frozenset(keys)
