@@ -9,8 +9,10 @@
 3. Decision per candidate pair: a weighted score over embedding similarity, lexical containment,
    shared names and shared quantities, which must also have at least two independent signals
    agreeing; pairs outside the publication window never join.
-4. Union-find over accepted pairs, strongest first, with a guard against chaining: two groups
-   of several articles merge only if their average linkage is high enough too.
+4. Union-find over accepted pairs, strongest first, with guards against chaining: two groups
+   of several articles merge only if their average linkage is high enough too, and nothing joins
+   a group when more cross pairs say "another event" (another protagonist, or the same one among
+   other people) than "the same story".
 """
 from __future__ import annotations
 
