@@ -42,6 +42,7 @@ def test_what_reads_as_a_lead():
     assert not reads_as_lead("It's about time, right?")
     assert not reads_as_lead("Hey, if you're going to rehab anyway, might as well enjoy it.")  # names no one
     assert not reads_as_lead("The best and the worst of a long, strange year in Port Avelin")  # no finite verb
+    assert reads_as_lead("It's a hard job hosting the Harbour Film Awards in Port Avelin.")  # "it's": finite
     assert is_poor_title("\u201cI never saw it coming,\u201d") and not is_poor_title("Port approves terminal")
     assert lead_title(["Wow!", "Hey, might as well.", LEAD]) == LEAD
     long_lead = LEAD[:-1] + " after a year in which she " + "worked on three films in a row " * 3 + "."

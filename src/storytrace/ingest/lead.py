@@ -21,6 +21,8 @@ _FINITE = frozenset(
     says said tells told announces announced reports reported""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# A pronoun's contracted auxiliary is finite too ("It's a tough job", "They've left").
+_CONTRACTED = re.compile(r"^(?:it|he|she|that|there|what|who|they|we|you|i)['’](?:s|re|ve|ll|d|m)$", re.IGNORECASE)
 
 
 def is_poor_title(line: str) -> bool:
@@ -43,7 +45,7 @@ def reads_as_lead(sentence: str) -> bool:
     if len(words) < MIN_LEAD_WORDS or is_poor_title(s):
         return False
     names_someone = any(w[0].isupper() for w in words[1:])
-    finite = any(w.lower() in _FINITE or (len(w) > 4 and w.lower().endswith("ed")) for w in words)
+    finite = any(w.lower() in _FINITE or _CONTRACTED.match(w) or (len(w) > 4 and w.lower().endswith("ed")) for w in words)
     return names_someone and finite
 
 
