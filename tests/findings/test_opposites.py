@@ -17,6 +17,22 @@ def test_before_for_after_between_clauses_is_a_flip(extractor):
     assert [f for f in _flips(findings) if f.derived_value == "before"], findings
 
 
+def test_before_for_after_between_clauses_is_high_when_both_bear_on_the_same_verb(extractor):
+    findings = pair_findings(extractor, "The announcement was made after the president had a phone call with his Turkish counterpart.",
+                             "The announcement was made before the president had a phone call with his Turkish counterpart.")
+    [flip] = [f for f in _flips(findings) if f.derived_value == "before"]
+    assert flip.severity == "high" and "Both words bear on the same word" in flip.explanation
+
+
+def test_before_for_after_with_the_two_events_swapped_is_not_high(extractor):
+    # "A before B" tells what "B after A" tells: the opposite words bear on different verbs (drifted /
+    # destroyed), so the opposite word alone is one signal, not two.
+    findings = pair_findings(extractor, "On Saturday, the balloon was destroyed near the coast after drifting in the airspace for several days.",
+                             "On Saturday, the balloon drifted over the airspace for days before being destroyed off the coast.")
+    assert [f.severity for f in _flips(findings) if f.derived_value == "before"] in ([], ["medium"]), findings
+    assert not [f for f in findings if f.severity == "high"], findings
+
+
 def test_an_old_inside_a_compound_does_not_hide_old_for_young(extractor):
     findings = pair_findings(extractor, "During a fight between two groups of young people at the station, a 19 year-old fell onto the track.",
                              "During a dispute between two groups of old people at the station, a 19-year-old fell onto the track.")

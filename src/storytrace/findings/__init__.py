@@ -8,7 +8,8 @@
    every detector (findings/detectors/) is declared with ``@detector`` (findings/registry.py) and
    registers when this package is imported, in the order findings/detectors/__init__.py imports it;
 3. de-duplication (one change seen on several edges is one finding whose ``against`` lists every
-   version it disagrees with), then a deterministic order (severity first) and stable ids.
+   version it disagrees with), a high change read against the story's other versions
+   (severity.weigh_against_story), then a deterministic order (severity first) and stable ids.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import logging
 from collections.abc import Callable
 
 from storytrace.findings.merge import merge_same_change
+from storytrace.findings.severity import weigh_against_story
 from storytrace.findings import registry
 from storytrace.model import AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
 from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
@@ -41,7 +43,7 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
     for edge in story.lineage:
         raw.extend(_edge_findings(edge, story, members, parser, nli))
     raw.extend(_story_findings(story, members))
-    findings = merge_same_change(deduplicate(raw, story.article_ids))
+    findings = weigh_against_story(merge_same_change(deduplicate(raw, story.article_ids)), story, members)
     if config is not None:
         from storytrace.findings.verify import check_story
 

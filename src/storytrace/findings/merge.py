@@ -22,6 +22,9 @@ _SEVERITY = {"high": 0, "medium": 1, "low": 2}
 _STORY_WIDE = frozenset({"consensus_outlier", "internal_contradiction", "stance_divergence"})
 _CHANGE_TYPES = frozenset(TYPE_PRIORITY[:7])  # a named value changed: what a consensus can confirm
 _PLACEHOLDER = re.compile(r"^\(.*\)$")  # "(missing)", "(no negation)"
+# A detector's or severity.py's note that one signal alone made the finding medium; once the
+# consensus raises it, the note must no longer read as the verdict.
+_MEDIUM_NOTE = re.compile(r" Medium(?:, not high| on this signal alone):")
 
 
 def _words(value: str) -> frozenset[str]:
@@ -64,5 +67,7 @@ def merge_same_change(findings: list[Finding]) -> list[Finding]:
         host.against = list(dict.fromkeys([*host.against, *f.against]))
         if f.type == "consensus_outlier" and _SEVERITY.get(f.severity, 3) < _SEVERITY.get(host.severity, 3):
             host.severity = f.severity  # every other version disagrees too: the change is confirmed
+            host.explanation = _MEDIUM_NOTE.sub(" Alone, this signal would make it medium:", host.explanation)
+            host.explanation += f" {f.severity.capitalize()}: the story's other versions confirm the change, a second signal."
     order = {id(f): n for n, f in enumerate(findings)}
     return sorted(kept, key=lambda f: order[id(f)])

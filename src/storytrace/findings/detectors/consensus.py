@@ -473,7 +473,8 @@ def value_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
         )
         for per_article in quantity_slots:
             for out in find_outliers(per_article, lambda a, b: quantities_agree(a, b)):  # type: ignore[arg-type]
-                findings.append(_value_finding(out, story, "Gives the figure as"))
+                if not _both_values_in_both(out, group, articles, _same_figure):
+                    findings.append(_value_finding(out, story, "Gives the figure as"))
         date_slots = _group_value_slots(
             group, articles,
             lambda m: m.kind == "date" and is_explicit_date(m),
@@ -482,8 +483,38 @@ def value_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
         )
         for per_article in date_slots:
             for out in find_outliers(per_article, lambda a, b: dates_agree(a, b)):  # type: ignore[arg-type]
-                findings.append(_value_finding(out, story, "Gives the date as"))
+                if not _both_values_in_both(out, group, articles, _same_date):
+                    findings.append(_value_finding(out, story, "Gives the date as"))
     return findings
+
+
+def _same_figure(a: object, b: object) -> bool:
+    """The same number, whatever the unit the extractor read after it ("7.8" / "7.8 magnitude quake")."""
+    return isinstance(a, Quantity) and isinstance(b, Quantity) and _within(a.value, b.value, 0.015)
+
+
+def _same_date(a: object, b: object) -> bool:
+    return isinstance(a, DateValue) and isinstance(b, DateValue) and dates_agree(a, b)
+
+
+def _says(article: Article, indices: set[int], value: object, same: Callable[[object, object], bool]) -> bool:
+    return any(m.sentence in indices and same(value, m.value) for m in article.mentions)
+
+
+def _both_values_in_both(out: Outlier, group: dict[str, set[int]], articles: dict[str, Article],
+                         same: Callable[[object, object], bool]) -> bool:
+    """The outlier's sentence also gives the others' value, or most of the others also give its
+    value: nobody disagrees about either figure; two figures of one sentence ("the 7.8-magnitude
+    quake ... the 2003 quake") were put in one slot because the extractor read the same unit after
+    them. A disagreement needs a value the others do not write. The same number in another unit
+    ("18 billion yuan" / "S$18 billion") is a disagreement about the unit, and stays one."""
+    o = out.observation
+    if same(o.value, out.majority[0].value):
+        return False
+    if _says(articles[o.article], group[o.article], out.majority[0].value, same):
+        return True
+    echoing = sum(_says(articles[m.article], group[m.article], o.value, same) for m in out.majority)
+    return 2 * echoing > len(out.majority)
 
 
 def _value_finding(out: Outlier, story: Story, verb: str) -> Finding:

@@ -215,10 +215,19 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
                 continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
             if said_in_context(ctx, sentence, i):
                 break  # another source sentence says it (checked last: it is the costly test)
+            explanation = f'"{tok.text}" reverses the source\'s "{src.tokens[j].text}".'
+            # Two signals for a high: the opposite word, and the two words bearing on the same word.
+            # Opposites that bear on different words may tell one order of events from its two
+            # ends: "drifted for days before being destroyed" is "destroyed after drifting for days".
+            anchored = direct and same_head(sentence, i, src, j)
+            if anchored:
+                explanation += " Both words bear on the same word in their sentences."
+            elif direct:
+                explanation += (" Medium, not high: the two words do not bear on the same word, so the sentences may"
+                                " tell one order of events from its two ends (\"A before B\" is \"B after A\").")
             out.append(make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
-                f'"{tok.text}" reverses the source\'s "{src.tokens[j].text}".', 0.75 if direct else 0.6,
-                severity=None if direct else "medium",
+                explanation, 0.75 if direct else 0.6, severity=None if anchored else "medium",
             ))
             break
     return out
