@@ -80,8 +80,11 @@ def _words(value: str) -> list[str]:
 @_SETTINGS
 @given(pair=st.sampled_from(CHANGES), extra=st.lists(st.sampled_from(PARAGRAPHS), max_size=2, unique=True))
 def test_values_and_quoted_words_occur_in_the_sentences_shown(extractor, pair, extra):
-    source, derived = "\n\n".join([pair[0], *extra]) + "\n", "\n\n".join([pair[1], *extra]) + "\n"
-    findings = pair_findings(extractor, source, derived)
+    source = prepare(extractor, "\n\n".join([pair[0], *extra]) + "\n", "s")
+    derived = prepare(extractor, "\n\n".join([pair[1], *extra]) + "\n", "d")
+    # Each sentence renders the source sentence in its place, as the aligner pairs them in `compare`.
+    assert len(source.sentences) == len(derived.sentences)
+    findings = pair_findings(extractor, source, derived, [([i], [i]) for i in range(len(source.sentences))])
     assert findings, pair
     for f in findings:
         claim, shown = f.claim.casefold(), f.source_text.casefold()
@@ -130,3 +133,13 @@ def test_the_same_article_read_through_four_formats_is_a_verbatim_copy_with_no_f
     assert len(stories) == 1 and len(stories[0].article_ids) == 4, [s.article_ids for s in report.stories]
     assert {e.relation for e in stories[0].lineage} == {"verbatim_copy"}, stories[0].lineage
     assert report.findings == [], report.findings
+
+
+def test_a_person_put_in_another_persons_place_is_a_swap_even_when_both_are_named_elsewhere(extractor):
+    """A one-to-one rendering that gives the harbour master's words to the mayor swaps a person,
+    whatever other sentences of both versions say about the two of them."""
+    rest = [PARAGRAPHS[4], PARAGRAPHS[1]]  # the mayor, and the harbour master quoted, in both versions
+    source = prepare(extractor, "\n\n".join([CHANGES[4][0], *rest]) + "\n", "s")
+    derived = prepare(extractor, "\n\n".join([CHANGES[4][1], *rest]) + "\n", "d")
+    findings = pair_findings(extractor, source, derived, [([i], [i]) for i in range(len(source.sentences))])
+    assert [(f.type, f.derived_value, f.source_value) for f in findings] == [("entity_swap", "Tom Reyes", "Maria Lopez")]

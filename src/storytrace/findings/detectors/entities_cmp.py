@@ -283,7 +283,8 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     sentence to "Maria Lopez" and names Tom Reyes only as the mayor. Being in the source does not
     make a name right in every sentence. Only when this person is not in the source sentence
     this one renders most closely (the one sharing the most words) and the one it replaces is
-    nowhere in this version (a fused or reordered sentence keeps both names somewhere).
+    nowhere in this version (a fused or reordered sentence keeps both names somewhere), or this
+    sentence renders its source sentence one-to-one.
     Medium, not high, on its own: the name is the source's own, so the source may be what is
     inconsistent (a version that calls one prime minister by two names in two sentences makes a
     faithful version look like a swap). A second signal (the story's other versions agreeing,
@@ -293,8 +294,11 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     closest = max(aligned, key=lambda s: len(anchors(unit.sentence, s)))
     if any(compare_names(unit.text, c.text).same_entity for c in name_units(closest) if c.label == "PERSON"):
         return None
+    # A sentence that renders its source sentence alone cannot have handed the name on to another
+    # sentence: the replaced person named elsewhere in this version is named there for another reason.
+    one_to_one = ctx.is_one_to_one(unit.sentence.index)
     for candidate in name_units(closest):
-        if candidate.label != "PERSON" or any(_covers(d.text, candidate) for d in derived_units):
+        if candidate.label != "PERSON" or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
             continue
         return make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
