@@ -142,8 +142,10 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     if ctx.is_one_to_one(sentence.index):
         src = aligned[0]
         s_explicit, s_implicit = explicit_negations(src), implicit_negations(src)
-        d_implicit = d_implicit + [t for t in sentence.tokens if t.lower in _NEGATIVE_MANNER]
-        s_implicit = s_implicit + [t for t in src.tokens if t.lower in _NEGATIVE_MANNER]
+        d_implicit = _once(d_implicit + [t for t in sentence.tokens if t.lower in _NEGATIVE_MANNER]
+                           + _prefix_negations(sentence, src))
+        s_implicit = _once(s_implicit + [t for t in src.tokens if t.lower in _NEGATIVE_MANNER]
+                           + _prefix_negations(src, sentence))
         if (len(d_explicit) - len(s_explicit)) % 2 == 0 or min(len(d_explicit), len(s_explicit)) > 0:
             return []  # several negations on both sides: counting them says too little
         if (len(d_explicit) + len(d_implicit) - len(s_explicit) - len(s_implicit)) % 2 == 0:
@@ -169,6 +171,28 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
         )]
     return []
+
+
+def _once(tokens: list[Token]) -> list[Token]:
+    """Each token counted once, however many lists named it ("unable" is listed and prefixed)."""
+    return list({id(t): t for t in tokens}.values())
+
+
+def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[Token]:
+    """Words whose negation is a prefix on a word the other version says plainly: "unclear"
+    where the other has "not clear", "impossible" for "not possible". The morpheme carries the
+    negation that the other version writes as "not", so it counts as one."""
+    other_forms = {f for t in other.tokens for f in (t.lower, t.lemma.lower())}
+    out = []
+    for t in sentence.tokens:
+        if t.pos not in ("ADJ", "ADV", "VERB", "NOUN"):
+            continue
+        for prefix in NEGATING_PREFIXES:
+            base = t.lower[len(prefix):].lstrip("-")
+            if t.lower.startswith(prefix) and len(base) >= 4 and base in other_forms and wordnet.known(base):
+                out.append(t)
+                break
+    return out
 
 
 # SCONJ for "before" / "after" joining clauses ("made before Trump called" / "made after").

@@ -1,0 +1,49 @@
+"""Two translations of one source choose different words for one meaning. Each case is a
+hand-written pair stating one such choice that is no change; the last assertion of each test
+keeps a real change reported."""
+from __future__ import annotations
+
+from .helpers import pair_findings
+
+
+def _counted(findings, kind=None):
+    return [f for f in findings if f.severity in ("medium", "high") and (kind is None or f.type == kind)]
+
+
+def test_a_negation_carried_by_a_prefix_is_the_same_negation(extractor):
+    # "not clear" says what "unclear" says: the negation is in the word's prefix on one side.
+    assert not _counted(pair_findings(
+        extractor, "The official said that the exact shape of the object was unclear, but it posed a threat.",
+        "The official said that the exact shape of the object was not clear, but it posed a threat."), "negation_flip")
+    assert not _counted(pair_findings(
+        extractor, "The minister said the plan was not possible before the election.",
+        "The minister said the plan was impossible before the election."), "negation_flip")
+    # A negation added to a word the source states plainly is still a flip.
+    assert _counted(pair_findings(
+        extractor, "The official said that the exact shape of the object was clear, but it posed a threat.",
+        "The official said that the exact shape of the object was not clear, but it posed a threat."), "negation_flip")
+
+
+def test_a_qualifier_that_renders_a_source_word_in_other_words_is_no_addition(extractor):
+    # "trade union" is one name for a union; a demonstration is a protest; "tight" renders "tension".
+    assert not _counted(pair_findings(
+        extractor, "The French unions mobilize again against the government's pension plan in a large march.",
+        "The French trade unions mobilize again against the government's pension plan in a large march."),
+        "unsupported_addition")
+    assert not _counted(pair_findings(
+        extractor, "On Saturday most workers do not have to choose between demonstrations and a strike with lost wages.",
+        "On Saturday most workers do not have to choose between protest demonstrations and a strike with lost wages."),
+        "unsupported_addition")
+    assert not _counted(pair_findings(
+        extractor, "The continued tension in the supply of the job market will shape the economy in 2023.",
+        "The continued tight supply of the job market will shape the economy in 2023."),
+        "unsupported_addition")
+    # A qualifier nothing in the source says is still an addition.
+    assert _counted(pair_findings(
+        extractor, "The French unions mobilize again against the government's pension plan in a large march.",
+        "The French student unions mobilize again against the government's pension plan in a large march."),
+        "unsupported_addition")
+    assert _counted(pair_findings(
+        extractor, "The continued tension in the supply of the job market will shape the economy in 2023.",
+        "The continued tension in the foreign supply of the job market will shape the economy in 2023."),
+        "unsupported_addition")
