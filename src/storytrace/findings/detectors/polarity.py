@@ -235,7 +235,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
-            if not direct and not same_head(sentence, i, src, j):
+            if not direct and not same_head(sentence, i, src, j) \
+                    and not (ctx.is_one_to_one(sentence.index) and _antonym_pair(tok, src.tokens[j])):
                 continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
             if said_in_context(ctx, sentence, i):
                 break  # another source sentence says it (checked last: it is the costly test)
@@ -246,6 +247,22 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
+
+
+def _antonym_pair(tok: Token, other: Token) -> bool:
+    """Are the two words a pair WordNet lists as antonyms in one part of speech, in their first
+    senses ("pleasure" / "pain", "interior" / "exterior"), not merely words of opposed clusters
+    ("upcoming" / "last")? Such a pair reverses the claim wherever each stands in a sentence
+    that renders one source sentence."""
+    pos = wordnet.SPACY_POS.get(tok.pos)
+    if pos is None or tok.pos != other.pos:
+        return False
+    wn = wordnet.wordnet()
+    others = {f for o in _forms(other) for f in wn.base_forms(o, pos)}
+    return any(others & set(wn.words(opp))
+               for form in _forms(tok) for lemma in wn.base_forms(form, pos)
+               for sid in wn.lemma_synsets(lemma, pos)[:wordnet.ANTONYM_SENSES]
+               for opp in wn.synset(sid).linked(wordnet.ANTONYM))
 
 
 def _written_apart(lemma: str, text: str) -> bool:
