@@ -64,3 +64,20 @@ def test_a_listed_antonym_reverses_the_claim_in_another_phrase(extractor):
         extractor, source, "The athlete relieved the pleasure with the medicine during the race."), "negation_flip")
     assert not _counted(pair_findings(
         extractor, source, "The athlete relieved the pain with the medicine during the race."), "negation_flip")
+
+
+def test_a_name_dropped_where_the_version_has_a_hole_is_an_omission(extractor):
+    # An acronym a translation may spell out is no omission on its own; with a hole where a word
+    # is missing ("the 's", "at in", "()") the two signals agree that the name was dropped.
+    source = "Google and Apple, angered by the NSA's surveillance program, have backed the bill."
+    assert _counted(pair_findings(
+        extractor, source, "Angered by the 's surveillance program, Google and Apple have backed the bill."), "omission")
+    assert not _counted(pair_findings(
+        extractor, source, "Angered by the National Security Agency's surveillance program, Google and Apple have backed the bill."),
+        "omission")
+    source = "He trained as an obstetrician and began to work at the Westfield Women's Hospital in 1959."
+    assert _counted(pair_findings(
+        extractor, source, "He trained as a maternity doctor and started working at in Westfield in 1959."), "omission")
+    assert not _counted(pair_findings(
+        extractor, source, "He trained as a maternity doctor and started working at the Westfield Women's Hospital in 1959."),
+        "omission")
