@@ -81,3 +81,12 @@ def test_a_name_dropped_where_the_version_has_a_hole_is_an_omission(extractor):
     assert not _counted(pair_findings(
         extractor, source, "He trained as a maternity doctor and started working at the Westfield Women's Hospital in 1959."),
         "omission")
+
+
+def test_a_title_read_with_its_compound_names_one_office(extractor):
+    # WordNet has "chancellor" and "prime minister" as one office; "minister" alone is another.
+    source = "East Germany's last communist prime minister died today in Berlin."
+    assert not _counted(pair_findings(extractor, source, "East Germany's last communist chancellor died today in Berlin."),
+                        "role_change")
+    assert _counted(pair_findings(extractor, source, "East Germany's last communist ambassador died today in Berlin."),
+                    "role_change")
