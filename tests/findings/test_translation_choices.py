@@ -90,3 +90,24 @@ def test_a_title_read_with_its_compound_names_one_office(extractor):
                         "role_change")
     assert _counted(pair_findings(extractor, source, "East Germany's last communist ambassador died today in Berlin."),
                     "role_change")
+
+
+def test_at_before_a_figure_is_a_preposition_not_a_qualifier(extractor):
+    # "the highest share at 41.4%" and "the highest share of 41.4%" state the same figure;
+    # only "at least" / "at most" qualify it.
+    source = "The UK has the highest share at 41.4%, followed by Australia at 20.3%."
+    assert not _counted(pair_findings(
+        extractor, source, "The UK accounted for the highest share of 41.4%, followed by Australia at 20.3%."), "omission")
+    assert _counted(pair_findings(
+        extractor, "The UK has a share of at least 41.4%, followed by Australia at 20.3%.",
+        "The UK accounted for a share of 41.4%, followed by Australia at 20.3%."), "omission")
+
+
+def test_words_that_all_say_more_than_one_are_no_opposites(extractor):
+    source = "The government has taken multiple measures to speed up the recovery of the tourism industry."
+    assert not _counted(pair_findings(
+        extractor, source, "The government has taken several steps to speed up the recovery of the tourism industry."),
+        "negation_flip")
+    assert _counted(pair_findings(
+        extractor, source, "The government has taken multiple measures to slow down the recovery of the tourism industry."),
+        "negation_flip")
