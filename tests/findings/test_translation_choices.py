@@ -111,3 +111,12 @@ def test_words_that_all_say_more_than_one_are_no_opposites(extractor):
     assert _counted(pair_findings(
         extractor, source, "The government has taken multiple measures to slow down the recovery of the tourism industry."),
         "negation_flip")
+
+
+def test_a_prefix_negation_never_makes_a_flip(extractor):
+    # "unable" balances "could not"; the change is "clear" -> "unclear", reported on that word,
+    # not as a "not" the source lacks.
+    findings = _counted(pair_findings(
+        extractor, "The minister was unable to attend the meeting, and the reason was clear.",
+        "The minister could not attend the meeting, and the reason was unclear."), "negation_flip")
+    assert [f.derived_value for f in findings] == ["unclear"], findings

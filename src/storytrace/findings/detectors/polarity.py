@@ -142,13 +142,17 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     if ctx.is_one_to_one(sentence.index):
         src = aligned[0]
         s_explicit, s_implicit = explicit_negations(src), implicit_negations(src)
-        d_implicit = _once(d_implicit + [t for t in sentence.tokens if t.lower in _NEGATIVE_MANNER]
-                           + _prefix_negations(sentence, src))
-        s_implicit = _once(s_implicit + [t for t in src.tokens if t.lower in _NEGATIVE_MANNER]
-                           + _prefix_negations(src, sentence))
+        d_implicit = d_implicit + [t for t in sentence.tokens if t.lower in _NEGATIVE_MANNER]
+        s_implicit = s_implicit + [t for t in src.tokens if t.lower in _NEGATIVE_MANNER]
         if (len(d_explicit) - len(s_explicit)) % 2 == 0 or min(len(d_explicit), len(s_explicit)) > 0:
             return []  # several negations on both sides: counting them says too little
         if (len(d_explicit) + len(d_implicit) - len(s_explicit) - len(s_implicit)) % 2 == 0:
+            return []
+        # A prefix that carries the negation the other version writes as "not" ("unclear" /
+        # "not clear") can only explain a difference away; it never makes one.
+        d_all = _once(d_implicit + _prefix_negations(sentence, src))
+        s_all = _once(s_implicit + _prefix_negations(src, sentence))
+        if (len(d_explicit) + len(d_all) - len(s_explicit) - len(s_all)) % 2 == 0:
             return []
         if d_explicit and not s_explicit:
             value, src_value = d_explicit[0].text, "(no negation)"
