@@ -75,6 +75,13 @@ def test_a_name_dropped_where_the_version_has_a_hole_is_an_omission(extractor):
     assert not _counted(pair_findings(
         extractor, source, "Angered by the National Security Agency's surveillance program, Google and Apple have backed the bill."),
         "omission")
+    # "A" in "vitamin A is" is a letter, not an article without its noun; an acronym spelt out is kept.
+    assert not _counted(pair_findings(
+        extractor, "The WHO said that vitamin A is vital for young children.",
+        "The World Health Organization said that vitamin A is vital for young children."), "omission")
+    assert not _counted(pair_findings(
+        extractor, "The WHO said that the 's' sound is hard for young children.",
+        "The World Health Organization said that the 's' sound is hard for young children."), "omission")
     source = "He trained as an obstetrician and began to work at the Westfield Women's Hospital in 1959."
     assert _counted(pair_findings(
         extractor, source, "He trained as a maternity doctor and started working at in Westfield in 1959."), "omission")

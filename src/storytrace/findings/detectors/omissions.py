@@ -95,11 +95,13 @@ def _hole(sentence: ParsedSentence) -> str:
     ("the 's Internet", "The has reported", "In, 305 residents", "worked at in Auckland") or
     empty brackets. Text written that way has lost a word, most often a name. "" if none."""
     toks = sentence.tokens
-    for a, b in zip(toks, toks[1:]):
+    for k, (a, b) in enumerate(zip(toks, toks[1:])):
         pair = f"{a.text} {b.text}"
         if a.text == "(" and b.text == ")":
             return pair
-        if a.lower in _ARTICLES and (b.text in _CLOSERS or b.tag in ("VBZ", "VBD", "VBP", "MD", "CC")):
+        # an article in lower case, or opening the sentence: "vitamin A is" has a letter, not "a"
+        article = a.lower in _ARTICLES and (a.text.islower() or k == 0)
+        if article and (b.text in _CLOSERS or b.tag in ("VBZ", "VBD", "VBP", "MD", "CC")):
             return pair
         if a.pos == "ADP" and a.dep != "prt" and (a.lower in _PLAIN_ADPS or a.lower == "to") \
                 and (b.text in (",", ")", "'s", "’s") or (b.pos == "ADP" and b.lower in _PLAIN_ADPS)):
@@ -114,8 +116,13 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
     hole = _hole(sentence)
     if not hole:
         return []
+    # an acronym the version spells out ("WHO" / "World Health Organization") is kept
+    spelt_out = {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
+                 for u in name_units(sentence)}
     for unit in name_units(src, include_initial=True):
         if unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit) and hole != "( )":
+            continue
+        if word_key(unit.text) in spelt_out:
             continue
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
