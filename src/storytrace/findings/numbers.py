@@ -157,6 +157,8 @@ def _qualifier(tokens, i: int) -> str:
     while k >= 0 and len(words) < 2 and tokens[k].lower in NUMBER_QUALIFIERS:
         words.insert(0, tokens[k].lower)
         k -= 1
+    if words and words[-1] == "at":
+        return ""  # "a share at 41.4%": a preposition; only "at least" / "at most" qualify a figure
     return " ".join(words)
 
 

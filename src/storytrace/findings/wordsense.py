@@ -342,6 +342,11 @@ def _prefix_negates(tok: Token, other: Token) -> bool:
     return False
 
 
+# Words that count loosely and all say "more than one"; WordNet's rarer senses ("several" as
+# "separate") put some of them in opposed clusters, but none reverses another.
+_MORE_THAN_ONE = frozenset("several multiple many numerous various plural".split())
+
+
 def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
     """Does ``tok`` say the opposite of ``other``, the word in the same slot of the other
     version? Looser than ``wordnet_opposite`` because the slot is known: a listed opposite, a
@@ -351,6 +356,8 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
     forms, other_forms = _token_forms(tok), _token_forms(other)
     if set(forms) & set(other_forms):
         return False
+    if set(forms) & _MORE_THAN_ONE and set(other_forms) & _MORE_THAN_ONE:
+        return False  # "several steps" / "multiple measures": both say "more than one"
     readings = set(_readings(tok)) | set(_readings(other))
     if any(wordnet.are_synonyms(a, b, p) for p in readings for a in forms for b in other_forms):
         return False

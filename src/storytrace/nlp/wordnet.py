@@ -154,6 +154,19 @@ class WordNet:
     def words(self, sid: int) -> tuple[str, ...]:
         return self.synset(sid).words
 
+    def definition(self, sid: int) -> str:
+        """The sense's definition: its gloss up to the first ";" (the usage examples follow)."""
+        pos = synset_pos(sid)
+        data = self._data[pos]
+        offset = sid >> 2
+        if data[offset:offset + 8] != b"%08d" % offset:
+            offset = self._offset_map(pos).get(offset, -1)
+            if offset < 0:
+                return ""
+        line = data[offset:data.index(b"\n", offset)].decode("ascii", "replace")
+        at = line.find(" | ")
+        return line[at + 3:].split(";")[0].strip() if at >= 0 else ""
+
     # -- relations -------------------------------------------------------------------------
 
     def cluster_heads(self, sid: int) -> tuple[int, ...]:
@@ -414,6 +427,14 @@ def place_within(place: str, region: str, depth: int = 8) -> bool | None:
     return bool(seen & outer)
 
 
+@lru_cache(maxsize=1 << 14)
+def definition_words(word: str, pos: str | None = None) -> frozenset[str]:
+    """The lower-case words of the definitions of every sense of ``word``."""
+    wn = wordnet()
+    return frozenset(w for p in _letters(pos) for sid in wn.synsets(word, p)
+                     for w in re.findall(r"[a-z]+", wn.definition(sid).lower()))
+
+
 def derivations(word: str, pos: str | None = None) -> frozenset[str]:
     """Lemmas derivationally related to ``word`` ("decision" -> "decide", "quickly" -> "quick")."""
     wn = wordnet()
@@ -423,5 +444,5 @@ def derivations(word: str, pos: str | None = None) -> frozenset[str]:
 __all__ = [
     "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
     "opposite_field", "are_opposed", "neighbourhood", "slot_opposed",
-    "is_hypernym_or_synonym", "derivations", "named_places", "place_within", "SPACY_POS",
+    "is_hypernym_or_synonym", "derivations", "definition_words", "named_places", "place_within", "SPACY_POS",
 ]

@@ -7,6 +7,7 @@ sentence the derived version renders, a qualifier lost from a number that was ke
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.fuzz import ratio
@@ -76,8 +77,64 @@ def detect_omissions(ctx: PairContext) -> list[Finding]:
             findings.extend(_qualifiers(ctx, sentence, src))
         if one_to_one:
             derived_words = derived_words or _DerivedWords.of(ctx)
-            findings.extend(_dropped_facts(ctx, sentence, aligned[0], derived_words))
+            dropped = _dropped_facts(ctx, sentence, aligned[0], derived_words)
+            if not any(f.source_value and f.derived_value == "(missing)" for f in dropped):
+                dropped.extend(_name_left_a_hole(ctx, sentence, aligned[0], derived_words))
+            findings.extend(dropped)
     return findings
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_CLOSERS = frozenset({",", ".", ")", ";", ":", "'s", "’s"})
+# Prepositions that take a noun phrase; two in a row ("worked at in Auckland") lack one between.
+_PLAIN_ADPS = frozenset("at in on of by from with".split())
+
+
+def _hole(sentence: ParsedSentence) -> str:
+    """Words that lack the word between them: an article or preposition with no noun after it
+    ("the 's Internet", "The has reported", "In, 305 residents", "worked at in Auckland") or
+    empty brackets. Text written that way has lost a word, most often a name. "" if none."""
+    toks = sentence.tokens
+    for k, (a, b) in enumerate(zip(toks, toks[1:])):
+        pair = f"{a.text} {b.text}"
+        if a.text == "(" and b.text == ")":
+            return pair
+        # an article in lower case, or opening the sentence: "vitamin A is" has a letter, not "a"
+        article = a.lower in _ARTICLES and (a.text.islower() or k == 0)
+        if article and (b.text in _CLOSERS or b.tag in ("VBZ", "VBD", "VBP", "MD", "CC")):
+            return pair
+        if a.pos == "ADP" and a.dep != "prt" and (a.lower in _PLAIN_ADPS or a.lower == "to") \
+                and (b.text in (",", ")", "'s", "’s") or (b.pos == "ADP" and b.lower in _PLAIN_ADPS)):
+            return pair
+    return ""
+
+
+def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
+    """A source name (an acronym too) the version lacks, where the version has a hole: two
+    signals of one dropped name, where either alone is weak (a translation spells an acronym
+    out or renders a name by what it is; an odd phrase alone names nothing)."""
+    hole = _hole(sentence)
+    if not hole:
+        return []
+    # an acronym the version spells out ("WHO" / "World Health Organization") is kept
+    spelt_out = {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
+                 for u in name_units(sentence)}
+    for unit in name_units(src, include_initial=True):
+        if unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit) and hole != "( )":
+            continue
+        if word_key(unit.text) in spelt_out:
+            continue
+        words = [w for w in unit.words() if w[:1].isupper()]
+        if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
+            continue
+        if all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", derived.text) for w in words):
+            continue
+        return [make_finding(
+            ctx, "omission", sentence, "(missing)", src, unit.text,
+            f'The source names "{unit.text}" here; this version leaves it out, and has a hole '
+            f'where a word is missing ("{hole}").', 0.6,
+        )]
+    return []
 
 
 def _renders(sentence: ParsedSentence, src: ParsedSentence) -> bool:

@@ -148,6 +148,12 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             return []  # several negations on both sides: counting them says too little
         if (len(d_explicit) + len(d_implicit) - len(s_explicit) - len(s_implicit)) % 2 == 0:
             return []
+        # A prefix that carries the negation the other version writes as "not" ("unclear" /
+        # "not clear") can only explain a difference away; it never makes one.
+        d_all = _once(d_implicit + _prefix_negations(sentence, src))
+        s_all = _once(s_implicit + _prefix_negations(src, sentence))
+        if (len(d_explicit) + len(d_all) - len(s_explicit) - len(s_all)) % 2 == 0:
+            return []
         if d_explicit and not s_explicit:
             value, src_value = d_explicit[0].text, "(no negation)"
             explanation = f'This version says "{value}" where the source sentence has no negation.'
@@ -169,6 +175,28 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
         )]
     return []
+
+
+def _once(tokens: list[Token]) -> list[Token]:
+    """Each token counted once, however many lists named it ("unable" is listed and prefixed)."""
+    return list({id(t): t for t in tokens}.values())
+
+
+def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[Token]:
+    """Words whose negation is a prefix on a word the other version says plainly: "unclear"
+    where the other has "not clear", "impossible" for "not possible". The morpheme carries the
+    negation that the other version writes as "not", so it counts as one."""
+    other_forms = {f for t in other.tokens for f in (t.lower, t.lemma.lower())}
+    out = []
+    for t in sentence.tokens:
+        if t.pos not in ("ADJ", "ADV", "VERB", "NOUN"):
+            continue
+        for prefix in NEGATING_PREFIXES:
+            base = t.lower[len(prefix):].lstrip("-")
+            if t.lower.startswith(prefix) and len(base) >= 4 and base in other_forms and wordnet.known(base):
+                out.append(t)
+                break
+    return out
 
 
 # SCONJ for "before" / "after" joining clauses ("made before Trump called" / "made after").
@@ -211,7 +239,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
-            if not direct and not same_head(sentence, i, src, j):
+            if not direct and not same_head(sentence, i, src, j) \
+                    and not (ctx.is_one_to_one(sentence.index) and _antonym_pair(tok, src.tokens[j])):
                 continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
             if said_in_context(ctx, sentence, i):
                 break  # another source sentence says it (checked last: it is the costly test)
@@ -231,6 +260,22 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
+
+
+def _antonym_pair(tok: Token, other: Token) -> bool:
+    """Are the two words a pair WordNet lists as antonyms in one part of speech, in their first
+    senses ("pleasure" / "pain", "interior" / "exterior"), not merely words of opposed clusters
+    ("upcoming" / "last")? Such a pair reverses the claim wherever each stands in a sentence
+    that renders one source sentence."""
+    pos = wordnet.SPACY_POS.get(tok.pos)
+    if pos is None or tok.pos != other.pos:
+        return False
+    wn = wordnet.wordnet()
+    others = {f for o in _forms(other) for f in wn.base_forms(o, pos)}
+    return any(others & set(wn.words(opp))
+               for form in _forms(tok) for lemma in wn.base_forms(form, pos)
+               for sid in wn.lemma_synsets(lemma, pos)[:wordnet.ANTONYM_SENSES]
+               for opp in wn.synset(sid).linked(wordnet.ANTONYM))
 
 
 def _written_apart(lemma: str, text: str) -> bool:

@@ -113,6 +113,23 @@ def _same_office(a: Token, b: Token) -> bool:
     return wordnet.are_synonyms(a.lemma.lower(), b.lemma.lower(), "n", limit=3)
 
 
+def _office_names(sentence: ParsedSentence, i: int) -> set[str]:
+    """The title and, with the word before it that qualifies it, the compound it makes ("prime
+    minister")."""
+    tok = sentence.tokens[i]
+    names = {tok.lemma.lower()}
+    if i > 0 and sentence.tokens[i - 1].head == i and sentence.tokens[i - 1].dep in ("compound", "amod"):
+        names.add(f"{sentence.tokens[i - 1].lower}_{tok.lemma.lower()}")
+    return names
+
+
+def _same_office_named(sentence: ParsedSentence, i: int, src: ParsedSentence, j: int) -> bool:
+    """Do the two titles, read with the word that makes a compound of them, name one office in
+    WordNet ("chancellor" / "prime minister": "minister" alone is another role)?"""
+    return any(wordnet.are_synonyms(a, b, "n", limit=3) for a in _office_names(sentence, i)
+               for b in _office_names(src, j) if "_" in a + b)
+
+
 def _title_slot_changes(ctx: PairContext) -> list[Finding]:
     """A title word the source has nowhere, in the slot where the source sentence has another
     title ("The CEO of the start-up" / "The founder of the start-up")."""
@@ -128,7 +145,8 @@ def _title_slot_changes(ctx: PairContext) -> list[Finding]:
             anchored = anchors(sentence, src)
             for i in titles:
                 j = None if i in anchored else slot_partner(sentence, src, i, anchored)
-                if j is not None and src.tokens[j].lower in ROLE_NOUNS and not _same_office(sentence.tokens[i], src.tokens[j]):
+                if j is not None and src.tokens[j].lower in ROLE_NOUNS and not _same_office(sentence.tokens[i], src.tokens[j]) \
+                        and not _same_office_named(sentence, i, src, j):
                     found = (sentence.tokens[i], src, src.tokens[j])
                     break
             if found:
