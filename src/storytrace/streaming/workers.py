@@ -134,30 +134,61 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
+def _warm_worker() -> None:
+    """Load the models every group needs: spaCy, the sentence encoder and the document encoder.
+    Loading changes no result (a model gives the same output whenever it was loaded)."""
+    from storytrace.similarity.docvec import load_encoder
+
+    models = _WORKER["models"]
+    models.extractor  # noqa: B018 - the property loads the model
+    models.embedder.model  # noqa: B018
+    if models.config.document_encoder and models.config.document_encoder != "lead-sentences":
+        load_encoder(models.config.document_encoder)
+
+
 def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
     return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks)
 
 
-def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask]], workers: int) -> Iterator[list[BlockResult]]:
-    """Results of each group, in the order given: in this process (workers <= 1) or in worker processes."""
+class WorkerPool:
+    """The worker slots of one run. ``warm`` starts the workers and has them load their models while
+    this process is still reading, cleaning and signing articles (which it does alone): the loads
+    (~7 CPU-s a worker) then run on the other core instead of after blocking, before the first group."""
+
+    def __init__(self, config: Config, db_path: Path, workers: int):
+        config_fields = {f.name: getattr(config, f.name) for f in fields(config)}
+        self.slots = [_WorkerSlot(config_fields, str(db_path), quota) for quota in first_quotas(workers)]
+        self.warmed = False
+
+    def warm(self) -> None:
+        for slot in self.slots:
+            slot.warm()
+        self.warmed = True
+
+    def close(self, wait_for_running: bool = True) -> None:
+        for slot in self.slots:
+            slot.close(wait_for_running=wait_for_running)
+
+
+def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask]], workers: int,
+                   pool: WorkerPool | None = None) -> Iterator[list[BlockResult]]:
+    """Results of each group, in the order given: in this process (workers <= 1) or in worker processes
+    (``pool``'s when given, else a pool of ``workers`` started here)."""
     from storytrace.store import stream_tables
 
-    if workers <= 1:
+    if workers <= 1 and pool is None:
         for tasks in groups:
             yield analyse_group(models, lambda ids: stream_tables.load_articles(store, ids),
                                 lambda ids: stream_tables.pending_among(store.conn, ids), tasks)
         return
-    config_fields = {f.name: getattr(models.config, f.name) for f in fields(models.config)}
-    slots = [_WorkerSlot(config_fields, str(db_path), quota) for quota in first_quotas(workers)]
+    pool = pool or WorkerPool(models.config, db_path, workers)
     groups = list(groups)
     try:
-        yield from _scheduled(iter(groups), slots, total=len(groups))
+        yield from _scheduled(iter(groups), pool.slots, total=len(groups))
     except BaseException:
-        for slot in slots:
-            slot.close(wait_for_running=False)  # a failed or stopped run does not wait for the other groups
+        pool.close(wait_for_running=False)  # a failed or stopped run does not wait for the other groups
         raise
-    for slot in slots:
-        slot.close()
+    pool.close()
 
 
 def first_quotas(workers: int) -> list[int]:
@@ -186,14 +217,21 @@ class _WorkerSlot:
         self._running = {f for f in self._running if not f.done()}
         return not self._running
 
-    def submit(self, tasks: list[BlockTask]) -> Future:
+    def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn, not fork: the parent may hold torch/BLAS threads, and forking those can deadlock.
             # A process pool executor, not multiprocessing.Pool: if a worker dies (killed for memory,
             # say) the run stops with BrokenProcessPool instead of waiting forever.
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_init_worker, initargs=self._initargs)
-        future = self._pool.submit(_run_in_worker, tasks)
+        return self._pool
+
+    def warm(self) -> None:
+        """Start the worker and load its models now (not counted in its quota of groups)."""
+        self._running.add(self._started().submit(_warm_worker))
+
+    def submit(self, tasks: list[BlockTask]) -> Future:
+        future = self._started().submit(_run_in_worker, tasks)
         self._given += 1
         self._running.add(future)
         return future
