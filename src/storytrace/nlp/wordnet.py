@@ -103,15 +103,21 @@ class WordNet:
             found = self._synsets[sid] = self._parse(sid)
         return found
 
-    def _parse(self, sid: int) -> Synset:
+    def _line(self, sid: int) -> str | None:
+        """The data-file line of synset ``sid`` (None when this copy of the files lacks it)."""
         pos = synset_pos(sid)
         data = self._data[pos]
         offset = sid >> 2
         if data[offset:offset + 8] != b"%08d" % offset:
             offset = self._offset_map(pos).get(offset, -1)
             if offset < 0:
-                return Synset(sid, (), False, ())
-        line = data[offset:data.index(b"\n", offset)].decode("ascii", "replace")
+                return None
+        return data[offset:data.index(b"\n", offset)].decode("ascii", "replace")
+
+    def _parse(self, sid: int) -> Synset:
+        line = self._line(sid)
+        if line is None:
+            return Synset(sid, (), False, ())
         fields = line[: line.find(" | ")].split()
         count = int(fields[3], 16)
         words = tuple(_strip_marker(fields[4 + 2 * k].lower()) for k in range(count))
@@ -156,14 +162,9 @@ class WordNet:
 
     def definition(self, sid: int) -> str:
         """The sense's definition: its gloss up to the first ";" (the usage examples follow)."""
-        pos = synset_pos(sid)
-        data = self._data[pos]
-        offset = sid >> 2
-        if data[offset:offset + 8] != b"%08d" % offset:
-            offset = self._offset_map(pos).get(offset, -1)
-            if offset < 0:
-                return ""
-        line = data[offset:data.index(b"\n", offset)].decode("ascii", "replace")
+        line = self._line(sid)
+        if line is None:
+            return ""
         at = line.find(" | ")
         return line[at + 3:].split(";")[0].strip() if at >= 0 else ""
 
