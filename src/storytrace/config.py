@@ -59,10 +59,6 @@ class Config:
     # contrast cut (confirm BA XSum 0.539 -> 0.558, DEMETR 0.850 -> 0.851, the rest unchanged; 24
     # pairs flagged, 20 rightly: too small and too close to a cliff in faithful false alarms to switch
     # on) and a learned combiner (AUC up, but BA at the 0.05 false-alarm cap below rules).
-    # An inserted qualifier is an addition only if deleting it brings the derived sentence closer
-    # to its source under the sentence encoder (findings/context_check.py); otherwise it is low.
-    qualifier_context: bool = setting(
-        True, "Keep an inserted qualifier medium only if deleting it brings the sentence closer to its source.")
     # (a) Judge each derived sentence against its best supporting source chunk: the pair score
     # and verdict of `compare`, and an unsupported-sentence finding in `analyze`.
     verifier_pairs: bool = setting(

@@ -32,18 +32,16 @@ _STRICT_MIN_CONFIDENCE = 0.85
 _INDEPENDENT_RELATIONS = ("independent", "shared_source")
 
 
-def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None,
-                    encoder=None) -> list[Finding]:
+def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None) -> list[Finding]:
     """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``.
 
     ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py);
-    ``parser`` and ``nli`` are the engine's (pipeline.Pipeline): its token views and NLI scorer;
-    ``encoder`` its sentence encoder when ``Config.qualifier_context`` is on.
+    ``parser`` and ``nli`` are the engine's (pipeline.Pipeline): its token views and NLI scorer.
     """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
     for edge in story.lineage:
-        raw.extend(_edge_findings(edge, story, members, parser, nli, encoder))
+        raw.extend(_edge_findings(edge, story, members, parser, nli))
     raw.extend(_story_findings(story, members))
     findings = weigh_against_story(merge_same_change(deduplicate(raw, story.article_ids)), story, members)
     if config is not None:
@@ -89,8 +87,7 @@ def oriented_alignment(story: Story, source: str, derived: str) -> Alignment | N
     return None
 
 
-def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None,
-                   encoder=None) -> list[Finding]:
+def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None) -> list[Finding]:
     detect_pair = _pairwise_detector()
     if detect_pair is None or edge.source not in members or edge.derived not in members:
         return []
@@ -99,7 +96,7 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
         return []
     kwargs: dict[str, object] = {"story_articles": members}
     params = inspect.signature(detect_pair).parameters
-    for name, value in (("edge", edge), ("parser", parser), ("nli", nli), ("encoder", encoder)):
+    for name, value in (("edge", edge), ("parser", parser), ("nli", nli)):
         if name in params:
             kwargs[name] = value
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],

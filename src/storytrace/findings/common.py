@@ -25,8 +25,6 @@ class PairContext:
     der: ParsedArticle
     story_articles: dict[str, Article] | None = None
     story_parsed: dict[str, ParsedArticle] = field(default_factory=dict)
-    # the engine's sentence encoder when Config.qualifier_context is on (findings/context_check.py)
-    encoder: object | None = None
     _aligned: dict[int, list[int]] = field(default_factory=dict)
     _scores: dict[int, float] = field(default_factory=dict)
     _aligner_sources: dict[int, list[int]] = field(default_factory=dict)

@@ -16,7 +16,6 @@ import re
 from collections import Counter
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
-from storytrace.findings.context_check import carried_by_context
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, stem, word_key
@@ -34,10 +33,6 @@ already always often usually generally highly deeply greatly widely closely stro
 entirely totally clearly directly actually finally eventually currently recently previously now then
 again together instead later earlier soon long far well""".split())
 _MIN_OVERLAP = 0.5
-# A qualifier whose deletion does not bring the sentence closer to its source (context_check.py)
-# is shown low: the sentence may say it already, in other words.
-_IMPLIED = (" Deleting it does not bring the sentence closer to the source, so the context may imply it:"
-            " shown, not counted.")
 _QUALIFIER_DEPS = ("amod", "advmod")
 # What qualifies a word in either version: adjectives, adverbs, and phrases that say the same in
 # other words ("changes in population" / "demographic changes", "stressed on many occasions" /
@@ -302,13 +297,11 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
             tok, after = d.tokens[i], d.tokens[a]
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
             elsewhere = _versions_saying(ctx, tok, after)
-            implied = carried_by_context(ctx, d, tok, s)
             findings.append(make_finding(
                 ctx, "unsupported_addition", d, tok.text, s, "",
                 f"This version adds {tok.text!r} before {after.text!r}; the source has the words on "
-                f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere)
-                + (_IMPLIED if implied else ""),
-                0.4 if elsewhere or implied else 0.55, severity="low" if elsewhere or implied else None,
+                f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere),
+                0.4 if elsewhere else 0.55, severity="low" if elsewhere else None,
             ))
     return findings
 
@@ -361,13 +354,11 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                     continue
                 # another version saying it too makes it a shared detail, not an invention
                 elsewhere = _versions_saying(ctx, tok, head)
-                implied = carried_by_context(ctx, d, tok, s)
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, s, "",
                     f"This version adds {tok.text!r} to {head.text!r}; the source says only "
-                    f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere)
-                    + (_IMPLIED if implied else ""),
-                    0.45 if elsewhere or implied else 0.6, severity="low" if elsewhere or implied else None,
+                    f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere),
+                    0.45 if elsewhere else 0.6, severity="low" if elsewhere else None,
                 ))
                 break
     return findings
