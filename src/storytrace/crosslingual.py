@@ -16,7 +16,6 @@ two sentences that only share the topic. Findings and the reading view both read
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 
 import numpy as np
 
@@ -37,27 +36,19 @@ HIGH_COSINE = 0.5  # the two sentences say the same thing...
 HIGH_MARGIN = 0.15  # ...and no other source sentence comes close
 
 _LATIN_NAME = re.compile(r"\b[A-Z][a-zA-Z'\-]{2,}\b")
-_CACHE_SIZE = 20_000
-_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def encode_sentences(texts: list[str]) -> np.ndarray:
-    """Unit vectors from the multilingual encoder, one text per call (a padded batch changes the last
-    bits, and an alignment must not depend on what else was encoded), cached by text."""
+    """Unit vectors from the multilingual encoder (an empty text has a zero vector). encode_documents
+    encodes one text per call (a padded batch changes the last bits, and an alignment must not depend
+    on what else was encoded) and keeps the vectors in its cache, so a sentence is encoded once."""
     from storytrace.similarity.docvec import encode_documents
 
-    rows = []
-    for t in texts:
-        v = _vectors.get(t)
-        if v is None:
-            v = encode_documents([t], ENCODER)[0] if t.strip() else np.zeros(512, np.float32)
-            _vectors[t] = v
-            if len(_vectors) > _CACHE_SIZE:
-                _vectors.popitem(last=False)
-        else:
-            _vectors.move_to_end(t)
-        rows.append(v)
-    return np.stack(rows).astype(np.float32) if rows else np.zeros((0, 512), np.float32)
+    out = np.zeros((len(texts), 512), np.float32)
+    filled = [i for i, t in enumerate(texts) if t.strip()]
+    if filled:
+        out[filled] = encode_documents([texts[i] for i in filled], ENCODER)
+    return out
 
 
 def pair_confidence(source: list[str], derived: list[str], others: list[str]) -> tuple[float, float]:

