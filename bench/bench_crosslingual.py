@@ -24,7 +24,6 @@ findings of the tuning part only.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -40,7 +39,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_translations import DATASET, MAJOR_RATERS, original_span, ratio  # noqa: E402
+from bench_translations import (  # noqa: E402
+    DATASET,
+    MAJOR_RATERS,
+    arguments,
+    command_line,
+    findings_by_kind,
+    original_span,
+    publish,
+    ratio,
+)
 from splits import BENCH_DIR, CONFIRM, TUNE, load_jsonl, row_part  # noqa: E402
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -231,19 +239,13 @@ def report(tallies: dict[str, Tally], elapsed: float, n_docs: int, command: str)
     lines.append("")
     for name in (TUNE, CONFIRM):
         t = tallies[name]
-        kinds = ", ".join(f"{k[0]}/{k[1]}/{'right' if k[2] else 'wrong'} {n}" for k, n in sorted(t.types.items()))
         lines.append(f"{name}: {t.cross_pairs}/{t.pairs} pairs took the cross-lingual path; findings by "
-                     f"type/severity/right: {kinds or 'none'}")
+                     f"type/severity/right: {findings_by_kind(t.types) or 'none'}")
     return "\n".join(lines)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
-    ap.add_argument("--show", action="store_true", help="print the findings of the tuning part, judged")
-    ap.add_argument("--part", choices=[TUNE, CONFIRM], default=None, help="one part only (develop on tune)")
-    ap.add_argument("--write", action="store_true", help="write the section into bench/RESULTS.md")
-    args = ap.parse_args()
+    args = arguments(__doc__)
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
 
@@ -261,15 +263,8 @@ def main() -> None:
             en = prepare(version, pipeline)
             score_pair(source, zh, version, en, pipeline, tallies[part[doc]], args.show and part[doc] == TUNE)
     elapsed = time.perf_counter() - t0
-    command = "bench/bench_crosslingual.py" + (f" --limit {args.limit}" if args.limit else "") \
-        + (f" --part {args.part}" if args.part else "")
-    text = report(tallies, elapsed, done, command)
-    print(text)
-    if args.write:
-        from results import replace_section
-
-        heading = "## Findings across languages on WMT23 zh-en (bench_crosslingual.py, session 10)"
-        replace_section(heading, f"{heading}\n\n{text}\n")
+    text = report(tallies, elapsed, done, command_line("bench/bench_crosslingual.py", args))
+    publish(text, "## Findings across languages on WMT23 zh-en (bench_crosslingual.py, session 10)", args.write)
 
 
 if __name__ == "__main__":

@@ -207,18 +207,41 @@ def report(tallies: dict[str, Tally], elapsed: float, n_docs: int, command: str)
     lines.append("")
     for name in (TUNE, CONFIRM):
         t = tallies[name]
-        kinds = ", ".join(f"{k[0]}/{k[1]}/{'right' if k[2] else 'wrong'} {n}" for k, n in sorted(t.types.items()))
-        lines.append(f"{name}: lineage edges {dict(t.relations)}; medium/high findings by type/severity/right: {kinds}")
+        lines.append(f"{name}: lineage edges {dict(t.relations)}; medium/high findings by type/severity/right: "
+                     f"{findings_by_kind(t.types)}")
     return "\n".join(lines)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(description: str) -> argparse.Namespace:
+    """The options of the WMT23 benches (this one and bench_crosslingual.py)."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
     ap.add_argument("--show", action="store_true", help="print the findings of the tuning part, judged")
     ap.add_argument("--part", choices=[TUNE, CONFIRM], default=None, help="one part only (develop on tune)")
     ap.add_argument("--write", action="store_true", help="write the section into bench/RESULTS.md")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def command_line(script: str, args: argparse.Namespace) -> str:
+    return script + (f" --limit {args.limit}" if args.limit else "") + (f" --part {args.part}" if args.part else "")
+
+
+def findings_by_kind(types: Counter) -> str:
+    """"type/severity/right n, ..." of (type, severity, right) counts."""
+    return ", ".join(f"{k[0]}/{k[1]}/{'right' if k[2] else 'wrong'} {n}" for k, n in sorted(types.items()))
+
+
+def publish(text: str, heading: str, write: bool) -> None:
+    """Print the section; with ``write``, put it under ``heading`` in bench/RESULTS.md."""
+    print(text)
+    if write:
+        from results import replace_section
+
+        replace_section(heading, f"{heading}\n\n{text}\n")
+
+
+def main() -> None:
+    args = arguments(__doc__)
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
 
@@ -234,15 +257,8 @@ def main() -> None:
         story, by_id = analyse(versions, pipeline)
         score(story, by_id, versions, tallies[part[doc]], args.show and part[doc] == TUNE)
     elapsed = time.perf_counter() - t0
-    command = "bench/bench_translations.py" + (f" --limit {args.limit}" if args.limit else "") \
-        + (f" --part {args.part}" if args.part else "")
-    text = report(tallies, elapsed, done, command)
-    print(text)
-    if args.write:
-        from results import replace_section
-
-        heading = "## Findings on WMT23 zh-en versions (bench_translations.py)"
-        replace_section(heading, f"{heading}\n\n{text}\n")
+    text = report(tallies, elapsed, done, command_line("bench/bench_translations.py", args))
+    publish(text, "## Findings on WMT23 zh-en versions (bench_translations.py)", args.write)
 
 
 if __name__ == "__main__":
