@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from storytrace.align import languages_differ
 from storytrace.findings.common import PairContext, dedupe
+from storytrace.findings.datelines import lower_credit_findings
 from storytrace.findings.merge import merge_same_change
 from storytrace.findings.registry import detectors
 from storytrace.findings.severity import settle_severity
@@ -57,7 +58,7 @@ def detect_pair(
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))
-    findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)), ctx)
+    findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(lower_credit_findings(findings)), source.text)), ctx)
     return settle_severity(merge_same_change(findings), ctx)
 
 
