@@ -36,11 +36,34 @@ def detect_attributions(ctx: PairContext) -> list[Finding]:
         if any(_same_target(a.target, b.target) for _, b in candidates):
             continue
         src_sentence, b = candidates[0]
+        missing = _missing_signal(a.target, b.target, claim.text, src_sentence.text)
         findings.append(make_finding(
             ctx, "attribution_change", claim, a.target, src_sentence, b.target,
-            f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.', 0.75,
+            f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.'
+            + (f" Medium, not high: {missing}" if missing else ""), 0.75, severity="medium" if missing else None,
         ))
     return findings
+
+
+def _missing_signal(target: str, src_target: str, claim: str, src_text: str) -> str:
+    """High needs two named sources that differ (not "the survey" against "the ministry", one
+    thing said about another) and neither sentence naming the other's source too: "according to
+    the report by the ministry" renders "according to the ministry" ("" when both hold)."""
+    if not (_proper(target) and _proper(src_target)):
+        return "one side cites no named source (a report, a survey), so the two may cite one thing in two ways."
+    if _words_in(src_target, claim) or _words_in(target, src_text):
+        return "each sentence also names the other's source, so the citation may be reworded, not changed."
+    return ""
+
+
+def _proper(target: str) -> bool:
+    return any(w[:1].isupper() and w.lower() not in _NOT_A_SOURCE for w in re.findall(r"[^\W\d_]+", target))
+
+
+def _words_in(target: str, text: str) -> bool:
+    """Every capitalised word of ``target`` occurs in ``text`` (a source named there too)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", target) if w[:1].isupper() and w.lower() not in _NOT_A_SOURCE]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def _same_target(a: str, b: str) -> bool:

@@ -7,10 +7,11 @@ source has it elsewhere it is supported; otherwise it is an unsupported addition
 """
 from __future__ import annotations
 
+import math
 import re
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.lexicon import MONTHS, WEEKDAYS
+from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
@@ -118,11 +119,12 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 if kind == "number_change" and _is_date(src_sentence, m):
                     kind = "date_change"
                 what = "date" if kind == "date_change" else "number"
+                missing = _missing_signal(sentence, n, src_sentence, m, rank)
                 findings.append(make_finding(
                     ctx, kind, sentence, n.text, src_sentence, m.text,
                     f"The {what} changed: the source says \"{_as_written(src_sentence, m)}\", this version says "
-                    f"\"{_as_written(sentence, n)}\".",
-                    0.85 if not elsewhere else 0.6,
+                    f"\"{_as_written(sentence, n)}\"." + (f" Medium, not high: {missing}" if missing else ""),
+                    0.85 if not elsewhere else 0.6, severity="medium" if missing else None,
                 ))
             else:
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."
@@ -135,6 +137,35 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     0.5 if elsewhere else 0.7, severity="low" if elsewhere else None,
                 ))
     return findings
+
+
+def _missing_signal(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue,
+                    rank: bool) -> str:
+    """Why a changed figure is not certain enough for high ("" when it is). High needs the two
+    values to be about the same thing, named by one noun or unit on both sides (a rank ranks the
+    same noun), and a difference that no rendering explains: two figures a power of ten apart,
+    written with different scale words ("1.2 billion" / "120 million"), are a scale word read two
+    ways (Chinese 万 and 亿 count in ten-thousands), which one version misread the pair cannot tell."""
+    noun = _ranked_noun(sentence, n) if rank else _head_noun(sentence, n)
+    if not noun or noun != (_ranked_noun(src_sentence, m) if rank else _head_noun(src_sentence, m)):
+        return ("no noun or unit names what both figures count, so they may not be about the same thing "
+                "(one signal: the figure that takes its place in the sentence).")
+    if _scale_slip(n, m, _as_written(sentence, n), _as_written(src_sentence, m)):
+        return ("the figures are a power of ten apart and written with different scale words, the mark of a "
+                "scale word (thousand, million, 万, 亿) rendered two ways; either version may have misread it.")
+    return ""
+
+
+def _scale_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z]+|[万亿]", text.lower()) if w in SCALE_WORDS or w in "万亿")
+
+
+def _scale_slip(n: NumberValue, m: NumberValue, written_n: str, written_m: str) -> bool:
+    if n.is_year or m.is_year or n.value <= 0 or m.value <= 0:
+        return False
+    ratio = math.log10(max(n.value, m.value) / min(n.value, m.value))
+    return abs(ratio - round(ratio)) < 1e-6 and round(ratio) >= 1 \
+        and _scale_words(written_n) != _scale_words(written_m)
 
 
 # Amounts quoted whole around their number: "$210bn", "about 2.5 per cent". A date entity often

@@ -59,19 +59,32 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
         change = _key_change(tokens, src_tokens, ctx)
         if change and best_overlap < 0.999:
             derived_word, source_word, what = change
-            # A changed number, name or polarity inside a matched quote is two signals (the quote
-            # pairs up, a checkable value differs); a different common noun may still be a loose
-            # translation, so it stays medium.
-            severity = "high" if what in ("number", "name", "polarity") else "medium"
+            # A changed number, name or polarity inside a matched quote is one signal: the quote's
+            # words counted against the source quote's. The number, name and negation detectors
+            # read the same sentence clause by clause; when one of them sees the change, merge.py
+            # makes it the finding and this one its supporting evidence (two signals, high). A
+            # quote_change left on its own is what none of them confirms: a figure or name the
+            # source gives elsewhere, a negation the clause paraphrases. Medium, and it says so;
+            # the story's other versions may still raise it. A different common noun may be a
+            # loose translation.
+            note = f" Medium, not high: {_UNCONFIRMED[what]}" if what in _UNCONFIRMED else ""
             findings.append(make_finding(
                 ctx, "quote_change", claim, derived_word, src_sentence, source_word,
                 f'The quotation was changed: the source quote has "{source_word}", this version "{derived_word}" '
-                f'({_WHAT[what]}).', 0.75, severity=severity,
+                f'({_WHAT[what]}).' + note, 0.75, severity="medium",
             ))
         if _different_speakers(quote, src_quote):
+            # Both speakers named in their own sentences is two signals (the quotes pair up, the
+            # names differ); a speaker carried over from an earlier sentence ("she added") is
+            # resolved, not read, and may be resolved wrongly.
+            named = _named_in(quote.speaker, claim.text) and src_sentence is not None \
+                and _named_in(src_quote.speaker, src_sentence.text)
             findings.append(make_finding(
                 ctx, "attribution_change", claim, quote.speaker or "", src_sentence, src_quote.speaker or "",
-                f'This quotation is attributed to {quote.speaker} here but to {src_quote.speaker} in the source.', 0.8,
+                f'This quotation is attributed to {quote.speaker} here but to {src_quote.speaker} in the source.'
+                + ("" if named else " Medium, not high: a speaker is not named in the quote's own sentence but"
+                   " carried over from an earlier one (\"she added\"), which may be resolved wrongly."),
+                0.8, severity=None if named else "medium",
             ))
     return findings
 
@@ -103,6 +116,22 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
         # Several nouns reworded at once is a looser translation of the whole quote, not one
         # word changed: which new noun stands for which old one is anyone's guess.
     return None
+
+
+_UNCONFIRMED = {
+    "number": "the number detector, which reads the whole sentence, does not see this figure changed (the source"
+              " gives it, or writes it another way).",
+    "name": "the name detectors do not see this name changed outside the quote's wording (the source names it,"
+            " or spells it another way).",
+    "polarity": "only the count of negation words differs; the negation detector, which compares the clauses,"
+                " sees no flip (a negated verb may render its opposite).",
+}
+
+
+def _named_in(speaker: str | None, text: str) -> bool:
+    """The speaker's surname (last word) is written in the sentence itself."""
+    words = (speaker or "").split()
+    return bool(words) and words[-1].lower() in text.lower()
 
 
 _WHAT = {"number": "a different number", "name": "a different name", "polarity": "the negation differs",
