@@ -60,3 +60,23 @@ def test_a_continuative_adverb_renders_the_progressive_of_a_verb_of_change(extra
         extractor, "Since the strike began, the number of people who actually join the marches decreased.",
         "Since the strike began, the number of people who actually join the marches gradually decreased."),
         "unsupported_addition")
+
+
+def test_capitals_of_a_title_case_headline_mark_no_name(extractor):
+    source = "Portugal-Spain Flood Relief Works Day and Night"
+    derived = "Flood relief in Portugal and Spain continues around the clock"
+    assert not _counted(pair_findings(extractor, source, derived))
+    # A place the headline names is a name all the same.
+    assert _counted(pair_findings(extractor, "Lisbon Flood Relief Works Day and Night",
+                                  "Flood relief in Porto continues around the clock"))
+
+
+def test_home_names_the_country_from_its_people_s_side(extractor):
+    source = "The number of students returning home to look for work in 2022 rose by 8.6% year on year."
+    derived = "The number of students returning to Portugal to look for work in 2022 rose by 8.6% year on year."
+    assert not _counted(pair_findings(extractor, source, derived))
+    assert not _counted(pair_findings(extractor, derived, source))
+    # A country where the source says nothing of home is an addition.
+    assert _counted(pair_findings(
+        extractor, "The number of students looking for work in 2022 rose by 8.6% year on year.",
+        "The number of students looking for work in Portugal in 2022 rose by 8.6% year on year."))
