@@ -76,6 +76,10 @@ def test_home_names_the_country_from_its_people_s_side(extractor):
     derived = "The number of students returning to Portugal to look for work in 2022 rose by 8.6% year on year."
     assert not _counted(pair_findings(extractor, source, derived))
     assert not _counted(pair_findings(extractor, derived, source))
+    # Another "home" on both sides ("home culture") leaves the first one rendered by the name.
+    assert not _counted(pair_findings(
+        extractor, "When returning home after years abroad, you have lost some habits of your home culture.",
+        "When returning to Portugal after years abroad, you have lost some habits of your home culture."))
     # A country where the source says nothing of home is an addition.
     assert _counted(pair_findings(
         extractor, "The number of students looking for work in 2022 rose by 8.6% year on year.",

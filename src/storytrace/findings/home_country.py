@@ -20,6 +20,11 @@ from storytrace.nlp.names import COUNTRY_DEMONYMS
 _HOME = re.compile(r"\b(?:home|homeland|motherland|home country)\b", re.I)
 
 
+def _homes(text: str) -> int:
+    """How often the text says "home" (one "home culture" on both sides leaves another "home" to render)."""
+    return len(_HOME.findall(text))
+
+
 def _country(value: str) -> bool:
     v = value.strip()
     return bool(v) and v[0].isupper() and (v.lower() in COUNTRY_DEMONYMS or bool(wordnet.named_places(v)))
@@ -35,12 +40,12 @@ def lower_home_renderings(findings: list[Finding], ctx: PairContext) -> list[Fin
             continue
         sources = " ".join(s.text for s in ctx.aligned_source(sentence.index)) or f.source_text
         if f.type == "unsupported_addition" and _country(f.derived_value):
-            rendered = _HOME.search(sources) and not _HOME.search(sentence.text)
+            rendered = _homes(sources) > _homes(sentence.text)
         elif f.type == "unsupported_addition" and _HOME.fullmatch(f.derived_value.strip()):
-            rendered = not _HOME.search(sources) and any(
+            rendered = _homes(sentence.text) > _homes(sources) and any(
                 _country(w) and w not in sentence.text for w in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", sources))
         elif f.type == "omission" and _country(f.source_value):
-            rendered = _HOME.search(sentence.text) and not _HOME.search(sources)
+            rendered = _homes(sentence.text) > _homes(sources)
         else:
             continue
         if rendered:
