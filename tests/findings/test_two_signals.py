@@ -41,6 +41,12 @@ def test_figures_that_no_common_noun_ties_together_are_medium(extractor):
         "The ferry carried 500 on its first day."), "number_change")
     assert [f.severity for f in found] == ["medium"]
     assert "what both figures count" in found[0].explanation
+    # A sign written with both figures says what they count: "$210bn" / "$120bn", "8%" / "12%".
+    for source, derived in (("The deal covers trade worth $210bn a year.", "The deal covers trade worth $120bn a year."),
+                            ("The operator said ticket prices rose 8% last year.",
+                             "The operator said ticket prices rose 12% last year.")):
+        found = _by_type(pair_findings(extractor, source, derived), "number_change")
+        assert [f.severity for f in found] == ["high"]
 
 
 def test_a_quote_change_no_value_detector_confirms_is_medium(extractor):

@@ -146,14 +146,28 @@ def _missing_signal(sentence: ParsedSentence, n: NumberValue, src_sentence: Pars
     same noun), and a difference that no rendering explains: two figures a power of ten apart,
     written with different scale words ("1.2 billion" / "120 million"), are a scale word read two
     ways (Chinese 万 and 亿 count in ten-thousands), which one version misread the pair cannot tell."""
-    noun = _ranked_noun(sentence, n) if rank else _head_noun(sentence, n)
-    if not noun or noun != (_ranked_noun(src_sentence, m) if rank else _head_noun(src_sentence, m)):
+    noun = _ranked_noun(sentence, n) if rank else _unit(sentence, n)
+    if not noun or noun != (_ranked_noun(src_sentence, m) if rank else _unit(src_sentence, m)):
         return ("no noun or unit names what both figures count, so they may not be about the same thing "
                 "(one signal: the figure that takes its place in the sentence).")
     if _scale_slip(n, m, _as_written(sentence, n), _as_written(src_sentence, m)):
         return ("the figures are a power of ten apart and written with different scale words, the mark of a "
                 "scale word (thousand, million, 万, 亿) rendered two ways; either version may have misread it.")
     return ""
+
+
+_SIGN = re.compile(r"[$€£¥%]|\bper ?cent\b|\bpercent\b")
+
+
+def _unit(sentence: ParsedSentence, n: NumberValue) -> str:
+    """What a figure counts: its noun ("330 plants"), else the sign written with it ("$210bn", "8%")."""
+    noun = _head_noun(sentence, n)
+    if noun:
+        return noun
+    before = sentence.text[:n.start - sentence.start].rstrip()[-1:]
+    after = _SIGN.match(sentence.text[n.end - sentence.start:].lstrip().lower())
+    sign = before if before and before in "$€£¥" else after.group(0) if after else ""
+    return "%" if sign and sign[0] in "p%" else sign
 
 
 def _scale_words(text: str) -> frozenset[str]:
