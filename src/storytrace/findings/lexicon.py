@@ -140,15 +140,3 @@ NUMBER_QUALIFIERS = frozenset(
 # the other way round; text.stem joins a country and its people with it where suffix stripping
 # cannot (France / French), entities_cmp lets "American" support "US".
 DEMONYMS = COUNTRY_DEMONYMS
-
-# One referent, several names: a disease and the virus that causes it are named for each other in
-# news text (metonymy: "the coronavirus pandemic" / "the COVID-19 pandemic"), and a translation
-# picks either. Lower case; a word of one group stands for any other of it.
-_SAME_REFERENT_GROUPS = """
-covid-19 covid covid19 coronavirus sars-cov-2 2019-ncov ncov | hiv aids | influenza flu
-mpox monkeypox | h1n1 swine-flu | ebola evd
-"""
-SAME_REFERENT: dict[str, frozenset[str]] = {
-    w: frozenset(group.split()) for group in _SAME_REFERENT_GROUPS.replace("\n", " | ").split("|")
-    for w in group.split()
-}

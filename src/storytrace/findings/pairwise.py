@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from storytrace.align import languages_differ
 from storytrace.findings.common import PairContext, dedupe
-from storytrace.findings.datelines import lower_credit_findings
-from storytrace.findings.headlines import lower_headline_capitals
-from storytrace.findings.home_country import lower_home_renderings
 from storytrace.findings.merge import merge_same_change
 from storytrace.findings.registry import detectors
 from storytrace.findings.severity import settle_severity
@@ -60,8 +57,8 @@ def detect_pair(
         from storytrace.findings.nli import detect_contradictions
 
         findings.extend(detect_contradictions(ctx, nli))
-    findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(lower_headline_capitals(lower_credit_findings(findings))), source.text)), ctx)
-    return settle_severity(merge_same_change(lower_home_renderings(findings, ctx)), ctx)
+    findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)), ctx)
+    return settle_severity(merge_same_change(findings), ctx)
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:

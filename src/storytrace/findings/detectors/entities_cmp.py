@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
-from storytrace.findings.lexicon import DEMONYMS, MONTHS, SAME_REFERENT, WEEKDAYS
+from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
 from storytrace.findings.registry import detector
@@ -139,7 +139,7 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     distinctive = _distinctive(words)
     if not distinctive:
         return True, None  # "the Bureau", "Gov.": nothing here names anything by itself
-    if any(word_supported(w, source) or _derivation_in(w, source) or same_referent_in(w, source) for w in distinctive):
+    if any(word_supported(w, source) or _derivation_in(w, source) for w in distinctive):
         return True, None
     return other_name_of_place(unit.text, source), None  # the tagger often calls a place ORG
 
@@ -148,12 +148,6 @@ def _derivation_in(word: str, source: ParsedArticle) -> bool:
     """The source writes the word in another form WordNet links to it ("the Electoral Commission"
     for "the Election Commission")."""
     return any(word_key(w) in source.vocabulary for w in wordnet.derivations(word.lower()))
-
-
-def same_referent_in(word: str, source: ParsedArticle) -> bool:
-    """The source names the same referent another way ("coronavirus" for "COVID-19": the virus for
-    the disease it causes, lexicon.SAME_REFERENT)."""
-    return any(word_key(alias) in source.vocabulary for alias in SAME_REFERENT.get(word.lower(), ()))
 
 
 def other_name_of_place(name: str, source: ParsedArticle) -> bool:

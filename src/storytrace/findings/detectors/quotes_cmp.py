@@ -8,7 +8,6 @@ paired with one given to another speaker is an attribution change.
 from __future__ import annotations
 
 from storytrace.findings.common import PairContext, make_finding
-from storytrace.findings.lexicon import SAME_REFERENT
 from storytrace.findings.names import compare_names
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
@@ -141,8 +140,8 @@ _WHAT = {"number": "a different number", "name": "a different name", "polarity":
 def _translation_wording(a: Token, b: Token) -> bool:
     """Two words a translator may use for one word: related by form or sense, synonyms in any
     sense ("home" / "house"), or one a direct hypernym of the other ("the planet" for "Earth")."""
-    if related(a.lemma, b.lemma) or b.lower in SAME_REFERENT.get(a.lower, ()):
-        return True  # SAME_REFERENT: "COVID-19" / "coronavirus", the disease named for its virus
+    if related(a.lemma, b.lemma):
+        return True
     if a.pos == "NUM" or b.pos == "NUM":
         return False
     x, y = a.lemma.lower(), b.lemma.lower()
