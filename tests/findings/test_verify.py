@@ -129,3 +129,58 @@ def test_the_model_loads_only_when_a_finding_or_a_derived_edge_needs_it(monkeypa
     high = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
     verify.check_story(independent, members, high, Config(verifier_findings=True))  # a finding to check
     assert len(loads) == 2
+
+
+class Directed:
+    """Scores (premise, hypothesis) by the first rule (premise word, hypothesis word) both found."""
+
+    def __init__(self, rules: dict[tuple[str, str], float], default: float = 0.5):
+        self.rules, self.default, self.seen = rules, default, []
+
+    def score(self, pairs):
+        self.seen.extend(pairs)
+        return [next((v for (pw, hw), v in self.rules.items() if pw in p and hw in h), self.default) for p, h in pairs]
+
+
+def test_second_signal_lowers_a_high_finding_whose_sentences_say_the_same_thing_both_ways():
+    f = finding("antonym_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])  # "shut" for "close"
+    scorer = Directed({("close", "shut"): 0.96, ("shut", "close"): 0.93})
+    verify.weigh_with_verifier([f], scorer, high_above=0.9)
+    assert f.severity == "medium"
+    assert "saying the same thing" in f.explanation and "0.93" in f.explanation and "lowered to medium" in f.explanation
+    assert {(SOURCE.sentences[1].text, DERIVED.sentences[0].text), (DERIVED.sentences[0].text, SOURCE.sentences[1].text)} == set(scorer.seen)
+
+
+def test_second_signal_keeps_high_when_the_claim_is_supported_only_one_way():
+    # "Two roads were closed." is supported by the longer source sentence, but does not say all it says
+    source = article("src", ["Two roads were closed and 40 people left their homes."]).sentences[0]
+    claim = article("der", ["Two roads were closed."]).sentences[0]
+    f = finding("omission", "high", claim, source)
+    verify.weigh_with_verifier([f], Directed({("40 people", "Two roads"): 0.95, ("Two roads", "40 people"): 0.2}), high_above=0.9)
+    assert f.severity == "high" and "both ways = 0.20" in f.explanation and "lowered" not in f.explanation
+
+
+def test_second_signal_leaves_medium_low_and_name_variants_unless_asked():
+    scorer = Directed({}, default=0.99)
+    medium = finding("number_change", "medium", DERIVED.sentences[0], SOURCE.sentences[1])
+    low = finding("number_change", "low", DERIVED.sentences[0], SOURCE.sentences[1])
+    variant = finding("name_variant", "high", DERIVED.sentences[0], SOURCE.sentences[1])
+    verify.weigh_with_verifier([medium, low, variant], scorer, high_above=0.9)  # medium threshold 1.0: never
+    assert (medium.severity, low.severity, variant.severity) == ("medium", "low", "high") and not scorer.seen
+    verify.weigh_with_verifier([medium], scorer, high_above=0.9, medium_above=0.95)
+    assert medium.severity == "low" and "lowered to low" in medium.explanation
+    never = finding("number_change", "high", DERIVED.sentences[0], SOURCE.sentences[1])
+    verify.weigh_with_verifier([never], Directed({}, default=1.0), high_above=1.0)
+    assert never.severity == "high"
+
+
+def test_check_story_applies_the_second_signal_only_when_the_config_asks(monkeypatch):
+    scorer = Directed({}, default=0.97)
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: scorer)
+    members = {"src": SOURCE, "der": DERIVED}
+    off = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, off, Config())
+    assert off[0].severity == "high" and not scorer.seen
+    on = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, on, Config(verifier_severity=True, verifier_same_meaning_above=0.95))
+    assert on[0].severity == "medium" and scorer.seen
