@@ -380,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nli", type=int, default=None)
     parser.add_argument("--synthetic", type=int, default=None)
     parser.add_argument("--demetr", type=int, default=None)
+    parser.add_argument("--dev-sets", default="", help="without --examples: dev sets whose tuning training half is added "
+                        "(none by default: never train on a benchmark you report figures on)")
     parser.add_argument("--examples", type=Path, help="prebuilt examples (python -m storytrace.verifier.export)")
     parser.add_argument("--device", default="cpu", help="cpu or cuda")
     parser.add_argument("--batch-size", type=int, default=None)
@@ -400,9 +402,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from storytrace.verifier.data import DataSettings, build, count
 
-    data = DataSettings(**{k: v for k, v in (("nli", args.nli), ("synthetic", args.synthetic), ("demetr", args.demetr)) if v is not None})
+    data = DataSettings(**{k: v for k, v in (("nli", args.nli), ("synthetic", args.synthetic), ("demetr", args.demetr)) if v is not None},
+                        dev_sets=tuple(n for n in args.dev_sets.split(",") if n))
     if args.tiny:
-        data = DataSettings(nli=16, synthetic=16, demetr=8, articles=4, dev_sets=("falke_sentpairs_dev",))
+        data = DataSettings(nli=16, synthetic=16, demetr=8, articles=4)
     t0 = time.perf_counter()
     examples = build(data)
     if args.tiny:
