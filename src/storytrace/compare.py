@@ -139,7 +139,7 @@ class Comparer:
                 from storytrace.findings.verify import weigh_with_verifier
 
                 weigh_with_verifier(findings, self.verifier, self.config.verifier_same_meaning_above,
-                                    self.config.verifier_medium_same_meaning_above)
+                                    self.config.verifier_medium_same_meaning_above, {source.id: source, derived.id: derived})
             if self.verifier is not None and self.config.verifier_findings:
                 from storytrace.findings.verify import apply_score, score_findings
 

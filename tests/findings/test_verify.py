@@ -184,3 +184,18 @@ def test_check_story_applies_the_second_signal_only_when_the_config_asks(monkeyp
     on = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
     verify.check_story(story(), members, on, Config(verifier_severity=True, verifier_same_meaning_above=0.95))
     assert on[0].severity == "medium" and scorer.seen
+
+
+def test_second_signal_leaves_a_finding_across_languages_alone():
+    """The verifier reads English only: a Chinese source sentence against an English claim is not judged."""
+    zh = article("src", ["议会周一投票决定关闭港口大桥进行维修。"])
+    zh.language = "zh"
+    en = article("der", ["The council voted on Monday to shut the harbour bridge for repairs."])
+    en.language = "en"
+    f = finding("date_change", "high", en.sentences[0], zh.sentences[0])
+    scorer = Directed({}, default=0.99)
+    verify.weigh_with_verifier([f], scorer, high_above=0.5, articles={"src": zh, "der": en})
+    assert f.severity == "high" and not scorer.seen and "Second signal" not in f.explanation
+    zh.language = "en"  # the same finding between two English sentences is judged
+    verify.weigh_with_verifier([f], scorer, high_above=0.5, articles={"src": zh, "der": en})
+    assert f.severity == "medium"

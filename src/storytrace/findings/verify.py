@@ -146,12 +146,25 @@ def unsupported_sentences(story, members: dict[str, Article], verifier, unsuppor
 LOWERED = {"high": "medium", "medium": "low"}
 
 
-def same_meaning_scores(findings: list[Finding], verifier, severities: tuple[str, ...]) -> list[float | None]:
+def _english(f: Finding, articles: dict[str, Article] | None) -> bool:
+    """Whether both sentences of a finding are English (the verifier reads English only); an article
+    of unknown language counts as English, as the rest of the pipeline treats it."""
+    for article_id in (f.article, f.source_article):
+        language = getattr((articles or {}).get(article_id or ""), "language", "") or ""
+        if language and not language.startswith("en"):
+            return False
+    return True
+
+
+def same_meaning_scores(findings: list[Finding], verifier, severities: tuple[str, ...],
+                        articles: dict[str, Article] | None = None) -> list[float | None]:
     """For each finding of ``severities``: the lower of P(claim supported by its source sentence) and
     P(source sentence supported by the claim), i.e. whether the two say the same thing (None: not scored).
-    Both ways, because a claim that drops a detail is supported by its source but does not support it."""
+    Both ways, because a claim that drops a detail is supported by its source but does not support it.
+    With ``articles``, a finding with a sentence in another language than English is not scored."""
     jobs = [(k, f.source_text.strip(), f.claim.strip()) for k, f in enumerate(findings)
-            if f.severity in severities and f.type not in UNCHECKED_TYPES and f.claim.strip() and f.source_text.strip()]
+            if f.severity in severities and f.type not in UNCHECKED_TYPES and f.claim.strip() and f.source_text.strip()
+            and _english(f, articles)]
     if not jobs:
         return [None] * len(findings)
     scores = verifier.score([(src, claim) for _, src, claim in jobs] + [(claim, src) for _, src, claim in jobs])
@@ -161,13 +174,14 @@ def same_meaning_scores(findings: list[Finding], verifier, severities: tuple[str
     return out
 
 
-def weigh_with_verifier(findings: list[Finding], verifier, high_above: float, medium_above: float = 1.0) -> list[Finding]:
+def weigh_with_verifier(findings: list[Finding], verifier, high_above: float, medium_above: float = 1.0,
+                        articles: dict[str, Article] | None = None) -> list[Finding]:
     """Lowers, in place, a high finding (a medium one with ``medium_above`` < 1) whose two sentences the
     verifier reads as saying the same thing; a threshold of 1.0 never lowers. The explanation of every
-    scored finding gives the score."""
+    scored finding gives the score. ``articles``: findings across languages are left alone."""
     thresholds = {"high": high_above, "medium": medium_above}
     severities = tuple(s for s, t in thresholds.items() if t < 1.0) or ("high",)
-    for f, score in zip(findings, same_meaning_scores(findings, verifier, severities)):
+    for f, score in zip(findings, same_meaning_scores(findings, verifier, severities, articles)):
         if score is None:
             continue
         threshold = thresholds[f.severity]
@@ -198,7 +212,7 @@ def check_story(story, members: dict[str, Article], findings: list[Finding], con
                                if (f.article, f.claim_span[0]) not in taken]
     if config.verifier_severity:
         weigh_with_verifier(findings, verifier, config.verifier_same_meaning_above,
-                            config.verifier_medium_same_meaning_above)
+                            config.verifier_medium_same_meaning_above, members)
     if config.verifier_findings:
         verify_findings(findings, members, verifier, config.verifier_entailed_above)
     return findings
