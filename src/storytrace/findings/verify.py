@@ -190,6 +190,9 @@ def weigh_with_verifier(findings: list[Finding], verifier, high_above: float, me
                               f"(P(supported) both ways = {score:.2f}), so this {f.severity}-severity change "
                               f"was lowered to {LOWERED[f.severity]}.")
             f.severity = LOWERED[f.severity]
+        elif score < 0.5:  # the two signals agree: the rules saw a change, the model reads one too
+            f.explanation += (f" Second signal: the verifier also reads a change of meaning "
+                              f"(P(supported) both ways = {score:.2f}).")
         else:
             f.explanation += f" Second signal: the verifier's P(supported) both ways = {score:.2f}."
     return findings
