@@ -86,7 +86,7 @@ def test_detect_findings_runs_the_verifier_only_when_the_config_asks(monkeypatch
     articles = {"src": SOURCE, "der": DERIVED}
     without = detect_findings(story(), articles)
     assert not fake.seen and not any("P(supported)" in f.explanation for f in without)
-    off = detect_findings(story(), articles, Config(verifier_pairs=False, verifier_findings=False))
+    off = detect_findings(story(), articles, Config(verifier_pairs=False, verifier_findings=False, verifier_severity=False))
     assert not fake.seen and len(off) == len(without)
     on = detect_findings(story(), articles, Config(verifier_pairs=True, verifier_findings=True))
     assert any(f.type == "unsupported_addition" and f.claim == "The mayor resigned in protest." for f in on)
@@ -180,7 +180,7 @@ def test_check_story_applies_the_second_signal_only_when_the_config_asks(monkeyp
     monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: scorer)
     members = {"src": SOURCE, "der": DERIVED}
     off = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
-    verify.check_story(story(), members, off, Config())
+    verify.check_story(story(), members, off, Config(verifier_severity=False))
     assert off[0].severity == "high" and not scorer.seen
     on = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
     verify.check_story(story(), members, on, Config(verifier_severity=True, verifier_same_meaning_above=0.95))
@@ -200,3 +200,15 @@ def test_second_signal_leaves_a_finding_across_languages_alone():
     zh.language = "en"  # the same finding between two English sentences is judged
     verify.weigh_with_verifier([f], scorer, high_above=0.5, articles={"src": zh, "der": en})
     assert f.severity == "medium"
+
+
+def test_the_second_signal_is_on_by_default_and_loads_the_model_only_for_a_high_finding(monkeypatch):
+    loads = []
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: loads.append(weights) or Directed({}, default=0.8))
+    members = {"src": SOURCE, "der": DERIVED}
+    medium = [finding("number_change", "medium", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, medium, Config())
+    assert not loads and medium[0].severity == "medium"
+    high = [finding("number_change", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, high, Config())
+    assert loads and high[0].severity == "medium"  # 0.8 both ways >= the default 0.7

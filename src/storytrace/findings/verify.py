@@ -205,7 +205,8 @@ def check_story(story, members: dict[str, Article], findings: list[Finding], con
     # the model loads only when something needs it: a derived edge to judge or a finding to check
     derived = config.verifier_pairs and any(e.relation in DERIVED_RELATIONS for e in story.lineage)
     checked = config.verifier_findings and any(f.severity in CHECKED_SEVERITIES for f in findings)
-    weighed = config.verifier_severity and any(f.severity in CHECKED_SEVERITIES for f in findings)
+    weighed = config.verifier_severity and any(
+        f.severity == "high" or (f.severity == "medium" and config.verifier_medium_same_meaning_above < 1.0) for f in findings)
     if not (derived or checked or weighed):
         return findings
     verifier = load_verifier(config.verifier_weights, config.verifier_bf16)
