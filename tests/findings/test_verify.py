@@ -202,13 +202,16 @@ def test_second_signal_leaves_a_finding_across_languages_alone():
     assert f.severity == "medium"
 
 
-def test_the_second_signal_is_on_by_default_and_loads_the_model_only_for_a_high_finding(monkeypatch):
+def test_the_second_signal_loads_the_model_only_for_a_high_finding(monkeypatch):
     loads = []
     monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: loads.append(weights) or Directed({}, default=0.8))
     members = {"src": SOURCE, "der": DERIVED}
+    on = Config(verifier_severity=True)
     medium = [finding("number_change", "medium", DERIVED.sentences[0], SOURCE.sentences[1])]
-    verify.check_story(story(), members, medium, Config())
+    verify.check_story(story(), members, medium, on)
     assert not loads and medium[0].severity == "medium"
     high = [finding("number_change", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
-    verify.check_story(story(), members, high, Config())
-    assert loads and high[0].severity == "medium"  # 0.8 both ways >= the default 0.7
+    verify.check_story(story(), members, high, Config())  # off by default
+    assert not loads and high[0].severity == "high"
+    verify.check_story(story(), members, high, on)
+    assert loads and high[0].severity == "medium"  # 0.8 both ways >= the default threshold 0.7
