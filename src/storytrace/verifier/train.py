@@ -271,7 +271,8 @@ def search(examples: list[Example], validation: list[Example], settings: TrainSe
     runs: list[dict] = []
     best: dict | None = None
     for lr, epochs in grid:
-        if runs and time.perf_counter() + min(r["report"]["epochs"][0]["seconds"] for r in runs if r["report"]["epochs"]) > deadline:
+        firsts = [r["report"]["epochs"][0]["seconds"] for r in runs if r.get("report") and r["report"]["epochs"]]
+        if firsts and time.perf_counter() + min(firsts) > deadline:
             progress(f"lr {lr} x {epochs} epochs: not started, the time budget would run out")
             runs.append({"learning_rate": lr, "epochs": epochs, "skipped": True})
             continue
