@@ -114,5 +114,5 @@ import storytrace.verifier.train, storytrace.verifier.export
 storytrace.verifier.train.parse_grid("5e-5:4,3e-5:2")
 print("ok")
 """
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

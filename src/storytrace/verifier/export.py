@@ -24,8 +24,16 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-from storytrace.verifier.data import MAX_PREMISE_CHARS, SHARED, Example, _confirm_documents, _jsonl, _one, load_splits
 from storytrace.verifier.chunks import split_sentences
+from storytrace.verifier.data import (
+    MAX_PREMISE_CHARS,
+    SHARED,
+    Example,
+    _confirm_documents,
+    _jsonl,
+    _one,
+    load_splits,
+)
 
 VALIDATION_SHARE = 0.05
 # Two passes over every sentence: a sentence gets two different edits (a name swapped, a negation...),
@@ -85,7 +93,7 @@ def news_all(shared: Path, rng: random.Random, nlp=None, articles: int = 0) -> l
 
 def is_validation(group: str, seed: int, share: float = VALIDATION_SHARE) -> bool:
     """A seeded hash of the group: the same split on every machine, whole groups on one side."""
-    digest = hashlib.sha256(f"{seed}|{group}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"{seed}|{group}".encode()).digest()
     return int.from_bytes(digest[:8], "big") < share * 2 ** 64
 
 

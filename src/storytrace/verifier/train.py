@@ -426,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main_examples(args, base: str, say) -> int:
     """Training from a prebuilt examples file: the GPU path (bench/device/train_verifier.sh)."""
+    import sys
+
     from storytrace.verifier.export import read_examples
 
     t0 = time.perf_counter()
@@ -446,16 +448,11 @@ def _main_examples(args, base: str, say) -> int:
                              freeze_layers=0 if args.freeze_layers is None else args.freeze_layers,
                              balance_classes=args.balance_classes)
     extra = {"hardware": hardware(args.device), "examples_file": str(args.examples),
-             "validation_pairs": len(validation), "command": "python -m storytrace.verifier.train " + " ".join(_argv_text(args))}
+             "validation_pairs": len(validation), "command": "python -m storytrace.verifier.train " + " ".join(sys.argv[1:])}
     summary = search(examples, validation, settings, grid, args.budget_seconds, progress=say, counts=dict(counts), extra=extra)
     say(f"chosen: {json.dumps(summary['chosen'])}; whole process {time.perf_counter() - t0:.0f} s")
     return 0 if summary["chosen"] else 1
 
-
-def _argv_text(args) -> list[str]:
-    import sys
-
-    return sys.argv[1:]
 
 
 if __name__ == "__main__":
