@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test setup browser clean bench model
+.PHONY: demo test setup browser clean bench model verifier-export
 
 setup: $(STAMP)
 
@@ -37,6 +37,11 @@ model: $(STAMP)
 	rm -rf $(VERIFIER_WEIGHTS).new
 	OMP_NUM_THREADS=1 nice -n 15 $(BIN)/python -m storytrace.verifier.train --out $(VERIFIER_WEIGHTS).new --threads 1
 	rm -rf $(VERIFIER_WEIGHTS) && mv $(VERIFIER_WEIGHTS).new $(VERIFIER_WEIGHTS)
+
+# The prebuilt examples and fp16 base model of a GPU training run (bench/device/train_verifier.sh,
+# session 12) in .devcarry/ (ignored); about a minute. The GPU run itself is not part of make.
+verifier-export: $(STAMP)
+	$(BIN)/python -m storytrace.verifier.export --out .devcarry/train.jsonl.gz --base-out .devcarry/base
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

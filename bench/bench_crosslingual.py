@@ -246,10 +246,10 @@ def report(tallies: dict[str, Tally], elapsed: float, n_docs: int, command: str)
 
 def main() -> None:
     args = arguments(__doc__)
-    from storytrace.config import Config
+    from storytrace.config import Config, apply_settings
     from storytrace.pipeline import Pipeline
 
-    pipeline = Pipeline(Config(quiet=True))
+    pipeline = Pipeline(apply_settings(Config(quiet=True), [tuple(s) for s in args.setting]))
     docs, part = load(args.limit)
     tallies = {TUNE: Tally(), CONFIRM: Tally()}
     t0 = time.perf_counter()

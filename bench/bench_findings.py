@@ -226,8 +226,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="rows per perturbation (DEMETR) / pairs (SummEdits)")
     ap.add_argument("--timing", action="store_true", help="also time `storytrace compare` as a fresh process")
     ap.add_argument("--show", default="", help="print misses: an edit/perturbation name part, or 'faithful'")
+    ap.add_argument("--setting", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                    help="a Config setting, as `storytrace compare --setting` (e.g. verifier_severity true)")
     args = ap.parse_args()
-    comparer = Comparer(Config(quiet=True))
+    from storytrace.config import apply_settings
+
+    comparer = Comparer(apply_settings(Config(quiet=True), [tuple(s) for s in args.setting]))
     if args.set in ("all", "summedits"):
         bench_summedits(comparer, args.limit, bool(args.show))
     if args.set in ("all", "demetr"):

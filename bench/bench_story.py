@@ -132,7 +132,7 @@ def write_corpus(folder: Path, versions: dict[str, str]) -> list[Path]:
     return paths
 
 
-def run(write: bool, verifier: bool = False) -> None:
+def run(write: bool, verifier: bool = False, settings: dict | None = None) -> None:
     import storytrace
     from storytrace.config import Config
     from storytrace.findings import detect_findings
@@ -140,6 +140,7 @@ def run(write: bool, verifier: bool = False) -> None:
     from storytrace.pipeline import Pipeline
 
     switches = {"verifier_pairs": True, "verifier_findings": True} if verifier else {}
+    switches.update(settings or {})  # --setting NAME VALUE
     versions = build_versions()
     words = {name: len(text.split()) for name, text in versions.items()}
     with tempfile.TemporaryDirectory() as tmp:
@@ -172,7 +173,8 @@ def run(write: bool, verifier: bool = False) -> None:
             detect_findings(story, by_id, pipe.config, parser=pipe.parser)  # the engine's parser: the analysis' token views
         t_findings = time.perf_counter() - t0
         forced = _forced_story(pipe, articles)
-    switches_note = " (verifier on: --verifier)" if verifier else ""
+    switches_note = (" (verifier on: --verifier)" if verifier else "") + "".join(
+        f" (--setting {k} {v})" for k, v in (settings or {}).items())
 
     biggest = max(report.stories, key=lambda s: len(s.article_ids), default=None)
     lines = [
@@ -243,8 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the figures into bench/RESULTS.md")
     parser.add_argument("--verifier", action="store_true", help="both verifier uses on (Config.verifier_pairs/_findings)")
+    parser.add_argument("--setting", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                        help="a Config setting, as `storytrace analyze --setting` (e.g. verifier_severity true)")
     args = parser.parse_args(argv)
-    run(args.write, args.verifier)
+    from storytrace.config import parse_setting
+
+    run(args.write, args.verifier, {name: parse_setting(name, raw) for name, raw in args.setting})
     return 0
 
 

@@ -110,7 +110,7 @@ def analyse(versions: list[Version], pipeline):
     story.alignments = align_story(articles, pipeline.embedder)
     story.lineage = infer_lineage(articles, story.alignments)
     by_id = {a.id: a for a in articles}
-    story.findings = detect_findings(story, by_id)
+    story.findings = detect_findings(story, by_id, pipeline.config)  # the config switches the verifier's uses (--setting)
     return story, by_id
 
 
@@ -219,11 +219,14 @@ def arguments(description: str) -> argparse.Namespace:
     ap.add_argument("--show", action="store_true", help="print the findings of the tuning part, judged")
     ap.add_argument("--part", choices=[TUNE, CONFIRM], default=None, help="one part only (develop on tune)")
     ap.add_argument("--write", action="store_true", help="write the section into bench/RESULTS.md")
+    ap.add_argument("--setting", nargs=2, action="append", metavar=("NAME", "VALUE"), default=[],
+                    help="a Config setting, as `storytrace analyze --setting` (e.g. verifier_severity true)")
     return ap.parse_args()
 
 
 def command_line(script: str, args: argparse.Namespace) -> str:
-    return script + (f" --limit {args.limit}" if args.limit else "") + (f" --part {args.part}" if args.part else "")
+    return (script + (f" --limit {args.limit}" if args.limit else "") + (f" --part {args.part}" if args.part else "")
+            + "".join(f" --setting {name} {value}" for name, value in getattr(args, "setting", [])))
 
 
 def findings_by_kind(types: Counter) -> str:
@@ -245,7 +248,9 @@ def main() -> None:
     from storytrace.config import Config
     from storytrace.pipeline import Pipeline
 
-    pipeline = Pipeline(Config(quiet=True))
+    from storytrace.config import apply_settings
+
+    pipeline = Pipeline(apply_settings(Config(quiet=True), [tuple(s) for s in args.setting]))
     docs, part = load_versions(args.limit)
     tallies = {TUNE: Tally(), CONFIRM: Tally()}
     t0 = time.perf_counter()

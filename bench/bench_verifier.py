@@ -64,7 +64,12 @@ MAX_FAITHFUL_FALSE_ALARMS = 0.05
 MODES = ("rules", "verifier", "check", "pairs", "combined")
 # session 10: other uses of the same scores (storytrace.verifier.combiner explains the features)
 NEW_MODES = ("contrast", "rules+contrast", "learned")
-ALL_MODES = MODES + NEW_MODES
+# session 12 (Config.verifier_severity): a finding's two sentences scored both ways (the lower score);
+# "same-meaning": a medium finding at or above t is lowered to low (a high one only to medium, which
+# still flags the pair); "same-meaning-any": high and medium alike are cleared at or above t
+SEVERITY_MODES = ("same-meaning", "same-meaning-any")
+SEVERITY_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01)
+ALL_MODES = MODES + NEW_MODES + SEVERITY_MODES
 PROBABILITY_GRID = tuple(round(0.05 * k, 2) for k in range(1, 20))
 
 
@@ -108,6 +113,10 @@ def decide(item: dict, mode: str, t_low: float, t_high: float) -> bool:
         return not item["rule_flags"]
     if mode == "verifier":
         return item["support"] >= t_low
+    if mode in SEVERITY_MODES:
+        cleared = ("medium",) if mode == "same-meaning" else ("medium", "high")
+        return all(sev in cleared and same is not None and same >= t_high
+                   for sev, same in zip(item["flag_severities"], item["flag_same"]))
     if mode == "pairs":
         return not item["rule_flags"] and item["support"] >= t_low
     kept = [s for s in item["flag_scores"] if s is None or s < t_high]
@@ -139,6 +148,11 @@ def run_part(comparer: Comparer, pairs: list[tuple]) -> tuple[list[dict], float]
     selfs_of, k = {}, 0
     for pid, texts in sentences.items():
         selfs_of[pid], k = selfs[k:k + len(texts)], k + len(texts)
+    from storytrace.findings.verify import same_meaning_scores
+
+    t1 = time.process_time()
+    same = {pid: same_meaning_scores(r.findings, comparer.verifier, ("high", "medium")) for pid, r in results.items()}
+    cpu += time.process_time() - t1
     items = []
     for pid, src, der, consistent, kind in pairs:
         r = results[pid]
@@ -146,6 +160,8 @@ def run_part(comparer: Comparer, pairs: list[tuple]) -> tuple[list[dict], float]
         scores = r.finding_scores or [None] * len(r.findings)
         items.append({"id": pid, "consistent": consistent, "kind": kind, "support": r.support,
                       "rule_flags": flags, "flag_scores": [scores[k] for k in flags],
+                      "flag_severities": [r.findings[k].severity for k in flags],
+                      "flag_same": [same[pid][k] for k in flags],
                       "sentence_supports": r.sentence_supports, "sentence_selfs": selfs_of[pid],
                       "findings": [[f.severity, f.type, f.confidence, scores[k]] for k, f in enumerate(r.findings)],
                       "source_words": len(src.split()), "derived_words": len(der.split())})
@@ -157,8 +173,8 @@ def choose(tuning: dict[str, list[dict]], mode: str) -> tuple[float, float]:
     MAX_FAITHFUL_FALSE_ALARMS; where none is (rules alone may already be above it), the fewest
     faithful false alarms first (never a fixed fallback that raises them)."""
     best, best_key = (0.0, 1.01), None
-    highs = HIGH_GRID if mode in ("combined", "check") else (1.01,)
-    lows = (0.0,) if mode == "check" else LOW_GRID
+    highs = HIGH_GRID if mode in ("combined", "check") else SEVERITY_GRID if mode in SEVERITY_MODES else (1.01,)
+    lows = (0.0,) if mode in ("check",) + SEVERITY_MODES else LOW_GRID
     if mode in ("contrast", "rules+contrast"):  # a logit difference: candidates at every 5% of the tuning values
         values = sorted(i["contrast"] for items in tuning.values() for i in items)
         lows = (-1e9,) + tuple(values[int(k * (len(values) - 1) / 20)] for k in range(1, 20))
@@ -373,6 +389,21 @@ def render_new(run: dict, thresholds: dict, combiner) -> list[str]:
     return lines
 
 
+def render_severity(run: dict, thresholds: dict) -> list[str]:
+    """Session 12: the second signal on severity (both-ways sentence scores) beside rules alone."""
+    lines = ["", "Session 12, second signal on severity (a finding's two sentences, both ways): "
+             + "; ".join(f"{m} t={thresholds[m][1]}" for m in SEVERITY_MODES), "",
+             "| set | part | pairs | rules BA | rules false alarms | " + " | ".join(f"{m} BA | {m} false alarms" for m in SEVERITY_MODES) + " |",
+             "|---|---|---|---|---|" + "---|---|" * len(SEVERITY_MODES)]
+    for part in ("tune", "confirm"):
+        for name, items in run["parts"][part].items():
+            if not items or "flag_same" not in items[0]:
+                continue
+            s = {mode: score_set(items, mode, *thresholds[mode]) for mode in ("rules",) + SEVERITY_MODES}
+            lines.append(f"| {name} | {part} | {len(items)} | " + " | ".join(f"{s[m]['ba']:.3f} | {s[m]['alarms']:.3f}" for m in ("rules",) + SEVERITY_MODES) + " |")
+    return lines
+
+
 def _f3(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
@@ -396,6 +427,7 @@ def render(run: dict, thresholds: dict, args, combiner=None) -> list[str]:
             lines.append(f"| {name} | {part} | {len(items)} | {_f3(auc(items))} | " + " | ".join(f"{s[m]['ba']:.3f}" for m in MODES)
                          + f" | {c['caught']:.3f} | {c['alarms']:.3f} |")
     lines += render_new(run, thresholds, combiner)
+    lines += render_severity(run, thresholds)
     lines += ["", "DEMETR: critical perturbations detected / false alarms on faithful translations",
               "", "| decision | part | critical detected | faithful false alarms |", "|---|---|---|---|"]
     for part in ("tune", "confirm"):

@@ -22,7 +22,8 @@ PAIRS = [
 @pytest.fixture(scope="module")
 def results():
     on = {r.id: r for r in Comparer(Config(quiet=True, verifier_pairs=True, verifier_findings=True)).compare(PAIRS)}
-    off = {r.id: r for r in Comparer(Config(quiet=True, verifier_pairs=False, verifier_findings=False)).compare(PAIRS)}
+    off = {r.id: r for r in Comparer(Config(quiet=True, verifier_pairs=False, verifier_findings=False,
+                                            verifier_severity=False)).compare(PAIRS)}
     return on, off
 
 
@@ -65,3 +66,19 @@ def test_the_command_line_switches_the_verifier_on(tmp_path):
     missing = CliRunner().invoke(app, ["compare", "--pairs", str(pairs), "--out", str(out), "--quiet",
                                        "--verifier-findings", "--verifier-weights", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2
+
+
+def test_the_second_signal_on_severity_uses_the_shipped_model_on_high_findings():
+    """With the threshold at 0 every scored high finding is lowered, at 1 none: the wiring, with the real model."""
+    # the whole source with one number changed: a high number_change
+    number = [PairInput("number-in-place", SOURCE, SOURCE.replace("40 people", "400 people"))]
+    off = next(iter(Comparer(Config(quiet=True, verifier_severity=False)).compare(number)))
+    highs = [f for f in off.findings if f.severity == "high"]
+    assert highs, [(f.type, f.severity) for f in off.findings]
+    lowered = next(iter(Comparer(Config(quiet=True, verifier_severity=True, verifier_same_meaning_above=0.0)).compare(number)))
+    kept = next(iter(Comparer(Config(quiet=True, verifier_severity=True, verifier_same_meaning_above=1.0)).compare(number)))
+    for f in highs:
+        low = next(g for g in lowered.findings if (g.type, g.claim, g.source_text) == (f.type, f.claim, f.source_text))
+        same = next(g for g in kept.findings if (g.type, g.claim, g.source_text) == (f.type, f.claim, f.source_text))
+        assert low.severity == "medium" and "lowered to medium" in low.explanation
+        assert same.severity == "high" and "P(supported) both ways" in same.explanation

@@ -135,6 +135,11 @@ class Comparer:
             support = None if sentence_supports is None else min(sentence_supports, default=0.0)
             findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli)
             scores = None
+            if self.verifier is not None and self.config.verifier_severity:
+                from storytrace.findings.verify import weigh_with_verifier
+
+                weigh_with_verifier(findings, self.verifier, self.config.verifier_same_meaning_above,
+                                    self.config.verifier_medium_same_meaning_above, {source.id: source, derived.id: derived})
             if self.verifier is not None and self.config.verifier_findings:
                 from storytrace.findings.verify import apply_score, score_findings
 

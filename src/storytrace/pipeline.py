@@ -80,8 +80,8 @@ class Pipeline:
 
     @property
     def verifier(self):
-        """The sentence-pair verifier when either of its uses is on, else None."""
-        if not (self.config.verifier_pairs or self.config.verifier_findings):
+        """The sentence-pair verifier when any of its uses is on, else None."""
+        if not (self.config.verifier_pairs or self.config.verifier_findings or self.config.verifier_severity):
             return None
         from storytrace.findings.verify import load_verifier
 

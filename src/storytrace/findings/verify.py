@@ -141,20 +141,82 @@ def unsupported_sentences(story, members: dict[str, Article], verifier, unsuppor
     return out
 
 
+# The second signal on severity (Config.verifier_severity): one step down when the model reads a
+# finding's two sentences as saying the same thing.
+LOWERED = {"high": "medium", "medium": "low"}
+
+
+def _english(f: Finding, articles: dict[str, Article] | None) -> bool:
+    """Whether both sentences of a finding are English (the verifier reads English only); an article
+    of unknown language counts as English, as the rest of the pipeline treats it."""
+    for article_id in (f.article, f.source_article):
+        language = getattr((articles or {}).get(article_id or ""), "language", "") or ""
+        if language and not language.startswith("en"):
+            return False
+    return True
+
+
+def same_meaning_scores(findings: list[Finding], verifier, severities: tuple[str, ...],
+                        articles: dict[str, Article] | None = None) -> list[float | None]:
+    """For each finding of ``severities``: the lower of P(claim supported by its source sentence) and
+    P(source sentence supported by the claim), i.e. whether the two say the same thing (None: not scored).
+    Both ways, because a claim that drops a detail is supported by its source but does not support it.
+    With ``articles``, a finding with a sentence in another language than English is not scored."""
+    jobs = [(k, f.source_text.strip(), f.claim.strip()) for k, f in enumerate(findings)
+            if f.severity in severities and f.type not in UNCHECKED_TYPES and f.claim.strip() and f.source_text.strip()
+            and _english(f, articles)]
+    if not jobs:
+        return [None] * len(findings)
+    scores = verifier.score([(src, claim) for _, src, claim in jobs] + [(claim, src) for _, src, claim in jobs])
+    out: list[float | None] = [None] * len(findings)
+    for i, (k, _, _) in enumerate(jobs):
+        out[k] = min(scores[i], scores[len(jobs) + i])
+    return out
+
+
+def weigh_with_verifier(findings: list[Finding], verifier, high_above: float, medium_above: float = 1.0,
+                        articles: dict[str, Article] | None = None) -> list[Finding]:
+    """Lowers, in place, a high finding (a medium one with ``medium_above`` < 1) whose two sentences the
+    verifier reads as saying the same thing; a threshold of 1.0 never lowers. The explanation of every
+    scored finding gives the score. ``articles``: findings across languages are left alone."""
+    thresholds = {"high": high_above, "medium": medium_above}
+    severities = tuple(s for s, t in thresholds.items() if t < 1.0) or ("high",)
+    for f, score in zip(findings, same_meaning_scores(findings, verifier, severities, articles)):
+        if score is None:
+            continue
+        threshold = thresholds[f.severity]
+        if threshold < 1.0 and score >= threshold:
+            f.explanation += (f" Second signal: the verifier reads the two sentences as saying the same thing "
+                              f"(P(supported) both ways = {score:.2f}), so this {f.severity}-severity change "
+                              f"was lowered to {LOWERED[f.severity]}.")
+            f.severity = LOWERED[f.severity]
+        elif score < 0.5:  # the two signals agree: the rules saw a change, the model reads one too
+            f.explanation += (f" Second signal: the verifier also reads a change of meaning "
+                              f"(P(supported) both ways = {score:.2f}).")
+        else:
+            f.explanation += f" Second signal: the verifier's P(supported) both ways = {score:.2f}."
+    return findings
+
+
 def check_story(story, members: dict[str, Article], findings: list[Finding], config: Config | None) -> list[Finding]:
-    """The verifier's part in ``detect_findings``: both uses, each switched by the config."""
-    if config is None or not (config.verifier_findings or config.verifier_pairs):
+    """The verifier's part in ``detect_findings``: its uses, each switched by the config."""
+    if config is None or not (config.verifier_findings or config.verifier_pairs or config.verifier_severity):
         return findings
     # the model loads only when something needs it: a derived edge to judge or a finding to check
     derived = config.verifier_pairs and any(e.relation in DERIVED_RELATIONS for e in story.lineage)
     checked = config.verifier_findings and any(f.severity in CHECKED_SEVERITIES for f in findings)
-    if not (derived or checked):
+    weighed = config.verifier_severity and any(
+        f.severity == "high" or (f.severity == "medium" and config.verifier_medium_same_meaning_above < 1.0) for f in findings)
+    if not (derived or checked or weighed):
         return findings
     verifier = load_verifier(config.verifier_weights, config.verifier_bf16)
     if config.verifier_pairs:
         taken = {(f.article, f.claim_span[0]) for f in findings}
         findings = findings + [f for f in unsupported_sentences(story, members, verifier, config.verifier_unsupported_below)
                                if (f.article, f.claim_span[0]) not in taken]
+    if config.verifier_severity:
+        weigh_with_verifier(findings, verifier, config.verifier_same_meaning_above,
+                            config.verifier_medium_same_meaning_above, members)
     if config.verifier_findings:
         verify_findings(findings, members, verifier, config.verifier_entailed_above)
     return findings
