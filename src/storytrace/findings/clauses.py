@@ -16,7 +16,6 @@ _CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parat
 # "not much effect", "few people" is "not many people", "hardly noticed" is "did not quite notice".
 NEGATIVE_QUANTIFIERS = frozenset("little few hardly barely scarcely seldom rarely nothing nobody none neither nor".split())
 _EXPLICIT = frozenset({"not", "n't", "never", "no"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
@@ -37,8 +36,6 @@ def under_negation(sentence: ParsedSentence, index: int) -> bool:
     toks = sentence.tokens
     path, i = {index}, index
     while 0 <= toks[i].head < len(toks) and toks[i].head != i and toks[i].dep not in _CLAUSE_BOUNDARIES and len(path) < 12:
-        if toks[i].dep in _SUBJECTS and i != index:
-            return False  # "the internal network was not compromised": the "not" denies the predicate, not the subject's words
         i = toks[i].head
         path.add(i)
     return any(t.head in path and k not in path and (t.dep == "neg" or t.lower in _EXPLICIT) and t.lower != "no"

@@ -281,8 +281,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     near-synonym ("exported" where the source has "came into" = imported is not caught; "hides"
     where the source has "shows" is), while the source has neither the word nor a synonym of it."""
     out = []
-    derived_free = _free_tokens(sentence)
-    derived_lemmas = Counter(t.lemma for t in derived_free)
+    derived_lemmas = Counter(t.lemma for t in _free_tokens(sentence))
     # per source sentence, once: where each lemma is, its free words (compounds left out) and their counts
     sources = []
     for src in aligned:
@@ -296,7 +295,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
         for src, src_lemmas, free, src_counts in sources:
             if src_counts[lemma] >= derived_lemmas[lemma]:
                 break  # the source says it as often (words inside a compound such as "19-year-old" left out)
-            if _said_as_often(own, free, derived_free):
+            if any(_forms(t) & own for t in free if t.pos in _OPPOSITE_POS):
                 break  # the source says it too, in other words
             opposite = _nearest(_opposites_in(lemma, tok.pos, src_counts, derived_lemmas), src_lemmas,
                                 i / max(1, len(sentence.tokens)), len(src.tokens))
@@ -324,30 +323,12 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             elif direct:
                 explanation += (" Medium, not high: the two words do not bear on the same word, so the sentences may"
                                 " tell one order of events from its two ends (\"A before B\" is \"B after A\").")
-            out.append((not anchored, i, id(src), j, make_finding(
+            out.append(make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
                 explanation, 0.75 if direct else 0.6, severity=None if anchored else "medium",
-            )))
+            ))
             break
-    # One source word is reversed once: where two words of the version oppose it ("started the
-    # race ... after the start" / "ended the race"), the one bearing on the same word renders it.
-    taken: set[tuple[int, int]] = set()
-    kept = set()
-    for loose, i, src_id, j, _ in sorted(out, key=lambda c: c[:2]):
-        if (src_id, j) not in taken:
-            taken.add((src_id, j))
-            kept.add(i)
-    return [c[4] for c in out if c[1] in kept]
-
-
-def _said_as_often(own: set[str], source_free: list[Token], derived_free: list[Token]) -> bool:
-    """Does the source say the word (or a near-synonym) as often as the derived sentence does?
-    "started the race shortly after the start" says "start" twice where the source says "ended
-    the race soon after the start": the source's one "start" is the noun the version keeps, so it
-    cannot also be what the verb renders."""
-    def count(tokens: list[Token]) -> int:
-        return sum(1 for t in tokens if t.pos in _OPPOSITE_POS and _forms(t) & own)
-    return count(source_free) >= count(derived_free)
+    return out
 
 
 def _antonym_pair(tok: Token, other: Token) -> bool:
@@ -370,12 +351,7 @@ def _written_apart(lemma: str, text: str) -> bool:
     """Does the text have the word with a hyphen or space inside ("non-violently" for
     "nonviolently")? As a whole word: the "old" of "a 19-year-old" or "told" is not "old"."""
     letters = [re.escape(c) for c in lemma.lower().replace("-", "")]
-    if not letters:
-        return False
-    # written apart only: the word written whole is counted with the other words (a second "start"
-    # in the version is no rendering of the source's one)
-    return any(re.search(r"[- ]", m.group()) for m in
-               re.finditer(r"(?<![\w-])" + "[- ]?".join(letters) + r"(?![\w-])", text.lower()))
+    return bool(letters) and re.search(r"(?<![\w-])" + "[- ]?".join(letters) + r"(?![\w-])", text.lower()) is not None
 
 
 def _free_tokens(sentence: ParsedSentence) -> list[Token]:
@@ -424,16 +400,8 @@ def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, wind
     if len(around) < 2:
         return False
     for src, keys in zip(ctx.src.sentences, source_content_keys(ctx.src)):
-        if len(around & keys) < 2:
-            continue
-        # the word must stand among those words there too: "ended the race soon after the start"
-        # says "start", but not next to what "started the race" says it of
-        for k, t in enumerate(src.tokens):
-            if (t.lemma in forms or t.lower in forms) and not hyphen_joined(src.text, src.start, t):
-                near = set(_content_keys_in_order(src.tokens[:k])[-window:]) \
-                    | set(_content_keys_in_order(src.tokens[k + 1:])[:window])
-                if len(around & near) >= 2:
-                    return True
+        if len(around & keys) >= 2 and any(t.lemma in forms or t.lower in forms for t in _free_tokens(src)):
+            return True
     return False
 
 
