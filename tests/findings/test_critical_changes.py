@@ -26,3 +26,20 @@ def test_a_not_on_a_copula_negates_its_complement_even_when_the_negations_pair_u
         extractor, "The inspector said that the hotel is not near the old mill.",
         "The inspector said that the hotel is not near the old mill, which is closed."), "negation_flip")
 
+
+
+def test_a_thing_slipped_in_between_two_words_the_source_has_side_by_side_is_an_addition(extractor):
+    # Without "consultant" the version reads as the source does: it puts a person there the source never names.
+    source = "During further investigation, the police found that the driver had passed the checkpoint at noon."
+    found = _counted(pair_findings(
+        extractor, source, "During further investigation, the police consultant found that the driver had passed the checkpoint at noon."),
+        "unsupported_addition")
+    assert [f.derived_value for f in found] == ["consultant"]
+    # An abstract noun completing a compound renders the source's word ("austerity rules" for "austerity").
+    assert not _counted(pair_findings(
+        extractor, "It would be absurd to accept austerity imposed by the two capitals.",
+        "It would be absurd to accept the austerity rules imposed by the two capitals."), "unsupported_addition")
+    # A noun naming what the source's thing is adds nothing ("Beijing city": Beijing is a city).
+    assert not _counted(pair_findings(
+        extractor, "Officials said Beijing will see heavy rain on Monday.",
+        "Officials said Beijing city will see heavy rain on Monday."), "unsupported_addition")
