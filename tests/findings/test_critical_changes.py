@@ -43,3 +43,15 @@ def test_a_thing_slipped_in_between_two_words_the_source_has_side_by_side_is_an_
     assert not _counted(pair_findings(
         extractor, "Officials said Beijing will see heavy rain on Monday.",
         "Officials said Beijing city will see heavy rain on Monday."), "unsupported_addition")
+
+
+def test_a_class_word_the_source_says_too_does_not_stand_for_a_dropped_name(extractor):
+    # "writers" renders the source's own "writers"; it does not describe the dropped Goethe.
+    source = "Romanticism drew on writers such as Goethe, Fichte and Schlegel for its ideas about culture."
+    found = _counted(pair_findings(
+        extractor, source, "Romanticism drew on writers such as Fichte and Schlegel for its ideas about culture."), "omission")
+    assert [f.source_value for f in found] == ["Goethe"]
+    # Naming the dropped person by what he was still renders the name ("the writer" for "Goethe").
+    assert not _counted(pair_findings(
+        extractor, "Goethe wrote the play in Weimar in 1808, long after his first success.",
+        "The writer wrote the play in Weimar in 1808, long after his first success."), "omission")

@@ -241,10 +241,15 @@ def _in_brackets(sentence: ParsedSentence, unit) -> bool:
     return unit.first > 0 and toks[unit.first - 1].text == "(" and unit.end < len(toks) and toks[unit.end].text == ")"
 
 
-def _described(name: str, sentence: ParsedSentence) -> bool:
+def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None = None) -> bool:
     """Does the sentence call the named thing by a WordNet class of it ("the planet" for
-    "Earth", "the city" for "Paris")? A translation does that; it drops no fact."""
-    return any(t.pos == "NOUN" and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
+    "Earth", "the city" for "Paris")? A translation does that; it drops no fact. A class word
+    the source sentence says as often renders that word, not the name: "writers such as,
+    Fichte" keeps the source's "writers such as Goethe, Fichte" word and drops Goethe."""
+    said = [word_key(t.lemma) for t in src.tokens] if src is not None else []
+    here = [word_key(t.lemma) for t in sentence.tokens]
+    return any(t.pos == "NOUN" and here.count(word_key(t.lemma)) > said.count(word_key(t.lemma))
+               and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
 
 
 def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
@@ -275,7 +280,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
-        if _described(unit.text, sentence):
+        if _described(unit.text, sentence, src):
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
             continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
