@@ -55,3 +55,16 @@ def test_a_class_word_the_source_says_too_does_not_stand_for_a_dropped_name(extr
     assert not _counted(pair_findings(
         extractor, "Goethe wrote the play in Weimar in 1808, long after his first success.",
         "The writer wrote the play in Weimar in 1808, long after his first success."), "omission")
+
+
+def test_a_country_named_by_its_acronym_and_dropped_is_an_omission(extractor):
+    source = "U.S. President George Miller arrived in Singapore on the morning of November 16, beginning a tour of Asia."
+    found = _counted(pair_findings(
+        extractor, source, "President George Miller arrived in Singapore on the morning of November 16 and began a tour of Asia."),
+        "omission")
+    assert [f.source_value for f in found] == ["U.S."]
+    # The country said another way, or by its people, is kept.
+    for kept in ("American President George Miller arrived in Singapore on the morning of November 16 and began a tour of Asia.",
+                 "The President of the United States, George Miller, arrived in Singapore on the morning of November 16 "
+                 "and began a tour of Asia."):
+        assert not _counted(pair_findings(extractor, source, kept), "omission")
