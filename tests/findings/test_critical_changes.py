@@ -68,3 +68,15 @@ def test_a_country_named_by_its_acronym_and_dropped_is_an_omission(extractor):
                  "The President of the United States, George Miller, arrived in Singapore on the morning of November 16 "
                  "and began a tour of Asia."):
         assert not _counted(pair_findings(extractor, source, kept), "omission")
+
+
+def test_a_negated_synonym_of_the_sources_verb_reverses_it(extractor):
+    # "did not start working" reverses "began to work"; the source's "never" keeps the count from telling.
+    source = "He qualified as a surgeon and began to work at the city hospital in 1959, but he never liked it."
+    found = _counted(pair_findings(
+        extractor, source, "He qualified as a surgeon and did not start working at the city hospital in 1959, but he never liked it."),
+        "negation_flip")
+    assert found and found[0].severity == "medium" and "start" in found[0].derived_value
+    assert not _counted(pair_findings(
+        extractor, source, "He qualified as a surgeon and started working at the city hospital in 1959, but he never liked it."),
+        "negation_flip")

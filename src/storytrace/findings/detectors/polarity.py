@@ -88,7 +88,8 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             for neg in explicit_negations(negated_side):
                 head = negated_side.tokens[neg.head]
                 for j, tok in enumerate(other.tokens):
-                    if tok.lemma == head.lemma and tok.pos == head.pos and head.pos in ("VERB", "ADJ", "NOUN") \
+                    if _same_or_synonym(tok, head, ctx.is_one_to_one(sentence.index)) and tok.pos == head.pos \
+                            and head.pos in ("VERB", "ADJ", "NOUN") \
                             and not _negated(other, j) and not _negative_manner(other, j) \
                             and not _under_implicit_negation(other, j) \
                             and _clause_reversed(negated_side, neg.head, other, j):
@@ -100,6 +101,8 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                             ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
                             _clause(src, src.tokens.index(s_tok)),
                             f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
+                            # a synonym, not the same word: one signal
+                            severity=None if d_tok.lemma == s_tok.lemma else "medium",
                         )]
     return []
 
@@ -170,6 +173,15 @@ def _predicate_flip(ctx: PairContext, sentence: ParsedSentence, src: ParsedSente
             severity="medium",
         )]
     return []
+
+
+def _same_or_synonym(a: Token, b: Token, one_to_one: bool) -> bool:
+    """The same word, or, where the sentence renders one source sentence, a WordNet synonym of
+    it in their first senses ("did not start working" / "began to work")."""
+    if a.lemma == b.lemma:
+        return True
+    pos = wordnet.SPACY_POS.get(b.pos)
+    return one_to_one and pos is not None and wordnet.are_synonyms(a.lemma, b.lemma, pos, limit=2)
 
 
 def _clause_reversed(negated_side: ParsedSentence, i: int, other: ParsedSentence, j: int) -> bool:
