@@ -87,7 +87,9 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         for negated_side, other in ((sentence, src), (src, sentence)):
             for neg in explicit_negations(negated_side):
                 head = negated_side.tokens[neg.head]
-                for j, tok in enumerate(other.tokens):
+                # the same word first, a synonym only where the sentence has no such word
+                for j in sorted(range(len(other.tokens)), key=lambda k: other.tokens[k].lemma != head.lemma):
+                    tok = other.tokens[j]
                     if _same_or_synonym(tok, head, ctx.is_one_to_one(sentence.index)) and tok.pos == head.pos \
                             and head.pos in ("VERB", "ADJ", "NOUN") \
                             and not _negated(other, j) and not _negative_manner(other, j) \
