@@ -249,7 +249,9 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
         before, tok, after = d.tokens[b], d.tokens[i], d.tokens[a]
         if (word_key(before.lemma), word_key(after.lemma)) not in pairs:
             continue
-        if not ({before.pos, after.pos} & _CONTENT_POS) or not _checkable_word(tok, ctx):
+        if not ({before.pos, after.pos} & _CONTENT_POS):
+            continue
+        if not _checkable_word(tok, ctx) and not (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)):
             continue
         if tok.lower in HEDGES or _supported(tok, ctx):
             continue
@@ -257,6 +259,32 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         out.append((i, a))
     return out
+
+
+def _slipped_noun(tok: Token, ctx: PairContext) -> bool:
+    """A noun for a physical thing (a person, an object, a substance: WordNet's physical entity
+    in its first sense) slipped in between two words the source has side by side ("the police
+    consultant found" / "the police found"): with it gone the version reads as the source does,
+    so it puts a thing there the source never mentions. Abstract nouns are left alone: a
+    translation completes a compound with them ("austerity rules" for "austerity")."""
+    if tok.pos != "NOUN" or tok.ent_type or not tok.text.isalpha() or not tok.text.islower() or len(tok.lower) < 3 \
+            or tok.is_stop or tok.lower in _VAGUE:
+        return False
+    db = wordnet.wordnet()
+    first = db.synsets(tok.lemma, "n", 1) or db.synsets(tok.lower, "n", 1)
+    return bool(first) and bool(db.hypernym_closure(first[0]) & _physical_entity())
+
+
+def _names_a_class_of(tok: Token, sources: list[ParsedSentence]) -> bool:
+    """Is the noun a class of something the source names ("harvest workers" for "harvesters",
+    "the city" beside "Beijing")? A translation may name what a thing is; that adds no thing."""
+    return any(t.pos in ("NOUN", "PROPN") and word_key(t.lemma) != word_key(tok.lemma)
+               and wordnet.is_hypernym_or_synonym(t.lemma if t.pos == "NOUN" else t.text, tok.lemma, "n", depth=_GENERALISATION_STEPS + 1)
+               for s in sources for t in s.tokens)
+
+
+def _physical_entity() -> set[int]:
+    return set(wordnet.wordnet().synsets("physical_entity", "n"))
 
 
 def _source_qualifies_more(d: ParsedSentence, index: int, sources: list[ParsedSentence], summary: bool) -> bool:

@@ -22,6 +22,7 @@ from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
+from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
 _STRONG_CONDITIONS = ("only if", "unless", "provided that", "providing that", "on condition that",
@@ -241,10 +242,29 @@ def _in_brackets(sentence: ParsedSentence, unit) -> bool:
     return unit.first > 0 and toks[unit.first - 1].text == "(" and unit.end < len(toks) and toks[unit.end].text == ")"
 
 
-def _described(name: str, sentence: ParsedSentence) -> bool:
+def _named_country(unit, derived: _DerivedWords) -> bool:
+    """Is the acronym a place WordNet knows ("U.S.", "U.K.") that the version names in no way,
+    neither by another of its names ("United States", "America") nor by its people ("American")?
+    A country is no term a translation spells out or describes: left out, it is gone."""
+    if unit.label != "GPE":
+        return False
+    places = wordnet.named_places(unit.text)
+    if not places:
+        return False
+    names = {w.replace("_", " ") for sid in places for w in wordnet.wordnet().words(sid)}
+    people = {COUNTRY_DEMONYMS[n] for n in names if n in COUNTRY_DEMONYMS}
+    return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", derived.text) for n in names | people)
+
+
+def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None = None) -> bool:
     """Does the sentence call the named thing by a WordNet class of it ("the planet" for
-    "Earth", "the city" for "Paris")? A translation does that; it drops no fact."""
-    return any(t.pos == "NOUN" and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
+    "Earth", "the city" for "Paris")? A translation does that; it drops no fact. A class word
+    the source sentence says as often renders that word, not the name: "writers such as,
+    Fichte" keeps the source's "writers such as Goethe, Fichte" word and drops Goethe."""
+    said = [word_key(t.lemma) for t in src.tokens] if src is not None else []
+    here = [word_key(t.lemma) for t in sentence.tokens]
+    return any(t.pos == "NOUN" and here.count(word_key(t.lemma)) > said.count(word_key(t.lemma))
+               and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
 
 
 def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
@@ -265,7 +285,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
-        if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()):
+        if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
+                and not _named_country(unit, derived):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
         if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in words):
             continue
@@ -275,7 +296,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
-        if _described(unit.text, sentence):
+        if _described(unit.text, sentence, src):
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
             continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country

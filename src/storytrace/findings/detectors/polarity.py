@@ -69,7 +69,8 @@ def _negated(sentence: ParsedSentence, index: int) -> bool:
 def detect_polarity(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     for sentence, aligned in ctx.aligned_sentences():
-        found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned)
+        found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned) \
+            or _copula_flips(ctx, sentence, aligned)
         findings.extend(found)
         findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
@@ -86,8 +87,11 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         for negated_side, other in ((sentence, src), (src, sentence)):
             for neg in explicit_negations(negated_side):
                 head = negated_side.tokens[neg.head]
-                for j, tok in enumerate(other.tokens):
-                    if tok.lemma == head.lemma and tok.pos == head.pos and head.pos in ("VERB", "ADJ", "NOUN") \
+                # the same word first, a synonym only where the sentence has no such word
+                for j in sorted(range(len(other.tokens)), key=lambda k: other.tokens[k].lemma != head.lemma):
+                    tok = other.tokens[j]
+                    if _same_or_synonym(tok, head, ctx.is_one_to_one(sentence.index)) and tok.pos == head.pos \
+                            and head.pos in ("VERB", "ADJ", "NOUN") \
                             and not _negated(other, j) and not _negative_manner(other, j) \
                             and not _under_implicit_negation(other, j) \
                             and _clause_reversed(negated_side, neg.head, other, j):
@@ -99,8 +103,87 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                             ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
                             _clause(src, src.tokens.index(s_tok)),
                             f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
+                            # a synonym, not the same word: one signal
+                            severity=None if d_tok.lemma == s_tok.lemma else "medium",
                         )]
     return []
+
+
+# What a copula's "not" negates: its complement ("is not common", "is not the prime minister",
+# "is not near the village"), which the parser hangs off the copula beside the "not".
+_PREDICATE_DEPS = ("acomp", "attr")
+
+
+def _copula_predicates(sentence: ParsedSentence, index: int) -> list[int]:
+    """The complements of the copula at ``index``: adjectives and nouns, or failing those a
+    prepositional phrase ("is near the village"); none when ``index`` is no copula."""
+    toks = sentence.tokens
+    if not 0 <= index < len(toks) or toks[index].lemma != "be" or toks[index].pos != "AUX":
+        return []
+    kids = [k for k, t in enumerate(toks) if t.head == index and k != index]
+    return [k for k in kids if toks[k].dep in _PREDICATE_DEPS] or [k for k in kids if toks[k].dep == "prep"]
+
+
+def _predicated(sentence: ParsedSentence, j: int) -> int | None:
+    """The copula whose complement word ``j`` is, or that it qualifies ("is common practice"
+    predicates "common" as "is common" does); None when it is not said by a copula."""
+    toks = sentence.tokens
+    if j in _copula_predicates(sentence, toks[j].head):
+        return toks[j].head
+    head = toks[j].head
+    if toks[j].dep == "amod" and head != j and head in _copula_predicates(sentence, toks[head].head):
+        return toks[head].head
+    return None
+
+
+def _copula_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
+    """A "not" on a copula negates its complement: "is not near the village" reverses "is near
+    the village" even where the sentence adds a second negation elsewhere, so that the counts of
+    negations agree in parity ("is not near ... and is not adjacent")."""
+    d_count = len(explicit_negations(sentence))
+    for src in aligned:
+        if len(explicit_negations(src)) == d_count:
+            continue
+        for negated_side, other in ((sentence, src), (src, sentence)):
+            for neg in explicit_negations(negated_side):
+                for predicate in _copula_predicates(negated_side, neg.head):
+                    found = _predicate_flip(ctx, sentence, src, negated_side, other, predicate)
+                    if found:
+                        return found
+    return []
+
+
+def _predicate_flip(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, negated_side: ParsedSentence,
+                    other: ParsedSentence, i: int) -> list[Finding]:
+    """A negated copula's complement against the same word said by an un-negated copula in the
+    other version ("the hotel is not near the village" / "the hotel is near the village"): the
+    same predication, reversed. Medium: one signal (a new detection; the clauses must match)."""
+    pred = negated_side.tokens[i]
+    for j, tok in enumerate(other.tokens):
+        if tok.lemma != pred.lemma or tok.pos != pred.pos:
+            continue
+        copula = _predicated(other, j)
+        if copula is None or _negated(other, j) or _negated(other, copula) or _negative_manner(other, j) \
+                or not _clause_reversed(negated_side, i, other, j):
+            continue
+        added = negated_side is sentence
+        d_i, s_i = (i, j) if added else (j, i)
+        what = "adds a negation to" if added else "drops the negation of"
+        return [make_finding(
+            ctx, "negation_flip", sentence, _clause(sentence, d_i), src, _clause(src, s_i),
+            f'This version {what} the predicate "{sentence.tokens[d_i].text}": the source says the opposite.', 0.7,
+            severity="medium",
+        )]
+    return []
+
+
+def _same_or_synonym(a: Token, b: Token, one_to_one: bool) -> bool:
+    """The same word, or, where the sentence renders one source sentence, a WordNet synonym of
+    it in their first senses ("did not start working" / "began to work")."""
+    if a.lemma == b.lemma:
+        return True
+    pos = wordnet.SPACY_POS.get(b.pos)
+    return one_to_one and pos is not None and wordnet.are_synonyms(a.lemma, b.lemma, pos, limit=2)
 
 
 def _clause_reversed(negated_side: ParsedSentence, i: int, other: ParsedSentence, j: int) -> bool:

@@ -1,0 +1,82 @@
+"""Planted reversals and changes a translation never makes, each in a hand-written sentence pair
+that renders one source sentence; the last assertion of each test keeps a faithful rendering
+free of any medium or high finding."""
+from __future__ import annotations
+
+from .helpers import pair_findings
+
+
+def _counted(findings, kind=None):
+    return [f for f in findings if f.severity in ("medium", "high") and (kind is None or f.type == kind)]
+
+
+def test_a_not_on_a_copula_negates_its_complement_even_when_the_negations_pair_up(extractor):
+    # Two negations added in two clauses keep the count's parity; each still reverses its predicate.
+    source = "The inspector said that the hotel is near the old mill and close to the river."
+    found = _counted(pair_findings(
+        extractor, source, "The inspector said that the hotel is not near the old mill and is not close to the river."),
+        "negation_flip")
+    assert found and found[0].severity == "medium" and "near" in found[0].derived_value
+    # "is common practice" predicates "common" as "is common" does.
+    assert _counted(pair_findings(
+        extractor, "This is common practice in the north, but the courts never allow it.",
+        "This is not common in the north, but the courts never allow it."), "negation_flip")
+    # The same predicate with the negation moved into another word of the clause is no flip.
+    assert not _counted(pair_findings(
+        extractor, "The inspector said that the hotel is not near the old mill.",
+        "The inspector said that the hotel is not near the old mill, which is closed."), "negation_flip")
+
+
+
+def test_a_thing_slipped_in_between_two_words_the_source_has_side_by_side_is_an_addition(extractor):
+    # Without "consultant" the version reads as the source does: it puts a person there the source never names.
+    source = "During further investigation, the police found that the driver had passed the checkpoint at noon."
+    found = _counted(pair_findings(
+        extractor, source, "During further investigation, the police consultant found that the driver had passed the checkpoint at noon."),
+        "unsupported_addition")
+    assert [f.derived_value for f in found] == ["consultant"]
+    # An abstract noun completing a compound renders the source's word ("austerity rules" for "austerity").
+    assert not _counted(pair_findings(
+        extractor, "It would be absurd to accept austerity imposed by the two capitals.",
+        "It would be absurd to accept the austerity rules imposed by the two capitals."), "unsupported_addition")
+    # A noun naming what the source's thing is adds nothing ("Beijing city": Beijing is a city).
+    assert not _counted(pair_findings(
+        extractor, "Officials said Beijing will see heavy rain on Monday.",
+        "Officials said Beijing city will see heavy rain on Monday."), "unsupported_addition")
+
+
+def test_a_class_word_the_source_says_too_does_not_stand_for_a_dropped_name(extractor):
+    # "writers" renders the source's own "writers"; it does not describe the dropped Goethe.
+    source = "Romanticism drew on writers such as Goethe, Fichte and Schlegel for its ideas about culture."
+    found = _counted(pair_findings(
+        extractor, source, "Romanticism drew on writers such as Fichte and Schlegel for its ideas about culture."), "omission")
+    assert [f.source_value for f in found] == ["Goethe"]
+    # Naming the dropped person by what he was still renders the name ("the writer" for "Goethe").
+    assert not _counted(pair_findings(
+        extractor, "Goethe wrote the play in Weimar in 1808, long after his first success.",
+        "The writer wrote the play in Weimar in 1808, long after his first success."), "omission")
+
+
+def test_a_country_named_by_its_acronym_and_dropped_is_an_omission(extractor):
+    source = "U.S. President George Miller arrived in Singapore on the morning of November 16, beginning a tour of Asia."
+    found = _counted(pair_findings(
+        extractor, source, "President George Miller arrived in Singapore on the morning of November 16 and began a tour of Asia."),
+        "omission")
+    assert [f.source_value for f in found] == ["U.S."]
+    # The country said another way, or by its people, is kept.
+    for kept in ("American President George Miller arrived in Singapore on the morning of November 16 and began a tour of Asia.",
+                 "The President of the United States, George Miller, arrived in Singapore on the morning of November 16 "
+                 "and began a tour of Asia."):
+        assert not _counted(pair_findings(extractor, source, kept), "omission")
+
+
+def test_a_negated_synonym_of_the_sources_verb_reverses_it(extractor):
+    # "did not start working" reverses "began to work"; the source's "never" keeps the count from telling.
+    source = "He qualified as a surgeon and began to work at the city hospital in 1959, but he never liked it."
+    found = _counted(pair_findings(
+        extractor, source, "He qualified as a surgeon and did not start working at the city hospital in 1959, but he never liked it."),
+        "negation_flip")
+    assert found and found[0].severity == "medium" and "start" in found[0].derived_value
+    assert not _counted(pair_findings(
+        extractor, source, "He qualified as a surgeon and started working at the city hospital in 1959, but he never liked it."),
+        "negation_flip")
