@@ -18,7 +18,6 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.names import DEMONYMS as PEOPLE_COUNTRY
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Label groups whose members can fill the same slot (spaCy often calls a country ORG or GPE).
@@ -85,6 +84,15 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
     return units
 
 
+def common_noun_as_person(unit: NameUnit) -> bool:
+    """One capitalised word the tagger calls a person that WordNet knows only as a common noun
+    ("by Headman" for "by the head of the village"): a title or a category, not a name, so no
+    unsupported name (roles are compared by the role detector)."""
+    word = unit.text
+    return unit.label == "PERSON" and unit.end - unit.first == 1 and word.isalpha() and not word.isupper() \
+        and word_key(word) not in DEMONYMS and wordnet.common_noun_only(word)
+
+
 def word_supported(word: str, source: ParsedArticle) -> bool:
     key = word_key(word)
     if not key:
@@ -133,11 +141,7 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
             return True, best[1]
         if any(compare_names(unit.text, name).same_entity for name in source_people):
             return True, None
-        if all(word_supported(w, source) for w in words):
-            return True, None
-        # The tagger calls a place a person now and then ("Bankers from Firenze"): a place WordNet knows
-        # that the source names another way is no new person.
-        return bool(wordnet.named_places(unit.text)) and other_name_of_place(unit.text, source), None
+        return all(word_supported(w, source) for w in words), None
     initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
     if len(initials) >= 2 and initials in source.acronyms:
         return True, None  # "United Nations" for "U.N."
@@ -157,39 +161,13 @@ def _derivation_in(word: str, source: ParsedArticle) -> bool:
 
 def other_name_of_place(name: str, source: ParsedArticle) -> bool:
     """Does the source name this place another way WordNet knows ("Naples" for "Napoli", "Beijing"
-    for "Peking", "Myanmar" for "Burma"), or by the adjective made from it ("Florentine" for
-    "Firenze", "Majorcan" for "Mallorca")?"""
-    aliases = place_aliases(name)
-    for alias in aliases:
-        keys = [word_key(w) for w in re.split(r"[_\s]+", alias) if w not in ("the", "of")]
-        # a word of a longer name may stand in its adjective form ("North Korean" for North Korea)
-        if keys and all(k in source.vocabulary or ("_" in alias and stem(k) in source.stems) for k in keys):
-            return True
-    for t in (t for s in source.sentences for t in s.tokens if t.text[:1].isupper() and t.pos in ("ADJ", "PROPN", "NOUN")):
-        if _adjective_of_place(t.text, aliases):
-            return True  # the source has the adjective of this place ("Soviet" for the USSR)
-        if _adjective_of_place(name, place_aliases(t.text)):
-            return True  # this is the adjective of a place the source names
+    for "Peking", "Myanmar" for "Burma")?"""
+    for sid in wordnet.named_places(name):
+        for alias in wordnet.wordnet().words(sid):
+            keys = [word_key(w) for w in alias.split("_") if w not in ("the", "of")]
+            if keys and all(k in source.vocabulary for k in keys):
+                return True
     return False
-
-
-def place_aliases(name: str) -> set[str]:
-    """The name in lower case and every name WordNet gives the place(s) it names ("firenze", "florence")."""
-    return {name.lower()} | {a for sid in wordnet.named_places(name) for a in wordnet.wordnet().words(sid)}
-
-
-def _adjective_of_place(word: str, places: set[str] | list[str]) -> bool:
-    """Is ``word`` the adjective or people's name of one of ``places``: by WordNet's link ("Florentine"
-    -> Florence), or, for a place written two ways, by its stem within transliteration noise
-    ("Majorcan" / "Mallorca"; five letters at least, so "Iraqi" is not "Iran")?"""
-    key = word_key(word)
-    if not key.isalpha() or key in places:
-        return False
-    if wordnet.derivations(key) & set(places):
-        return True
-    root = stem(key)
-    return root != key and any(len(stem(p)) >= 5 and len(root) >= 5 and token_similarity(root, stem(p)) >= 0.88
-                               for p in places if "_" not in p and " " not in p)
 
 
 def source_people(ctx: PairContext) -> list[str]:
@@ -218,6 +196,8 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
+            if common_noun_as_person(unit):
+                continue
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
@@ -275,7 +255,7 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         return slot_swap
     for src_sentence in aligned:
         for candidate in name_units(src_sentence):
-            if not _same_group(candidate, unit) or nested_places(unit.text, candidate.text):
+            if not _same_group(candidate, unit):
                 continue
             if any(_covers(d, candidate) for d in derived_texts):
                 continue
@@ -296,12 +276,6 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     # unless WordNet knows the places and none of the source's lies within this one.
     # A nationality ("Mexican") is an attribute, not a wider place: it is never a generalisation.
     generalisation = ctx.summary_mode and unit.group == "place" and unit.label != "NORP"
-    scale = next((c.text for s in aligned for c in name_units(s) if nested_places(unit.text, c.text)
-                  and not any(_covers(d, c) for d in derived_texts)), None)
-    if scale is not None:  # "the government in Beijing" / "the Chinese government": one place, another scale
-        return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
-                            explanation + f' The source names "{scale}" here, a place inside it or around it.',
-                            0.4, severity="low")
     outside = _places_outside(ctx, unit) if generalisation else []
     if outside:
         generalisation = False
@@ -334,15 +308,8 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     # A sentence that renders its source sentence alone cannot have handed the name on to another
     # sentence: the replaced person named elsewhere in this version is named there for another reason.
     one_to_one = ctx.is_one_to_one(unit.sentence.index)
-    # A place the tagger called a person, where the source has its adjective ("Firenze" / "Florentine").
-    places = place_aliases(unit.text) if wordnet.named_places(unit.text) else set()
-    here = [u for u in derived_units if u.sentence.index == unit.sentence.index]
     for candidate in name_units(closest):
         if candidate.label != "PERSON" or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
-            continue
-        if any(_covers(d.text, candidate) for d in here):
-            continue  # the source's person is still named in this sentence: a list in another order replaces no one
-        if places and (word_key(candidate.text) in places or _adjective_of_place(candidate.text, places)):
             continue
         return make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
@@ -351,16 +318,6 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
             " so it may be the source that is inconsistent here.", 0.75, severity="medium",
         )
     return None
-
-
-def nested_places(a: str, b: str) -> bool:
-    """Does WordNet put one place inside the other (or make them one)? A capital stands for its
-    country's government ("Beijing" / "the Chinese government"), a country for its capital: one
-    place named at another scale, not another place. A people's name counts as its country."""
-    pa, pb = PEOPLE_COUNTRY.get(a.lower(), a), PEOPLE_COUNTRY.get(b.lower(), b)
-    if pa.lower() == pb.lower():
-        return False  # the same word: not a question of scale
-    return wordnet.place_within(pa, pb) is True or wordnet.place_within(pb, pa) is True
 
 
 def _places_outside(ctx: PairContext, unit: NameUnit) -> list[str]:
@@ -387,8 +344,7 @@ def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:
     for src_sentence in slot_sources(ctx, unit.sentence, keep=lambda s: any(t.lemma == lemma for t in s.tokens)):
         anchored = anchors(unit.sentence, src_sentence)
         for candidate in name_units(src_sentence):
-            if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate) \
-                    and not nested_places(unit.text, candidate.text):
+            if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate):
                 return make_finding(
                     ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
                     f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '

@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import name_units, nested_places, other_name_of_place
+from storytrace.findings.detectors.entities_cmp import name_units, other_name_of_place
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
@@ -275,9 +275,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
-        if any(nested_places(unit.text, u.text) and not all(word_key(w) in ctx.src.vocabulary for w in u.words())
-               for u in name_units(sentence)):
-            continue  # "the Chinese government" for "the government in Beijing": the place at another scale
         if _described(unit.text, sentence):
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):

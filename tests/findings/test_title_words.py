@@ -1,0 +1,22 @@
+"""A capitalised common noun the tagger calls a person is a title or a category, not a name: "by
+Headman" for "by the head of the village" adds no one. A name WordNet does not know as a common
+noun is still a name the source lacks."""
+from __future__ import annotations
+
+from .helpers import pair_findings
+
+SOURCE = "The fair was opened on Sunday by the head of the village, who thanked the volunteers."
+
+
+def _counted(findings):
+    return [f for f in findings if f.severity != "low"]
+
+
+def test_a_common_noun_the_tagger_calls_a_person_is_no_new_name(extractor):
+    findings = pair_findings(extractor, SOURCE, "The fair was opened on Sunday by Headman, who thanked the volunteers.")
+    assert not _counted(findings), findings
+
+
+def test_a_name_the_source_lacks_is_still_reported(extractor):
+    findings = pair_findings(extractor, SOURCE, "The fair was opened on Sunday by Okonkwo, who thanked the volunteers.")
+    assert [f for f in _counted(findings) if f.derived_value == "Okonkwo"], findings
