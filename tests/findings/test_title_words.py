@@ -20,3 +20,16 @@ def test_a_common_noun_the_tagger_calls_a_person_is_no_new_name(extractor):
 def test_a_name_the_source_lacks_is_still_reported(extractor):
     findings = pair_findings(extractor, SOURCE, "The fair was opened on Sunday by Okonkwo, who thanked the volunteers.")
     assert [f for f in _counted(findings) if f.derived_value == "Okonkwo"], findings
+
+
+def test_a_common_noun_where_the_source_names_a_person_is_still_reported(extractor):
+    # a name rendered word for word ("Spring" for a person called so) is a real error
+    source = "The fair was opened on Sunday by Chen Chun, who thanked the volunteers."
+    findings = pair_findings(extractor, source, "The fair was opened on Sunday by Headman, who thanked the volunteers.")
+    assert _counted(findings), findings
+
+
+def test_a_name_rendered_as_a_common_noun_is_still_reported(extractor):
+    source = "Four days later, Modrow said he would help turn East Germany into a democratic state."
+    findings = pair_findings(extractor, source, "Four days later, Moderator said he would help turn East Germany into a democratic state.")
+    assert _counted(findings), findings

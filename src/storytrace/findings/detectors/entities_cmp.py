@@ -86,11 +86,17 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
 
 def common_noun_as_person(unit: NameUnit) -> bool:
     """One capitalised word the tagger calls a person that WordNet knows only as a common noun
-    ("by Headman" for "by the head of the village"): a title or a category, not a name, so no
-    unsupported name (roles are compared by the role detector)."""
+    ("by Headman" for "by the head of the village"): a title or a category, not a name, unless a
+    name of the source sentence is missing (then it may be that name rendered as a word)."""
     word = unit.text
     return unit.label == "PERSON" and unit.end - unit.first == 1 and word.isalpha() and not word.isupper() \
         and word_key(word) not in DEMONYMS and wordnet.common_noun_only(word)
+
+
+def _name_lost(aligned: list[ParsedSentence], derived_units: list[NameUnit]) -> bool:
+    """Does an aligned source sentence give a name this version gives nowhere? A name rendered as
+    a word ("Moderator" for "Modrow", whatever the tagger called it) leaves exactly such a gap."""
+    return any(not any(_covers(d.text, c) for d in derived_units) for s in aligned for c in name_units(s))
 
 
 def word_supported(word: str, source: ParsedArticle) -> bool:
@@ -196,8 +202,6 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
-            if common_noun_as_person(unit):
-                continue
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
@@ -207,6 +211,8 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                     if moved is not None:
                         findings.append(moved)
                 continue
+            if common_noun_as_person(unit) and aligned and not _name_lost(aligned, all_derived_units):
+                continue  # no person of the source sentence is missing here, so this word replaced no name
             findings.append(_unsupported(ctx, unit, all_derived_units, aligned))
     return findings
 
