@@ -84,21 +84,6 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
     return units
 
 
-def common_noun_as_person(unit: NameUnit) -> bool:
-    """One capitalised word the tagger calls a person that WordNet knows only as a common noun
-    ("by Headman" for "by the head of the village"): a title or a category, not a name, unless a
-    name of the source sentence is missing (then it may be that name rendered as a word)."""
-    word = unit.text
-    return unit.label == "PERSON" and unit.end - unit.first == 1 and word.isalpha() and not word.isupper() \
-        and word_key(word) not in DEMONYMS and wordnet.common_noun_only(word)
-
-
-def _name_lost(aligned: list[ParsedSentence], derived_units: list[NameUnit]) -> bool:
-    """Does an aligned source sentence give a name this version gives nowhere? A name rendered as
-    a word ("Moderator" for "Modrow", whatever the tagger called it) leaves exactly such a gap."""
-    return any(not any(_covers(d.text, c) for d in derived_units) for s in aligned for c in name_units(s))
-
-
 def word_supported(word: str, source: ParsedArticle) -> bool:
     key = word_key(word)
     if not key:
@@ -211,8 +196,6 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                     if moved is not None:
                         findings.append(moved)
                 continue
-            if common_noun_as_person(unit) and aligned and not _name_lost(aligned, all_derived_units):
-                continue  # no person of the source sentence is missing here, so this word replaced no name
             findings.append(_unsupported(ctx, unit, all_derived_units, aligned))
     return findings
 
