@@ -81,10 +81,3 @@ def test_near_synonym_verb_is_no_flip(extractor):
     findings = pair_findings(extractor, "The host welcomed the singer to his show on Tuesday evening.",
                              "The host greeted the singer at his show on Tuesday evening.")
     assert not _serious(findings, "negation_flip"), findings
-
-
-def test_common_noun_only_excludes_nouns_that_also_name_someone():
-    from storytrace.nlp import wordnet as wn
-    assert wn.common_noun_only("headman") and wn.common_noun_only("Fertility")
-    assert not wn.common_noun_only("bush")  # also George Bush, an instance
-    assert not wn.common_noun_only("Okonkwo")  # unknown to WordNet

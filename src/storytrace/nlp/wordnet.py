@@ -412,14 +412,6 @@ def named_places(name: str) -> tuple[int, ...]:
                  if wn.synset(s).linked(INSTANCE_OF) and wn.synset(s).linked(PART_OF))
 
 
-def common_noun_only(word: str) -> bool:
-    """Is ``word`` a noun WordNet knows, none of whose senses is a named instance? "headman" and
-    "fertility" are; "bush" is not (it names a president too), nor a word WordNet lacks."""
-    wn = wordnet()
-    found = wn.synsets(word.lower(), "n")
-    return bool(found) and not any(wn.synset(s).linked(INSTANCE_OF) for s in found)
-
-
 def place_within(place: str, region: str, depth: int = 8) -> bool | None:
     """Does WordNet put ``place`` inside ``region`` (or make them the same place)? None when it
     does not know both as places: "London" within "the U.K." is True, within "the U.S." False."""
@@ -453,5 +445,5 @@ def derivations(word: str, pos: str | None = None) -> frozenset[str]:
 __all__ = [
     "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
     "opposite_field", "are_opposed", "neighbourhood", "slot_opposed",
-    "is_hypernym_or_synonym", "common_noun_only", "derivations", "definition_words", "named_places", "place_within", "SPACY_POS",
+    "is_hypernym_or_synonym", "derivations", "definition_words", "named_places", "place_within", "SPACY_POS",
 ]

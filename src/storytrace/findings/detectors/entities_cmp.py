@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz.fuzz import ratio
-
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
@@ -84,24 +82,6 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
             continue  # "S$110" is an amount, compared by the number detector
         units.append(NameUnit(t.text, "PROPN", sentence, i, i + 1))
     return units
-
-
-def common_noun_as_person(unit: NameUnit) -> bool:
-    """One capitalised word the tagger calls a person that WordNet knows only as a common noun
-    ("by Headman" for "by the head of the village"): a title or a category, not a name, unless a
-    name of the source sentence is missing (then it may be that name rendered as a word)."""
-    word = unit.text
-    return unit.label == "PERSON" and unit.end - unit.first == 1 and word.isalpha() and not word.isupper() \
-        and word_key(word) not in DEMONYMS and wordnet.common_noun_only(word)
-
-
-def _name_lost(word: str, aligned: list[ParsedSentence], derived_units: list[NameUnit]) -> bool:
-    """Does an aligned source sentence give a person, or a name spelt like this word, that this
-    sentence does not give (the version may name them elsewhere, for another reason)? A name
-    rendered as a word ("Moderator" for "Modrow": a system puts a dictionary word that looks like
-    the name it does not know) leaves exactly such a gap."""
-    return any((c.label == "PERSON" or any(ratio(word.lower(), w.lower()) >= 60 for w in c.words()))
-               and not any(_covers(d.text, c) for d in derived_units) for s in aligned for c in name_units(s))
 
 
 def word_supported(word: str, source: ParsedArticle) -> bool:
@@ -216,9 +196,6 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                     if moved is not None:
                         findings.append(moved)
                 continue
-            others = [u for u in units if u is not unit]
-            if common_noun_as_person(unit) and aligned and not _name_lost(unit.text, aligned, others):
-                continue  # a title ("Headman"): no person or look-alike name of the source sentence is missing here
             findings.append(_unsupported(ctx, unit, all_derived_units, aligned))
     return findings
 
