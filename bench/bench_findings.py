@@ -200,6 +200,18 @@ def bench_demetr(comparer: Comparer, limit: int | None, verbose: str) -> None:
             k = sum(not results[f"{r['id']}|perturbed"].consistent for r in sel)
             cells.append(f"{k}/{len(sel)} = {k / max(1, len(sel)):.2f}")
         print(f"| {p} | {cells[0]} | {cells[1]} |")
+    # A perturbed row is the faithful translation with one change: a false alarm on the faithful
+    # translation flags each of its perturbed rows too. Counted here: critical rows flagged by a
+    # medium/high finding the faithful pair does not have (the perturbation itself was seen).
+    faithful_keys = {(p.source, p.derived): {(f.type, f.derived_value) for f in results[p.id].findings if f.severity != "low"}
+                     for p in pairs if p.id.endswith("|faithful")}
+    cells = []
+    for name in (TUNE, CONFIRM):
+        crit = [r for r in rows if part_of[r["id"]] == name and r["perturbation"].startswith("critical")]
+        own = sum(any(f.severity != "low" and (f.type, f.derived_value) not in faithful_keys[(r["reference"], r["faithful"])]
+                      for f in results[f"{r['id']}|perturbed"].findings) for r in crit)
+        cells.append(f"{name} {own}/{len(crit)} = {own / max(1, len(crit)):.3f}")
+    print(f"\ncritical detected by a finding the faithful pair does not have: {'; '.join(cells)}")
 
 
 def time_cli(limit: int | None) -> None:
