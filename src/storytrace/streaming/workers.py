@@ -84,18 +84,24 @@ def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of
                   tasks: list[BlockTask]) -> list[BlockResult]:
     """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models)."""
     from storytrace.nlp.parsed import forget_views, packed_view
-    from storytrace.pipeline import analyze_block
+    from storytrace.pipeline import analyze_block, block_stories
     from storytrace.similarity.embeddings import prefetch_embeddings
 
     loaded = [load(t.members) for t in tasks]
     pending = pending_of([i for t in tasks for i in t.members])
     todo = [a for block in loaded for a in block if a.id in pending]
     errors = extract_pending(models.extractor, todo)
-    if any(len(block) > 1 for block in loaded):  # one-article blocks never need the encoder: do not load it
-        prefetch_embeddings(loaded, models.embedder)
+    # Stories first, then one batch of the sentences the aligner will read: those of stories of two or
+    # more articles (an article that ends alone in its story is never aligned). One-article blocks never
+    # need the encoder: it is not loaded for them.
+    built = [block_stories(articles, models) for articles in loaded]
+    by_id = {a.id: a for block in loaded for a in block}
+    aligned = [[by_id[i] for i in s.article_ids] for stories in built for s in stories if len(s.article_ids) > 1]
+    if aligned:
+        prefetch_embeddings(aligned, models.embedder)
     results = []
-    for task, articles in zip(tasks, loaded):
-        stories = analyze_block(articles, models, previous=task.previous, taken=set(), forget=False)
+    for task, articles, stories in zip(tasks, loaded, built):
+        stories = analyze_block(articles, models, previous=task.previous, taken=set(), forget=False, stories=stories)
         extracted = [a for a in articles if a.id in pending]
         views = {a.id: v for a in extracted if a.id not in errors and (v := packed_view(a)) is not None}
         forget_views(articles)
