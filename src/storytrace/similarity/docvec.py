@@ -81,8 +81,28 @@ DOCUMENT_CACHE_SIZE = 4096
 _cache: OrderedDict[tuple[str, bytes], np.ndarray] = OrderedDict()
 
 
+def text_key(text: str) -> bytes:
+    """The 16-byte digest that names a text in the cache (and in the store's kept vectors)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _key(name: str, text: str) -> tuple[str, bytes]:
-    return name, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return name, text_key(text)
+
+
+def cached_vector(name: str, text: str) -> np.ndarray | None:
+    """The vector encode_documents gave ``text`` lately (one text at a time), if still cached."""
+    return _cache.get(_key(name, text))
+
+
+def remember(name: str, key: bytes, vector: np.ndarray) -> None:
+    """Put a vector that encode_documents gave the text of digest ``key`` (in another process: the
+    streaming run's parent signs every article, its workers need the same vectors again) in the cache.
+    Only exact copies of encode_documents' own output may come here, so results cannot change."""
+    _cache[(name, key)] = np.asarray(vector, dtype=np.float32)
+    _cache.move_to_end((name, key))
+    if len(_cache) > DOCUMENT_CACHE_SIZE:
+        _cache.popitem(last=False)
 
 
 def clear_document_cache() -> None:

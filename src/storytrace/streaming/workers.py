@@ -81,13 +81,21 @@ def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]
 
 
 def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of: Callable[[list[str]], set[str]],
-                  tasks: list[BlockTask]) -> list[BlockResult]:
-    """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models)."""
+                  tasks: list[BlockTask], vectors_of: Callable[[list[str]], list] | None = None) -> list[BlockResult]:
+    """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models).
+
+    ``vectors_of``: the document vectors kept in the store for some article ids (stream_tables
+    .DocumentVector): the parent computed them for the signatures, so they are not encoded again.
+    """
     from storytrace.nlp.parsed import forget_views, packed_view
     from storytrace.pipeline import analyze_block, block_stories
+    from storytrace.similarity import docvec
     from storytrace.similarity.embeddings import prefetch_embeddings
 
     loaded = [load(t.members) for t in tasks]
+    if vectors_of is not None:  # one-article blocks never read them
+        for kept in vectors_of([i for t in tasks if len(t.members) > 1 for i in t.members]):
+            docvec.remember(kept.encoder, kept.text_key, kept.vector)
     pending = pending_of([i for t in tasks for i in t.members])
     todo = [a for block in loaded for a in block if a.id in pending]
     errors = extract_pending(models.extractor, todo)
@@ -125,6 +133,7 @@ def _init_worker(config_fields: dict, db_path: str) -> None:
     _WORKER["models"] = Pipeline(Config(**config_fields))  # the one engine of this process
     _WORKER["load"] = lambda ids: stream_tables.load_articles_from(conn, ids)
     _WORKER["pending_of"] = lambda ids: stream_tables.pending_among(conn, ids)
+    _WORKER["vectors_of"] = lambda ids: stream_tables.document_vectors_among(conn, ids)
 
 
 def _exit_with_parent() -> None:
@@ -153,7 +162,7 @@ def _warm_worker() -> None:
 
 
 def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
-    return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks)
+    return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks, _WORKER["vectors_of"])
 
 
 class WorkerPool:
@@ -185,7 +194,8 @@ def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask
     if workers <= 1 and pool is None:
         for tasks in groups:
             yield analyse_group(models, lambda ids: stream_tables.load_articles(store, ids),
-                                lambda ids: stream_tables.pending_among(store.conn, ids), tasks)
+                                lambda ids: stream_tables.pending_among(store.conn, ids), tasks,
+                                lambda ids: stream_tables.document_vectors_among(store.conn, ids))
         return
     pool = pool or WorkerPool(models.config, db_path, workers)
     groups = list(groups)
