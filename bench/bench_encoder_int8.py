@@ -52,7 +52,11 @@ def generated_sentences(n: int) -> list[str]:
 
 def quantised(per_channel: bool, only_attention: bool):
     import torch
-    from torch.ao.quantization import default_dynamic_qconfig, per_channel_dynamic_qconfig, quantize_dynamic
+    from torch.ao.quantization import (
+        default_dynamic_qconfig,
+        per_channel_dynamic_qconfig,
+        quantize_dynamic,
+    )
 
     from storytrace.config import Config
     from storytrace.similarity.embeddings import Embedder

