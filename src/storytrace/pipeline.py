@@ -217,9 +217,18 @@ def analyze(inputs: Iterable[str | Path | Article] | str | Path, config: Config 
     return Pipeline(config).run(inputs)
 
 
+def block_stories(articles: list[Article], engine: Pipeline) -> list[Story]:
+    """The stories of one block, before ids, alignments, lineage and findings (analyze_block's first step)."""
+    from storytrace.stories.build import build_stories, single_story
+
+    articles = sorted(articles, key=lambda a: a.id)  # the same block gives the same input order
+    return single_story(articles[0]) if len(articles) == 1 else build_stories(articles, engine.embedder, engine.config)
+
+
 def analyze_block(
     articles: list[Article], engine: Pipeline,
     previous: dict[str, str] | None = None, taken: set[str] | None = None, forget: bool = True,
+    stories: list[Story] | None = None,
 ) -> list[Story]:
     """Stories of one block with alignments, lineage and findings (``previous``: see assign_story_ids).
 
@@ -228,17 +237,18 @@ def analyze_block(
     ``engine`` (a Pipeline) gives the config and the models; the encoder is loaded only for a block
     of two or more articles. ``forget``: drop the members' token views afterwards (each article is in
     one block); the streaming runner keeps them until it has packed them into the store.
+    ``stories``: what block_stories gave for these articles (the workers build them first, to encode
+    only the sentences the aligner will read); computed here when not given.
     """
     from storytrace.align import align_story
     from storytrace.findings import detect_findings
     from storytrace.lineage import infer_lineage
     from storytrace.nlp.parsed import forget_views
-    from storytrace.stories.build import build_stories, single_story
     from storytrace.stories.ids import assign_story_ids
 
     config = engine.config
-    articles = sorted(articles, key=lambda a: a.id)  # the same block gives the same input order
-    stories = single_story(articles[0]) if len(articles) == 1 else build_stories(articles, engine.embedder, config)
+    if stories is None:
+        stories = block_stories(articles, engine)
     assign_story_ids(stories, previous, taken)  # before findings: finding ids contain the story id
     by_id = {a.id: a for a in articles}
     for story in stories:

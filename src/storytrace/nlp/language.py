@@ -84,6 +84,13 @@ def _get_identifier():
     return _identifier
 
 
+def unload_identifier() -> None:
+    """Drop the loaded model (~70 MB); the next identification loads it again, with the same answers."""
+    global _identifier
+    with _identifier_lock:
+        _identifier = None
+
+
 def normalize_language(value: object) -> str:
     """'en-US', 'EN', 'English', 'zh_Hans' -> 'en', 'en', 'en', 'zh'; anything unusable -> ''."""
     if not isinstance(value, str):

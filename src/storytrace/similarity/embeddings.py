@@ -192,20 +192,20 @@ def normalise_rows(vectors: np.ndarray) -> np.ndarray:
     return (vectors / norms).astype(np.float32, copy=False)
 
 
-def prefetch_embeddings(blocks: list[list[Article]], embedder, max_sentences: int = 4096) -> None:
-    """Encode the titles and sentences of several multi-article blocks in big batches.
+def prefetch_embeddings(stories: list[list[Article]], embedder, max_sentences: int = 4096) -> None:
+    """Encode the sentences of the articles of several multi-article stories in big batches.
 
-    The embedder caches by sentence hash, so build_stories and align then find them ready:
-    one batch of thousands instead of hundreds of calls of a few sentences (several times faster).
-    Stops at half the cache: beyond it the first vectors would be evicted before they are used.
+    The embedder caches by sentence hash, so the aligner then finds them ready: one batch of
+    thousands instead of hundreds of calls of a few sentences (several times faster). Only what the
+    aligner reads is encoded: the sentences of stories of two or more articles (an article alone in
+    its story, and titles, are never aligned). Stops at half the cache: beyond it the first vectors
+    would be evicted before they are used.
     """
     texts: list[str] = []
-    for block in blocks:
-        if len(block) < 2:
+    for members in stories:
+        if len(members) < 2:
             continue
-        for a in block:
-            if a.title:
-                texts.append(a.title)
+        for a in members:
             texts.extend(s.text for s in a.sentences)
     cache_size = getattr(embedder, "cache_size", None)
     if cache_size:

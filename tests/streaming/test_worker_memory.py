@@ -1,0 +1,47 @@
+"""A worker hands the memory its previous group freed back to the system before the next group:
+glibc keeps freed heap pages mapped, so without a trim a worker's resident size only grows."""
+from __future__ import annotations
+
+import platform
+import sys
+
+import pytest
+
+from storytrace.streaming.workers import release_freed_memory
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as f:
+        return int(f.read().split()[1]) * 4096 / 2**20
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc's malloc")
+def test_freed_heap_pages_go_back_to_the_system():
+    release_freed_memory()
+    before = _rss_mb()
+    blocks = [bytes(3000) + str(i).encode() for i in range(60_000)]  # ~180 MB of malloc'ed blocks
+    kept = blocks[::50]  # a few survivors scattered over the heap keep it from shrinking by itself
+    del blocks
+    freed = _rss_mb()
+    assert freed - before > 100, "the freed blocks stay resident until trimmed"
+    assert release_freed_memory()
+    assert _rss_mb() - before < 0.5 * (freed - before)
+    assert len(kept) == 1200
+
+
+def test_the_parent_drops_its_reading_models_and_gets_the_same_answers_after():
+    """With workers, the parent only blocks and saves once it has read and signed everything: its
+    language identifier and document encoder go while the workers are at their largest."""
+    import numpy as np
+
+    from storytrace.nlp import language
+    from storytrace.similarity import docvec
+    from storytrace.streaming.runner import _release_reading_models
+
+    sentence = "The harbour council voted on Tuesday to close the old bridge for nine weeks of repairs."
+    said, vector = language.identify_language(sentence), docvec.encode_documents([sentence])[0]
+    _release_reading_models()
+    assert language._identifier is None and docvec.encoder.cache_info().currsize == 0
+    docvec.clear_document_cache()
+    assert language.identify_language(sentence) == said == "en"
+    assert np.array_equal(docvec.encode_documents([sentence])[0], vector)
