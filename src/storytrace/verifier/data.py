@@ -160,18 +160,28 @@ def synthetic_examples(settings: DataSettings, rng: random.Random, nlp=None) -> 
     return out[:settings.synthetic]
 
 
-def article_examples(text: str, nlp, rng: random.Random, count: int) -> list[Example]:
-    """``count`` synthetic pairs from one article: a premise of 1-3 consecutive sentences and a
-    hypothesis made from one of them."""
+def parsed_sentences(text: str, nlp) -> tuple[list[str], list, dict[str, list[str]]] | None:
+    """The article's sentences of 5-60 words, their parses, and the swappable names each entity
+    label has in the article (in order of first mention); None under two sentences."""
     sentences = [s for s in split_sentences(text) if 5 <= len(s.split()) <= 60]
     if len(sentences) < 2:
-        return []
+        return None
     docs = list(nlp.pipe(sentences))
     names: dict[str, list[str]] = {}
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ in perturb.SWAPPABLE_LABELS and ent.text not in names.setdefault(ent.label_, []):
                 names[ent.label_].append(ent.text)
+    return sentences, docs, names
+
+
+def article_examples(text: str, nlp, rng: random.Random, count: int) -> list[Example]:
+    """``count`` synthetic pairs from one article: a premise of 1-3 consecutive sentences and a
+    hypothesis made from one of them."""
+    parsed = parsed_sentences(text, nlp)
+    if parsed is None:
+        return []
+    sentences, docs, names = parsed
     out: list[Example] = []
     targets = rng.sample(range(len(docs)), min(count, len(docs)))
     for n, i in enumerate(targets):

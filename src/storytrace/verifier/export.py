@@ -24,7 +24,6 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
-from storytrace.verifier.chunks import split_sentences
 from storytrace.verifier.data import (
     MAX_PREMISE_CHARS,
     SHARED,
@@ -33,6 +32,7 @@ from storytrace.verifier.data import (
     _jsonl,
     _one,
     load_splits,
+    parsed_sentences,
 )
 
 VALIDATION_SHARE = 0.05
@@ -55,17 +55,10 @@ def nli_all(path: Path) -> list[tuple[str, Example]]:
 def article_pairs(text: str, nlp, rng: random.Random, passes: int = SYNTHETIC_PASSES) -> list[Example]:
     """For each sentence of 5-60 words and each pass: one supported and one unsupported pair where an
     edit applies (each pass draws its edit kinds and premise windows anew); repeated pairs are dropped."""
-    from storytrace.verifier import perturb
-
-    sentences = [s for s in split_sentences(text) if 5 <= len(s.split()) <= 60]
-    if len(sentences) < 2:
+    parsed = parsed_sentences(text, nlp)
+    if parsed is None:
         return []
-    docs = list(nlp.pipe(sentences))
-    names: dict[str, list[str]] = {}
-    for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ in perturb.SWAPPABLE_LABELS and ent.text not in names.setdefault(ent.label_, []):
-                names[ent.label_].append(ent.text)
+    sentences, docs, names = parsed
     out: list[Example] = []
     seen: set[tuple[str, str]] = set()
     for _ in range(passes):
