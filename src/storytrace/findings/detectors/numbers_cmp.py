@@ -177,6 +177,8 @@ def _scale_words(text: str) -> frozenset[str]:
 def _scale_slip(n: NumberValue, m: NumberValue, written_n: str, written_m: str) -> bool:
     if n.is_year or m.is_year or n.value <= 0 or m.value <= 0:
         return False
+    if not (math.isfinite(n.value) and math.isfinite(m.value)):  # a figure of 400 digits reads as infinity
+        return False
     ratio = math.log10(max(n.value, m.value) / min(n.value, m.value))
     return abs(ratio - round(ratio)) < 1e-6 and round(ratio) >= 1 \
         and _scale_words(written_n) != _scale_words(written_m)
