@@ -106,6 +106,25 @@ def test_each_lowered_detector_finding_names_the_signal_it_lacks(extractor):
         assert f.signals == ["detector"] and NOT_HIGH in f.explanation
 
 
+def test_an_opposite_on_another_word_lacks_the_shared_head(extractor):
+    f = _one(pair_findings(
+        extractor, "On Saturday, the balloon was destroyed near the coast after drifting in the airspace for several days.",
+        "On Saturday, the balloon drifted over the airspace for days before being destroyed off the coast."),
+        "negation_flip")
+    assert (f.severity, f.lacks, f.note_lead) == ("medium", ["same_head"], NOT_HIGH)
+
+
+def test_a_person_moved_from_elsewhere_in_the_source_waits_for_the_story(extractor):
+    # One signal, and the second one it lacks is the story's: a consensus would raise it.
+    f = _one(pair_findings(
+        extractor, "Maria Lopez, the harbour master, said the port would reopen on Monday.\n\n"
+                   "Tom Reyes, the mayor, said the town council would meet on Friday.\n",
+        "Tom Reyes, the harbour master, said the port would reopen on Monday.\n\n"
+        "Tom Reyes, the mayor, said the town council would meet on Friday.\n"), "entity_swap")
+    assert (f.severity, f.lacks, f.note_lead) == ("medium", ["story_confirms"], ALONE)
+    assert ALONE in f.explanation
+
+
 def test_a_clear_change_is_high_on_two_recorded_signals(extractor):
     f = _one(pair_findings(extractor, "The storm dropped 5 inches of rain on the town overnight.",
                            "The storm dropped 8 inches of rain on the town overnight."), "number_change")
