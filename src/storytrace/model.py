@@ -256,9 +256,10 @@ class Finding:
     signals: list[str] | None = None
     lacks: list[str] | None = None
     severity_reason: str | None = None
-    # Internal: the words the explanation used for "one signal made it medium", so a second
-    # signal (merge.py) can reword exactly them; not exported.
+    # Internal: the words the explanation used for "one signal made it medium" and where they
+    # start, so a second signal (merge.py) rewords exactly them; not exported.
     note_lead: str = ""
+    note_at: int = -1
 
 
 @dataclass

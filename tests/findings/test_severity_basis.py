@@ -73,6 +73,14 @@ def test_words_that_only_look_like_a_medium_note_are_not_rewritten():
     assert merged.explanation.startswith(quoted)
 
 
+def test_only_the_recorded_note_is_reworded_when_the_words_also_occur_before_it():
+    quoted = 'This version has "Medium, not high: risky".'
+    host = lower_to_medium(_finding(derived="Medium, not high: risky", source="safe", explanation=quoted),
+                           Signal.ONE_TO_ONE, "the sentence does not render exactly one source sentence.")
+    [merged] = merge_same_change([host, _consensus(derived="risky", source="safe")])
+    assert merged.explanation.startswith(quoted + RAISED + " the sentence does not render")
+
+
 def test_a_second_detector_on_the_same_change_is_recorded_as_a_signal():
     number = record(_finding(kind="number_change", derived="90", source="40"), Reason.DETECTOR_RULE)
     quote = record(_finding(kind="quote_change", severity="medium", derived="90", source="40"), Reason.DETECTOR_RULE)

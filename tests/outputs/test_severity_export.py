@@ -31,7 +31,7 @@ def test_report_json_carries_the_basis_and_null_where_unknown():
         (["detector"], ["same_quantity"], "lacks_signal")
     assert (findings["f-add"]["signals"], findings["f-add"]["lacks"], findings["f-add"]["severity_reason"]) == \
         (None, None, None)
-    assert "note_lead" not in findings["f-num"]  # internal: the explanation already says it
+    assert "note_lead" not in findings["f-num"] and "note_at" not in findings["f-num"]  # internal
 
 
 def test_findings_csv_has_the_basis_columns(tmp_path):
@@ -99,7 +99,7 @@ def test_a_layout_3_store_reads_as_unknown_read_only_and_migrates_writable(tmp_p
 def test_a_story_blob_written_before_the_basis_reads_as_unknown():
     blob = codec.story_to_dict(_recorded_report().stories[0])
     for f in blob["findings"]:
-        for key in ("signals", "lacks", "severity_reason", "note_lead"):
+        for key in ("signals", "lacks", "severity_reason", "note_lead", "note_at"):
             f.pop(key)
     story = codec.story_from_dict(blob)
     assert {(f.signals, f.lacks, f.severity_reason) for f in story.findings} == {(None, None, None)}

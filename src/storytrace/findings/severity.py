@@ -12,8 +12,8 @@ most of them make too is the source's oddity, not this version's, and is medium.
 Why a finding has its severity is data on the finding, not only prose in its explanation:
 ``signals`` (the ``Signal`` values it has), ``lacks`` (the ones it lacks for high) and
 ``severity_reason`` (a ``Reason``). Every site that settles a severity goes through the functions
-below (``lower_to_medium``, ``settle_high``, ``add_signal``), which write the field and the
-explanation's sentence together; merge.py and ``weigh_against_story`` read the field, never the
+below (``lower_to_medium``, ``settle_high``, ``raise_severity``, ``add_signal``, ``record``), which
+write the field and the explanation's sentence together; merge.py and ``weigh_against_story`` read the field, never the
 text. A finding read from a store written before these fields has ``None`` in them: unknown.
 """
 from __future__ import annotations
@@ -32,7 +32,6 @@ from storytrace.severity_basis import SIGNAL_LABELS, Reason, Signal, why_severit
 NOT_HIGH = " Medium, not high:"
 ALONE = " Medium on this signal alone:"
 RAISED = " Alone, this signal would make it medium:"
-_SUPPORT = " Supporting evidence:"
 SETTLED = " High: two signals agree:"  # a detector that checks its own two signals says so (crosslingual_cmp)
 
 
@@ -57,13 +56,14 @@ def ensure_recorded(f: Finding) -> Finding:
 
 
 def lower_to_medium(f: Finding, lacks: Signal | tuple[Signal, ...], why: str, *, has=(Signal.DETECTOR,),
-                    lead: str = NOT_HIGH, severity: str = "medium") -> Finding:
-    """``f`` is medium (or ``severity``) because it lacks a signal: record it, and append the
-    explanation's sentence, ``lead`` + " " + ``why``, byte for byte as the detectors wrote it."""
+                    lead: str = NOT_HIGH) -> Finding:
+    """``f`` is medium because it lacks a signal: record it, and append the explanation's sentence,
+    ``lead`` + " " + ``why``, byte for byte as the detectors wrote it. Where the sentence starts is
+    kept (explanations are only ever appended to), so a second signal rewords exactly it."""
     lacking = (lacks,) if isinstance(lacks, Signal) else tuple(lacks)
-    f.severity = severity  # type: ignore[assignment]
+    f.severity = "medium"
     record(f, Reason.LACKS_SIGNAL, has, lacking)
-    f.note_lead = lead
+    f.note_lead, f.note_at = lead, len(f.explanation)
     f.explanation += f"{lead} {why}"
     return f
 
@@ -83,17 +83,13 @@ def add_signal(f: Finding, signal: Signal) -> Finding:
     return f
 
 
-def lowered_for_want_of_a_signal(f: Finding) -> bool:
-    """One signal made ``f`` medium (a second may raise it); not a two-signal finding lowered."""
-    return f.severity_reason == Reason.LACKS_SIGNAL.value
-
-
 def raise_severity(f: Finding, severity: str, signal: Signal, sentence: str) -> Finding:
     """A second signal raises ``f``: the note that one signal made it medium is reworded, the
     field says two signals, and ``sentence`` says which."""
-    if f.note_lead:
-        f.explanation = f.explanation.replace(f.note_lead, RAISED, 1)
-        f.note_lead = ""
+    at, lead = f.note_at, f.note_lead
+    if lead and f.explanation.startswith(lead, at):
+        f.explanation = f.explanation[:at] + RAISED + f.explanation[at + len(lead):]
+        f.note_lead, f.note_at = "", -1
     f.severity = severity  # type: ignore[assignment]
     add_signal(f, signal)
     if severity == "high":  # the second signal stands in for the one it lacked
