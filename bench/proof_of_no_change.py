@@ -104,7 +104,7 @@ def diff(before: Path, after: Path, added: frozenset[str] = frozenset()) -> int:
     """``added``: fields the change under test adds. A file that differs is then compared once more
     without them in either snapshot: equal means the new fields are the only difference."""
     names = sorted({p.name for p in before.iterdir()} | {p.name for p in after.iterdir()})
-    changed = 0
+    changed = only_added = 0
     for name in names:
         a, b = before / name, after / name
         if not a.exists() or not b.exists():
@@ -118,6 +118,7 @@ def diff(before: Path, after: Path, added: frozenset[str] = frozenset()) -> int:
             text = _normalised(b).decode()
             counts = ", ".join(f"{f} x{text.count(chr(34) + f + chr(34) + ':')}" for f in sorted(added))
             print(f"{name}: differs only by the added fields ({counts})")
+            only_added += 1
             continue
         changed += 1
         lines = list(difflib.unified_diff(_normalised(a).decode().splitlines(), _normalised(b).decode().splitlines(),
@@ -125,7 +126,10 @@ def diff(before: Path, after: Path, added: frozenset[str] = frozenset()) -> int:
         print(f"{name}: DIFFERS ({len(lines)} diff lines); first ones:")
         for line in lines[:12]:
             print("   ", line[:240])
-    print("no change" if not changed else f"{changed} file(s) differ")
+    if changed:
+        print(f"{changed} file(s) differ")
+    else:
+        print(f"no change other than the added fields, in {only_added} file(s)" if only_added else "no change")
     return 1 if changed else 0
 
 
