@@ -4,6 +4,8 @@
     .venv/bin/python bench/proof_of_no_change.py snapshot --src /path/to/checkout/src --out /tmp/before
     .venv/bin/python bench/proof_of_no_change.py snapshot --out /tmp/after        # this checkout
     .venv/bin/python bench/proof_of_no_change.py diff /tmp/before /tmp/after
+    # a change that only adds fields: the files differ, and do not once those fields are taken out
+    .venv/bin/python bench/proof_of_no_change.py diff /tmp/before /tmp/after --added signals,lacks,severity_reason
 
 A snapshot holds report.json of `storytrace analyze examples/` and the output of
 `storytrace compare --pairs` on every pair-shaped dev set of ../shared/benchmarks (SummEdits,
@@ -81,9 +83,28 @@ def _normalised(path: Path) -> bytes:
     return data
 
 
-def diff(before: Path, after: Path) -> int:
+def _without(value, fields: frozenset[str]):
+    if isinstance(value, dict):
+        return {k: _without(v, fields) for k, v in value.items() if k not in fields}
+    if isinstance(value, list):
+        return [_without(v, fields) for v in value]
+    return value
+
+
+def _fields_taken_out(data: bytes, name: str, fields: frozenset[str]) -> bytes:
+    """The snapshot file with every key named in ``fields`` removed from every JSON object, in its
+    own key order (report.json is one document, a compare output one document a line)."""
+    text = data.decode("utf-8")
+    docs = [json.loads(text)] if name.endswith(".json") else [json.loads(line) for line in text.splitlines()]
+    return "\n".join(json.dumps(_without(d, fields), ensure_ascii=False, indent=1 if name.endswith(".json") else None)
+                     for d in docs).encode("utf-8")
+
+
+def diff(before: Path, after: Path, added: frozenset[str] = frozenset()) -> int:
+    """``added``: fields the change under test adds. A file that differs is then compared once more
+    without them in either snapshot: equal means the new fields are the only difference."""
     names = sorted({p.name for p in before.iterdir()} | {p.name for p in after.iterdir()})
-    changed = 0
+    changed = only_added = 0
     for name in names:
         a, b = before / name, after / name
         if not a.exists() or not b.exists():
@@ -93,13 +114,22 @@ def diff(before: Path, after: Path) -> int:
         if _normalised(a) == _normalised(b):
             print(f"{name}: identical ({len(a.read_bytes().splitlines())} lines)")
             continue
+        if added and _fields_taken_out(_normalised(a), name, added) == _fields_taken_out(_normalised(b), name, added):
+            text = _normalised(b).decode()
+            counts = ", ".join(f"{f} x{text.count(chr(34) + f + chr(34) + ':')}" for f in sorted(added))
+            print(f"{name}: differs only by the added fields ({counts})")
+            only_added += 1
+            continue
         changed += 1
         lines = list(difflib.unified_diff(_normalised(a).decode().splitlines(), _normalised(b).decode().splitlines(),
                                           lineterm="", n=0))
         print(f"{name}: DIFFERS ({len(lines)} diff lines); first ones:")
         for line in lines[:12]:
             print("   ", line[:240])
-    print("no change" if not changed else f"{changed} file(s) differ")
+    if changed:
+        print(f"{changed} file(s) differ")
+    else:
+        print(f"no change other than the added fields, in {only_added} file(s)" if only_added else "no change")
     return 1 if changed else 0
 
 
@@ -113,11 +143,12 @@ def main() -> None:
     d = sub.add_parser("diff", help="compare two snapshots; exit status 1 when they differ")
     d.add_argument("before", type=Path)
     d.add_argument("after", type=Path)
+    d.add_argument("--added", default="", help="comma-separated fields the change adds: a difference in them only is no change")
     args = ap.parse_args()
     if args.command == "snapshot":
         snapshot(args.src, args.out, args.limit)
     else:
-        sys.exit(diff(args.before, args.after))
+        sys.exit(diff(args.before, args.after, frozenset(f for f in args.added.split(",") if f)))
 
 
 if __name__ == "__main__":

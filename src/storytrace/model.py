@@ -250,6 +250,16 @@ class Finding:
     # A person's decision ({status, reason, note, reviewed_at}), attached when read from a store;
     # never part of the analysis (outputs/review.py keys it by the finding's content).
     review: dict | None = None
+    # Why this severity, as data (findings/severity.py writes all three with the explanation's
+    # sentence): the signals it has and those it lacks for high (severity.Signal values), and a
+    # severity.Reason value. None: unknown (read from a store written before these were kept).
+    signals: list[str] | None = None
+    lacks: list[str] | None = None
+    severity_reason: str | None = None
+    # Internal: the words the explanation used for "one signal made it medium" and where they
+    # start, so a second signal (merge.py) rewords exactly them; not exported.
+    note_lead: str = ""
+    note_at: int = -1
 
 
 @dataclass
@@ -349,5 +359,8 @@ def finding_to_dict(f: Finding, articles: dict[str, Article] | None = None) -> d
         "source_value": f.source_value,
         "explanation": f.explanation,
         "confidence": round(f.confidence, 4),
+        "signals": None if f.signals is None else list(f.signals),
+        "lacks": None if f.lacks is None else list(f.lacks),
+        "severity_reason": f.severity_reason,
         "review": f.review,
     }

@@ -51,6 +51,7 @@ def test_a_changed_date_in_japanese_is_high(extractor, english):
     found, _ = _findings(extractor, english, changed, "ja")
     assert [(f.type, f.severity, f.source_value, f.derived_value) for f in found] == [
         ("date_change", "high", "March 14", "3月17日")]
+    assert (found[0].signals, found[0].severity_reason) == (["detector", "one_to_one", "same_quantity"], "two_signals")
 
 
 def test_a_changed_count_with_no_unit_on_either_side_is_medium_and_says_why(extractor, english):
@@ -60,6 +61,7 @@ def test_a_changed_count_with_no_unit_on_either_side_is_medium_and_says_why(extr
     assert [(f.type, f.severity, f.source_value, f.derived_value) for f in found] == [
         ("number_change", "medium", "40,000", "6万")]
     assert "Medium, not high" in found[0].explanation and "units do not say" in found[0].explanation
+    assert (found[0].signals, found[0].lacks) == (["detector", "one_to_one"], ["same_quantity"])
 
 
 def test_a_dropped_figure_is_a_low_omission(extractor, english):
@@ -102,6 +104,7 @@ def test_a_latin_name_the_source_never_mentions_is_another_person_at_medium(extr
     assert [(f.type, f.severity, f.source_value, f.derived_value) for f in found] == [
         ("entity_swap", "medium", "Marta Quiroga", "Sofia Duarte")]
     assert "Medium, not high" in found[0].explanation
+    assert (found[0].lacks, found[0].severity_reason) == (["same_slot"], "lacks_signal")
 
 
 def test_a_latin_name_kept_beside_its_transliteration_is_no_change(extractor, english):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import storytrace.findings as findings_pkg
 from storytrace.findings import detect_findings
 from storytrace.findings.detectors.consensus import detect_consensus
+from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.model import Edge, Finding, Quantity
 
 from .test_story import commissioner_version, make_article, story_of
@@ -40,6 +41,7 @@ def test_a_change_the_other_versions_make_too_is_the_source_odd_one_and_not_high
     assert "other versions side with this version: 3 of the 3 that render this sentence also say \"decreased\"" \
         in flip.explanation
     assert "(b, c, e), 0 say \"increased\"" in flip.explanation
+    assert flip.severity_reason == "source_is_odd" and flip.lacks == []
 
 
 def test_a_change_the_other_versions_do_not_make_stays_high(monkeypatch):
@@ -59,10 +61,9 @@ def test_a_consensus_that_raises_a_medium_change_rewrites_its_medium_note(monkey
     claim = by_id["e"].sentences[0]
 
     def fake_detect_pair(source, derived, alignment, story_articles=None):
-        return [Finding("", "entity_swap", "medium", derived.id, [source.id], claim.text, (claim.start, claim.end),
-                        "Hana Morikawa", source.id, "src", (0, 3), "Emi Sato",
-                        "Names Hana Morikawa. Medium, not high: the sentence does not render exactly one source sentence.",
-                        0.8)]
+        found = Finding("", "entity_swap", "high", derived.id, [source.id], claim.text, (claim.start, claim.end),
+                        "Hana Morikawa", source.id, "src", (0, 3), "Emi Sato", "Names Hana Morikawa.", 0.8)
+        return [lower_to_medium(found, Signal.ONE_TO_ONE, "the sentence does not render exactly one source sentence.")]
 
     monkeypatch.setattr(findings_pkg, "_pairwise_detector", lambda: fake_detect_pair)
     [found] = detect_findings(story, by_id)
@@ -70,6 +71,7 @@ def test_a_consensus_that_raises_a_medium_change_rewrites_its_medium_note(monkey
     assert "Medium, not high" not in found.explanation
     assert "Alone, this signal would make it medium: the sentence does not render" in found.explanation
     assert found.explanation.endswith("High: the story's other versions confirm the change, a second signal.")
+    assert (found.signals, found.severity_reason) == (["detector", "story_confirms"], "two_signals")
 
 
 def _quake_version(article_id: str, odd: bool):

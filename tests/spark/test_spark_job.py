@@ -79,3 +79,6 @@ def test_spark_job_matches_single_machine_on_examples_and_generated(spark, tmp_p
     assert edges.count() == sum(len(s["lineage"]) for s in spark_report["stories"])
     findings = spark.read.parquet(str(tmp_path / "spark-out" / "tables" / "findings"))
     assert findings.count() == sum(len(s["findings"]) for s in spark_report["stories"])
+    # why each severity travels too (issue 17.3): every finding of a fresh run has it recorded
+    assert {"signals", "lacks", "severity_reason"} <= set(findings.columns)
+    assert findings.filter(findings.severity_reason.isNull()).count() == 0

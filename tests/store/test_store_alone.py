@@ -44,7 +44,7 @@ def test_a_v2_store_is_migrated_and_keeps_the_reason_from_its_story_blobs(v2_cop
     with sqlite3.connect(v2_copy) as conn:
         before = conn.execute("SELECT id, title, article_count FROM stories ORDER BY id").fetchall()
     with Store(v2_copy) as s:
-        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
         rows = s.conn.execute("SELECT id, title, article_count, alone_because FROM stories ORDER BY id").fetchall()
         assert [r[:3] for r in rows] == before  # nothing stored is lost
         assert {r[0]: r[3] for r in rows} == {CHOIR: NO_CANDIDATE, "story-c93c989dfe11": None}

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 
 from storytrace.findings.merge import merge_same_change
-from storytrace.findings.severity import weigh_against_story
+from storytrace.findings.severity import ensure_recorded, weigh_against_story
 from storytrace.findings import registry
 from storytrace.model import AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
 from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
@@ -43,6 +43,8 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
     for edge in story.lineage:
         raw.extend(_edge_findings(edge, story, members, parser, nli))
     raw.extend(_story_findings(story, members))
+    for f in raw:
+        ensure_recorded(f)  # a story-wide detector's finding: its own rule settled it
     findings = weigh_against_story(merge_same_change(deduplicate(raw, story.article_ids)), story, members)
     if config is not None:
         from storytrace.findings.verify import check_story

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from storytrace.findings.severity import Reason, Signal, add_signal, raise_severity
 from storytrace.model import Finding
 
 # Most specific first: a named value changed says more than "the quote differs" or "a fact is missing".
@@ -22,9 +23,6 @@ _SEVERITY = {"high": 0, "medium": 1, "low": 2}
 _STORY_WIDE = frozenset({"consensus_outlier", "internal_contradiction", "stance_divergence"})
 _CHANGE_TYPES = frozenset(TYPE_PRIORITY[:7])  # a named value changed: what a consensus can confirm
 _PLACEHOLDER = re.compile(r"^\(.*\)$")  # "(missing)", "(no negation)"
-# A detector's or severity.py's note that one signal alone made the finding medium; once the
-# consensus raises it, the note must no longer read as the verdict.
-_MEDIUM_NOTE = re.compile(r" Medium(?:, not high| on this signal alone):")
 
 
 def _words(value: str) -> frozenset[str]:
@@ -65,9 +63,14 @@ def merge_same_change(findings: list[Finding]) -> list[Finding]:
         if note not in host.explanation:
             host.explanation += note
         host.against = list(dict.fromkeys([*host.against, *f.against]))
-        if f.type == "consensus_outlier" and _SEVERITY.get(f.severity, 3) < _SEVERITY.get(host.severity, 3):
-            host.severity = f.severity  # every other version disagrees too: the change is confirmed
-            host.explanation = _MEDIUM_NOTE.sub(" Alone, this signal would make it medium:", host.explanation)
-            host.explanation += f" {f.severity.capitalize()}: the story's other versions confirm the change, a second signal."
+        if f.type == "consensus_outlier":
+            # every other version disagrees too: the change is confirmed, a second signal; it raises
+            # a finding one signal kept lower, never one that two signals had and the story lowered
+            if _SEVERITY.get(f.severity, 3) < _SEVERITY.get(host.severity, 3) \
+                    and host.severity_reason != Reason.SOURCE_IS_ODD.value:
+                raise_severity(host, f.severity, Signal.STORY_CONFIRMS, f" {f.severity.capitalize()}: the story's"
+                               " other versions confirm the change, a second signal.")
+        else:
+            add_signal(host, Signal.DETECTORS_AGREE)
     order = {id(f): n for n, f in enumerate(findings)}
     return sorted(kept, key=lambda f: order[id(f)])

@@ -8,6 +8,13 @@ a second signal the finding is medium, and the explanation says why.
 
 In a story, the other versions are a third view (``weigh_against_story``): a high change that
 most of them make too is the source's oddity, not this version's, and is medium.
+
+Why a finding has its severity is data on the finding, not only prose in its explanation:
+``signals`` (the ``Signal`` values it has), ``lacks`` (the ones it lacks for high) and
+``severity_reason`` (a ``Reason``). Every site that settles a severity goes through the functions
+below (``lower_to_medium``, ``settle_high``, ``raise_severity``, ``add_signal``, ``record``), which
+write the field and the explanation's sentence together; merge.py and ``weigh_against_story`` read the field, never the
+text. A finding read from a store written before these fields has ``None`` in them: unknown.
 """
 from __future__ import annotations
 
@@ -15,30 +22,103 @@ import re
 
 from storytrace.findings.common import PairContext, _shared_word_scores
 from storytrace.model import Article, Finding, Story
+# The vocabulary lives in a module of its own so outputs can read it without loading the detectors.
+from storytrace.severity_basis import SIGNAL_LABELS, Reason, Signal, why_severity  # noqa: F401 - re-exported
 
-_SUPPORT = " Supporting evidence:"
+
+# The explanation's words for a finding one signal made medium; ALONE reads better where the
+# missing signal is the story's (entities_cmp's moved person). Once a second signal raises the
+# finding, RAISED replaces the words so the old verdict no longer reads as the verdict.
+NOT_HIGH = " Medium, not high:"
+ALONE = " Medium on this signal alone:"
+RAISED = " Alone, this signal would make it medium:"
 SETTLED = " High: two signals agree:"  # a detector that checks its own two signals says so (crosslingual_cmp)
+
+
+def _values(signals) -> list[str]:
+    return list(dict.fromkeys(Signal(s).value for s in signals))
+
+
+def record(f: Finding, reason: Reason, has=(Signal.DETECTOR,), lacks=()) -> Finding:
+    """Write the severity's basis on ``f`` (no text): for severities settled without a sentence."""
+    f.signals, f.lacks, f.severity_reason = _values(has), _values(lacks), Reason(reason).value
+    return f
+
+
+def ensure_recorded(f: Finding) -> Finding:
+    """A finding no site settled: its detector's own rule gave its severity (signals found after
+    the detector, such as a second detector's, are kept)."""
+    if f.severity_reason is None:
+        f.severity_reason = Reason.DETECTOR_RULE.value
+        f.signals = _values(f.signals or [Signal.DETECTOR])
+        f.lacks = list(f.lacks or [])
+    return f
+
+
+def lower_to_medium(f: Finding, lacks: Signal | tuple[Signal, ...], why: str, *, has=(Signal.DETECTOR,),
+                    lead: str = NOT_HIGH) -> Finding:
+    """``f`` is medium because it lacks a signal: record it, and append the explanation's sentence,
+    ``lead`` + " " + ``why``, byte for byte as the detectors wrote it. Where the sentence starts is
+    kept (explanations are only ever appended to), so a second signal rewords exactly it."""
+    lacking = (lacks,) if isinstance(lacks, Signal) else tuple(lacks)
+    f.severity = "medium"
+    record(f, Reason.LACKS_SIGNAL, has, lacking)
+    f.note_lead, f.note_at = lead, len(f.explanation)
+    f.explanation += f"{lead} {why}"
+    return f
+
+
+def settle_high(f: Finding, has: tuple[Signal, ...], sentence: str) -> Finding:
+    """``f`` is high on two signals the detector checked itself: record them and append ``sentence``."""
+    f.severity = "high"
+    record(f, Reason.TWO_SIGNALS, has)
+    f.explanation += sentence
+    return f
+
+
+def add_signal(f: Finding, signal: Signal) -> Finding:
+    """A signal found after the detector (merge.py): kept in ``signals``, no longer lacking."""
+    f.signals = _values([*(f.signals or [Signal.DETECTOR]), signal])
+    f.lacks = [s for s in (f.lacks or []) if s != Signal(signal).value]
+    return f
+
+
+def raise_severity(f: Finding, severity: str, signal: Signal, sentence: str) -> Finding:
+    """A second signal raises ``f``: the note that one signal made it medium is reworded, the
+    field says two signals, and ``sentence`` says which."""
+    at, lead = f.note_at, f.note_lead
+    if lead and f.explanation.startswith(lead, at):
+        f.explanation = f.explanation[:at] + RAISED + f.explanation[at + len(lead):]
+        f.note_lead, f.note_at = "", -1
+    f.severity = severity  # type: ignore[assignment]
+    add_signal(f, signal)
+    if severity == "high":  # the second signal stands in for the one it lacked
+        f.severity_reason, f.lacks = Reason.TWO_SIGNALS.value, []
+    f.explanation += sentence
+    return f
 
 
 def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
     by_start = {s.start: s for s in ctx.der.sentences}
     for f in findings:
-        if f.severity != "high" or SETTLED in f.explanation:
-            continue  # SETTLED: the detector itself named the two signals behind its high
+        ensure_recorded(f)  # a detector that settles nothing itself
+        if f.severity != "high" or f.severity_reason == Reason.TWO_SIGNALS.value:
+            continue  # TWO_SIGNALS: the detector itself named the two signals behind its high (settle_high)
         sentence = by_start.get(f.claim_span[0])
         one_to_one = sentence is not None and (ctx.is_one_to_one(sentence.index) if ctx.alignment.pairs
                                                else _clear_counterpart(sentence, ctx))
-        corroborated = _SUPPORT in f.explanation
+        corroborated = Signal.DETECTORS_AGREE.value in (f.signals or [])
         if one_to_one and corroborated:
-            f.explanation += " High: the sentence renders exactly one source sentence, and two detectors agree."
+            settle_high(f, (*f.signals, Signal.ONE_TO_ONE),
+                        " High: the sentence renders exactly one source sentence, and two detectors agree.")
         elif one_to_one:
-            f.explanation += " High: the sentence renders exactly one source sentence, so the change is certain to be in it."
+            settle_high(f, (*(f.signals or [Signal.DETECTOR]), Signal.ONE_TO_ONE),
+                        " High: the sentence renders exactly one source sentence, so the change is certain to be in it.")
         elif corroborated:
-            f.explanation += " High: two detectors agree on this change."
+            settle_high(f, tuple(f.signals), " High: two detectors agree on this change.")
         else:
-            f.severity = "medium"
-            f.explanation += (" Medium, not high: the sentence does not render exactly one source sentence, so which"
-                              " source sentence it changed is less certain.")
+            lower_to_medium(f, Signal.ONE_TO_ONE, "the sentence does not render exactly one source sentence, so which"
+                            " source sentence it changed is less certain.", has=tuple(f.signals or [Signal.DETECTOR]))
     return findings
 
 
@@ -56,7 +136,6 @@ def _clear_counterpart(sentence, ctx: PairContext) -> bool:
 # The story's other versions: a third view of the change.
 
 _PLACEHOLDER = re.compile(r"^\(.*\)$")  # "(missing)", "(no negation)": no value to look for
-SOURCE_IS_ODD = " Medium, not high: the story's other versions side with this version"
 
 
 def _value_words(value: str) -> frozenset[str]:
@@ -108,8 +187,10 @@ def weigh_against_story(findings: list[Finding], story: Story, articles: dict[st
             if source_said <= words:
                 with_source.append(other)
         if len(with_this) >= 2 and 2 * len(with_this) > rendering and len(with_this) > len(with_source):
-            f.severity = "medium"
-            f.explanation += (f"{SOURCE_IS_ODD}: {len(with_this)} of the {rendering} that render this sentence also say"
-                              f" \"{f.derived_value}\" ({', '.join(with_this)}), {len(with_source)} say"
-                              f" \"{f.source_value}\"; the source may be the one that changed it.")
+            has = tuple(f.signals or [Signal.DETECTOR])
+            lower_to_medium(f, (), f"the story's other versions side with this version: {len(with_this)} of the"
+                            f" {rendering} that render this sentence also say \"{f.derived_value}\""
+                            f" ({', '.join(with_this)}), {len(with_source)} say \"{f.source_value}\"; the source"
+                            " may be the one that changed it.", has=has)
+            f.severity_reason = Reason.SOURCE_IS_ODD.value  # two signals, lowered: no consensus raises it back
     return findings

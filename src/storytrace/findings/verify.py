@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from storytrace.config import Config
+from storytrace.findings.severity import Reason, Signal, add_signal
 from storytrace.model import Article, Finding
 
 CHECKED_SEVERITIES = ("high", "medium")
@@ -87,6 +88,7 @@ def apply_score(f: Finding, score: float, entailed_above: float) -> None:
         f.explanation += (f" The verifier judges the meaning kept (P(supported) = {score:.2f}), "
                           f"so this {f.severity}-severity change was downgraded to low.")
         f.severity = "low"
+        f.severity_reason = Reason.VERIFIER_LOWERED.value
     else:
         f.explanation += f" Verifier: P(supported) = {score:.2f}."
 
@@ -190,9 +192,11 @@ def weigh_with_verifier(findings: list[Finding], verifier, high_above: float, me
                               f"(P(supported) both ways = {score:.2f}), so this {f.severity}-severity change "
                               f"was lowered to {LOWERED[f.severity]}.")
             f.severity = LOWERED[f.severity]
+            f.severity_reason = Reason.VERIFIER_LOWERED.value
         elif score < 0.5:  # the two signals agree: the rules saw a change, the model reads one too
             f.explanation += (f" Second signal: the verifier also reads a change of meaning "
                               f"(P(supported) both ways = {score:.2f}).")
+            add_signal(f, Signal.VERIFIER)
         else:
             f.explanation += f" Second signal: the verifier's P(supported) both ways = {score:.2f}."
     return findings

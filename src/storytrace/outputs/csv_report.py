@@ -15,6 +15,7 @@ from storytrace.outputs.json_report import finding_to_dict, write_atomic
 COLUMNS = [
     "story", "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value",
     "source_article", "source_text", "source_span", "source_value", "explanation", "confidence",
+    "signals", "lacks", "severity_reason",  # why this severity (findings/severity.py; empty: not recorded)
     "review_status", "review_reason", "review_note",  # a person's decision (empty: not reviewed)
 ]
 
@@ -51,6 +52,9 @@ def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Pat
             row["review_note"] = review.get("note", "")
             for key in ("against", "claim_span", "source_span"):
                 row[key] = json.dumps(row[key])
+            for key in ("signals", "lacks"):
+                row[key] = "" if row[key] is None else json.dumps(row[key])
+            row["severity_reason"] = row["severity_reason"] or ""
             for key in COLUMNS:  # ids come from file names: any string cell may start with '='
                 row[key] = defuse_formula(row[key])
             w.writerow(row)

@@ -14,7 +14,9 @@ from storytrace.store.corrections import corrected_fields
 # report.json layout version (the "version" field is storytrace's). 2: each story lists "cited",
 # the outlets its versions cite that are not among them (lineage nodes marked cited and absent),
 # and a story of one article says in "alone_because" which evidence was too weak to join another.
-SCHEMA_VERSION = 2
+# 3: each finding says why it has its severity: "signals", "lacks", "severity_reason"
+# (findings/severity.py; null when not recorded, as for a finding read from an older store).
+SCHEMA_VERSION = 3
 
 
 def article_to_dict(a: Article) -> dict[str, Any]:

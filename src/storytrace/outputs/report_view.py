@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Story
 from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, derivation_depths, layout_lineage
 from storytrace.outputs.word_diff import HighlightedPair, Segment, highlight_pair, plain
+from storytrace.severity_basis import why_severity
 from storytrace.store.corrections import corrected_fields
 
 SEVERITIES = ("high", "medium", "low")
@@ -59,6 +60,7 @@ class FindingView:
     explanation: str
     confidence: float
     against_labels: list[str]
+    why_severity: str  # which signals the severity rests on (findings/severity.why_severity)
     others: list[OtherVersion]
     review_status: str = "open"  # a person's decision: open | confirmed | dismissed
     review_reason: str = ""
@@ -253,6 +255,7 @@ def _finding_views(
                 claim=pair.derived, source=pair.source if f.source_text else [],
                 derived_value=f.derived_value, source_value=f.source_value, explanation=f.explanation,
                 confidence=f.confidence, against_labels=[labels.get(a, a) for a in f.against],
+                why_severity=why_severity(f),
                 others=_other_versions(f, story, articles, labels, sents),
                 review_status=review.get("status") or "open", review_reason=review.get("reason") or "",
                 review_note=review.get("note") or "", reviewed_at=review.get("reviewed_at") or "",

@@ -194,4 +194,5 @@ def _write_tables(spark, where: Path, report: dict[str, Any]) -> None:
                        for s in report["stories"] for f in s["findings"]],
           "story_id string, id string, type string, severity string, article_id string, against string, claim string,"
           " claim_span string, derived_value string, source_article_id string, source_text string, source_span string,"
-          " source_value string, explanation string, confidence double")
+          " source_value string, explanation string, confidence double, signals string, lacks string,"
+          " severity_reason string")

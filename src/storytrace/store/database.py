@@ -179,9 +179,11 @@ class Store:
             rows.append(
                 (d["id"], story.id, finding_key(f), d["type"], d["severity"], d["article"], _json(d["against"]), d["claim"],
                  d["claim_span"][0], d["claim_span"][1], d["derived_value"], d["source_article"], d["source_text"],
-                 ss[0], ss[1], d["source_value"], d["explanation"], d["confidence"])
+                 ss[0], ss[1], d["source_value"], d["explanation"], d["confidence"],
+                 None if d["signals"] is None else _json(d["signals"]), None if d["lacks"] is None else _json(d["lacks"]),
+                 d["severity_reason"])
             )
-        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        self.conn.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
 
     def _delete_story_rows(self, story_id: str) -> None:
         for table in STORY_TABLES:
@@ -282,6 +284,9 @@ def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection
             ).fetchall()
         return _from_original(spans[article_id], start), _from_original(spans[article_id], end)
 
+    # A store of layout 3 (read-only, not migrated) has no severity basis columns: NULL, unknown.
+    present = schema.columns(store.conn, "findings")
+    basis = ", ".join(c if c in present else f"NULL AS {c}" for c in schema.SEVERITY_COLUMNS)
     stories = []
     for sid in ids if ids is not None else story_ids(store):
         head = q("SELECT id, title, alone_because FROM stories WHERE id = ?", (sid,)).fetchone()
@@ -328,17 +333,19 @@ def load_stories(store: Store, ids: list[str] | None = None, aligned: Collection
         ]
         for row in q(
             "SELECT id, type, severity, article_id, against, claim, claim_start, claim_end, derived_value, source_article_id,"
-            " source_text, source_start, source_end, source_value, explanation, confidence FROM findings"
+            f" source_text, source_start, source_end, source_value, explanation, confidence, {basis} FROM findings"
             " WHERE story_id = ? ORDER BY rowid", (sid,)
         ):
             (fid, ftype, severity, article, against, claim, c_start, c_end, derived_value, source_article,
-             source_text, s_start, s_end, source_value, explanation, confidence) = row
+             source_text, s_start, s_end, source_value, explanation, confidence, signals, lacks, reason) = row
             story.findings.append(Finding(
                 id=fid, type=ftype, severity=severity, article=article, against=json.loads(against) if against else [],
                 claim=claim or "", claim_span=to_clean(article, c_start, c_end) or (0, 0),
                 derived_value=derived_value or "", source_article=source_article, source_text=source_text or "",
                 source_span=to_clean(source_article, s_start, s_end), source_value=source_value or "",
                 explanation=explanation or "", confidence=confidence or 0.0,
+                signals=json.loads(signals) if signals is not None else None,
+                lacks=json.loads(lacks) if lacks is not None else None, severity_reason=reason,
             ))
         decided = reviews_of(store.conn, story.findings)
         for f in story.findings:
@@ -394,7 +401,7 @@ def open_readonly(path: str | Path) -> Store:
                 raise
             store.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=30)
             known = schema.is_storytrace_store(store.conn)
-        old = schema.needs_migration(store.conn)
+        old = schema.needs_migration(store.conn) and not schema.readable_read_only(store.conn)
     except sqlite3.DatabaseError as exc:
         raise as_store_error(path, exc) from exc
     if not known:

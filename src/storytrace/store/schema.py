@@ -10,7 +10,10 @@ Version 3 (``PRAGMA user_version``) is this layout. Earlier stores are migrated 
 in one transaction, the first time a writable Store opens them: version 1 (every release before
 session 9: ``edges``, ``findings.article``, unprefixed internal tables, the version in a ``meta``
 table) to 2, and version 2 to 3, which adds ``stories.alone_because`` (why a story of one article
-joined no other: which evidence was too weak), filled from the stored story blobs.
+joined no other: which evidence was too weak), filled from the stored story blobs. Version 3 to 4
+adds why each finding has its severity (``findings.signals``, ``lacks``, ``severity_reason``;
+findings/severity.py); the findings of an earlier store keep NULL there: unknown. A version 3
+store differs only by those columns, so it stays readable read-only (``READABLE_FROM``).
 """
 from __future__ import annotations
 
@@ -18,7 +21,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+READABLE_FROM = 3  # the oldest layout a read-only Store reads as it is (missing columns: unknown)
 INTERNAL_PREFIX = "_st_"
 
 TABLES = """
@@ -82,7 +86,8 @@ CREATE TABLE IF NOT EXISTS findings (
     id TEXT, story_id TEXT REFERENCES stories(id), finding_key TEXT, type TEXT, severity TEXT,
     article_id TEXT REFERENCES articles(id), against TEXT, claim TEXT, claim_start INTEGER, claim_end INTEGER,
     derived_value TEXT, source_article_id TEXT REFERENCES articles(id), source_text TEXT, source_start INTEGER,
-    source_end INTEGER, source_value TEXT, explanation TEXT, confidence REAL
+    source_end INTEGER, source_value TEXT, explanation TEXT, confidence REAL,
+    signals TEXT, lacks TEXT, severity_reason TEXT
 );
 CREATE TABLE IF NOT EXISTS input_errors (path TEXT, line INTEGER, problem TEXT, fatal INTEGER);
 """
@@ -109,7 +114,7 @@ JSON_COLUMNS = {
     "mentions": ("value",),
     "alignments": ("source_sentences", "derived_sentences"),
     "lineage": ("evidence",),
-    "findings": ("against",),
+    "findings": ("against", "signals", "lacks"),
 }
 
 # -- version 1 -> 2 -----------------------------------------------------------------------------
@@ -125,7 +130,8 @@ _REBUILT = {  # version 2 table <- SELECT over its version 1 table
     "lineage": ("edges", f"{_PAIR_COLUMNS}, relation, confidence, coverage, containment, evidence"),
     "findings": ("findings", "id, story_id, st_finding_key(article, type, claim, derived_value, source_value), type,"
                  " severity, article, against, claim, claim_start, claim_end, derived_value, source_article, source_text,"
-                 " source_start, source_end, source_value, explanation, confidence"),
+                 " source_start, source_end, source_value, explanation, confidence,"
+                 " NULL, NULL, NULL"),  # the severity basis columns of layout 4: unknown
 }
 _OLD_INDEXES = ("idx_edges_story", "idx_findings_story", "idx_alignments_story", "idx_unaligned_story", "idx_reuse_story")
 
@@ -144,8 +150,13 @@ def is_storytrace_store(conn: sqlite3.Connection) -> bool:
 
 
 def needs_migration(conn: sqlite3.Connection) -> bool:
-    """A store of an earlier layout (version 1 or 2): a writable Store migrates it."""
+    """A store of an earlier layout (version 1 to 3): a writable Store migrates it."""
     return is_version_1(conn) or 2 <= conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+
+
+def readable_read_only(conn: sqlite3.Connection) -> bool:
+    """A layout a read-only Store reads without migrating (``READABLE_FROM`` or later)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0] >= READABLE_FROM
 
 
 def _table_sql(name: str) -> str:
@@ -207,12 +218,31 @@ def migrate_2_to_3(conn: sqlite3.Connection) -> None:
             conn.executemany("UPDATE stories SET alone_because = ? WHERE id = ?", notes)
 
 
+# Columns a later version added to a table: a reader of an older store selects NULL for them.
+SEVERITY_COLUMNS = ("signals", "lacks", "severity_reason")
+
+
+def migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    """Add the findings' severity basis columns (NULL, unknown, for the findings already stored)."""
+    with _migration(conn, 4):
+        present = {r[1] for r in conn.execute("PRAGMA table_info(findings)")}
+        for column in SEVERITY_COLUMNS:
+            if column not in present:
+                conn.execute(f"ALTER TABLE findings ADD COLUMN {column} TEXT")
+
+
+def columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+
 def ensure(conn: sqlite3.Connection) -> None:
     """Create (or migrate to) the current layout. The caller commits nothing: this commits itself."""
     if is_version_1(conn):
         migrate_1_to_2(conn)
     if conn.execute("PRAGMA user_version").fetchone()[0] == 2:
         migrate_2_to_3(conn)
+    if conn.execute("PRAGMA user_version").fetchone()[0] == 3:
+        migrate_3_to_4(conn)
     conn.executescript(TABLES)
     conn.executescript(INDEXES)
     if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:

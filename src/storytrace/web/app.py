@@ -97,6 +97,9 @@ class FindingOut(BaseModel):
     source_value: str
     explanation: str
     confidence: float
+    signals: list[str] | None = None  # why this severity (findings/severity.py); None: not recorded
+    lacks: list[str] | None = None
+    severity_reason: str | None = None
     review: dict | None = None  # {status, reason, note, reviewed_at} once a person decided
 
 

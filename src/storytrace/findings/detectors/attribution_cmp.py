@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.names import compare_names
 from storytrace.findings.registry import detector
 from storytrace.model import Finding
@@ -37,23 +38,25 @@ def detect_attributions(ctx: PairContext) -> list[Finding]:
             continue
         src_sentence, b = candidates[0]
         missing = _missing_signal(a.target, b.target, claim.text, src_sentence.text)
-        findings.append(make_finding(
+        finding = make_finding(
             ctx, "attribution_change", claim, a.target, src_sentence, b.target,
-            f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.'
-            + (f" Medium, not high: {missing}" if missing else ""), 0.75, severity="medium" if missing else None,
-        ))
+            f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.', 0.75,
+        )
+        findings.append(lower_to_medium(finding, *missing) if missing else finding)
     return findings
 
 
-def _missing_signal(target: str, src_target: str, claim: str, src_text: str) -> str:
+def _missing_signal(target: str, src_target: str, claim: str, src_text: str) -> tuple[Signal, str] | None:
     """High needs two named sources that differ (not "the survey" against "the ministry", one
     thing said about another) and neither sentence naming the other's source too: "according to
-    the report by the ministry" renders "according to the ministry" ("" when both hold)."""
+    the report by the ministry" renders "according to the ministry" (None when both hold)."""
     if not (_proper(target) and _proper(src_target)):
-        return "one side cites no named source (a report, a survey), so the two may cite one thing in two ways."
+        return (Signal.NAMED_SOURCES,
+                "one side cites no named source (a report, a survey), so the two may cite one thing in two ways.")
     if _words_in(src_target, claim) or _words_in(target, src_text):
-        return "each sentence also names the other's source, so the citation may be reworded, not changed."
-    return ""
+        return (Signal.CLEAR_DIFFERENCE,
+                "each sentence also names the other's source, so the citation may be reworded, not changed.")
+    return None
 
 
 def _proper(target: str) -> bool:

@@ -28,7 +28,7 @@ from storytrace.align import languages_differ
 from storytrace.crosslingual import HIGH_COSINE, HIGH_MARGIN, pair_confidence
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.registry import detector
-from storytrace.findings.severity import SETTLED
+from storytrace.findings.severity import SETTLED, Reason, Signal, lower_to_medium, record, settle_high
 from storytrace.findings.text import ParsedSentence
 from storytrace.model import AlignedPair, Finding
 from storytrace.nlp.cjk_values import Value, halfwidth, has_cjk, matches, unit_agrees, values
@@ -182,9 +182,10 @@ def _latin_name_swaps(ctx: PairContext, src: list[ParsedSentence], der: list[Par
     (claim, name), (source, old) = new[0], gone[0]
     explanation = (f'The source sentence names "{old}"; its rendering in {ctx.derived.language or "another language"} '
                    f'names "{name}", whom the source never mentions, and not "{old}", whom this version never '
-                   "mentions. Medium, not high: across languages the role or quote that would tie the two names to "
-                   "one slot is not compared.")
-    return [make_finding(ctx, "entity_swap", claim, name, source, old, explanation, 0.7, severity="medium")]
+                   "mentions.")
+    return [lower_to_medium(make_finding(ctx, "entity_swap", claim, name, source, old, explanation, 0.7),
+                            Signal.SAME_SLOT, "across languages the role or quote that would tie the two names to"
+                            " one slot is not compared.")]
 
 
 def _change(ctx: PairContext, s: _Located, d: _Located, pair: AlignedPair, alignment: tuple[float, float, bool],
@@ -198,24 +199,28 @@ def _change(ctx: PairContext, s: _Located, d: _Located, pair: AlignedPair, align
     align_note = (f"the sentences are aligned one to one and say the same thing (multilingual similarity "
                   f"{cosine:.2f}, {margin:.2f} above any other source sentence)")
     unit_note = f"both values are {_unit_words(s.value)}"
+    severity, confidence = ("high", 0.9) if sure_alignment and unit_ok else \
+        ("medium", 0.7) if sure_alignment or unit_ok else ("low", 0.5)
+    finding = make_finding(ctx, kind, d.sentence, d.value.text, s.sentence, s.value.text, explanation, confidence,
+                           severity=severity)
     if sure_alignment and unit_ok:
-        severity, confidence = "high", 0.9
-        explanation += f"{SETTLED} {align_note}, and {unit_note}."
+        settle_high(finding, (Signal.DETECTOR, Signal.ONE_TO_ONE, Signal.SAME_QUANTITY),
+                    f"{SETTLED} {align_note}, and {unit_note}.")
     elif sure_alignment or unit_ok:
-        severity, confidence = "medium", 0.7
         units = (f"{_unit_words(s.value)} / {_unit_words(d.value)}" if s.value.unit or d.value.unit
                  else "neither has a unit")
         missing = (f"the values' units do not say they measure the same thing ({units})" if sure_alignment else
                    f"the alignment of the two sentences is less certain (multilingual similarity {cosine:.2f},"
                    f" {margin:.2f} above the next source sentence"
                    f"{', a group of sentences' if len(pair.source) + len(pair.derived) > 2 else ''})")
-        explanation += f" Medium, not high: {align_note if sure_alignment else unit_note}, but {missing}."
+        has = Signal.ONE_TO_ONE if sure_alignment else Signal.SAME_QUANTITY
+        lower_to_medium(finding, Signal.SAME_QUANTITY if sure_alignment else Signal.ONE_TO_ONE,
+                        f"{align_note if sure_alignment else unit_note}, but {missing}.", has=(Signal.DETECTOR, has))
     else:
-        severity, confidence = "low", 0.5
-        explanation += (" Low: neither a sure alignment of the two sentences nor the units say the two values"
-                        " are about the same thing.")
-    return make_finding(ctx, kind, d.sentence, d.value.text, s.sentence, s.value.text, explanation, confidence,
-                        severity=severity)
+        finding.explanation += (" Low: neither a sure alignment of the two sentences nor the units say the two values"
+                                " are about the same thing.")
+        record(finding, Reason.LACKS_SIGNAL, lacks=(Signal.ONE_TO_ONE, Signal.SAME_QUANTITY))
+    return finding
 
 
 def _omission(ctx: PairContext, s: _Located, claim: ParsedSentence, pair: AlignedPair) -> Finding:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
+from storytrace.findings.severity import ALONE, Signal, lower_to_medium
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
@@ -300,12 +301,12 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     for candidate in name_units(closest):
         if candidate.label != "PERSON" or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
             continue
-        return make_finding(
+        return lower_to_medium(make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
             f'The source has "{candidate.text}" here; this version has "{unit.text}", a different person '
-            "whom the source names only elsewhere. Medium on this signal alone: the source itself names this person,"
-            " so it may be the source that is inconsistent here.", 0.75, severity="medium",
-        )
+            "whom the source names only elsewhere.", 0.75, severity="medium",
+        ), Signal.STORY_CONFIRMS, "the source itself names this person, so it may be the source that is inconsistent"
+           " here.", lead=ALONE)
     return None
 
 

@@ -11,6 +11,7 @@ import math
 import re
 
 from storytrace.findings.common import PairContext, make_finding, span_text
+from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
@@ -120,12 +121,12 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     kind = "date_change"
                 what = "date" if kind == "date_change" else "number"
                 missing = _missing_signal(sentence, n, src_sentence, m, rank)
-                findings.append(make_finding(
+                finding = make_finding(
                     ctx, kind, sentence, n.text, src_sentence, m.text,
                     f"The {what} changed: the source says \"{_as_written(src_sentence, m)}\", this version says "
-                    f"\"{_as_written(sentence, n)}\"." + (f" Medium, not high: {missing}" if missing else ""),
-                    0.85 if not elsewhere else 0.6, severity="medium" if missing else None,
-                ))
+                    f"\"{_as_written(sentence, n)}\".", 0.85 if not elsewhere else 0.6,
+                )
+                findings.append(lower_to_medium(finding, *missing) if missing else finding)
             else:
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."
                 if rank:
@@ -140,20 +141,21 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
 
 
 def _missing_signal(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue,
-                    rank: bool) -> str:
-    """Why a changed figure is not certain enough for high ("" when it is). High needs the two
+                    rank: bool) -> tuple[Signal, str] | None:
+    """The signal a changed figure lacks for high and why (None when it has both). High needs the two
     values to be about the same thing, named by one noun or unit on both sides (a rank ranks the
     same noun), and a difference that no rendering explains: two figures a power of ten apart,
     written with different scale words ("1.2 billion" / "120 million"), are a scale word read two
     ways (Chinese 万 and 亿 count in ten-thousands), which one version misread the pair cannot tell."""
     noun = _ranked_noun(sentence, n) if rank else _unit(sentence, n)
     if not noun or noun != (_ranked_noun(src_sentence, m) if rank else _unit(src_sentence, m)):
-        return ("no noun or unit names what both figures count, so they may not be about the same thing "
-                "(one signal: the figure that takes its place in the sentence).")
+        return (Signal.SAME_QUANTITY, "no noun or unit names what both figures count, so they may not be about the"
+                " same thing (one signal: the figure that takes its place in the sentence).")
     if _scale_slip(n, m, _as_written(sentence, n), _as_written(src_sentence, m)):
-        return ("the figures are a power of ten apart and written with different scale words, the mark of a "
-                "scale word (thousand, million, 万, 亿) rendered two ways; either version may have misread it.")
-    return ""
+        return (Signal.CLEAR_DIFFERENCE, "the figures are a power of ten apart and written with different scale"
+                " words, the mark of a scale word (thousand, million, 万, 亿) rendered two ways; either version may"
+                " have misread it.")
+    return None
 
 
 _SIGN = re.compile(r"[$€£¥%]|\bper ?cent\b|\bpercent\b")

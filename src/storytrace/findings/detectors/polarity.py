@@ -11,6 +11,7 @@ from collections import Counter
 
 from storytrace.findings.clauses import clause_root, clause_tokens, clauses_match, negative_count, same_head, under_negation
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
+from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
@@ -334,13 +335,14 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             anchored = direct and same_head(sentence, i, src, j)
             if anchored:
                 explanation += " Both words bear on the same word in their sentences."
-            elif direct:
-                explanation += (" Medium, not high: the two words do not bear on the same word, so the sentences may"
-                                " tell one order of events from its two ends (\"A before B\" is \"B after A\").")
-            out.append(make_finding(
+            finding = make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
                 explanation, 0.75 if direct else 0.6, severity=None if anchored else "medium",
-            ))
+            )
+            if direct and not anchored:
+                lower_to_medium(finding, Signal.SAME_HEAD, "the two words do not bear on the same word, so the"
+                                " sentences may tell one order of events from its two ends (\"A before B\" is \"B after A\").")
+            out.append(finding)
             break
     return out
 

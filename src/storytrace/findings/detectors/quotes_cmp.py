@@ -8,6 +8,7 @@ paired with one given to another speaker is an attribution change.
 from __future__ import annotations
 
 from storytrace.findings.common import PairContext, make_finding
+from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.names import compare_names
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
@@ -66,25 +67,28 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
             # source gives elsewhere, a negation the clause paraphrases. Medium, and it says so;
             # the story's other versions may still raise it. A different common noun may be a
             # loose translation.
-            note = f" Medium, not high: {_UNCONFIRMED[what]}" if what in _UNCONFIRMED else ""
-            findings.append(make_finding(
+            finding = make_finding(
                 ctx, "quote_change", claim, derived_word, src_sentence, source_word,
                 f'The quotation was changed: the source quote has "{source_word}", this version "{derived_word}" '
-                f'({_WHAT[what]}).' + note, 0.75, severity="medium",
-            ))
+                f'({_WHAT[what]}).', 0.75, severity="medium",
+            )
+            if what in _UNCONFIRMED:
+                lower_to_medium(finding, Signal.DETECTORS_AGREE, _UNCONFIRMED[what])
+            findings.append(finding)
         if _different_speakers(quote, src_quote):
             # Both speakers named in their own sentences is two signals (the quotes pair up, the
             # names differ); a speaker carried over from an earlier sentence ("she added") is
             # resolved, not read, and may be resolved wrongly.
             named = _named_in(quote.speaker, claim.text) and src_sentence is not None \
                 and _named_in(src_quote.speaker, src_sentence.text)
-            findings.append(make_finding(
+            finding = make_finding(
                 ctx, "attribution_change", claim, quote.speaker or "", src_sentence, src_quote.speaker or "",
-                f'This quotation is attributed to {quote.speaker} here but to {src_quote.speaker} in the source.'
-                + ("" if named else " Medium, not high: a speaker is not named in the quote's own sentence but"
-                   " carried over from an earlier one (\"she added\"), which may be resolved wrongly."),
-                0.8, severity=None if named else "medium",
-            ))
+                f'This quotation is attributed to {quote.speaker} here but to {src_quote.speaker} in the source.', 0.8,
+            )
+            if not named:
+                lower_to_medium(finding, Signal.NAMED_SPEAKERS, "a speaker is not named in the quote's own sentence"
+                                " but carried over from an earlier one (\"she added\"), which may be resolved wrongly.")
+            findings.append(finding)
     return findings
 
 
