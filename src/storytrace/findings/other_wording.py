@@ -1,16 +1,13 @@
-"""Is a source phrase specified in words a derived sentence leaves unrendered?
+"""Does the source say, where a derived sentence adds a word, a word the derived sentence leaves
+unrendered?
 
-Two translations of one source describe one specific thing each in their own words: "the
-government's draft pension reform" and "the proposed pension reform bill", "inbound tourists"
-and "tourist arrivals", "central Paris" and "the Paris metropolitan area". The qualifier one of
-them has and the other lacks is then not a new fact: the other states the same specification
-with a word the first leaves unsaid ("proposed", "arrivals", "metropolitan"). An inserted
-qualifier on a thing the source leaves bare ("the pension plan" / "the secret pension plan") has
-no such word to render, and stays an addition.
-
-The phrase of a source word is what specifies the same thing: the noun it modifies when it is a
-modifier itself ("tourist" of "tourist arrivals"), that noun's own premodifiers, and for a verb the verb or adjective that governs it through an
-open complement ("is determined to expand", "came together to launch").
+Two translations of one source put each source word in about the same place, each in its own
+words. A word one of them has where the other has a word it never says is then that word's other
+rendering (or a substitution, which the opposite and slot checks judge), not a fact added from
+nowhere: "returning to China" for "returning home", "the COVID-19 pandemic" for "the coronavirus
+pandemic", "labour shortage figures" for "labour gap figures". A word slipped in between two
+words the source has side by side ("the secret plan" / "the plan") has no such word to render and
+stays an addition.
 """
 from __future__ import annotations
 
@@ -19,57 +16,9 @@ from functools import lru_cache
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.nlp import wordnet
 
-# Dependencies by which a word modifies a noun inside one noun phrase.
-_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-# A premodifier of a noun: the words that specify which thing it is.
-_PREMODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
-# A verb taken up by another verb or adjective ("determined to expand", "come together to launch").
-_OPEN_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl"})
-# What belongs to a governing verb's wording: its particle and its manner words ("come together").
-_VERB_WORDING_DEPS = frozenset({"prt", "advmod", "acomp"})
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 # How far up WordNet's hypernyms a derived word may render a source noun ("homes" / "house").
 _STEPS = 2
-
-
-def _top(s: ParsedSentence, j: int) -> int:
-    """The word heading the phrase that source word ``j`` is part of."""
-    seen = {j}
-    while True:
-        t = s.tokens[j]
-        h = t.head
-        if not (0 <= h < len(s.tokens)) or h in seen:
-            return j
-        head = s.tokens[h]
-        if t.dep in _NOUN_MODIFIER_DEPS and head.pos in ("NOUN", "PROPN"):
-            j = h
-        elif t.pos == "VERB" and t.dep in _OPEN_COMPLEMENT_DEPS and head.pos in ("VERB", "ADJ") \
-                and t.tag == "VB" and _to_before(s, j):  # "determined to expand": an infinitive complement
-            j = h
-        elif t.pos == "ADJ" and t.dep == "acomp" and head.pos == "AUX":
-            return j  # "is determined": the adjective carries the wording
-        else:
-            return j
-        seen.add(j)
-
-
-def _to_before(s: ParsedSentence, j: int) -> bool:
-    return any(t.head == j and t.lower == "to" and t.dep == "aux" for t in s.tokens)
-
-
-def _phrase(s: ParsedSentence, j: int) -> list[int]:
-    """Indices of the words that specify, with ``j``, one thing: the phrase head and its
-    premodifiers (and their own compounds), or a governing verb's particle and manner words."""
-    top = _top(s, j)
-    allowed = _VERB_WORDING_DEPS if s.tokens[top].pos in ("VERB", "ADJ") else _PREMODIFIER_DEPS
-    out, frontier = [top], [top]
-    while frontier:
-        h = frontier.pop()
-        for i, t in enumerate(s.tokens):
-            if t.head == h and i != h and i not in out and t.dep in allowed:
-                out.append(i)
-                frontier.append(i)
-    return out
 
 
 @lru_cache(maxsize=1 << 14)
@@ -101,18 +50,58 @@ def renders(word: Token, d: ParsedSentence) -> bool:
     return False
 
 
-def unrendered_specification(s: ParsedSentence, j: int, d: ParsedSentence,
-                              vague: frozenset[str] = frozenset()) -> list[str]:
-    """The common content words of source word ``j``'s phrase, other than ``j`` itself, that the
-    derived sentence renders nowhere: the source's own specification of the thing, which a
-    qualifier the derived sentence adds there may render in other words. ``vague`` words
-    ("major", "new") specify nothing a qualifier could render."""
-    out = []
-    for i in _phrase(s, j):
-        t = s.tokens[i]
-        if i == j or t.pos not in _CONTENT_POS or t.is_stop or t.ent_type or not t.text.isalpha() \
-                or not t.text.islower() or len(t.lower) < 3 or t.lower in vague or t.lemma.lower() in vague:
-            continue
-        if not renders(t, d):
-            out.append(t.text)
+# Words a derived name may stand apart from its anchor by ("returning to China" / "returning home").
+_LINK_POS = frozenset({"DET", "ADP", "PART", "CCONJ"})
+
+
+def _anchors(d: ParsedSentence, start: int, step: int) -> list[int]:
+    """Up to two word positions next to a derived span, in one direction, the second only past a
+    function word ("to" of "returning to China")."""
+    out, i = [], start
+    while 0 <= i < len(d.tokens) and len(out) < 2:
+        t = d.tokens[i]
+        if any(c.isalnum() for c in t.text):
+            out.append(i)
+            if t.pos not in _LINK_POS:
+                break
+        i += step
     return out
+
+
+def _said_less(word: Token, s: ParsedSentence, d: ParsedSentence) -> bool:
+    """Does the derived sentence say the word fewer times than the source does ("returning home
+    ... home culture" / "returning to China ... home culture")? Then one of them is unrendered."""
+    key = word_key(word.lemma)
+    return sum(word_key(t.lemma) == key for t in d.tokens) < sum(word_key(t.lemma) == key for t in s.tokens)
+
+
+def unrendered_slot(d: ParsedSentence, first: int, end: int, sources: list[ParsedSentence],
+                    vague: frozenset[str] = frozenset()) -> tuple[ParsedSentence | None, list[str]]:
+    """Common words the source puts where the derived words ``first:end`` stand, which the
+    derived sentence renders nowhere: "Returning to China after ..." against "When returning home
+    after ...", "the COVID-19 pandemic" against "the coronavirus pandemic". The words on either
+    side match (one of them a content word); between them the source has one common word (not a
+    name: a name there makes a swap) that the derived sentence does not say (or says fewer times
+    than the source) and that is no opposite of the derived words. The derived words may then be
+    that word's rendering: one word in another's place."""
+    lefts, rights = _anchors(d, first - 1, -1), _anchors(d, end, 1)
+    for s in sources:
+        keys = [word_key(t.lemma) for t in s.tokens]
+        for li in lefts:
+            for ri in rights:
+                left, right = d.tokens[li], d.tokens[ri]
+                if left.pos in _LINK_POS and right.pos in _LINK_POS:
+                    continue
+                for a in (i for i, k in enumerate(keys[:-2]) if k == word_key(left.lemma)):
+                    if keys[a + 2] != word_key(right.lemma):
+                        continue
+                    t = s.tokens[a + 1]
+                    if t.ent_type or t.pos not in _CONTENT_POS or t.is_stop or not t.text.isalpha() \
+                            or not t.text.islower() or len(t.lower) < 3 or t.lower in vague:
+                        continue
+                    if renders(t, d) and not _said_less(t, s, d):
+                        continue
+                    if any(wordnet.slot_opposed(x.lemma, x.pos, t.lemma, t.pos) for x in d.tokens[first:end]):
+                        continue  # a word in its opposite's place reverses it ("hide" / "show"): no rendering
+                    return s, [t.text]
+    return None, []
