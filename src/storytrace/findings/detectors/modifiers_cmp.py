@@ -395,7 +395,7 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                     continue
                 # another version saying it too makes it a shared detail, not an invention
                 elsewhere = _versions_saying(ctx, tok, head)
-                slot_sentence, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
+                _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, s, "",
                     f"This version adds {tok.text!r} to {head.text!r}; the source says only "
