@@ -14,6 +14,7 @@ from storytrace.findings.severity import ALONE, Signal, lower_to_medium
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
+from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
@@ -272,9 +273,19 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         explanation += f" It is not a wider name for the places the source names here ({', '.join(outside)})."
     elif generalisation:
         explanation += " It may be a generalisation of a place the source names."
-    return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, None, "",
-                        explanation, 0.5 if (elsewhere or generalisation) else 0.75,
-                        severity="low" if (elsewhere or generalisation) else "medium")
+    # The source may put a common word where the name stands ("returning home" / "returning to
+    # China", "the coronavirus pandemic" / "the COVID-19 pandemic"): one referent named two ways.
+    # Only for a span the tagger reads as a name: a capitalised word outside any entity (a
+    # headline's "Scares") may be a common word put in another's place, a change of wording.
+    slot_sentence, slot_words = (None, []) if unit.label == "PROPN" else \
+        unrendered_slot(unit.sentence, unit.first, unit.end, aligned)
+    if slot_words:
+        quoted = ", ".join(repr(w) for w in slot_words)
+        explanation += (f" Low, not medium: the source has {quoted} in its place, which this version does not"
+                        " render, so the name may be its rendering.")
+    low = bool(elsewhere or generalisation or slot_words)
+    return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, slot_sentence, "",
+                        explanation, 0.5 if low else 0.75, severity="low" if low else "medium")
 
 
 def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit],

@@ -17,6 +17,7 @@ from collections import Counter
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
+from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, stem, word_key
 from storytrace.findings.wordsense import related, senses
@@ -325,13 +326,25 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
             tok, after = d.tokens[i], d.tokens[a]
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
             elsewhere = _versions_saying(ctx, tok, after)
+            slot_sentence, other = unrendered_slot(d, i, i + 1, sources, _VAGUE)
+            s = slot_sentence or s
             findings.append(make_finding(
                 ctx, "unsupported_addition", d, tok.text, s, "",
                 f"This version adds {tok.text!r} before {after.text!r}; the source has the words on "
-                f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere),
-                0.4 if elsewhere else 0.55, severity="low" if elsewhere else None,
+                f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere)
+                + _slot_note(other),
+                0.4 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
             ))
     return findings
+
+
+def _slot_note(words: list[str]) -> str:
+    """Why a qualifier standing where the source has an unrendered word is shown but not counted."""
+    if not words:
+        return ""
+    quoted = ", ".join(repr(w) for w in words)
+    return (f" Low, not medium: the source has {quoted} in its place, which this version does not render,"
+            " so the word may be its rendering.")
 
 
 def _versions_saying(ctx: PairContext, word: Token, near: Token) -> list[str]:
@@ -382,11 +395,12 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                     continue
                 # another version saying it too makes it a shared detail, not an invention
                 elsewhere = _versions_saying(ctx, tok, head)
+                _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, s, "",
                     f"This version adds {tok.text!r} to {head.text!r}; the source says only "
-                    f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere),
-                    0.45 if elsewhere else 0.6, severity="low" if elsewhere else None,
+                    f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere) + _slot_note(other),
+                    0.45 if elsewhere or other else 0.6, severity="low" if elsewhere or other else None,
                 ))
                 break
     return findings
