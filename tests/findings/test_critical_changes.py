@@ -80,3 +80,20 @@ def test_a_negated_synonym_of_the_sources_verb_reverses_it(extractor):
     assert not _counted(pair_findings(
         extractor, source, "He qualified as a surgeon and started working at the city hospital in 1959, but he never liked it."),
         "negation_flip")
+
+
+def test_an_adverb_whose_adjective_opposes_the_sources_reverses_it(extractor):
+    # "irresponsibly" is "in an irresponsible way", and irresponsible is the opposite of responsible,
+    # whose cluster "reliable" sits in; WordNet links the two adverbs to nothing but their adjectives.
+    source = "The council has reliably funded the old library for thirty years, the mayor said on Monday."
+    found = _counted(pair_findings(
+        extractor, source, "The council has irresponsibly funded the old library for thirty years, the mayor said on Monday."),
+        "negation_flip")
+    assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("irresponsibly", "reliably", "medium")]
+    found = _counted(pair_findings(
+        extractor, "Courts in the north treat such cases differently, the minister told parliament.",
+        "Courts in the north treat such cases similarly, the minister told parliament."), "negation_flip")
+    assert [(f.derived_value, f.source_value) for f in found] == [("similarly", "differently")]
+    # An adverb of the same pole is a translation's choice.
+    assert not _counted(pair_findings(
+        extractor, source, "The council has dependably funded the old library for thirty years, the mayor said on Monday."))
