@@ -97,3 +97,16 @@ def test_an_adverb_whose_adjective_opposes_the_sources_reverses_it(extractor):
     # An adverb of the same pole is a translation's choice.
     assert not _counted(pair_findings(
         extractor, source, "The council has dependably funded the old library for thirty years, the mayor said on Monday."))
+
+
+def test_an_opposite_on_a_verb_that_fills_the_same_slot_reverses_it(extractor):
+    # "after" against the source's "prior to" (a synonym of "before"): the two hang off different
+    # verbs, "seen" and "reported", which the rest of the sentence puts in one slot, so they bear
+    # on one event.
+    source = "Prior to the arrival of the inspectors, the village had not reported any cases of the fever since 1990."
+    found = _counted(pair_findings(
+        extractor, source, "After the arrival of the inspectors, the village had not seen any cases of the fever since 1990."),
+        "negation_flip")
+    assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("After", "Prior", "medium")]
+    assert not _counted(pair_findings(
+        extractor, source, "Before the arrival of the inspectors, the village had not seen any cases of the fever since 1990."))

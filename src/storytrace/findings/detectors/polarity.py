@@ -14,7 +14,7 @@ from storytrace.findings.common import PairContext, content_keys, make_finding, 
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
-from storytrace.findings.slots import substitutions
+from storytrace.findings.slots import anchors, substitutions
 from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -322,7 +322,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
-            if not direct and not same_head(sentence, i, src, j) \
+            if not direct and not same_head(sentence, i, src, j) and not _heads_in_one_slot(sentence, i, src, j) \
                     and not (ctx.is_one_to_one(sentence.index) and _antonym_pair(tok, src.tokens[j])):
                 continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
             if said_in_context(ctx, sentence, i):
@@ -343,6 +343,18 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
+
+
+def _heads_in_one_slot(sentence: ParsedSentence, i: int, src: ParsedSentence, j: int) -> bool:
+    """Do the two words hang off words that fill one slot of the two sentences: the same word or a
+    synonym, or a different verb that the rest of the sentence puts in the same place ("After the
+    arrival, Haiti had not had a problem" / "Prior to the arrival, Haiti had not encountered
+    problems")? Then the opposites bear on one event, as when their heads are the same word."""
+    hi, hj = sentence.tokens[i].head, src.tokens[j].head
+    if hi == i or hj == j:
+        return False
+    pairs = anchors(sentence, src)
+    return pairs.get(hi) == hj or (hi, hj) in substitutions(sentence, src)
 
 
 def _antonym_pair(tok: Token, other: Token) -> bool:
