@@ -110,3 +110,18 @@ def test_an_opposite_on_a_verb_that_fills_the_same_slot_reverses_it(extractor):
     assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("After", "Prior", "medium")]
     assert not _counted(pair_findings(
         extractor, source, "Before the arrival of the inspectors, the village had not seen any cases of the fever since 1990."))
+
+
+def test_a_negated_verb_against_the_verb_in_its_slot_reverses_it(extractor):
+    # "does not offer" stands where the source has "gives" (the words around it match), so it
+    # reverses what the source says; the other added "not" renders "refused to" and evens the count.
+    source = "The council refused to comment, and the old wall gives a clear picture of how the town grew."
+    found = _counted(pair_findings(
+        extractor, source, "The council did not comment, and the old wall does not offer a clear picture of how the town grew."),
+        "negation_flip")
+    assert [f.severity for f in found] == ["medium"]
+    assert "offer" in found[0].derived_value and "gives" in found[0].source_value
+    # A negated opposite in the slot says what the source says.
+    assert not _counted(pair_findings(
+        extractor, "The council refused to comment, and the museum kept its maps when the town sold the building.",
+        "The council did not comment, and the museum did not lose its maps when the town sold the building."), "negation_flip")

@@ -83,14 +83,21 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     d_count = len(explicit_negations(sentence))
     if all(len(explicit_negations(s)) == d_count for s in aligned):
         return []
+    one_to_one = ctx.is_one_to_one(sentence.index)
     for src in aligned:
+        partner = _slot_partners(sentence, src) if one_to_one else {}
         for negated_side, other in ((sentence, src), (src, sentence)):
             for neg in explicit_negations(negated_side):
                 head = negated_side.tokens[neg.head]
+                in_slot = partner.get((negated_side is sentence, neg.head))
                 # the same word first, a synonym only where the sentence has no such word
                 for j in sorted(range(len(other.tokens)), key=lambda k: other.tokens[k].lemma != head.lemma):
                     tok = other.tokens[j]
-                    if _same_or_synonym(tok, head, ctx.is_one_to_one(sentence.index)) and tok.pos == head.pos \
+                    same = _same_or_synonym(tok, head, one_to_one)
+                    # a negated opposite in the slot says the same thing ("did not lose" / "won")
+                    if not same and (j != in_slot or slot_opposed(head, tok)):
+                        continue
+                    if tok.pos == head.pos \
                             and head.pos in ("VERB", "ADJ", "NOUN") \
                             and not _negated(other, j) and not _negative_manner(other, j) \
                             and not _under_implicit_negation(other, j) \
@@ -107,6 +114,19 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                             severity=None if d_tok.lemma == s_tok.lemma else "medium",
                         )]
     return []
+
+
+def _slot_partners(sentence: ParsedSentence, src: ParsedSentence) -> dict[tuple[bool, int], int]:
+    """Each word of a one-to-one rendering that stands in the slot of a different source word,
+    both ways: (True, derived index) -> source index, (False, source index) -> derived index.
+    A negated verb against the un-negated verb in its slot ("does not offer a vivid picture" /
+    "gives a vivid image") reverses the claim as a negated same word does: the rest of the
+    sentence says the verb renders that one."""
+    out: dict[tuple[bool, int], int] = {}
+    for i, j in substitutions(sentence, src):
+        out[(True, i)] = j
+        out[(False, j)] = i
+    return out
 
 
 # What a copula's "not" negates: its complement ("is not common", "is not the prime minister",
