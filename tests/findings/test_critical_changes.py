@@ -125,3 +125,16 @@ def test_a_negated_verb_against_the_verb_in_its_slot_reverses_it(extractor):
     assert not _counted(pair_findings(
         extractor, "The council refused to comment, and the museum kept its maps when the town sold the building.",
         "The council did not comment, and the museum did not lose its maps when the town sold the building."), "negation_flip")
+
+
+def test_a_noun_slipped_in_before_a_noun_is_an_addition_whatever_the_parser_labels_it(extractor):
+    # The parser hangs "catering" off "companies" as an adjective (amod), not as a compound; it is
+    # still a noun naming a narrower kind of company than the source states.
+    source = "When many companies suddenly applied for short-time work at the start of the crisis, the agency had to react quickly."
+    found = _counted(pair_findings(
+        extractor, source, "When a large number of catering companies suddenly applied for short-time work at the start of "
+                           "the crisis, the agency had to react quickly."), "unsupported_addition")
+    assert [f.derived_value for f in found] == ["catering"]
+    assert not _counted(pair_findings(
+        extractor, source, "When a large number of companies suddenly applied for short-time work at the start of "
+                           "the crisis, the agency had to react quickly."))
