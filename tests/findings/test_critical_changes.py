@@ -121,6 +121,13 @@ def test_a_negated_verb_against_the_verb_in_its_slot_reverses_it(extractor):
         "negation_flip")
     assert [f.severity for f in found] == ["medium"]
     assert "offer" in found[0].derived_value and "gives" in found[0].source_value
+    # The word in the slot never hides a negated same word later in the sentence: that flip has
+    # two signals and stays high.
+    found = _counted(pair_findings(
+        extractor, "The council gives a clear picture of the budget, and the mayor approved the plan on Monday.",
+        "The council does not offer a clear picture of the budget, and the mayor did not approve the plan on Monday."),
+        "negation_flip")
+    assert [f.severity for f in found] == ["high"] and "approve" in found[0].derived_value
     # A negated opposite in the slot says what the source says.
     assert not _counted(pair_findings(
         extractor, "The council refused to comment, and the museum kept its maps when the town sold the building.",

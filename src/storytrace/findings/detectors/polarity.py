@@ -84,35 +84,55 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     if all(len(explicit_negations(s)) == d_count for s in aligned):
         return []
     one_to_one = ctx.is_one_to_one(sentence.index)
-    for src in aligned:
-        partner = _slot_partners(sentence, src) if one_to_one else {}
-        for negated_side, other in ((sentence, src), (src, sentence)):
-            for neg in explicit_negations(negated_side):
-                head = negated_side.tokens[neg.head]
-                in_slot = partner.get((negated_side is sentence, neg.head))
-                # the same word first, a synonym only where the sentence has no such word
-                for j in sorted(range(len(other.tokens)), key=lambda k: other.tokens[k].lemma != head.lemma):
-                    tok = other.tokens[j]
-                    same = _same_or_synonym(tok, head, one_to_one)
-                    # a negated opposite in the slot says the same thing ("did not lose" / "won")
-                    if not same and (j != in_slot or slot_opposed(head, tok)):
+    # The same word or a synonym anywhere first; a different word in the slot only where none is
+    # found, so that it never hides a flip of the same word (two signals, high).
+    for by_slot in (False, True):
+        for src in aligned:
+            partner = _slot_partners(sentence, src) if by_slot and one_to_one else {}
+            for negated_side, other in ((sentence, src), (src, sentence)):
+                for neg in explicit_negations(negated_side):
+                    slot = partner.get((negated_side is sentence, neg.head))
+                    if by_slot and slot is None:
                         continue
-                    if tok.pos == head.pos \
-                            and head.pos in ("VERB", "ADJ", "NOUN") \
-                            and not _negated(other, j) and not _negative_manner(other, j) \
-                            and not _under_implicit_negation(other, j) \
-                            and _clause_reversed(negated_side, neg.head, other, j):
-                        added = negated_side is sentence
-                        d_tok = head if added else tok
-                        s_tok = tok if added else head
-                        what = "adds a negation to" if added else "drops the negation of"
-                        return [make_finding(
-                            ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
-                            _clause(src, src.tokens.index(s_tok)),
-                            f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
-                            # a synonym, not the same word: one signal
-                            severity=None if d_tok.lemma == s_tok.lemma else "medium",
-                        )]
+                    found = _flip_of(ctx, sentence, src, negated_side, other, neg, slot)
+                    if found:
+                        return found
+        if not one_to_one:
+            break
+    return []
+
+
+def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, negated_side: ParsedSentence,
+             other: ParsedSentence, neg: Token, in_slot: int | None) -> list[Finding]:
+    """The word of ``other`` that the negated word of ``negated_side`` renders without the
+    negation: the same word or a synonym, or (``in_slot``) the different word in its slot."""
+    one_to_one = ctx.is_one_to_one(sentence.index)
+    head = negated_side.tokens[neg.head]
+    # the same word first, a synonym only where the sentence has no such word
+    for j in sorted(range(len(other.tokens)), key=lambda k: other.tokens[k].lemma != head.lemma):
+        tok = other.tokens[j]
+        if in_slot is None:
+            if not _same_or_synonym(tok, head, one_to_one):
+                continue
+        # a negated opposite in the slot says the same thing ("did not lose" / "won")
+        elif j != in_slot or slot_opposed(head, tok):
+            continue
+        if tok.pos == head.pos \
+                and head.pos in ("VERB", "ADJ", "NOUN") \
+                and not _negated(other, j) and not _negative_manner(other, j) \
+                and not _under_implicit_negation(other, j) \
+                and _clause_reversed(negated_side, neg.head, other, j):
+            added = negated_side is sentence
+            d_tok = head if added else tok
+            s_tok = tok if added else head
+            what = "adds a negation to" if added else "drops the negation of"
+            return [make_finding(
+                ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
+                _clause(src, src.tokens.index(s_tok)),
+                f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
+                # a synonym or a word in the slot, not the same word: one signal
+                severity=None if d_tok.lemma == s_tok.lemma else "medium",
+            )]
     return []
 
 
