@@ -69,36 +69,35 @@ def _negated(sentence: ParsedSentence, index: int) -> bool:
 def detect_polarity(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     for sentence, aligned in ctx.aligned_sentences():
+        # a different word in the slot last: it never hides a flip found in the same word or by the count
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned) \
-            or _copula_flips(ctx, sentence, aligned)
+            or _copula_flips(ctx, sentence, aligned) or _head_flips(ctx, sentence, aligned, by_slot=True)
         findings.extend(found)
         findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
 
 
-def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
-    """A negated word in one version that the other version has without the negation. A
-    rewrite moves a negation between verbs ("didn't succeed at making" / "did not make"), so a
-    flip also needs the number of negations to differ."""
+def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence],
+                by_slot: bool = False) -> list[Finding]:
+    """A negated word in one version that the other version has without the negation: the same
+    word or a synonym, or (``by_slot``, one-to-one renderings only) the different word standing in
+    its slot. A rewrite moves a negation between verbs ("didn't succeed at making" / "did not
+    make"), so a flip also needs the number of negations to differ."""
     d_count = len(explicit_negations(sentence))
     if all(len(explicit_negations(s)) == d_count for s in aligned):
         return []
-    one_to_one = ctx.is_one_to_one(sentence.index)
-    # The same word or a synonym anywhere first; a different word in the slot only where none is
-    # found, so that it never hides a flip of the same word (two signals, high).
-    for by_slot in (False, True):
-        for src in aligned:
-            partner = _slot_partners(sentence, src) if by_slot and one_to_one else {}
-            for negated_side, other in ((sentence, src), (src, sentence)):
-                for neg in explicit_negations(negated_side):
-                    slot = partner.get((negated_side is sentence, neg.head))
-                    if by_slot and slot is None:
-                        continue
-                    found = _flip_of(ctx, sentence, src, negated_side, other, neg, slot)
-                    if found:
-                        return found
-        if not one_to_one:
-            break
+    if by_slot and not ctx.is_one_to_one(sentence.index):
+        return []
+    for src in aligned:
+        partner = _slot_partners(sentence, src) if by_slot else {}
+        for negated_side, other in ((sentence, src), (src, sentence)):
+            for neg in explicit_negations(negated_side):
+                slot = partner.get((negated_side is sentence, neg.head))
+                if by_slot and slot is None:
+                    continue
+                found = _flip_of(ctx, sentence, src, negated_side, other, neg, slot)
+                if found:
+                    return found
     return []
 
 
