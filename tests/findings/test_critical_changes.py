@@ -128,6 +128,11 @@ def test_a_negated_verb_against_the_verb_in_its_slot_reverses_it(extractor):
         "The council does not offer a clear picture of the budget, and the mayor did not approve the plan on Monday."),
         "negation_flip")
     assert [f.severity for f in found] == ["high"] and "approve" in found[0].derived_value
+    # Nor a reversal the count of negations finds: one "not" added where the source has none.
+    found = _counted(pair_findings(
+        extractor, "The council gives a clear picture of the budget.", "The council does not offer a clear picture of the budget."),
+        "negation_flip")
+    assert [f.severity for f in found] == ["high"]
     # A negated opposite in the slot says what the source says.
     assert not _counted(pair_findings(
         extractor, "The council refused to comment, and the museum kept its maps when the town sold the building.",
