@@ -80,3 +80,73 @@ def test_a_negated_synonym_of_the_sources_verb_reverses_it(extractor):
     assert not _counted(pair_findings(
         extractor, source, "He qualified as a surgeon and started working at the city hospital in 1959, but he never liked it."),
         "negation_flip")
+
+
+def test_an_adverb_whose_adjective_opposes_the_sources_reverses_it(extractor):
+    # "irresponsibly" is "in an irresponsible way", and irresponsible is the opposite of responsible,
+    # whose cluster "reliable" sits in; WordNet links the two adverbs to nothing but their adjectives.
+    source = "The council has reliably funded the old library for thirty years, the mayor said on Monday."
+    found = _counted(pair_findings(
+        extractor, source, "The council has irresponsibly funded the old library for thirty years, the mayor said on Monday."),
+        "negation_flip")
+    assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("irresponsibly", "reliably", "medium")]
+    found = _counted(pair_findings(
+        extractor, "Courts in the north treat such cases differently, the minister told parliament.",
+        "Courts in the north treat such cases similarly, the minister told parliament."), "negation_flip")
+    assert [(f.derived_value, f.source_value) for f in found] == [("similarly", "differently")]
+    # An adverb of the same pole is a translation's choice.
+    assert not _counted(pair_findings(
+        extractor, source, "The council has dependably funded the old library for thirty years, the mayor said on Monday."))
+
+
+def test_an_opposite_on_a_verb_that_fills_the_same_slot_reverses_it(extractor):
+    # "after" against the source's "prior to" (a synonym of "before"): the two hang off different
+    # verbs, "seen" and "reported", which the rest of the sentence puts in one slot, so they bear
+    # on one event.
+    source = "Prior to the arrival of the inspectors, the village had not reported any cases of the fever since 1990."
+    found = _counted(pair_findings(
+        extractor, source, "After the arrival of the inspectors, the village had not seen any cases of the fever since 1990."),
+        "negation_flip")
+    assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("After", "Prior", "medium")]
+    assert not _counted(pair_findings(
+        extractor, source, "Before the arrival of the inspectors, the village had not seen any cases of the fever since 1990."))
+
+
+def test_a_negated_verb_against_the_verb_in_its_slot_reverses_it(extractor):
+    # "does not offer" stands where the source has "gives" (the words around it match), so it
+    # reverses what the source says; the other added "not" renders "refused to" and evens the count.
+    source = "The council refused to comment, and the old wall gives a clear picture of how the town grew."
+    found = _counted(pair_findings(
+        extractor, source, "The council did not comment, and the old wall does not offer a clear picture of how the town grew."),
+        "negation_flip")
+    assert [f.severity for f in found] == ["medium"]
+    assert "offer" in found[0].derived_value and "gives" in found[0].source_value
+    # The word in the slot never hides a negated same word later in the sentence: that flip has
+    # two signals and stays high.
+    found = _counted(pair_findings(
+        extractor, "The council gives a clear picture of the budget, and the mayor approved the plan on Monday.",
+        "The council does not offer a clear picture of the budget, and the mayor did not approve the plan on Monday."),
+        "negation_flip")
+    assert [f.severity for f in found] == ["high"] and "approve" in found[0].derived_value
+    # Nor a reversal the count of negations finds: one "not" added where the source has none.
+    found = _counted(pair_findings(
+        extractor, "The council gives a clear picture of the budget.", "The council does not offer a clear picture of the budget."),
+        "negation_flip")
+    assert [f.severity for f in found] == ["high"]
+    # A negated opposite in the slot says what the source says.
+    assert not _counted(pair_findings(
+        extractor, "The council refused to comment, and the museum kept its maps when the town sold the building.",
+        "The council did not comment, and the museum did not lose its maps when the town sold the building."), "negation_flip")
+
+
+def test_a_noun_slipped_in_before_a_noun_is_an_addition_whatever_the_parser_labels_it(extractor):
+    # The parser hangs "catering" off "companies" as an adjective (amod), not as a compound; it is
+    # still a noun naming a narrower kind of company than the source states.
+    source = "When many companies suddenly applied for short-time work at the start of the crisis, the agency had to react quickly."
+    found = _counted(pair_findings(
+        extractor, source, "When a large number of catering companies suddenly applied for short-time work at the start of "
+                           "the crisis, the agency had to react quickly."), "unsupported_addition")
+    assert [f.derived_value for f in found] == ["catering"]
+    assert not _counted(pair_findings(
+        extractor, source, "When a large number of companies suddenly applied for short-time work at the start of "
+                           "the crisis, the agency had to react quickly."))

@@ -342,6 +342,36 @@ def _prefix_negates(tok: Token, other: Token) -> bool:
     return False
 
 
+def _adjective_bases(tok: Token) -> set[str]:
+    """The adjectives a word says its meaning through: itself when an adjective, the adjective
+    an adverb is formed from (WordNet pertainym: "irresponsibly" -> irresponsible) and those a
+    noun is derived from ("inactivity" -> inactive). Empty for other words."""
+    out: set[str] = set()
+    for pos in _readings(tok):
+        for form in _token_forms(tok):
+            if pos == "a":
+                out.update(wordnet.wordnet().base_forms(form, "a"))
+            elif pos in ("r", "n"):
+                out.update(w for w, p in wordnet.wordnet().related_words(form, pos) if p in ("a", "s"))
+    return out
+
+
+def _adjectives_opposed(tok: Token, other: Token) -> bool:
+    """An adverb or noun made from an adjective says that adjective's meaning ("irresponsibly" is
+    "in an irresponsible way"), so two such words oppose each other when their adjectives do
+    ("irresponsibly" / "reliably": irresponsible ! responsible ~ reliable; "similarly" /
+    "differently"). Only where one of the two is not an adjective itself: two adjectives were
+    compared already, and adjectives that share a sense never oppose."""
+    if _readings(tok) == ("a",) and _readings(other) == ("a",):
+        return False
+    mine, theirs = _adjective_bases(tok), _adjective_bases(other)
+    if not mine or not theirs or mine & theirs:
+        return False
+    if any(wordnet.are_synonyms(a, b, "a") for a in mine for b in theirs):
+        return False
+    return any(wordnet.are_opposed(a, b, "a") for a in mine for b in theirs)
+
+
 # Words that count loosely and all say "more than one"; WordNet's rarer senses ("several" as
 # "separate") put some of them in opposed clusters, but none reverses another.
 _MORE_THAN_ONE = frozenset("several multiple many numerous various plural".split())
@@ -369,6 +399,8 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
            for a in forms for b in other_forms):
         return True
     if _prefix_negates(tok, other) or _prefix_negates(other, tok):
+        return True
+    if _adjectives_opposed(tok, other):
         return True
     if not use_valence or not {tok.pos, other.pos} <= _VALENCE_POS.get(tok.pos, frozenset()):
         return False

@@ -15,7 +15,7 @@ from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
-from storytrace.findings.slots import substitutions
+from storytrace.findings.slots import anchors, substitutions
 from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -70,44 +70,83 @@ def _negated(sentence: ParsedSentence, index: int) -> bool:
 def detect_polarity(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     for sentence, aligned in ctx.aligned_sentences():
+        # a different word in the slot last: it never hides a flip found in the same word or by the count
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned) \
-            or _copula_flips(ctx, sentence, aligned)
+            or _copula_flips(ctx, sentence, aligned) or _head_flips(ctx, sentence, aligned, by_slot=True)
         findings.extend(found)
         findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
 
 
-def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
-    """A negated word in one version that the other version has without the negation. A
-    rewrite moves a negation between verbs ("didn't succeed at making" / "did not make"), so a
-    flip also needs the number of negations to differ."""
+def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence],
+                by_slot: bool = False) -> list[Finding]:
+    """A negated word in one version that the other version has without the negation: the same
+    word or a synonym, or (``by_slot``, one-to-one renderings only) the different word standing in
+    its slot. A rewrite moves a negation between verbs ("didn't succeed at making" / "did not
+    make"), so a flip also needs the number of negations to differ."""
     d_count = len(explicit_negations(sentence))
     if all(len(explicit_negations(s)) == d_count for s in aligned):
         return []
+    if by_slot and not ctx.is_one_to_one(sentence.index):
+        return []
     for src in aligned:
+        partner = _slot_partners(sentence, src) if by_slot else {}
         for negated_side, other in ((sentence, src), (src, sentence)):
             for neg in explicit_negations(negated_side):
-                head = negated_side.tokens[neg.head]
-                # the same word first, a synonym only where the sentence has no such word
-                for j in sorted(range(len(other.tokens)), key=lambda k: other.tokens[k].lemma != head.lemma):
-                    tok = other.tokens[j]
-                    if _same_or_synonym(tok, head, ctx.is_one_to_one(sentence.index)) and tok.pos == head.pos \
-                            and head.pos in ("VERB", "ADJ", "NOUN") \
-                            and not _negated(other, j) and not _negative_manner(other, j) \
-                            and not _under_implicit_negation(other, j) \
-                            and _clause_reversed(negated_side, neg.head, other, j):
-                        added = negated_side is sentence
-                        d_tok = head if added else tok
-                        s_tok = tok if added else head
-                        what = "adds a negation to" if added else "drops the negation of"
-                        return [make_finding(
-                            ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
-                            _clause(src, src.tokens.index(s_tok)),
-                            f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
-                            # a synonym, not the same word: one signal
-                            severity=None if d_tok.lemma == s_tok.lemma else "medium",
-                        )]
+                slot = partner.get((negated_side is sentence, neg.head))
+                if by_slot and slot is None:
+                    continue
+                found = _flip_of(ctx, sentence, src, negated_side, other, neg, slot)
+                if found:
+                    return found
     return []
+
+
+def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, negated_side: ParsedSentence,
+             other: ParsedSentence, neg: Token, in_slot: int | None) -> list[Finding]:
+    """The word of ``other`` that the negated word of ``negated_side`` renders without the
+    negation: the same word or a synonym, or (``in_slot``) the different word in its slot."""
+    one_to_one = ctx.is_one_to_one(sentence.index)
+    head = negated_side.tokens[neg.head]
+    # the same word first, a synonym only where the sentence has no such word
+    for j in sorted(range(len(other.tokens)), key=lambda k: other.tokens[k].lemma != head.lemma):
+        tok = other.tokens[j]
+        if in_slot is None:
+            if not _same_or_synonym(tok, head, one_to_one):
+                continue
+        # a negated opposite in the slot says the same thing ("did not lose" / "won")
+        elif j != in_slot or slot_opposed(head, tok):
+            continue
+        if tok.pos == head.pos \
+                and head.pos in ("VERB", "ADJ", "NOUN") \
+                and not _negated(other, j) and not _negative_manner(other, j) \
+                and not _under_implicit_negation(other, j) \
+                and _clause_reversed(negated_side, neg.head, other, j):
+            added = negated_side is sentence
+            d_tok = head if added else tok
+            s_tok = tok if added else head
+            what = "adds a negation to" if added else "drops the negation of"
+            return [make_finding(
+                ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
+                _clause(src, src.tokens.index(s_tok)),
+                f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
+                # a synonym or a word in the slot, not the same word: one signal
+                severity=None if d_tok.lemma == s_tok.lemma else "medium",
+            )]
+    return []
+
+
+def _slot_partners(sentence: ParsedSentence, src: ParsedSentence) -> dict[tuple[bool, int], int]:
+    """Each word of a one-to-one rendering that stands in the slot of a different source word,
+    both ways: (True, derived index) -> source index, (False, source index) -> derived index.
+    A negated verb against the un-negated verb in its slot ("does not offer a vivid picture" /
+    "gives a vivid image") reverses the claim as a negated same word does: the rest of the
+    sentence says the verb renders that one."""
+    out: dict[tuple[bool, int], int] = {}
+    for i, j in substitutions(sentence, src):
+        out[(True, i)] = j
+        out[(False, j)] = i
+    return out
 
 
 # What a copula's "not" negates: its complement ("is not common", "is not the prime minister",
@@ -323,7 +362,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
-            if not direct and not same_head(sentence, i, src, j) \
+            if not direct and not same_head(sentence, i, src, j) and not _heads_in_one_slot(sentence, i, src, j) \
                     and not (ctx.is_one_to_one(sentence.index) and _antonym_pair(tok, src.tokens[j])):
                 continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
             if said_in_context(ctx, sentence, i):
@@ -345,6 +384,18 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             out.append(finding)
             break
     return out
+
+
+def _heads_in_one_slot(sentence: ParsedSentence, i: int, src: ParsedSentence, j: int) -> bool:
+    """Do the two words hang off words that fill one slot of the two sentences: the same word or a
+    synonym, or a different verb that the rest of the sentence puts in the same place ("After the
+    arrival, Haiti had not had a problem" / "Prior to the arrival, Haiti had not encountered
+    problems")? Then the opposites bear on one event, as when their heads are the same word."""
+    hi, hj = sentence.tokens[i].head, src.tokens[j].head
+    if hi == i or hj == j:
+        return False
+    pairs = anchors(sentence, src)
+    return pairs.get(hi) == hj or (hi, hj) in substitutions(sentence, src)
 
 
 def _antonym_pair(tok: Token, other: Token) -> bool:
