@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storytrace.findings.clauses import clause_root, clause_tokens, clauses_match, negative_count, same_head, under_negation
+from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, negative_count, same_head,
+                                         shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
@@ -99,10 +100,12 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                         d_tok = head if added else tok
                         s_tok = tok if added else head
                         what = "adds a negation to" if added else "drops the negation of"
+                        tie = ", ".join(shared_clause_words(negated_side, neg.head, other, j))
                         return [make_finding(
                             ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
                             _clause(src, src.tokens.index(s_tok)),
-                            f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
+                            f'This version {what} "{d_tok.text}": the source says the opposite.'
+                            f' The clauses otherwise match (both say "{tie}").', 0.8,
                             # a synonym, not the same word: one signal
                             severity=None if d_tok.lemma == s_tok.lemma else "medium",
                         )]
@@ -237,6 +240,13 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         s_all = _once(s_implicit + _prefix_negations(src, sentence))
         if (len(d_explicit) + len(d_all) - len(s_explicit) - len(s_all)) % 2 == 0:
             return []
+        # A negation reverses only its own clause: where the other sentence renders none of the
+        # clauses the negations stand in, it left that clause out (an omission), reversing nothing.
+        negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
+        shared = rendered_clause_words(negated_side, negations, other)
+        if not shared:
+            return []
+        tie = (f' The negated clause is rendered in the other sentence (both say "{", ".join(shared)}").')
         if d_explicit and not s_explicit:
             value, src_value = d_explicit[0].text, "(no negation)"
             explanation = f'This version says "{value}" where the source sentence has no negation.'
@@ -247,7 +257,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             value = d_explicit[0].text if d_explicit else "(no negation)"
             src_value = s_explicit[0].text if s_explicit else "(no negation)"
             explanation = "The number of negations differs, so the claim is reversed."
-        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation, 0.7)]
+        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
     said_here = {t.lemma.lower() for t in sentence.tokens}
@@ -258,6 +268,25 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
         )]
     return []
+
+
+def rendered_clause_words(negated_side: ParsedSentence, negations: list[Token], other: ParsedSentence) -> list[str]:
+    """The content words of the clauses the negations stand in that the other sentence says too
+    (as lemmas), in sentence order; empty when it says none of them ("the roof did not suffer
+    damage and the flooding was contained" against "the flooding was contained")."""
+    other_keys = {k for t in other.tokens for k in (word_key(t.lemma), word_key(t.lower))}
+    words: list[str] = []
+    for neg in negations:
+        index = negated_side.tokens.index(neg)
+        for k in clause_tokens(negated_side, clause_root(negated_side, index)):
+            t = negated_side.tokens[k]
+            key = word_key(t.lemma)
+            if k != index and t.pos in _CLAUSE_CONTENT_POS and not t.is_stop and key in other_keys and key not in words:
+                words.append(key)
+    return words
+
+
+_CLAUSE_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
 def _once(tokens: list[Token]) -> list[Token]:
