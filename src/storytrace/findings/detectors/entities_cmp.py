@@ -255,8 +255,9 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
                 + (" (a similar-looking but different name)." if lookalike else ", a different "
                    + ("person." if unit.label == "PERSON" else "name."))
             )
+            explanation, severity = _kind_signal(unit, candidate, explanation)
             return make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
-                                explanation, 0.7 if lookalike else 0.8)
+                                explanation, 0.7 if lookalike else 0.8, severity=severity)
     needle = unit.text.lower()
     elsewhere = ctx.other_versions_with(lambda article: needle in (article.text or article.original_text).lower())
     explanation = f'"{unit.text}" appears nowhere in the source.' + ctx.support_note(elsewhere)
@@ -334,10 +335,11 @@ def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:
         anchored = anchors(unit.sentence, src_sentence)
         for candidate in name_units(src_sentence):
             if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate):
-                return make_finding(
-                    ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
-                    f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '
-                    f'this version puts "{unit.text}" there.', 0.75)
+                explanation, severity = _kind_signal(
+                    unit, candidate, f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '
+                    f'this version puts "{unit.text}" there.')
+                return make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
+                                    explanation, 0.75, severity=severity)
     return None
 
 
@@ -379,6 +381,18 @@ def _same_slot(unit: NameUnit, candidate: NameUnit, anchored: dict[int, int]) ->
     if d_head == d_root or s_head == s_root or anchored.get(d_head) != s_head:
         return False
     return d_dep == s_dep and d_prep == s_prep and d_dep in ("poss", "pobj", "nsubj", "nsubjpass", "dobj", "compound")
+
+
+def _kind_signal(unit: NameUnit, candidate: NameUnit, explanation: str) -> tuple[str, str | None]:
+    """(explanation, severity) of a swap: one name in another's place is one signal; that both are
+    names of one kind, each typed by the tagger, is the second a high needs (issue 17.3). A
+    capitalised word the tagger gives no kind ("Red" of "Red-White-Stripes", a site's name) may be
+    no name of that kind at all, so without it the swap is medium and the explanation says so."""
+    untyped = [u.text for u in (unit, candidate) if u.group == "any"]
+    if untyped:
+        return explanation + (f' Medium, not high: the tagger gives "{untyped[0]}" no kind, so that the two are'
+                              " names of one kind is not known."), "medium"
+    return explanation + f" Both are names of one kind ({unit.group}).", None
 
 
 def _same_group(a: NameUnit, b: NameUnit) -> bool:
