@@ -35,3 +35,24 @@ def test_the_negation_of_a_rendered_clause_is_still_a_flip(extractor):
     flips = _flips(pair_findings(extractor, "The council did not approve the new budget on Monday.",
                                  "The council approved the new budget on Monday.", [([0], [0])]))
     assert [f.severity for f in flips] == ["high"], flips
+
+
+def test_a_negated_verb_against_difficult_to_is_no_flip(extractor):
+    # "difficult to repair" says, as "unlikely to" does, what "will not be repaired" says: the
+    # adjective of difficulty carries the negation, so the polarity of the clauses agrees.
+    source = "Engineers said that without new funding it is difficult to repair the old bridge before winter."
+    for derived in ("Engineers said the old bridge will not be repaired before winter without new funding.",
+                    "Engineers said that without new funding the old bridge cannot be repaired before winter."):
+        assert _flips(pair_findings(extractor, source, derived, [([0], [0])])) == [], derived
+    assert _flips(pair_findings(extractor, "The old bridge was hard to repair before winter, engineers said.",
+                                "The old bridge was not repaired before winter, engineers said.", [([0], [0])])) == []
+    # Negating the difficulty itself reverses it; a plain negated verb is still a flip.
+    derived = "Engineers said that without new funding it is not difficult to repair the old bridge before winter."
+    assert [f.severity for f in _flips(pair_findings(extractor, source, derived, [([0], [0])]))] == ["high"]
+    flips = _flips(pair_findings(extractor, "Engineers said they repaired the old bridge before winter.",
+                                 "Engineers said they did not repair the old bridge before winter.", [([0], [0])]))
+    assert [f.severity for f in flips] == ["high"]
+    # "a hard winter" has no infinitive: no difficulty of doing anything, and a negation of it is a flip.
+    flips = _flips(pair_findings(extractor, "The workers had a hard winter on the old bridge, engineers said.",
+                                 "The workers did not have a hard winter on the old bridge, engineers said.", [([0], [0])]))
+    assert [f.severity for f in flips] == ["high"]

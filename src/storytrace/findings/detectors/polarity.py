@@ -12,7 +12,7 @@ from collections import Counter
 from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, negative_count, same_head,
                                          shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
-from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
+from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
 from storytrace.findings.slots import substitutions
@@ -50,7 +50,18 @@ def explicit_negations(sentence: ParsedSentence) -> list[Token]:
 def implicit_negations(sentence: ParsedSentence) -> list[Token]:
     """Verbs and adjectives with a negation inside ("refused to", "unable"); the noun "a decline"
     or "a stop" negates nothing."""
-    return [t for t in sentence.tokens if t.lemma in IMPLICIT_NEGATIONS and t.pos in ("VERB", "ADJ", "AUX")]
+    return [t for k, t in enumerate(sentence.tokens)
+            if (t.lemma in IMPLICIT_NEGATIONS and t.pos in ("VERB", "ADJ", "AUX")) or _difficult_to(sentence, k)]
+
+
+def _difficult_to(sentence: ParsedSentence, index: int) -> bool:
+    """An adjective of difficulty with an infinitive ("difficult to improve"), on its own or
+    through its copula: it carries the negation that "will not improve" writes out."""
+    tok = sentence.tokens[index]
+    if tok.pos != "ADJ" or tok.lemma not in DIFFICULTY_ADJECTIVES:
+        return False
+    heads = {index, tok.head} if tok.dep == "acomp" else {index}
+    return any(t.dep == "xcomp" and t.head in heads for t in sentence.tokens)
 
 
 def _negated(sentence: ParsedSentence, index: int) -> bool:
@@ -209,10 +220,23 @@ _NEGATIVE_MANNER = frozenset("poorly badly improperly inadequately insufficientl
 
 def _under_implicit_negation(sentence: ParsedSentence, index: int) -> bool:
     """Is the word the complement of a verb with a negation inside it ("refused to say", "failed
-    to win")? Then "did not say" renders it rather than reversing it."""
+    to win"), or of an adjective of difficulty ("difficult to improve")? Then "did not say",
+    "will not improve" render it rather than reversing it."""
     tok = sentence.tokens[index]
     head = sentence.tokens[tok.head] if 0 <= tok.head < len(sentence.tokens) else tok
-    return tok.dep in ("xcomp", "ccomp") and head is not tok and head.lemma in IMPLICIT_NEGATIONS
+    if tok.dep in ("xcomp", "ccomp") and head is not tok and head.lemma in IMPLICIT_NEGATIONS:
+        return True
+    return tok.dep == "xcomp" and head is not tok and _difficult(sentence, tok.head)
+
+
+def _difficult(sentence: ParsedSentence, index: int) -> bool:
+    """Is the word an adjective of difficulty, or a copula that one complements ("was hard to
+    repair", "it is difficult to improve": the parser hangs the infinitive off either)?"""
+    tok = sentence.tokens[index]
+    if tok.pos == "ADJ" and tok.lemma in DIFFICULTY_ADJECTIVES:
+        return True
+    return tok.lemma == "be" and any(t.head == index and t.dep == "acomp" and t.lemma in DIFFICULTY_ADJECTIVES
+                                     and not _negated(sentence, k) for k, t in enumerate(sentence.tokens))
 
 
 def _negative_manner(sentence: ParsedSentence, index: int) -> bool:
