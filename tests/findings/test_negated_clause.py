@@ -56,3 +56,14 @@ def test_a_negated_verb_against_difficult_to_is_no_flip(extractor):
     flips = _flips(pair_findings(extractor, "The workers had a hard winter on the old bridge, engineers said.",
                                  "The workers did not have a hard winter on the old bridge, engineers said.", [([0], [0])]))
     assert [f.severity for f in flips] == ["high"]
+
+
+def test_a_sentence_that_keeps_the_claim_and_negates_another_reverses_nothing(extractor):
+    # "has given up hope" is kept; "will not give up on the party" is a second claim about
+    # something else, not the reverse of the first.
+    source = "I have now given up hope of becoming the next leader of the Harbour Party."
+    derived = ("The former deputy chair says she has given up hope of becoming the party's next leader but insists "
+               "she will not give up on the Harbour Party.")
+    assert _flips(pair_findings(extractor, source, derived, [([0], [0])])) == []
+    derived = "The former deputy chair says she has not given up hope of becoming the next leader of the Harbour Party."
+    assert [f.severity for f in _flips(pair_findings(extractor, source, derived, [([0], [0])]))] == ["high"]
