@@ -16,7 +16,7 @@ def test_a_negated_clause_left_out_is_no_flip(extractor):
               "had been contained by dawn.")
     assert _flips(pair_findings(extractor, source, "The flooding had been contained by dawn.", [([0], [0])])) == []
     # A negated afterthought ("not all of it kind") left off the end of the sentence.
-    source = "Ms Ortiz's new novel is drawing a lot of attention, not all of it kind."
+    source = "Ms Ortiz's new novel is drawing a lot of attention, not all of it welcome."
     derived = "Ms Ortiz's new novel is drawing a lot of attention."
     assert _flips(pair_findings(extractor, source, derived, [([0], [0])])) == []
     # A quoted negative left out of a sentence that keeps its frame.
@@ -67,3 +67,9 @@ def test_a_sentence_that_keeps_the_claim_and_negates_another_reverses_nothing(ex
     assert _flips(pair_findings(extractor, source, derived, [([0], [0])])) == []
     derived = "The former deputy chair says she has not given up hope of becoming the next leader of the Harbour Party."
     assert [f.severity for f in _flips(pair_findings(extractor, source, derived, [([0], [0])]))] == ["high"]
+
+
+def test_a_negated_clause_with_no_content_word_is_still_compared(extractor):
+    # "it is not" has nothing to be left out: the count of negations decides, as before.
+    flips = _flips(pair_findings(extractor, "The captain said it was.", "The captain said it was not.", [([0], [0])]))
+    assert flips, flips

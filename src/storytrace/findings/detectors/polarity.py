@@ -282,10 +282,11 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         other_lemmas = {t.lemma for t in other.tokens}
         negations = [n for n in negations if not (negated_side.tokens[n.head].lemma in other_lemmas and _kept_unnegated(
             negated_side, n.head, negated_side.tokens[n.head]))]
-        shared = rendered_clause_words(negated_side, negations, other)
-        if not shared:
+        content, shared = negated_clause_words(negated_side, negations, other)
+        if not negations or (content and not shared):
             return []
-        tie = (f' The negated clause is rendered in the other sentence (both say "{", ".join(shared)}").')
+        tie = (f' The negated clause is rendered in the other sentence (both say "{", ".join(shared)}").' if shared
+               else " The negated clause has no content word to compare.")
         if d_explicit and not s_explicit:
             value, src_value = d_explicit[0].text, "(no negation)"
             explanation = f'This version says "{value}" where the source sentence has no negation.'
@@ -309,10 +310,12 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     return []
 
 
-def rendered_clause_words(negated_side: ParsedSentence, negations: list[Token], other: ParsedSentence) -> list[str]:
-    """The content words of the clauses the negations stand in that the other sentence says too
-    (as lemmas), in sentence order; empty when it says none of them ("the roof did not suffer
-    damage and the flooding was contained" against "the flooding was contained")."""
+def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],
+                         other: ParsedSentence) -> tuple[list[str], list[str]]:
+    """(the content words of the clauses the negations stand in, those of them the other sentence
+    says too), as lemmas in sentence order. None of them said there: the other sentence left the
+    clause out ("the roof did not suffer damage and the flooding was contained" against "the
+    flooding was contained"); a clause with no content word ("it is not") tells nothing."""
     other_keys = {k for t in other.tokens for k in (word_key(t.lemma), word_key(t.lower))}
     words: list[str] = []
     for neg in negations:
@@ -320,9 +323,9 @@ def rendered_clause_words(negated_side: ParsedSentence, negations: list[Token], 
         for k in clause_tokens(negated_side, clause_root(negated_side, index)):
             t = negated_side.tokens[k]
             key = word_key(t.lemma)
-            if k != index and t.pos in _CLAUSE_CONTENT_POS and not t.is_stop and key in other_keys and key not in words:
+            if k != index and t.pos in _CLAUSE_CONTENT_POS and not t.is_stop and key and key not in words:
                 words.append(key)
-    return words
+    return words, [w for w in words if w in other_keys]
 
 
 _CLAUSE_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
