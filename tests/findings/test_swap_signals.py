@@ -1,7 +1,7 @@
 """A high entity swap needs two signals that agree (issue 17.3): another name in the source's place,
 and a different entity of the same kind. A name that repeats the source's own name word ("Marsh
 Marsh" for "Daniel Marsh") names no one else; a word the tagger gives no kind ("Red" of a
-hyphenated nickname) cannot show that the two names are of one kind. Each test keeps a clear swap
+hyphenated nickname) is part of one word, not a name of that kind. Each test keeps a clear swap
 of two typed names high."""
 from __future__ import annotations
 
@@ -25,12 +25,12 @@ def test_a_name_word_repeated_back_to_back_names_the_same_person(extractor):
     assert [f.severity for f in swaps] == ["high"], swaps
 
 
-def test_a_swap_with_a_name_of_no_known_kind_is_medium(extractor):
+def test_a_swap_with_a_piece_of_a_hyphenated_word_is_medium(extractor):
     source = "Local papers said the derby against Parma is the 500th game in the history of this Red-White-Stripes side."
     derived = "Local papers said the derby against Parma is the 500th game in the history of the Rossoneri team."
     swaps = _swaps(pair_findings(extractor, source, derived, [([0], [0])]))
     assert [f.severity for f in swaps] == ["medium"], swaps
-    assert "no kind" in swaps[0].explanation
+    assert "part of a hyphenated word" in swaps[0].explanation
 
 
 def test_a_swap_of_two_typed_names_stays_high_and_says_why(extractor):
