@@ -69,21 +69,3 @@ def test_to_live_somewhere_has_no_opposite_in_dying(extractor):
     found = flips("Doctors said the cyclist hurt in the crash lived, but gave no further details.",
                   "Doctors said the cyclist hurt in the crash died.")
     assert [f.severity for f in found] == ["high"]
-
-
-def test_an_opposite_with_neither_signal_is_low(extractor):
-    # A summary sentence fusing two source sentences: "the end of the series" against "the Test,
-    # which starts on 20 August" bear on different words, and no one source sentence is rendered.
-    source = ("Tom Berg announced on Saturday that he would retire from all cricket after the tour. "
-              "Reyes and Lund will lead the side in the one-day matches that follow the final Test at the Oval, "
-              "which starts on 20 August.")
-    derived = "Ana Reyes will become captain after the series, following Tom Berg's decision to retire at the end of the series."
-    found = [f for f in pair_findings(extractor, source, derived, [([0, 1], [0])]) if f.type == "negation_flip"]
-    assert [f.severity for f in found] == ["low"], found
-    assert "renders no one source sentence" in found[0].explanation
-    # The same opposite in a sentence that renders one source sentence keeps one signal: medium.
-    source = "The final Test at the Oval, which starts on 20 August, will be Tom Berg's last match."
-    derived = "The final Test at the Oval, which ends on 20 August, will be Tom Berg's last match."
-    found = [f for f in pair_findings(extractor, source, derived, [([0], [0])])
-             if f.type == "negation_flip" and f.severity != "low"]
-    assert found, found

@@ -407,21 +407,14 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             # Opposites that bear on different words may tell one order of events from its two
             # ends: "drifted for days before being destroyed" is "destroyed after drifting for days".
             anchored = direct and same_head(sentence, i, src, j)
-            severity = None if anchored else "medium"
             if anchored:
                 explanation += " Both words bear on the same word in their sentences."
-            elif direct and not ctx.is_one_to_one(sentence.index):
-                # Neither signal: not the same word they bear on, nor one source sentence rendered.
-                severity = "low"
-                explanation += (" Low: the two words do not bear on the same word, and the sentence renders no one"
-                                " source sentence, so the two may be about different things (\"the end of the"
-                                " series\" / \"the Test, which starts on 20 August\").")
             elif direct:
                 explanation += (" Medium, not high: the two words do not bear on the same word, so the sentences may"
                                 " tell one order of events from its two ends (\"A before B\" is \"B after A\").")
             out.append(make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
-                explanation, 0.75 if direct else 0.6, severity=severity,
+                explanation, 0.75 if direct else 0.6, severity=None if anchored else "medium",
             ))
             break
     return out
