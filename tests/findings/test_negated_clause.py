@@ -10,18 +10,24 @@ def _flips(findings):
     return [f for f in findings if f.type == "negation_flip" and f.severity != "low"]
 
 
-def test_a_negated_clause_left_out_is_no_flip(extractor):
+def test_a_negated_clause_left_out_of_a_condensed_sentence_is_no_flip(extractor):
     # The summary keeps the second clause; the "not" of the first goes with the clause it negates.
     source = ("The museum said the roof itself did not suffer serious damage and the flooding "
               "had been contained by dawn.")
     assert _flips(pair_findings(extractor, source, "The flooding had been contained by dawn.", [([0], [0])])) == []
-    # A negated afterthought ("not all of it kind") left off the end of the sentence.
-    source = "Ms Ortiz's new novel is drawing a lot of attention, not all of it welcome."
-    derived = "Ms Ortiz's new novel is drawing a lot of attention."
-    assert _flips(pair_findings(extractor, source, derived, [([0], [0])])) == []
     # A quoted negative left out of a sentence that keeps its frame.
     source = "The coach criticised the referee, saying: 'no player should ever be treated like that.'"
     assert _flips(pair_findings(extractor, source, "The coach criticised the referee.", [([0], [0])])) == []
+
+
+def test_a_negated_clause_left_out_of_a_full_rendering_is_medium(extractor):
+    # Not condensed (most of the words kept): losing the clause may be an error, but an omission,
+    # not a reversal, and the explanation says so.
+    source = "Ms Ortiz's new novel is drawing a lot of attention, not all of it welcome."
+    derived = "Ms Ortiz's new novel is drawing a lot of attention."
+    flips = _flips(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert [f.severity for f in flips] == ["medium"], flips
+    assert "left out rather than reversed" in flips[0].explanation
 
 
 def test_the_negation_of_a_rendered_clause_is_still_a_flip(extractor):

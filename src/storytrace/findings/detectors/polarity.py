@@ -283,10 +283,21 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         negations = [n for n in negations if not (negated_side.tokens[n.head].lemma in other_lemmas and _kept_unnegated(
             negated_side, n.head, negated_side.tokens[n.head]))]
         content, shared = negated_clause_words(negated_side, negations, other)
-        if not negations or (content and not shared):
+        if not negations:
             return []
-        tie = (f' The negated clause is rendered in the other sentence (both say "{", ".join(shared)}").' if shared
-               else " The negated clause has no content word to compare.")
+        severity = None
+        if content and not shared:
+            if ctx.summary_mode:
+                return []  # a condensed version leaves clauses out: the "not" went with its clause
+            # A rendering of the whole text should keep the clause: its loss may be an error, but
+            # an omission, not a reversal; one signal (the count), so medium.
+            severity = "medium"
+            tie = (f' Medium, not high: the other sentence renders nothing of the negated clause ("'
+                   f'{", ".join(content[:4])}"), so this may be that clause left out rather than reversed.')
+        elif shared:
+            tie = f' The negated clause is rendered in the other sentence (both say "{", ".join(shared)}").'
+        else:
+            tie = " The negated clause has no content word to compare."
         if d_explicit and not s_explicit:
             value, src_value = d_explicit[0].text, "(no negation)"
             explanation = f'This version says "{value}" where the source sentence has no negation.'
@@ -297,7 +308,8 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             value = d_explicit[0].text if d_explicit else "(no negation)"
             src_value = s_explicit[0].text if s_explicit else "(no negation)"
             explanation = "The number of negations differs, so the claim is reversed."
-        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)]
+        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7,
+                             severity=severity)]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
     said_here = {t.lemma.lower() for t in sentence.tokens}
