@@ -433,7 +433,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
 
 
 # Where someone lives: "lived locally", "lives abroad", "lived in the village".
-_PLACE_ADVERBS = frozenset("locally nearby here there abroad overseas elsewhere locally downstairs upstairs".split())
+_PLACE_ADVERBS = frozenset("locally nearby here there abroad overseas elsewhere downstairs upstairs".split())
 _PLACE_PREPOSITIONS = frozenset("in at near beside outside inside among".split())
 
 
