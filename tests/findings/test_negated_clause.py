@@ -79,3 +79,13 @@ def test_a_negated_clause_with_no_content_word_is_still_compared(extractor):
     # "it is not" has nothing to be left out: the count of negations decides, as before.
     flips = _flips(pair_findings(extractor, "The captain said it was.", "The captain said it was not.", [([0], [0])]))
     assert flips, flips
+
+
+def test_a_negated_copula_or_auxiliary_said_twice_is_still_a_flip(extractor):
+    # "is" and "has" recur in any sentence: saying them twice keeps no claim of the other version.
+    for source, derived in (("The inspectors said the bridge is old but is safe for lorries.",
+                             "The inspectors said the bridge is old but is not safe for lorries."),
+                            ("The club has a new coach and has a plan for the season.",
+                             "The club has a new coach and does not have a plan for the season.")):
+        flips = _flips(pair_findings(extractor, source, derived, [([0], [0])]))
+        assert [f.severity for f in flips] == ["high"], (derived, flips)

@@ -127,7 +127,10 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
 def _kept_unnegated(sentence: ParsedSentence, negated: int, counterpart: Token) -> bool:
     """Does the sentence with the negated word also say the other version's word without a
     negation ("has given up hope ... but will not give up on the party" against "has given up
-    hope")? Then it keeps the claim and adds another about something else: no reversal."""
+    hope")? Then it keeps the claim and adds another about something else: no reversal. Content
+    words only: "is old but is not safe" says "is" twice and reverses "is safe"."""
+    if counterpart.pos not in ("VERB", "ADJ", "NOUN") or counterpart.lemma in ("be", "have", "do"):
+        return False
     return any(k != negated and t.lemma == counterpart.lemma and t.pos == counterpart.pos
                and not _negated(sentence, k) and not under_negation(sentence, k)
                for k, t in enumerate(sentence.tokens))
