@@ -64,28 +64,7 @@ def test_a_negated_verb_against_difficult_to_is_no_flip(extractor):
     assert [f.severity for f in flips] == ["high"]
 
 
-def test_a_sentence_that_keeps_the_claim_and_negates_another_reverses_nothing(extractor):
-    # "has given up hope" is kept; "will not give up on the party" is a second claim about
-    # something else, not the reverse of the first.
-    source = "I have now given up hope of becoming the next leader of the Harbour Party."
-    derived = ("The former deputy chair says she has given up hope of becoming the party's next leader but insists "
-               "she will not give up on the Harbour Party.")
-    assert _flips(pair_findings(extractor, source, derived, [([0], [0])])) == []
-    derived = "The former deputy chair says she has not given up hope of becoming the next leader of the Harbour Party."
-    assert [f.severity for f in _flips(pair_findings(extractor, source, derived, [([0], [0])]))] == ["high"]
-
-
 def test_a_negated_clause_with_no_content_word_is_still_compared(extractor):
     # "it is not" has nothing to be left out: the count of negations decides, as before.
     flips = _flips(pair_findings(extractor, "The captain said it was.", "The captain said it was not.", [([0], [0])]))
     assert flips, flips
-
-
-def test_a_negated_copula_or_auxiliary_said_twice_is_still_a_flip(extractor):
-    # "is" and "has" recur in any sentence: saying them twice keeps no claim of the other version.
-    for source, derived in (("The inspectors said the bridge is old but is safe for lorries.",
-                             "The inspectors said the bridge is old but is not safe for lorries."),
-                            ("The club has a new coach and has a plan for the season.",
-                             "The club has a new coach and does not have a plan for the season.")):
-        flips = _flips(pair_findings(extractor, source, derived, [([0], [0])]))
-        assert [f.severity for f in flips] == ["high"], (derived, flips)

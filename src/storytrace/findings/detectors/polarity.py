@@ -106,8 +106,7 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                             and head.pos in ("VERB", "ADJ", "NOUN") \
                             and not _negated(other, j) and not _negative_manner(other, j) \
                             and not _under_implicit_negation(other, j) \
-                            and _clause_reversed(negated_side, neg.head, other, j) \
-                            and not _kept_unnegated(negated_side, neg.head, tok):
+                            and _clause_reversed(negated_side, neg.head, other, j):
                         added = negated_side is sentence
                         d_tok = head if added else tok
                         s_tok = tok if added else head
@@ -122,18 +121,6 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                             severity=None if d_tok.lemma == s_tok.lemma else "medium",
                         )]
     return []
-
-
-def _kept_unnegated(sentence: ParsedSentence, negated: int, counterpart: Token) -> bool:
-    """Does the sentence with the negated word also say the other version's word without a
-    negation ("has given up hope ... but will not give up on the party" against "has given up
-    hope")? Then it keeps the claim and adds another about something else: no reversal. Content
-    words only: "is old but is not safe" says "is" twice and reverses "is safe"."""
-    if counterpart.pos not in ("VERB", "ADJ", "NOUN") or counterpart.lemma in ("be", "have", "do"):
-        return False
-    return any(k != negated and t.lemma == counterpart.lemma and t.pos == counterpart.pos
-               and not _negated(sentence, k) and not under_negation(sentence, k)
-               for k, t in enumerate(sentence.tokens))
 
 
 # What a copula's "not" negates: its complement ("is not common", "is not the prime minister",
@@ -280,14 +267,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         # A negation reverses only its own clause: where the other sentence renders none of the
         # clauses the negations stand in, it left that clause out (an omission), reversing nothing.
         negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
-        # A negated word the sentence also says without the negation, as the other does, keeps that
-        # claim and negates a second one ("has given up hope ... will not give up on the party").
-        other_lemmas = {t.lemma for t in other.tokens}
-        negations = [n for n in negations if not (negated_side.tokens[n.head].lemma in other_lemmas and _kept_unnegated(
-            negated_side, n.head, negated_side.tokens[n.head]))]
         content, shared = negated_clause_words(negated_side, negations, other)
-        if not negations:
-            return []
         severity = None
         if content and not shared:
             if ctx.summary_mode:
