@@ -372,8 +372,6 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
         if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
             continue
         own = set().union(*(senses(f) for f in _forms(tok)))
-        if _resides(sentence, i):
-            continue  # "lived in the village" says where, not that someone is alive
         for src, src_lemmas, free, src_counts in sources:
             if src_counts[lemma] >= derived_lemmas[lemma]:
                 break  # the source says it as often (words inside a compound such as "19-year-old" left out)
@@ -385,8 +383,6 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
             if j is None:
                 continue
-            if _resides(src, j):
-                continue  # "died" against "lived locally": to live somewhere has no opposite in dying
             if _written_apart(lemma, src.text):
                 continue  # "non-violently" written apart in the source
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
@@ -413,28 +409,6 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             ))
             break
     return out
-
-
-# Where someone lives: "lived locally", "lives abroad", "lived in the village".
-_PLACE_ADVERBS = frozenset("locally nearby here there abroad overseas elsewhere downstairs upstairs".split())
-_PLACE_PREPOSITIONS = frozenset("in at near beside outside inside among".split())
-
-
-def _resides(sentence: ParsedSentence, index: int) -> bool:
-    """Is the word "live" in its sense "reside", told by a place it takes ("lived locally", "lives
-    in Leeds", not "lived in 1990")? That sense has no opposite: "died" does not reverse it."""
-    toks = sentence.tokens
-    if toks[index].lemma != "live" or toks[index].pos != "VERB":
-        return False
-    for k, t in enumerate(toks):
-        if t.head != index or k == index:
-            continue
-        if t.dep == "advmod" and t.lower in _PLACE_ADVERBS:
-            return True
-        if t.dep == "prep" and t.lower in _PLACE_PREPOSITIONS and not any(
-                o.head == k and o.dep == "pobj" and o.ent_type in ("DATE", "TIME") for o in toks):
-            return True
-    return False
 
 
 def _antonym_pair(tok: Token, other: Token) -> bool:
@@ -479,8 +453,6 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
             tok, other = sentence.tokens[i], src.tokens[j]
             if tok.lemma in said or other.lemma in derived_lemmas or tok.ent_type or other.ent_type:
                 continue
-            if _resides(sentence, i) or _resides(src, j):
-                continue  # "lived locally" says where someone lives: no opposite in "died"
             if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
