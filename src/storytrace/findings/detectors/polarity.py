@@ -268,15 +268,13 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         # clauses the negations stand in, it left that clause out (an omission), reversing nothing.
         negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
         content, shared = negated_clause_words(negated_side, negations, other)
-        severity = None
         if content and not shared:
             if ctx.summary_mode:
                 return []  # a condensed version leaves clauses out: the "not" went with its clause
-            # A rendering of the whole text should keep the clause: its loss may be an error, but
-            # an omission, not a reversal; one signal (the count), so medium.
-            severity = "medium"
-            tie = (f' Medium, not high: the other sentence renders nothing of the negated clause ("'
-                   f'{", ".join(content[:4])}"), so this may be that clause left out rather than reversed.')
+            # A rendering of the whole text must keep the clause: losing it, negation and all, is an
+            # error (raters of real translations mark it major), told as what it is.
+            tie = (f' The other sentence renders nothing of the negated clause ("{", ".join(content[:4])}"):'
+                   " it drops the clause with its negation.")
         elif shared:
             tie = f' The negated clause is rendered in the other sentence (both say "{", ".join(shared)}").'
         else:
@@ -291,8 +289,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             value = d_explicit[0].text if d_explicit else "(no negation)"
             src_value = s_explicit[0].text if s_explicit else "(no negation)"
             explanation = "The number of negations differs, so the claim is reversed."
-        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7,
-                             severity=severity)]
+        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
     said_here = {t.lemma.lower() for t in sentence.tokens}
