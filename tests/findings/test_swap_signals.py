@@ -1,11 +1,9 @@
 """A high entity swap needs two signals that agree (issue 17.3): another name in the source's place,
-and a different entity of the same kind. A name that repeats the source's own name word ("Marsh
-Marsh" for "Daniel Marsh") names no one else; a word the tagger gives no kind ("Red" of a
+and a different entity of the same kind. A name made only of the holder's own name words ("Marsh
+Marsh" for "Daniel Marsh") may be the same person named badly; a word the tagger gives no kind ("Red" of a
 hyphenated nickname) is part of one word, not a name of that kind. Each test keeps a clear swap
 of two typed names high."""
 from __future__ import annotations
-
-from storytrace.findings.names import compare_names
 
 from .helpers import pair_findings
 
@@ -14,13 +12,14 @@ def _swaps(findings):
     return [f for f in findings if f.type == "entity_swap" and f.severity != "low"]
 
 
-def test_a_name_word_repeated_back_to_back_names_the_same_person(extractor):
-    assert compare_names("Marsh Marsh", "Daniel Marsh").same_entity
-    assert not compare_names("Emma Marsh", "Daniel Marsh").same_entity
-    source = "Harbour master Daniel Marsh said the port would reopen on Monday."
-    assert _swaps(pair_findings(extractor, source, "Harbour master Marsh Marsh said the port would reopen on Monday.",
-                                [([0], [0])])) == []
-    swaps = _swaps(pair_findings(extractor, source, "Harbour master Emma Marsh said the port would reopen on Monday.",
+def test_a_role_given_to_a_name_of_the_holders_own_words_is_medium(extractor):
+    source = "Mayor Oliver Westbrook opened the new bridge over the river on Tuesday."
+    derived = "Mayor Westbrook Westbrook opened the new bridge over the river on Tuesday."
+    swaps = _swaps(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert [f.severity for f in swaps] == ["medium"], swaps
+    assert "same person named badly" in swaps[0].explanation
+    # Another first name is another person: the role swap stays high.
+    swaps = _swaps(pair_findings(extractor, source, "Mayor Emma Westbrook opened the new bridge over the river on Tuesday.",
                                  [([0], [0])]))
     assert [f.severity for f in swaps] == ["high"], swaps
 

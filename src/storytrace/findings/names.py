@@ -79,14 +79,8 @@ def token_similarity(a: str, b: str) -> float:
     return 0.8 * max(ratio(a, b), ratio(pa, pb)) / 100
 
 
-def _unrepeated(tokens: list[str]) -> list[str]:
-    """A name word written twice in a row once: "Kinslow Kinslow" names no one but a Kinslow (a
-    stutter of the writer or a summariser); a word repeated back to back identifies nobody else."""
-    return [t for k, t in enumerate(tokens) if k == 0 or t != tokens[k - 1]]
-
-
 def compare_names(a: str, b: str) -> NameMatch:
-    ta, tb = _unrepeated(name_tokens(a)), _unrepeated(name_tokens(b))
+    ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return NameMatch(0.0, "different")
     if ta == tb:
