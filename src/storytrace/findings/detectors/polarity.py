@@ -265,7 +265,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         if (len(d_explicit) + len(d_all) - len(s_explicit) - len(s_all)) % 2 == 0:
             return []
         # A negation reverses only its own clause: where the other sentence renders none of the
-        # clauses the negations stand in, it left that clause out (an omission), reversing nothing.
+        # clauses the negations stand in, it left that clause out rather than reversing it.
         negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
         content, shared = negated_clause_words(negated_side, negations, other)
         if content and not shared:
