@@ -86,6 +86,22 @@ def _show_tuning_misses(dataset: str, rows: list[dict], results: dict) -> None:
         print(f"  MISS gold={r['consistent']} :: {r['derived'][:160]} -> {fs}")
 
 
+def _print_faithful_highs(label: str, parts: dict[str, list], results: dict) -> None:
+    """High findings on pairs that carry no error (issue 17.3: a high must be right): their count per
+    part, the pairs that carry one, and the count per finding type. ``parts`` holds result ids."""
+    cells = []
+    for name in (TUNE, CONFIRM):
+        kinds: Counter = Counter()
+        pairs = 0
+        for rid in parts[name]:
+            highs = [f.type for f in results[rid].findings if f.severity == "high"]
+            pairs += bool(highs)
+            kinds.update(highs)
+        by_type = ", ".join(f"{t} {n}" for t, n in sorted(kinds.items())) or "none"
+        cells.append(f"{name} {sum(kinds.values())} on {pairs}/{len(parts[name])} pairs ({by_type})")
+    print(f"\nhigh findings on faithful/consistent pairs ({label}): {'; '.join(cells)}")
+
+
 def bench_summedits(comparer: Comparer, limit: int | None, verbose: bool) -> None:
     rows = load_jsonl(BENCH_DIR / "summedits_news_dev.jsonl")
     if limit:
@@ -102,6 +118,8 @@ def bench_summedits(comparer: Comparer, limit: int | None, verbose: bool) -> Non
             cell = by_type[t][row_part("summedits_news_dev", r)]
             cell[0] += (predicted == gold)
             cell[1] += 1
+    consistent = _parts("summedits_news_dev", [r for r in rows if r["consistent"]])
+    _print_faithful_highs("consistent", {k: [r["id"] for r in v] for k, v in consistent.items()}, results)
     if verbose:
         _show_tuning_misses("summedits_news_dev", rows, results)
     print("\n| gold label / edit type | tune correct | confirm correct |")
@@ -136,6 +154,10 @@ def bench_pairs(comparer: Comparer, key: str, limit: int | None, verbose: bool) 
             fa = sum(not results[r["id"]].consistent for r in parts[name])
             cells.append(f"{name} {fa}/{n} = {fa / max(1, n):.3f}")
         print(f"\nfalse alarms on paraphrase pairs (two faithful translations): {'; '.join(cells)} (target <= 0.05)")
+        _print_faithful_highs("paraphrase pairs", {k: [r["id"] for r in v] for k, v in parts.items()}, results)
+    else:
+        consistent = _parts(dataset, [r for r in rows if r["consistent"]])
+        _print_faithful_highs("consistent", {k: [r["id"] for r in v] for k, v in consistent.items()}, results)
     if verbose:
         _show_tuning_misses(dataset, rows, results)
 
@@ -191,6 +213,8 @@ def bench_demetr(comparer: Comparer, limit: int | None, verbose: str) -> None:
         hit = sum(not results[f"{r['id']}|perturbed"].consistent for r in crit)
         print(f"| {name} | {fa}/{len(faithful[name])} = {fa / max(1, len(faithful[name])):.3f} | "
               f"{hit}/{len(crit)} = {hit / max(1, len(crit)):.3f} |")
+    _print_faithful_highs("faithful translations",
+                          {name: [f.id for f in faithful[name]] for name in (TUNE, CONFIRM)}, results)
     print("\n| perturbation | tune flagged | confirm flagged |")
     print("|---|---:|---:|")
     for p in sorted(flagged):

@@ -26,6 +26,8 @@ class Signal(str, Enum):
     SAME_HEAD = "same_head"              # the two opposite words bear on the same word
     NAMED_SPEAKERS = "named_speakers"    # both speakers are named in their quotes' own sentences
     VERIFIER = "verifier"                # the sentence-pair verifier also reads a change of meaning (verify.py)
+    SAME_KIND = "same_kind"              # the tagger types both names as one kind (person, place, ...)
+    DISTINCT_NAME = "distinct_name"      # the new name is not made of the old one's own words
 
 
 class Reason(str, Enum):
@@ -51,6 +53,8 @@ SIGNAL_LABELS = {
     Signal.SAME_HEAD: "the two words bear on the same word",
     Signal.NAMED_SPEAKERS: "both speakers are named in their quotes' own sentences",
     Signal.VERIFIER: "the verifier also reads a change of meaning",
+    Signal.SAME_KIND: "both are names of one kind",
+    Signal.DISTINCT_NAME: "the new name is not made of the old one's words",
 }
 
 

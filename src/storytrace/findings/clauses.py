@@ -69,9 +69,15 @@ def clauses_match(a: ParsedSentence, i: int, b: ParsedSentence, j: int) -> bool:
     """Do the clauses of token ``i`` of ``a`` and token ``j`` of ``b`` share a content word
     besides the compared words? A flip between clauses about different things ("the upcoming
     summit" / "the summit held last October") reverses nothing."""
+    return bool(shared_clause_words(a, i, b, j))
+
+
+def shared_clause_words(a: ParsedSentence, i: int, b: ParsedSentence, j: int) -> list[str]:
+    """The content words (keys of their lemmas) the two clauses share besides the compared words,
+    sorted: what ties a negated word to its counterpart, named in an explanation."""
     ka = clause_content(a, clause_root(a, i), i)
     kb = clause_content(b, clause_root(b, j), j)
-    return bool(ka & kb)
+    return sorted(ka & kb)
 
 
 def same_head(a: ParsedSentence, i: int, b: ParsedSentence, j: int) -> bool:

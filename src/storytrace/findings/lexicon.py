@@ -19,6 +19,10 @@ IMPLICIT_NEGATIONS = frozenset(
     "ban forbid prohibit halt impossible unlikely neither barely hardly scarcely".split()
 )
 
+# Adjectives of difficulty that take an infinitive: "it is difficult to improve" says, as "unlikely
+# to improve" does, what "will not improve" says with less certainty; the polarity is the same.
+DIFFICULTY_ADJECTIVES = frozenset("difficult hard tough".split())
+
 # Pairs of opposites. Both directions are added below. Lemmas, as spaCy writes them
 # ("born" lemmatises to "bear", so both are listed).
 _ANTONYM_PAIRS = """

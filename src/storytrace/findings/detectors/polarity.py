@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storytrace.findings.clauses import clause_root, clause_tokens, clauses_match, negative_count, same_head, under_negation
+from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, negative_count, same_head,
+                                         shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
-from storytrace.findings.lexicon import ANTONYMS, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
+from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
 from storytrace.findings.slots import anchors, substitutions
@@ -50,7 +51,18 @@ def explicit_negations(sentence: ParsedSentence) -> list[Token]:
 def implicit_negations(sentence: ParsedSentence) -> list[Token]:
     """Verbs and adjectives with a negation inside ("refused to", "unable"); the noun "a decline"
     or "a stop" negates nothing."""
-    return [t for t in sentence.tokens if t.lemma in IMPLICIT_NEGATIONS and t.pos in ("VERB", "ADJ", "AUX")]
+    return [t for k, t in enumerate(sentence.tokens)
+            if (t.lemma in IMPLICIT_NEGATIONS and t.pos in ("VERB", "ADJ", "AUX")) or _difficult_to(sentence, k)]
+
+
+def _difficult_to(sentence: ParsedSentence, index: int) -> bool:
+    """An adjective of difficulty with an infinitive ("difficult to improve"), on its own or
+    through its copula: it carries the negation that "will not improve" writes out."""
+    tok = sentence.tokens[index]
+    if tok.pos != "ADJ" or tok.lemma not in DIFFICULTY_ADJECTIVES:
+        return False
+    heads = {index, tok.head} if tok.dep == "acomp" else {index}
+    return any(t.dep == "xcomp" and t.head in heads for t in sentence.tokens)
 
 
 def _negated(sentence: ParsedSentence, index: int) -> bool:
@@ -126,10 +138,12 @@ def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, ne
             d_tok = head if added else tok
             s_tok = tok if added else head
             what = "adds a negation to" if added else "drops the negation of"
+            tie = ", ".join(shared_clause_words(negated_side, neg.head, other, j))
             return [make_finding(
                 ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
                 _clause(src, src.tokens.index(s_tok)),
-                f'This version {what} "{d_tok.text}": the source says the opposite.', 0.8,
+                f'This version {what} "{d_tok.text}": the source says the opposite.'
+                f' The clauses otherwise match (both say "{tie}").', 0.8,
                 # a synonym or a word in the slot, not the same word: one signal
                 severity=None if d_tok.lemma == s_tok.lemma else "medium",
             )]
@@ -246,10 +260,23 @@ _NEGATIVE_MANNER = frozenset("poorly badly improperly inadequately insufficientl
 
 def _under_implicit_negation(sentence: ParsedSentence, index: int) -> bool:
     """Is the word the complement of a verb with a negation inside it ("refused to say", "failed
-    to win")? Then "did not say" renders it rather than reversing it."""
+    to win"), or of an adjective of difficulty ("difficult to improve")? Then "did not say",
+    "will not improve" render it rather than reversing it."""
     tok = sentence.tokens[index]
     head = sentence.tokens[tok.head] if 0 <= tok.head < len(sentence.tokens) else tok
-    return tok.dep in ("xcomp", "ccomp") and head is not tok and head.lemma in IMPLICIT_NEGATIONS
+    if tok.dep in ("xcomp", "ccomp") and head is not tok and head.lemma in IMPLICIT_NEGATIONS:
+        return True
+    return tok.dep == "xcomp" and head is not tok and _difficult(sentence, tok.head)
+
+
+def _difficult(sentence: ParsedSentence, index: int) -> bool:
+    """Is the word an adjective of difficulty, or a copula that one complements ("was hard to
+    repair", "it is difficult to improve": the parser hangs the infinitive off either)?"""
+    tok = sentence.tokens[index]
+    if tok.pos == "ADJ" and tok.lemma in DIFFICULTY_ADJECTIVES:
+        return True
+    return tok.lemma == "be" and any(t.head == index and t.dep == "acomp" and t.lemma in DIFFICULTY_ADJECTIVES
+                                     and not _negated(sentence, k) for k, t in enumerate(sentence.tokens))
 
 
 def _negative_manner(sentence: ParsedSentence, index: int) -> bool:
@@ -277,6 +304,21 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         s_all = _once(s_implicit + _prefix_negations(src, sentence))
         if (len(d_explicit) + len(d_all) - len(s_explicit) - len(s_all)) % 2 == 0:
             return []
+        # A negation reverses only its own clause: where the other sentence renders none of the
+        # clauses the negations stand in, it left that clause out rather than reversing it.
+        negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
+        content, shared = negated_clause_words(negated_side, negations, other)
+        if content and not shared:
+            if ctx.summary_mode:
+                return []  # a condensed version leaves clauses out: the "not" went with its clause
+            # A rendering of the whole text must keep the clause: losing it, negation and all, is an
+            # error (raters of real translations mark it major), told as what it is.
+            tie = (f' The other sentence renders nothing of the negated clause ("{", ".join(content[:4])}"):'
+                   " it drops the clause with its negation.")
+        elif shared:
+            tie = f' The negated clause is rendered in the other sentence (both say "{", ".join(shared)}").'
+        else:
+            tie = " The negated clause has no content word to compare."
         if d_explicit and not s_explicit:
             value, src_value = d_explicit[0].text, "(no negation)"
             explanation = f'This version says "{value}" where the source sentence has no negation.'
@@ -287,7 +329,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             value = d_explicit[0].text if d_explicit else "(no negation)"
             src_value = s_explicit[0].text if s_explicit else "(no negation)"
             explanation = "The number of negations differs, so the claim is reversed."
-        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation, 0.7)]
+        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
     said_here = {t.lemma.lower() for t in sentence.tokens}
@@ -298,6 +340,27 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
         )]
     return []
+
+
+def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],
+                         other: ParsedSentence) -> tuple[list[str], list[str]]:
+    """(the content words of the clauses the negations stand in, those of them the other sentence
+    says too), as lemmas in sentence order. None of them said there: the other sentence left the
+    clause out ("the roof did not suffer damage and the flooding was contained" against "the
+    flooding was contained"); a clause with no content word ("it is not") tells nothing."""
+    other_keys = {k for t in other.tokens for k in (word_key(t.lemma), word_key(t.lower))}
+    words: list[str] = []
+    for neg in negations:
+        index = negated_side.tokens.index(neg)
+        for k in clause_tokens(negated_side, clause_root(negated_side, index)):
+            t = negated_side.tokens[k]
+            key = word_key(t.lemma)
+            if k != index and t.pos in _CLAUSE_CONTENT_POS and not t.is_stop and key and key not in words:
+                words.append(key)
+    return words, [w for w in words if w in other_keys]
+
+
+_CLAUSE_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 
 
 def _once(tokens: list[Token]) -> list[Token]:

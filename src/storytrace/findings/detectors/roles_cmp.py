@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text, title_phrase
-from storytrace.findings.names import compare_names
+from storytrace.findings.names import compare_names, name_tokens
 from storytrace.findings.registry import detector
+from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.slots import anchors, slot_partner
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding, Role
@@ -63,10 +64,20 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
         if same_person:
             continue
         if holder is not None and not compare_names(role.person, holder.person).same_entity:
-            findings.append(make_finding(
+            explanation = (f'The source names {holder.person} as {title_phrase(holder.title)}; this version gives that'
+                           f' role to {role.person}.')
+            # Two signals for a high: the role's holder changed, and to a different person. A name made
+            # only of the holder's own name words ("Kinslow Kinslow" for "Andrew Kinslow", a stutter)
+            # may be the same person named badly: one signal.
+            own_words = set(name_tokens(role.person)) <= set(name_tokens(holder.person))
+            swap = make_finding(
                 ctx, "entity_swap", claim, role.person, _sentence(ctx.src.sentences, holder.sentence), holder.person,
-                f'The source names {holder.person} as {title_phrase(holder.title)}; this version gives that role to {role.person}.', 0.85,
-            ))
+                explanation, 0.85, severity="medium" if own_words else None,
+            )
+            if own_words:
+                lower_to_medium(swap, Signal.DISTINCT_NAME, f'every word of "{role.person}" is a word of'
+                                f' "{holder.person}", so it may be the same person named badly.')
+            findings.append(swap)
     return findings
 
 
