@@ -45,3 +45,39 @@ def test_the_parent_drops_its_reading_models_and_gets_the_same_answers_after():
     docvec.clear_document_cache()
     assert language.identify_language(sentence) == said == "en"
     assert np.array_equal(docvec.encode_documents([sentence])[0], vector)
+
+
+def test_a_worker_freezes_its_models_once_both_are_loaded_and_later_garbage_is_still_collected(monkeypatch):
+    """The loaded models are put out of the cycle collector's reach once, when both are loaded (a
+    replacement worker loads them in its first group); cycles made later are still collected."""
+    import gc
+    import weakref
+
+    from storytrace.config import Config
+    from storytrace.pipeline import Pipeline
+    from storytrace.streaming import workers
+
+    monkeypatch.setattr(workers, "_WORKER", {})
+    models = Pipeline(Config(quiet=True))
+    try:
+        assert not workers.freeze_loaded_models(models), "nothing loaded yet: nothing to freeze"
+        models.extractor  # noqa: B018
+        assert not workers.freeze_loaded_models(models), "the sentence encoder is not loaded yet"
+        assert gc.get_freeze_count() == 0
+        models.embedder.model  # noqa: B018
+        assert workers.freeze_loaded_models(models)
+        frozen = gc.get_freeze_count()
+        assert frozen > 100_000, "spaCy's and MiniLM's objects"
+        assert not workers.freeze_loaded_models(models) and gc.get_freeze_count() == frozen, "once per process"
+
+        class Node:
+            pass
+
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle: only the collector frees it
+        gone = weakref.ref(a)
+        del a, b
+        gc.collect()
+        assert gone() is None
+    finally:
+        gc.unfreeze()  # this test process goes on with other tests
