@@ -12,6 +12,7 @@ from typing import Optional
 
 import typer
 
+from storytrace import model_loads
 from storytrace.model import InputError, one_line, quoted_name
 from storytrace.config import Config, SettingError, apply_settings, config_field, default_of, settings_help
 
@@ -177,6 +178,7 @@ def analyze(
 
         storytrace analyze articles/ --out report --setting story_window_days 7
     """
+    model_loads.enable()  # this process exits when the run ends: freeze the models it loads
     from storytrace.version import __version__
     from storytrace.pipeline import Pipeline
     from storytrace.streaming.runner import run_into_store
@@ -278,6 +280,7 @@ def compare(
 
         storytrace compare original.txt summary.txt --setting spacy_model en_core_web_md
     """
+    model_loads.enable()
     from storytrace.compare import compare_file
 
     config = _with_settings(Config(quiet=quiet, verifier_pairs=verifier_pairs, verifier_findings=verifier_findings,

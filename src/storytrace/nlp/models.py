@@ -43,6 +43,13 @@ def load_spacy(name: str = DEFAULT_MODEL, full: bool = False):
     (tools that read lemmas of raw text, such as the verifier's training data); otherwise the
     lemma components are loaded disabled (see ``add_lemmas``).
     """
+    from storytrace import model_loads
+
+    with model_loads.loading():
+        return _load_spacy(name, full)
+
+
+def _load_spacy(name: str, full: bool):
     spacy = import_spacy(name)
 
     disable = [] if full else list(LEMMA_COMPONENTS)

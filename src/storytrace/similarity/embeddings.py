@@ -75,7 +75,10 @@ class Embedder:
     @property
     def model(self):
         if self._model is None:
-            self._model = self._load()
+            from storytrace import model_loads
+
+            with model_loads.loading():  # torch and transformers: ~0.45 CPU-s of collections otherwise
+                self._model = self._load()
         return self._model
 
     def _load(self):

@@ -127,7 +127,10 @@ def _init_worker(config_fields: dict, db_path: str) -> None:
     from storytrace.pipeline import Pipeline
     from storytrace.store import stream_tables
 
+    from storytrace import model_loads
+
     _exit_with_parent()
+    model_loads.enable()  # a worker lives as long as its models
     config_fields = {**config_fields, "torch_threads": 1}  # one core per worker: the pool is the parallelism
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     _WORKER["models"] = Pipeline(Config(**config_fields))  # the one engine of this process
