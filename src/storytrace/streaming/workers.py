@@ -127,10 +127,11 @@ def _init_worker(config_fields: dict, db_path: str) -> None:
     from storytrace.pipeline import Pipeline
     from storytrace.store import stream_tables
 
-    from storytrace import model_loads
-
     _exit_with_parent()
-    model_loads.enable()  # a worker lives as long as its models
+    # No model_loads.enable() here: loading with the collector paused leaves a worker ~8 MB larger
+    # (477 -> 485 MB RSS after spaCy + MiniLM, /tmp/s13_loadmem2.py in RESULTS), and with three
+    # processes that was the 10,000-article run's whole margin under 3 GB. A worker freezes its
+    # models once after a collection instead (freeze_loaded_models), which keeps the per-group saving.
     config_fields = {**config_fields, "torch_threads": 1}  # one core per worker: the pool is the parallelism
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     _WORKER["models"] = Pipeline(Config(**config_fields))  # the one engine of this process
