@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storytrace.findings.text import ParsedSentence, Token, stem, word_key
+from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.nlp import wordnet
 
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
@@ -35,7 +35,7 @@ def renders(word: Token, d: ParsedSentence) -> bool:
     """Does the derived sentence say ``word`` in some form: the same word or stem, a WordNet
     synonym or derivation ("televised" / "television"), or a noun at most two steps more or less
     general ("homes" / "house")?"""
-    keys = {k for t in d.tokens for k in (word_key(t.lemma), word_key(t.lower))}
+    keys = said_keys(d)
     stems = {stem(t.lower) for t in d.tokens}
     if word_key(word.lemma) in keys or word_key(word.lower) in keys or stem(word.lower) in stems:
         return True

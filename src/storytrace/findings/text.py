@@ -60,6 +60,11 @@ def stem(word: str) -> str:
     return w
 
 
+def said_keys(sentence: ParsedSentence) -> set[str]:
+    """The word keys a sentence says, each word by its lemma and by its own form ("said", "say")."""
+    return {k for t in sentence.tokens for k in (word_key(t.lemma), word_key(t.lower))}
+
+
 def text_vocabulary(text: str) -> tuple[frozenset[str], frozenset[str]]:
     words = [word_key(m.group()) for m in _WORD_RE.finditer(text)]
     # Keep hyphenated compounds whole and also their parts: "one-year" supports "year".

@@ -19,7 +19,7 @@ from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
-from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, stem, word_key
+from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
 from storytrace.findings.wordsense import related, senses
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -120,7 +120,7 @@ def _renders_in_other_words(tok: Token, head: Token, d: ParsedSentence, sources:
     synonyms = {tok.lemma.lower()} | set(wordnet.synonym_set(tok.lemma, pos))
     near = synonyms | set(wordnet.derivations(tok.lemma, pos)) | set().union(*(wordnet.derivations(w) for w in synonyms))
     defined_by = wordnet.definition_words(tok.lemma, pos) - _DEFINITION_FILLER
-    rendered = {k for t in d.tokens for k in (word_key(t.lemma), word_key(t.lower))}
+    rendered = said_keys(d)
     for s in sources:
         for t in s.tokens:
             if t.pos not in _CONTENT_POS or t.is_stop or word_key(t.lemma) in rendered or word_key(t.lower) in rendered:

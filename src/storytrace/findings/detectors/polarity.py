@@ -15,7 +15,7 @@ from storytrace.findings.common import PairContext, content_keys, make_finding, 
 from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
-from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, word_key
+from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
 from storytrace.findings.slots import anchors, substitutions
 from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
 from storytrace.model import Finding
@@ -348,7 +348,7 @@ def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],
     says too), as lemmas in sentence order. None of them said there: the other sentence left the
     clause out ("the roof did not suffer damage and the flooding was contained" against "the
     flooding was contained"); a clause with no content word ("it is not") tells nothing."""
-    other_keys = {k for t in other.tokens for k in (word_key(t.lemma), word_key(t.lower))}
+    other_keys = said_keys(other)
     words: list[str] = []
     for neg in negations:
         index = negated_side.tokens.index(neg)
