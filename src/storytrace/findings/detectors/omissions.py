@@ -19,7 +19,7 @@ from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
-from storytrace.findings.text import ParsedSentence, Token, stem, word_key
+from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
 from storytrace.nlp.names import COUNTRY_DEMONYMS
@@ -311,8 +311,62 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "the 1800s" is a period a translation may name another way
         if any(m.matches(n) for n in derived_numbers) or any(m.matches_value(v) for v in derived_raw):
             continue
-        out.append(make_finding(
-            ctx, "omission", sentence, "(missing)", src, m.text,
-            f'The source gives the number "{m.text}" here; this version leaves it out.', 0.5,
-        ))
+        explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
+        phrase = _left_out_whole(src, m.start, sentence) if ctx.derived_words < CONDENSED * ctx.source_words else ""
+        if phrase:
+            explanation += (f' Low, not medium: it leaves out the whole phrase the number stands in ("{phrase}"), '
+                            "saying none of its words, so nothing this version keeps is changed.")
+        out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
+                                0.4 if phrase else 0.5, severity="low" if phrase else None))
     return out
+
+
+# A version shorter than this share of its source condenses it: leaving a whole phrase out is then
+# its choice. A translation keeps about every phrase (its length stays near its source's), and there
+# a phrase left out, number and all, is an error raters count (bench_translations, session 14).
+CONDENSED = 0.8
+# Inside one noun phrase: the number, its counted noun and that noun's own modifiers.
+_NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det", "poss", "predet"})
+# A phrase hung on the sentence beside its claim (a further conjunct, an apposition, a modifier, a
+# relative or adverbial clause) rather than an argument the claim needs.
+_ADDED_ON = frozenset({"conj", "appos", "npadvmod", "prep", "relcl", "acl", "advcl", "parataxis", "advmod"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+
+
+def _left_out_whole(src: ParsedSentence, start: int, sentence: ParsedSentence) -> str:
+    """The source phrase a number stands in, where the version leaves that whole phrase out: the
+    phrase is a conjunct, apposition, modifier or added clause of the source sentence (not an
+    argument of its claim), it has words besides the number, and the version says none of them
+    ("..., yet we take half its pills, and 80% of its painkillers" / "..., yet we take half its
+    pills"). Then the fact went out whole and no claim the version keeps is changed; a number
+    dropped from a phrase the version keeps ("killed 30 people" / "killed people") is not this.
+    "" when it is not so."""
+    toks = src.tokens
+    at = next((i for i, t in enumerate(toks) if t.start <= start < t.end), None)
+    if at is None:
+        return ""
+    top = at
+    for _ in range(len(toks)):  # up to the noun the number counts
+        if toks[top].dep not in _NOMINAL_DEPS or toks[top].head == top:
+            break
+        top = toks[top].head
+    if toks[top].dep == "pobj" and toks[top].head != top:
+        top = toks[top].head  # "80% of its painkillers": up to the preposition that hangs it on
+    if toks[top].dep not in _ADDED_ON:
+        verb = toks[top].head  # an argument: of an added clause ("which employs 1,200 workers")?
+        if toks[top].dep not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") or toks[verb].dep not in ("relcl", "acl", "advcl"):
+            return ""
+        top = verb
+    inside = {top}
+    for _ in range(len(toks)):  # the subtree of ``top``
+        grown = inside | {i for i, t in enumerate(toks) if t.head in inside and i != t.head}
+        if grown == inside:
+            break
+        inside = grown
+    said = said_keys(sentence) | {stem(t.text) for t in sentence.tokens}
+    words = [toks[i] for i in sorted(inside) if toks[i].pos in _CONTENT_POS and not toks[i].like_num
+             and any(c.isalpha() for c in toks[i].text)]
+    if not words or any(word_key(t.lemma) in said or word_key(t.lower) in said or stem(t.text) in said for t in words):
+        return ""
+    first, last = min(inside), max(inside)
+    return span_text(src, first, last + 1).strip(" ,;")
