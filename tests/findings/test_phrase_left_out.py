@@ -45,15 +45,3 @@ def test_a_phrase_left_out_of_a_full_rendering_stays_medium(extractor):
     derived = "The fire destroyed the old mill by the river, officials said."
     found = _omissions(source, derived, extractor)
     assert [(f.source_value, f.severity) for f in found] == [("14", "medium")], found
-
-
-def test_a_number_left_out_with_a_whole_coordinated_clause_is_low(extractor):
-    # "and injured 120 others" is a further claim: the condensed sentence keeps "killed 30 people" as it was.
-    for source in ("The storm killed 30 people and injured 120 others, officials said on Monday.",
-                   "The storm killed 30 people, and 120 were injured, officials said on Monday."):
-        found = _omissions(source, "The storm killed 30 people, officials said on Monday.", extractor)
-        assert [(f.source_value, f.severity) for f in found] == [("120", "low")], (source, found)
-    # The clause is kept, its figure dropped: still medium.
-    found = _omissions("The storm killed 30 people and injured 120 others in the town.",
-                       "The storm killed 30 people and injured others in the town.", extractor)
-    assert [(f.source_value, f.severity) for f in found] == [("120", "medium")], found

@@ -330,7 +330,6 @@ _NOMINAL_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "de
 # A phrase hung on the sentence beside its claim (a further conjunct, an apposition, a modifier, a
 # relative or adverbial clause) rather than an argument the claim needs.
 _ADDED_ON = frozenset({"conj", "appos", "npadvmod", "prep", "relcl", "acl", "advcl", "parataxis", "advmod"})
-_ADDED_CLAUSES = frozenset({"relcl", "acl", "advcl", "conj", "parataxis"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 
 
@@ -354,10 +353,8 @@ def _left_out_whole(src: ParsedSentence, start: int, sentence: ParsedSentence) -
     if toks[top].dep == "pobj" and toks[top].head != top:
         top = toks[top].head  # "80% of its painkillers": up to the preposition that hangs it on
     if toks[top].dep not in _ADDED_ON:
-        # an argument of an added clause: a relative or adverbial one ("which employs 1,200 workers"),
-        # or a further coordinated one ("..., and injured 120 others")?
-        verb = toks[top].head
-        if toks[top].dep not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") or toks[verb].dep not in _ADDED_CLAUSES:
+        verb = toks[top].head  # an argument: of an added clause ("which employs 1,200 workers")?
+        if toks[top].dep not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj") or toks[verb].dep not in ("relcl", "acl", "advcl"):
             return ""
         top = verb
     inside = {top}
