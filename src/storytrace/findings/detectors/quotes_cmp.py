@@ -70,7 +70,7 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
             finding = make_finding(
                 ctx, "quote_change", claim, derived_word, src_sentence, source_word,
                 f'The quotation was changed: the source quote has "{source_word}", this version "{derived_word}" '
-                f'({_WHAT[what]}).', 0.5 if what == "defined" else 0.75, severity="low" if what == "defined" else "medium",
+                f'({_WHAT[what]}).', 0.75, severity="medium",
             )
             if what in _UNCONFIRMED:
                 lower_to_medium(finding, Signal.DETECTORS_AGREE, _UNCONFIRMED[what])
@@ -115,8 +115,6 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
             m = [t for t in missing if test(t)]
             lo = [t for t in lost if test(t)]
             if m and lo and (kind != "word" or (len(m) == 1 and len(lo) == 1)):
-                if kind == "word" and _defined_by(m[0], lo[0]):
-                    return m[0].text, lo[0].text, "defined"
                 return m[0].text, lo[0].text, kind
         # Several nouns reworded at once is a looser translation of the whole quote, not one
         # word changed: which new noun stands for which old one is anyone's guess.
@@ -140,21 +138,7 @@ def _named_in(speaker: str | None, text: str) -> bool:
 
 
 _WHAT = {"number": "a different number", "name": "a different name", "polarity": "the negation differs",
-         "word": "a word of different meaning; a loose translation is possible, so not high",
-         "defined": "a word of different meaning. Low, not medium: the dictionary defines one word with the other,"
-                    " so both may render one word of the original"}
-
-
-def _defined_by(a: Token, b: Token) -> bool:
-    """WordNet defines one noun with the other ("aviation": "the operation of aircraft ..."). A
-    language that has one word for both ("civil aviation" / "civilian aircraft" render one Chinese
-    word) leaves the translator that choice: the quote names the same thing by the thing it is
-    made of, done with or done to, not a different thing ("farmers" / "fishermen" are defined
-    by neither)."""
-    x, y = a.lemma.lower(), b.lemma.lower()
-    if len(x) < 3 or len(y) < 3:
-        return False
-    return y in wordnet.definition_words(x, "n") or x in wordnet.definition_words(y, "n")
+         "word": "a word of different meaning; a loose translation is possible, so not high"}
 
 
 def _translation_wording(a: Token, b: Token) -> bool:
