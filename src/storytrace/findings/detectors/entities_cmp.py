@@ -285,45 +285,9 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         quoted = ", ".join(repr(w) for w in slot_words)
         explanation += (f" Low, not medium: the source has {quoted} in its place, which this version does not"
                         " render, so the name may be its rendering.")
-    abbreviated = None if slot_words else abbreviated_name(unit)
-    if abbreviated:
-        explanation += (f' Low, not medium: in brackets right after "{abbreviated}", it abbreviates that name'
-                        " (its letters are the name's initials), which this version spells out; it names nothing more.")
-    low = bool(elsewhere or generalisation or slot_words or abbreviated)
+    low = bool(elsewhere or generalisation or slot_words)
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, slot_sentence, "",
                         explanation, 0.5 if low else 0.75, severity="low" if low else "medium")
-
-
-_NAME_LINKS = frozenset({"of", "and", "the", "for", "'s", "’s", "&", "-", "on", "in"})
-
-
-def abbreviated_name(unit: NameUnit) -> str | None:
-    """The name a bracketed acronym abbreviates, when it follows that name: "the Singapore Tourism
-    Board (STB)". A writer coins the short form where the name first appears; its letters are the
-    initials of the name's capitalised words, in the name's order or, for a form taken from
-    another language, another order ("TSB"). It adds no referent and no claim to what the name
-    says. Anything else in brackets ("(Reuters)", "(Consolidated 11)") is not such a form."""
-    toks = unit.sentence.tokens
-    letters = unit.text.replace(".", "")
-    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
-        return None
-    if unit.first == 0 or toks[unit.first - 1].text != "(" or unit.end >= len(toks) or toks[unit.end].text != ")":
-        return None
-    words: list[int] = []
-    i = unit.first - 2
-    while i >= 0 and len(words) < len(letters):
-        t = toks[i]
-        if t.text[:1].isupper() and t.text[:1].isalpha():
-            words.append(i)
-        elif t.lower not in _NAME_LINKS:
-            break
-        i -= 1
-    if len(words) != len(letters):
-        return None
-    if sorted(toks[k].text[0].upper() for k in words) != sorted(letters):
-        return None
-    first, last = min(words), max(words)
-    return " ".join(t.text for t in toks[first:last + 1]).replace(" 's", "'s")
 
 
 def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit],
