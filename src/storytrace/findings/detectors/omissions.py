@@ -128,20 +128,14 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
             continue
-        if all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", derived.text)
-               or re.search(rf"(?<!\w){re.escape(_undotted(w.lower()))}(?!\w)", _undotted(derived.text)) for w in words):
-            continue  # "U.S." / "US": one abbreviation, with and without its stops
+        if all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", derived.text) for w in words):
+            continue
         return [make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out, and has a hole '
             f'where a word is missing ("{hole}").', 0.6,
         )]
     return []
-
-
-def _undotted(text: str) -> str:
-    """The text with the stops after single letters removed: "u.s. department" -> "us department"."""
-    return re.sub(r"(?<![^\W\d_])([^\W\d_])\.", r"\1", text)
 
 
 def _renders(sentence: ParsedSentence, src: ParsedSentence) -> bool:
@@ -262,30 +256,6 @@ def _named_country(unit, derived: _DerivedWords) -> bool:
     return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", derived.text) for n in names | people)
 
 
-def _kept_title(unit, src: ParsedSentence, sentence: ParsedSentence) -> str:
-    """The title the source puts before a person's name ("Prime Minister Pham Minh Chinh") when
-    the version refers to them by it alone ("The Prime Minister also ..."): a definite description
-    names who the source names, as a later mention of the person in the source itself would.
-    Only common nouns WordNet knows count as a title; a name before a name ("Berlin Mayor") does
-    not, nor a title the version says with no determiner, of someone else ("a minister")."""
-    if unit.label != "PERSON":
-        return ""
-    toks = src.tokens
-    k = unit.first
-    while k > 0 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha() and unit.first - k < 4:
-        k -= 1
-    title = [t.text for t in toks[k:unit.first]]
-    if not title or not all(wordnet.known(w.lower(), "n") and not wordnet.named_places(w) for w in title):
-        return ""
-    words = [t.lower for t in sentence.tokens]
-    n = len(title)
-    for i in range(1, len(words) - n + 1):
-        if words[i:i + n] == [w.lower() for w in title] and words[i - 1] in ("the", "its", "their", "his", "her") \
-                and (i + n == len(words) or not sentence.tokens[i + n].text[:1].isupper()):
-            return " ".join(title)
-    return ""
-
-
 def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None = None) -> bool:
     """Does the sentence call the named thing by a WordNet class of it ("the planet" for
     "Earth", "the city" for "Paris")? A translation does that; it drops no fact. A class word
@@ -330,13 +300,10 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
             continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
-        title = _kept_title(unit, src, sentence)
-        explanation = f'The source names "{unit.text}" here; this version leaves it out.'
-        if title:
-            explanation += (f' Low, not medium: it calls them by the title the source gives them ("the {title}"),'
-                            " so who is meant is kept.")
-        out.append(make_finding(ctx, "omission", sentence, "(missing)", src, unit.text, explanation,
-                                0.45 if title else 0.6, severity="low" if title else None))
+        out.append(make_finding(
+            ctx, "omission", sentence, "(missing)", src, unit.text,
+            f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
+        ))
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
     for m in sentence_numbers(src):
