@@ -67,11 +67,10 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
             # source gives elsewhere, a negation the clause paraphrases. Medium, and it says so;
             # the story's other versions may still raise it. A different common noun may be a
             # loose translation.
-            reworded = what == "reworded"
             finding = make_finding(
                 ctx, "quote_change", claim, derived_word, src_sentence, source_word,
                 f'The quotation was changed: the source quote has "{source_word}", this version "{derived_word}" '
-                f'({_WHAT[what]}).', 0.5 if reworded else 0.75, severity="low" if reworded else "medium",
+                f'({_WHAT[what]}).', 0.75, severity="medium",
             )
             if what in _UNCONFIRMED:
                 lower_to_medium(finding, Signal.DETECTORS_AGREE, _UNCONFIRMED[what])
@@ -116,8 +115,6 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
             m = [t for t in missing if test(t)]
             lo = [t for t in lost if test(t)]
             if m and lo and (kind != "word" or (len(m) == 1 and len(lo) == 1)):
-                if kind == "word" and not _one_kind(m[0], lo[0]):
-                    return m[0].text, lo[0].text, "reworded"
                 return m[0].text, lo[0].text, kind
         # Several nouns reworded at once is a looser translation of the whole quote, not one
         # word changed: which new noun stands for which old one is anyone's guess.
@@ -141,33 +138,7 @@ def _named_in(speaker: str | None, text: str) -> bool:
 
 
 _WHAT = {"number": "a different number", "name": "a different name", "polarity": "the negation differs",
-         "word": "a word of different meaning; a loose translation is possible, so not high",
-         "reworded": "a word of different meaning. Low, not medium: the two nouns are not things of one kind"
-                     " (no close common class in WordNet), so the quote more likely reworded a phrase than put"
-                     " one thing in another's place"}
-
-# Steps up WordNet's hypernyms within which two nouns count as things of one kind.
-_KIND_STEPS = 2
-_KIND_SENSES = 3
-
-
-def _one_kind(a: Token, b: Token) -> bool:
-    """Are the two nouns things of one kind: senses sharing a hypernym within two steps
-    ("farmers" / "fishermen": skilled workers; "wheat" / "rice": cereals; "Monday" / "Tuesday")?
-    Putting one member of a class in another's place is the substitution that changes what a
-    quote claims. Two nouns of no close common class ("momentum" / "effort", "aviation" /
-    "aircraft", a word WordNet lacks such as "COVID-19") are what a translation gives when it
-    renders a phrase with other words: the quote is reworded, not given another thing."""
-    wn = wordnet.wordnet()
-
-    def kinds(tok: Token) -> set[int]:
-        out: set[int] = set()
-        for form in dict.fromkeys((tok.lemma.lower(), tok.lower)):
-            for sid in wn.synsets(form, "n", _KIND_SENSES):
-                out |= wn.hypernym_closure(sid, _KIND_STEPS)
-        return out
-
-    return bool(kinds(a) & kinds(b))
+         "word": "a word of different meaning; a loose translation is possible, so not high"}
 
 
 def _translation_wording(a: Token, b: Token) -> bool:
