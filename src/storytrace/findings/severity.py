@@ -33,8 +33,6 @@ NOT_HIGH = " Medium, not high:"
 ALONE = " Medium on this signal alone:"
 RAISED = " Alone, this signal would make it medium:"
 SETTLED = " High: two signals agree:"  # a detector that checks its own two signals says so (crosslingual_cmp)
-SOURCE_ALONE = " Low, not high:"  # weigh_against_story: every other version sides with this one, none with the source
-UNANIMOUS = 3  # other versions saying what this one says, none what the source says: the source alone changed it
 
 
 def _values(signals) -> list[str]:
@@ -190,16 +188,9 @@ def weigh_against_story(findings: list[Finding], story: Story, articles: dict[st
                 with_source.append(other)
         if len(with_this) >= 2 and 2 * len(with_this) > rendering and len(with_this) > len(with_source):
             has = tuple(f.signals or [Signal.DETECTOR])
-            # Three or more other renderings with this version and none with the source: the source alone
-            # carries its value, so the change is the source's and this version says what the
-            # story says. Low, shown with the reason; a split story leaves it medium.
-            alone = len(with_this) >= UNANIMOUS and not with_source
             lower_to_medium(f, (), f"the story's other versions side with this version: {len(with_this)} of the"
                             f" {rendering} that render this sentence also say \"{f.derived_value}\""
                             f" ({', '.join(with_this)}), {len(with_source)} say \"{f.source_value}\"; the source"
-                            + (" alone says it, so the change is the source's." if alone else
-                               " may be the one that changed it."), has=has, lead=SOURCE_ALONE if alone else NOT_HIGH)
-            if alone:
-                f.severity = "low"
+                            " may be the one that changed it.", has=has)
             f.severity_reason = Reason.SOURCE_IS_ODD.value  # two signals, lowered: no consensus raises it back
     return findings
