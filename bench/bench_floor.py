@@ -100,7 +100,7 @@ try:
 except SystemExit as exc:
     if exc.code:
         raise
-work = {"paragraphs": [t for ts in paragraphs.values() for t in ts], "sentences": list(sentences)}
+work = {"paragraphs": [t for ts in paragraphs.values() for t in ts], "sentences": list(sentences), "by_article": paragraphs}
 open(sys.argv[4], "w", encoding="utf-8").write(json.dumps(work))
 print(len(paragraphs), len(work["paragraphs"]), len(work["sentences"]))
 """
