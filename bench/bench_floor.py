@@ -100,6 +100,8 @@ try:
 except SystemExit as exc:
     if exc.code:
         raise
+# Nothing recorded means the hooks no longer see the product's path (a renamed function): fail, not a tiny floor.
+assert paragraphs and sentences, "RECORD saw no extraction or no MiniLM encoding: update its hooks"
 work = {"paragraphs": [t for ts in paragraphs.values() for t in ts], "sentences": list(sentences), "by_article": paragraphs}
 open(sys.argv[4], "w", encoding="utf-8").write(json.dumps(work))
 print(len(paragraphs), len(work["paragraphs"]), len(work["sentences"]))
