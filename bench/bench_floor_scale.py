@@ -1,7 +1,11 @@
 """A floor at scale (issue 22, points 1 and 5): the CPU no implementation with these models can skip
 on a generated corpus of N articles, against `bench_scale.py full N --fast --workers 2`.
 
-    BENCH_DIR=/tmp/perf14/bench .venv/bin/python bench/bench_floor_scale.py 1000 [--runs 1] [--no-full]
+    BENCH_DIR=/tmp/perf14/bench .venv/bin/python bench/bench_floor_scale.py 1000 [--runs 1] [--no-full] [--lemmas] [--reuse-record]
+
+--lemmas: the spaCy pass runs en_core_web_sm's lemma components too (analyze runs them on every
+extracted doc after extraction, for the findings' token views). --reuse-record: the texts recorded by
+an earlier run at this N (BENCH_DIR/floor-work-N.json), no new recording run.
 
 1. RECORD (untimed, one process): `storytrace analyze CORPUS --fast --workers 1` in this interpreter,
    recording the paragraph slices extraction parses (per article) and the distinct sentences MiniLM
@@ -53,7 +57,8 @@ from storytrace.similarity.embeddings import Embedder
 import bench_scale
 config = Config(torch_threads=1)  # as a worker runs it
 phases["imports"] = cpu() - c
-c = cpu(); nlp = load_spacy(config.spacy_model); phases["spacy_load"] = cpu() - c
+lemmas = "--lemmas" in sys.argv  # the lemma components in the pass too (analyze runs them on every extracted doc)
+c = cpu(); nlp = load_spacy(config.spacy_model, full=lemmas); phases["spacy_load"] = cpu() - c
 c = cpu(); embedder = Embedder(config); embedder.model; phases["minilm_load"] = cpu() - c
 c = cpu(); candidates = bench_scale.candidates_stage(n); phases["candidate_stage"] = cpu() - c
 work = json.loads(open(work_path, encoding="utf-8").read())
@@ -95,12 +100,12 @@ def record(n: int, corpus: Path, work: Path) -> dict:
             "stories": len(report["stories"])}
 
 
-def floor(n: int, work: Path) -> dict:
+def floor(n: int, work: Path, extra: list[str] = ()) -> dict:
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", FLOOR, str(ROOT / "src"), str(HERE), str(n), str(work)],
+    proc = subprocess.run([sys.executable, "-c", FLOOR, str(ROOT / "src"), str(HERE), str(n), str(work), *extra],
                           check=True, env=env(), capture_output=True, text=True)
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    return {"stage": "floor (one process)", "articles": n, "seconds": round(time.perf_counter() - t, 1),
+    return {"stage": "floor (one process)" + (" with lemmas" if extra else ""), "articles": n, "seconds": round(time.perf_counter() - t, 1),
             "load_average_1min": os.getloadavg()[0], **result}
 
 
@@ -128,9 +133,12 @@ def main(argv: list[str]) -> int:
     for n in sizes:
         corpus = bench_scale.corpus(n)
         work = bench_scale.BENCH_DIR / f"floor-work-{n}.json"
-        print(json.dumps(record(n, corpus, work)), flush=True)
+        if "--reuse-record" in argv and work.exists():
+            print(json.dumps({"stage": "record reused", "work": str(work)}), flush=True)
+        else:
+            print(json.dumps(record(n, corpus, work)), flush=True)
         for _ in range(runs):
-            floor_row = floor(n, work)
+            floor_row = floor(n, work, ["--lemmas"] if "--lemmas" in argv else [])
             print(json.dumps(floor_row), flush=True)
             full_row = None
             if "--no-full" not in argv:
