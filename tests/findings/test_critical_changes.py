@@ -150,3 +150,19 @@ def test_a_noun_slipped_in_before_a_noun_is_an_addition_whatever_the_parser_labe
     assert not _counted(pair_findings(
         extractor, source, "When a large number of companies suddenly applied for short-time work at the start of "
                            "the crisis, the agency had to react quickly."))
+
+
+def test_a_name_is_kept_by_its_own_words_not_by_a_common_word_said_of_something_else(extractor):
+    # "agricultural" describes the machines; nothing in the version names the Sichuan bureau.
+    source = "The hall shows more than 80 tractors bought and used by the Sichuan Agricultural Machinery Bureau since 1990."
+    found = _counted(pair_findings(
+        extractor, source, "More than 80 agricultural tractors bought and used since 1990 are shown in the hall."), "omission")
+    assert [f.source_value for f in found] == ["Sichuan Agricultural Machinery Bureau"]
+    # The name's own word kept ("Sichuan") keeps the name, whatever happens to its common words.
+    assert not _counted(pair_findings(
+        extractor, source, "More than 80 tractors bought and used by the Sichuan farm machinery office since 1990 are shown in the hall."),
+        "omission")
+    # A name of common words only may be rendered in lower case ("the health ministry").
+    assert not _counted(pair_findings(
+        extractor, "The Ministry of Health said on Monday that 40 new cases had been found.",
+        "The health ministry said on Monday that 40 new cases had been found."), "omission")

@@ -256,6 +256,15 @@ def _named_country(unit, derived: _DerivedWords) -> bool:
     return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", derived.text) for n in names | people)
 
 
+def _own_words(words: list[str]) -> list[str]:
+    """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
+    Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
+    Polo". A common word of a name ("agricultural", "polo", "health") may stand in the version for
+    something else, or render the name's meaning in lower case ("the health ministry"); only the
+    name's own words say that the version names it. Empty when every word is a common word."""
+    return [w for w in words if not wordnet.common_word(w.lower())]
+
+
 def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None = None) -> bool:
     """Does the sentence call the named thing by a WordNet class of it ("the planet" for
     "Earth", "the city" for "Paris")? A translation does that; it drops no fact. A class word
@@ -288,11 +297,18 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
                 and not _named_country(unit, derived):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
-        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in words):
+        # a name's own words (no English words) keep it, and its common words only when the version
+        # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
+        # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
+        own = _own_words(words)
+        if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
             continue
-        if any(w.lower() in derived.text for w in words):
+        kept_by = own or words
+        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
             continue
-        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in words for d in derived.capitalised):
+        if any(w.lower() in derived.text for w in kept_by):
+            continue
+        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in kept_by for d in derived.capitalised):
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
