@@ -166,3 +166,15 @@ def test_a_name_is_kept_by_its_own_words_not_by_a_common_word_said_of_something_
     assert not _counted(pair_findings(
         extractor, "The Ministry of Health said on Monday that 40 new cases had been found.",
         "The health ministry said on Monday that 40 new cases had been found."), "omission")
+
+
+def test_a_dropped_title_or_event_name_is_an_omission(extractor):
+    # The march's name says what it was for; a version without it loses that fact.
+    source = "In Denver, a student marching in a “March for Our Lives” demonstration was hurt on Saturday."
+    found = _counted(pair_findings(
+        extractor, source, "A student was hurt during a demonstration in Denver on Saturday."), "omission")
+    assert [f.source_value for f in found] == ["March for Our Lives"]
+    # Kept, in other quotation marks, it is no omission.
+    assert not _counted(pair_findings(
+        extractor, source, 'A student marching in a "March for Our Lives" demonstration in Denver was hurt on Saturday.'),
+        "omission")

@@ -233,7 +233,10 @@ def _qualifiers(ctx, sentence, src) -> list[Finding]:
 # Honorifics and company-form suffixes: dropping one keeps the name and the fact.
 _TITLES_AND_SUFFIXES = frozenset("mr mrs ms miss dr sir dame lord lady queen king prince princess pope "
                                  "inc ltd llc plc corp co gmbh ag sa".split())
-_DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN"})
+# Names a version keeps or loses: people, organisations, places, and the names of works, events,
+# laws and products (a "March for Our Lives" demonstration says what it was for; without the name
+# it is any demonstration). Nationalities and figures are judged elsewhere.
+_DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
 def _in_brackets(sentence: ParsedSentence, unit) -> bool:
