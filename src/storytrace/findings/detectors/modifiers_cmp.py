@@ -17,7 +17,7 @@ from collections import Counter
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
-from storytrace.findings.other_wording import renders, unrendered_slot
+from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
 from storytrace.findings.wordsense import related, senses
@@ -310,11 +310,8 @@ def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, 
     d_counts = Counter(word_key(t.lemma) for t in d.tokens)
     s_counts = Counter(word_key(t.lemma) for t in s.tokens)
     # elsewhere only as often as the source has it: "asylum seeker ... refugee boat" drops the
-    # "asylum" of "asylum boat" even though the sentence still says "asylum" once; or in another
-    # form the sentence does not use for the word itself ("in conquering the island" renders "in
-    # the conquest of the island"): a qualifier rendered there is not left for a new word to render
+    # "asylum" of "asylum boat" even though the sentence still says "asylum" once
     return not all(_echoed(q, kept) or d_counts[word_key(q.lemma)] >= s_counts[word_key(q.lemma)]
-                   or (not d_counts[word_key(q.lemma)] and renders(q, d))
                    for q in _qualifier_words(s, j))
 
 
