@@ -178,15 +178,3 @@ def test_a_dropped_title_or_event_name_is_an_omission(extractor):
     assert not _counted(pair_findings(
         extractor, source, 'A student marching in a "March for Our Lives" demonstration in Denver was hurt on Saturday.'),
         "omission")
-
-
-def test_a_word_capitalised_only_because_it_opens_the_sentence_can_be_an_addition(extractor):
-    # "Satellite" is a common word written with a capital because the sentence starts with it.
-    source = "Studies show that the river now carries twice as much silt as it did in 1990."
-    found = _counted(pair_findings(
-        extractor, source, "Satellite studies show that the river now carries twice as much silt as it did in 1990."),
-        "unsupported_addition")
-    assert [f.derived_value for f in found] == ["Satellite"]
-    # The same rendering without it adds nothing.
-    assert not _counted(pair_findings(
-        extractor, source, "Studies show that the river now carries twice as much silt as in 1990."))

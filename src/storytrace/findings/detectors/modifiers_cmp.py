@@ -180,7 +180,7 @@ def _checkable_word(tok: Token, ctx: PairContext) -> bool:
             return False
     elif tok.pos not in ("ADJ", "ADV") and not _participle_adjective(tok):
         return False
-    if tok.is_stop or tok.ent_type or tok.like_num or not tok.text.isalpha() or not _written_lower(tok, ctx) \
+    if tok.is_stop or tok.ent_type or tok.like_num or not tok.text.isalpha() or not tok.text.islower() \
             or len(tok.lower) < 3:
         return False
     if hyphen_joined(ctx.derived.text, 0, tok):  # part of a compound ("ill-prepared"): not a separate qualifier
@@ -192,21 +192,6 @@ def _checkable_word(tok: Token, ctx: PairContext) -> bool:
     before = ctx.derived.text[max(0, tok.start - 3):tok.start].lower()
     after = ctx.derived.text[tok.end:tok.end + 6].lower()
     return not (before == "as " and _AS_AFTER.match(after))  # "as early as": a comparison frame
-
-
-def _written_lower(tok: Token, ctx: PairContext) -> bool:
-    """Is the word written as a common word: in lower case, or capitalised only because it opens
-    its sentence ("Market research has found" / "Research has found") while WordNet knows it as a
-    common word? A capital anywhere else marks a name."""
-    if tok.text.islower():
-        return True
-    if not (tok.text[:1].isupper() and tok.text[1:].islower()) or not wordnet.common_word(tok.lower):
-        return False
-    text = ctx.derived.text or ctx.derived.original_text
-    for s in ctx.der.sentences:
-        if s.start <= tok.start < s.end:
-            return not any(c.isalnum() for c in text[s.start:tok.start])
-    return False
 
 
 def _participle_adjective(tok: Token) -> bool:
