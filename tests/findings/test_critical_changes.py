@@ -178,3 +178,18 @@ def test_a_dropped_title_or_event_name_is_an_omission(extractor):
     assert not _counted(pair_findings(
         extractor, source, 'A student marching in a "March for Our Lives" demonstration in Denver was hurt on Saturday.'),
         "omission")
+
+
+def test_a_verb_with_a_negation_inside_that_the_version_renders_does_not_explain_its_not(extractor):
+    # "intercept" renders "stop" (WordNet synonyms); the added "not" then reverses the attempt.
+    source = "The coast guard was trying to stop the smugglers' boats near the island."
+    found = _counted(pair_findings(
+        extractor, source, "The coast guard attempted not to intercept the smugglers' boats near the island."), "negation_flip")
+    assert found and found[0].derived_value == "not"
+    # Unrendered, the source's "refused" is what the version's "not" says.
+    assert not _counted(pair_findings(
+        extractor, "The minister refused to comment on the report on Monday.",
+        "The minister did not comment on the report on Monday."), "negation_flip")
+    # The faithful rendering has no finding.
+    assert not _counted(pair_findings(
+        extractor, source, "The coast guard attempted to intercept the smugglers' boats near the island."))
