@@ -193,3 +193,17 @@ def test_a_verb_with_a_negation_inside_that_the_version_renders_does_not_explain
     # The faithful rendering has no finding.
     assert not _counted(pair_findings(
         extractor, source, "The coast guard attempted to intercept the smugglers' boats near the island."))
+
+
+def test_a_name_written_by_its_acronym_is_kept(extractor):
+    # A law or an event may be named by its letters: "the CAA" keeps "the Clean Air Act".
+    assert not _counted(pair_findings(
+        extractor, "Congress passed the Clean Air Act in 1970 after years of debate.",
+        "Congress passed the CAA in 1970 after years of debate."), "omission")
+    assert not _counted(pair_findings(
+        extractor, "Thousands of athletes will compete in the World Indoor Championships in Glasgow next month.",
+        "Thousands of athletes will compete in the WIC in Glasgow next month."), "omission")
+    # Letters that do not hold its initials keep nothing.
+    assert _counted(pair_findings(
+        extractor, "Congress passed the Clean Air Act in 1970 after years of debate.",
+        "Congress passed the EPA in 1970 after years of debate."))

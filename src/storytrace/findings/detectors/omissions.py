@@ -259,6 +259,22 @@ def _named_country(unit, derived: _DerivedWords) -> bool:
     return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", derived.text) for n in names | people)
 
 
+def _said_by_acronym(words: list[str], sentence: ParsedSentence) -> bool:
+    """Does the sentence write the name by an acronym holding its initials in order ("STB" for
+    "Tourism Board", "WHO" for "World Health Organization")? A translation may name a body by
+    its letters, with letters of words the source leaves implicit ("Singapore")."""
+    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    if len(initials) < 2:
+        return False
+    for t in sentence.tokens:
+        letters = t.text.replace(".", "")
+        if len(letters) >= len(initials) and letters.isalpha() and letters.isupper():
+            rest = iter(letters.lower())
+            if all(c in rest for c in initials):
+                return True
+    return False
+
+
 def _own_words(words: list[str]) -> list[str]:
     """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
     Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
@@ -295,6 +311,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if word_key(unit.text) in derived_acronyms:
             continue
+        if _said_by_acronym(words, sentence):
+            continue  # "the STB" for "the (Singapore) Tourism Board": the name by its letters
         if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
