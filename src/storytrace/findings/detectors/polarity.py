@@ -86,52 +86,8 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned) \
             or _copula_flips(ctx, sentence, aligned) or _head_flips(ctx, sentence, aligned, by_slot=True)
         findings.extend(found)
-        findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned)
-                        or _quantity_flips(ctx, sentence, aligned))
+        findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
-
-
-# How much of a thing a phrase says there is: "a lot of", "many" (a large amount) against "few",
-# "little" (hardly any). "a few" and "a little" say "some", neither pole, and are left alone.
-_MANY_HEADS = frozenset("lot lots plenty deal".split())  # "a lot of N", "plenty of N", "a great deal of N"
-_MANY_WORDS = frozenset("many much numerous".split())
-_FEW_WORDS = frozenset("few little".split())
-
-
-def _quantity_poles(sentence: ParsedSentence) -> dict[str, tuple[str, int]]:
-    """Noun lemma -> ("many" or "few", index of the quantity word) for the nouns the sentence
-    counts loosely."""
-    toks = sentence.tokens
-    out: dict[str, tuple[str, int]] = {}
-    for k, t in enumerate(toks):
-        before = toks[k - 1].lower if k else ""
-        if t.lower in _MANY_WORDS | _FEW_WORDS and t.dep in ("amod", "det", "nummod") and 0 <= t.head < len(toks):
-            if before in ("a", "quite", "not", "so", "too", "how", "as"):
-                continue  # "a few", "quite a few", "not many", "so many": not the plain pole
-            pole = "many" if t.lower in _MANY_WORDS else "few"
-            out.setdefault(toks[t.head].lemma.lower(), (pole, k))
-        elif t.lemma.lower() in _MANY_HEADS and t.pos == "NOUN":
-            for o in (u for u in toks if u.head == k and u.lower == "of"):
-                for n in (u for u in toks if u.head == toks.index(o) and u.pos == "NOUN"):
-                    out.setdefault(n.lemma.lower(), ("many", k))
-    return out
-
-
-def _quantity_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
-    """The same thing counted at the other pole: "few things" where the source has "a lot of
-    things" (or "many things"), in a one-to-one rendering."""
-    if not ctx.is_one_to_one(sentence.index):
-        return []
-    mine = _quantity_poles(sentence)
-    for src in aligned:
-        for noun, (pole, j) in _quantity_poles(src).items():
-            if noun in mine and mine[noun][0] != pole:
-                i = mine[noun][1]
-                return [make_finding(
-                    ctx, "negation_flip", sentence, sentence.tokens[i].text, src, src.tokens[j].text,
-                    f'"{sentence.tokens[i].text} {noun}" counts at the other pole from the source\'s '
-                    f'"{src.tokens[j].text}": a large amount against hardly any.', 0.6, severity="medium")]
-    return []
 
 
 def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence],
