@@ -150,3 +150,60 @@ def test_a_noun_slipped_in_before_a_noun_is_an_addition_whatever_the_parser_labe
     assert not _counted(pair_findings(
         extractor, source, "When a large number of companies suddenly applied for short-time work at the start of "
                            "the crisis, the agency had to react quickly."))
+
+
+def test_a_name_is_kept_by_its_own_words_not_by_a_common_word_said_of_something_else(extractor):
+    # "agricultural" describes the machines; nothing in the version names the Sichuan bureau.
+    source = "The hall shows more than 80 tractors bought and used by the Sichuan Agricultural Machinery Bureau since 1990."
+    found = _counted(pair_findings(
+        extractor, source, "More than 80 agricultural tractors bought and used since 1990 are shown in the hall."), "omission")
+    assert [f.source_value for f in found] == ["Sichuan Agricultural Machinery Bureau"]
+    # The name's own word kept ("Sichuan") keeps the name, whatever happens to its common words.
+    assert not _counted(pair_findings(
+        extractor, source, "More than 80 tractors bought and used by the Sichuan farm machinery office since 1990 are shown in the hall."),
+        "omission")
+    # A name of common words only may be rendered in lower case ("the health ministry").
+    assert not _counted(pair_findings(
+        extractor, "The Ministry of Health said on Monday that 40 new cases had been found.",
+        "The health ministry said on Monday that 40 new cases had been found."), "omission")
+
+
+def test_a_dropped_title_or_event_name_is_an_omission(extractor):
+    # The march's name says what it was for; a version without it loses that fact.
+    source = "In Denver, a student marching in a “March for Our Lives” demonstration was hurt on Saturday."
+    found = _counted(pair_findings(
+        extractor, source, "A student was hurt during a demonstration in Denver on Saturday."), "omission")
+    assert [f.source_value for f in found] == ["March for Our Lives"]
+    # Kept, in other quotation marks, it is no omission.
+    assert not _counted(pair_findings(
+        extractor, source, 'A student marching in a "March for Our Lives" demonstration in Denver was hurt on Saturday.'),
+        "omission")
+
+
+def test_a_verb_with_a_negation_inside_that_the_version_renders_does_not_explain_its_not(extractor):
+    # "intercept" renders "stop" (WordNet synonyms); the added "not" then reverses the attempt.
+    source = "The coast guard was trying to stop the smugglers' boats near the island."
+    found = _counted(pair_findings(
+        extractor, source, "The coast guard attempted not to intercept the smugglers' boats near the island."), "negation_flip")
+    assert found and found[0].derived_value == "not"
+    # Unrendered, the source's "refused" is what the version's "not" says.
+    assert not _counted(pair_findings(
+        extractor, "The minister refused to comment on the report on Monday.",
+        "The minister did not comment on the report on Monday."), "negation_flip")
+    # The faithful rendering has no finding.
+    assert not _counted(pair_findings(
+        extractor, source, "The coast guard attempted to intercept the smugglers' boats near the island."))
+
+
+def test_a_name_written_by_its_acronym_is_kept(extractor):
+    # A law or an event may be named by its letters: "the CAA" keeps "the Clean Air Act".
+    assert not _counted(pair_findings(
+        extractor, "Congress passed the Clean Air Act in 1970 after years of debate.",
+        "Congress passed the CAA in 1970 after years of debate."), "omission")
+    assert not _counted(pair_findings(
+        extractor, "Thousands of athletes will compete in the World Indoor Championships in Glasgow next month.",
+        "Thousands of athletes will compete in the WIC in Glasgow next month."), "omission")
+    # Letters that do not hold its initials keep nothing.
+    assert _counted(pair_findings(
+        extractor, "Congress passed the Clean Air Act in 1970 after years of debate.",
+        "Congress passed the EPA in 1970 after years of debate."))

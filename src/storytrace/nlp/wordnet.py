@@ -267,6 +267,14 @@ def known(word: str, pos: str | None = None) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
+def common_word(word: str) -> bool:
+    """Does WordNet know ``word`` as a common word: a sense in any part of speech that is not an
+    instance of something (a named place, person or thing: "Texas", "Argentina")?"""
+    wn = wordnet()
+    return any(not wn.synset(s).linked(INSTANCE_OF) for p in POS_LETTERS for s in wn.synsets(word, p))
+
+
 def synonym_set(word: str, pos: str | None = None, limit: int | None = None) -> frozenset[str]:
     """Every lemma sharing a sense with ``word`` (its first ``limit`` senses), plus, for
     adjectives, the rest of the cluster (similar-to: "huge" ~ "large" ~ "vast")."""

@@ -233,7 +233,10 @@ def _qualifiers(ctx, sentence, src) -> list[Finding]:
 # Honorifics and company-form suffixes: dropping one keeps the name and the fact.
 _TITLES_AND_SUFFIXES = frozenset("mr mrs ms miss dr sir dame lord lady queen king prince princess pope "
                                  "inc ltd llc plc corp co gmbh ag sa".split())
-_DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN"})
+# Names a version keeps or loses: people, organisations, places, and the names of works, events,
+# laws and products (a "March for Our Lives" demonstration says what it was for; without the name
+# it is any demonstration). Nationalities and figures are judged elsewhere.
+_DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
 def _in_brackets(sentence: ParsedSentence, unit) -> bool:
@@ -254,6 +257,31 @@ def _named_country(unit, derived: _DerivedWords) -> bool:
     names = {w.replace("_", " ") for sid in places for w in wordnet.wordnet().words(sid)}
     people = {COUNTRY_DEMONYMS[n] for n in names if n in COUNTRY_DEMONYMS}
     return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", derived.text) for n in names | people)
+
+
+def _said_by_acronym(words: list[str], sentence: ParsedSentence) -> bool:
+    """Does the sentence write the name by an acronym holding its initials in order ("STB" for
+    "Tourism Board", "WHO" for "World Health Organization")? A translation may name a body by
+    its letters, with letters of words the source leaves implicit ("Singapore")."""
+    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    if len(initials) < 2:
+        return False
+    for t in sentence.tokens:
+        letters = t.text.replace(".", "")
+        if len(letters) >= len(initials) and letters.isalpha() and letters.isupper():
+            rest = iter(letters.lower())
+            if all(c in rest for c in initials):
+                return True
+    return False
+
+
+def _own_words(words: list[str]) -> list[str]:
+    """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
+    Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
+    Polo". A common word of a name ("agricultural", "polo", "health") may stand in the version for
+    something else, or render the name's meaning in lower case ("the health ministry"); only the
+    name's own words say that the version names it. Empty when every word is a common word."""
+    return [w for w in words if not wordnet.common_word(w.lower())]
 
 
 def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None = None) -> bool:
@@ -283,16 +311,25 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if word_key(unit.text) in derived_acronyms:
             continue
+        if _said_by_acronym(words, sentence):
+            continue  # "the STB" for "the (Singapore) Tourism Board": the name by its letters
         if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
                 and not _named_country(unit, derived):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
-        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in words):
+        # a name's own words (no English words) keep it, and its common words only when the version
+        # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
+        # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
+        own = _own_words(words)
+        if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
             continue
-        if any(w.lower() in derived.text for w in words):
+        kept_by = own or words
+        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
             continue
-        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in words for d in derived.capitalised):
+        if any(w.lower() in derived.text for w in kept_by):
+            continue
+        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in kept_by for d in derived.capitalised):
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"

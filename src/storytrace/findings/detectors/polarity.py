@@ -292,6 +292,10 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     if ctx.is_one_to_one(sentence.index):
         src = aligned[0]
         s_explicit, s_implicit = explicit_negations(src), implicit_negations(src)
+        # A word with a negation inside that the other sentence renders as such ("trying to stop"
+        # / "attempted to intercept": intercept ~ stop) cannot also be what a "not" there renders.
+        s_implicit = [t for t in s_implicit if not _rendered_as_such(t, sentence)]
+        d_implicit = [t for t in d_implicit if not _rendered_as_such(t, src)]
         d_implicit = d_implicit + [t for t in sentence.tokens if t.lower in _NEGATIVE_MANNER]
         s_implicit = s_implicit + [t for t in src.tokens if t.lower in _NEGATIVE_MANNER]
         if (len(d_explicit) - len(s_explicit)) % 2 == 0 or min(len(d_explicit), len(s_explicit)) > 0:
@@ -361,6 +365,15 @@ def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],
 
 
 _CLAUSE_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _rendered_as_such(tok: Token, other: ParsedSentence) -> bool:
+    """Does the other sentence say this verb, or a WordNet synonym of it, as a verb? (An adjective
+    of difficulty is left alone: "difficult to improve" is rendered by "will not improve".)"""
+    if tok.pos != "VERB":
+        return False
+    near = {tok.lemma.lower(), tok.lower} | set(wordnet.synonym_set(tok.lemma, "v"))
+    return any(t.pos == tok.pos and (t.lemma.lower() in near or t.lower in near) for t in other.tokens)
 
 
 def _once(tokens: list[Token]) -> list[Token]:
