@@ -79,41 +79,12 @@ def token_similarity(a: str, b: str) -> float:
     return 0.8 * max(ratio(a, b), ratio(pa, pb)) / 100
 
 
-def join_syllables(tokens: list[str], other: list[str]) -> list[str]:
-    """``tokens`` with each run of two or three that ``other`` writes as one word joined as it does.
-
-    Chinese and Korean names are romanised syllable by syllable, and writers join, hyphenate or
-    split the syllables of one name freely: "Xi Jinping" / "Xi Jin Ping", "Men Rui" / "Menrui",
-    "Zhao Lijian" / "Zhao Li-jian". The letters, in order, are the same; only the gaps differ.
-    """
-    whole = {t for t in other if len(t) >= 4}
-    if not whole or len(tokens) < 2:
-        return tokens
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for n in (3, 2):
-            if i + n <= len(tokens) and "".join(tokens[i:i + n]) in whole:
-                out.append("".join(tokens[i:i + n]))
-                i += n
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
-
-
 def compare_names(a: str, b: str) -> NameMatch:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return NameMatch(0.0, "different")
     if ta == tb:
         return NameMatch(1.0, "same")
-    ja, jb = join_syllables(ta, tb), join_syllables(tb, ta)
-    if (ja, jb) != (ta, tb):
-        if ja == jb or sorted(ja) == sorted(jb):
-            return NameMatch(0.97, "variant")  # the same syllables, written apart on one side
-        ta, tb = ja, jb
     if sorted(ta) == sorted(tb):
         return NameMatch(0.97, "variant")  # the same names in another order (family name first)
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)

@@ -95,44 +95,7 @@ def word_supported(word: str, source: ParsedArticle) -> bool:
         # An acronym must be an acronym in the source too: "US" is not the pronoun "us". A
         # country's acronym is also supported by its people's name ("U.S." / "American").
         return key in source.acronyms or (key in DEMONYMS and stem(key) in source.stems)
-    return key in source.vocabulary or stem(key) in source.stems or key in joined_syllables(source) \
-        or _spelt_alike(key, source)
-
-
-def joined_syllables(article: ParsedArticle) -> frozenset[str]:
-    """Two or three neighbouring words of the text run together, the first capitalised ("Men Rui"
-    gives "menrui", "Li-jian" gives "lijian"): how a name romanised syllable by syllable reads when
-    another writer joins its syllables (see names.join_syllables)."""
-    cached = getattr(article, "_joined_syllables", None)
-    if cached is not None:
-        return cached
-    out: set[str] = set()
-    for sentence in article.sentences:
-        words = [t.text for t in sentence.tokens if t.text != "-"]  # "Ing-wen" is read as "Ing", "-", "wen"
-        for i, word in enumerate(words):
-            if not word[:1].isupper() or not word.isalpha():
-                continue
-            joined = word_key(word)
-            for nxt in words[i + 1:i + 3]:
-                if not nxt.isalpha():
-                    break
-                joined += word_key(nxt)
-                out.add(joined)
-    result = frozenset(k for k in out if len(k) >= 4)
-    article._joined_syllables = result  # type: ignore[attr-defined]
-    return result
-
-
-def _runs_supported(words: list[str], source: ParsedArticle) -> set[int]:
-    """Indices of the words that, with one or two neighbours, run together into one word of the
-    source: "Hua Wei" for "Huawei", "Jin Ping" for "Jinping" (syllables written apart)."""
-    keys = [word_key(w) for w in words]
-    out: set[int] = set()
-    for i in range(len(keys)):
-        for n in (2, 3):
-            if i + n <= len(keys) and all(keys[i:i + n]) and "".join(keys[i:i + n]) in source.vocabulary:
-                out.update(range(i, i + n))
-    return out
+    return key in source.vocabulary or stem(key) in source.stems or _spelt_alike(key, source)
 
 
 def _spelt_alike(key: str, source: ParsedArticle) -> bool:
@@ -171,8 +134,7 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
             return True, best[1]
         if any(compare_names(unit.text, name).same_entity for name in source_people):
             return True, None
-        runs = _runs_supported(words, source)
-        return all(i in runs or word_supported(w, source) for i, w in enumerate(words)), None
+        return all(word_supported(w, source) for w in words), None
     initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
     if len(initials) >= 2 and initials in source.acronyms:
         return True, None  # "United Nations" for "U.N."
@@ -180,8 +142,6 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     if not distinctive:
         return True, None  # "the Bureau", "Gov.": nothing here names anything by itself
     if any(word_supported(w, source) or _derivation_in(w, source) for w in distinctive):
-        return True, None
-    if _runs_supported(words, source) & {i for i, w in enumerate(words) if w in distinctive}:
         return True, None
     return other_name_of_place(unit.text, source), None  # the tagger often calls a place ORG
 

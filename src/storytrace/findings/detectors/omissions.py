@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import joined_syllables, name_units, other_name_of_place
+from storytrace.findings.detectors.entities_cmp import name_units, other_name_of_place
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
@@ -54,7 +54,6 @@ class _DerivedWords:
     stems: frozenset[str]
     text: str
     capitalised: tuple[str, ...]
-    joined: frozenset[str]  # neighbouring words run together: a name's syllables written apart
 
     @classmethod
     def of(cls, ctx: PairContext) -> _DerivedWords:
@@ -63,7 +62,6 @@ class _DerivedWords:
             stems=frozenset({stem(t.text) for t in tokens} | {word_key(t.lemma) for t in tokens}),
             text=(ctx.derived.text or ctx.derived.original_text).lower(),
             capitalised=tuple(word_key(t.text) for t in tokens if t.text[:1].isupper()),
-            joined=joined_syllables(ctx.der),
         )
 
 
@@ -292,8 +290,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
         if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in words):
             continue
-        if any(word_key(w) in derived.joined for w in words):
-            continue  # "Jinping" written "Jin Ping": the same syllables, written apart
         if any(w.lower() in derived.text for w in words):
             continue
         if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in words for d in derived.capitalised):
