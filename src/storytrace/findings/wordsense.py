@@ -377,7 +377,7 @@ def _adjectives_opposed(tok: Token, other: Token) -> bool:
 _MORE_THAN_ONE = frozenset("several multiple many numerous various plural".split())
 
 
-def slot_opposed(tok: Token, other: Token, use_valence: bool = True, loose: bool = True) -> bool:
+def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
     """Does ``tok`` say the opposite of ``other``, the word in the same slot of the other
     version? Looser than ``wordnet_opposite`` because the slot is known: a listed opposite, a
     WordNet opposite in either word's parts of speech, a negating prefix on the other word or a
@@ -395,8 +395,6 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True, loose: bool
         return True
     if any(wordnet.are_opposed(a, b, p) for p in readings for a in forms for b in other_forms):
         return True
-    if not loose:  # only opposites the lexicons list, not WordNet neighbourhoods or valence
-        return _prefix_negates(tok, other) or _prefix_negates(other, tok) or _adjectives_opposed(tok, other)
     if any(wordnet.slot_opposed(a, p, b, q) for p in _readings(tok) for q in _readings(other)
            for a in forms for b in other_forms):
         return True

@@ -503,13 +503,7 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
             tok, other = sentence.tokens[i], src.tokens[j]
             if tok.lemma in said or other.lemma in derived_lemmas or tok.ent_type or other.ent_type:
                 continue
-            if _particles(sentence, i) != _particles(src, j):
-                continue  # "picked up" / "saw": a phrasal verb means what its bare verb's opposites do not
-            # "push the impact to lag" / "delay the impact": a verb that makes its object do what an
-            # infinitive says puts the event in that infinitive; the verb itself renders no source word.
-            loose = _makes_do(sentence, i) == _makes_do(src, j)
-            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence, loose) \
-                    or said_in_context(ctx, sentence, i):
+            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
@@ -519,20 +513,6 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
                 severity="medium",
             )]
     return []
-
-
-def _particles(sentence: ParsedSentence, index: int) -> frozenset[str]:
-    """The particles a verb takes ("up" of "picked up"): with them it is another word, whose
-    meaning the bare verb's opposites do not tell ("pick up" is no opposite of "see")."""
-    return frozenset(t.lower for t in sentence.tokens if t.head == index and t.dep == "prt" and t is not sentence.tokens[index])
-
-
-def _makes_do(sentence: ParsedSentence, index: int) -> bool:
-    """Is the word a verb with an object and an infinitive saying what the object is made to do
-    ("push the impact to lag", "caused prices to rise")?"""
-    kids = [t for t in sentence.tokens if t.head == index and t is not sentence.tokens[index]]
-    return sentence.tokens[index].pos == "VERB" and any(t.dep == "dobj" for t in kids) \
-        and any(t.dep in ("xcomp", "ccomp") and t.pos in ("VERB", "AUX") for t in kids)
 
 
 def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3) -> bool:
