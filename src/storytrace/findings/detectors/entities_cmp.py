@@ -18,7 +18,7 @@ from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
-from storytrace.model import Finding
+from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -84,6 +84,20 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
             continue  # "S$110" is an amount, compared by the number detector
         units.append(NameUnit(t.text, "PROPN", sentence, i, i + 1))
     return units
+
+
+def office_title(unit: NameUnit, roles: list[Role]) -> bool:
+    """Is an untyped capitalised span part of the title the text gives a person ("Prime" and
+    "Minister" of "Chinese Prime Minister Li Qiang", "Foreign Affairs Minister Wang Yi")? A title
+    names an office, not a person or body: two translations render one office with other words
+    ("Premier" / "Prime Minister"), and the role detector compares the titles. A span the tagger
+    gives a kind of name ("Communist Party" of "Communist Party Secretary Li Ming") is a name
+    inside the title, and stays a name."""
+    if unit.label != "PROPN":
+        return False
+    toks = unit.sentence.tokens[unit.first:unit.end]
+    start, end = toks[0].start, toks[-1].end
+    return any(r.sentence == unit.sentence.index and r.start <= start and end <= r.end for r in roles)
 
 
 def word_supported(word: str, source: ParsedArticle) -> bool:
@@ -186,6 +200,8 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
         for unit in units:
             if _inside(unit, credits):
                 continue  # "Translation by X", "according to Reuters": attribution is compared elsewhere
+            if office_title(unit, ctx.derived.roles):
+                continue  # "Prime" of "Prime Minister Li Qiang": an office, whose wording the role detector compares
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country

@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import name_units, other_name_of_place
+from storytrace.findings.detectors.entities_cmp import name_units, office_title, other_name_of_place
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
@@ -126,7 +126,8 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
         if word_key(unit.text) in spelt_out:
             continue
         words = [w for w in unit.words() if w[:1].isupper()]
-        if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
+        if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words) \
+                or office_title(unit, ctx.source.roles):
             continue
         if all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", derived.text) for w in words):
             continue
@@ -285,6 +286,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
+        if office_title(unit, ctx.source.roles):
+            continue  # "Prime" of "Prime Minister Li Qiang": an office a translation may name another way
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
                 and not _named_country(unit, derived):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
