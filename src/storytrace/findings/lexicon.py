@@ -16,7 +16,7 @@ NEGATION_CUES = frozenset(
 # translation may trade one for the other without changing the meaning.
 IMPLICIT_NEGATIONS = frozenset(
     "unable fail failure lack absence absent deny refuse decline reject prevent stop "
-    "ban forbid prohibit halt impossible unlikely neither barely hardly scarcely avoid ignore".split()
+    "ban forbid prohibit halt impossible unlikely neither barely hardly scarcely".split()
 )
 
 # Adjectives of difficulty that take an infinitive: "it is difficult to improve" says, as "unlikely

@@ -292,25 +292,16 @@ _LOWER_BOUND = re.compile(r"\b(?:more than|over|above|in excess of|at least|exce
 _UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|below|at most|up to)\s+(?:a\s+)?[$€£¥]?$", re.IGNORECASE)
 
 
-_NEGATED_BOUND = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
-
-
 def _bound(sentence: ParsedSentence, n: NumberValue) -> int:
-    """+1 when the text bounds the number from below ("more than"), -1 from above, 0 otherwise. A
-    negated bound bounds from the other side: "no more than 10" is "at most 10"."""
+    """+1 when the text bounds the number from below ("more than"), -1 from above, 0 otherwise."""
     before = sentence.text[max(0, n.start - sentence.start - 30):n.start - sentence.start]
-    m = _LOWER_BOUND.search(before) or _UPPER_BOUND.search(before)
-    if m is None:
-        return 0
-    side = 1 if m.re is _LOWER_BOUND else -1
-    return -side if _NEGATED_BOUND.search(before[:m.start()]) else side
+    return 1 if _LOWER_BOUND.search(before) else -1 if _UPPER_BOUND.search(before) else 0
 
 
 def _bound_text(sentence: ParsedSentence, n: NumberValue) -> str:
     before = sentence.text[max(0, n.start - sentence.start - 30):n.start - sentence.start]
     m = _LOWER_BOUND.search(before) or _UPPER_BOUND.search(before)
-    negation = _NEGATED_BOUND.search(before[:m.start()]) if m else None
-    return (negation.group(0) if negation else "") + (m.group(0) if m else "") + n.text
+    return (m.group(0) if m else "") + n.text
 
 
 def _flipped_bound(sentence: ParsedSentence, n: NumberValue,

@@ -39,8 +39,6 @@ def explicit_negations(sentence: ParsedSentence) -> list[Token]:
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if prev == "or" or nxt in ("only", "just", "merely") or (t.lower == "no" and nxt in ("longer", "doubt")):
             continue
-        if nxt in _BOUND_COMPARATIVES and i + 2 < len(toks) and toks[i + 2].lower == "than":
-            continue  # "no more than 10" is a bound ("at most 10"), compared with the figure, not a negated claim
         head = toks[t.head]
         at_all = i + 2 < len(toks) and nxt == "at" and toks[i + 2].lower == "all"  # "had "not at all" been"
         if t.lower in ("not", "n't", "never") and head.pos not in ("VERB", "AUX", "ADJ", "NOUN", "PROPN", "PRON") \
@@ -50,16 +48,11 @@ def explicit_negations(sentence: ParsedSentence) -> list[Token]:
     return out
 
 
-_BOUND_COMPARATIVES = frozenset("more less fewer greater higher lower later earlier".split())
-
-
 def implicit_negations(sentence: ParsedSentence) -> list[Token]:
     """Verbs and adjectives with a negation inside ("refused to", "unable"); the noun "a decline"
     or "a stop" negates nothing."""
     return [t for k, t in enumerate(sentence.tokens)
-            if (t.lemma in IMPLICIT_NEGATIONS and t.pos in ("VERB", "ADJ", "AUX")) or _difficult_to(sentence, k)
-            or (t.lower == "yet" and k + 2 < len(sentence.tokens) and _yet_to(sentence, k + 2))
-            or (t.lower == "unless" and t.dep == "mark")]  # "unless the banks agree": "if they do not agree"
+            if (t.lemma in IMPLICIT_NEGATIONS and t.pos in ("VERB", "ADJ", "AUX")) or _difficult_to(sentence, k)]
 
 
 def _difficult_to(sentence: ParsedSentence, index: int) -> bool:
@@ -140,7 +133,6 @@ def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, ne
                 and head.pos in ("VERB", "ADJ", "NOUN") \
                 and not _negated(other, j) and not _negative_manner(other, j) \
                 and not _under_implicit_negation(other, j) \
-                and not (_not_until(negated_side, neg.head) and _only(other, j)) \
                 and _clause_reversed(negated_side, neg.head, other, j):
             added = negated_side is sentence
             d_tok = head if added else tok
@@ -274,28 +266,7 @@ def _under_implicit_negation(sentence: ParsedSentence, index: int) -> bool:
     head = sentence.tokens[tok.head] if 0 <= tok.head < len(sentence.tokens) else tok
     if tok.dep in ("xcomp", "ccomp") and head is not tok and head.lemma in IMPLICIT_NEGATIONS:
         return True
-    if _yet_to(sentence, index):
-        return True
-    root = clause_root(sentence, index)
-    if any(t.head == root and t.dep == "mark" and t.lower == "unless" for t in sentence.tokens):
-        return True  # "unless the banks agree" says "if the banks do not agree"
-    if tok.dep == "xcomp" and head is not tok and _difficult(sentence, tok.head):
-        return True
-    # A word inside a clause that complements such a verb ("denied that any shots were fired"):
-    # the verb negates the whole clause, as "said no shots were fired" does.
-    top = sentence.tokens[root]
-    return root != index and top.dep in ("ccomp", "xcomp") and 0 <= top.head < len(sentence.tokens) \
-        and top.head != root and sentence.tokens[top.head].lemma in IMPLICIT_NEGATIONS
-
-
-def _yet_to(sentence: ParsedSentence, index: int) -> bool:
-    """Is the verb the infinitive of "has yet to" / "is yet to" ("has yet to respond" says "has not
-    responded")? "Yet" before the infinitive puts a negation into the construction."""
-    toks = sentence.tokens
-    tok = toks[index]
-    if tok.pos not in ("VERB", "AUX") or index < 2 or toks[index - 1].lower != "to" or toks[index - 2].lower != "yet":
-        return False
-    return index < 3 or toks[index - 3].lemma in ("have", "be") or toks[index - 3].pos in ("AUX", "VERB")
+    return tok.dep == "xcomp" and head is not tok and _difficult(sentence, tok.head)
 
 
 def _difficult(sentence: ParsedSentence, index: int) -> bool:
@@ -336,11 +307,6 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         # A negation reverses only its own clause: where the other sentence renders none of the
         # clauses the negations stand in, it left that clause out rather than reversing it.
         negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
-        if all(_opposite_rendered(negated_side, neg.head, other) for neg in negations):
-            return []  # "do not support" / "oppose": a negated word says what its opposite says
-        if all(_not_until(negated_side, neg.head) for neg in negations) \
-                and any(_only(other, j) for j in range(len(other.tokens))):
-            return []  # "did not recover until the summer" / "recovered only in the summer"
         content, shared = negated_clause_words(negated_side, negations, other)
         if content and not shared:
             if ctx.summary_mode:
@@ -374,51 +340,6 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
         )]
     return []
-
-
-def _not_until(sentence: ParsedSentence, index: int) -> bool:
-    """Does the negated word take an "until" ("did not recover until the summer")? Then it says
-    when the thing happened, as "recovered only in the summer" does, not that it did not happen."""
-    toks = sentence.tokens
-    return any(t.lower in ("until", "till") and 0 <= t.head < len(toks)
-               and (t.head == index or (toks[t.head].head == index and toks[t.head].dep == "advcl")) for t in toks)
-
-
-def _only(sentence: ParsedSentence, index: int) -> bool:
-    """Is the word restricted by "only", on itself or on a phrase it takes ("recovered only in the
-    summer", "will raise taxes only after the economy recovers")?"""
-    toks = sentence.tokens
-    for t in toks:
-        if t.lower != "only" or not 0 <= t.head < len(toks):
-            continue
-        h = t.head
-        if h == index or (toks[h].head == index and toks[h].dep in ("prep", "mark", "advcl", "advmod")) \
-                or (toks[h].dep in ("prep", "mark") and 0 <= toks[h].head < len(toks) and toks[toks[h].head].head == index):
-            return True
-    return False
-
-
-def _opposite_rendered(negated_side: ParsedSentence, index: int, other: ParsedSentence) -> bool:
-    """Does the other sentence say, with no negation on it, an opposite of the negated word, or a
-    word derived from one ("do not support" / "oppose", "has not loosened" / "remains tight")? A
-    negated word and its opposite say one thing, as "did not win" and "lost" do."""
-    if not 0 <= index < len(negated_side.tokens):
-        return False
-    head = negated_side.tokens[index]
-    pos = wordnet.SPACY_POS.get(head.pos)
-    if pos is None:
-        return False
-    wn = wordnet.wordnet()
-    opposites: set[str] = set()
-    for form in _forms(head):
-        opposites |= set(opposite_senses(form)) | set(ANTONYMS.get(form, ()))
-        for lemma in wn.base_forms(form, pos):
-            for sid in wn.lemma_synsets(lemma, pos)[:wordnet.ANTONYM_SENSES]:
-                for opp in wn.synset(sid).linked(wordnet.ANTONYM):
-                    opposites.update(wn.words(opp))
-    opposites |= {d for o in list(opposites) for d in wordnet.derivations(o)}
-    opposites -= _forms(head)
-    return any(_forms(t) & opposites and not _negated(other, j) for j, t in enumerate(other.tokens))
 
 
 def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],
@@ -458,26 +379,10 @@ def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[T
             continue
         for prefix in NEGATING_PREFIXES:
             base = t.lower[len(prefix):].lstrip("-")
-            if not t.lower.startswith(prefix) or len(base) < 4 or not wordnet.known(base):
-                continue
-            # the word itself, inflected otherwise ("unchanged" / "did not change"), or a synonym of
-            # it in its main sense ("insufficient" / "not enough")
-            if base in other_forms or _base_said(base, other_forms):
+            if t.lower.startswith(prefix) and len(base) >= 4 and base in other_forms and wordnet.known(base):
                 out.append(t)
                 break
     return out
-
-
-def _base_said(base: str, other_forms: set[str]) -> bool:
-    wn = wordnet.wordnet()
-    for pos in ("a", "v", "r", "n"):
-        lemmas = set(wn.base_forms(base, pos)) if wordnet.known(base, pos) or wn.base_forms(base, pos) else set()
-        if lemmas & other_forms:
-            return True
-        if any(wordnet.are_synonyms(lemma, o, pos, limit=1) for lemma in lemmas or {base} for o in other_forms
-               if len(o) >= 4):
-            return True
-    return False
 
 
 # SCONJ for "before" / "after" joining clauses ("made before Trump called" / "made after").
