@@ -113,8 +113,6 @@ def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
             continue
         value, scale = parsed
         start, end, j = tok.start, tok.end, i + 1
-        if _TIME_RE.match(tok.text) and j < len(tokens):
-            value = _clock(value, tokens[j].lower)  # "1:45 pm" is 13:45
         # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
         while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
             scale *= SCALE_WORDS[tokens[j].lower]
@@ -188,42 +186,6 @@ _RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_RE = re.compile(r"[a-z]+")
 
 
-def _clock(value: float, after: str) -> float:
-    """A time of day on the 24-hour clock: "1:45 pm" is 13:45, "12:30 am" is 0:30."""
-    after = after.replace(".", "")
-    if after == "pm" and value < 12:
-        return value + 12
-    if after == "am" and 12 <= value < 13:
-        return value - 12
-    return value
-
-
-_CLOCK_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?", re.IGNORECASE)
-# Fractions said in words and the share of a hundred they are: "half" of the workers is 50% of them.
-_FRACTION_PERCENT = {"half": 50.0, "halves": 50.0, "quarter": 25.0, "quarters": 25.0, "third": 100 / 3,
-                     "thirds": 100 / 3, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
-_FRACTION_RE = re.compile(r"\b(?:(one|two|three|four|a)[\s-]+)?(half|halves|quarters?|thirds?|fifths?|tenths?)\b"
-                          r"(?=\s+of\b)", re.IGNORECASE)
-
-
-def fraction_percents(text: str) -> set[float]:
-    """The percentages that fractions said in words give ("half of" 50, "two-thirds of" 66.7,
-    "a quarter of" 25): one share of a whole, written in words or as a percentage."""
-    out: set[float] = set()
-    for m in _FRACTION_RE.finditer(text):
-        count = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4}.get((m.group(1) or "a").lower(), 1)
-        out.add(round(count * _FRACTION_PERCENT[m.group(2).lower()], 1))
-    return out
-
-
-def is_percent(sentence: ParsedSentence, n: NumberValue) -> bool:
-    """Is the figure a percentage ("50%", "25 percent", "25 per cent")?"""
-    if n.text.rstrip().endswith("%"):
-        return True
-    after = sentence.text[n.end - sentence.start:n.end - sentence.start + 10].lower().lstrip()
-    return after.startswith(("percent", "per cent", "%"))
-
-
 def raw_values(text: str) -> set[float]:
     """Every way the digits and number words of a text can be read: "272.000" is 272 or 272,000
     (European thousands), "2:0" is 2 and 0, "both" is 2. Used only to *support* a number."""
@@ -235,10 +197,6 @@ def raw_values(text: str) -> set[float]:
         values.add(float(written.replace(",", "")) if written.count(".") <= 1 else float(written.replace(".", "").replace(",", "")))
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", written):
             values.add(float(written.replace(".", "").replace(",", ".")))
-    for m in _CLOCK_RE.finditer(text):  # a time of day either way round the clock
-        value = int(m.group(1)) + int(m.group(2)) / 100
-        values.add(value)
-        values.add(_clock(value, m.group(3) or "pm"))  # with no "am" or "pm", either half of the day
     for word in _WORD_RE.findall(text.lower()):
         if word in NUMBER_WORDS:
             values.add(float(NUMBER_WORDS[word]))

@@ -16,7 +16,7 @@ from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
-from storytrace.findings.numbers import NumberValue, fraction_percents, is_percent, raw_values, sentence_numbers
+from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
 
@@ -47,8 +47,6 @@ def _day_of_month(sentence: ParsedSentence, n: NumberValue) -> bool:
     if after and after[0].pos in ("NOUN", "PROPN"):
         return False
     before = [t.lower for t in sentence.tokens if t.end <= n.start][-2:]
-    if before and before[-1].rstrip(".") in MONTHS:
-        return True  # "Feb. 11th": the day of a month, as "February 11" writes it
     return _is_date(sentence, n) or (len(before) == 2 and before[1] == "the" and before[0] in _DAY_PREPOSITIONS)
 
 
@@ -103,9 +101,6 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue  # a rank is matched by a rank: "third quarter" is not "3 roads"
             if not rank and any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
                 continue  # written another way there ("272.000", "2:0", "both")
-            if not rank and is_percent(sentence, n) and any(abs(n.value - f) < 0.5 for s in aligned
-                                                            for f in fraction_percents(s.text)):
-                continue  # "50%" of the workers for "half of" them: one share, in figures or in words
             if rank and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
                 continue  # "the 19th century" renders "the 1800s"
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)

@@ -17,8 +17,7 @@ from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.detectors.entities_cmp import name_units, office_title, other_name_of_place
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
-from storytrace.findings.numbers import (currency_rendered, fraction_percents, is_percent, names_a_currency,
-                                         raw_values, sentence_numbers)
+from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.model import Finding
@@ -269,12 +268,6 @@ def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None =
                and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
 
 
-def _numerator(sentence: ParsedSentence, m) -> bool:
-    """Is the number the count of a fraction said in words ("two-thirds", "three quarters")?"""
-    after = sentence.text[m.end - sentence.start:m.end - sentence.start + 10].lower()
-    return re.match(r"[\s-]*(?:halves|quarters?|thirds?|fifths?|tenths?)\b", after) is not None
-
-
 def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     """A translation or close rewrite that loses a name or a number of its source sentence."""
     out = []
@@ -321,11 +314,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "the 1800s" is a period a translation may name another way
         if any(m.matches(n) for n in derived_numbers) or any(m.matches_value(v) for v in derived_raw):
             continue
-        if is_percent(src, m) and any(abs(m.value - f) < 0.5 for f in fraction_percents(sentence.text)):
-            continue  # "half of" the workers for "50%" of them
-        if _numerator(src, m) and any(is_percent(sentence, n) and abs(n.value - f) < 0.5 for n in derived_numbers
-                                      for f in fraction_percents(src.text)):
-            continue  # the "two" of "two-thirds of" the voters, written "67%"
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, m.text,
             f'The source gives the number "{m.text}" here; this version leaves it out.', 0.5,
