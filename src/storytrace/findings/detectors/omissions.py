@@ -34,19 +34,8 @@ _NUMBER_HEDGE_WORDS = frozenset("exceed surpass top reach over under beyond near
 
 
 def _hedges(sentence: ParsedSentence) -> list[str]:
-    """Words that make a claim a possibility: "may", "could", "reportedly", "suspected". A verb
-    hedges only a claim it takes as a complement ("appeared to be nervous", "the data suggest that
-    ..."); with none it states a fact itself ("the logo appeared on the screen", "suggested a plan")."""
-    return [t.text for k, t in enumerate(sentence.tokens) if t.lemma in HEDGES and t.pos in ("ADV", "ADJ", "VERB", "AUX")
-            and (t.pos != "VERB" or _takes_claim(sentence, k))]
-
-
-_CLAIM_DEPS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
-
-
-def _takes_claim(sentence: ParsedSentence, index: int) -> bool:
-    """Does the verb take a clause or a predicate ("to be", "that ...", "nervous") as complement?"""
-    return any(t.head == index and t.dep in _CLAIM_DEPS for k, t in enumerate(sentence.tokens) if k != index)
+    """Words that make a claim a possibility: "may", "could", "reportedly", "suspected"."""
+    return [t.text for t in sentence.tokens if t.lemma in HEDGES and t.pos in ("ADV", "ADJ", "VERB", "AUX")]
 
 
 def _any_modality(sentence: ParsedSentence) -> bool:
