@@ -75,25 +75,6 @@ def _said_less(word: Token, s: ParsedSentence, d: ParsedSentence) -> bool:
     return sum(word_key(t.lemma) == key for t in d.tokens) < sum(word_key(t.lemma) == key for t in s.tokens)
 
 
-# Words that only point at or mark the noun of a slot: "the country", "our country's", "this year".
-_POINTERS = frozenset({"DET", "PRON", "PART"})
-
-
-def _slot_word(s: ParsedSentence, keys: list[str], a: int, right: str) -> Token | None:
-    """The one word the source has between position ``a`` (-1: the sentence's start) and the next
-    ``right`` word, counting only words that carry content: besides it the slot may hold words that
-    only point at it ("the", "our", "'s": "in the country hit" / "in China hit", "our country's
-    enterprises" / "Chinese enterprises"). None when the slot holds no such single word."""
-    for gap in (1, 2, 3):
-        b = a + 1 + gap
-        if b >= len(keys) or keys[b] != right:
-            continue
-        inside = s.tokens[a + 1:b]
-        content = [t for t in inside if t.pos not in _POINTERS]
-        return content[0] if len(content) == 1 else None
-    return None
-
-
 def unrendered_slot(d: ParsedSentence, first: int, end: int, sources: list[ParsedSentence],
                     vague: frozenset[str] = frozenset()) -> tuple[ParsedSentence | None, list[str]]:
     """Common words the source puts where the derived words ``first:end`` stand, which the
@@ -104,20 +85,17 @@ def unrendered_slot(d: ParsedSentence, first: int, end: int, sources: list[Parse
     than the source) and that is no opposite of the derived words. The derived words may then be
     that word's rendering: one word in another's place."""
     lefts, rights = _anchors(d, first - 1, -1), _anchors(d, end, 1)
-    if not any(any(c.isalnum() for c in t.text) for t in d.tokens[:first]):
-        lefts.append(-1)  # the span opens the sentence: "China will ..." / "Our country will ..."
     for s in sources:
         keys = [word_key(t.lemma) for t in s.tokens]
         for li in lefts:
             for ri in rights:
-                left, right = (d.tokens[li] if li >= 0 else None), d.tokens[ri]
-                if (left is None or left.pos in _LINK_POS) and right.pos in _LINK_POS:
+                left, right = d.tokens[li], d.tokens[ri]
+                if left.pos in _LINK_POS and right.pos in _LINK_POS:
                     continue
-                starts = [-1] if left is None else [i for i, k in enumerate(keys[:-2]) if k == word_key(left.lemma)]
-                for a in starts:
-                    t = _slot_word(s, keys, a, word_key(right.lemma))
-                    if t is None:
+                for a in (i for i, k in enumerate(keys[:-2]) if k == word_key(left.lemma)):
+                    if keys[a + 2] != word_key(right.lemma):
                         continue
+                    t = s.tokens[a + 1]
                     if t.ent_type or t.pos not in _CONTENT_POS or t.is_stop or not t.text.isalpha() \
                             or not t.text.islower() or len(t.lower) < 3 or t.lower in vague:
                         continue
