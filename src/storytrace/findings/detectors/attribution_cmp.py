@@ -9,6 +9,7 @@ import re
 
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.severity import Signal, lower_to_medium
+from storytrace.findings.detectors.entities_cmp import same_outlet
 from storytrace.findings.names import compare_names
 from storytrace.findings.registry import detector
 from storytrace.model import Finding
@@ -70,8 +71,8 @@ def _words_in(target: str, text: str) -> bool:
 
 
 def _same_target(a: str, b: str) -> bool:
-    if a.strip().lower() == b.strip().lower():
-        return True
+    if a.strip().lower() == b.strip().lower() or same_outlet(a, b):
+        return True  # "China News Network" / "Chinanews.com": one outlet, by its words or its address
     return compare_names(a, b).same_entity
 
 

@@ -100,6 +100,58 @@ def office_title(unit: NameUnit, roles: list[Role]) -> bool:
     return any(r.sentence == unit.sentence.index and r.start <= start and end <= r.end for r in roles)
 
 
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?([^\W_][\w-]*)\.(?:com|net|org|cn|tv|news|info)(?:\.[a-z]{2})?$", re.IGNORECASE)
+
+
+def _web_name(text: str) -> str | None:
+    m = _WEB_ADDRESS.match(text.strip())
+    return m.group(1).replace("-", "").lower() if m else None
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Is one name a web address whose name is the other's first words run together
+    ("Chinanews.com" / "China News Service", "CNN.com" / "CNN")? An outlet is named by its
+    address or by its words; two translations of one dateline write either."""
+    for address, name in ((a, b), (b, a)):
+        site = _web_name(address)
+        if site is None or _web_name(name) is not None:
+            continue
+        joined = ""
+        for w in re.findall(r"[^\W_]+", name.lower()):
+            joined += w
+            if joined == site:
+                return True
+            if len(joined) >= len(site):
+                break
+    return False
+
+
+def _capitalised_runs(sentence: ParsedSentence) -> list[tuple[int, int]]:
+    """(first, end) of each run of capitalised words ("China News Network", "Chinanews.com")."""
+    runs, first = [], None
+    for i, t in enumerate(sentence.tokens + [None]):
+        if t is not None and t.text[:1].isupper() and any(c.isalpha() for c in t.text):
+            first = i if first is None else first
+        elif first is not None:
+            runs.append((first, i))
+            first = None
+    return runs
+
+
+def outlet_named(text: str, article: ParsedArticle) -> bool:
+    """Does the article name the outlet ``text`` names, by its web address or by its words (a
+    run of capitalised words: "China News Network" for "Chinanews.com")?"""
+    return any(same_outlet(text, span_text(s, a, b)) for s in article.sentences for a, b in _capitalised_runs(s))
+
+
+def outlet_run(unit: NameUnit) -> str:
+    """The run of capitalised words the name stands in ("China" of "China News Network")."""
+    for a, b in _capitalised_runs(unit.sentence):
+        if a <= unit.first and unit.end <= b:
+            return span_text(unit.sentence, a, b)
+    return unit.text
+
+
 def word_supported(word: str, source: ParsedArticle) -> bool:
     key = word_key(word)
     if not key:
@@ -206,6 +258,8 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
             supported, variant_of = unit_supported(unit, ctx.src, people)
+            if not supported and outlet_named(outlet_run(unit), ctx.src):
+                supported = True  # "China News Service" for "Chinanews.com": one outlet
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
                     findings.append(_variant(ctx, unit, variant_of, aligned))
@@ -451,6 +505,8 @@ def _same_group(a: NameUnit, b: NameUnit) -> bool:
 
 def _covers(derived_text: str, source_unit: NameUnit) -> bool:
     """The derived sentence still carries this source name (possibly spelt another way)."""
+    if same_outlet(derived_text, source_unit.text):
+        return True
     if source_unit.label == "PERSON":
         return compare_names(derived_text, source_unit.text).same_entity
     src_words = {stem(w) for w in _distinctive(source_unit.words()) or source_unit.words()}
