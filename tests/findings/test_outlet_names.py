@@ -46,3 +46,23 @@ def test_one_outlet_by_address_or_words_is_no_finding(extractor, source, derived
 def test_another_outlet_is_still_a_finding(extractor, derived):
     assert _counted(pair_findings(extractor, '"An important engine of global recovery" - Chinanews.com', derived,
                                   [([0], [0])]))
+
+
+@pytest.mark.parametrize("source,derived", [
+    # an organisation's acronym, small words counted or not
+    ("China News Service, Beijing, February 11 (Reporter Li Jing) -- Exports rose by 8.6% last year, the report shows.",
+     "CNS, Beijing, February 11 (Reporter Li Jing) -- Exports rose by 8.6% last year, the report shows."),
+    # an organisation's first words run together into one name
+    ("Chinanews client, Beijing, February 11 -- Exports rose by 8.6% last year, the report shows.",
+     "China News Service client, Beijing, February 11 -- Exports rose by 8.6% last year, the report shows."),
+])
+def test_an_organisation_by_its_acronym_or_its_words_run_together_is_no_finding(extractor, source, derived):
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+def test_initials_count_the_small_words_too():
+    from storytrace.findings.detectors.entities_cmp import initials_of
+
+    assert initials_of("People's Bank of China") == {"pbc", "pboc"}
+    assert "kcna" in initials_of("Korean Central News Agency")
+    assert not same_outlet("Chong Yang", "Chongyang")  # two people's or places' names: not joined here
