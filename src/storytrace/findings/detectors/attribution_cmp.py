@@ -72,9 +72,12 @@ def _words_in(target: str, text: str) -> bool:
 
 
 def _same_target(a: str, b: str) -> bool:
-    if a.strip().lower() == b.strip().lower() or same_outlet(a, b) \
-            or word_key(a) in initials_of(b) or word_key(b) in initials_of(a):  # "KCNA" / "Korean Central News Agency"
-        return True  # "China News Network" / "Chinanews.com": one outlet, by its words or its address
+    if a.strip().lower() == b.strip().lower():
+        return True
+    # one outlet by its words or its address ("China News Network" / "Chinanews.com"), one body by
+    # its name or its acronym ("KCNA" / "Korean Central News Agency")
+    if same_outlet(a, b) or word_key(a) in initials_of(b) or word_key(b) in initials_of(a):
+        return True
     return compare_names(a, b).same_entity
 
 

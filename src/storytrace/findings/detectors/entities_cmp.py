@@ -121,12 +121,12 @@ def same_outlet(a: str, b: str, joined: bool = False) -> bool:
             site = address.strip().lower()
         if site is None or _web_name(name) is not None:
             continue
-        joined = ""
+        run = ""
         for w in re.findall(r"[^\W_]+", name.lower()):
-            joined += w
-            if joined == site:
+            run += w
+            if run == site:
                 return True
-            if len(joined) >= len(site):
+            if len(run) >= len(site):
                 break
     return False
 
