@@ -66,32 +66,3 @@ def test_initials_count_the_small_words_too():
     assert initials_of("People's Bank of China") == {"pbc", "pboc"}
     assert "kcna" in initials_of("Korean Central News Agency")
     assert not same_outlet("Chong Yang", "Chongyang")  # two people's or places' names: not joined here
-
-
-@pytest.mark.parametrize("source,derived", [
-    # an acronym leaves out the country a body belongs to
-    ("The U.S. Federal Aviation Administration closed the airspace.", "The FAA closed the airspace."),
-    # a body named by its first word clipped
-    ("The Federal Reserve raised interest rates again.", "The Fed raised interest rates again."),
-])
-def test_a_body_by_its_short_name_is_no_finding(extractor, source, derived):
-    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
-
-
-@pytest.mark.parametrize("source,derived", [
-    ("The Federal Reserve raised interest rates again.", "The ECB raised interest rates again."),
-    ("The U.S. Federal Aviation Administration closed the airspace.", "The FBI closed the airspace."),
-])
-def test_another_body_by_a_short_name_is_still_a_finding(extractor, source, derived):
-    assert _counted(pair_findings(extractor, source, derived, [([0], [0])]))
-
-
-def test_short_names():
-    from storytrace.findings.detectors.entities_cmp import clipped, initials_of
-
-    assert "faa" in initials_of("U.S. Federal Aviation Administration")
-    assert "ns" not in initials_of("China News Service")  # two letters left after the country: too little
-    assert clipped("Fed", "Federal Reserve")
-    assert not clipped("Fed", "Fed Cup")
-    assert not clipped("Federal", "Federal Reserve")
-    assert not clipped("China", "Chinanews.com")  # a web address is one word

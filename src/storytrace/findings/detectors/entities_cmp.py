@@ -175,31 +175,9 @@ def initials_of(name: str) -> set[str]:
     out = set()
     for kept in ([w for w in words if w[:1].isupper()],
                  [w for w in words if w[:1].isupper() or w.lower() in _INITIAL_LINKS]):
-        # the whole name, or the name after a country that heads it ("U.S. Federal Aviation
-        # Administration": "FAA"); an acronym leaves out the country it belongs to
-        for first in range(len(kept) - 1):
-            if first and not (kept[first - 1].isupper() or kept[first - 1].lower() in DEMONYMS
-                              or wordnet.named_places(kept[first - 1])):
-                break
-            if first == 0 or len(kept) - first >= 3:
-                out.add("".join(w[0] for w in kept[first:]).lower())
+        if len(kept) >= 2:
+            out.add("".join(w[0] for w in kept).lower())
     return out
-
-
-def clipped_in(short: str, article: ParsedArticle) -> bool:
-    """Does the article name an organisation of which ``short`` is the clipped first word?"""
-    return re.fullmatch(r"[A-Z][a-z]{2,}", short.strip()) is not None and any(
-        clipped(short, u.text) for s in article.sentences for u in name_units(s, include_initial=True)
-        if u.label == "ORG")
-
-
-def clipped(short: str, name: str) -> bool:
-    """Is ``short`` one word clipped from the first word of a name of several words ("Fed" for
-    "Federal Reserve")? News names a body by a clipping as it does by an acronym."""
-    words = name.split()  # words written apart: "Chinanews.com" is one word, not "Chinanews" and "com"
-    short = short.strip()
-    return len(words) >= 2 and re.fullmatch(r"[A-Z][a-z]{2,}", short) is not None \
-        and words[0].lower().startswith(short.lower()) and len(words[0]) - len(short) >= 3
 
 
 def name_initials(article: ParsedArticle) -> frozenset[str]:
@@ -319,9 +297,8 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
             supported, variant_of = unit_supported(unit, ctx.src, people)
-            if not supported and (outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG")
-                                  or clipped_in(unit.text, ctx.src)):
-                supported = True  # "China News Service" for "Chinanews.com", "Fed" for "Federal Reserve"
+            if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
+                supported = True  # "China News Service" for "Chinanews.com": one outlet
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
                     findings.append(_variant(ctx, unit, variant_of, aligned))
@@ -568,8 +545,7 @@ def _same_group(a: NameUnit, b: NameUnit) -> bool:
 def _covers(derived_text: str, source_unit: NameUnit) -> bool:
     """The derived sentence still carries this source name (possibly spelt another way)."""
     if same_outlet(derived_text, source_unit.text, source_unit.label == "ORG") \
-            or word_key(derived_text) in initials_of(source_unit.text) \
-            or (source_unit.label == "ORG" and clipped(derived_text, source_unit.text)):
+            or word_key(derived_text) in initials_of(source_unit.text):
         return True  # one outlet by address or words; "KCNA" for "Korean Central News Agency"
     if source_unit.label == "PERSON":
         return compare_names(derived_text, source_unit.text).same_entity
