@@ -20,7 +20,6 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
-from storytrace.nlp.names import ROLE_NOUNS
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Label groups whose members can fill the same slot (spaCy often calls a country ORG or GPE).
@@ -191,37 +190,6 @@ def name_initials(article: ParsedArticle) -> frozenset[str]:
     return cached
 
 
-def bracket_key(sentence: ParsedSentence, first: int, end: int) -> str | None:
-    """The letters of the short brackets a name stands in, role words left out: "(Reporter Men
-    Rui)" and "(Menrui)" both give "menrui". A byline after a dateline names its writer there, and
-    two renderings join or split the syllables of a romanised name as they please."""
-    toks = sentence.tokens
-    opening = next((k for k in range(first - 1, max(-1, first - 4), -1) if toks[k].text == "("), None)
-    closing = next((k for k in range(end, min(len(toks), end + 4)) if toks[k].text == ")"), None)
-    if opening is None or closing is None or any(t.text in "()" for t in toks[opening + 1:closing]):
-        return None
-    words = [t.text for t in toks[opening + 1:closing] if t.text[:1].isalpha() and t.lower not in ROLE_NOUNS]
-    if not words or not all(w[:1].isupper() for w in words):
-        return None
-    return "".join(word_key(w) for w in words) or None
-
-
-def bracket_keys(article: ParsedArticle) -> frozenset[str]:
-    """``bracket_key`` of every short bracket of names in the article, once per article."""
-    cached = getattr(article, "_bracket_keys", None)
-    if cached is None:
-        keys = set()
-        for s in article.sentences:
-            for k, t in enumerate(s.tokens):
-                if t.text == "(":
-                    key = bracket_key(s, k + 1, k + 1)
-                    if key:
-                        keys.add(key)
-        cached = frozenset(keys)
-        article._bracket_keys = cached  # type: ignore[attr-defined]
-    return cached
-
-
 def word_supported(word: str, source: ParsedArticle) -> bool:
     key = word_key(word)
     if not key:
@@ -329,9 +297,6 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
             supported, variant_of = unit_supported(unit, ctx.src, people)
-            if not supported and unit.label in ("PERSON", "PROPN") \
-                    and bracket_key(sentence, unit.first, unit.end) in bracket_keys(ctx.src):
-                continue  # a byline's name, its syllables joined or split: "(Menrui)" / "(Men Rui)"
             if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
                 supported = True  # "China News Service" for "Chinanews.com": one outlet
             if supported:

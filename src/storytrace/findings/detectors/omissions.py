@@ -14,8 +14,8 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import (bracket_key, bracket_keys, initials_of, name_units,
-                                                       office_title, other_name_of_place, outlet_named, outlet_run)
+from storytrace.findings.detectors.entities_cmp import (initials_of, name_units, office_title, other_name_of_place,
+                                                       outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
@@ -305,8 +305,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "Napoli" for "Naples"
         if outlet_named(outlet_run(unit), ctx.der, unit.label == "ORG"):
             continue  # "China News Service" for "Chinanews.com": one outlet
-        if unit.label in ("PERSON", "PROPN") and bracket_key(src, unit.first, unit.end) in bracket_keys(ctx.der):
-            continue  # a byline's name, its syllables joined or split: "(Men Rui)" / "(Menrui)"
         if _described(unit.text, sentence, src):
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
