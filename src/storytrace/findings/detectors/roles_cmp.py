@@ -43,8 +43,6 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
         claim = _sentence(ctx.der.sentences, role.sentence)
         if claim is None:
             continue
-        if any(t.start == role.start and in_byline(claim, k) for k, t in enumerate(claim.tokens)):
-            continue  # "(Correspondent Li Jing)": a byline's job word, no office the story claims
         words = title_words(role.title)
         same_person = [r for r in ctx.source.roles if compare_names(role.person, r.person).same_entity]
         holder = _holder_of(words, ctx.source.roles)
@@ -179,25 +177,13 @@ def _same_office_named(sentence: ParsedSentence, i: int, src: ParsedSentence, j:
                for b in _office_names(src, j) if "_" in a + b)
 
 
-def in_byline(sentence: ParsedSentence, i: int) -> bool:
-    """Is the title word the first word of a byline, brackets holding only it and a name ("(Reporter
-    Li Jing)", "(Correspondent Li Jing)" after a dateline)? A byline credits the writer: its job word
-    is no office the story claims, and two renderings name the job as they please."""
-    toks = sentence.tokens
-    if i == 0 or toks[i - 1].text != "(":
-        return False
-    close = next((k for k in range(i + 1, min(len(toks), i + 6)) if toks[k].text == ")"), None)
-    return close is not None and close > i + 1 and all(t.text[:1].isupper() or t.text == "-" for t in toks[i + 1:close])
-
-
 def _title_slot_changes(ctx: PairContext) -> list[Finding]:
     """A title word the source has nowhere, in the slot where the source sentence has another
     title ("The CEO of the start-up" / "The founder of the start-up")."""
     findings: list[Finding] = []
     for sentence in ctx.der.sentences:
         titles = [i for i, t in enumerate(sentence.tokens) if t.lower in ROLE_NOUNS and t.pos in ("NOUN", "PROPN")
-                  and _title_key(t) not in ctx.src.vocabulary and word_key(t.lemma) not in ctx.src.vocabulary
-                  and not in_byline(sentence, i)]
+                  and _title_key(t) not in ctx.src.vocabulary and word_key(t.lemma) not in ctx.src.vocabulary]
         if not titles:
             continue
         sources = slot_sources(ctx, sentence)
