@@ -18,7 +18,7 @@ from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
-from storytrace.model import Finding
+from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -86,6 +86,110 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
     return units
 
 
+def office_title(unit: NameUnit, roles: list[Role]) -> bool:
+    """Is an untyped capitalised span part of the title the text gives a person ("Prime" and
+    "Minister" of "Chinese Prime Minister Li Qiang", "Foreign Affairs Minister Wang Yi")? A title
+    names an office, not a person or body: two translations render one office with other words
+    ("Premier" / "Prime Minister"), and the role detector compares the titles. A span the tagger
+    gives a kind of name ("Communist Party" of "Communist Party Secretary Li Ming") is a name
+    inside the title, and stays a name."""
+    if unit.label != "PROPN":
+        return False
+    toks = unit.sentence.tokens[unit.first:unit.end]
+    start, end = toks[0].start, toks[-1].end
+    return any(r.sentence == unit.sentence.index and r.start <= start and end <= r.end for r in roles)
+
+
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?([^\W_][\w-]*)\.(?:com|net|org|cn|tv|news|info)(?:\.[a-z]{2})?$", re.IGNORECASE)
+
+
+def _web_name(text: str) -> str | None:
+    m = _WEB_ADDRESS.match(text.strip())
+    return m.group(1).replace("-", "").lower() if m else None
+
+
+def same_outlet(a: str, b: str, joined: bool = False) -> bool:
+    """Is one name a web address whose name is the other's first words run together
+    ("Chinanews.com" / "China News Service", "CNN.com" / "CNN")? An outlet is named by its
+    address or by its words; two translations of one dateline write either. With ``joined`` (two
+    organisations' names), a single word the other's first words make when run together counts as
+    well ("Chinanews" / "China News Service")."""
+    for address, name in ((a, b), (b, a)):
+        site = _web_name(address)
+        if site is None and joined and re.fullmatch(r"[A-Z][a-z]{5,}", address.strip()) \
+                and len(re.findall(r"[^\W_]+", name)) >= 2 and not wordnet.known(address.strip().lower()):
+            site = address.strip().lower()
+        if site is None or _web_name(name) is not None:
+            continue
+        run = ""
+        for w in re.findall(r"[^\W_]+", name.lower()):
+            run += w
+            if run == site:
+                return True
+            if len(run) >= len(site):
+                break
+    return False
+
+
+def _capitalised_runs(sentence: ParsedSentence) -> list[tuple[int, int]]:
+    """(first, end) of each run of capitalised words ("China News Network", "Chinanews.com")."""
+    runs, first = [], None
+    for i, t in enumerate(sentence.tokens + [None]):
+        if t is not None and t.text[:1].isupper() and any(c.isalpha() for c in t.text):
+            first = i if first is None else first
+        elif first is not None:
+            runs.append((first, i))
+            first = None
+    return runs
+
+
+def outlet_named(text: str, article: ParsedArticle, organisation: bool = False) -> bool:
+    """Does the article name the outlet ``text`` names, by its web address or by its words (a
+    run of capitalised words: "China News Network" for "Chinanews.com")? For an ``organisation``,
+    also by its first words run together into one ("Chinanews" for "China News Service")."""
+    return any(same_outlet(text, span_text(s, a, b), organisation and _organisation_at(s, a, b))
+               for s in article.sentences for a, b in _capitalised_runs(s))
+
+
+def _organisation_at(sentence: ParsedSentence, first: int, end: int) -> bool:
+    return any(t.ent_type in ("ORG", "") for t in sentence.tokens[first:end]) \
+        and not any(t.ent_type in ("PERSON", "GPE", "LOC", "NORP") for t in sentence.tokens[first:end])
+
+
+def outlet_run(unit: NameUnit) -> str:
+    """The run of capitalised words the name stands in ("China" of "China News Network")."""
+    for a, b in _capitalised_runs(unit.sentence):
+        if a <= unit.first and unit.end <= b:
+            return span_text(unit.sentence, a, b)
+    return unit.text
+
+
+_INITIAL_LINKS = frozenset({"of", "and", "for"})
+
+
+def initials_of(name: str) -> set[str]:
+    """The acronyms a name of several words makes: the first letters of its capitalised words, and
+    of those with the small words between them ("People's Bank of China": "pbc", "pboc"; "Korean
+    Central News Agency": "kcna")."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", name)
+    out = set()
+    for kept in ([w for w in words if w[:1].isupper()],
+                 [w for w in words if w[:1].isupper() or w.lower() in _INITIAL_LINKS]):
+        if len(kept) >= 2:
+            out.add("".join(w[0] for w in kept).lower())
+    return out
+
+
+def name_initials(article: ParsedArticle) -> frozenset[str]:
+    """Every acronym the article's names make (``initials_of``), once per article."""
+    cached = getattr(article, "_name_initials", None)
+    if cached is None:
+        cached = frozenset(a for s in article.sentences for u in name_units(s, include_initial=True)
+                           for a in initials_of(u.text))
+        article._name_initials = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def word_supported(word: str, source: ParsedArticle) -> bool:
     key = word_key(word)
     if not key:
@@ -94,7 +198,8 @@ def word_supported(word: str, source: ParsedArticle) -> bool:
     if len(bare) >= 2 and bare.isupper() and bare.isalpha():
         # An acronym must be an acronym in the source too: "US" is not the pronoun "us". A
         # country's acronym is also supported by its people's name ("U.S." / "American").
-        return key in source.acronyms or (key in DEMONYMS and stem(key) in source.stems)
+        return key in source.acronyms or (key in DEMONYMS and stem(key) in source.stems) \
+            or key in name_initials(source)  # "PBOC" for "People's Bank of China"
     return key in source.vocabulary or stem(key) in source.stems or _spelt_alike(key, source)
 
 
@@ -186,10 +291,14 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
         for unit in units:
             if _inside(unit, credits):
                 continue  # "Translation by X", "according to Reuters": attribution is compared elsewhere
+            if office_title(unit, ctx.derived.roles):
+                continue  # "Prime" of "Prime Minister Li Qiang": an office, whose wording the role detector compares
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
             supported, variant_of = unit_supported(unit, ctx.src, people)
+            if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
+                supported = True  # "China News Service" for "Chinanews.com": one outlet
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
                     findings.append(_variant(ctx, unit, variant_of, aligned))
@@ -435,6 +544,9 @@ def _same_group(a: NameUnit, b: NameUnit) -> bool:
 
 def _covers(derived_text: str, source_unit: NameUnit) -> bool:
     """The derived sentence still carries this source name (possibly spelt another way)."""
+    if same_outlet(derived_text, source_unit.text, source_unit.label == "ORG") \
+            or word_key(derived_text) in initials_of(source_unit.text):
+        return True  # one outlet by address or words; "KCNA" for "Korean Central News Agency"
     if source_unit.label == "PERSON":
         return compare_names(derived_text, source_unit.text).same_entity
     src_words = {stem(w) for w in _distinctive(source_unit.words()) or source_unit.words()}

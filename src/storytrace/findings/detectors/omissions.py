@@ -14,7 +14,8 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import name_units, other_name_of_place
+from storytrace.findings.detectors.entities_cmp import (initials_of, name_units, office_title, other_name_of_place,
+                                                       outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
@@ -54,6 +55,7 @@ class _DerivedWords:
     stems: frozenset[str]
     text: str
     capitalised: tuple[str, ...]
+    acronyms: frozenset[str]  # words in capitals ("PBOC", "KCNA")
 
     @classmethod
     def of(cls, ctx: PairContext) -> _DerivedWords:
@@ -62,6 +64,8 @@ class _DerivedWords:
             stems=frozenset({stem(t.text) for t in tokens} | {word_key(t.lemma) for t in tokens}),
             text=(ctx.derived.text or ctx.derived.original_text).lower(),
             capitalised=tuple(word_key(t.text) for t in tokens if t.text[:1].isupper()),
+            acronyms=frozenset(word_key(t.text) for t in tokens
+                               if len(word_key(t.text)) >= 2 and t.text.replace(".", "").isupper()),
         )
 
 
@@ -126,7 +130,8 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
         if word_key(unit.text) in spelt_out:
             continue
         words = [w for w in unit.words() if w[:1].isupper()]
-        if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
+        if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words) \
+                or office_title(unit, ctx.source.roles):
             continue
         if all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", derived.text) for w in words):
             continue
@@ -309,12 +314,14 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit):
             continue
-        if word_key(unit.text) in derived_acronyms:
-            continue
+        if word_key(unit.text) in derived_acronyms or initials_of(unit.text) & derived.acronyms:
+            continue  # "PBOC" for "People's Bank of China": the version's article says its letters
         if _said_by_acronym(words, sentence):
             continue  # "the STB" for "the (Singapore) Tourism Board": the name by its letters
         if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
+        if office_title(unit, ctx.source.roles):
+            continue  # "Prime" of "Prime Minister Li Qiang": an office a translation may name another way
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
                 and not _named_country(unit, derived):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
@@ -333,6 +340,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
+        if outlet_named(outlet_run(unit), ctx.der, unit.label == "ORG"):
+            continue  # "China News Service" for "Chinanews.com": one outlet
         if _described(unit.text, sentence, src):
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):

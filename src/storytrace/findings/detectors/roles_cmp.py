@@ -90,10 +90,43 @@ def title_core(title: str) -> set[str]:
 def _same_title(a: set[str], b: set[str], title_a: str = "", title_b: str = "") -> bool:
     if not a or not b:
         return True
+    if title_a and title_b and _one_office(title_a, title_b):
+        return True
     core_a, core_b = title_core(title_a), title_core(title_b)
     if core_a and core_b and not core_a & b and not core_b & a:
         return False  # same institution, different office: "deputy director" / "vice-president"
     return len(a & b) / min(len(a), len(b)) >= 0.5
+
+
+def _one_office(title_a: str, title_b: str) -> bool:
+    """Do two titles name one office in other words: heads WordNet gives as one office or one
+    kind of the other ("Premier" / "Prime Minister", "spokesman" / "spokesperson"), or two words
+    for whoever leads ("Chairman" / "Leader"), and no qualifier that one has and the other lacks
+    on both sides ("Foreign ministry spokesperson" / "Spokesman" only specifies)? Translations
+    render one office with other words; another office ("director" / "chairman of the board")
+    keeps a different head."""
+    heads = []
+    for title in (title_a, title_b):
+        core = re.split(r"\b(?:of|at|for|in|with|from)\b|,", title.lower(), maxsplit=1)[0]
+        words = [_ABBREVIATIONS.get(w, w) for w in re.findall(r"[^\W\d_]+", core) if w not in _FILLER]
+        if not words:
+            return False
+        heads.append(words)
+    (*qual_a, head_a), (*qual_b, head_b) = heads
+    names_a = {head_a} | ({f"{qual_a[-1]}_{head_a}"} if qual_a else set())
+    names_b = {head_b} | ({f"{qual_b[-1]}_{head_b}"} if qual_b else set())
+    if stem(head_a) == stem(head_b) or (head_a in _LEADER_WORDS and head_b in _LEADER_WORDS):
+        match = (head_a, head_b)
+    else:
+        match = next(((x, y) for x in names_a for y in names_b
+                      if wordnet.are_synonyms(x, y, "n", limit=3) or wordnet.is_hypernym_or_synonym(x, y, depth=1)
+                      or wordnet.is_hypernym_or_synonym(y, x, depth=1)), None)
+    if match is None:
+        return False
+    # the qualifiers besides those the matched office names hold ("prime" of "prime_minister")
+    named = {stem(w) for n in match for w in n.split("_")}
+    rest_a, rest_b = {stem(w) for w in qual_a} - named, {stem(w) for w in qual_b} - named
+    return rest_a <= rest_b or rest_b <= rest_a
 
 
 def _holder_of(words: set[str], roles: list[Role]) -> Role | None:
@@ -121,7 +154,10 @@ def _same_office(a: Token, b: Token) -> bool:
     ka, kb = _title_key(a), _title_key(b)
     if ka == kb or stem(ka) == stem(kb) or (ka in _LEADER_WORDS and kb in _LEADER_WORDS):
         return True
-    return wordnet.are_synonyms(a.lemma.lower(), b.lemma.lower(), "n", limit=3)
+    la, lb = a.lemma.lower(), b.lemma.lower()
+    # one office, or one kind of the other named by its kind ("spokesman" / "spokesperson")
+    return wordnet.are_synonyms(la, lb, "n", limit=3) or wordnet.is_hypernym_or_synonym(la, lb, depth=1) \
+        or wordnet.is_hypernym_or_synonym(lb, la, depth=1)
 
 
 def _office_names(sentence: ParsedSentence, i: int) -> set[str]:

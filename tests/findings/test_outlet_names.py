@@ -1,0 +1,68 @@
+"""An outlet is named by its web address or by its words: "Chinanews.com" is "China News Service",
+"China News Network" (the address is the first words run together). Two translations of one
+dateline or credit write either; that is one outlet, not another name, an addition or an omission.
+Another outlet ("CNN.com", "Xinhua", "China Daily") stays a finding."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.findings.detectors.entities_cmp import same_outlet
+
+from .helpers import pair_findings
+
+
+def _counted(findings):
+    return [f for f in findings if f.type in ("entity_swap", "unsupported_addition", "omission", "attribution_change")
+            and f.severity != "low"]
+
+
+def test_same_outlet_reads_the_address_as_the_words_run_together():
+    assert same_outlet("Chinanews.com", "China News Service")
+    assert same_outlet("China News Network", "Chinanews.com")
+    assert same_outlet("CNN.com", "CNN")
+    assert not same_outlet("Chinanews.com", "China Daily")
+    assert not same_outlet("Chinanews.com", "CNN.com")
+    assert not same_outlet("China News Service", "China News Network")  # neither is an address
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Chinanews.com, Beijing, February 11 -- The report shows that exports rose by 8.6% last year.",
+     "China News Service, Beijing, February 11 -- The report shows that exports rose by 8.6% last year."),
+    ('"An important engine of global recovery" - Chinanews.com',
+     '"An important engine of global recovery" - China News Network'),
+    ('"An important engine of global recovery" - China News Network',
+     '"An important engine of global recovery" - Chinanews.com'),
+    ("According to Chinanews.com, exports rose by 8.6% last year.",
+     "According to China News Network, exports rose by 8.6% last year."),
+])
+def test_one_outlet_by_address_or_words_is_no_finding(extractor, source, derived):
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+@pytest.mark.parametrize("derived", [
+    '"An important engine of global recovery" - CNN.com',
+    '"An important engine of global recovery" - China Daily',
+])
+def test_another_outlet_is_still_a_finding(extractor, derived):
+    assert _counted(pair_findings(extractor, '"An important engine of global recovery" - Chinanews.com', derived,
+                                  [([0], [0])]))
+
+
+@pytest.mark.parametrize("source,derived", [
+    # an organisation's acronym, small words counted or not
+    ("China News Service, Beijing, February 11 (Reporter Li Jing) -- Exports rose by 8.6% last year, the report shows.",
+     "CNS, Beijing, February 11 (Reporter Li Jing) -- Exports rose by 8.6% last year, the report shows."),
+    # an organisation's first words run together into one name
+    ("Chinanews client, Beijing, February 11 -- Exports rose by 8.6% last year, the report shows.",
+     "China News Service client, Beijing, February 11 -- Exports rose by 8.6% last year, the report shows."),
+])
+def test_an_organisation_by_its_acronym_or_its_words_run_together_is_no_finding(extractor, source, derived):
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+def test_initials_count_the_small_words_too():
+    from storytrace.findings.detectors.entities_cmp import initials_of
+
+    assert initials_of("People's Bank of China") == {"pbc", "pboc"}
+    assert "kcna" in initials_of("Korean Central News Agency")
+    assert not same_outlet("Chong Yang", "Chongyang")  # two people's or places' names: not joined here
