@@ -86,17 +86,14 @@ def _place_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def letters_fit(letters: str, long_name: str, implicit_head: bool = False) -> bool:
+def letters_fit(letters: str, long_name: str) -> bool:
     """Do an acronym's letters spell the long name? Each run of letters begins a word of the name
     and may take later letters of that word ("TV" of "Television", "NOR" of "North"); every word of
     the name gives a letter, except its small words ("of"), a place heading it ("U.S." of "U.S.
     Federal Aviation Administration") and, for an acronym of four letters or more, as many words
     as it has letters past three (a long run of letters anchored at word starts does not fit a
-    name by chance; a name outgrows its letters: NORAD's "Aerospace" and "Command").
-    With ``implicit_head`` (an acronym in the very sentence that renders the name, omissions only),
-    a place the name leaves implicit may give the acronym's first letter ("the STB" for "the
-    Tourism Board", Singapore's). Elsewhere it may not: "PBOC" is the People's Bank of China, and
-    "Bank of China" is another bank, a swap a translation makes."""
+    name by chance; a name outgrows its letters: NORAD's "Aerospace" and "Command"). A place the
+    name leaves implicit may give the acronym's first letter ("STB" for "Tourism Board")."""
     words = [w for w in _WORD.findall(long_name) if w[:1].isalpha()]
     words = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
     if len(words) < 2:
@@ -137,7 +134,7 @@ def letters_fit(letters: str, long_name: str, implicit_head: bool = False) -> bo
     if fit(0, 0, spare):
         return True
     # the acronym's first letter stands for a place the name leaves implicit ("S" of "STB")
-    return implicit_head and len(letters) >= 3 and fit(1, 0, 0) and len([o for o in optional if not o]) >= 2
+    return len(letters) >= 3 and fit(1, 0, 0) and len([o for o in optional if not o]) >= 2
 
 
 def _word_written_short(short: str, long: str) -> bool:

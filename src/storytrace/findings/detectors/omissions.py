@@ -299,8 +299,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if not words or unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit):
             continue
         if any(one_referent(unit.text, name) for name in derived_names) \
-                or any(letters_fit(a, unit.text, implicit_head=True) for a in sentence_acronyms) \
-                or any(letters_fit(a, unit.text) for a in derived.acronyms):
+                or any(letters_fit(a, unit.text) for a in sentence_acronyms | derived.acronyms):
             continue  # "PBOC" for "People's Bank of China", "the STB" for "the (Singapore) Tourism Board",
             # "China Central Television" for "CCTV": the version names it another way (short_forms)
         if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
