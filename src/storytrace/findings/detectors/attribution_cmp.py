@@ -9,10 +9,9 @@ import re
 
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.severity import Signal, lower_to_medium
-from storytrace.findings.detectors.entities_cmp import initials_of, same_outlet
+from storytrace.findings.short_forms import one_referent
 from storytrace.findings.names import compare_names
 from storytrace.findings.registry import detector
-from storytrace.findings.text import word_key
 from storytrace.model import Finding
 
 _SOURCE_KINDS = frozenset({"according_to", "told", "reported"})
@@ -76,7 +75,7 @@ def _same_target(a: str, b: str) -> bool:
         return True
     # one outlet by its words or its address ("China News Network" / "Chinanews.com"), one body by
     # its name or its acronym ("KCNA" / "Korean Central News Agency")
-    if same_outlet(a, b) or word_key(a) in initials_of(b) or word_key(b) in initials_of(a):
+    if one_referent(a, b):
         return True
     return compare_names(a, b).same_entity
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
+from storytrace.findings.short_forms import initials_of, one_referent, same_outlet  # noqa: F401 (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
@@ -100,37 +101,6 @@ def office_title(unit: NameUnit, roles: list[Role]) -> bool:
     return any(r.sentence == unit.sentence.index and r.start <= start and end <= r.end for r in roles)
 
 
-_WEB_ADDRESS = re.compile(r"^(?:www\.)?([^\W_][\w-]*)\.(?:com|net|org|cn|tv|news|info)(?:\.[a-z]{2})?$", re.IGNORECASE)
-
-
-def _web_name(text: str) -> str | None:
-    m = _WEB_ADDRESS.match(text.strip())
-    return m.group(1).replace("-", "").lower() if m else None
-
-
-def same_outlet(a: str, b: str, joined: bool = False) -> bool:
-    """Is one name a web address whose name is the other's first words run together
-    ("Chinanews.com" / "China News Service", "CNN.com" / "CNN")? An outlet is named by its
-    address or by its words; two translations of one dateline write either. With ``joined`` (two
-    organisations' names), a single word the other's first words make when run together counts as
-    well ("Chinanews" / "China News Service")."""
-    for address, name in ((a, b), (b, a)):
-        site = _web_name(address)
-        if site is None and joined and re.fullmatch(r"[A-Z][a-z]{5,}", address.strip()) \
-                and len(re.findall(r"[^\W_]+", name)) >= 2 and not wordnet.known(address.strip().lower()):
-            site = address.strip().lower()
-        if site is None or _web_name(name) is not None:
-            continue
-        run = ""
-        for w in re.findall(r"[^\W_]+", name.lower()):
-            run += w
-            if run == site:
-                return True
-            if len(run) >= len(site):
-                break
-    return False
-
-
 def _capitalised_runs(sentence: ParsedSentence) -> list[tuple[int, int]]:
     """(first, end) of each run of capitalised words ("China News Network", "Chinanews.com")."""
     runs, first = [], None
@@ -162,22 +132,6 @@ def outlet_run(unit: NameUnit) -> str:
         if a <= unit.first and unit.end <= b:
             return span_text(unit.sentence, a, b)
     return unit.text
-
-
-_INITIAL_LINKS = frozenset({"of", "and", "for"})
-
-
-def initials_of(name: str) -> set[str]:
-    """The acronyms a name of several words makes: the first letters of its capitalised words, and
-    of those with the small words between them ("People's Bank of China": "pbc", "pboc"; "Korean
-    Central News Agency": "kcna")."""
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", name)
-    out = set()
-    for kept in ([w for w in words if w[:1].isupper()],
-                 [w for w in words if w[:1].isupper() or w.lower() in _INITIAL_LINKS]):
-        if len(kept) >= 2:
-            out.add("".join(w[0] for w in kept).lower())
-    return out
 
 
 def name_initials(article: ParsedArticle) -> frozenset[str]:
@@ -544,9 +498,8 @@ def _same_group(a: NameUnit, b: NameUnit) -> bool:
 
 def _covers(derived_text: str, source_unit: NameUnit) -> bool:
     """The derived sentence still carries this source name (possibly spelt another way)."""
-    if same_outlet(derived_text, source_unit.text, source_unit.label == "ORG") \
-            or word_key(derived_text) in initials_of(source_unit.text):
-        return True  # one outlet by address or words; "KCNA" for "Korean Central News Agency"
+    if one_referent(derived_text, source_unit.text, source_unit.label == "ORG"):
+        return True  # one outlet by address or words; "KCNA" / "Korean Central News Agency"
     if source_unit.label == "PERSON":
         return compare_names(derived_text, source_unit.text).same_entity
     src_words = {stem(w) for w in _distinctive(source_unit.words()) or source_unit.words()}

@@ -14,12 +14,13 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import (initials_of, name_units, office_title, other_name_of_place,
+from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
+from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -264,22 +265,6 @@ def _named_country(unit, derived: _DerivedWords) -> bool:
     return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", derived.text) for n in names | people)
 
 
-def _said_by_acronym(words: list[str], sentence: ParsedSentence) -> bool:
-    """Does the sentence write the name by an acronym holding its initials in order ("STB" for
-    "Tourism Board", "WHO" for "World Health Organization")? A translation may name a body by
-    its letters, with letters of words the source leaves implicit ("Singapore")."""
-    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
-    if len(initials) < 2:
-        return False
-    for t in sentence.tokens:
-        letters = t.text.replace(".", "")
-        if len(letters) >= len(initials) and letters.isalpha() and letters.isupper():
-            rest = iter(letters.lower())
-            if all(c in rest for c in initials):
-                return True
-    return False
-
-
 def _own_words(words: list[str]) -> list[str]:
     """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
     Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
@@ -307,17 +292,18 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         return out  # a shortened rendering: dropping details is its job
     # The name may sit in a neighbouring derived sentence (a rendering split in two), or be
     # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
-    derived_acronyms = {word_key(t.text) for t in sentence.tokens if t.text.isupper()}
-    derived_acronyms |= {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
-                         for u in name_units(sentence)}
+    derived_names = [u.text for u in name_units(sentence)]
+    sentence_acronyms = {a for t in sentence.tokens if (a := acronym_letters(t.text))}
     for unit in name_units(src, include_initial=True):
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit):
             continue
-        if word_key(unit.text) in derived_acronyms or initials_of(unit.text) & derived.acronyms:
-            continue  # "PBOC" for "People's Bank of China": the version's article says its letters
-        if _said_by_acronym(words, sentence):
-            continue  # "the STB" for "the (Singapore) Tourism Board": the name by its letters
+        if acronym_letters(unit.text) in sentence_acronyms \
+                or any(one_referent(unit.text, name) for name in derived_names) \
+                or any(letters_fit(a, unit.text, implicit_head=True) for a in sentence_acronyms) \
+                or any(letters_fit(a, unit.text) for a in derived.acronyms):
+            continue  # "PBOC" for "People's Bank of China", "the STB" for "the (Singapore) Tourism Board":
+            # the version names it by its letters (short_forms)
         if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
         if office_title(unit, ctx.source.roles):

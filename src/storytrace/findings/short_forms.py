@@ -1,0 +1,216 @@
+"""Is a short form a way of writing a long name? One answer for every detector that compares names
+(entity swap, attribution, omission, name support).
+
+A body or an outlet is written many ways: by its acronym ("FAA" / "Federal Aviation Administration",
+"PBOC" / "People's Bank of China", with or without its small words), by an acronym that takes more
+than one letter of a word ("CCTV" / "China Central Television", "NORAD" / "North American Aerospace
+Defense Command"), with a leading place left out or added ("FAA" / "U.S. Federal Aviation
+Administration", "STB" / "Tourism Board" where the S is Singapore), by its web address
+("Chinanews.com" / "China News Service", the first words run together), or with one word of it
+written short ("EU Commission" / "European Commission"). Different letters, or a long form whose
+words the letters do not fit, is another name: "WHO" / "World Trade Organization" stays a swap.
+
+The detectors ask for the plain answer (``loose=False``: initials, small words counted or not; an
+outlet's address): the loose fits above remove wrong highs on hand-written text but each cost a
+right finding on a benchmark (session 14, acro14), so they wait here, tested, for a narrower use.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storytrace.nlp import wordnet
+from storytrace.nlp.names import COUNTRY_ALIASES, COUNTRY_DEMONYMS, DEMONYMS
+
+# Small words a name's acronym may count or leave out ("PBOC" / "PBC" for "People's Bank of China").
+SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+
+_WEB_ADDRESS = re.compile(r"^(?:www\.)?([^\W_][\w-]*)\.(?:com|net|org|cn|tv|news|info)(?:\.[a-z]{2})?$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:\.[^\W\d_]\.?)*")
+
+
+def web_name(text: str) -> str | None:
+    """The name of a web address ("chinanews" of "Chinanews.com"), None for no address."""
+    m = _WEB_ADDRESS.match(text.strip())
+    return m.group(1).replace("-", "").lower() if m else None
+
+
+def same_outlet(a: str, b: str, joined: bool = False) -> bool:
+    """Is one name a web address whose name is the other's first words run together
+    ("Chinanews.com" / "China News Service", "CNN.com" / "CNN")? An outlet is named by its
+    address or by its words; two translations of one dateline write either. With ``joined`` (two
+    organisations' names), a single word the other's first words make when run together counts as
+    well ("Chinanews" / "China News Service")."""
+    for address, name in ((a, b), (b, a)):
+        site = web_name(address)
+        if site is None and joined and re.fullmatch(r"[A-Z][a-z]{5,}", address.strip()) \
+                and len(re.findall(r"[^\W_]+", name)) >= 2 and not wordnet.known(address.strip().lower()):
+            site = address.strip().lower()
+        if site is None or web_name(name) is not None:
+            continue
+        run = ""
+        for w in re.findall(r"[^\W_]+", name.lower()):
+            run += w
+            if run == site:
+                return True
+            if len(run) >= len(site):
+                break
+    return False
+
+
+_INITIAL_LINKS = frozenset({"of", "and", "for"})
+
+
+def initials_of(name: str) -> set[str]:
+    """The acronyms a name of several words makes: the first letters of its capitalised words, and
+    of those with the small words between them ("People's Bank of China": "pbc", "pboc"; "Korean
+    Central News Agency": "kcna")."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", name)
+    out = set()
+    for kept in ([w for w in words if w[:1].isupper()],
+                 [w for w in words if w[:1].isupper() or w.lower() in _INITIAL_LINKS]):
+        if len(kept) >= 2:
+            out.add("".join(w[0] for w in kept).lower())
+    return out
+
+
+def acronym_letters(text: str) -> str | None:
+    """The letters of an acronym ("faa" of "FAA", "un" of "U.N."), None when ``text`` is not one
+    word in capitals of two letters or more."""
+    letters = text.strip().replace(".", "")
+    if len(letters) >= 2 and letters.isalpha() and letters.isupper():
+        return letters.lower()
+    return None
+
+
+def _place_word(word: str) -> bool:
+    """A country or its people's name that may head a body's name ("U.S.", "Chinese")."""
+    key = word.lower()
+    return key in COUNTRY_ALIASES or key in COUNTRY_DEMONYMS or key in DEMONYMS
+
+
+@lru_cache(maxsize=1 << 14)
+def letters_fit(letters: str, long_name: str, implicit_head: bool = False, loose: bool = False) -> bool:
+    """Do an acronym's letters spell the long name? Plainly, they are the first letters of its
+    capitalised words, its small words ("of", "and", "for") counted or not (``initials_of``:
+    "PBOC", "PBC" for "People's Bank of China"); with ``implicit_head``, other letters may come
+    between them ("STB" for "Tourism Board"). With ``loose`` (two names compared in one place: one slot of two aligned sentences,
+    one rendering sentence), each run of letters begins a word of the name and may take later
+    letters of that word ("TV" of "Television", "NOR" of "North"); a place heading the name may be
+    left out ("U.S." of "U.S. Federal Aviation Administration") and, for an acronym of four letters
+    or more, as many words as it has letters past three (a long run of letters anchored at word
+    starts does not fit a name by chance; a name outgrows its letters: NORAD's "Aerospace" and
+    "Command"). A looser fit is asked only of two names found in one place: searched for across a
+    whole article, with its many names and acronyms, it would find partners by chance.
+    With ``implicit_head`` (an acronym in the very sentence that renders the name, omissions only),
+    a place the name leaves implicit may give the acronym's first letter ("the STB" for "the
+    Tourism Board", Singapore's). Elsewhere it may not: "PBOC" is the People's Bank of China, and
+    "Bank of China" is another bank, a swap a translation makes."""
+    if not loose:
+        return letters in initials_of(long_name) or (implicit_head and _holds_initials(letters, long_name))
+    words = [w for w in _WORD.findall(long_name) if w[:1].isalpha()]
+    words = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
+    if len(words) < 2:
+        return False
+    plain = [w.replace(".", "").replace("'", "").replace("’", "").lower() for w in words]
+    optional = [w.lower() in SMALL_WORDS or (loose and i == 0 and _place_word(w)) for i, w in enumerate(words)]
+    spare = max(0, len(letters) - 3) if loose else 0
+
+    @lru_cache(maxsize=None)
+    def fit(i: int, j: int, skips: int) -> bool:
+        # i: next acronym letter, j: next word of the name
+        if i == len(letters):
+            rest = [k for k in range(j, len(plain)) if not optional[k]]
+            return len(rest) <= skips
+        if j == len(plain):
+            return False
+        word = plain[j]
+        if optional[j] and fit(i, j + 1, skips):
+            return True
+        if not optional[j] and skips and fit(i, j + 1, skips - 1):
+            return True
+        if word[:1] != letters[i]:
+            return False
+        # letters i.. taken from this word: the first at its start, the rest in order within it
+        k, pos = i + 1, 1
+        if fit(k, j + 1, skips):
+            return True
+        while loose and k < len(letters):
+            pos = word.find(letters[k], pos)
+            if pos < 0:
+                return False
+            pos += 1
+            k += 1
+            if fit(k, j + 1, skips):
+                return True
+        return False
+
+    if fit(0, 0, spare):
+        return True
+    # the acronym's first letter stands for a place the name leaves implicit ("S" of "STB")
+    return implicit_head and len(letters) >= 3 and fit(1, 0, 0) and len([o for o in optional if not o]) >= 2
+
+
+def _holds_initials(letters: str, long_name: str) -> bool:
+    """Does the acronym hold the initials of the name's capitalised words in order, other letters
+    allowed ("stb" for "Tourism Board": a letter of a place the name leaves implicit)?"""
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", long_name) if w[:1].isupper()).lower()
+    if len(initials) < 2 or len(letters) < len(initials):
+        return False
+    rest = iter(letters)
+    return all(c in rest for c in initials)
+
+
+def _word_written_short(short: str, long: str) -> bool:
+    """Is one word of a name the short form of the other's word ("EU" / "European", "U.S." /
+    "American")? The short word stands for a name (a country alias, or a WordNet name of several
+    words) whose first word, or whose people's name, is the long word."""
+    letters = acronym_letters(short)
+    if letters is None:
+        return False
+    key, other = short.lower(), long.lower()
+    expansions = set()
+    if key in COUNTRY_ALIASES:
+        expansions.add(COUNTRY_ALIASES[key].lower())
+    for sid in wordnet.wordnet().synsets(letters, "n"):
+        expansions |= {w.replace("_", " ").lower() for w in wordnet.wordnet().words(sid) if "_" in w}
+    for name in expansions:
+        if name.split()[0] == other or COUNTRY_DEMONYMS.get(name) == other:
+            return True
+    return False
+
+
+def _names_word_by_word(a: str, b: str) -> bool:
+    wa, wb = _WORD.findall(a), _WORD.findall(b)
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb) if x.lower() != y.lower()]
+    return len(differ) == 1 and (_word_written_short(*differ[0]) or _word_written_short(*differ[0][::-1]))
+
+
+def _bare(name: str) -> str:
+    """The name without a leading "the" and a trailing possessive ("the FAA's" -> "FAA")."""
+    name = re.sub(r"^(?:the|The|THE)\s+", "", name.strip())
+    return re.sub(r"['’]s?$", "", name)
+
+
+def written_short(short: str, long: str, joined: bool = False, loose: bool = False) -> bool:
+    """Is ``short`` a way of writing the name ``long``: its acronym (``letters_fit``), its web
+    address or, with ``joined`` (two organisations), its first words run together into one
+    (``same_outlet``), or, with ``loose`` (``letters_fit``), the name with one word written short
+    ("EU Commission")?"""
+    short, long = _bare(short), _bare(long)
+    if not short or not long:
+        return False
+    letters = acronym_letters(short)
+    if letters is not None and acronym_letters(long) is None and letters_fit(letters, long, loose=loose):
+        return True
+    if same_outlet(short, long, joined):
+        return True
+    return loose and _names_word_by_word(short, long)
+
+
+def one_referent(a: str, b: str, joined: bool = False, loose: bool = False) -> bool:
+    """Do two names, one perhaps short, name one thing (``written_short`` either way round)?
+    ``loose``: the two are compared in one place (see ``letters_fit``)."""
+    return written_short(a, b, joined, loose) or written_short(b, a, joined, loose)

@@ -1,0 +1,117 @@
+"""One referent named two ways is no swap, no attribution change, no omission and no addition: a body
+by its acronym (letters that begin its words, or more than one letter of a word: "CCTV" / "China
+Central Television", "NORAD" / "North American Aerospace Defense Command"), with the place heading
+it left out ("FAA" / "U.S. Federal Aviation Administration"), or with one word of it written short
+("EU Commission" / "European Commission"). Letters the other name's words do not make are another
+body: "WHO" / "World Trade Organization", "FAA" / "Federal Railroad Administration" stay swaps."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.findings.short_forms import letters_fit, one_referent, written_short
+
+from .helpers import pair_findings
+
+
+@pytest.mark.parametrize("short,long", [
+    ("FAA", "Federal Aviation Administration"),
+    ("FAA", "U.S. Federal Aviation Administration"),
+    ("CCTV", "China Central Television"),
+    ("NORAD", "North American Aerospace Defense Command"),
+    ("PBOC", "People's Bank of China"),
+    ("PBC", "People's Bank of China"),
+    ("KCNA", "Korean Central News Agency"),
+    ("U.N.", "United Nations"),
+])
+def test_an_acronym_fits_its_name(short, long):
+    assert written_short(short, long, loose=True)
+    assert one_referent(long, short, loose=True)
+
+
+@pytest.mark.parametrize("short,long,plain", [
+    ("PBOC", "People's Bank of China", True),
+    ("PBC", "People's Bank of China", True),
+    ("KCNA", "Korean Central News Agency", True),
+    ("FAA", "U.S. Federal Aviation Administration", False),
+    ("CCTV", "China Central Television", False),
+    ("NORAD", "North American Aerospace Defense Command", False),
+])
+def test_searched_across_an_article_only_the_plain_initials_fit(short, long, plain):
+    # across a whole article, with its many names and acronyms, a loose fit would find partners by chance
+    assert one_referent(short, long) is plain
+
+
+@pytest.mark.parametrize("short,long", [
+    ("WHO", "World Trade Organization"),
+    ("WTO", "World Health Organization"),
+    ("FAA", "Federal Railroad Administration"),
+    ("CNN", "China News Service"),
+    ("EU", "Federal Reserve"),
+])
+def test_letters_another_name_does_not_make_are_another_body(short, long):
+    assert not one_referent(short, long, loose=True)
+
+
+def test_a_place_the_name_leaves_implicit_gives_a_letter_only_in_the_sentence_that_renders_it():
+    assert letters_fit("stb", "Tourism Board", implicit_head=True, loose=True)  # "the STB" for "the (Singapore) Tourism Board"
+    assert not letters_fit("stb", "Tourism Board", loose=True)
+    assert not one_referent("PBOC", "Bank of China", loose=True)  # the People's Bank of China is another bank
+
+
+def test_one_word_written_short():
+    assert one_referent("EU Commission", "European Commission", loose=True)
+    assert not one_referent("EU Commission", "Electoral Commission", loose=True)
+    assert not one_referent("European Commission", "European Council", loose=True)
+
+
+def test_letters_fit_needs_every_word_of_a_short_acronym():
+    assert letters_fit("faa", "Federal Aviation Administration")
+    assert not letters_fit("fa", "Federal Aviation Administration", loose=True)  # "Administration" gives no letter
+
+
+def _counted(findings):
+    return [f for f in findings if f.type in ("entity_swap", "unsupported_addition", "omission", "attribution_change")
+            and f.severity != "low"]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The U.S. Federal Aviation Administration said the plane landed safely on Tuesday.",
+     "The FAA said the plane landed safely on Tuesday."),
+    ("The FAA said the plane landed safely on Tuesday.",
+     "The U.S. Federal Aviation Administration said the plane landed safely on Tuesday."),
+    ("China Central Television reported that the bridge opened on Monday.",
+     "CCTV reported that the bridge opened on Monday."),
+    ("According to CCTV, the bridge opened on Monday.",
+     "According to China Central Television, the bridge opened on Monday."),
+    ("The European Commission approved the plan on Friday.",
+     "The EU Commission approved the plan on Friday."),
+    ("The EU Commission approved the plan on Friday.",
+     "The European Commission approved the plan on Friday."),
+    ("The North American Aerospace Defense Command tracked the balloon over Montana.",
+     "NORAD tracked the balloon over Montana."),
+    ("NORAD tracked the balloon over Montana.",
+     "The North American Aerospace Defense Command tracked the balloon over Montana."),
+])
+@pytest.mark.xfail(strict=True, reason="known wrong findings: the detectors ask short_forms for the plain initials only; "
+                   "the loose fits (candidates C, C', L of session 14, bench/RESULTS.md) each lost one right WMT "
+                   "confirm catch and were dropped")
+def test_one_body_named_two_ways_is_no_finding(extractor, source, derived):
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The WHO said the outbreak was over.", "The World Trade Organization said the outbreak was over."),
+    ("The WHO said the outbreak was over.", "The WTO said the outbreak was over."),
+    ("The FAA said the plane landed safely on Tuesday.",
+     "The Federal Railroad Administration said the plane landed safely on Tuesday."),
+])
+def test_another_body_is_still_a_high_swap(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert any(f.type == "entity_swap" and f.severity == "high" for f in found)
+
+
+def test_a_bank_that_lacks_the_acronyms_first_word_is_another_bank(extractor):
+    # "PBOC" is the People's Bank of China; "the Bank of China" is another bank, not the same body
+    # with its heading place left implicit
+    assert _counted(pair_findings(extractor, "The PBOC cut its lending rate on Monday.",
+                                  "The Bank of China cut its lending rate on Monday.", [([0], [0])]))
