@@ -27,6 +27,8 @@ PAIRS = [
     ("Maria Lopez, the trade minister, said the talks with Canada had failed.",
      "The trade minister said the talks with Mexico had failed."),
     ("The harbour board met again. " * 60 + "It voted to close the bridge.", "The board voted to close the bridge."),
+    # a hypothesis longer than the 256 word pieces alone: this pair is cut on both sides, no other pair is
+    ("The board voted to close the bridge.", "The harbour board met again and again. " * 50),
 ]
 
 
