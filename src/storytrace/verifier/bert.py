@@ -89,8 +89,12 @@ class CrossEncoder(nn.Module):
         mask = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * torch.finfo(x.dtype).min
         for layer in self.bert.encoder.layer:
             x = layer(x, mask)
-        pooled = torch.tanh(self.bert.pooler.dense(x[:, 0]))
-        return self.classifier(pooled).squeeze(-1)
+        # The head runs one row at a time: on a batch of [CLS] rows torch multiplies by another kernel
+        # than on one row (in fp32 the last bit differs), so a pair's score would depend on how many
+        # pairs shared its batch. The encoder above gives every row the same bits either way.
+        cls = x[:, 0]
+        pooled = torch.cat([torch.tanh(self.bert.pooler.dense(cls[i:i + 1])) for i in range(cls.shape[0])])
+        return torch.cat([self.classifier(pooled[i:i + 1]) for i in range(pooled.shape[0])]).squeeze(-1)
 
 
 def read_config(path: Path) -> dict:
@@ -129,15 +133,27 @@ def load_tokenizer(path: Path, max_length: int):
     return tok
 
 
+def _encode_one(tok, pair: tuple[str, str]):
+    """One pair (unpadded); cut on both sides only when its hypothesis alone is too long, so a pair
+    is cut the same way whatever else is in its batch."""
+    try:
+        return tok.encode(*pair)
+    except Exception:
+        tok.enable_truncation(tok.truncation["max_length"], strategy="longest_first")
+        try:
+            return tok.encode(*pair)
+        finally:
+            tok.enable_truncation(tok.truncation["max_length"], strategy="only_first")
+
+
 def encode(tok, pairs: list[tuple[str, str]]) -> dict[str, torch.Tensor]:
     try:
         batch = tok.encode_batch(pairs)
-    except Exception:  # a hypothesis longer than max_length alone: cut both sides instead
-        tok.enable_truncation(tok.truncation["max_length"], strategy="longest_first")
-        try:
-            batch = tok.encode_batch(pairs)
-        finally:
-            tok.enable_truncation(tok.truncation["max_length"], strategy="only_first")
+    except Exception:  # a hypothesis longer than max_length alone: cut both sides of that pair only
+        batch = [_encode_one(tok, pair) for pair in pairs]
+        width = max(len(e.ids) for e in batch)
+        for e in batch:
+            e.pad(width, pad_id=tok.padding["pad_id"], pad_token=tok.padding["pad_token"])
     return {"input_ids": torch.tensor([e.ids for e in batch]),
             "attention_mask": torch.tensor([e.attention_mask for e in batch]),
             "token_type_ids": torch.tensor([e.type_ids for e in batch])}

@@ -74,19 +74,38 @@ class Verifier:
         return (lambda pairs: bert.encode(tokenizer, pairs)), bert.load(path)
 
     def score(self, pairs: list[tuple[str, str]]) -> list[float]:
-        """P(supported) for each (premise, hypothesis); repeated pairs are scored once."""
-        todo = sorted({p for p in pairs if p not in self._cache}, key=lambda p: len(p[0]) + len(p[1]))
-        for i in range(0, len(todo), self.batch_size):
-            chunk = todo[i:i + self.batch_size]
+        """P(supported) for each (premise, hypothesis); repeated pairs are scored once.
+
+        A pair's score depends on the pair alone, not on the pairs scored with it: pairs are run in
+        batches of the same length in word pieces, so none is padded. Padding a pair to a longer
+        neighbour moves its score in the last digits (up to 1e-4 in fp32, 0.007 in bfloat16: the
+        products run over another length), so the score shown on a finding, and a downgrade at a
+        threshold, would depend on what else was in the run and on the hash seed (which ordered
+        pairs of one length in characters).
+        """
+        todo = sorted({p for p in pairs if p not in self._cache})
+        if len(self._cache) + len(todo) > 100_000:
+            self._cache.clear()
+            todo = sorted(set(pairs))
+        for chunk in self._same_length_batches(todo):
             enc = self._encode(chunk)
             # bfloat16 products (layer norms and softmax stay fp32 under autocast): about 1.9x faster on
             # a CPU with bfloat16 instructions, scores within 0.01 of fp32 (bench/RESULTS.md, session 10)
             with self._torch.inference_mode(), self._torch.autocast("cpu", dtype=self._torch.bfloat16, enabled=self.bf16):
                 probs = self._torch.sigmoid(self.model(**enc).reshape(-1).float()).tolist()
-            if len(self._cache) > 100_000:
-                self._cache.clear()
             self._cache.update(zip(chunk, probs))
         return [round(self._cache[p], 4) for p in pairs]
+
+    def _same_length_batches(self, todo: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        """``todo`` in batches of at most batch_size pairs of one length in word pieces (after truncation)."""
+        if not todo:
+            return []
+        lengths = self._encode(todo)["attention_mask"].sum(dim=1).tolist()
+        groups: dict[int, list[tuple[str, str]]] = {}
+        for pair, n in zip(todo, lengths):
+            groups.setdefault(int(n), []).append(pair)
+        return [group[i:i + self.batch_size] for n in sorted(groups) for group in [groups[n]]
+                for i in range(0, len(group), self.batch_size)]
 
 
 def native_bf16() -> bool:
