@@ -81,6 +81,8 @@ class SentenceSide:
     terms: list[set[str]]
     mentions: list[set[str]]
     weights: np.ndarray  # word counts, to weight group vectors
+    # group(size) answers, kept: a story's article meets every other one with the same groups.
+    _grouped: dict[int, "SentenceSide"] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, texts: list[str], embedder, mentions: list[set[str]] | None = None) -> "SentenceSide":
@@ -100,6 +102,12 @@ class SentenceSide:
         """Row i is the group of sentences i-size+1 .. i (rows before size-1 repeat shorter groups)."""
         if size == 1:
             return self
+        found = self._grouped.get(size)
+        if found is None:
+            found = self._grouped[size] = self._group(size)
+        return found
+
+    def _group(self, size: int) -> "SentenceSide":
         n = len(self)
         vecs = np.zeros_like(self.vectors)
         terms, mentions, weights = [], [], np.zeros(n, np.float32)
@@ -117,20 +125,17 @@ class SentenceSide:
 def _dice_matrix(a: list[set[str]], b: list[set[str]]) -> np.ndarray:
     """Dice overlap of every pair of sets, through sparse incidence matrices."""
     vocab: dict[str, int] = {}
-    def incidence(sets: list[set[str]]) -> sparse.csr_matrix:
-        rows, cols = [], []
-        for r, s in enumerate(sets):
-            for t in s:
-                rows.append(r)
-                cols.append(vocab.setdefault(t, len(vocab)))
-        return rows, cols
-    ra, ca = incidence(a)
-    rb, cb = incidence(b)
+    def incidence(sets: list[set[str]]) -> tuple[np.ndarray, list[int], list[int]]:
+        lens = [len(s) for s in sets]
+        cols = [vocab.setdefault(t, len(vocab)) for s in sets for t in s]
+        return np.repeat(np.arange(len(sets)), lens), cols, lens
+    ra, ca, la = incidence(a)
+    rb, cb, lb = incidence(b)
     shape_v = max(1, len(vocab))
-    xa = sparse.csr_matrix((np.ones(len(ra), np.float32), (ra, ca)), shape=(len(a), shape_v))
-    xb = sparse.csr_matrix((np.ones(len(rb), np.float32), (rb, cb)), shape=(len(b), shape_v))
+    xa = sparse.csr_matrix((np.ones(len(ca), np.float32), (ra, ca)), shape=(len(a), shape_v))
+    xb = sparse.csr_matrix((np.ones(len(cb), np.float32), (rb, cb)), shape=(len(b), shape_v))
     inter = (xa @ xb.T).toarray()
-    sizes = np.array([len(s) for s in a], np.float32)[:, None] + np.array([len(s) for s in b], np.float32)[None, :]
+    sizes = np.array(la, np.float32)[:, None] + np.array(lb, np.float32)[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(sizes > 0, 2 * inter / sizes, 0.0).astype(np.float32)
 
