@@ -36,9 +36,11 @@ def align_pair(source: Article, derived: Article, embedder) -> Alignment:
         from storytrace.crosslingual import align_across_languages
 
         return align_across_languages(source, derived)
-    src = SentenceSide.build([s.text for s in source.sentences], embedder, mentions_by_sentence(source))
-    der = SentenceSide.build([s.text for s in derived.sentences], embedder, mentions_by_sentence(derived))
-    return article_alignment(source, derived, align_sides(src, der))
+    return article_alignment(source, derived, align_sides(_side(source, embedder), _side(derived, embedder)))
+
+
+def _side(article: Article, embedder) -> SentenceSide:
+    return SentenceSide.build([s.text for s in article.sentences], embedder, mentions_by_sentence(article))
 
 
 def primary_language(code: str) -> str:
@@ -76,4 +78,19 @@ def languages_differ(a: Article, b: Article) -> bool:
 def align_story(articles: list[Article], embedder) -> list[Alignment]:
     """Align every pair of a story, the earlier article as source (lineage may flip the direction)."""
     ordered = sorted(articles, key=publication_order)
-    return [align_pair(ordered[i], ordered[j], embedder) for i in range(len(ordered)) for j in range(i + 1, len(ordered))]
+    sides: dict[int, SentenceSide] = {}  # each article's sentence features, built once for all its pairs
+
+    def side(k: int) -> SentenceSide:
+        if k not in sides:
+            sides[k] = _side(ordered[k], embedder)
+        return sides[k]
+
+    out = []
+    for i in range(len(ordered)):
+        for j in range(i + 1, len(ordered)):
+            source, derived = ordered[i], ordered[j]
+            if languages_differ(source, derived):
+                out.append(align_pair(source, derived, embedder))
+            else:
+                out.append(article_alignment(source, derived, align_sides(side(i), side(j))))
+    return out

@@ -81,6 +81,25 @@ class SentenceSide:
     terms: list[set[str]]
     mentions: list[set[str]]
     weights: np.ndarray  # word counts, to weight group vectors
+    # group(size) answers, kept: a story's article meets every other one with the same groups.
+    _grouped: dict[int, "SentenceSide"] = field(default_factory=dict, repr=False, compare=False)
+    # incidence rows of terms / mentions against _TERM_IDS, kept with the generation they were built in
+    _incidence: dict[str, tuple[int, np.ndarray, np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def incidence(self, attr: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(column ids, row pointers, set sizes) of the sets in ``attr`` ("terms" or "mentions"),
+        columns numbered by _TERM_IDS: built once, for every pair this side takes part in."""
+        found = self._incidence.get(attr)
+        if found is None or found[0] != _term_generation:
+            sets = getattr(self, attr)
+            lens = np.array([len(x) for x in sets], np.int64)
+            ids = _TERM_IDS
+            cols = np.array([ids.setdefault(t, len(ids)) for x in sets for t in x], np.int64)
+            indptr = np.zeros(len(sets) + 1, np.int64)
+            np.cumsum(lens, out=indptr[1:])
+            found = self._incidence[attr] = (_term_generation, cols, indptr, lens)
+        return found[1], found[2], found[3]
 
     @classmethod
     def build(cls, texts: list[str], embedder, mentions: list[set[str]] | None = None) -> "SentenceSide":
@@ -100,6 +119,12 @@ class SentenceSide:
         """Row i is the group of sentences i-size+1 .. i (rows before size-1 repeat shorter groups)."""
         if size == 1:
             return self
+        found = self._grouped.get(size)
+        if found is None:
+            found = self._grouped[size] = self._group(size)
+        return found
+
+    def _group(self, size: int) -> "SentenceSide":
         n = len(self)
         vecs = np.zeros_like(self.vectors)
         terms, mentions, weights = [], [], np.zeros(n, np.float32)
@@ -114,23 +139,45 @@ class SentenceSide:
         return SentenceSide(self.texts, vecs, terms, mentions, weights)
 
 
+# Column numbers of terms and mention keys, shared by every side so that each side's incidence
+# rows are built once. Past _TERM_IDS_KEPT entries the numbering starts over (a new generation),
+# and sides rebuild their rows. Which number a term gets changes nothing: the counts are exact.
+_TERM_IDS: dict[str, int] = {}
+_TERM_IDS_KEPT = 1 << 18
+_term_generation = 0
+
+
+def _dice_sides(src: "SentenceSide", der: "SentenceSide", attr: str) -> np.ndarray:
+    """_dice_matrix(getattr(src, attr), getattr(der, attr)), from each side's kept incidence rows."""
+    global _term_generation
+    if len(_TERM_IDS) >= _TERM_IDS_KEPT:
+        _TERM_IDS.clear()
+        _term_generation += 1
+    ca, pa, la = src.incidence(attr)
+    cb, pb, lb = der.incidence(attr)
+    shape_v = max(1, len(_TERM_IDS))
+    xa = sparse.csr_matrix((np.ones(len(ca), np.float32), ca, pa), shape=(len(pa) - 1, shape_v))
+    xb = sparse.csr_matrix((np.ones(len(cb), np.float32), cb, pb), shape=(len(pb) - 1, shape_v))
+    inter = (xa @ xb.T).toarray()
+    sizes = la.astype(np.float32)[:, None] + lb.astype(np.float32)[None, :]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(sizes > 0, 2 * inter / sizes, 0.0).astype(np.float32)
+
+
 def _dice_matrix(a: list[set[str]], b: list[set[str]]) -> np.ndarray:
     """Dice overlap of every pair of sets, through sparse incidence matrices."""
     vocab: dict[str, int] = {}
-    def incidence(sets: list[set[str]]) -> sparse.csr_matrix:
-        rows, cols = [], []
-        for r, s in enumerate(sets):
-            for t in s:
-                rows.append(r)
-                cols.append(vocab.setdefault(t, len(vocab)))
-        return rows, cols
-    ra, ca = incidence(a)
-    rb, cb = incidence(b)
+    def incidence(sets: list[set[str]]) -> tuple[np.ndarray, list[int], list[int]]:
+        lens = [len(s) for s in sets]
+        cols = [vocab.setdefault(t, len(vocab)) for s in sets for t in s]
+        return np.repeat(np.arange(len(sets)), lens), cols, lens
+    ra, ca, la = incidence(a)
+    rb, cb, lb = incidence(b)
     shape_v = max(1, len(vocab))
-    xa = sparse.csr_matrix((np.ones(len(ra), np.float32), (ra, ca)), shape=(len(a), shape_v))
-    xb = sparse.csr_matrix((np.ones(len(rb), np.float32), (rb, cb)), shape=(len(b), shape_v))
+    xa = sparse.csr_matrix((np.ones(len(ca), np.float32), (ra, ca)), shape=(len(a), shape_v))
+    xb = sparse.csr_matrix((np.ones(len(cb), np.float32), (rb, cb)), shape=(len(b), shape_v))
     inter = (xa @ xb.T).toarray()
-    sizes = np.array([len(s) for s in a], np.float32)[:, None] + np.array([len(s) for s in b], np.float32)[None, :]
+    sizes = np.array(la, np.float32)[:, None] + np.array(lb, np.float32)[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(sizes > 0, 2 * inter / sizes, 0.0).astype(np.float32)
 
@@ -140,9 +187,9 @@ def score_matrix(src: SentenceSide, der: SentenceSide) -> np.ndarray:
     if len(src) == 0 or len(der) == 0:
         return np.zeros((len(src), len(der)), np.float32)
     cosine = np.clip(src.vectors @ der.vectors.T, 0.0, 1.0)
-    lexical = _dice_matrix(src.terms, der.terms)
+    lexical = _dice_sides(src, der, "terms")
     if any(src.mentions) or any(der.mentions):
-        mentions = _dice_matrix(src.mentions, der.mentions)
+        mentions = _dice_sides(src, der, "mentions")
         # Neither sentence names anything: no evidence either way, so let the words stand in.
         none = (np.array([not m for m in src.mentions])[:, None]) & (np.array([not m for m in der.mentions])[None, :])
         mentions = np.where(none, lexical, mentions)

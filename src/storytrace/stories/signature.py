@@ -55,7 +55,8 @@ def anchor_terms(text: str) -> list[str]:
     """Names and numbers: capitalised words (not common sentence starters) and tokens with digits."""
     out = []
     for token in _TOKEN_RE.findall(text):
-        if any(c.isdigit() for c in token):
+        # a token of letters only has no digit (no character is both): most words skip the scan
+        if not token.isalpha() and any(c.isdigit() for c in token):
             out.append(token.rstrip(".").replace(",", ""))
         elif token[0].isupper() and token.lower() not in _COMMON_CAPITALISED and len(token) > 1:
             out.append(token.lower())

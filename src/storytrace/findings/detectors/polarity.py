@@ -416,16 +416,20 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     sources = []
     for src in aligned:
         free = _free_tokens(src)
-        sources.append((src, {t.lemma: j for j, t in enumerate(src.tokens)}, free, Counter(t.lemma for t in free)))
+        # the forms of its free words that can be opposites: "says it too, in other words" below
+        # asks whether any of them is a sense of the derived word
+        free_forms = set().union(*(_forms(t) for t in free if t.pos in _OPPOSITE_POS))
+        sources.append((src, {t.lemma: j for j, t in enumerate(src.tokens)}, free_forms,
+                        Counter(t.lemma for t in free)))
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
         if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
             continue
         own = set().union(*(senses(f) for f in _forms(tok)))
-        for src, src_lemmas, free, src_counts in sources:
+        for src, src_lemmas, free_forms, src_counts in sources:
             if src_counts[lemma] >= derived_lemmas[lemma]:
                 break  # the source says it as often (words inside a compound such as "19-year-old" left out)
-            if any(_forms(t) & own for t in free if t.pos in _OPPOSITE_POS):
+            if not free_forms.isdisjoint(own):
                 break  # the source says it too, in other words
             opposite = _nearest(_opposites_in(lemma, tok.pos, src_counts, derived_lemmas), src_lemmas,
                                 i / max(1, len(sentence.tokens)), len(src.tokens))
