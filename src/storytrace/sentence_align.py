@@ -143,7 +143,7 @@ class SentenceSide:
 # rows are built once. Past _TERM_IDS_KEPT entries the numbering starts over (a new generation),
 # and sides rebuild their rows. Which number a term gets changes nothing: the counts are exact.
 _TERM_IDS: dict[str, int] = {}
-_TERM_IDS_KEPT = 1 << 18
+_TERM_IDS_KEPT = 1 << 16
 _term_generation = 0
 
 

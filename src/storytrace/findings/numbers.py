@@ -97,7 +97,7 @@ def number_value(text: str) -> float | None:
 # sentence_numbers answers of the sentences met last, by object: the detectors ask again for each
 # pair and each aligned sentence. Each entry holds its sentence, so the id cannot be reused while
 # it is kept; a parsed sentence is never changed once built (the token count is checked anyway).
-_NUMBERS_KEPT = 1 << 11
+_NUMBERS_KEPT = 1 << 9  # each entry holds its sentence alive: keep few (a group's pairs ask close together)
 _numbers_kept: dict[int, tuple[ParsedSentence, int, tuple[NumberValue, ...]]] = {}
 
 

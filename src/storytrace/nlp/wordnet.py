@@ -258,8 +258,9 @@ def data_dir() -> Path:
 
 
 # At most this many (word, part of speech) answers of base_forms and of related_words are kept;
-# then that cache starts over.
-_BASE_FORMS_KEPT = 1 << 18
+# then that cache starts over. Kept small: a related_words answer is a set of up to hundreds of
+# pairs, and a worker's peak memory counts against a --workers run's 3 GB (issue 22.5).
+_BASE_FORMS_KEPT = 1 << 15
 
 _LOADED: WordNet | None = None
 
