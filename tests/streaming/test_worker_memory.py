@@ -68,7 +68,11 @@ def test_a_worker_freezes_its_models_once_both_are_loaded_and_later_garbage_is_s
         assert workers.freeze_loaded_models(models)
         frozen = gc.get_freeze_count()
         assert frozen > 100_000, "spaCy's and MiniLM's objects"
-        assert not workers.freeze_loaded_models(models) and gc.get_freeze_count() == frozen, "once per process"
+        # Spy on gc.freeze rather than compare freeze counts: another test's background analysis
+        # thread may still be loading a model (model_loads freezes after its loads) while this runs.
+        freezes: list[int] = []
+        monkeypatch.setattr(gc, "freeze", lambda: freezes.append(1))
+        assert not workers.freeze_loaded_models(models) and not freezes, "once per process"
 
         class Node:
             pass
