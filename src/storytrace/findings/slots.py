@@ -8,6 +8,8 @@ word of the source, lets a looser opposite test run without matching unrelated w
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.nlp import wordnet
 
@@ -23,11 +25,21 @@ def same_word(a: Token, b: Token) -> bool:
 
 
 def _same_word(a: Token, b: Token) -> bool:
-    if a.lower == b.lower or a.lemma == b.lemma:
-        return True
-    pos = wordnet.SPACY_POS.get(a.pos)
-    return (a.pos == b.pos and pos is not None and a.pos != "PROPN" and a.pos in CONTENT_POS
-            and wordnet.are_synonyms(a.lemma, b.lemma, pos, limit=3))
+    return _same_word_as(a)(b)
+
+
+def _same_word_as(a: Token) -> Callable[[Token], bool]:
+    """``_same_word(a, ·)`` with a's side worked out once (anchors tries every source word): only a
+    word of a's part of speech can be a synonym, and only when a is a common content word WordNet
+    can read."""
+    a_lower, a_lemma, a_pos = a.lower, a.lemma, a.pos
+    pos = wordnet.SPACY_POS.get(a_pos)
+    may_be_synonym = pos is not None and a_pos != "PROPN" and a_pos in CONTENT_POS
+
+    def same(b: Token) -> bool:
+        return (b.lower == a_lower or b.lemma == a_lemma
+                or (may_be_synonym and b.pos == a_pos and wordnet.are_synonyms(a_lemma, b.lemma, pos, limit=3)))
+    return same
 
 
 def anchors(derived: ParsedSentence, source: ParsedSentence) -> dict[int, int]:
@@ -40,17 +52,9 @@ def anchors(derived: ParsedSentence, source: ParsedSentence) -> dict[int, int]:
         if d.pos in _WEAK_ANCHORS:
             continue
         best, best_gap = None, 2.0
-        # _same_word(d, s), with d's side worked out once: only a source word of d's part of
-        # speech can be a synonym, and only when d is a common content word WordNet can read.
-        d_lower, d_lemma, d_pos = d.lower, d.lemma, d.pos
-        wn_pos = wordnet.SPACY_POS.get(d_pos)
-        may_be_synonym = wn_pos is not None and d_pos != "PROPN" and d_pos in CONTENT_POS
+        same = _same_word_as(d)
         for j, s in enumerate(source.tokens):
-            if j in used:
-                continue
-            if not (s.lower == d_lower or s.lemma == d_lemma
-                    or (may_be_synonym and s.pos == d_pos
-                        and wordnet.are_synonyms(d_lemma, s.lemma, wn_pos, limit=3))):
+            if j in used or not same(s):
                 continue
             gap = abs(i / n - j / m)
             if gap < best_gap:

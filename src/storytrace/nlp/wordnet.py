@@ -294,7 +294,6 @@ def known(word: str, pos: str | None = None) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-@lru_cache(maxsize=1 << 14)
 def common_word(word: str) -> bool:
     """Does WordNet know ``word`` as a common word: a sense in any part of speech that is not an
     instance of something (a named place, person or thing: "Texas", "Argentina")?"""

@@ -118,9 +118,7 @@ def _one_office(title_a: str, title_b: str) -> bool:
     if stem(head_a) == stem(head_b) or (head_a in _LEADER_WORDS and head_b in _LEADER_WORDS):
         match = (head_a, head_b)
     else:
-        match = next(((x, y) for x in names_a for y in names_b
-                      if wordnet.are_synonyms(x, y, "n", limit=3) or wordnet.is_hypernym_or_synonym(x, y, depth=1)
-                      or wordnet.is_hypernym_or_synonym(y, x, depth=1)), None)
+        match = next(((x, y) for x in names_a for y in names_b if _office_words_agree(x, y)), None)
     if match is None:
         return False
     # the qualifiers besides those the matched office names hold ("prime" of "prime_minister")
@@ -154,10 +152,13 @@ def _same_office(a: Token, b: Token) -> bool:
     ka, kb = _title_key(a), _title_key(b)
     if ka == kb or stem(ka) == stem(kb) or (ka in _LEADER_WORDS and kb in _LEADER_WORDS):
         return True
-    la, lb = a.lemma.lower(), b.lemma.lower()
-    # one office, or one kind of the other named by its kind ("spokesman" / "spokesperson")
-    return wordnet.are_synonyms(la, lb, "n", limit=3) or wordnet.is_hypernym_or_synonym(la, lb, depth=1) \
-        or wordnet.is_hypernym_or_synonym(lb, la, depth=1)
+    return _office_words_agree(a.lemma.lower(), b.lemma.lower())
+
+
+def _office_words_agree(a: str, b: str) -> bool:
+    """One office, or one kind of the other named by its kind ("spokesman" / "spokesperson")."""
+    return wordnet.are_synonyms(a, b, "n", limit=3) or wordnet.is_hypernym_or_synonym(a, b, depth=1) \
+        or wordnet.is_hypernym_or_synonym(b, a, depth=1)
 
 
 def _office_names(sentence: ParsedSentence, i: int) -> set[str]:
