@@ -81,6 +81,16 @@ def test_the_parents_own_work_runs_while_the_first_groups_run_and_before_any_res
     assert len(seen) == 1
 
 
+def test_groups_wait_for_workers_that_have_no_room_yet_instead_of_being_dropped():
+    """At the start of the analysis a worker may still be busy (loading its models, a queued task):
+    its groups wait for it; the run does not end with no results."""
+    log: list = []
+    slots = [_ThreadSlot("a", 9, log)]
+    for _ in range(workers.QUEUED_PER_WORKER):  # the slot is full when the groups come
+        slots[0].running.add(slots[0].pool.submit(time.sleep, 0.2))
+    assert list(workers._scheduled(iter([(0.0, 0), (0.0, 1)]), slots, total=2)) == [0, 1]
+
+
 def test_a_short_run_spreads_its_few_groups_over_all_workers():
     log: list = []
     slots = [_ThreadSlot("a", 5, log), _ThreadSlot("b", 5, log)]

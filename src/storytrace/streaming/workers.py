@@ -24,6 +24,7 @@ import multiprocessing.connection
 import os
 import sqlite3
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -244,8 +245,10 @@ class WorkerPool:
         return min(free, key=_WorkerSlot.outstanding) if free else None
 
     def release_reading_models(self) -> None:
+        """Each worker drops its step 1 models before its next task (its queue runs in order). Not
+        counted among its running tasks: a worker still loading its models must still take a group."""
         for slot in self.slots:
-            slot.call(_end_reading_in_worker)
+            slot.call(_end_reading_in_worker, tracked=False)
 
     def close(self, wait_for_running: bool = True) -> None:
         for slot in self.slots:
@@ -328,9 +331,10 @@ class _WorkerSlot:
         """Clean and sign a step 1 batch here (not counted in the quota of groups)."""
         return self.call(_read_in_worker, articles, encoder)
 
-    def call(self, fn: Callable, *args) -> Future:
+    def call(self, fn: Callable, *args, tracked: bool = True) -> Future:
         future = self._started().submit(fn, *args)
-        self._running.add(future)
+        if tracked:
+            self._running.add(future)
         return future
 
     def submit(self, tasks: list[BlockTask]) -> Future:
@@ -380,5 +384,8 @@ def _scheduled(groups: Iterator[list[BlockTask]], slots: list[_WorkerSlot],
         while in_order and in_order[0].done():
             yield in_order.popleft().result()
         if not in_order:
-            return
+            if exhausted:
+                return
+            time.sleep(0.05)  # no worker had room yet (still loading its models): groups are left, ask again
+            continue
         wait([f for f in in_order if not f.done()], return_when=FIRST_COMPLETED)
