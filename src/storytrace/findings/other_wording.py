@@ -76,22 +76,15 @@ def _said_less(word: Token, s: ParsedSentence, d: ParsedSentence) -> bool:
 
 
 def unrendered_slot(d: ParsedSentence, first: int, end: int, sources: list[ParsedSentence],
-                    vague: frozenset[str] = frozenset(), names: bool = False) -> tuple[ParsedSentence | None, list[str]]:
+                    vague: frozenset[str] = frozenset()) -> tuple[ParsedSentence | None, list[str]]:
     """Common words the source puts where the derived words ``first:end`` stand, which the
     derived sentence renders nowhere: "Returning to China after ..." against "When returning home
     after ...", "the COVID-19 pandemic" against "the coronavirus pandemic". The words on either
     side match (one of them a content word); between them the source has one common word (not a
     name: a name there makes a swap) that the derived sentence does not say (or says fewer times
     than the source) and that is no opposite of the derived words. The derived words may then be
-    that word's rendering: one word in another's place.
-
-    With ``names``, the source's word in that place may also be a name (one to three words the
-    tagger reads as one entity) that the derived sentence never says: "returning home" against
-    "returning to China", and the source's words there may open with up to two function words
-    ("to", "by the") the derived sentence does without. The derived word is then the name's rendering, one referent named two
-    ways (the omissions detector reads the same slot from the name's side)."""
+    that word's rendering: one word in another's place."""
     lefts, rights = _anchors(d, first - 1, -1), _anchors(d, end, 1)
-    beside = {d.tokens[i].lower for i in (first - 1, end) if 0 <= i < len(d.tokens)}
     for s in sources:
         keys = [word_key(t.lemma) for t in s.tokens]
         for li in lefts:
@@ -100,21 +93,9 @@ def unrendered_slot(d: ParsedSentence, first: int, end: int, sources: list[Parse
                 if left.pos in _LINK_POS and right.pos in _LINK_POS:
                     continue
                 for a in (i for i, k in enumerate(keys[:-2]) if k == word_key(left.lemma)):
-                    # "returning to China for" / "returning home for": the words the source has
-                    # between the anchors may open with function words the version does without
-                    # (a function word both sides have by the slot is part of it: "held in Beijing"
-                    # / "held in secret" puts "secret" in the name's place after the same "in")
-                    at = a + 1
-                    while names and at < a + 3 and s.tokens[at].pos in _LINK_POS and at < len(keys) - 2 \
-                            and s.tokens[at].lower not in beside:
-                        at += 1
-                    if names:
-                        name = _unsaid_name(s, at, keys, word_key(right.lemma), d)
-                        if name:
-                            return s, [name]
-                    if at + 1 >= len(keys) or keys[at + 1] != word_key(right.lemma):
+                    if keys[a + 2] != word_key(right.lemma):
                         continue
-                    t = s.tokens[at]
+                    t = s.tokens[a + 1]
                     if t.ent_type or t.pos not in _CONTENT_POS or t.is_stop or not t.text.isalpha() \
                             or not t.text.islower() or len(t.lower) < 3 or t.lower in vague:
                         continue
@@ -124,27 +105,3 @@ def unrendered_slot(d: ParsedSentence, first: int, end: int, sources: list[Parse
                         continue  # a word in its opposite's place reverses it ("hide" / "show"): no rendering
                     return s, [t.text]
     return None, []
-
-
-_NAME_WORDS = 3  # the longest name a single word may stand in for ("the United States" / "home")
-
-
-def _unsaid_name(s: ParsedSentence, at: int, keys: list[str], right: str, d: ParsedSentence) -> str:
-    """The name that starts at ``at`` in ``s`` and ends just before the word ``right``, one entity
-    of at most three words, none of whose words the sentence ``d`` says; "" if there is none."""
-    first = s.tokens[at]
-    if not first.ent_type or not first.text[:1].isupper():
-        return ""
-    said = {t.lower for t in d.tokens}
-    for end in range(at + 1, min(at + _NAME_WORDS, len(s.tokens) - 1) + 1):
-        inside = s.tokens[at:end]
-        if any(t.ent_type != first.ent_type for t in inside) or (end > at + 1 and inside[-1].ent_iob == "B"):
-            return ""
-        if keys[end] != right:
-            continue
-        if s.tokens[end].ent_type == first.ent_type and s.tokens[end].ent_iob == "I":
-            return ""  # the entity goes on past the anchor: not the whole name
-        if any(t.lower in said for t in inside if any(c.isalpha() for c in t.text)):
-            return ""
-        return " ".join(t.text for t in inside)
-    return ""

@@ -328,7 +328,7 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
             tok, after = d.tokens[i], d.tokens[a]
             s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
             elsewhere = _versions_saying(ctx, tok, after)
-            slot_sentence, other = unrendered_slot(d, i, i + 1, sources, _VAGUE, names=True)
+            slot_sentence, other = unrendered_slot(d, i, i + 1, sources, _VAGUE)
             s = slot_sentence or s
             findings.append(make_finding(
                 ctx, "unsupported_addition", d, tok.text, s, "",
@@ -397,7 +397,7 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                     continue
                 # another version saying it too makes it a shared detail, not an invention
                 elsewhere = _versions_saying(ctx, tok, head)
-                _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE, names=True)
+                _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, s, "",
                     f"This version adds {tok.text!r} to {head.text!r}; the source says only "

@@ -19,7 +19,6 @@ from storytrace.findings.detectors.entities_cmp import (name_units, office_title
 from storytrace.findings.detectors.roles_cmp import _one_office
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
-from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
@@ -381,16 +380,10 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
             continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
-        # The version may put a common word where the name stands ("returning home" / "returning
-        # to China"): one referent named two ways, the mirror of a name added in a word's place.
-        _, slot_words = unrendered_slot(src, unit.first, unit.end, [sentence], names=True)
-        explanation = f'The source names "{unit.text}" here; this version leaves it out.'
-        if slot_words:
-            quoted = ", ".join(repr(w) for w in slot_words)
-            explanation += (f" Low, not medium: this version has {quoted} in its place, which the source does not"
-                            " say, so the word may be the name's rendering.")
-        out.append(make_finding(ctx, "omission", sentence, "(missing)", src, unit.text, explanation,
-                                0.4 if slot_words else 0.6, severity="low" if slot_words else None))
+        out.append(make_finding(
+            ctx, "omission", sentence, "(missing)", src, unit.text,
+            f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
+        ))
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
     for m in sentence_numbers(src):
