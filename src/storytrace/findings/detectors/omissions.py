@@ -16,7 +16,6 @@ from rapidfuzz.process import extractOne
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
-from storytrace.findings.detectors.roles_cmp import _one_office
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
@@ -25,7 +24,7 @@ from storytrace.findings.short_forms import acronym_letters, letters_fit, one_re
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.names import COUNTRY_DEMONYMS, ROLE_NOUNS
+from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
 _STRONG_CONDITIONS = ("only if", "unless", "provided that", "providing that", "on condition that",
@@ -266,44 +265,6 @@ def _named_country(unit, derived: _DerivedWords) -> bool:
     return not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", derived.text) for n in names | people)
 
 
-def _office_phrase(src: ParsedSentence, unit) -> str:
-    """The capitalised title an untyped name word is part of, when the title names an office and
-    no person ("Prime" of "the last Communist Prime Minister of East Germany"): the run of untyped
-    capitalised words (and hyphens) around it, ending in a word for an office holder. "" if none."""
-    if unit.label != "PROPN":
-        return ""
-    toks = src.tokens
-
-    def part(t) -> bool:
-        return not t.ent_type and (t.text == "-" or t.pos in ("PROPN", "NOUN") and t.text[:1].isupper() and t.text.isalpha())
-    first, end = unit.first, unit.end
-    while first > 0 and part(toks[first - 1]):
-        first -= 1
-    while end < len(toks) and part(toks[end]):
-        end += 1
-    while end > first and toks[end - 1].text == "-":
-        end -= 1
-    if end - first < 1 or toks[end - 1].lower not in ROLE_NOUNS:
-        return ""
-    return span_text(src, first, end)
-
-
-def _office_rendering(office: str, sentence: ParsedSentence) -> str:
-    """The title the version gives one office in other words ("chancellor", "premier" for "Prime
-    Minister"), read with the word that qualifies it ("foreign minister" is another office); ""
-    if it has none."""
-    for i, t in enumerate(sentence.tokens):
-        if t.lower not in ROLE_NOUNS or t.pos not in ("NOUN", "PROPN"):
-            continue
-        title = t.text
-        if i > 0 and sentence.tokens[i - 1].head == i and sentence.tokens[i - 1].dep in ("compound", "amod") \
-                and not sentence.tokens[i - 1].ent_type:
-            title = f"{sentence.tokens[i - 1].text} {t.text}"
-        if _one_office(office, title):
-            return title
-    return ""
-
-
 def _own_words(words: list[str]) -> list[str]:
     """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
     Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
@@ -347,15 +308,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
         if office_title(unit, ctx.source.roles):
             continue  # "Prime" of "Prime Minister Li Qiang": an office a translation may name another way
-        office = _office_phrase(src, unit)
-        rendering = _office_rendering(office, sentence) if office else ""
-        if rendering:
-            out.append(make_finding(
-                ctx, "omission", sentence, "(missing)", src, unit.text,
-                f'The source names "{unit.text}" here; this version leaves it out. Low, not medium: it is a word of'
-                f' the office "{office}", which this version names "{rendering}", one office in other words.',
-                0.4, severity="low"))
-            continue
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
                 and not _named_country(unit, derived):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
