@@ -21,7 +21,6 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
-from storytrace.nlp.names import DEMONYMS as PEOPLE_OF  # "chinese" -> "China"
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Label groups whose members can fill the same slot (spaCy often calls a country ORG or GPE).
@@ -301,19 +300,6 @@ def _variant(ctx: PairContext, unit: NameUnit, source_name: str, aligned: list[P
 
 
 def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit], aligned: list[ParsedSentence]) -> Finding:
-    # The source may describe what the version names: "in the capital" / "in Beijing", "the
-    # Chinese capital" / "Beijing", "on the planet" / "on Earth". The name is then the version's
-    # rendering of that description, not a name added from nowhere nor one put in the place of
-    # the description's "Chinese" (the mirror of omissions' "_described").
-    described = _described_by_source(unit, aligned)
-    if described is not None and (unit.label == "PROPN" or not unrendered_slot(unit.sentence, unit.first, unit.end, aligned)[1]):
-        # (a description word standing in the name's very place is the slot rule's, below)
-        src_sentence, phrase, kind = described
-        return make_finding(
-            ctx, "unsupported_addition", unit.sentence, unit.text, src_sentence, "",
-            f'"{unit.text}" appears nowhere in the source. Low, not medium: the source calls it "{phrase}", and'
-            f' WordNet says {unit.text} is a {kind}, so the name may be this version\'s rendering of that description.',
-            0.5, severity="low")
     # A slot: a name of the same kind in the aligned source sentence that the derived
     # sentence no longer has.
     derived_texts = [u.text for u in derived_units]
@@ -365,34 +351,6 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     low = bool(elsewhere or generalisation or slot_words)
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, slot_sentence, "",
                         explanation, 0.5 if low else 0.75, severity="low" if low else "medium")
-
-
-def _described_by_source(unit: NameUnit, aligned: list[ParsedSentence]) -> tuple[ParsedSentence, str, str] | None:
-    """(source sentence, its description, the kind) when an aligned source sentence describes what
-    the name names: it has a common noun WordNet gives as the name's kind (at most two steps up:
-    "Beijing" is a national capital, a capital) more often than the version's sentence has it, and
-    every name qualifying that noun ("the Chinese capital", "the capital of China") holds the
-    named place (WordNet: Beijing lies within China). None otherwise: "the Japanese capital" is no
-    description of Beijing."""
-    name = re.sub(r"^the\s+", "", unit.text, flags=re.IGNORECASE)
-    said = [word_key(t.lemma) for t in unit.sentence.tokens]
-    for s in aligned:
-        keys = [word_key(t.lemma) for t in s.tokens]
-        for j, t in enumerate(s.tokens):
-            if t.pos != "NOUN" or t.ent_type or not t.text.isalpha() or not t.text.islower() \
-                    or keys.count(keys[j]) <= said.count(keys[j]):
-                continue
-            if not wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2):
-                continue
-            quals = [x for x in s.tokens if x.head == j and x.dep in ("amod", "compound", "poss", "nmod") and x.ent_type]
-            quals += [y for x in s.tokens if x.head == j and x.dep == "prep" and x.lower == "of"
-                      for y in s.tokens if y.head == s.tokens.index(x) and y.dep == "pobj" and y.ent_type]
-            if any(wordnet.place_within(name, PEOPLE_OF.get(q.lower, q.text)) is not True for q in quals):
-                continue
-            first = min([j] + [s.tokens.index(q) for q in quals])
-            last = max([j] + [s.tokens.index(q) for q in quals])
-            return s, span_text(s, first, last + 1), t.lemma
-    return None
 
 
 def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit],
