@@ -138,3 +138,41 @@ def test_a_low_finding_on_a_loose_fit_says_why_as_data(extractor):
     low = [f for f in found if f.severity_reason == Reason.MAY_BE_ONE_REFERENT.value]
     assert low and "may be one body" in why_severity(low[0])
     assert 'fit "C(hina) C(entral) T(ele)V(ision)"' in low[0].explanation
+
+
+# One name written two ways: an acronym with or without its stops ("U.S." / "US", "U.N." / "UN") is one
+# name for every detector that compares names.
+
+def test_an_acronym_without_its_stops_is_written_in_the_text():
+    from storytrace.findings.short_forms import written_in
+    assert written_in("U.S.", "The US Department of Labor said so.")
+    assert written_in("UN", "The U.N. said so.")
+    assert not written_in("US", "He told us so.")  # the pronoun is not the country
+    assert not written_in("U.S.", "The USA said so.")
+
+
+def test_an_acronym_without_its_stops_is_no_omission_beside_a_hole(extractor):
+    # the version has a hole ("in the .") where some other word went missing; the name it keeps as "US" is not it
+    found = _counted(pair_findings(extractor, "The U.S. Department of Labor said on Friday that the rate fell.",
+                                   "The US Department of Labor said on Friday that the rate fell in the .", [([0], [0])]))
+    assert not [f for f in found if f.type == "omission" and "Labor" in f.source_value]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The U.N. said aid trucks reached the city on Sunday.", "The UN said aid trucks reached the city on Sunday."),
+    ("The UN said aid trucks reached the city on Sunday.", "The U.N. said aid trucks reached the city on Sunday."),
+    ("The US Federal Reserve raised rates on Wednesday.", "The U.S. Federal Reserve raised rates on Wednesday."),
+])
+def test_an_acronym_without_its_stops_is_no_addition(extractor, source, derived):
+    assert not [f for f in _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+                if f.type == "unsupported_addition"]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Officials from the U.S. and China met in Geneva on Monday.", "Officials from the US and China met in Geneva on Monday."),
+    ("Officials from the US and China met in Geneva on Monday.", "Officials from the U.S. and China met in Geneva on Monday."),
+    ("The U.N. Security Council met in New York on Monday.", "The UN Security Council met in New York on Monday."),
+])
+def test_an_acronym_without_its_stops_is_no_swap(extractor, source, derived):
+    assert not [f for f in _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+                if f.type == "entity_swap"]

@@ -84,6 +84,17 @@ def acronym_letters(text: str) -> str | None:
     return None
 
 
+def written_in(word: str, text: str) -> bool:
+    """Is ``word`` written in ``text`` as a word of its own? An acronym is one name with or without
+    its stops ("U.S." / "US", "U.N." / "UN"), in capitals (the pronoun "us" is not "US"); any other
+    word in any case."""
+    letters = acronym_letters(word)
+    if letters is None:
+        return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text.lower()) is not None
+    spelt = r"\.?".join(re.escape(c) for c in letters.upper())
+    return re.search(rf"(?<![\w.]){spelt}\.?(?!\w)", text) is not None
+
+
 def _place_word(word: str) -> bool:
     """A country or its people's name that may head a body's name ("U.S.", "Chinese")."""
     key = word.lower()
