@@ -176,3 +176,30 @@ def test_an_acronym_without_its_stops_is_no_addition(extractor, source, derived)
 def test_an_acronym_without_its_stops_is_no_swap(extractor, source, derived):
     assert not [f for f in _counted(pair_findings(extractor, source, derived, [([0], [0])]))
                 if f.type == "entity_swap"]
+
+
+# One holiday or event by another of its names: only where WordNet gives both names to one sense.
+
+def test_wordnet_gives_a_holiday_its_other_names():
+    from storytrace.findings.short_forms import named_otherwise, wordnet_names
+    assert ("fourth", "of", "july") in wordnet_names("Independence Day")
+    assert named_otherwise("New Year's Day", "The museum will be closed on January 1.") == ("january", "1")
+    assert named_otherwise("Christmas Day", "The museum will be closed on Easter.") is None
+    assert ("shrub",) not in wordnet_names("Bush")  # two single words in one sense ("bush" / "shrub") are not taken
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Millions of people travel home for Independence Day every year.",
+     "Millions of people travel home for the Fourth of July every year."),
+    ("The museum will be closed on New Year's Day, the director said.",
+     "The museum will be closed on January 1, the director said."),
+])
+def test_a_holiday_by_another_of_its_names_is_no_omission(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert not [f for f in found if f.type == "omission"]
+
+
+def test_another_holiday_is_still_an_omission(extractor):
+    found = _counted(pair_findings(extractor, "The museum will be closed on Christmas Day, the director said.",
+                                   "The museum will be closed on Easter, the director said.", [([0], [0])]))
+    assert found

@@ -300,3 +300,34 @@ def loose_fit(a: str, b: str, joined: bool = False) -> str | None:
             if len(differ) == 1 and _word_written_short(*differ[0]):
                 return f'"{differ[0][0]}" is written for "{differ[0][1]}"'
     return "one is the other written short"
+
+
+@lru_cache(maxsize=1 << 12)
+def wordnet_names(name: str) -> tuple[tuple[str, ...], ...]:
+    """The other names WordNet gives the one thing ``name`` names, each as its words in lower case:
+    the other lemmas of the noun senses whose lemma is the name ("Independence Day": ("fourth",
+    "of", "july"), ("july", "4"); "New Year's Day": ("january", "1")). A holiday, a body or an event
+    has more than one name, and a translation may write either. Only where one of the two has more
+    than one word: two single words in one sense are as often a name and a common word ("Bush" /
+    "shrub") as one thing named twice."""
+    key = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).lower().replace("’", "'")
+    if not key or not re.fullmatch(r"[a-z0-9' .-]+", key):
+        return ()
+    lemma = "_".join(key.split())
+    wn = wordnet.wordnet()
+    out = []
+    for sid in wn.lemma_synsets(lemma, "n"):
+        for other in wn.words(sid):
+            if other != lemma and ("_" in other or "_" in lemma):
+                out.append(tuple(other.split("_")))
+    return tuple(dict.fromkeys(out))
+
+
+def named_otherwise(name: str, text: str) -> tuple[str, ...] | None:
+    """The other name WordNet gives ``name`` that ``text`` says, every word of it ("the Fourth of July"
+    for "Independence Day"), None when it says none."""
+    low = text.lower()
+    for words in wordnet_names(name):
+        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words):
+            return words
+    return None
