@@ -182,3 +182,15 @@ def test_another_holiday_is_still_an_omission(extractor):
     found = _counted(pair_findings(extractor, "The museum will be closed on Christmas Day, the director said.",
                                    "The museum will be closed on Easter, the director said.", [([0], [0])]))
     assert found
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Millions of people travel home for the Fourth of July every year.",
+     "Millions of people travel home for Independence Day every year."),
+    ("The museum will be closed on Christmas Day, the director said.",
+     "The museum will be closed on Xmas, the director said."),
+])
+def test_a_holiday_by_another_of_its_names_is_no_swap_and_no_name_left_out(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert not [f for f in found if f.type in ("entity_swap", "unsupported_addition")
+                or (f.type == "omission" and "names" in f.explanation)]

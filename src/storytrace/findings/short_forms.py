@@ -17,6 +17,7 @@ right finding on a benchmark (session 14, acro14), so they wait here, tested, fo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from storytrace.nlp import wordnet
@@ -256,3 +257,15 @@ def named_otherwise(name: str, text: str) -> tuple[str, ...] | None:
         if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words):
             return words
     return None
+
+
+def named_two_ways(name: str, own_text: str, other_text: str, other_names: Iterable[str]) -> bool:
+    """Is ``name`` (said in ``own_text``) named in ``other_text`` by another name WordNet gives it
+    ("the Fourth of July" for "Independence Day"), or is it a piece of another name WordNet gives
+    one of ``other_names`` (the names of ``other_text``), said whole in ``own_text`` ("Fourth" of
+    "the Fourth of July" where the other says "Independence Day")? One thing, two of its names,
+    compared in one place (two aligned sentences)."""
+    if named_otherwise(name, other_text):
+        return True
+    words = {w.lower() for w in re.findall(r"[^\W_]+", name)}
+    return bool(words) and any(words <= set(other) for n in other_names if (other := named_otherwise(n, own_text)))

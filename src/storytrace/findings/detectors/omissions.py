@@ -20,7 +20,7 @@ from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
-from storytrace.findings.short_forms import acronym_letters, letters_fit, named_otherwise, one_referent, written_in
+from storytrace.findings.short_forms import acronym_letters, letters_fit, named_two_ways, one_referent, written_in
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -328,7 +328,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
-        if named_otherwise(unit.text, sentence.text):
+        if named_two_ways(unit.text, src.text, sentence.text, derived_names):
             continue  # "the Fourth of July" for "Independence Day": one holiday by another of its names (WordNet)
         if outlet_named(outlet_run(unit), ctx.der, unit.label == "ORG"):
             continue  # "China News Service" for "Chinanews.com": one outlet
