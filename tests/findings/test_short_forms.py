@@ -118,18 +118,12 @@ def test_a_bank_that_lacks_the_acronyms_first_word_is_another_bank(extractor):
                                   "The Bank of China cut its lending rate on Monday.", [([0], [0])]))
 
 
-
 # One name written two ways: an acronym with or without its stops ("U.S." / "US", "U.N." / "UN") is one
 # name for every detector that compares names.
 
-def test_an_acronym_without_its_stops_is_written_in_the_text():
-    from storytrace.findings.short_forms import written_in
-    assert written_in("U.S.", "The US Department of Labor said so.")
-    assert written_in("UN", "The U.N. said so.")
-    assert not written_in("US", "He told us so.")  # the pronoun is not the country
-    assert not written_in("U.S.", "The USA said so.")
-
-
+@pytest.mark.xfail(strict=True, reason="known wrong omission: the hole check looks for the name's words with their stops; "
+                   "candidate B of session 15 (short15: an acronym with or without its stops, in capitals) moved no "
+                   "confirm figure and was dropped")
 def test_an_acronym_without_its_stops_is_no_omission_beside_a_hole(extractor):
     # the version has a hole ("in the .") where some other word went missing; the name it keeps as "US" is not it
     found = _counted(pair_findings(extractor, "The U.S. Department of Labor said on Friday that the rate fell.",
@@ -157,15 +151,8 @@ def test_an_acronym_without_its_stops_is_no_swap(extractor, source, derived):
                 if f.type == "entity_swap"]
 
 
-# One holiday or event by another of its names: only where WordNet gives both names to one sense.
-
-def test_wordnet_gives_a_holiday_its_other_names():
-    from storytrace.findings.short_forms import named_otherwise, wordnet_names
-    assert ("fourth", "of", "july") in wordnet_names("Independence Day")
-    assert named_otherwise("New Year's Day", "The museum will be closed on January 1.") == ("january", "1")
-    assert named_otherwise("Christmas Day", "The museum will be closed on Easter.") is None
-    assert ("shrub",) not in wordnet_names("Bush")  # two single words in one sense ("bush" / "shrub") are not taken
-
+# One holiday or event by another of its names ("Independence Day" / "the Fourth of July", "New Year's Day" /
+# "January 1": WordNet gives both names to one sense). "Spring Festival" / "Lunar New Year" is not in WordNet.
 
 @pytest.mark.parametrize("source,derived", [
     ("Millions of people travel home for Independence Day every year.",
@@ -173,6 +160,8 @@ def test_wordnet_gives_a_holiday_its_other_names():
     ("The museum will be closed on New Year's Day, the director said.",
      "The museum will be closed on January 1, the director said."),
 ])
+@pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: another name WordNet "
+                   "gives the holiday's sense, said in the aligned sentence) moved no confirm figure and was dropped")
 def test_a_holiday_by_another_of_its_names_is_no_omission(extractor, source, derived):
     found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
     assert not [f for f in found if f.type == "omission"]
@@ -190,7 +179,17 @@ def test_another_holiday_is_still_an_omission(extractor):
     ("The museum will be closed on Christmas Day, the director said.",
      "The museum will be closed on Xmas, the director said."),
 ])
+@pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: another name WordNet "
+                   "gives the holiday's sense, said in the aligned sentence) moved no confirm figure and was dropped")
 def test_a_holiday_by_another_of_its_names_is_no_swap_and_no_name_left_out(extractor, source, derived):
     found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
     assert not [f for f in found if f.type in ("entity_swap", "unsupported_addition")
                 or (f.type == "omission" and "names" in f.explanation)]
+
+
+@pytest.mark.xfail(strict=True, reason="known wrong omission: WordNet (the shipped lexical resource) has neither name, "
+                   "and no general resource here says the two are one festival; no word list was written for it")
+def test_the_spring_festival_as_the_lunar_new_year_is_no_omission(extractor):
+    found = _counted(pair_findings(extractor, "Millions of people travel home during the Spring Festival every year.",
+                                   "Millions of people travel home during the Lunar New Year every year.", [([0], [0])]))
+    assert not [f for f in found if f.type == "omission"]

@@ -17,7 +17,6 @@ right finding on a benchmark (session 14, acro14), so they wait here, tested, fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from storytrace.nlp import wordnet
@@ -82,17 +81,6 @@ def acronym_letters(text: str) -> str | None:
     if len(letters) >= 2 and letters.isalpha() and letters.isupper():
         return letters.lower()
     return None
-
-
-def written_in(word: str, text: str) -> bool:
-    """Is ``word`` written in ``text`` as a word of its own? An acronym is one name with or without
-    its stops ("U.S." / "US", "U.N." / "UN"), in capitals (the pronoun "us" is not "US"); any other
-    word in any case."""
-    letters = acronym_letters(word)
-    if letters is None:
-        return re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text.lower()) is not None
-    spelt = r"\.?".join(re.escape(c) for c in letters.upper())
-    return re.search(rf"(?<![\w.]){spelt}\.?(?!\w)", text) is not None
 
 
 def _place_word(word: str) -> bool:
@@ -226,46 +214,3 @@ def one_referent(a: str, b: str, joined: bool = False, loose: bool = False) -> b
     """Do two names, one perhaps short, name one thing (``written_short`` either way round)?
     ``loose``: the two are compared in one place (see ``letters_fit``)."""
     return written_short(a, b, joined, loose) or written_short(b, a, joined, loose)
-
-
-@lru_cache(maxsize=1 << 12)
-def wordnet_names(name: str) -> tuple[tuple[str, ...], ...]:
-    """The other names WordNet gives the one thing ``name`` names, each as its words in lower case:
-    the other lemmas of the noun senses whose lemma is the name ("Independence Day": ("fourth",
-    "of", "july"), ("july", "4"); "New Year's Day": ("january", "1")). A holiday, a body or an event
-    has more than one name, and a translation may write either. Only where one of the two has more
-    than one word: two single words in one sense are as often a name and a common word ("Bush" /
-    "shrub") as one thing named twice."""
-    key = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).lower().replace("’", "'")
-    if not key or not re.fullmatch(r"[a-z0-9' .-]+", key):
-        return ()
-    lemma = "_".join(key.split())
-    wn = wordnet.wordnet()
-    out = []
-    for sid in wn.lemma_synsets(lemma, "n"):
-        for other in wn.words(sid):
-            if other != lemma and ("_" in other or "_" in lemma):
-                out.append(tuple(other.split("_")))
-    return tuple(dict.fromkeys(out))
-
-
-def named_otherwise(name: str, text: str) -> tuple[str, ...] | None:
-    """The other name WordNet gives ``name`` that ``text`` says, every word of it ("the Fourth of July"
-    for "Independence Day"), None when it says none."""
-    low = text.lower()
-    for words in wordnet_names(name):
-        if all(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words):
-            return words
-    return None
-
-
-def named_two_ways(name: str, own_text: str, other_text: str, other_names: Iterable[str]) -> bool:
-    """Is ``name`` (said in ``own_text``) named in ``other_text`` by another name WordNet gives it
-    ("the Fourth of July" for "Independence Day"), or is it a piece of another name WordNet gives
-    one of ``other_names`` (the names of ``other_text``), said whole in ``own_text`` ("Fourth" of
-    "the Fourth of July" where the other says "Independence Day")? One thing, two of its names,
-    compared in one place (two aligned sentences)."""
-    if named_otherwise(name, other_text):
-        return True
-    words = {w.lower() for w in re.findall(r"[^\W_]+", name)}
-    return bool(words) and any(words <= set(other) for n in other_names if (other := named_otherwise(n, own_text)))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
-from storytrace.findings.short_forms import initials_of, named_two_ways, one_referent, same_outlet  # noqa: F401 (re-exported)
+from storytrace.findings.short_forms import initials_of, one_referent, same_outlet  # noqa: F401 (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
@@ -253,9 +253,6 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
                 supported = True  # "China News Service" for "Chinanews.com": one outlet
-            if not supported and any(named_two_ways(unit.text, sentence.text, s.text, [u.text for u in name_units(s)])
-                                     for s in aligned):
-                supported = True  # "Independence Day" for "the Fourth of July": one holiday, two of its names (WordNet)
             if supported:
                 if variant_of and unit.label == "PERSON" and variant_of.lower() != unit.text.lower():
                     findings.append(_variant(ctx, unit, variant_of, aligned))

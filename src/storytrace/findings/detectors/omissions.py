@@ -20,7 +20,7 @@ from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
-from storytrace.findings.short_forms import acronym_letters, letters_fit, named_two_ways, one_referent, written_in
+from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -54,8 +54,7 @@ class _DerivedWords:
     """What the whole derived text says, for "is this source name anywhere in it?". Built once
     per pair: per sentence it made findings quadratic in the article's length."""
     stems: frozenset[str]
-    text: str  # in lower case
-    cased: str  # as written
+    text: str
     capitalised: tuple[str, ...]
     acronyms: frozenset[str]  # words in capitals ("PBOC", "KCNA")
 
@@ -65,7 +64,6 @@ class _DerivedWords:
         return cls(
             stems=frozenset({stem(t.text) for t in tokens} | {word_key(t.lemma) for t in tokens}),
             text=(ctx.derived.text or ctx.derived.original_text).lower(),
-            cased=ctx.derived.text or ctx.derived.original_text,
             capitalised=tuple(word_key(t.text) for t in tokens if t.text[:1].isupper()),
             acronyms=frozenset(word_key(t.text) for t in tokens
                                if len(word_key(t.text)) >= 2 and t.text.replace(".", "").isupper()),
@@ -136,8 +134,8 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
         if not words or all(word_key(w) in _TITLES_AND_SUFFIXES for w in words) \
                 or office_title(unit, ctx.source.roles):
             continue
-        if all(written_in(w, derived.cased) for w in words):
-            continue  # every word of the name is in the version ("US" for "U.S.": one name written two ways)
+        if all(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", derived.text) for w in words):
+            continue
         return [make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out, and has a hole '
@@ -328,8 +326,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
-        if named_two_ways(unit.text, src.text, sentence.text, derived_names):
-            continue  # "the Fourth of July" for "Independence Day": one holiday by another of its names (WordNet)
         if outlet_named(outlet_run(unit), ctx.der, unit.label == "ORG"):
             continue  # "China News Service" for "Chinanews.com": one outlet
         if _described(unit.text, sentence, src):
