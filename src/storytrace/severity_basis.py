@@ -38,7 +38,6 @@ class Reason(str, Enum):
     SOURCE_IS_ODD = "source_is_odd"      # medium though two signals agree: the story's other versions side with it
     VERIFIER_LOWERED = "verifier_lowered"  # lowered: the verifier reads the two sentences as saying the same thing
     DETECTOR_RULE = "detector_rule"      # the detector's own rule for its kind of finding (not settled by two signals)
-    MAY_BE_ONE_REFERENT = "may_be_one_referent"  # low: the two names may be one body, one written short
 
 
 # What each signal means, for the report's "why this severity" line.
@@ -76,6 +75,4 @@ def why_severity(f: Finding) -> str:
         return f"signals: {has}; but the story's other versions side with this version."
     if f.severity_reason == Reason.VERIFIER_LOWERED.value:
         return f"signals: {has}; but the verifier reads the two sentences as saying the same thing."
-    if f.severity_reason == Reason.MAY_BE_ONE_REFERENT.value:
-        return f"signals: {has}; but the two names may be one body, one of them written short."
     return f"its detector's rule for this kind of finding (signals: {has})."

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.findings.severity import Signal
-from storytrace.findings.short_forms import letters_fit, loose_fit, one_referent, written_short
+from storytrace.findings.short_forms import letters_fit, one_referent, written_short
 
 from .helpers import pair_findings
 
@@ -75,7 +74,7 @@ def _counted(findings):
             and f.severity != "low"]
 
 
-ONE_BODY_TWO_WAYS = [
+@pytest.mark.parametrize("source,derived", [
     ("The U.S. Federal Aviation Administration said the plane landed safely on Tuesday.",
      "The FAA said the plane landed safely on Tuesday."),
     ("The FAA said the plane landed safely on Tuesday.",
@@ -92,50 +91,13 @@ ONE_BODY_TWO_WAYS = [
      "NORAD tracked the balloon over Montana."),
     ("NORAD tracked the balloon over Montana.",
      "The North American Aerospace Defense Command tracked the balloon over Montana."),
-]
-
-
-@pytest.mark.parametrize("source,derived", ONE_BODY_TWO_WAYS)
+])
 @pytest.mark.xfail(strict=True, reason="known wrong findings: the detectors ask short_forms for the plain initials only; "
                    "the loose fits (candidates C, C', L of session 14, bench/RESULTS.md) each lost one right WMT "
                    "confirm catch and were dropped; so did lowering them to low (session 15, short15, candidate A): "
-                   "no bench figure counts a low finding; they are one step lower instead (candidate D: medium, "
-                   "test_one_body_named_two_ways_is_no_high_finding)")
+                   "no bench figure counts a low finding")
 def test_one_body_named_two_ways_is_no_finding(extractor, source, derived):
     assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
-
-
-@pytest.mark.parametrize("source,derived", ONE_BODY_TWO_WAYS)
-def test_one_body_named_two_ways_is_no_high_finding(extractor, source, derived):
-    # a loose fit is a doubt: the finding stays, one step lower (medium), saying how the letters fit
-    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
-    assert found and all(f.severity == "medium" for f in found)
-    assert all("may be one body written short" in f.explanation and f.lacks == [Signal.DISTINCT_NAME.value]
-               for f in found)
-
-
-@pytest.mark.parametrize("a,b,how", [
-    ("CCTV", "China Central Television", 'the letters of "CCTV" fit "C(hina) C(entral) T(ele)V(ision)"'),
-    ("FAA", "U.S. Federal Aviation Administration", 'the letters of "FAA" fit "(U.S.) F(ederal) A(viation) A(dministration)"'),
-    ("European Commission", "EU Commission", '"EU" is written for "European"'),
-    ("FAA", "Federal Aviation Administration", None),  # the plain initials: one body, no finding at all
-    ("WHO", "World Trade Organization", None),  # another body
-])
-def test_a_loose_fit_says_how_the_letters_fit(a, b, how):
-    assert loose_fit(a, b) == how
-    assert loose_fit(b, a) == how
-
-
-def test_a_low_finding_on_a_loose_fit_says_why_as_data():
-    from storytrace.findings.severity import lower_to_low
-    from storytrace.model import Finding
-    from storytrace.severity_basis import Reason, why_severity
-    f = lower_to_low(Finding(id="x", type="omission", severity="medium", article="d", against=["s"], claim="",
-                             claim_span=(0, 0), derived_value="(missing)", source_article="s", source_text="",
-                             source_span=None, source_value="NORAD", explanation="Left out.", confidence=0.5),
-                     'the letters of "NORAD" fit "NOR(th) A(merican) (Aerospace) D(efense) (Command)"')
-    assert f.severity == "low" and f.severity_reason == Reason.MAY_BE_ONE_REFERENT.value
-    assert "may be one body" in why_severity(f) and f.explanation.startswith("Left out. Low: the two names")
 
 
 @pytest.mark.parametrize("source,derived", [

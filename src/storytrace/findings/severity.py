@@ -12,7 +12,7 @@ most of them make too is the source's oddity, not this version's, and is medium.
 Why a finding has its severity is data on the finding, not only prose in its explanation:
 ``signals`` (the ``Signal`` values it has), ``lacks`` (the ones it lacks for high) and
 ``severity_reason`` (a ``Reason``). Every site that settles a severity goes through the functions
-below (``lower_to_medium``, ``lower_to_low``, ``settle_high``, ``raise_severity``, ``add_signal``, ``record``), which
+below (``lower_to_medium``, ``settle_high``, ``raise_severity``, ``add_signal``, ``record``), which
 write the field and the explanation's sentence together; merge.py and ``weigh_against_story`` read the field, never the
 text. A finding read from a store written before these fields has ``None`` in them: unknown.
 """
@@ -65,19 +65,6 @@ def lower_to_medium(f: Finding, lacks: Signal | tuple[Signal, ...], why: str, *,
     record(f, Reason.LACKS_SIGNAL, has, lacking)
     f.note_lead, f.note_at = lead, len(f.explanation)
     f.explanation += f"{lead} {why}"
-    return f
-
-
-ONE_REFERENT = " Low: the two names may be one body written short:"
-
-
-def lower_to_low(f: Finding, how: str, *, has=(Signal.DETECTOR,)) -> Finding:
-    """``f`` is low because its two names may be one body, one written short (a loose fit of
-    short_forms: letters from inside a word, a heading place left out, one word written short):
-    shown for a reader, not counted. ``how`` says how the letters fit."""
-    f.severity = "low"
-    record(f, Reason.MAY_BE_ONE_REFERENT, has)
-    f.explanation += f"{ONE_REFERENT} {how}."
     return f
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from storytrace.findings.common import PairContext, make_finding
-from storytrace.findings.severity import Signal, lower_to_low, lower_to_medium
-from storytrace.findings.short_forms import loose_fit, one_referent
+from storytrace.findings.severity import Signal, lower_to_medium
+from storytrace.findings.short_forms import one_referent
 from storytrace.findings.names import compare_names
 from storytrace.findings.registry import detector
 from storytrace.model import Finding
@@ -38,22 +38,12 @@ def detect_attributions(ctx: PairContext) -> list[Finding]:
         if any(_same_target(a.target, b.target) for _, b in candidates):
             continue
         src_sentence, b = candidates[0]
-        # a source that may be this one written short ("CCTV" / "China Central Television"): low
-        how = next((h for s, c in candidates if (h := loose_fit(a.target, c.target))), None)
-        if how:
-            src_sentence, b = next((s, c) for s, c in candidates if loose_fit(a.target, c.target))
         missing = _missing_signal(a.target, b.target, claim.text, src_sentence.text)
         finding = make_finding(
             ctx, "attribution_change", claim, a.target, src_sentence, b.target,
             f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.', 0.75,
         )
-        if how and not missing:  # one step lower than it would be: medium for a high, low for a medium
-            finding = lower_to_medium(finding, Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.")
-        elif how:
-            finding = lower_to_low(finding, how)
-        elif missing:
-            finding = lower_to_medium(finding, *missing)
-        findings.append(finding)
+        findings.append(lower_to_medium(finding, *missing) if missing else finding)
     return findings
 
 

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
-from storytrace.findings.severity import ALONE, Signal, lower_to_low, lower_to_medium
-from storytrace.findings.short_forms import initials_of, loose_fit, one_referent, same_outlet  # noqa: F401 (re-exported)
+from storytrace.findings.severity import ALONE, Signal, lower_to_medium
+from storytrace.findings.short_forms import initials_of, one_referent, same_outlet  # noqa: F401 (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
@@ -304,7 +304,7 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
     # sentence no longer has.
     derived_texts = [u.text for u in derived_units]
     # People keep the checks below, which tell a look-alike name from a different one.
-    slot_swap, maybe_one = (None, None) if unit.label == "PERSON" else _slot_swap(ctx, unit)
+    slot_swap = None if unit.label == "PERSON" else _slot_swap(ctx, unit)
     if slot_swap is not None:
         return slot_swap
     for src_sentence in aligned:
@@ -312,10 +312,6 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
             if not _same_group(candidate, unit):
                 continue
             if any(_covers(d, candidate) for d in derived_texts):
-                continue
-            how = loose_fit(unit.text, candidate.text, candidate.label == "ORG")
-            if how:  # "CCTV" / "China Central Television": may be one body, so a low swap if nothing else
-                maybe_one = maybe_one or _swap_in_sentence(ctx, unit, candidate, src_sentence, how)
                 continue
             match = compare_names(unit.text, candidate.text) if unit.label == "PERSON" else None
             lookalike = match is not None and match.verdict == "lookalike"
@@ -328,8 +324,6 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
             return _lowered(make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
                                          explanation, 0.7 if lookalike else 0.8,
                                          severity="medium" if not_high else None), not_high)
-    if maybe_one is not None:
-        return maybe_one
     needle = unit.text.lower()
     elsewhere = ctx.other_versions_with(lambda article: needle in (article.text or article.original_text).lower())
     explanation = f'"{unit.text}" appears nowhere in the source.' + ctx.support_note(elsewhere)
@@ -355,13 +349,8 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         explanation += (f" Low, not medium: the source has {quoted} in its place, which this version does not"
                         " render, so the name may be its rendering.")
     low = bool(elsewhere or generalisation or slot_words)
-    added = make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, slot_sentence, "",
-                         explanation, 0.5 if low else 0.75, severity="low" if low else "medium")
-    # a name of the aligned source sentence that may be this one written short ("NORAD" / "North
-    # American Aerospace Defense Command"): shown, low
-    how = None if low else next((h for s in aligned for u in name_units(s, include_initial=True)
-                                 if (h := loose_fit(unit.text, u.text, unit.label == "ORG"))), None)
-    return lower_to_low(added, how) if how else added
+    return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, slot_sentence, "",
+                        explanation, 0.5 if low else 0.75, severity="low" if low else "medium")
 
 
 def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit],
@@ -409,45 +398,25 @@ def _places_outside(ctx: PairContext, unit: NameUnit) -> list[str]:
     return places if verdicts and all(v is False for v in verdicts) else []
 
 
-def _swap_in_sentence(ctx: PairContext, unit: NameUnit, candidate: NameUnit, src_sentence: ParsedSentence,
-                      how: str) -> Finding:
-    """The swap of two names that may be one body written short (``short_forms.loose_fit``): one step
-    lower than the swap would be (medium for a high, low for a medium), saying how they fit. A loose
-    fit is a doubt, not a proof: the reader still sees the change, a step down."""
-    swap = make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
-                        f'The source has "{candidate.text}" here; this version has "{unit.text}".', 0.6)
-    _, not_high = _kind_signal(unit, candidate, "")
-    if not_high:
-        return lower_to_low(swap, how)
-    return lower_to_medium(swap, Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.")
-
-
-def _slot_swap(ctx: PairContext, unit: NameUnit) -> tuple[Finding | None, Finding | None]:
+def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:
     """A source name that fills the very slot this name fills ("Russia's invasion of Ukraine" /
     "the U.S.'s invasion of Ukraine") was replaced, even when the derived sentence names it
     elsewhere ("... the Russian embassy"). A summary sentence fuses several source sentences
-    and the aligner may keep only some, so the closest sentences by shared words count too.
-    (swap, low swap): a name in the slot that may be this one written short ("CCTV" / "China
-    Central Television", ``short_forms.loose_fit``) is a low swap, kept in case nothing else is."""
-    maybe_one = None
+    and the aligner may keep only some, so the closest sentences by shared words count too."""
     head, _, _ = _slot(unit.sentence, _root(unit))
     if not 0 <= head < len(unit.sentence.tokens):
-        return None, None
+        return None
     lemma = unit.sentence.tokens[head].lemma
     for src_sentence in slot_sources(ctx, unit.sentence, keep=lambda s: any(t.lemma == lemma for t in s.tokens)):
         anchored = anchors(unit.sentence, src_sentence)
         for candidate in name_units(src_sentence):
             if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate):
-                how = loose_fit(unit.text, candidate.text, candidate.label == "ORG")
-                if how:
-                    maybe_one = maybe_one or _swap_in_sentence(ctx, unit, candidate, src_sentence, how)
-                    continue
                 explanation, not_high = _kind_signal(
                     unit, candidate, f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '
                     f'this version puts "{unit.text}" there.')
                 return _lowered(make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text,
-                                             explanation, 0.75, severity="medium" if not_high else None), not_high), None
-    return None, maybe_one
+                                             explanation, 0.75, severity="medium" if not_high else None), not_high)
+    return None
 
 
 def _slot_phrase(unit: NameUnit) -> str:

@@ -20,8 +20,7 @@ from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
-from storytrace.findings.severity import lower_to_low
-from storytrace.findings.short_forms import acronym_letters, letters_fit, loose_fit, one_referent
+from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -286,19 +285,6 @@ def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None =
                and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
 
 
-def _maybe_written_short(name: str, derived_names: list[str], acronyms: set[str]) -> str | None:
-    """How the rendering sentence may name ``name`` written short, where only a loose fit says so
-    (``short_forms.loose_fit``): a name of the sentence ("CCTV" for "China Central Television"),
-    or an acronym of it with a letter for a place the name leaves implicit ("the STB" for "the
-    Tourism Board", Singapore's). None when nothing fits."""
-    how = next((h for d in derived_names if (h := loose_fit(name, d))), None)
-    if how is None:
-        fits = [a for a in sorted(acronyms) if letters_fit(a, name, implicit_head=True, loose=True)]
-        if fits:
-            how = f'the letters of "{fits[0].upper()}" fit "{name}" with a letter for a place it leaves implicit'
-    return how
-
-
 def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     """A translation or close rewrite that loses a name or a number of its source sentence."""
     out = []
@@ -346,10 +332,10 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
             continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
-        left_out = make_finding(ctx, "omission", sentence, "(missing)", src, unit.text,
-                                f'The source names "{unit.text}" here; this version leaves it out.', 0.6)
-        how = _maybe_written_short(unit.text, derived_names, sentence_acronyms)
-        out.append(lower_to_low(left_out, how) if how else left_out)
+        out.append(make_finding(
+            ctx, "omission", sentence, "(missing)", src, unit.text,
+            f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
+        ))
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
     for m in sentence_numbers(src):
