@@ -94,7 +94,9 @@ def _counted(findings):
 ])
 @pytest.mark.xfail(strict=True, reason="known wrong findings: the detectors ask short_forms for the plain initials only; "
                    "the loose fits (candidates C, C', L of session 14, bench/RESULTS.md) each lost one right WMT "
-                   "confirm catch and were dropped")
+                   "confirm catch and were dropped; so did lowering them to low (session 15, short15, candidate A): "
+                   "no bench figure counts a low finding; and so did one step lower (candidate D: a high swap or "
+                   "attribution medium, a medium finding low)")
 def test_one_body_named_two_ways_is_no_finding(extractor, source, derived):
     assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
 
@@ -115,3 +117,80 @@ def test_a_bank_that_lacks_the_acronyms_first_word_is_another_bank(extractor):
     # with its heading place left implicit
     assert _counted(pair_findings(extractor, "The PBOC cut its lending rate on Monday.",
                                   "The Bank of China cut its lending rate on Monday.", [([0], [0])]))
+
+
+# One name written two ways: an acronym with or without its stops ("U.S." / "US", "U.N." / "UN") is one
+# name for every detector that compares names.
+
+@pytest.mark.xfail(strict=True, reason="known wrong omission: the hole check looks for the name's words with their stops; "
+                   "candidate B of session 15 (short15: an acronym with or without its stops, in capitals) moved no "
+                   "confirm figure and was dropped")
+def test_an_acronym_without_its_stops_is_no_omission_beside_a_hole(extractor):
+    # the version has a hole ("in the .") where some other word went missing; the name it keeps as "US" is not it
+    found = _counted(pair_findings(extractor, "The U.S. Department of Labor said on Friday that the rate fell.",
+                                   "The US Department of Labor said on Friday that the rate fell in the .", [([0], [0])]))
+    assert not [f for f in found if f.type == "omission" and "Labor" in f.source_value]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The U.N. said aid trucks reached the city on Sunday.", "The UN said aid trucks reached the city on Sunday."),
+    ("The UN said aid trucks reached the city on Sunday.", "The U.N. said aid trucks reached the city on Sunday."),
+    ("The US Federal Reserve raised rates on Wednesday.", "The U.S. Federal Reserve raised rates on Wednesday."),
+])
+def test_an_acronym_without_its_stops_is_no_addition(extractor, source, derived):
+    assert not [f for f in _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+                if f.type == "unsupported_addition"]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Officials from the U.S. and China met in Geneva on Monday.", "Officials from the US and China met in Geneva on Monday."),
+    ("Officials from the US and China met in Geneva on Monday.", "Officials from the U.S. and China met in Geneva on Monday."),
+    ("The U.N. Security Council met in New York on Monday.", "The UN Security Council met in New York on Monday."),
+])
+def test_an_acronym_without_its_stops_is_no_swap(extractor, source, derived):
+    assert not [f for f in _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+                if f.type == "entity_swap"]
+
+
+# One holiday or event by another of its names ("Independence Day" / "the Fourth of July", "New Year's Day" /
+# "January 1": WordNet gives both names to one sense). "Spring Festival" / "Lunar New Year" is not in WordNet.
+
+@pytest.mark.parametrize("source,derived", [
+    ("Millions of people travel home for Independence Day every year.",
+     "Millions of people travel home for the Fourth of July every year."),
+    ("The museum will be closed on New Year's Day, the director said.",
+     "The museum will be closed on January 1, the director said."),
+])
+@pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: another name WordNet "
+                   "gives the holiday's sense, said in the aligned sentence) moved no confirm figure and was dropped")
+def test_a_holiday_by_another_of_its_names_is_no_omission(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert not [f for f in found if f.type == "omission"]
+
+
+def test_another_holiday_is_still_an_omission(extractor):
+    found = _counted(pair_findings(extractor, "The museum will be closed on Christmas Day, the director said.",
+                                   "The museum will be closed on Easter, the director said.", [([0], [0])]))
+    assert found
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Millions of people travel home for the Fourth of July every year.",
+     "Millions of people travel home for Independence Day every year."),
+    ("The museum will be closed on Christmas Day, the director said.",
+     "The museum will be closed on Xmas, the director said."),
+])
+@pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: another name WordNet "
+                   "gives the holiday's sense, said in the aligned sentence) moved no confirm figure and was dropped")
+def test_a_holiday_by_another_of_its_names_is_no_swap_and_no_name_left_out(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert not [f for f in found if f.type in ("entity_swap", "unsupported_addition")
+                or (f.type == "omission" and "names" in f.explanation)]
+
+
+@pytest.mark.xfail(strict=True, reason="known wrong omission: WordNet (the shipped lexical resource) has neither name, "
+                   "and no general resource here says the two are one festival; no word list was written for it")
+def test_the_spring_festival_as_the_lunar_new_year_is_no_omission(extractor):
+    found = _counted(pair_findings(extractor, "Millions of people travel home during the Spring Festival every year.",
+                                   "Millions of people travel home during the Lunar New Year every year.", [([0], [0])]))
+    assert not [f for f in found if f.type == "omission"]
