@@ -221,3 +221,15 @@ def test_the_subject_stands_outside_its_verbs_negation(extractor):
     assert not _counted(pair_findings(
         extractor, "The new rules did not make much difference to the farmers.",
         "The new rules made little difference to the farmers."), "negation_flip")
+
+
+def test_a_word_said_once_more_than_the_source_says_it_can_reverse_the_source_word(extractor):
+    # The source's one "start" renders one of the version's two; the other stands where the source says "ended".
+    source = "The driver lost control of his car and ended the race very soon after the start."
+    found = _counted(pair_findings(
+        extractor, source, "The driver lost control of his car and started the race shortly after the start."),
+        "negation_flip")
+    assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("started", "ended", "medium")]
+    # Said as often as the source says it, the word is no new claim.
+    assert not _counted(pair_findings(
+        extractor, source, "The driver lost control of his car and ended the race shortly after the start."), "negation_flip")
