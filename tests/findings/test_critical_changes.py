@@ -209,20 +209,6 @@ def test_a_name_written_by_its_acronym_is_kept(extractor):
         "Congress passed the EPA in 1970 after years of debate."))
 
 
-def test_the_subject_stands_outside_its_verbs_negation(extractor):
-    # "was not damaged" denies the damage, not the network's being internal: an opposite in the
-    # subject reverses the claim whether or not the verb carries a "not" ("spared" / "not damaged").
-    source = "The agency said that its internal network was spared in the attack."
-    found = _counted(pair_findings(
-        extractor, source, "The agency said that its external network was not damaged in the attack."),
-        "negation_flip")
-    assert "external" in [f.derived_value for f in found]
-    # A negation moved onto the object's quantifier keeps the claim ("did not make much" / "made little").
-    assert not _counted(pair_findings(
-        extractor, "The new rules did not make much difference to the farmers.",
-        "The new rules made little difference to the farmers."), "negation_flip")
-
-
 def test_a_word_said_once_more_than_the_source_says_it_can_reverse_the_source_word(extractor):
     # The source's one "start" renders one of the version's two; the other stands where the source says "ended".
     source = "The driver lost control of his car and ended the race very soon after the start."

@@ -17,8 +17,6 @@ _CLAUSE_BOUNDARIES = frozenset({"ccomp", "advcl", "relcl", "acl", "conj", "parat
 NEGATIVE_QUANTIFIERS = frozenset("little few hardly barely scarcely seldom rarely nothing nobody none neither nor".split())
 _EXPLICIT = frozenset({"not", "n't", "never", "no"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-# A subject's words take scope over the negation of its verb: the walk up to a clause head stops there.
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def clause_root(sentence: ParsedSentence, index: int) -> int:
@@ -34,14 +32,10 @@ def clause_root(sentence: ParsedSentence, index: int) -> int:
 def under_negation(sentence: ParsedSentence, index: int) -> bool:
     """Does an explicit negation of the token's own clause govern it ("did not make much
     difference": "much" is under the "not")? Checked on every word from the token up to its
-    clause head, so a negated verb reaches its object's modifiers but not another clause. The
-    subject stands outside its verb's negation ("the internal network had not been compromised"
-    says of the internal network that it was not compromised: "internal" is not negated), so the
-    walk stops at the subject; a negation inside the subject ("not one dollar") still counts."""
+    clause head, so a negated verb reaches its object's modifiers but not another clause."""
     toks = sentence.tokens
     path, i = {index}, index
-    while 0 <= toks[i].head < len(toks) and toks[i].head != i and toks[i].dep not in _CLAUSE_BOUNDARIES \
-            and toks[i].dep not in _SUBJECTS and len(path) < 12:
+    while 0 <= toks[i].head < len(toks) and toks[i].head != i and toks[i].dep not in _CLAUSE_BOUNDARIES and len(path) < 12:
         i = toks[i].head
         path.add(i)
     return any(t.head in path and k not in path and (t.dep == "neg" or t.lower in _EXPLICIT) and t.lower != "no"
