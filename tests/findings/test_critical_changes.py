@@ -219,16 +219,3 @@ def test_a_word_said_once_more_than_the_source_says_it_can_reverse_the_source_wo
     # Said as often as the source says it, the word is no new claim.
     assert not _counted(pair_findings(
         extractor, source, "The driver lost control of his car and ended the race shortly after the start."), "negation_flip")
-
-
-def test_a_participle_of_state_slipped_in_as_a_predicate_is_an_addition(extractor):
-    # Without "contaminated" the version reads as the source does: it states a condition the source never states.
-    source = "Traces of melamine were found in urine samples from the sick animals."
-    found = _counted(pair_findings(
-        extractor, source, "Traces of melamine were found contaminated in urine samples from the sick animals."),
-        "unsupported_addition")
-    assert [f.derived_value for f in found] == ["contaminated"]
-    # A present participle there renders the source's wording ("participating in" for "in"): left alone.
-    assert not _counted(pair_findings(
-        extractor, "Volunteers in the trial were supervised by rangers.",
-        "Volunteers participating in the trial were supervised by rangers."), "unsupported_addition")

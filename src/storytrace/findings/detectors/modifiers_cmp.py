@@ -254,8 +254,7 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         if not ({before.pos, after.pos} & _CONTENT_POS):
             continue
-        if not _checkable_word(tok, ctx) and not _stated_state(tok) \
-                and not (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)):
+        if not _checkable_word(tok, ctx) and not (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)):
             continue
         if tok.lower in HEDGES or _supported(tok, ctx):
             continue
@@ -263,22 +262,6 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         out.append((i, a))
     return out
-
-
-def _stated_state(tok: Token) -> bool:
-    """A past participle English also uses as an adjective of state ("contaminated", "damaged"),
-    standing as a predicate of its own ("were found contaminated in the samples" / "were found in
-    the samples"): slipped in between two words the source has side by side, it states a condition
-    of the thing the source never states. Present participles are left alone: "-ing" forms there
-    render a source verb's aspect or a clause said another way ("calling", "participating")."""
-    if tok.pos != "VERB" or tok.tag != "VBN" or tok.dep not in _STATE_PREDICATE_DEPS or tok.is_stop \
-            or tok.ent_type or not tok.text.isalpha() or not tok.text.islower() or len(tok.lower) < 4:
-        return False
-    return bool(wordnet.wordnet().lemma_synsets(tok.lower, "a"))
-
-
-# A participle as a predicate of state: complement of "found"/"left", a clause beside the verb, a conjunct.
-_STATE_PREDICATE_DEPS = frozenset({"xcomp", "advcl", "conj", "oprd", "acomp"})
 
 
 def _slipped_noun(tok: Token, ctx: PairContext) -> bool:
