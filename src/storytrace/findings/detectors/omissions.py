@@ -101,9 +101,6 @@ def _hole(sentence: ParsedSentence) -> str:
     ("the 's Internet", "The has reported", "In, 305 residents", "worked at in Auckland") or
     empty brackets. Text written that way has lost a word, most often a name. "" if none."""
     toks = sentence.tokens
-    opener = _subjectless_opener(sentence)
-    if opener:
-        return opener
     for k, (a, b) in enumerate(zip(toks, toks[1:])):
         pair = f"{a.text} {b.text}"
         if a.text == "(" and b.text == ")":
@@ -116,25 +113,6 @@ def _hole(sentence: ParsedSentence) -> str:
                 and (b.text in (",", ")", "'s", "’s") or (b.pos == "ADP" and b.lower in _PLAIN_ADPS)):
             return pair
     return ""
-
-
-def _subjectless_opener(sentence: ParsedSentence) -> str:
-    """A statement that opens on its main verb, inflected for a subject it does not have ("Said
-    that no damage was reported", "Also hopes to set up a fund"): an English statement names its
-    subject, and a verb in the past or third person singular is no command, so the subject went
-    missing. The words up to the verb, or "" if the sentence is not so."""
-    toks = sentence.tokens
-    k = 0
-    while k < len(toks) and toks[k].pos == "ADV":
-        k += 1
-    if k >= len(toks) or toks[k].dep != "ROOT" or toks[k].tag not in ("VBD", "VBZ") or not toks[k].text[:1].isalpha():
-        return ""
-    if toks[-1].text == "?" or any(t.head == k and t.dep in _SUBJECT_DEPS for t in toks):
-        return ""
-    return sentence.text[:toks[k].end - sentence.start]
-
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
