@@ -219,19 +219,3 @@ def test_a_word_said_once_more_than_the_source_says_it_can_reverse_the_source_wo
     # Said as often as the source says it, the word is no new claim.
     assert not _counted(pair_findings(
         extractor, source, "The driver lost control of his car and ended the race shortly after the start."), "negation_flip")
-
-
-def test_a_not_on_a_word_of_degree_dropped_reverses_it(extractor):
-    # "not long after" is "soon after": without its "not" the same words say the opposite.
-    source = "The champion retired from the race not long after the start because of engine damage."
-    found = _counted(pair_findings(
-        extractor, source, "The champion retired from the race long after the start because of engine damage."),
-        "negation_flip")
-    assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("long after", "not long after", "medium")]
-    # Said in other words ("shortly after"), or with the "not" kept, it is no flip.
-    assert not _counted(pair_findings(
-        extractor, source, "The champion retired from the race shortly after the start because of engine damage."),
-        "negation_flip")
-    assert not _counted(pair_findings(
-        extractor, source, "The champion quit the race not long after the start because of damage to the engine."),
-        "negation_flip")

@@ -84,8 +84,7 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
     for sentence, aligned in ctx.aligned_sentences():
         # a different word in the slot last: it never hides a flip found in the same word or by the count
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned) \
-            or _copula_flips(ctx, sentence, aligned) or _head_flips(ctx, sentence, aligned, by_slot=True) \
-            or _degree_flips(ctx, sentence, aligned)
+            or _copula_flips(ctx, sentence, aligned) or _head_flips(ctx, sentence, aligned, by_slot=True)
         findings.extend(found)
         findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
@@ -113,48 +112,6 @@ def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
                 if found:
                     return found
     return []
-
-
-def _degree_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
-    """A "not" on a word of degree or quantity ("not long after", "not far from", "not all of")
-    negates that word, not a clause, so the count of negations leaves it out; the other sentence
-    saying the same words without it ("long after the start" / "not long after the start") says
-    the opposite. One-to-one renderings only, and only where the word and the word after it stand
-    in the other sentence as they do here (the slot is the same); medium: one signal."""
-    if not ctx.is_one_to_one(sentence.index):
-        return []
-    src = aligned[0]
-    for negated_side, other in ((sentence, src), (src, sentence)):
-        counted = {id(t) for t in explicit_negations(negated_side)}
-        toks = negated_side.tokens
-        for k in range(len(toks) - 2):
-            neg, word, after = toks[k], toks[k + 1], toks[k + 2]
-            if neg.lower not in ("not", "never") or id(neg) in counted or (k and toks[k - 1].lower == "or"):
-                continue
-            if word.pos not in ("ADV", "DET", "ADJ") or word.lower in _NOT_FRAMES or after.pos == "PUNCT":
-                continue
-            if _plain_uses(other, word.lower, after.lower) <= _plain_uses(negated_side, word.lower, after.lower):
-                continue
-            phrase = f"{neg.text} {word.text} {after.text}"
-            plain = f"{word.text} {after.text}"
-            value, src_value = (phrase, plain) if negated_side is sentence else (plain, phrase)
-            return [make_finding(
-                ctx, "negation_flip", sentence, value, src, src_value,
-                f'"{phrase}" says the opposite of "{plain}": the "{neg.text}" negates "{word.text}", and the other '
-                "sentence has the same words without it.", 0.6, severity="medium",
-            )]
-    return []
-
-
-# "not only", "not even", "not least", "not to": a "not" before these frames the next words, it does not negate them.
-_NOT_FRAMES = frozenset("only just merely even least to".split())
-
-
-def _plain_uses(sentence: ParsedSentence, word: str, after: str) -> int:
-    """How often the sentence has the two words side by side with no negation before them."""
-    toks = sentence.tokens
-    return sum(1 for j in range(len(toks) - 1) if toks[j].lower == word and toks[j + 1].lower == after
-               and not (j and toks[j - 1].lower in ("not", "never", "n't")))
 
 
 def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, negated_side: ParsedSentence,
