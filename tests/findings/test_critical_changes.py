@@ -219,3 +219,14 @@ def test_a_word_said_once_more_than_the_source_says_it_can_reverse_the_source_wo
     # Said as often as the source says it, the word is no new claim.
     assert not _counted(pair_findings(
         extractor, source, "The driver lost control of his car and ended the race shortly after the start."), "negation_flip")
+
+
+def test_a_long_name_left_out_does_not_make_a_rendering_a_shortened_one(extractor):
+    # The version renders every word but the name: it is no shortened rendering that may drop details.
+    source = "The Lower Saxony Office for Consumer Protection said the eggs were safe."
+    found = _counted(pair_findings(extractor, source, "Officials said the eggs were safe."), "omission")
+    assert "Lower Saxony" in " ".join(f.source_value for f in found)
+    # A version that drops other words as well is a shortened rendering.
+    assert not _counted(pair_findings(
+        extractor, "The Lower Saxony Office for Consumer Protection said on Friday that the eggs from the farm near the river were safe.",
+        "The eggs were safe."), "omission")
