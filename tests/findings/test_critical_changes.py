@@ -230,16 +230,3 @@ def test_a_long_name_left_out_does_not_make_a_rendering_a_shortened_one(extracto
     assert not _counted(pair_findings(
         extractor, "The Lower Saxony Office for Consumer Protection said on Friday that the eggs from the farm near the river were safe.",
         "The eggs were safe."), "omission")
-
-
-def test_a_name_said_only_inside_a_longer_name_is_not_kept_by_it(extractor):
-    # The version's "Kenya" is that of "Kenya Wildlife Service"; the country the source names apart from it is gone.
-    source = "The park is one of the main attractions of Kenya and the flagship of the Kenya Wildlife Service."
-    found = _counted(pair_findings(
-        extractor, source, "The park is one of the main attractions and the flagship of the Kenya Wildlife Service."),
-        "omission")
-    assert [f.source_value for f in found] == ["Kenya"]
-    # Said apart from the longer name, in another form, it is kept.
-    assert not _counted(pair_findings(
-        extractor, source, "The park is one of Kenya's main attractions and the flagship of the Kenya Wildlife Service."),
-        "omission")

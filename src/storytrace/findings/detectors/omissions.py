@@ -284,38 +284,6 @@ def _own_words(words: list[str]) -> list[str]:
     return [w for w in words if not wordnet.common_word(w.lower())]
 
 
-def _said_only_in_a_longer_name(unit, kept_by: list[str], src: ParsedSentence, sentence: ParsedSentence,
-                                derived: _DerivedWords) -> bool:
-    """Does the version say the name's words only inside a longer name that the source also says,
-    apart from this one ("one of the attractions of South Africa ... South African National Parks" /
-    "one of the attractions ... South African National Parks")? The version's one "South African"
-    renders the source's longer name; the shorter one went with nothing in its place. Each of the
-    name's words must stand, in this sentence and in the whole version as often, only inside names
-    of the version that the source writes word for word elsewhere than at this name."""
-    def starts(word: str, text: str) -> list[int]:
-        return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word.lower())}", text.lower())]
-
-    toks = src.tokens
-    at, until = toks[unit.first].start - src.start, toks[unit.end - 1].end - src.start
-    source_text = src.text.lower()
-    holders = []
-    for d in name_units(sentence, include_initial=True):
-        if len(d.words()) <= len(unit.words()):
-            continue
-        where = [m.start() for m in re.finditer(re.escape(d.text.lower()), source_text)]
-        if any(w + len(d.text) <= at or w >= until for w in where):  # the source says it apart from this name
-            holders.append((sentence.tokens[d.first].start - sentence.start, sentence.tokens[d.end - 1].end - sentence.start))
-    if not holders:
-        return False
-    for w in kept_by:
-        here = starts(w, sentence.text)
-        if not here or len(starts(w, derived.text)) > len(here):
-            return False  # said nowhere in this sentence, or also in another sentence of the version
-        if not all(any(a <= h < b for a, b in holders) for h in here):
-            return False
-    return True
-
-
 def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None = None) -> bool:
     """Does the sentence call the named thing by a WordNet class of it ("the planet" for
     "Earth", "the city" for "Paris")? A translation does that; it drops no fact. A class word
@@ -357,18 +325,16 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
         # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
         own = _own_words(words)
+        if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
+            continue
         kept_by = own or words
-        inside_longer = _said_only_in_a_longer_name(unit, kept_by, src, sentence, derived)
-        if not inside_longer:
-            if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
-                continue
-            if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
-                continue
-            if any(w.lower() in derived.text for w in kept_by):
-                continue
-            if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in kept_by for d in derived.capitalised):
-                continue
-        if not inside_longer and other_name_of_place(unit.text, ctx.der):
+        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
+            continue
+        if any(w.lower() in derived.text for w in kept_by):
+            continue
+        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in kept_by for d in derived.capitalised):
+            continue
+        if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
         if outlet_named(outlet_run(unit), ctx.der, unit.label == "ORG"):
             continue  # "China News Service" for "Chinanews.com": one outlet
