@@ -230,3 +230,16 @@ def test_a_long_name_left_out_does_not_make_a_rendering_a_shortened_one(extracto
     assert not _counted(pair_findings(
         extractor, "The Lower Saxony Office for Consumer Protection said on Friday that the eggs from the farm near the river were safe.",
         "The eggs were safe."), "omission")
+
+
+def test_a_place_the_tagger_calls_a_people_is_still_a_name_that_can_be_dropped(extractor):
+    # The tagger calls "Fiji" a nationality (NORP); WordNet knows it as a place, and dropping it loses the place.
+    source = "The Fiji disaster management office said on Monday that no damage was reported in the islands."
+    found = _counted(pair_findings(
+        extractor, source, "The disaster management office said on Monday that no damage was reported in the islands."),
+        "omission")
+    assert [f.source_value for f in found] == ["Fiji"]
+    # A people rendered by what they are ("people" for "Kurds") stays the translation's choice.
+    assert not _counted(pair_findings(
+        extractor, "Many Kurds fled the town after the attack on Monday.",
+        "Many people fled the town after the attack on Monday."), "omission")

@@ -126,7 +126,7 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
     spelt_out = {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
                  for u in name_units(sentence)}
     for unit in name_units(src, include_initial=True):
-        if unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit) and hole != "( )":
+        if not _droppable(unit) or _in_brackets(src, unit) and hole != "( )":
             continue
         if word_key(unit.text) in spelt_out:
             continue
@@ -245,6 +245,20 @@ _TITLES_AND_SUFFIXES = frozenset("mr mrs ms miss dr sir dame lord lady queen kin
 _DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
+def _droppable(unit) -> bool:
+    """A name whose loss is an omission: a person, body, place, work or event, and a span the
+    tagger calls a people or group (NORP) that is no word for one: a place WordNet knows ("Fiji")
+    or a word it does not know at all ("Mohenjo" of "Mohenjo-daro"). A nationality ("Iranian") or
+    group ("Muslims") a translation renders in many ways stays exempt."""
+    if unit.label in _DROPPABLE_LABELS:
+        return True
+    if unit.label != "NORP":
+        return False
+    words = [w for w in unit.words() if w[:1].isupper()]
+    return bool(words) and (bool(wordnet.named_places(unit.text))
+                            or not any(wordnet.known(w.lower()) or wordnet.known(w) for w in words))
+
+
 def _in_brackets(sentence: ParsedSentence, unit) -> bool:
     """An acronym or gloss in brackets repeats a name given just before it."""
     toks = sentence.tokens
@@ -306,7 +320,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     sentence_acronyms = {a for t in sentence.tokens if (a := acronym_letters(t.text))}
     for unit in name_units(src, include_initial=True):
         words = [w for w in unit.words() if w[:1].isupper()]
-        if not words or unit.label not in _DROPPABLE_LABELS or _in_brackets(src, unit):
+        if not words or not _droppable(unit) or _in_brackets(src, unit):
             continue
         if acronym_letters(unit.text) in sentence_acronyms \
                 or any(one_referent(unit.text, name) for name in derived_names) \
