@@ -243,15 +243,3 @@ def test_a_place_the_tagger_calls_a_people_is_still_a_name_that_can_be_dropped(e
     assert not _counted(pair_findings(
         extractor, "Many Kurds fled the town after the attack on Monday.",
         "Many people fled the town after the attack on Monday."), "omission")
-
-
-def test_an_unknown_capitalised_word_opening_the_source_sentence_is_a_name_that_can_be_dropped(extractor):
-    # The tagger reads "Parly" as a common noun; no English word is spelt so, so it names someone.
-    source = "Parly re-stated that the military satellite jointly used by France and Italy was spied on in 2017."
-    found = _counted(pair_findings(
-        extractor, source, "Reiterated the 2017 surveillance of a military satellite shared by France and Italy."), "omission")
-    assert [f.source_value for f in found] == ["Parly"]
-    # An English word opening the sentence is no name ("Officials" rendered by "Authorities").
-    assert not _counted(pair_findings(
-        extractor, "Officials re-stated that the military satellite jointly used by France and Italy was spied on in 2017.",
-        "Authorities reiterated the 2017 surveillance of a military satellite shared by France and Italy."), "omission")

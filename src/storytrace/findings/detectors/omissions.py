@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import (NameUnit, name_units, office_title, other_name_of_place,
+from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
@@ -245,20 +245,6 @@ _TITLES_AND_SUFFIXES = frozenset("mr mrs ms miss dr sir dame lord lady queen kin
 _DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
-def _unknown_opener(src: ParsedSentence) -> list[NameUnit]:
-    """The sentence's first word as a name where the tagger gave it no name's tag but it is a
-    capitalised noun that is no English word WordNet knows ("Parly re-stated that ..."): at the
-    head of a sentence the capital proves nothing, the unknown word does. [] if not so."""
-    toks = src.tokens
-    if not toks or any(u.first == 0 for u in name_units(src, include_initial=True)):
-        return []
-    t = toks[0]
-    if t.pos not in ("NOUN", "PROPN") or not t.text.isalpha() or not t.text[:1].isupper() or len(t.text) < 3 \
-            or wordnet.known(t.lower) or wordnet.known(t.text):
-        return []
-    return [NameUnit(t.text, "PROPN", src, 0, 1)]
-
-
 def _droppable(unit) -> bool:
     """A name whose loss is an omission: a person, body, place, work or event, and a span the
     tagger calls a people or group (NORP) that is no word for one: a place WordNet knows ("Fiji")
@@ -332,7 +318,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
     derived_names = [u.text for u in name_units(sentence)]
     sentence_acronyms = {a for t in sentence.tokens if (a := acronym_letters(t.text))}
-    for unit in name_units(src, include_initial=True) + _unknown_opener(src):
+    for unit in name_units(src, include_initial=True):
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or not _droppable(unit) or _in_brackets(src, unit):
             continue
