@@ -243,3 +243,14 @@ def test_a_place_the_tagger_calls_a_people_is_still_a_name_that_can_be_dropped(e
     assert not _counted(pair_findings(
         extractor, "Many Kurds fled the town after the attack on Monday.",
         "Many people fled the town after the attack on Monday."), "omission")
+
+
+def test_a_name_is_kept_by_its_words_said_as_words_not_inside_other_words(extractor):
+    # "woman" holds the letters of "Oman" but does not name the country.
+    source = "Talks between the two leaders were held in Oman on Monday, officials said."
+    found = _counted(pair_findings(
+        extractor, source, "Talks between the two leaders were held on Monday, a woman among the officials said."), "omission")
+    assert [f.source_value for f in found] == ["Oman"]
+    # The name at the start of a longer word ("Omani") is said.
+    assert not _counted(pair_findings(
+        extractor, source, "Talks between the two leaders were held in Oman on Monday, Omani officials said."), "omission")

@@ -344,7 +344,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         kept_by = own or words
         if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
             continue
-        if any(w.lower() in derived.text for w in kept_by):
+        # as the start of a word: the "Sea" of "Black Sea" is not kept by "research", "Oman" by "woman"
+        if any(re.search(rf"(?<!\w){re.escape(w.lower())}", derived.text) for w in kept_by):
             continue
         if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in kept_by for d in derived.capitalised):
             continue
