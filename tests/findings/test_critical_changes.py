@@ -254,3 +254,14 @@ def test_a_name_is_kept_by_its_words_said_as_words_not_inside_other_words(extrac
     # The name at the start of a longer word ("Omani") is said.
     assert not _counted(pair_findings(
         extractor, source, "Talks between the two leaders were held in Oman on Monday, Omani officials said."), "omission")
+
+
+def test_a_name_is_not_kept_by_a_like_spelt_name_the_source_says_too(extractor):
+    # "Australia" is the source's own word, not a misspelling of the "Austria" it names beside it.
+    source = "Ministers from Austria and Australia met in Geneva on Monday to discuss trade."
+    found = _counted(pair_findings(extractor, source, "Ministers from Australia met in Geneva on Monday to discuss trade."), "omission")
+    assert [f.source_value for f in found] == ["Austria"]
+    # A misspelt name is still the name ("Austira").
+    assert not _counted(pair_findings(
+        extractor, "Ministers from Austria met in Geneva on Monday to discuss trade.",
+        "Ministers from Austira met in Geneva on Monday to discuss trade."), "omission")

@@ -347,7 +347,10 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         # as the start of a word: the "Sea" of "Black Sea" is not kept by "research", "Oman" by "woman"
         if any(re.search(rf"(?<!\w){re.escape(w.lower())}", derived.text) for w in kept_by):
             continue
-        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80 for w in kept_by for d in derived.capitalised):
+        # a misspelling keeps the name; a word the source itself says is no misspelling of it, it renders
+        # that word ("Australia" does not keep a dropped "Austria" the source names beside it)
+        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80
+               for w in kept_by for d in derived.capitalised if d == word_key(w) or d not in ctx.src.vocabulary):
             continue
         if other_name_of_place(unit.text, ctx.der):
             continue  # "Napoli" for "Naples"
