@@ -245,16 +245,6 @@ _TITLES_AND_SUFFIXES = frozenset("mr mrs ms miss dr sir dame lord lady queen kin
 _DROPPABLE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PROPN", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
-def _capitalised_elsewhere(ctx, src: ParsedSentence, unit, word: str) -> int:
-    """How often the source writes ``word`` capitalised outside this name: each such use is
-    what a capitalised use in the version may render ("the Beijing Bureau" keeps its own
-    "Bureau", not the "Bureau" of a dropped "Heilongjiang Reclamation Bureau")."""
-    key = word_key(word)
-    inside = range(unit.first, unit.end)
-    return sum(1 for s in ctx.src.sentences for k, t in enumerate(s.tokens)
-               if t.text[:1].isupper() and word_key(t.text) == key and not (s.index == src.index and k in inside))
-
-
 def _droppable(unit) -> bool:
     """A name whose loss is an omission: a person, body, place, work or event, and a span the
     tagger calls a people or group (NORP) that is no word for one: a place WordNet knows ("Fiji")
@@ -349,8 +339,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
         # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
         own = _own_words(words)
-        if own and any(derived.capitalised.count(word_key(w)) > _capitalised_elsewhere(ctx, src, unit, w)
-                       for w in words if w not in own):
+        if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
             continue
         kept_by = own or words
         if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
