@@ -158,6 +158,11 @@ class Embedder:
             out[i] = v
         return out
 
+    def forget(self) -> None:
+        """Drop the cached vectors (a worker between groups); a sentence encoded again gets the same
+        vector (batches are never padded, so a vector depends on its sentence alone)."""
+        self._cache.clear()
+
     def _row_width(self) -> int:
         return next(iter(self._cache.values())).shape[0] if self._cache else self.dimension
 
