@@ -207,3 +207,61 @@ def test_a_name_written_by_its_acronym_is_kept(extractor):
     assert _counted(pair_findings(
         extractor, "Congress passed the Clean Air Act in 1970 after years of debate.",
         "Congress passed the EPA in 1970 after years of debate."))
+
+
+def test_a_word_said_once_more_than_the_source_says_it_can_reverse_the_source_word(extractor):
+    # The source's one "start" renders one of the version's two; the other stands where the source says "ended".
+    source = "The driver lost control of his car and ended the race very soon after the start."
+    found = _counted(pair_findings(
+        extractor, source, "The driver lost control of his car and started the race shortly after the start."),
+        "negation_flip")
+    assert [(f.derived_value, f.source_value, f.severity) for f in found] == [("started", "ended", "medium")]
+    # Said as often as the source says it, the word is no new claim.
+    assert not _counted(pair_findings(
+        extractor, source, "The driver lost control of his car and ended the race shortly after the start."), "negation_flip")
+
+
+def test_a_long_name_left_out_does_not_make_a_rendering_a_shortened_one(extractor):
+    # The version renders every word but the name: it is no shortened rendering that may drop details.
+    source = "The Lower Saxony Office for Consumer Protection said the eggs were safe."
+    found = _counted(pair_findings(extractor, source, "Officials said the eggs were safe."), "omission")
+    assert "Lower Saxony" in " ".join(f.source_value for f in found)
+    # A version that drops other words as well is a shortened rendering.
+    assert not _counted(pair_findings(
+        extractor, "The Lower Saxony Office for Consumer Protection said on Friday that the eggs from the farm near the river were safe.",
+        "The eggs were safe."), "omission")
+
+
+def test_a_place_the_tagger_calls_a_people_is_still_a_name_that_can_be_dropped(extractor):
+    # The tagger calls "Fiji" a nationality (NORP); WordNet knows it as a place, and dropping it loses the place.
+    source = "The Fiji disaster management office said on Monday that no damage was reported in the islands."
+    found = _counted(pair_findings(
+        extractor, source, "The disaster management office said on Monday that no damage was reported in the islands."),
+        "omission")
+    assert [f.source_value for f in found] == ["Fiji"]
+    # A people rendered by what they are ("people" for "Kurds") stays the translation's choice.
+    assert not _counted(pair_findings(
+        extractor, "Many Kurds fled the town after the attack on Monday.",
+        "Many people fled the town after the attack on Monday."), "omission")
+
+
+def test_a_name_is_kept_by_its_words_said_as_words_not_inside_other_words(extractor):
+    # "woman" holds the letters of "Oman" but does not name the country.
+    source = "Talks between the two leaders were held in Oman on Monday, officials said."
+    found = _counted(pair_findings(
+        extractor, source, "Talks between the two leaders were held on Monday, a woman among the officials said."), "omission")
+    assert [f.source_value for f in found] == ["Oman"]
+    # The name at the start of a longer word ("Omani") is said.
+    assert not _counted(pair_findings(
+        extractor, source, "Talks between the two leaders were held in Oman on Monday, Omani officials said."), "omission")
+
+
+def test_a_name_is_not_kept_by_a_like_spelt_name_the_source_says_too(extractor):
+    # "Australia" is the source's own word, not a misspelling of the "Austria" it names beside it.
+    source = "Ministers from Austria and Australia met in Geneva on Monday to discuss trade."
+    found = _counted(pair_findings(extractor, source, "Ministers from Australia met in Geneva on Monday to discuss trade."), "omission")
+    assert [f.source_value for f in found] == ["Austria"]
+    # A misspelt name is still the name ("Austira").
+    assert not _counted(pair_findings(
+        extractor, "Ministers from Austria met in Geneva on Monday to discuss trade.",
+        "Ministers from Austira met in Geneva on Monday to discuss trade."), "omission")

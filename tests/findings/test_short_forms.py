@@ -3,12 +3,16 @@ by its acronym (letters that begin its words, or more than one letter of a word:
 Central Television", "NORAD" / "North American Aerospace Defense Command"), with the place heading
 it left out ("FAA" / "U.S. Federal Aviation Administration"), or with one word of it written short
 ("EU Commission" / "European Commission"). Letters the other name's words do not make are another
-body: "WHO" / "World Trade Organization", "FAA" / "Federal Railroad Administration" stay swaps."""
+body: "WHO" / "World Trade Organization", "FAA" / "Federal Railroad Administration" stay swaps.
+The detectors drop a finding only on the plain fit; a loose one is a doubt, so a swap or attribution
+change that would be high is medium, saying how the letters fit (precision first)."""
 from __future__ import annotations
 
 import pytest
 
-from storytrace.findings.short_forms import letters_fit, one_referent, written_short
+from storytrace.findings.severity import Signal
+from storytrace.findings.short_forms import letters_fit, loose_fit, one_referent, written_short
+from storytrace.severity_basis import why_severity
 
 from .helpers import pair_findings
 
@@ -74,7 +78,7 @@ def _counted(findings):
             and f.severity != "low"]
 
 
-@pytest.mark.parametrize("source,derived", [
+ONE_BODY_TWO_WAYS = [
     ("The U.S. Federal Aviation Administration said the plane landed safely on Tuesday.",
      "The FAA said the plane landed safely on Tuesday."),
     ("The FAA said the plane landed safely on Tuesday.",
@@ -91,12 +95,62 @@ def _counted(findings):
      "NORAD tracked the balloon over Montana."),
     ("NORAD tracked the balloon over Montana.",
      "The North American Aerospace Defense Command tracked the balloon over Montana."),
-])
+]
+
+
+@pytest.mark.parametrize("source,derived", ONE_BODY_TWO_WAYS)
 @pytest.mark.xfail(strict=True, reason="known wrong findings: the detectors ask short_forms for the plain initials only; "
                    "the loose fits (candidates C, C', L of session 14, bench/RESULTS.md) each lost one right WMT "
-                   "confirm catch and were dropped")
+                   "confirm catch and were dropped; so did lowering them to low (session 15, short15, candidate A): "
+                   "no bench figure counts a low finding; and so did one step lower (candidate D: a high swap or "
+                   "attribution medium, a medium finding low); the finding is medium now, not high (session 15, "
+                   "short15b: test_one_body_named_two_ways_is_no_high_finding)")
 def test_one_body_named_two_ways_is_no_finding(extractor, source, derived):
     assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+@pytest.mark.parametrize("source,derived", ONE_BODY_TWO_WAYS)
+def test_one_body_named_two_ways_is_no_high_finding(extractor, source, derived):
+    # precision first: a loose fit is a doubt that the two names are two bodies, so the change is
+    # shown, medium, never high
+    found = pair_findings(extractor, source, derived, [([0], [0])])
+    assert not [f for f in found if f.severity == "high"]
+    assert [f for f in _counted(found) if f.severity == "medium" and f.lacks == [Signal.DISTINCT_NAME.value]]
+
+
+@pytest.mark.parametrize("source,derived,fit", [
+    ("China Central Television reported that the bridge opened on Monday.",
+     "CCTV reported that the bridge opened on Monday.",
+     'the letters of "CCTV" fit "C(hina) C(entral) T(ele)V(ision)"'),
+    ("According to CCTV, the bridge opened on Monday.",
+     "According to China Central Television, the bridge opened on Monday.",
+     'the letters of "CCTV" fit "C(hina) C(entral) T(ele)V(ision)"'),
+    ("The U.S. Federal Aviation Administration said the plane landed safely on Tuesday.",
+     "The FAA said the plane landed safely on Tuesday.",
+     'the letters of "FAA" fit "(U.S.) F(ederal) A(viation) A(dministration)"'),
+    ("The European Commission approved the plan on Friday.",
+     "The EU Commission approved the plan on Friday.", '"EU" is written for "European"'),
+])
+def test_a_medium_on_a_loose_fit_says_how_the_letters_fit(extractor, source, derived, fit):
+    found = [f for f in pair_findings(extractor, source, derived, [([0], [0])]) if f.severity == "medium"]
+    assert len(found) == 1
+    f = found[0]
+    assert f.explanation.endswith(f" Medium, not high: the two names may be one body written short: {fit}.")
+    assert f.lacks == [Signal.DISTINCT_NAME.value] and "not made of the old one's words" in why_severity(f)
+
+
+@pytest.mark.parametrize("a,b,how", [
+    ("CCTV", "China Central Television", 'the letters of "CCTV" fit "C(hina) C(entral) T(ele)V(ision)"'),
+    ("FAA", "U.S. Federal Aviation Administration", 'the letters of "FAA" fit "(U.S.) F(ederal) A(viation) A(dministration)"'),
+    ("NORAD", "North American Aerospace Defense Command",
+     'the letters of "NORAD" fit "NOR(th) A(merican) (Aerospace) D(efense) (Command)"'),
+    ("European Commission", "EU Commission", '"EU" is written for "European"'),
+    ("FAA", "Federal Aviation Administration", None),  # the plain initials: one body, no finding at all
+    ("WHO", "World Trade Organization", None),  # another body
+])
+def test_a_loose_fit_says_how_the_letters_fit(a, b, how):
+    assert loose_fit(a, b) == how
+    assert loose_fit(b, a) == how
 
 
 @pytest.mark.parametrize("source,derived", [
@@ -115,3 +169,80 @@ def test_a_bank_that_lacks_the_acronyms_first_word_is_another_bank(extractor):
     # with its heading place left implicit
     assert _counted(pair_findings(extractor, "The PBOC cut its lending rate on Monday.",
                                   "The Bank of China cut its lending rate on Monday.", [([0], [0])]))
+
+
+# One name written two ways: an acronym with or without its stops ("U.S." / "US", "U.N." / "UN") is one
+# name for every detector that compares names.
+
+@pytest.mark.xfail(strict=True, reason="known wrong omission: the hole check looks for the name's words with their stops; "
+                   "candidate B of session 15 (short15: an acronym with or without its stops, in capitals) moved no "
+                   "confirm figure and was dropped")
+def test_an_acronym_without_its_stops_is_no_omission_beside_a_hole(extractor):
+    # the version has a hole ("in the .") where some other word went missing; the name it keeps as "US" is not it
+    found = _counted(pair_findings(extractor, "The U.S. Department of Labor said on Friday that the rate fell.",
+                                   "The US Department of Labor said on Friday that the rate fell in the .", [([0], [0])]))
+    assert not [f for f in found if f.type == "omission" and "Labor" in f.source_value]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The U.N. said aid trucks reached the city on Sunday.", "The UN said aid trucks reached the city on Sunday."),
+    ("The UN said aid trucks reached the city on Sunday.", "The U.N. said aid trucks reached the city on Sunday."),
+    ("The US Federal Reserve raised rates on Wednesday.", "The U.S. Federal Reserve raised rates on Wednesday."),
+])
+def test_an_acronym_without_its_stops_is_no_addition(extractor, source, derived):
+    assert not [f for f in _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+                if f.type == "unsupported_addition"]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Officials from the U.S. and China met in Geneva on Monday.", "Officials from the US and China met in Geneva on Monday."),
+    ("Officials from the US and China met in Geneva on Monday.", "Officials from the U.S. and China met in Geneva on Monday."),
+    ("The U.N. Security Council met in New York on Monday.", "The UN Security Council met in New York on Monday."),
+])
+def test_an_acronym_without_its_stops_is_no_swap(extractor, source, derived):
+    assert not [f for f in _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+                if f.type == "entity_swap"]
+
+
+# One holiday or event by another of its names ("Independence Day" / "the Fourth of July", "New Year's Day" /
+# "January 1": WordNet gives both names to one sense). "Spring Festival" / "Lunar New Year" is not in WordNet.
+
+@pytest.mark.parametrize("source,derived", [
+    ("Millions of people travel home for Independence Day every year.",
+     "Millions of people travel home for the Fourth of July every year."),
+    ("The museum will be closed on New Year's Day, the director said.",
+     "The museum will be closed on January 1, the director said."),
+])
+@pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: another name WordNet "
+                   "gives the holiday's sense, said in the aligned sentence) moved no confirm figure and was dropped")
+def test_a_holiday_by_another_of_its_names_is_no_omission(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert not [f for f in found if f.type == "omission"]
+
+
+def test_another_holiday_is_still_an_omission(extractor):
+    found = _counted(pair_findings(extractor, "The museum will be closed on Christmas Day, the director said.",
+                                   "The museum will be closed on Easter, the director said.", [([0], [0])]))
+    assert found
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("Millions of people travel home for the Fourth of July every year.",
+     "Millions of people travel home for Independence Day every year."),
+    ("The museum will be closed on Christmas Day, the director said.",
+     "The museum will be closed on Xmas, the director said."),
+])
+@pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: another name WordNet "
+                   "gives the holiday's sense, said in the aligned sentence) moved no confirm figure and was dropped")
+def test_a_holiday_by_another_of_its_names_is_no_swap_and_no_name_left_out(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert not [f for f in found if f.type in ("entity_swap", "unsupported_addition")
+                or (f.type == "omission" and "names" in f.explanation)]
+
+
+@pytest.mark.xfail(strict=True, reason="known wrong omission: WordNet (the shipped lexical resource) has neither name, "
+                   "and no general resource here says the two are one festival; no word list was written for it")
+def test_the_spring_festival_as_the_lunar_new_year_is_no_omission(extractor):
+    found = _counted(pair_findings(extractor, "Millions of people travel home during the Spring Festival every year.",
+                                   "Millions of people travel home during the Lunar New Year every year.", [([0], [0])]))
+    assert not [f for f in found if f.type == "omission"]

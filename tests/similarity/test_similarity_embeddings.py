@@ -127,3 +127,42 @@ def test_other_pooling_layouts_still_go_through_sentence_transformers(tmp_path):
     pooling.write_text(json.dumps({**settings, "pooling_mode_mean_tokens": False, "pooling_mode_cls_token": True}))
     assert plain_layout(model) is None
     assert plain_layout(tmp_path / "missing") is None
+
+
+KERNEL_SCRIPT = r"""
+import json, os
+import numpy as np
+from storytrace.config import Config
+from storytrace.similarity.embeddings import KERNEL_CACHE_CAPACITY, Embedder
+
+assert "LRU_CACHE_CAPACITY" not in os.environ and "ONEDNN_PRIMITIVE_CACHE_CAPACITY" not in os.environ
+e = Embedder(Config(quiet=True, torch_threads=1))
+target = "The port authority said the ferry would resume service on Friday morning."
+first = e.encode([target])[0]
+# more sentence lengths than the caches keep: each length is a batch of its own, a shape of its own
+words = "harbour council bridge repairs mayor residents fund weeks ferry".split()
+e.encode([" ".join(words[k % len(words)] for k in range(n)) + "." for n in range(2, KERNEL_CACHE_CAPACITY + 40)])
+e._cache.clear()
+again = e.encode([target])[0]
+print(json.dumps([os.environ["LRU_CACHE_CAPACITY"], os.environ["ONEDNN_PRIMITIVE_CACHE_CAPACITY"],
+                  KERNEL_CACHE_CAPACITY, bool(np.array_equal(first, again))]))
+"""
+
+
+def test_the_encoders_kernel_caches_are_bounded_and_a_kernel_built_again_gives_the_same_vector():
+    """oneDNN keeps a compiled kernel per input shape (1,024 per cache by default), and unpadded
+    batches meet a new shape nearly every call, so a long-running worker's heap grew with every
+    group. Loading the encoder bounds both caches (unless the environment sets them); a sentence
+    encoded after its kernel was evicted gets the very same vector. In a fresh process: the sizes
+    are read when the first kernel is built."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LRU_CACHE_CAPACITY", "ONEDNN_PRIMITIVE_CACHE_CAPACITY")}
+    done = subprocess.run([sys.executable, "-c", KERNEL_SCRIPT], capture_output=True, text=True, env=env,
+                          timeout=600, check=True)
+    lru, onednn, capacity, same = json.loads(done.stdout.strip().splitlines()[-1])
+    assert lru == onednn == str(capacity) and capacity <= 256
+    assert same

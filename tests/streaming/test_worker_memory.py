@@ -85,3 +85,37 @@ def test_a_worker_freezes_its_models_once_both_are_loaded_and_later_garbage_is_s
         assert gone() is None
     finally:
         gc.unfreeze()  # this test process goes on with other tests
+
+
+def test_a_worker_forgets_its_previous_groups_parses_and_vectors_and_gets_the_same_ones_again():
+    """A block is analysed in one group only, so what a worker's findings parser and sentence encoder
+    cached for the previous group serves no later group: a worker drops both before its next group
+    instead of carrying up to 256 parsed articles and 50,000 vectors for its whole life. Asked again,
+    a parse and a vector come back the same."""
+    import numpy as np
+
+    from storytrace.config import Config
+    from storytrace.ingest.clean import clean_article
+    from storytrace.model import Article
+    from storytrace.pipeline import Pipeline
+    from storytrace.streaming import workers
+
+    text = ("Harbour council approves bridge repairs\n\n"
+            "The harbour council voted on Tuesday to close the old bridge for six weeks of repairs, "
+            "the mayor, Ines Calloway, said.\n\nThe repairs will cost 4.2 million euros. Residents did not object.")
+    sentences = ["The harbour council voted on Tuesday to close the old bridge.", "Residents did not object."]
+    models = Pipeline(Config(quiet=True))
+    article = Article(id="a", source_path="", original_text=text)
+    clean_article(article)
+    models.extractor.process(article)
+
+    def tokens(parsed):
+        return [(t.text, t.lemma, t.pos, t.dep, t.head, t.start, t.end) for s in parsed.sentences for t in s.tokens]
+
+    parsed, vectors = tokens(models.parser.parse(article)), models.embedder.encode(sentences)
+    assert models.parser._cache and models.embedder._cache
+    workers.forget_previous_group(models)
+    assert not models.parser._cache and not models.embedder._cache
+    assert tokens(models.parser.parse(article)) == parsed
+    assert np.array_equal(models.embedder.encode(sentences), vectors)
+    workers.forget_previous_group(Pipeline(Config(quiet=True)))  # nothing loaded yet: nothing to drop

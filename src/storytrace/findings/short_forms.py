@@ -11,8 +11,11 @@ written short ("EU Commission" / "European Commission"). Different letters, or a
 words the letters do not fit, is another name: "WHO" / "World Trade Organization" stays a swap.
 
 The detectors ask for the plain answer (``loose=False``: initials, small words counted or not; an
-outlet's address): the loose fits above remove wrong highs on hand-written text but each cost a
-right finding on a benchmark (session 14, acro14), so they wait here, tested, for a narrower use.
+outlet's address) before they drop a finding. A loose fit (above) is weaker evidence, a doubt: removing
+the finding on it cost a right finding on a benchmark (session 14, acro14), and so did lowering it to
+low (session 15, short15: no benchmark counts a low). So a loose fit only keeps a finding from being
+high (precision first: a high finding must be right): a swap or attribution change that would be high
+is medium, saying how the letters fit (``loose_fit``); a medium or low finding stays as it is.
 """
 from __future__ import annotations
 
@@ -214,3 +217,77 @@ def one_referent(a: str, b: str, joined: bool = False, loose: bool = False) -> b
     """Do two names, one perhaps short, name one thing (``written_short`` either way round)?
     ``loose``: the two are compared in one place (see ``letters_fit``)."""
     return written_short(a, b, joined, loose) or written_short(b, a, joined, loose)
+
+
+def _letter_parts(letters: str, long_name: str) -> list[str] | None:
+    """How an acronym's letters fit a long name in the loose mode: each word of the name with the
+    letters it gives in capitals and the rest in brackets ("C(hina) C(entral) T(ele)V(ision)"), a
+    word that gives none in brackets whole ("(U.S.)"); None when they do not fit."""
+    words = [w for w in _WORD.findall(long_name) if w[:1].isalpha()]
+    words = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
+    plain = [w.replace(".", "").replace("'", "").replace("’", "").lower() for w in words]
+    optional = [w.lower() in SMALL_WORDS or (i == 0 and _place_word(w)) for i, w in enumerate(words)]
+    spare = max(0, len(letters) - 3)
+
+    def shown(word: str, taken: tuple[int, ...]) -> str:
+        out, n = "", 0
+        while n < len(word):
+            if n in taken:
+                out, n = out + word[n].upper(), n + 1
+                continue
+            run = n
+            while n < len(word) and n not in taken:
+                n += 1
+            out += f"({word[run:n]})"
+        return out
+
+    @lru_cache(maxsize=None)
+    def fit(i: int, j: int, skips: int) -> tuple | None:
+        if i == len(letters):
+            rest = [k for k in range(j, len(plain)) if not optional[k]]
+            return tuple((k, ()) for k in range(j, len(plain))) if len(rest) <= skips else None
+        if j == len(plain):
+            return None
+        word = plain[j]
+        if word[:1] == letters[i]:  # letters i.. from this word: the first at its start, the rest in order
+            taken, k, pos = [0], i + 1, 1
+            while True:
+                tail = fit(k, j + 1, skips)
+                if tail is not None:
+                    return ((j, tuple(taken)), *tail)
+                pos = word.find(letters[k], pos) if k < len(letters) else -1
+                if pos < 0:
+                    break
+                taken.append(pos)
+                pos, k = pos + 1, k + 1
+        if optional[j] or skips:  # a small word, a heading place or a spare word gives no letter
+            tail = fit(i, j + 1, skips if optional[j] else skips - 1)
+            if tail is not None:
+                return ((j, ()), *tail)
+        return None
+
+    path = fit(0, 0, spare) if len(words) >= 2 else None
+    if path is None:
+        return None
+    return [f"({words[j]})" if not taken else shown(plain[j], taken) for j, taken in path]
+
+
+def loose_fit(a: str, b: str, joined: bool = False) -> str | None:
+    """How two names compared in one place may be one body written short, where only the loose
+    mode says so (the plain one would have dropped the finding): "the letters of "CCTV" fit
+    "C(hina) C(entral) T(ele)V(ision)"", "EU" written for "European". None when the plain mode
+    fits (no finding at all) or the loose one does not (another body)."""
+    if one_referent(a, b, joined) or not one_referent(a, b, joined, loose=True):
+        return None
+    for short, long in ((_bare(a), _bare(b)), (_bare(b), _bare(a))):
+        letters = acronym_letters(short)
+        if letters is not None and acronym_letters(long) is None:
+            parts = _letter_parts(letters, long)
+            if parts is not None:
+                return f'the letters of "{short}" fit "{" ".join(parts)}"'
+        wa, wb = _WORD.findall(short), _WORD.findall(long)
+        if len(wa) == len(wb):
+            differ = [(x, y) for x, y in zip(wa, wb) if x.lower() != y.lower()]
+            if len(differ) == 1 and _word_written_short(*differ[0]):
+                return f'"{differ[0][0]}" is written for "{differ[0][1]}"'
+    return "one is the other written short"

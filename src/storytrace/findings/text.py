@@ -100,6 +100,10 @@ class Parser:
     def parse(self, article: Article) -> ParsedArticle:
         return self.parse_many([article])[0]
 
+    def forget(self) -> None:
+        """Drop the cached parses (a worker between groups); a later ask parses again, same tokens."""
+        self._cache.clear()
+
     def parse_many(self, articles: list[Article]) -> list[ParsedArticle]:
         keys = [view_key(a) for a in articles]
         todo = {k: a for k, a in zip(keys, articles) if k not in self._cache}

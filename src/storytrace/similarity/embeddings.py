@@ -53,6 +53,22 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# PyTorch runs MiniLM's bf16 matrix products through oneDNN, which builds a kernel for each input
+# shape and keeps the last 1,024 of them in each of two caches (ideep's, sized by LRU_CACHE_CAPACITY,
+# and oneDNN's primitive cache). Batches are never padded (see _encode_uncached), so almost every
+# batch is a new shape: each cache kept filling for a worker's whole life, ~100 MB of C heap per
+# 1,500 sentences of mixed lengths (RESULTS, "Issue 22, session 15 (mem15)"). 128 of each
+# keep a worker flat at no measured CPU cost; a kernel built again for the same shape is the same
+# kernel, so vectors do not change. Read when the first kernel is built, so set before any encode.
+KERNEL_CACHE_CAPACITY = 128
+
+
+def limit_kernel_caches(capacity: int = KERNEL_CACHE_CAPACITY) -> None:
+    """Bound oneDNN's kernel caches (unless the environment already sets them)."""
+    os.environ.setdefault("LRU_CACHE_CAPACITY", str(capacity))
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(capacity))
+
+
 class Embedder:
     """Encodes sentences with a sentence-transformers model.
 
@@ -84,6 +100,7 @@ class Embedder:
     def _load(self):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        limit_kernel_caches()
         import torch
         import transformers
 
@@ -140,6 +157,11 @@ class Embedder:
                 self._cache.move_to_end(k)
             out[i] = v
         return out
+
+    def forget(self) -> None:
+        """Drop the cached vectors (a worker between groups); a sentence encoded again gets the same
+        vector (batches are never padded, so a vector depends on its sentence alone)."""
+        self._cache.clear()
 
     def _row_width(self) -> int:
         return next(iter(self._cache.values())).shape[0] if self._cache else self.dimension

@@ -8,13 +8,16 @@ the parent checks them against the ids the run has handed out and recomputes the
 whose inherited id is already taken, so the result is the same whatever the number of workers.
 
 Each worker runs alone in its own one-process pool and is replaced by a fresh one after
-``GROUPS_PER_WORKER`` groups. Its caches are bounded, but spaCy's vocabulary keeps every new string
-it meets and the heap fragments, so a worker that ran for hours on 100,000 articles grew to twice
-its starting size. A fresh worker costs a few seconds of model loading every ~10 minutes and changes
-no result (embeddings and parses do not depend on a cache). Workers retire one at a time, and the
-first retires half way through its quota, so they are never both at their largest, and the other
-cores keep working while one reloads. One pool per worker, not ``max_tasks_per_child``: on Python
-3.11 to 3.13 that option can leave queued tasks waiting forever once a worker retires (cpython
+``GROUPS_PER_WORKER`` groups. Its caches are bounded, and before each group it drops what it kept
+of the previous one (parsed articles, sentence vectors: forget_previous_group), but spaCy's
+vocabulary keeps every new string it meets and the heap fragments, so a worker that ran for hours
+on 100,000 articles grew to twice its starting size. (Most of the growth per group measured in
+session 15 was oneDNN's kernel caches, now bounded where the encoder loads: similarity/embeddings.py.)
+A fresh worker costs a few seconds of model loading every ~10 minutes and changes no result
+(embeddings and parses do not depend on a cache). Workers retire one at a time, and the first
+retires half way through its quota, so they are never both at their largest, and the other cores
+keep working while one reloads. One pool per worker, not ``max_tasks_per_child``: on Python 3.11
+to 3.13 that option can leave queued tasks waiting forever once a worker retires (cpython
 gh-115634). A worker exits when the parent dies, even by SIGKILL, instead of finishing its group.
 """
 from __future__ import annotations
@@ -169,6 +172,7 @@ def _warm_worker() -> None:
 
 
 def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
+    forget_previous_group(_WORKER["models"])
     release_freed_memory()  # the previous group's parses and arrays
     freeze_loaded_models(_WORKER["models"])  # a replacement worker, after its first group loaded them
     return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks, _WORKER["vectors_of"])
@@ -190,6 +194,21 @@ def _end_reading_in_worker() -> None:
 
     clear_document_cache()
     release_reading_models()
+
+
+def forget_previous_group(models) -> None:
+    """Drop what a worker keeps of its previous group that no later group can use: the parsed
+    articles of the findings' parser and the sentence vectors of the aligner. A block is analysed
+    in one group only, so the next group's articles and sentences are other ones; kept, they made
+    a worker grow by a few MB every group (parsed tokens of up to 256 articles, up to 50,000
+    vectors) and scattered long-lived objects over the heap. Either comes back the same if it is
+    asked for again: a parse from the article's kept view, a vector from its sentence alone."""
+    parser = models._parser
+    if parser is not None:
+        parser.forget()
+    embedder = models._embedder
+    if embedder is not None:
+        embedder.forget()
 
 
 def freeze_loaded_models(models) -> bool:

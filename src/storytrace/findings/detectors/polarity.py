@@ -412,6 +412,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
     where the source has "shows" is), while the source has neither the word nor a synonym of it."""
     out = []
     derived_lemmas = Counter(t.lemma for t in _free_tokens(sentence))
+    reversed_uses: Counter = Counter()
     # per source sentence, once: where each lemma is, its free words (compounds left out) and their counts
     sources = []
     for src in aligned:
@@ -429,7 +430,11 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
         for src, src_lemmas, free_forms, src_counts in sources:
             if src_counts[lemma] >= derived_lemmas[lemma]:
                 break  # the source says it as often (words inside a compound such as "19-year-old" left out)
-            if not free_forms.isdisjoint(own):
+            # The source saying the word itself fewer times renders only as many of its uses: "started
+            # the race shortly after the start" against "ended the race soon after the start" has one
+            # "start" for the source's "start" and one more, where the source says "ended".
+            repeated = src_counts[lemma] > 0
+            if not (free_forms & own) <= (_forms(tok) if repeated else set()):
                 break  # the source says it too, in other words
             opposite = _nearest(_opposites_in(lemma, tok.pos, src_counts, derived_lemmas), src_lemmas,
                                 i / max(1, len(sentence.tokens)), len(src.tokens))
@@ -437,31 +442,37 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
             if j is None:
                 continue
-            if _written_apart(lemma, src.text):
-                continue  # "non-violently" written apart in the source
+            if _written_apart(lemma, src.text) and not repeated:
+                continue  # "non-violently" written apart in the source (a word it says as such is counted above)
             # "did not win" / "lost" say the same thing: a negated opposite is no flip.
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
             if not direct and not same_head(sentence, i, src, j) and not _heads_in_one_slot(sentence, i, src, j) \
                     and not (ctx.is_one_to_one(sentence.index) and _antonym_pair(tok, src.tokens[j])):
                 continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
-            if said_in_context(ctx, sentence, i):
+            if said_in_context(ctx, sentence, i, besides=src if repeated else None):
                 break  # another source sentence says it (checked last: it is the costly test)
+            if repeated and reversed_uses[lemma] >= derived_lemmas[lemma] - src_counts[lemma]:
+                break  # as many of its uses reversed as the source leaves unrendered
             explanation = f'"{tok.text}" reverses the source\'s "{src.tokens[j].text}".'
             # Two signals for a high: the opposite word, and the two words bearing on the same word.
             # Opposites that bear on different words may tell one order of events from its two
             # ends: "drifted for days before being destroyed" is "destroyed after drifting for days".
             anchored = direct and same_head(sentence, i, src, j)
-            if anchored:
+            if anchored and not repeated:
                 explanation += " Both words bear on the same word in their sentences."
             finding = make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, src.tokens[j].text,
-                explanation, 0.75 if direct else 0.6, severity=None if anchored else "medium",
+                explanation, 0.75 if direct else 0.6, severity=None if anchored and not repeated else "medium",
             )
-            if direct and not anchored:
+            if repeated and anchored:
+                lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f'the source says "{tok.text}" too, once less'
+                                " often: which of this version's uses is the new one is not certain.")
+            elif direct and not anchored:
                 lower_to_medium(finding, Signal.SAME_HEAD, "the two words do not bear on the same word, so the"
                                 " sentences may tell one order of events from its two ends (\"A before B\" is \"B after A\").")
             out.append(finding)
+            reversed_uses[lemma] += 1
             break
     return out
 
@@ -532,12 +543,14 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     return []
 
 
-def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3) -> bool:
+def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3,
+                    besides: ParsedSentence | None = None) -> bool:
     """Does a source sentence say this word, or a synonym in its main sense, next to at least
     two of the content words around it here? A summary sentence fuses several source sentences,
     and one may have an opposite elsewhere ("on Thursday morning") while another says the same
     thing ("on the eve of the one-year anniversary" / "on the evening before the one-year
-    anniversary")."""
+    anniversary"). ``besides``: a source sentence left out of the search (the one the word was
+    counted against)."""
     tok = sentence.tokens[index]
     pos = wordnet.SPACY_POS.get(tok.pos)
     forms = {tok.lemma, tok.lower} | (set(wordnet.synonym_set(tok.lemma, pos, limit=1)) if pos else set())
@@ -547,6 +560,8 @@ def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, wind
     if len(around) < 2:
         return False
     for src, keys in zip(ctx.src.sentences, source_content_keys(ctx.src)):
+        if besides is not None and src.index == besides.index:
+            continue
         if len(around & keys) >= 2 and any(t.lemma in forms or t.lower in forms for t in _free_tokens(src)):
             return True
     return False
