@@ -184,6 +184,29 @@ def _workers_busy(samples: list[tuple[float, list[str]]]) -> dict:
             "end_short_of_workers_s": round(last - (full[-1] if full else first), 1)}
 
 
+def _cores_busy(samples: list[tuple[float, int, int]], path: Path, window_s: float = 10.0) -> dict:
+    """From (elapsed, parent runnable 0/1, workers runnable) samples every ~0.5 s: the seconds with two or
+    more processes runnable (both cores have work), with one, with none, and a timeline of windows
+    (``path``: start of the window, mean parent runnable, mean workers runnable) that names idle phases."""
+    if not samples:
+        return {}
+    step = [(samples[k + 1][0] - t if k + 1 < len(samples) else 0.5) for k, (t, _, _) in enumerate(samples)]
+    busy = defaultdict(float)
+    for dt, (_, p, w) in zip(step, samples):
+        busy[min(2, p + w)] += dt
+    windows: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for t, p, w in samples:
+        windows[int(t // window_s)].append((p, w))
+    with open(path, "w") as out:
+        out.write("start_s\tparent_runnable\tworkers_runnable\n")
+        for k in sorted(windows):
+            ws = windows[k]
+            out.write(f"{k * window_s:.0f}\t{sum(p for p, _ in ws) / len(ws):.2f}\t{sum(w for _, w in ws) / len(ws):.2f}\n")
+    total = sum(step)
+    return {"seconds_two_or_more_runnable": round(busy[2], 1), "seconds_one_runnable": round(busy[1], 1),
+            "seconds_none_runnable": round(busy[0], 1), "share_two_cores_have_work": round(busy[2] / total, 3)}
+
+
 def _tree(pid: int) -> list[int]:
     """The process and all its descendants, from the parent pid in /proc/*/stat."""
     children: dict[int, list[int]] = defaultdict(list)
@@ -229,6 +252,7 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
     timeline.write("elapsed_s\tpss_mb_all\tparent_rss_mb\tworker_rss_mb\tpending_extraction\n")
     next_line = next_pss = pss = 0.0
     worker_states: list[tuple[float, list[str]]] = []
+    cores: list[tuple[float, int, int]] = []  # (elapsed, parent runnable, workers runnable)
     while proc.poll() is None:  # sample the whole process tree: with --workers the sum is what counts
         elapsed = time.perf_counter() - t
         tree = _tree(proc.pid)  # the CLI, then its workers (and the pool's resource tracker)
@@ -236,6 +260,7 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
             pss, next_pss = _pss_mb(tree), elapsed + pss_every_s
         parent, workers = _rss_of(proc.pid) / 2**20, [_rss_of(p) / 2**20 for p in tree[1:]]
         worker_states.append((elapsed, [_state_of(p) for p in tree[1:] if _is_worker(p)]))
+        cores.append((elapsed, int(_state_of(proc.pid) == "R"), worker_states[-1][1].count("R")))
         peak_tree, peak_pss = max(peak_tree, parent + sum(workers)), max(peak_pss, pss)
         peak_parent, peak_worker = max(peak_parent, parent), max([peak_worker, *workers])
         if elapsed >= next_line:
@@ -255,7 +280,7 @@ def full_run(n: int, options: list[str], stop_after_s: float | None = None, pss_
             "options": " ".join(options), "returncode": proc.returncode,
             "seconds": round(wall, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
             "cpu_over_wall": round((usage.ru_utime + usage.ru_stime) / wall, 2), "load_average_1min": os.getloadavg()[0],
-            **_workers_busy(worker_states),
+            **_workers_busy(worker_states), **_cores_busy(cores, BENCH_DIR / f"full-{n}.cores.tsv"),
             "pending_extraction_at_end": _pending_count(out / "storytrace.db"),
             "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
             "peak_rss_mb_parent": round(peak_parent, 1), "peak_rss_mb_largest_worker": round(peak_worker, 1),

