@@ -265,27 +265,3 @@ def test_a_name_is_not_kept_by_a_like_spelt_name_the_source_says_too(extractor):
     assert not _counted(pair_findings(
         extractor, "Ministers from Austria met in Geneva on Monday to discuss trade.",
         "Ministers from Austira met in Geneva on Monday to discuss trade."), "omission")
-
-
-def test_a_hole_where_the_source_has_a_noun_this_version_says_nowhere_is_an_omission(extractor):
-    # An article or possessive with no noun ("of 's", "the may") is text that lost a word; where the
-    # source has a noun there that the version renders nowhere, the two agree on what was lost, name or not.
-    source = "Because of slow channels, styles in the west could lag behind by twenty years."
-    found = _counted(pair_findings(
-        extractor, source, "Because of slow channels, the lifestyle of the may lag behind by twenty years."), "omission")
-    assert [f.source_value for f in found] == ["west"]
-    source = "Comets may have brought water to the earth along with organic matter."
-    found = _counted(pair_findings(
-        extractor, source, "Comets may have been the source of 's water along with organic matter."), "omission")
-    assert [f.source_value for f in found] == ["earth"]
-    # A stray mark after an article ("the; initial") keeps the article's noun: nothing is missing.
-    assert not _counted(pair_findings(
-        extractor, "Moore told the reporters that the first autopsy showed he died of asphyxia.",
-        "Moore told the reporters that the; initial autopsy showed he died of asphyxia."), "omission")
-    # An article swapped past its verb ("the are trials") is a slip of word order, not a lost word.
-    assert not _counted(pair_findings(
-        extractor, "Rangers watched the shooters closely, as the trials were monitored by the park office.",
-        "Rangers closely watched the shooters, as the are trials monitored by the park's management."), "omission")
-    # The faithful rendering.
-    assert not _counted(pair_findings(
-        extractor, source, "Comets may have been the source of the earth's water along with organic matter."))

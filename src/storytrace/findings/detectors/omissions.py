@@ -141,62 +141,7 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
             f'The source names "{unit.text}" here; this version leaves it out, and has a hole '
             f'where a word is missing ("{hole}").', 0.6,
         )]
-    return _noun_left_a_hole(ctx, sentence, src, derived)
-
-
-# How far apart (as a share of each sentence's length) a hole and the source noun it lost may stand.
-_HOLE_REACH = 0.25
-
-
-def _noun_phrase_hole(sentence: ParsedSentence) -> int | None:
-    """Index of a word that lacks its noun: a possessive with no owner ("of 's water"), or an
-    article followed by a verb or by a mark that ends its phrase ("of the may go back", "parts of
-    the, is"). Not where the article's noun follows close behind: a stray mark ("the; initial")
-    or an article swapped past its verb ("the are trials") is a slip, not a lost word. Two
-    prepositions in a row are left out too: word-order slips make those ("at on 17:07")."""
-    toks = sentence.tokens
-    for k, (a, b) in enumerate(zip(toks, toks[1:])):
-        if b.text in ("'s", "’s") and (a.pos == "ADP" or a.lower in _ARTICLES):
-            return k
-        if a.lower not in _ARTICLES or not (a.text.islower() or k == 0):
-            continue
-        if b.text in _CLOSERS or b.tag in ("VBZ", "VBD", "VBP", "MD"):
-            after = toks[k + 2] if k + 2 < len(toks) else None
-            if after is not None and after.pos in ("NOUN", "PROPN", "ADJ", "NUM"):
-                continue
-            return k
-    return None
-
-
-def _noun_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
-    """A hole with no source name to fill it ("the lifestyle of the may go back" for "styles in the
-    west could lag"): the source's common noun near the same place, which the version says nowhere
-    (not the word, its stem, a WordNet synonym or a derivation), is what the hole lost. Two signals
-    again: the hole alone names nothing, and a translation renders many nouns in other words."""
-    at = _noun_phrase_hole(sentence)
-    if at is None:
-        return []
-    said = said_keys(sentence)
-    here = at / max(1, len(sentence.tokens))
-    best, best_gap = None, _HOLE_REACH
-    for j, t in enumerate(src.tokens):
-        if t.pos != "NOUN" or t.is_stop or t.ent_type or not t.text.isalpha() or len(t.text) < 3:
-            continue
-        if word_key(t.lemma) in derived.stems or stem(t.text) in derived.stems or word_key(t.lower) in derived.stems:
-            continue
-        near = wordnet.synonym_set(t.lemma, "n", 3) | wordnet.derivations(t.lemma)
-        if {word_key(w) for w in near} & said:
-            continue
-        gap = abs(j / max(1, len(src.tokens)) - here)
-        if gap <= best_gap:
-            best, best_gap = t, gap
-    if best is None:
-        return []
-    return [make_finding(
-        ctx, "omission", sentence, "(missing)", src, best.text,
-        f'This version has a hole where a word is missing ("{span_text(sentence, at, at + 2)}"); the source says '
-        f'"{best.text}" there, which this version says nowhere.', 0.55,
-    )]
+    return []
 
 
 def _renders(sentence: ParsedSentence, src: ParsedSentence) -> bool:
