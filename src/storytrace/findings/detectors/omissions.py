@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import (NameUnit, name_units, office_title, other_name_of_place,
+from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
@@ -289,29 +289,6 @@ def _unsaid_name_tokens(src: ParsedSentence, derived: _DerivedWords) -> int:
                                                             for w in u.words() if w[:1].isupper()))
 
 
-def _owner_split(units: list) -> list:
-    """Name spans parted at a possessive whose owner is a name of its own: "Auckland's National
-    Women's Hospital" is a city and a hospital it owns, two referents, and a version that keeps the
-    city has not kept the hospital. The owner must have a word of its own (no English common word:
-    "Women's" stays inside its name) and the owned part at least two capitalised words ("St Mary's
-    Hospital" stays whole)."""
-    out = []
-    for unit in units:
-        toks = unit.sentence.tokens
-        cut = next((p for p in range(unit.first + 1, unit.end - 1) if toks[p].text in ("'s", "’s")), None)
-        if cut is None:
-            out.append(unit)
-            continue
-        owner = [t.text for t in toks[unit.first:cut] if t.text[:1].isupper()]
-        owned = [t.text for t in toks[cut + 1:unit.end] if t.text[:1].isupper()]
-        if not owner or not _own_words(owner) or len(owned) < 2:
-            out.append(unit)
-            continue
-        out.append(NameUnit(span_text(unit.sentence, unit.first, cut), unit.label, unit.sentence, unit.first, cut))
-        out.append(NameUnit(span_text(unit.sentence, cut + 1, unit.end), unit.label, unit.sentence, cut + 1, unit.end))
-    return out
-
-
 def _own_words(words: list[str]) -> list[str]:
     """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
     Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
@@ -341,7 +318,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
     derived_names = [u.text for u in name_units(sentence)]
     sentence_acronyms = {a for t in sentence.tokens if (a := acronym_letters(t.text))}
-    for unit in _owner_split(name_units(src, include_initial=True)):
+    for unit in name_units(src, include_initial=True):
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or not _droppable(unit) or _in_brackets(src, unit):
             continue
