@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import (NameUnit, name_units, office_title, other_name_of_place,
+from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
@@ -289,50 +289,6 @@ def _unsaid_name_tokens(src: ParsedSentence, derived: _DerivedWords) -> int:
                                                             for w in u.words() if w[:1].isupper()))
 
 
-def _owner_split(units: list) -> list:
-    """Name spans parted where a name of its own ends and a name of its own begins: an owner's
-    possessive ("Auckland's National Women's Hospital") or a place WordNet knows opening a name
-    of common words ("the US House of Representatives", "the Texas Health Department"). Each names
-    a referent, a city or country and a body in it, and a version that keeps one has not kept the
-    other. The owner must have a word of its own (no English common word: "Women's" stays inside
-    its name) or be a named place, and what follows must be a name of at least two capitalised
-    words ("St Mary's Hospital", "Manchester City" stay whole). The parts are asked about only
-    when the version keeps the whole name, and not by its letters ("CCTV" keeps "China Central
-    Television", China and all)."""
-    out = []
-    for unit in units:
-        cut = _owner_end(unit)
-        if cut is None:
-            out.append(unit)
-            continue
-        start = cut + 1 if unit.sentence.tokens[cut].text in ("'s", "’s") else cut
-        owner = span_text(unit.sentence, unit.first, cut)
-        # a place keeps its label as a place: an acronym of one ("US") is then judged as a country
-        out.append(NameUnit(owner, "GPE" if wordnet.named_places(owner) else unit.label, unit.sentence, unit.first, cut))
-        out.append(NameUnit(span_text(unit.sentence, start, unit.end), unit.label, unit.sentence, start, unit.end))
-    return out
-
-
-def _owner_end(unit) -> int | None:
-    """Where the owning name of ``unit`` ends (the index of its possessive, or of the first word
-    after the place), or None when the span is one name."""
-    toks = unit.sentence.tokens
-
-    def capitalised(first: int, end: int) -> list[str]:
-        return [t.text for t in toks[first:end] if t.text[:1].isupper()]
-    cut = next((p for p in range(unit.first + 1, unit.end - 1) if toks[p].text in ("'s", "’s")), None)
-    if cut is not None:
-        owner = capitalised(unit.first, cut)
-        return cut if owner and _own_words(owner) and len(capitalised(cut + 1, unit.end)) >= 2 else None
-    for k in range(unit.end - 1, unit.first, -1):
-        rest = capitalised(k, unit.end)
-        if len(rest) < 2 or not all(wordnet.common_word(w.lower()) for w in rest):
-            continue
-        if wordnet.named_places(span_text(unit.sentence, unit.first, k)):
-            return k
-    return None
-
-
 def _own_words(words: list[str]) -> list[str]:
     """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
     Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
@@ -362,15 +318,52 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
     derived_names = [u.text for u in name_units(sentence)]
     sentence_acronyms = {a for t in sentence.tokens if (a := acronym_letters(t.text))}
-    units = name_units(src, include_initial=True)
-    names = (derived_names, sentence_acronyms)
-    dropped = [f for unit in units if (f := _name_dropped(ctx, sentence, src, derived, unit, names))]
-    out.extend(dropped)
-    # a name kept as a whole may have kept only its owner: "Auckland" of "Auckland's National Women's Hospital"
-    whole = {f.source_value for f in dropped}
-    out.extend(f for unit in units if unit.text not in whole and not _named_as_one(unit, derived, names)
-               for part in _owner_split([unit]) if part is not unit
-               if (f := _name_dropped(ctx, sentence, src, derived, part, names)))
+    for unit in name_units(src, include_initial=True):
+        words = [w for w in unit.words() if w[:1].isupper()]
+        if not words or not _droppable(unit) or _in_brackets(src, unit):
+            continue
+        if acronym_letters(unit.text) in sentence_acronyms \
+                or any(one_referent(unit.text, name) for name in derived_names) \
+                or any(letters_fit(a, unit.text, implicit_head=True) for a in sentence_acronyms) \
+                or any(letters_fit(a, unit.text) for a in derived.acronyms):
+            continue  # "PBOC" for "People's Bank of China", "the STB" for "the (Singapore) Tourism Board":
+            # the version names it by its letters (short_forms)
+        if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
+            continue  # "Queen" before a name the version keeps, "Inc" after a company's name
+        if office_title(unit, ctx.source.roles):
+            continue  # "Prime" of "Prime Minister Li Qiang": an office a translation may name another way
+        if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
+                and not _named_country(unit, derived):
+            continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
+        # a name's own words (no English words) keep it, and its common words only when the version
+        # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
+        # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
+        own = _own_words(words)
+        if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
+            continue
+        kept_by = own or words
+        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
+            continue
+        # as the start of a word: the "Sea" of "Black Sea" is not kept by "research", "Oman" by "woman"
+        if any(re.search(rf"(?<!\w){re.escape(w.lower())}", derived.text) for w in kept_by):
+            continue
+        # a misspelling keeps the name; a word the source itself says is no misspelling of it, it renders
+        # that word ("Australia" does not keep a dropped "Austria" the source names beside it)
+        if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80
+               for w in kept_by for d in derived.capitalised if d == word_key(w) or d not in ctx.src.vocabulary):
+            continue
+        if other_name_of_place(unit.text, ctx.der):
+            continue  # "Napoli" for "Naples"
+        if outlet_named(outlet_run(unit), ctx.der, unit.label == "ORG"):
+            continue  # "China News Service" for "Chinanews.com": one outlet
+        if _described(unit.text, sentence, src):
+            continue  # "on the planet" for "on Earth": the name rendered by what it is
+        if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
+            continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
+        out.append(make_finding(
+            ctx, "omission", sentence, "(missing)", src, unit.text,
+            f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
+        ))
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
     for m in sentence_numbers(src):
@@ -386,62 +379,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
                                 0.4 if phrase else 0.5, severity="low" if phrase else None))
     return out
-
-
-def _named_as_one(unit, derived: _DerivedWords, names) -> bool:
-    """Does the version name the whole name by its letters or as one referent of another of its
-    names ("CCTV" for "China Central Television": the place in it is kept too)?"""
-    derived_names, sentence_acronyms = names
-    return acronym_letters(unit.text) in sentence_acronyms \
-        or any(one_referent(unit.text, name) for name in derived_names) \
-        or any(letters_fit(a, unit.text, implicit_head=True) for a in sentence_acronyms) \
-        or any(letters_fit(a, unit.text) for a in derived.acronyms)
-
-
-def _name_dropped(ctx, sentence, src, derived: _DerivedWords, unit, names) -> Finding | None:
-    """The omission of one source name, or None when the version keeps it in some way."""
-    words = [w for w in unit.words() if w[:1].isupper()]
-    if not words or not _droppable(unit) or _in_brackets(src, unit):
-        return None
-    if _named_as_one(unit, derived, names):
-        return None  # "PBOC" for "People's Bank of China", "the STB" for "the (Singapore) Tourism Board":
-        # the version names it by its letters (short_forms)
-    if all(word_key(w) in _TITLES_AND_SUFFIXES for w in words):
-        return None  # "Queen" before a name the version keeps, "Inc" after a company's name
-    if office_title(unit, ctx.source.roles):
-        return None  # "Prime" of "Prime Minister Li Qiang": an office a translation may name another way
-    if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
-            and not _named_country(unit, derived):
-        return None  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
-    # a name's own words (no English words) keep it, and its common words only when the version
-    # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
-    # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
-    own = _own_words(words)
-    if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
-        return None
-    kept_by = own or words
-    if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
-        return None
-    # as the start of a word: the "Sea" of "Black Sea" is not kept by "research", "Oman" by "woman"
-    if any(re.search(rf"(?<!\w){re.escape(w.lower())}", derived.text) for w in kept_by):
-        return None
-    # a misspelling keeps the name; a word the source itself says is no misspelling of it, it renders
-    # that word ("Australia" does not keep a dropped "Austria" the source names beside it)
-    if any(token_similarity(word_key(w), d) >= 0.88 or ratio(word_key(w), d) >= 80
-           for w in kept_by for d in derived.capitalised if d == word_key(w) or d not in ctx.src.vocabulary):
-        return None
-    if other_name_of_place(unit.text, ctx.der):
-        return None  # "Napoli" for "Naples"
-    if outlet_named(outlet_run(unit), ctx.der, unit.label == "ORG"):
-        return None  # "China News Service" for "Chinanews.com": one outlet
-    if _described(unit.text, sentence, src):
-        return None  # "on the planet" for "on Earth": the name rendered by what it is
-    if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
-        return None  # "110 million Singapore dollars" / "S$110 million": the sign names the country
-    return make_finding(
-        ctx, "omission", sentence, "(missing)", src, unit.text,
-        f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
-    )
 
 
 # A version shorter than this share of its source condenses it: leaving a whole phrase out is then
