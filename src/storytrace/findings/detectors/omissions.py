@@ -298,20 +298,6 @@ def _own_words(words: list[str]) -> list[str]:
     return [w for w in words if not wordnet.common_word(w.lower())]
 
 
-def _letters_only_and_unrendered(acronym: str, sentence: ParsedSentence, src: ParsedSentence) -> bool:
-    """Is the acronym made of letters only ("CBA", "U.N."), and does the version have no name of
-    its own that could render it? An acronym of letters names an organisation or a place; a
-    translation keeps it, spells it out (its initials are checked before this), or writes the
-    body's name in its own language ("the German Federal Agency" for "BA"): a name the source
-    does not have. With none of these the name is gone. A code with figures ("COVID-19", "H1N1")
-    names a thing a translation often describes instead ("the new coronavirus"); it stays exempt."""
-    if any(c.isdigit() for c in acronym):
-        return False
-    source_words = {word_key(t.text) for t in src.tokens}
-    return not any(any(word_key(w) not in source_words for w in u.words() if w[:1].isupper())
-                   for u in name_units(sentence))
-
-
 def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None = None) -> bool:
     """Does the sentence call the named thing by a WordNet class of it ("the planet" for
     "Earth", "the city" for "Paris")? A translation does that; it drops no fact. A class word
@@ -347,8 +333,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if office_title(unit, ctx.source.roles):
             continue  # "Prime" of "Prime Minister Li Qiang": an office a translation may name another way
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
-                and not _named_country(unit, derived) and not _letters_only_and_unrendered(unit.text, sentence, src):
-            continue  # a code ("COVID-19"), or an acronym the version may render by a name of its own
+                and not _named_country(unit, derived):
+            continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
         # a name's own words (no English words) keep it, and its common words only when the version
         # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
         # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
