@@ -339,9 +339,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         # writes them as a name: "Heilongjiang Agricultural Reclamation Bureau" is not kept by an
         # "agricultural" said of something else, "Good Neighor Home" is by "Neighborhood Home"
         own = _own_words(words)
-        # a title or company form capitalised in the version ("Ms.", "Inc") says nothing of whose it is
-        if own and any(word_key(w) in derived.capitalised for w in words
-                       if w not in own and word_key(w) not in _TITLES_AND_SUFFIXES):
+        if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
             continue
         kept_by = own or words
         if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
