@@ -265,19 +265,3 @@ def test_a_name_is_not_kept_by_a_like_spelt_name_the_source_says_too(extractor):
     assert not _counted(pair_findings(
         extractor, "Ministers from Austria met in Geneva on Monday to discuss trade.",
         "Ministers from Austira met in Geneva on Monday to discuss trade."), "omission")
-
-
-def test_a_spaced_dash_parts_a_name_span_in_two(extractor):
-    # "Ashford Valley - Chile's best climbing spot": the dash sets off an apposition, so the valley and
-    # the country are two names; the version that keeps one has not kept the other.
-    source = "Ashford Valley - Chile's best climbing spot, known as the Yosemite of the south, has many granite walls."
-    found = _counted(pair_findings(
-        extractor, source, "The best climbing spot, Ashford Valley, known as the Yosemite of the south, has many granite walls."),
-        "omission")
-    assert [f.source_value for f in found] == ["Chile"]
-    found = _counted(pair_findings(
-        extractor, source, "Chile's best climbing spot, known as the Yosemite of the south, has many granite walls."), "omission")
-    assert [f.source_value for f in found] == ["Ashford Valley"]
-    # Both kept, in another order, is no omission.
-    assert not _counted(pair_findings(
-        extractor, source, "The best climbing spot of Chile, Ashford Valley, known as the Yosemite of the south, has many granite walls."))

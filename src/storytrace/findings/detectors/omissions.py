@@ -14,7 +14,7 @@ from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
 from storytrace.findings.common import PairContext, make_finding, span_text
-from storytrace.findings.detectors.entities_cmp import (NameUnit, name_units, office_title, other_name_of_place,
+from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
@@ -289,28 +289,6 @@ def _unsaid_name_tokens(src: ParsedSentence, derived: _DerivedWords) -> int:
                                                             for w in u.words() if w[:1].isupper()))
 
 
-def _dash_split(units: list) -> list:
-    """Name spans parted at a dash written with spaces around it ("Cochamó Valley - Chile's premier
-    destination"): a spaced dash sets off an apposition or an aside, never the inside of one name, so
-    a span the tagger runs across it is two names, each kept or dropped on its own. A hyphen inside a
-    word ("Buffalo-Pittsburgh") is no such dash."""
-    out = []
-    for unit in units:
-        toks, text = unit.sentence.tokens, unit.sentence.text
-        cuts = [k for k in range(unit.first + 1, unit.end - 1) if toks[k].text in ("-", "–", "—")
-                and text[toks[k].start - unit.sentence.start - 1: toks[k].start - unit.sentence.start].isspace()
-                and text[toks[k].end - unit.sentence.start: toks[k].end - unit.sentence.start + 1].isspace()]
-        if not cuts:
-            out.append(unit)
-            continue
-        first = unit.first
-        for k in cuts + [unit.end]:
-            if k > first:
-                out.append(NameUnit(span_text(unit.sentence, first, k), unit.label, unit.sentence, first, k))
-            first = k + 1
-    return out
-
-
 def _own_words(words: list[str]) -> list[str]:
     """The words of a name that are no English common word: "Heilongjiang" of "Heilongjiang
     Agricultural Reclamation Bureau", "Argentina" and "Asociación" of "Asociación Argentina de
@@ -340,7 +318,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
     derived_names = [u.text for u in name_units(sentence)]
     sentence_acronyms = {a for t in sentence.tokens if (a := acronym_letters(t.text))}
-    for unit in _dash_split(name_units(src, include_initial=True)):
+    for unit in name_units(src, include_initial=True):
         words = [w for w in unit.words() if w[:1].isupper()]
         if not words or not _droppable(unit) or _in_brackets(src, unit):
             continue
