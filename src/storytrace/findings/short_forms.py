@@ -118,7 +118,8 @@ def letters_fit(letters: str, long_name: str, implicit_head: bool = False, loose
     if fit(0, 0, max(0, len(letters) - 3)) is not None:
         return True
     # the acronym's first letter stands for a place the name leaves implicit ("S" of "STB")
-    return implicit_head and len(letters) >= 3 and fit(1, 0, 0) is not None and len([o for o in optional if not o]) >= 2
+    return (implicit_head and len(letters) >= 3 and fit(1, 0, 0) is not None
+            and len([o for o in optional if not o]) >= 2)
 
 
 def _loose_search(letters: str, long_name: str):
