@@ -102,7 +102,7 @@ def unsupported_sentences(story, members: dict[str, Article], verifier, unsuppor
     with (the aligned sentences and one neighbour either side): one medium finding each."""
     import hashlib
 
-    from storytrace.findings import oriented_alignment
+    from storytrace.align import oriented_alignment
 
     out: list[Finding] = []
     jobs = []
