@@ -193,12 +193,19 @@ def _word_written_short(short: str, long: str) -> bool:
     return False
 
 
-def _names_word_by_word(a: str, b: str) -> bool:
+def _one_word_written_short(a: str, b: str) -> tuple[str, str] | None:
+    """(the word of ``a``, the word of ``b`` it is written short for) where two names of two words or
+    more are alike but for that word ("EU" / "European" of "EU Commission" / "European Commission");
+    None otherwise."""
     wa, wb = _WORD.findall(a), _WORD.findall(b)
     if len(wa) != len(wb) or len(wa) < 2:
-        return False
+        return None
     differ = [(x, y) for x, y in zip(wa, wb) if x.lower() != y.lower()]
-    return len(differ) == 1 and (_word_written_short(*differ[0]) or _word_written_short(*differ[0][::-1]))
+    return differ[0] if len(differ) == 1 and _word_written_short(*differ[0]) else None
+
+
+def _names_word_by_word(a: str, b: str) -> bool:
+    return _one_word_written_short(a, b) is not None or _one_word_written_short(b, a) is not None
 
 
 def _bare(name: str) -> str:
@@ -269,9 +276,7 @@ def loose_fit(a: str, b: str, joined: bool = False) -> str | None:
             parts = _letter_parts(letters, long)
             if parts is not None:
                 return f'the letters of "{short}" fit "{" ".join(parts)}"'
-        wa, wb = _WORD.findall(short), _WORD.findall(long)
-        if len(wa) == len(wb):
-            differ = [(x, y) for x, y in zip(wa, wb) if x.lower() != y.lower()]
-            if len(differ) == 1 and _word_written_short(*differ[0]):
-                return f'"{differ[0][0]}" is written for "{differ[0][1]}"'
+        word = _one_word_written_short(short, long)
+        if word is not None:
+            return f'"{word[0]}" is written for "{word[1]}"'
     return "one is the other written short"
