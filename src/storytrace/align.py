@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from storytrace.model import Alignment, Article, publication_order
+from storytrace.model import AlignedPair, Alignment, Article, ReusePassage, Story, publication_order
 from storytrace.sentence_align import (  # noqa: F401  (re-exported: align.py is where callers look)
     ANCHOR_WORDS, MATCH_BASE, MIN_PAIR_SCORE, STOP_WORDS, AlignParams, SentenceAlignment, SentenceSide,
     align_sentences, align_sides, article_alignment, article_text, content_terms, mention_key, mentions_by_sentence,
@@ -94,3 +94,25 @@ def align_story(articles: list[Article], embedder) -> list[Alignment]:
             else:
                 out.append(article_alignment(source, derived, align_sides(side(i), side(j))))
     return out
+
+
+def oriented_alignment(story: Story, source: str, derived: str) -> Alignment | None:
+    """The alignment of source -> derived, flipped when the aligner stored it the other way round."""
+    for al in story.alignments:
+        if al.source == source and al.derived == derived:
+            return al
+    for al in story.alignments:
+        if al.source == derived and al.derived == source:
+            return Alignment(
+                source=source,
+                derived=derived,
+                pairs=[AlignedPair(source=p.derived, derived=p.source, score=p.score) for p in al.pairs],
+                unaligned_source=list(al.unaligned_derived),
+                unaligned_derived=list(al.unaligned_source),
+                reuse=[
+                    ReusePassage(source_start=r.derived_start, source_end=r.derived_end,
+                            derived_start=r.source_start, derived_end=r.source_end)
+                    for r in al.reuse
+                ],
+            )
+    return None

@@ -148,7 +148,8 @@ _term_generation = 0
 
 
 def _dice_sides(src: "SentenceSide", der: "SentenceSide", attr: str) -> np.ndarray:
-    """_dice_matrix(getattr(src, attr), getattr(der, attr)), from each side's kept incidence rows."""
+    """Dice overlap of every pair of sets ``attr`` of the two sides (2 |a & b| / (|a| + |b|), 0 for two
+    empty sets), through sparse incidence matrices built from each side's kept rows."""
     global _term_generation
     if len(_TERM_IDS) >= _TERM_IDS_KEPT:
         _TERM_IDS.clear()
@@ -160,24 +161,6 @@ def _dice_sides(src: "SentenceSide", der: "SentenceSide", attr: str) -> np.ndarr
     xb = sparse.csr_matrix((np.ones(len(cb), np.float32), cb, pb), shape=(len(pb) - 1, shape_v))
     inter = (xa @ xb.T).toarray()
     sizes = la.astype(np.float32)[:, None] + lb.astype(np.float32)[None, :]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(sizes > 0, 2 * inter / sizes, 0.0).astype(np.float32)
-
-
-def _dice_matrix(a: list[set[str]], b: list[set[str]]) -> np.ndarray:
-    """Dice overlap of every pair of sets, through sparse incidence matrices."""
-    vocab: dict[str, int] = {}
-    def incidence(sets: list[set[str]]) -> tuple[np.ndarray, list[int], list[int]]:
-        lens = [len(s) for s in sets]
-        cols = [vocab.setdefault(t, len(vocab)) for s in sets for t in s]
-        return np.repeat(np.arange(len(sets)), lens), cols, lens
-    ra, ca, la = incidence(a)
-    rb, cb, lb = incidence(b)
-    shape_v = max(1, len(vocab))
-    xa = sparse.csr_matrix((np.ones(len(ca), np.float32), (ra, ca)), shape=(len(a), shape_v))
-    xb = sparse.csr_matrix((np.ones(len(cb), np.float32), (rb, cb)), shape=(len(b), shape_v))
-    inter = (xa @ xb.T).toarray()
-    sizes = np.array(la, np.float32)[:, None] + np.array(lb, np.float32)[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(sizes > 0, 2 * inter / sizes, 0.0).astype(np.float32)
 

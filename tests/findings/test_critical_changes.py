@@ -265,3 +265,14 @@ def test_a_name_is_not_kept_by_a_like_spelt_name_the_source_says_too(extractor):
     assert not _counted(pair_findings(
         extractor, "Ministers from Austria met in Geneva on Monday to discuss trade.",
         "Ministers from Austira met in Geneva on Monday to discuss trade."), "omission")
+
+
+def test_a_long_name_left_out_is_not_said_by_a_word_that_holds_its_letters(extractor):
+    # "woman" holds the letters of "Oman" but does not name the country: the version says none of the
+    # long name's words, so leaving out only the name does not make it a shortened rendering.
+    source = "The Oman Ministry of Agriculture, Fisheries and Water Resources said the fish were safe."
+    for version in ("An official said the fish were safe.", "A woman said the fish were safe."):
+        found = _counted(pair_findings(extractor, source, version), "omission")
+        assert [f.source_value for f in found] == ["Oman Ministry of Agriculture, Fisheries and Water Resources"], version
+    # The name said at the start of a longer word ("Omani") is said.
+    assert not _counted(pair_findings(extractor, source, "An Omani official said the fish were safe."), "omission")

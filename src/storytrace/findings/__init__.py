@@ -20,7 +20,8 @@ from collections.abc import Callable
 from storytrace.findings.merge import merge_same_change
 from storytrace.findings.severity import ensure_recorded, weigh_against_story
 from storytrace.findings import registry
-from storytrace.model import AlignedPair, Alignment, Article, Edge, Finding, ReusePassage, Story
+from storytrace.align import oriented_alignment  # also re-exported: findings.oriented_alignment
+from storytrace.model import Article, Edge, Finding, Story
 from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
 
 log = logging.getLogger(__name__)
@@ -65,28 +66,6 @@ def _pairwise_detector() -> Callable[..., list[Finding]] | None:
             raise  # pairwise exists but something it needs is broken: say so
         return None
     return detect_pair
-
-
-def oriented_alignment(story: Story, source: str, derived: str) -> Alignment | None:
-    """The alignment of source -> derived, flipped when the aligner stored it the other way round."""
-    for al in story.alignments:
-        if al.source == source and al.derived == derived:
-            return al
-    for al in story.alignments:
-        if al.source == derived and al.derived == source:
-            return Alignment(
-                source=source,
-                derived=derived,
-                pairs=[AlignedPair(source=p.derived, derived=p.source, score=p.score) for p in al.pairs],
-                unaligned_source=list(al.unaligned_derived),
-                unaligned_derived=list(al.unaligned_source),
-                reuse=[
-                    ReusePassage(source_start=r.derived_start, source_end=r.derived_end,
-                            derived_start=r.source_start, derived_end=r.source_end)
-                    for r in al.reuse
-                ],
-            )
-    return None
 
 
 def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None) -> list[Finding]:

@@ -178,7 +178,7 @@ def make_finding(
         claim=claim.text.strip(),
         claim_span=(claim.start, claim.end),
         derived_value=derived_value,
-        source_article=ctx.source.id if source_sentence is not None or source_value else ctx.source.id,
+        source_article=ctx.source.id,
         source_text=source_sentence.text.strip() if source_sentence is not None else "",
         source_span=(source_sentence.start, source_sentence.end) if source_sentence is not None else None,
         source_value=source_value,

@@ -12,7 +12,8 @@ most of them make too is the source's oddity, not this version's, and is medium.
 Why a finding has its severity is data on the finding, not only prose in its explanation:
 ``signals`` (the ``Signal`` values it has), ``lacks`` (the ones it lacks for high) and
 ``severity_reason`` (a ``Reason``). Every site that settles a severity goes through the functions
-below (``lower_to_medium``, ``settle_high``, ``raise_severity``, ``add_signal``, ``record``), which
+below (``lower_to_medium``, ``settle_high``, ``raise_severity``, ``add_signal``, ``record``, and
+``lower_by_verifier`` for the verifier's downgrades), which
 write the field and the explanation's sentence together; merge.py and ``weigh_against_story`` read the field, never the
 text. A finding read from a store written before these fields has ``None`` in them: unknown.
 """
@@ -95,6 +96,15 @@ def raise_severity(f: Finding, severity: str, signal: Signal, sentence: str) -> 
     if severity == "high":  # the second signal stands in for the one it lacked
         f.severity_reason, f.lacks = Reason.TWO_SIGNALS.value, []
     f.explanation += sentence
+    return f
+
+
+def lower_by_verifier(f: Finding, severity: str, sentence: str) -> Finding:
+    """The verifier reads the finding's sentences as saying the same thing: ``f`` goes down to
+    ``severity`` (verify.py), and ``sentence`` says so. Its signals stay as the detectors left them."""
+    f.explanation += sentence
+    f.severity = severity  # type: ignore[assignment]
+    f.severity_reason = Reason.VERIFIER_LOWERED.value
     return f
 
 

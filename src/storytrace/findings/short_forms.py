@@ -111,47 +111,57 @@ def letters_fit(letters: str, long_name: str, implicit_head: bool = False, loose
     "Bank of China" is another bank, a swap a translation makes."""
     if not loose:
         return letters in initials_of(long_name) or (implicit_head and _holds_initials(letters, long_name))
+    search = _loose_search(letters, long_name)
+    if search is None:
+        return False
+    _, _, optional, fit = search
+    if fit(0, 0, max(0, len(letters) - 3)) is not None:
+        return True
+    # the acronym's first letter stands for a place the name leaves implicit ("S" of "STB")
+    return (implicit_head and len(letters) >= 3 and fit(1, 0, 0) is not None
+            and len([o for o in optional if not o]) >= 2)
+
+
+def _loose_search(letters: str, long_name: str):
+    """The loose mode's search (``letters_fit``), shared by the yes-or-no answer and by
+    ``_letter_parts``, which shows the fit: (the name's words, the same plain, which of them are
+    optional, ``fit``), None for a name of fewer than two words. ``fit(i, j, skips)`` places letters i.. on words j.. with ``skips`` words
+    that may give no letter; it answers the path, a (word, positions of its letters taken) per word
+    from j on, or None where the letters do not fit."""
     words = [w for w in _WORD.findall(long_name) if w[:1].isalpha()]
     words = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
     if len(words) < 2:
-        return False
+        return None
     plain = [w.replace(".", "").replace("'", "").replace("’", "").lower() for w in words]
-    optional = [w.lower() in SMALL_WORDS or (loose and i == 0 and _place_word(w)) for i, w in enumerate(words)]
-    spare = max(0, len(letters) - 3) if loose else 0
+    # a small word, or a place heading the name, gives no letter
+    optional = [w.lower() in SMALL_WORDS or (i == 0 and _place_word(w)) for i, w in enumerate(words)]
 
     @lru_cache(maxsize=None)
-    def fit(i: int, j: int, skips: int) -> bool:
-        # i: next acronym letter, j: next word of the name
+    def fit(i: int, j: int, skips: int) -> tuple | None:
         if i == len(letters):
             rest = [k for k in range(j, len(plain)) if not optional[k]]
-            return len(rest) <= skips
+            return tuple((k, ()) for k in range(j, len(plain))) if len(rest) <= skips else None
         if j == len(plain):
-            return False
+            return None
         word = plain[j]
-        if optional[j] and fit(i, j + 1, skips):
-            return True
-        if not optional[j] and skips and fit(i, j + 1, skips - 1):
-            return True
-        if word[:1] != letters[i]:
-            return False
-        # letters i.. taken from this word: the first at its start, the rest in order within it
-        k, pos = i + 1, 1
-        if fit(k, j + 1, skips):
-            return True
-        while loose and k < len(letters):
-            pos = word.find(letters[k], pos)
-            if pos < 0:
-                return False
-            pos += 1
-            k += 1
-            if fit(k, j + 1, skips):
-                return True
-        return False
+        if word[:1] == letters[i]:  # letters i.. from this word: the first at its start, the rest in order
+            taken, k, pos = [0], i + 1, 1
+            while True:
+                tail = fit(k, j + 1, skips)
+                if tail is not None:
+                    return ((j, tuple(taken)), *tail)
+                pos = word.find(letters[k], pos) if k < len(letters) else -1
+                if pos < 0:
+                    break
+                taken.append(pos)
+                pos, k = pos + 1, k + 1
+        if optional[j] or skips:  # a small word, a heading place or a spare word gives no letter
+            tail = fit(i, j + 1, skips if optional[j] else skips - 1)
+            if tail is not None:
+                return ((j, ()), *tail)
+        return None
 
-    if fit(0, 0, spare):
-        return True
-    # the acronym's first letter stands for a place the name leaves implicit ("S" of "STB")
-    return implicit_head and len(letters) >= 3 and fit(1, 0, 0) and len([o for o in optional if not o]) >= 2
+    return words, plain, optional, fit
 
 
 def _holds_initials(letters: str, long_name: str) -> bool:
@@ -183,12 +193,19 @@ def _word_written_short(short: str, long: str) -> bool:
     return False
 
 
-def _names_word_by_word(a: str, b: str) -> bool:
+def _one_word_written_short(a: str, b: str) -> tuple[str, str] | None:
+    """(the word of ``a``, the word of ``b`` it is written short for) where two names of two words or
+    more are alike but for that word ("EU" / "European" of "EU Commission" / "European Commission");
+    None otherwise."""
     wa, wb = _WORD.findall(a), _WORD.findall(b)
     if len(wa) != len(wb) or len(wa) < 2:
-        return False
+        return None
     differ = [(x, y) for x, y in zip(wa, wb) if x.lower() != y.lower()]
-    return len(differ) == 1 and (_word_written_short(*differ[0]) or _word_written_short(*differ[0][::-1]))
+    return differ[0] if len(differ) == 1 and _word_written_short(*differ[0]) else None
+
+
+def _names_word_by_word(a: str, b: str) -> bool:
+    return _one_word_written_short(a, b) is not None or _one_word_written_short(b, a) is not None
 
 
 def _bare(name: str) -> str:
@@ -223,11 +240,13 @@ def _letter_parts(letters: str, long_name: str) -> list[str] | None:
     """How an acronym's letters fit a long name in the loose mode: each word of the name with the
     letters it gives in capitals and the rest in brackets ("C(hina) C(entral) T(ele)V(ision)"), a
     word that gives none in brackets whole ("(U.S.)"); None when they do not fit."""
-    words = [w for w in _WORD.findall(long_name) if w[:1].isalpha()]
-    words = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
-    plain = [w.replace(".", "").replace("'", "").replace("’", "").lower() for w in words]
-    optional = [w.lower() in SMALL_WORDS or (i == 0 and _place_word(w)) for i, w in enumerate(words)]
-    spare = max(0, len(letters) - 3)
+    search = _loose_search(letters, long_name)
+    if search is None:
+        return None
+    words, plain, _, fit = search
+    path = fit(0, 0, max(0, len(letters) - 3))
+    if path is None:
+        return None
 
     def shown(word: str, taken: tuple[int, ...]) -> str:
         out, n = "", 0
@@ -241,34 +260,6 @@ def _letter_parts(letters: str, long_name: str) -> list[str] | None:
             out += f"({word[run:n]})"
         return out
 
-    @lru_cache(maxsize=None)
-    def fit(i: int, j: int, skips: int) -> tuple | None:
-        if i == len(letters):
-            rest = [k for k in range(j, len(plain)) if not optional[k]]
-            return tuple((k, ()) for k in range(j, len(plain))) if len(rest) <= skips else None
-        if j == len(plain):
-            return None
-        word = plain[j]
-        if word[:1] == letters[i]:  # letters i.. from this word: the first at its start, the rest in order
-            taken, k, pos = [0], i + 1, 1
-            while True:
-                tail = fit(k, j + 1, skips)
-                if tail is not None:
-                    return ((j, tuple(taken)), *tail)
-                pos = word.find(letters[k], pos) if k < len(letters) else -1
-                if pos < 0:
-                    break
-                taken.append(pos)
-                pos, k = pos + 1, k + 1
-        if optional[j] or skips:  # a small word, a heading place or a spare word gives no letter
-            tail = fit(i, j + 1, skips if optional[j] else skips - 1)
-            if tail is not None:
-                return ((j, ()), *tail)
-        return None
-
-    path = fit(0, 0, spare) if len(words) >= 2 else None
-    if path is None:
-        return None
     return [f"({words[j]})" if not taken else shown(plain[j], taken) for j, taken in path]
 
 
@@ -285,9 +276,7 @@ def loose_fit(a: str, b: str, joined: bool = False) -> str | None:
             parts = _letter_parts(letters, long)
             if parts is not None:
                 return f'the letters of "{short}" fit "{" ".join(parts)}"'
-        wa, wb = _WORD.findall(short), _WORD.findall(long)
-        if len(wa) == len(wb):
-            differ = [(x, y) for x, y in zip(wa, wb) if x.lower() != y.lower()]
-            if len(differ) == 1 and _word_written_short(*differ[0]):
-                return f'"{differ[0][0]}" is written for "{differ[0][1]}"'
+        word = _one_word_written_short(short, long)
+        if word is not None:
+            return f'"{word[0]}" is written for "{word[1]}"'
     return "one is the other written short"

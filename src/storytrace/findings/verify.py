@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from storytrace.config import Config
-from storytrace.findings.severity import Reason, Signal, add_signal
+from storytrace.findings.severity import Signal, add_signal, lower_by_verifier
 from storytrace.model import Article, Finding
 
 CHECKED_SEVERITIES = ("high", "medium")
@@ -85,10 +85,8 @@ def verify_findings(findings: list[Finding], articles: dict[str, Article], verif
 def apply_score(f: Finding, score: float, entailed_above: float) -> None:
     """Write the verifier's judgement on a finding; downgrade it when judged supported."""
     if score >= entailed_above:
-        f.explanation += (f" The verifier judges the meaning kept (P(supported) = {score:.2f}), "
-                          f"so this {f.severity}-severity change was downgraded to low.")
-        f.severity = "low"
-        f.severity_reason = Reason.VERIFIER_LOWERED.value
+        lower_by_verifier(f, "low", f" The verifier judges the meaning kept (P(supported) = {score:.2f}), "
+                                    f"so this {f.severity}-severity change was downgraded to low.")
     else:
         f.explanation += f" Verifier: P(supported) = {score:.2f}."
 
@@ -102,7 +100,7 @@ def unsupported_sentences(story, members: dict[str, Article], verifier, unsuppor
     with (the aligned sentences and one neighbour either side): one medium finding each."""
     import hashlib
 
-    from storytrace.findings import oriented_alignment
+    from storytrace.align import oriented_alignment
 
     out: list[Finding] = []
     jobs = []
@@ -188,11 +186,10 @@ def weigh_with_verifier(findings: list[Finding], verifier, high_above: float, me
             continue
         threshold = thresholds[f.severity]
         if threshold < 1.0 and score >= threshold:
-            f.explanation += (f" Second signal: the verifier reads the two sentences as saying the same thing "
+            lower_by_verifier(f, LOWERED[f.severity],
+                              f" Second signal: the verifier reads the two sentences as saying the same thing "
                               f"(P(supported) both ways = {score:.2f}), so this {f.severity}-severity change "
                               f"was lowered to {LOWERED[f.severity]}.")
-            f.severity = LOWERED[f.severity]
-            f.severity_reason = Reason.VERIFIER_LOWERED.value
         elif score < 0.5:  # the two signals agree: the rules saw a change, the model reads one too
             f.explanation += (f" Second signal: the verifier also reads a change of meaning "
                               f"(P(supported) both ways = {score:.2f}).")

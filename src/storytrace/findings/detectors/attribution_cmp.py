@@ -39,23 +39,18 @@ def detect_attributions(ctx: PairContext) -> list[Finding]:
             continue
         src_sentence, b = candidates[0]
         missing = _missing_signal(a.target, b.target, claim.text, src_sentence.text)
+        # a source that may be this one written short ("CCTV" / "China Central Television", a loose
+        # fit, short_forms.loose_fit): a doubt, so medium, not high, naming the one that fits
+        fit = None if missing else next(
+            ((s, c, how) for s, c in candidates if (how := loose_fit(a.target, c.target))), None)
+        if fit is not None:
+            src_sentence, b, how = fit
+            missing = (Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.")
         finding = make_finding(
             ctx, "attribution_change", claim, a.target, src_sentence, b.target,
             f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.', 0.75,
         )
-        if missing:
-            findings.append(lower_to_medium(finding, *missing))
-            continue
-        # a source that may be this one written short ("CCTV" / "China Central Television", a loose
-        # fit, short_forms.loose_fit): a doubt, so medium, not high, naming the one that fits
-        fit = next(((s, c, how) for s, c in candidates if (how := loose_fit(a.target, c.target))), None)
-        if fit is not None:
-            src_sentence, b, how = fit
-            finding = lower_to_medium(make_finding(
-                ctx, "attribution_change", claim, a.target, src_sentence, b.target,
-                f'This version attributes the statement to {a.target}; the source attributes it to {b.target}.', 0.75,
-            ), Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.")
-        findings.append(finding)
+        findings.append(lower_to_medium(finding, *missing) if missing else finding)
     return findings
 
 

@@ -285,8 +285,15 @@ def _unsaid_name_tokens(src: ParsedSentence, derived: _DerivedWords) -> int:
     said" / "Said") is no shorter in what it renders, so the name's length does not make it a
     shortened rendering whose job is dropping details."""
     return sum(u.end - u.first for u in name_units(src, include_initial=True)
-               if u.label in _DROPPABLE_LABELS and not any(word_key(w) in derived.stems or w.lower() in derived.text
-                                                            for w in u.words() if w[:1].isupper()))
+               if _droppable(u) and not any(_says_word(w, derived) for w in u.words() if w[:1].isupper()))
+
+
+def _says_word(word: str, derived: _DerivedWords) -> bool:
+    """Does the version say this word of a name: its stem or lemma, or the word at the start of one
+    of its words ("Omani" says "Oman")? Not inside another word: the "Sea" of "Black Sea" is not said
+    by "research", "Oman" by "woman"."""
+    return stem(word) in derived.stems or word_key(word) in derived.stems \
+        or re.search(rf"(?<!\w){re.escape(word.lower())}", derived.text) is not None
 
 
 def _own_words(words: list[str]) -> list[str]:
@@ -342,10 +349,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if own and any(word_key(w) in derived.capitalised for w in words if w not in own):
             continue
         kept_by = own or words
-        if any(stem(w) in derived.stems or word_key(w) in derived.stems for w in kept_by):
-            continue
-        # as the start of a word: the "Sea" of "Black Sea" is not kept by "research", "Oman" by "woman"
-        if any(re.search(rf"(?<!\w){re.escape(w.lower())}", derived.text) for w in kept_by):
+        if any(_says_word(w, derived) for w in kept_by):
             continue
         # a misspelling keeps the name; a word the source itself says is no misspelling of it, it renders
         # that word ("Australia" does not keep a dropped "Austria" the source names beside it)
