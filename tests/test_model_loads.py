@@ -11,10 +11,12 @@ from storytrace import model_loads
 @pytest.fixture
 def clean_gc(monkeypatch):
     monkeypatch.setattr(model_loads, "_enabled", False)
+    threshold = gc.get_threshold()
     gc.unfreeze()
     yield
     gc.unfreeze()  # the test process goes on with other tests
     gc.enable()
+    gc.set_threshold(*threshold)
 
 
 def test_a_library_user_keeps_its_collector_as_it_was(clean_gc):
@@ -31,6 +33,24 @@ def test_once_enabled_no_collection_runs_during_a_load_and_what_it_built_is_froz
         built = [[] for _ in range(5000)]  # containers the collector tracks
     assert gc.isenabled()
     assert gc.get_freeze_count() >= 5000 and len(built) == 5000
+
+
+def test_once_enabled_the_young_generation_is_collected_less_often(clean_gc):
+    """A run builds many long-lived containers and few cycles: fewer young collections, each walking
+    more of them (1,167 -> 75 collections in `analyze` of 24 ECB+ articles); a library user keeps CPython's."""
+    gc.set_threshold(700, 10, 10)
+    with model_loads.loading():
+        pass
+    assert gc.get_threshold() == (700, 10, 10)
+    model_loads.enable()
+    assert gc.get_threshold() == (model_loads.YOUNG_THRESHOLD, 10, 10)
+
+
+def test_a_caller_that_set_a_larger_threshold_or_no_collection_keeps_it(clean_gc):
+    for threshold in ((50_000, 10, 10), (0, 10, 10)):
+        gc.set_threshold(*threshold)
+        model_loads.enable()
+        assert gc.get_threshold() == threshold
 
 
 def test_a_failed_load_gives_the_collector_back(clean_gc):
