@@ -285,6 +285,25 @@ def test_contradiction_two_dates_for_one_event_but_not_a_postponement():
     assert detect_internal_contradictions(two_laws) == []
 
 
+
+def test_a_date_of_entry_into_force_belongs_to_the_coming_into_force_not_to_the_noun_before():
+    # "The agreement will enter into force on 1 January" dates the agreement's coming into force, as
+    # "take effect" does; it is no second date for the agreement's signing or conclusion.
+    d11, jan1, jul1 = (DateValue(2025, 3, 11, "day", "2025-03-11"), DateValue(2026, 1, 1, "day", "2026-01-01"),
+                       DateValue(2026, 7, 1, "day", "2026-07-01"))
+    signed = make_article("x", ["The two countries concluded a trade agreement in Brussels on March 11.",
+                                "The agreement will enter into force on 1 January 2026 once parliament approves it."],
+                          dates=[("March 11", d11), ("1 January 2026", jan1)])
+    assert detect_internal_contradictions(signed) == []
+    came = make_article("c", ["The treaty was signed on March 11.", "The treaty came into force on 1 January 2026."],
+                        dates=[("March 11", d11), ("1 January 2026", jan1)])
+    assert detect_internal_contradictions(came) == []
+    # two dates for one coming into force, in either wording, still contradict each other
+    both = make_article("y", ["The agreement will take effect on 1 January 2026.",
+                              "Officials said the agreement would enter into force on 1 July 2026."],
+                        dates=[("1 January 2026", jan1), ("1 July 2026", jul1)])
+    assert [f.derived_value for f in detect_internal_contradictions(both)] == ["1 July 2026"]
+
 def test_contradiction_two_values_for_one_quantity_slot():
     q210, q150, q50 = Quantity(210e9, "USD", "bn"), Quantity(150e9, "USD", "bn"), Quantity(50e9, "USD", "bn")
     art = make_article("x", ["Washington imposed $210bn in tariffs on Canadian goods.", "Ottawa condemned the $150bn in tariffs on Canadian goods."],

@@ -368,12 +368,17 @@ _CONTEXT_STOP = {
 }
 
 
-def context_words(article: Article, start: int, end: int, after: bool = True, limit: int = 3) -> tuple[str, ...]:
-    """Up to ``limit`` content words after (or before) a mention, inside its clause."""
+def clause_text(article: Article, start: int, end: int, after: bool = True) -> str:
+    """The text of a mention's clause after it (or before it), up to a comma, colon, bracket or dash."""
     sentence = article.sentence_at(start)
     lo, hi = (sentence.start, sentence.end) if sentence else (0, len(article.text))
     text = article.text[end:hi] if after else article.text[lo:start]
-    text = re.split(r"[,;:()\u2014\u2013]|\s-\s", text)[0 if after else -1]
+    return re.split(r"[,;:()\u2014\u2013]|\s-\s", text)[0 if after else -1]
+
+
+def context_words(article: Article, start: int, end: int, after: bool = True, limit: int = 3) -> tuple[str, ...]:
+    """Up to ``limit`` content words after (or before) a mention, inside its clause."""
+    text = clause_text(article, start, end, after)
     words = [w.casefold() for w in re.findall(r"[^\W\d_][\w'-]*", text)]
     if not after:
         words.reverse()
@@ -412,9 +417,18 @@ def date_start(article: Article, m: Mention) -> int:
     return lo + weekday.start() if weekday else m.start
 
 
+# "enter/come into force" names the event "take effect" names: a law's or a treaty's coming into force.
+_INTO_FORCE = re.compile(r"(?i)\binto\s+force\b")
+
+
 def date_event(article: Article, m: Mention) -> str:
-    """The event a date belongs to: the nearest event noun before it in its clause ("the summit on March 12")."""
-    for w in context_words(article, date_start(article, m), m.end, after=False, limit=8):
+    """The event a date belongs to: the nearest event noun before it in its clause ("the summit on March 12");
+    "into force" nearer than any such noun is the coming into force ("effect"): in "the agreement will enter
+    into force on 1 January" the date is the entry into force, not the agreement's conclusion."""
+    start = date_start(article, m)
+    for w in context_words(article, start, m.end, after=False, limit=8):
+        if w == "force" and _INTO_FORCE.search(clause_text(article, start, m.end, after=False)):
+            return "effect"
         if w in EVENT_NOUNS:
             return w
     return ""

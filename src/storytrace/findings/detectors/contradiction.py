@@ -93,6 +93,12 @@ _FUNCTION_WORDS = {"the", "a", "an", "this", "that", "its", "their", "his", "her
                    "should", "could", "may", "is", "are", "was", "to", "be", "not", "now", "also", "only"}
 
 
+# The verbs and particle between a thing and its "effect"/"force": "the levy will take effect", "the treaty
+# came into force", "the rule goes into effect".
+_COMING_INTO_FORCE = {"take", "takes", "took", "taking", "taken", "enter", "enters", "entered", "entering", "come",
+                      "comes", "came", "coming", "go", "goes", "went", "going", "gone", "into"}
+
+
 def event_key(article: Article, m: Mention) -> tuple[str, str] | None:
     """(event noun, its owner) for a date: "the G7 summit on March 12" -> ("summit", "g7");
     "the carbon levy will take effect on June 1" -> ("effect", "levy"); no event noun -> None."""
@@ -103,12 +109,14 @@ def event_key(article: Article, m: Mention) -> tuple[str, str] | None:
     clause = re.split(r"[,;:()\u2014\u2013]", article.text[sentence.start : date_start(article, m)])[-1]
     tokens = [t.casefold() for t in re.findall(r"[^\W\d_][\w'-]*|\d+", clause)]
     stems = [t[:-1] if t.endswith("s") and len(t) > 3 else t for t in tokens]
+    if event == "effect":  # "into force" is the coming into force that "effect" names (date_event)
+        stems = ["effect" if s == "force" and j and tokens[j - 1] == "into" else s for j, s in enumerate(stems)]
     if event not in stems:
         return event, ""
     i = len(stems) - 1 - stems[::-1].index(event)
     before = tokens[:i]
-    if event == "effect":  # the thing that takes effect is the subject before "take"
-        while before and before[-1] in {"take", "takes", "took", "taking", "taken"} | _FUNCTION_WORDS:
+    if event == "effect":  # the thing that takes effect (comes into force) is the subject before the verb
+        while before and before[-1] in _COMING_INTO_FORCE | _FUNCTION_WORDS:
             before.pop()
     owner = before[-1] if before and before[-1] not in _FUNCTION_WORDS else ""
     return event, owner
