@@ -291,3 +291,41 @@ def loose_fit(a: str, b: str, joined: bool = False) -> str | None:
             if len(differ) == 1 and _word_written_short(*differ[0]):
                 return f'"{differ[0][0]}" is written for "{differ[0][1]}"'
     return "one is the other written short"
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
+
+
+def spelt_as_one(a: str, b: str) -> str | None:
+    """How two names of bodies or places may be one name written two ways, where neither the
+    plain nor the loose short-form fit says so, or None (the names are read as given, "the" and a
+    possessive aside):
+    - an acronym word standing for a run of the other's words, the words around it the same
+      ("UN Security Council" / "United Nations Security Council");
+    - one word spelt two ways, the other words the same and the two spellings alike by
+      ``names.compare_names`` (transliterations: "Gyeonggi Province" / "Kyonggi Province");
+    - a one-word name that is the other's first word cut short ("Fed" / "Federal Reserve")."""
+    from storytrace.findings.names import compare_names  # names imports nothing of this module; kept local
+
+    wa, wb = _NAME_WORD.findall(_bare(a)), _NAME_WORD.findall(_bare(b))
+    if not wa or not wb:
+        return None
+    for x, y in ((wa, wb), (wb, wa)):
+        for k, word in enumerate(x):
+            letters = acronym_letters(word)
+            before, after = [w.lower() for w in x[:k]], [w.lower() for w in x[k + 1:]]
+            if letters is None or len(y) < len(before) + len(after) + 2:
+                continue
+            if [w.lower() for w in y[:len(before)]] != before or [w.lower() for w in y[len(y) - len(after):]] != after:
+                continue
+            middle = y[len(before):len(y) - len(after)]
+            if all(w[:1].isupper() for w in middle) and letters == "".join(w[0] for w in middle).lower():
+                return f'"{word}" is written for "{" ".join(middle)}"'
+        if len(x) == 1 and len(y) >= 2 and len(x[0]) >= 3 and x[0][:1].isupper() and x[0].isalpha() \
+                and acronym_letters(x[0]) is None and y[0].lower().startswith(x[0].lower()) and len(y[0]) > len(x[0]):
+            return f'"{x[0]}" is "{y[0]}" cut short'
+    if len(wa) == len(wb) >= 2:
+        differ = [(x, y) for x, y in zip(wa, wb) if x.lower() != y.lower()]
+        if len(differ) == 1 and compare_names(*differ[0]).verdict in ("variant", "lookalike"):
+            return f'"{differ[0][0]}" and "{differ[0][1]}" may be one name in two spellings'
+    return None
