@@ -17,7 +17,7 @@ from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
 from storytrace.findings.slots import anchors, substitutions
-from storytrace.findings.wordsense import _prefix_negates, opposite_senses, senses, slot_opposed, wordnet_opposite
+from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
 
@@ -379,14 +379,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             value = d_explicit[0].text if d_explicit else "(no negation)"
             src_value = s_explicit[0].text if s_explicit else "(no negation)"
             explanation = "The number of negations differs, so the claim is reversed."
-        finding = make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)
-        carrier = _negation_carrier(negated_side, negations, other) if shared else None
-        if carrier:
-            # The clause is said on both sides, and the side without "not" has a word that holds a
-            # negation itself: it may say what "not" says, so the count alone is one signal.
-            lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f'the other sentence says "{carrier}", a word that may'
-                            ' carry the negation written here as "not".')
-        return [finding]
+        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
     said_here = {t.lemma.lower() for t in sentence.tokens}
@@ -397,27 +390,6 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
         )]
     return []
-
-
-def _negation_carrier(negated_side: ParsedSentence, negations: list[Token], other: ParsedSentence) -> str | None:
-    """A word of the other sentence that may carry, inside itself, the negation this side writes
-    as "not": "without" ("ended without an agreement" / "did not produce an agreement"), a negating
-    prefix on the negated word ("remained unchanged" / "did not change"), or a WordNet opposite of
-    it ("few" / "not many"). The count of explicit negations does not see these words."""
-    for neg in negations:
-        k = negated_side.tokens.index(neg)
-        if not 0 <= neg.head < len(negated_side.tokens) or neg.head == k:
-            continue
-        head = negated_side.tokens[neg.head]
-        pos = wordnet.SPACY_POS.get(head.pos)
-        opposed = wordnet.opposites(head.lemma.lower(), pos) if pos else frozenset()
-        said = {t.lower for t in negated_side.tokens}  # a word both sides say carries nothing one of them lacks
-        for t in other.tokens:
-            if t.lower in said:
-                continue
-            if t.lower == "without" or _prefix_negates(t, head) or t.lemma.lower() in opposed or t.lower in opposed:
-                return t.text
-    return None
 
 
 def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],
