@@ -139,19 +139,14 @@ def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, ne
             s_tok = tok if added else head
             what = "adds a negation to" if added else "drops the negation of"
             tie = ", ".join(shared_clause_words(negated_side, neg.head, other, j))
-            finding = make_finding(
+            return [make_finding(
                 ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
                 _clause(src, src.tokens.index(s_tok)),
                 f'This version {what} "{d_tok.text}": the source says the opposite.'
                 f' The clauses otherwise match (both say "{tie}").', 0.8,
                 # a synonym or a word in the slot, not the same word: one signal
                 severity=None if d_tok.lemma == s_tok.lemma else "medium",
-            )
-            second = _second_reversal(negated_side, neg.head, other, j) if finding.severity != "medium" else None
-            if second:
-                lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f"{second}: two reversals may cancel, and the two"
-                                " clauses say one thing.")
-            return [finding]
+            )]
     return []
 
 
@@ -286,47 +281,6 @@ def _difficult(sentence: ParsedSentence, index: int) -> bool:
 
 def _negative_manner(sentence: ParsedSentence, index: int) -> bool:
     return any(t.head == index and t.lower in _NEGATIVE_MANNER for t in sentence.tokens)
-
-
-_REVERSIBLE_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
-
-
-def _second_reversal(negated_side: ParsedSentence, i: int, other: ParsedSentence, j: int) -> str | None:
-    """A second reversal in the negated clause that the other clause does not share, said as the
-    reason, or None: the negated clause says "without" and the other clause does not ("cannot leave
-    without permission" / "must get permission to leave"), or the other clause has the opposite of
-    one of the negated clause's words ("not as fast" / "more slowly"; the compared words aside)."""
-    mine = [k for k in clause_tokens(negated_side, clause_root(negated_side, i)) if k != i]
-    theirs = [k for k in clause_tokens(other, clause_root(other, j)) if k != j]
-    my_words = {negated_side.tokens[k].lower for k in mine} | {negated_side.tokens[k].lemma.lower() for k in mine}
-    their_words = {other.tokens[k].lower for k in theirs} | {other.tokens[k].lemma.lower() for k in theirs}
-    if "without" in my_words and "without" not in their_words:
-        return 'the negated clause also says "without"'
-    for k in mine:
-        a = negated_side.tokens[k]
-        if a.pos not in _REVERSIBLE_POS or a.is_stop or a.lemma.lower() in their_words:
-            continue
-        for m in theirs:
-            b = other.tokens[m]
-            if b.pos in _REVERSIBLE_POS and not b.is_stop and b.lemma.lower() not in my_words \
-                    and (slot_opposed(a, b, use_valence=False) or _qualities_opposed(a, b)):
-                return f'the other clause says "{b.text}", the opposite of "{a.text}"'
-    return None
-
-
-def _qualities(tok: Token) -> set[str]:
-    """The adjectives a modifier says its quality through: an adverb's own adjective reading ("fast")
-    and the adjective it is formed from ("slowly" -> slow)."""
-    out = {f for f in (tok.lower, tok.lemma.lower()) if tok.pos in ("ADJ", "ADV") and wordnet.known(f, "a")}
-    if tok.pos == "ADV":
-        out |= {w for w, p in wordnet.wordnet().related_words(tok.lower, "r") if p in ("a", "s")}
-    return out
-
-
-def _qualities_opposed(a: Token, b: Token) -> bool:
-    """Do two modifiers name opposite qualities ("as fast" / "more slowly")?"""
-    qa, qb = _qualities(a), _qualities(b)
-    return bool(qa and qb and not qa & qb and any(qb & wordnet.opposites(x, "a") for x in qa))
 
 
 def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
