@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
-from storytrace.findings.short_forms import initials_of, loose_fit, one_referent, same_outlet, spelt_as_one  # noqa: F401 (re-exported)
+from storytrace.findings.short_forms import initials_of, loose_fit, one_referent, same_outlet  # noqa: F401 (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
@@ -478,12 +478,7 @@ def _maybe_one_body(f: Finding, unit: NameUnit, candidate: NameUnit) -> Finding:
     if f.severity != "high":
         return f
     how = loose_fit(unit.text, candidate.text, candidate.label == "ORG")
-    if how:
-        return lower_to_medium(f, Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.")
-    # A body or place written two ways, not a person: the person check (names.compare_names) has
-    # its own verdicts, and a look-alike person stays a different person.
-    how = spelt_as_one(unit.text, candidate.text) if "PERSON" not in (unit.label, candidate.label) else None
-    return lower_to_medium(f, Signal.DISTINCT_NAME, f"the two names may be one name written two ways: {how}.") if how else f
+    return lower_to_medium(f, Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.") if how else f
 
 
 def _lowered(f: Finding, not_high: str | None) -> Finding:
