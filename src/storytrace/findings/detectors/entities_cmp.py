@@ -375,13 +375,8 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     # A sentence that renders its source sentence alone cannot have handed the name on to another
     # sentence: the replaced person named elsewhere in this version is named there for another reason.
     one_to_one = ctx.is_one_to_one(unit.sentence.index)
-    # A person this very sentence still names was not replaced: a list of names said in another
-    # order or with other spellings ("M.L. Gupta, Rohin Bharadwaj and ..." / "ML Gupta, Rohin
-    # Bhardwaj, and ..."), where the tagger gives one of the source's names another kind.
-    here = name_units(unit.sentence)
     for candidate in name_units(closest):
-        if candidate.label != "PERSON" or any(_covers(d.text, candidate) for d in here) \
-                or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
+        if candidate.label != "PERSON" or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
             continue
         return lower_to_medium(make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
