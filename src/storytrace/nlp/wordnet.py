@@ -302,15 +302,6 @@ def common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def only_common_word(word: str) -> bool:
-    """Does WordNet know ``word`` only as a common word: senses, none of them an instance of
-    something ("report", "relief"; not "China", whose porcelain sense sits beside the country)?"""
-    wn = wordnet()
-    found = [s for p in POS_LETTERS for s in wn.synsets(word, p)]
-    return bool(found) and not any(wn.synset(s).linked(INSTANCE_OF) for s in found)
-
-
-@lru_cache(maxsize=1 << 16)
 def synonym_set(word: str, pos: str | None = None, limit: int | None = None) -> frozenset[str]:
     """Every lemma sharing a sense with ``word`` (its first ``limit`` senses), plus, for
     adjectives, the rest of the cluster (similar-to: "huge" ~ "large" ~ "vast")."""

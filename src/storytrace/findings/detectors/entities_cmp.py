@@ -321,10 +321,10 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
                    + ("person." if unit.label == "PERSON" else "name."))
             )
             explanation, not_high = _kind_signal(unit, candidate, explanation)
-            return _word_still_said(_maybe_one_body(_lowered(make_finding(
-                ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text, explanation,
-                0.7 if lookalike else 0.8, severity="medium" if not_high else None), not_high), unit, candidate),
-                unit, candidate)
+            return _maybe_one_body(_lowered(make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence,
+                                                         candidate.text, explanation, 0.7 if lookalike else 0.8,
+                                                         severity="medium" if not_high else None), not_high),
+                                   unit, candidate)
     needle = unit.text.lower()
     elsewhere = ctx.other_versions_with(lambda article: needle in (article.text or article.original_text).lower())
     explanation = f'"{unit.text}" appears nowhere in the source.' + ctx.support_note(elsewhere)
@@ -415,9 +415,10 @@ def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:
                 explanation, not_high = _kind_signal(
                     unit, candidate, f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '
                     f'this version puts "{unit.text}" there.')
-                return _word_still_said(_maybe_one_body(_lowered(make_finding(
-                    ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text, explanation, 0.75,
-                    severity="medium" if not_high else None), not_high), unit, candidate), unit, candidate)
+                return _maybe_one_body(_lowered(make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence,
+                                                             candidate.text, explanation, 0.75,
+                                                             severity="medium" if not_high else None), not_high),
+                                       unit, candidate)
     return None
 
 
@@ -473,23 +474,6 @@ def _maybe_one_body(f: Finding, unit: NameUnit, candidate: NameUnit) -> Finding:
         return f
     how = loose_fit(unit.text, candidate.text, candidate.label == "ORG")
     return lower_to_medium(f, Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.") if how else f
-
-
-def _word_still_said(f: Finding, unit: NameUnit, candidate: NameUnit) -> Finding:
-    """A high swap whose source name is one word WordNet knows only as a common word ("the
-    "Report"", a headline's "Relief"), which this very sentence still says, in capitals or not,
-    outside the new name ("Xinhua released the report"): the source's name is not gone, so the
-    sentence may name both in other places rather than put one in the other's place. Medium: the
-    name in the slot is one signal, and that the source's name was replaced is not known."""
-    words = candidate.words()
-    if f.severity != "high" or len(words) != 1 or not wordnet.only_common_word(words[0].lower()):
-        return f
-    key = words[0].lower()
-    toks = unit.sentence.tokens
-    if not any((t.lower == key or t.lemma.lower() == key) for k, t in enumerate(toks) if not unit.first <= k < unit.end):
-        return f
-    return lower_to_medium(f, Signal.CLEAR_DIFFERENCE, f"the source's \"{words[0]}\" is a common word written as a"
-                           " name, and this sentence still says it: the source's name may not be gone.")
 
 
 def _lowered(f: Finding, not_high: str | None) -> Finding:
