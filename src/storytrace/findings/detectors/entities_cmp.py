@@ -321,10 +321,10 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
                    + ("person." if unit.label == "PERSON" else "name."))
             )
             explanation, not_high = _kind_signal(unit, candidate, explanation)
-            return _nested_place(_maybe_one_body(_lowered(make_finding(
-                ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text, explanation,
-                0.7 if lookalike else 0.8, severity="medium" if not_high else None), not_high), unit, candidate),
-                unit, candidate)
+            return _maybe_one_body(_lowered(make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence,
+                                                         candidate.text, explanation, 0.7 if lookalike else 0.8,
+                                                         severity="medium" if not_high else None), not_high),
+                                   unit, candidate)
     needle = unit.text.lower()
     elsewhere = ctx.other_versions_with(lambda article: needle in (article.text or article.original_text).lower())
     explanation = f'"{unit.text}" appears nowhere in the source.' + ctx.support_note(elsewhere)
@@ -415,9 +415,10 @@ def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:
                 explanation, not_high = _kind_signal(
                     unit, candidate, f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '
                     f'this version puts "{unit.text}" there.')
-                return _nested_place(_maybe_one_body(_lowered(make_finding(
-                    ctx, "entity_swap", unit.sentence, unit.text, src_sentence, candidate.text, explanation, 0.75,
-                    severity="medium" if not_high else None), not_high), unit, candidate), unit, candidate)
+                return _maybe_one_body(_lowered(make_finding(ctx, "entity_swap", unit.sentence, unit.text, src_sentence,
+                                                             candidate.text, explanation, 0.75,
+                                                             severity="medium" if not_high else None), not_high),
+                                       unit, candidate)
     return None
 
 
@@ -473,20 +474,6 @@ def _maybe_one_body(f: Finding, unit: NameUnit, candidate: NameUnit) -> Finding:
         return f
     how = loose_fit(unit.text, candidate.text, candidate.label == "ORG")
     return lower_to_medium(f, Signal.DISTINCT_NAME, f"the two names may be one body written short: {how}.") if how else f
-
-
-def _nested_place(f: Finding, unit: NameUnit, candidate: NameUnit) -> Finding:
-    """A high swap of two places one of which WordNet puts inside the other ("Beijing" / "China",
-    "Miami" / "Florida"): the sentence may name one place more or less precisely than the other
-    version, not another place, so the swap is medium. Places side by side ("Texas" / "Florida"),
-    or places WordNet does not know, leave a high swap high."""
-    if f.severity != "high" or unit.group != "place" or candidate.group != "place":
-        return f
-    for inner, outer in ((unit.text, candidate.text), (candidate.text, unit.text)):
-        if wordnet.place_within(inner, outer):
-            return lower_to_medium(f, Signal.CLEAR_DIFFERENCE, f'"{inner}" lies within "{outer}", so the two may name'
-                                   " one place more or less precisely rather than two places.")
-    return f
 
 
 def _lowered(f: Finding, not_high: str | None) -> Finding:
