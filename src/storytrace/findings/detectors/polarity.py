@@ -139,19 +139,14 @@ def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, ne
             s_tok = tok if added else head
             what = "adds a negation to" if added else "drops the negation of"
             tie = ", ".join(shared_clause_words(negated_side, neg.head, other, j))
-            finding = make_finding(
+            return [make_finding(
                 ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
                 _clause(src, src.tokens.index(s_tok)),
                 f'This version {what} "{d_tok.text}": the source says the opposite.'
                 f' The clauses otherwise match (both say "{tie}").', 0.8,
                 # a synonym or a word in the slot, not the same word: one signal
                 severity=None if d_tok.lemma == s_tok.lemma else "medium",
-            )
-            said_without_not = _negation_without_not(negated_side, negated_side.tokens.index(neg), other, j) \
-                if finding.severity != "medium" else None
-            if said_without_not:
-                lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f"{said_without_not}, so the two may say one thing.")
-            return [finding]
+            )]
     return []
 
 
@@ -286,20 +281,6 @@ def _difficult(sentence: ParsedSentence, index: int) -> bool:
 
 def _negative_manner(sentence: ParsedSentence, index: int) -> bool:
     return any(t.head == index and t.lower in _NEGATIVE_MANNER for t in sentence.tokens)
-
-
-def _negation_without_not(negated_side: ParsedSentence, n: int, other: ParsedSentence, j: int) -> str | None:
-    """A construction of the other sentence that says the negated clause without "not", or None:
-    "yet to" before the word ("has yet to be completed" is "has not yet been completed"), or, for a
-    negation with "until" after it, "only" in the other sentence ("did not fall until March" is
-    "only fell in March")."""
-    before = [t.lower for t in other.tokens[max(0, j - 5):j]]
-    if any(a == "yet" and b == "to" for a, b in zip(before, before[1:])):
-        return 'the other sentence says "yet to", which holds the negation'
-    after = [t.lower for t in negated_side.tokens[n + 1:]]
-    if ("until" in after or "till" in after) and any(t.lower == "only" for t in other.tokens):
-        return 'the negation goes with "until", which the other sentence says with "only"'
-    return None
 
 
 def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
