@@ -24,6 +24,7 @@ def test_a_swap_between_renderings_worded_far_apart_is_medium(extractor):
     swaps = _swaps(pair_findings(extractor, source, derived, [([0], [0])]))
     assert swaps and all(f.severity == "medium" for f in swaps), swaps
     assert "one_to_one" in (swaps[0].lacks or []), swaps
+    assert "paired only because each version is one sentence" in swaps[0].explanation, swaps
 
 
 def test_a_swap_in_a_sentence_that_keeps_the_other_words_stays_high(extractor):

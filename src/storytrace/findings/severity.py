@@ -121,6 +121,10 @@ def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
                         " High: the sentence renders exactly one source sentence, so the change is certain to be in it.")
         elif corroborated:
             settle_high(f, tuple(f.signals), " High: two detectors agree on this change.")
+        elif ctx.alignment.pairs and not measured:
+            lower_to_medium(f, Signal.ONE_TO_ONE, "the two sentences are paired only because each version is one"
+                            " sentence, and they share too few words to show that this one renders that one; the"
+                            " change may be a rewording.", has=tuple(f.signals or [Signal.DETECTOR]))
         else:
             lower_to_medium(f, Signal.ONE_TO_ONE, "the sentence does not render exactly one source sentence, so which"
                             " source sentence it changed is less certain.", has=tuple(f.signals or [Signal.DETECTOR]))
