@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from storytrace.findings.common import PairContext, _shared_word_scores
+from storytrace.findings.common import PairContext, _shared_word_scores, content_keys, source_content_keys
+from storytrace.findings.text import word_key
 from storytrace.model import Article, Finding, Story
 # The vocabulary lives in a module of its own so outputs can read it without loading the detectors.
 from storytrace.severity_basis import SIGNAL_LABELS, Reason, Signal, why_severity  # noqa: F401 - re-exported
@@ -115,8 +116,12 @@ def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
         if f.severity != "high" or f.severity_reason == Reason.TWO_SIGNALS.value:
             continue  # TWO_SIGNALS: the detector itself named the two signals behind its high (settle_high)
         sentence = by_start.get(f.claim_span[0])
-        one_to_one = sentence is not None and (ctx.is_one_to_one(sentence.index) if ctx.alignment.pairs
-                                               else _clear_counterpart(sentence, ctx))
+        # One sentence against one sentence is paired by position, not by an aligner: that pairing is
+        # no evidence that the sentence renders its counterpart, so the words they share decide, as
+        # for pairs compared with no aligner (two renderings worded far apart stay medium).
+        measured = ctx.alignment.pairs and not (len(ctx.src.sentences) == 1 and len(ctx.der.sentences) == 1)
+        one_to_one = sentence is not None and (ctx.is_one_to_one(sentence.index) if measured
+                                               else _clear_counterpart(sentence, ctx, f.derived_value))
         corroborated = Signal.DETECTORS_AGREE.value in (f.signals or [])
         if one_to_one and corroborated:
             settle_high(f, (*f.signals, Signal.ONE_TO_ONE),
@@ -126,6 +131,10 @@ def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
                         " High: the sentence renders exactly one source sentence, so the change is certain to be in it.")
         elif corroborated:
             settle_high(f, tuple(f.signals), " High: two detectors agree on this change.")
+        elif ctx.alignment.pairs and not measured:
+            lower_to_medium(f, Signal.ONE_TO_ONE, "the two sentences are paired only because each version is one"
+                            " sentence, and they share too few words to show that this one renders that one; the"
+                            " change may be a rewording.", has=tuple(f.signals or [Signal.DETECTOR]))
         else:
             lower_to_medium(f, Signal.ONE_TO_ONE, "the sentence does not render exactly one source sentence, so which"
                             " source sentence it changed is less certain.", has=tuple(f.signals or [Signal.DETECTOR]))
@@ -135,9 +144,16 @@ def settle_severity(findings: list[Finding], ctx: PairContext) -> list[Finding]:
 _CLEAR_SHARE = 0.6  # share of the sentence's content words its counterpart must have
 
 
-def _clear_counterpart(sentence, ctx: PairContext) -> bool:
-    """Without an aligner (pairs compared directly): one source sentence has most of this
-    sentence's content words and no other comes close, so the counterpart is not in doubt."""
+def _clear_counterpart(sentence, ctx: PairContext, value: str = "") -> bool:
+    """Without an aligner (pairs compared directly, or one sentence against one): one source
+    sentence has most of this sentence's content words and no other comes close, so the
+    counterpart is not in doubt. The words of the changed value itself (``value``: a long name put
+    for a short one) are the change, not the rest of the sentence, and are left out of the count."""
+    changed = {k for k in (word_key(w) for w in re.findall(r"\w+", value)) if k}
+    words = content_keys(sentence.tokens) - changed
+    if changed and words:
+        scores = sorted((len(words & keys) / len(words) for keys in source_content_keys(ctx.src)), reverse=True)
+        return bool(scores) and scores[0] >= _CLEAR_SHARE and (len(scores) == 1 or scores[1] < _CLEAR_SHARE / 2)
     scores = sorted((score for score, _ in _shared_word_scores(sentence, ctx.src)), reverse=True)
     return bool(scores) and scores[0] >= _CLEAR_SHARE and (len(scores) == 1 or scores[1] < _CLEAR_SHARE / 2)
 
