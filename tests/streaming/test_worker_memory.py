@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from storytrace.streaming.workers import release_freed_memory
+from storytrace.streaming.memory import release_freed_memory
 
 
 def _rss_mb() -> float:

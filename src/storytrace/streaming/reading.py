@@ -65,7 +65,7 @@ def release_reading_models() -> None:
     loaded again, same results."""
     from storytrace.nlp.language import unload_identifier
     from storytrace.similarity.docvec import unload_encoders
-    from storytrace.streaming.workers import release_freed_memory
+    from storytrace.streaming.memory import release_freed_memory
 
     unload_encoders()
     unload_identifier()

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from storytrace.config import Config
 from storytrace.model import Article, InputError, Story
+from storytrace.streaming.memory import release_freed_memory
 
 
 @dataclass
@@ -227,26 +228,11 @@ def freeze_loaded_models(models) -> bool:
     return True
 
 
-def release_freed_memory() -> bool:
-    """Collect cycles and hand the heap's free pages back to the system (glibc's malloc_trim).
-
-    A group leaves many freed small blocks scattered over the heap; glibc keeps those pages mapped, so
-    a worker's resident size only grows from group to group. Trimming frees whole free pages only and
-    changes no data. Returns whether the trim ran (False off glibc)."""
-    import ctypes
-    import gc
-
-    gc.collect()
-    try:
-        return bool(ctypes.CDLL("libc.so.6").malloc_trim(0)) or True
-    except (OSError, AttributeError):
-        return False
-
-
 class WorkerPool:
     """The worker slots of one run. ``warm`` starts the workers and has them load their models while
-    this process is still reading, cleaning and signing articles (which it does alone): the loads
-    (~7 CPU-s a worker) then run on the other core instead of after blocking, before the first group."""
+    step 1 (read, clean, sign) is under way, in this process and, batch by batch, in the started
+    workers themselves (``reader``): the loads (~7 CPU-s a worker) then run beside it instead of after
+    blocking, before the first group."""
 
     def __init__(self, config: Config, db_path: Path, workers: int):
         config_fields = {f.name: getattr(config, f.name) for f in fields(config)}
