@@ -72,6 +72,10 @@ def test_analyze_ends_with_a_summary_line(tmp_path):
     found = f"{len(severities)} {'finding' if len(severities) == 1 else 'findings'}"
     assert last == (f"2 articles, {stories} with more than one version or a finding, {found} ({severities.count('high')} high, "
                     f"{severities.count('medium')} medium, {severities.count('low')} low), 1 error, 0 warnings")
+    # Counting for that line leaves no SQLite journal files beside the store: a read-only connection
+    # cannot checkpoint a WAL store on close, so it used to leave storytrace.db-wal and -shm behind.
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name.startswith("storytrace.db")) == [
+        "storytrace.db", "storytrace.db.lock"]
 
 
 def test_compare_two_files_prints_a_verdict(tmp_path):

@@ -221,13 +221,15 @@ def analyze(
             _err(str(e))
         with _store_failures(db_path, writing_reports=out):
             files = write_from_store(db_path, out, __version__, run.errors, Publishing(publisher, review_url, publish_unreviewed))
+        # counted while this run still holds the store, as the reports were written
+        summary = "" if quiet else _summary(db_path, [InputError(str(p), "no such file or folder") for p in missing] + run.errors)
     if not quiet:
         _err(
             f"{run.articles_read} articles read ({run.articles_extracted} analysed, {run.articles_skipped} unchanged"
             + (f", {run.articles_deferred} alone and not extracted" if run.articles_deferred else "") + "), "
             f"{run.blocks_recomputed} of {run.blocks} blocks recomputed -> {files['html']}"
         )
-        _err(_summary(db_path, [InputError(str(p), "no such file or folder") for p in missing] + run.errors))
+        _err(summary)
     if run.articles_read == 0:
         raise typer.Exit(EXIT_FAILED)
     if missing or any(e.fatal for e in run.errors):
@@ -235,10 +237,13 @@ def analyze(
 
 
 def _summary(db_path: Path, errors: list[InputError]) -> str:
-    """One line: what the store holds now and what went wrong in this run."""
+    """One line: what the store holds now and what went wrong in this run.
+
+    Read through a writer's connection, as the reports are (this run owns the store): a read-only
+    connection cannot checkpoint a WAL store when it closes, and left storytrace.db-wal and -shm behind."""
     from storytrace.store import database as store_mod
 
-    with store_mod.open_readonly(db_path) as s:
+    with store_mod.Store(db_path) as s:
         articles, stories = store_mod.article_count(s), store_mod.story_count(s, listed_only=True)
         by_severity = dict(s.conn.execute("SELECT severity, count(*) FROM findings GROUP BY severity").fetchall())
     findings = sum(by_severity.values())
