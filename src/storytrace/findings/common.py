@@ -134,9 +134,12 @@ def slot_sources(ctx: PairContext, sentence: ParsedSentence, keep=None, nearby: 
 _MIN_SHARED = 0.25  # share of the sentence's content words a source sentence must have
 
 
-def _shared_word_scores(sentence: ParsedSentence, source: ParsedArticle) -> list[tuple[float, ParsedSentence]]:
-    """(share of the sentence's content words each source sentence has, that sentence)."""
+def _shared_word_scores(sentence: ParsedSentence, source: ParsedArticle,
+                        leave_out: frozenset[str] = frozenset()) -> list[tuple[float, ParsedSentence]]:
+    """(share of the sentence's content words each source sentence has, that sentence). ``leave_out``:
+    word keys not counted (a changed value's own words), unless they are all the sentence has."""
     words = content_keys(sentence.tokens)
+    words = words - leave_out or words
     if not words:
         return []
     return [(len(words & keys) / len(words), s) for s, keys in zip(source.sentences, source_content_keys(source))]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from storytrace.findings.common import PairContext, _shared_word_scores, content_keys, source_content_keys
+from storytrace.findings.common import PairContext, _shared_word_scores
 from storytrace.findings.text import word_key
 from storytrace.model import Article, Finding, Story
 # The vocabulary lives in a module of its own so outputs can read it without loading the detectors.
@@ -149,12 +149,8 @@ def _clear_counterpart(sentence, ctx: PairContext, value: str = "") -> bool:
     sentence has most of this sentence's content words and no other comes close, so the
     counterpart is not in doubt. The words of the changed value itself (``value``: a long name put
     for a short one) are the change, not the rest of the sentence, and are left out of the count."""
-    changed = {k for k in (word_key(w) for w in re.findall(r"\w+", value)) if k}
-    words = content_keys(sentence.tokens) - changed
-    if changed and words:
-        scores = sorted((len(words & keys) / len(words) for keys in source_content_keys(ctx.src)), reverse=True)
-        return bool(scores) and scores[0] >= _CLEAR_SHARE and (len(scores) == 1 or scores[1] < _CLEAR_SHARE / 2)
-    scores = sorted((score for score, _ in _shared_word_scores(sentence, ctx.src)), reverse=True)
+    changed = frozenset(k for k in (word_key(w) for w in re.findall(r"\w+", value)) if k)
+    scores = sorted((score for score, _ in _shared_word_scores(sentence, ctx.src, changed)), reverse=True)
     return bool(scores) and scores[0] >= _CLEAR_SHARE and (len(scores) == 1 or scores[1] < _CLEAR_SHARE / 2)
 
 
