@@ -127,16 +127,3 @@ def test_a_prefix_negation_never_makes_a_flip(extractor):
         extractor, "The minister was unable to attend the meeting, and the reason was clear.",
         "The minister could not attend the meeting, and the reason was unclear."), "negation_flip")
     assert [f.derived_value for f in findings] == ["unclear"], findings
-
-
-def test_a_qualifier_that_wordnet_uses_to_define_an_unrendered_source_word_is_no_addition(extractor):
-    # WordNet defines a bill as "a statute in draft before it becomes law": "the draft pension
-    # reform" spells out what "the pension reform bill" says, in another construction. A qualifier
-    # no main sense of the source's words contains is still an addition.
-    source = "The unions protested again on Saturday against the government's pension reform bill."
-    assert not _counted(pair_findings(
-        extractor, source, "The unions protested again on Saturday against the government's draft pension reform."),
-        "unsupported_addition")
-    assert _counted(pair_findings(
-        extractor, source, "The unions protested again on Saturday against the government's unpopular pension reform."),
-        "unsupported_addition")

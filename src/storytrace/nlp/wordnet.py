@@ -465,11 +465,10 @@ def place_within(place: str, region: str, depth: int = 8) -> bool | None:
 
 
 @lru_cache(maxsize=1 << 14)
-def definition_words(word: str, pos: str | None = None, limit: int | None = None) -> frozenset[str]:
-    """The lower-case words of the definitions of every sense of ``word`` (``limit``: of its
-    first n senses, the most frequent)."""
+def definition_words(word: str, pos: str | None = None) -> frozenset[str]:
+    """The lower-case words of the definitions of every sense of ``word``."""
     wn = wordnet()
-    return frozenset(w for p in _letters(pos) for sid in wn.synsets(word, p, limit)
+    return frozenset(w for p in _letters(pos) for sid in wn.synsets(word, p)
                      for w in re.findall(r"[a-z]+", wn.definition(sid).lower()))
 
 

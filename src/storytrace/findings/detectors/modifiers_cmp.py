@@ -120,7 +120,6 @@ def _renders_in_other_words(tok: Token, head: Token, d: ParsedSentence, sources:
     synonyms = {tok.lemma.lower()} | set(wordnet.synonym_set(tok.lemma, pos))
     near = synonyms | set(wordnet.derivations(tok.lemma, pos)) | set().union(*(wordnet.derivations(w) for w in synonyms))
     defined_by = wordnet.definition_words(tok.lemma, pos) - _DEFINITION_FILLER
-    own = {tok.lemma.lower(), tok.lower} | set(wordnet.derivations(tok.lemma, pos))
     rendered = said_keys(d)
     for s in sources:
         for t in s.tokens:
@@ -130,26 +129,7 @@ def _renders_in_other_words(tok: Token, head: Token, d: ParsedSentence, sources:
                 return True
             if len(t.lemma) >= 3 and t.lemma.lower() in defined_by:
                 return True
-            if _defines_with(t, own):
-                return True
     return False
-
-
-# How many of a source word's senses (most frequent first) may define the qualifier it implies.
-_DEFINING_SENSES = 2
-
-
-def _defines_with(source_word: Token, own: set[str]) -> bool:
-    """Does WordNet define the unrendered source word with the new qualifier (or a derivation
-    of it)? Then the qualifier spells out part of that word's meaning in another construction:
-    "the draft pension reform" for "the pension reform bill" (a bill: "a statute in draft before
-    it becomes law"). Only the word's main senses count: a rare sense's definition says nothing
-    about what the sentence means."""
-    pos = wordnet.SPACY_POS.get(source_word.pos)
-    if pos is None or source_word.pos not in ("NOUN", "VERB", "ADJ", "ADV"):
-        return False
-    defining = wordnet.definition_words(source_word.lemma, pos, limit=_DEFINING_SENSES) - _DEFINITION_FILLER
-    return bool({w for w in own if len(w) >= 4} & defining)
 
 
 # Words any definition may use; they name nothing a qualifier could render.
