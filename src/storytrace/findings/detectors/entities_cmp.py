@@ -370,10 +370,7 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     if not aligned:
         return None
     closest = max(aligned, key=lambda s: len(anchors(unit.sentence, s)))
-    # The name in the sentence it renders is no moved person, whatever the tagger calls it there:
-    # its label is a guess that differs between two texts of one name ("Rohin Bharadwaj" tagged
-    # ORG in the source, PERSON in the version).
-    if any(compare_names(unit.text, c.text).same_entity for c in name_units(closest)):
+    if any(compare_names(unit.text, c.text).same_entity for c in name_units(closest) if c.label == "PERSON"):
         return None
     # A sentence that renders its source sentence alone cannot have handed the name on to another
     # sentence: the replaced person named elsewhere in this version is named there for another reason.
