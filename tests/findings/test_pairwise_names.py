@@ -47,3 +47,16 @@ def test_values_match_allows_rounding_only(a, b, same):
 def test_raw_values_read_european_separators_and_scores():
     values = raw_values("272.000 infections, a 2:0 win and both teams")
     assert {272000.0, 2.0, 0.0} <= values
+
+
+@pytest.mark.parametrize("a,b", [
+    ("S.K. Verma", "SK Verma"),    # initials with and without stops: "S" is an initial, not a possessive
+    ("A.S. Rao", "AS Rao"),
+])
+def test_initials_written_with_or_without_stops_are_one_name(a, b):
+    assert compare_names(a, b).same_entity
+
+
+def test_a_possessive_is_no_part_of_a_name():
+    assert compare_names("Tom Reyes's", "Tom Reyes").same_entity
+    assert compare_names("Tom Reyes’", "Tom Reyes").same_entity

@@ -40,9 +40,14 @@ class NameMatch:
         return self.verdict in ("same", "variant")
 
 
+# A possessive ending ("Reyes's", "Reyes' ") is no part of the name; a lone "S" is an initial
+# ("S.K. Verma" is "SK Verma").
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+
+
 def name_tokens(name: str) -> list[str]:
-    words = re.findall(r"[^\W\d_]+", strip_accents(name).lower())
-    return [w for w in words if w not in _TITLES and w not in ("s",)]
+    words = re.findall(r"[^\W\d_]+", _POSSESSIVE.sub(" ", strip_accents(name).lower()))
+    return [w for w in words if w not in _TITLES]
 
 
 @lru_cache(maxsize=1 << 16)  # pure; name comparison asks for the same tokens thousands of times a story
