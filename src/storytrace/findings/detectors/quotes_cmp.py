@@ -115,20 +115,10 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
             m = [t for t in missing if test(t)]
             lo = [t for t in lost if test(t)]
             if m and lo and (kind != "word" or (len(m) == 1 and len(lo) == 1)):
-                if kind == "word" and not (_has_sense(m[0]) or _has_sense(lo[0])):
-                    return None  # two coined terms: no sense to compare
                 return m[0].text, lo[0].text, kind
         # Several nouns reworded at once is a looser translation of the whole quote, not one
         # word changed: which new noun stands for which old one is anyone's guess.
     return None
-
-
-def _has_sense(t: Token) -> bool:
-    """Does the lexicon give the word a meaning? "A word of different meaning" compares senses:
-    two words it has none for (coined terms: "COVID-19" / "coronavirus", one disease and the virus
-    that causes it) give nothing to compare, and are left to the name and number detectors. A
-    known word against a coined one ("crown" for "coronavirus") is still compared."""
-    return wordnet.known(t.lemma) or wordnet.known(t.lower)
 
 
 _UNCONFIRMED = {
