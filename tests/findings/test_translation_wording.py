@@ -3,6 +3,8 @@ hand-written pair stating one rule of how a value or a name can be written anoth
 last case of each test keeps a real change reported."""
 from __future__ import annotations
 
+import pytest
+
 from .helpers import pair_findings
 
 
@@ -44,3 +46,14 @@ def test_a_dollar_sign_with_letters_names_the_currency_country(extractor):
 def test_an_abbreviated_month_is_the_month(extractor):
     assert not _counted(pair_findings(extractor, "Beijing, February 11 (Lin Ka) - The ministry published the survey on Friday.",
                                       "Beijing, Feb. 11 (Lin Ka) - The ministry published the survey on Friday."))
+
+
+@pytest.mark.xfail(strict=True, reason="known wrong quote_change: candidate D of session 17 (fa17: two words the lexicon "
+                   "has no sense for are no word of different meaning) moved no confirm figure and was dropped")
+def test_two_coined_terms_in_a_quote_are_no_word_of_different_meaning(extractor):
+    # The lexicon has no sense for "COVID-19" or "coronavirus" (one disease and the virus that
+    # causes it): a translation that renders one by the other gives no senses to compare.
+    source = '"In response to the impact of the COVID-19 pandemic, the economy has shown strong resilience," the minister said.'
+    faithful = '"In response to the impact of the new coronavirus epidemic, the economy has shown strong resilience," the minister said.'
+    assert not [f for f in _counted(pair_findings(extractor, source, faithful)) if f.type == "quote_change"]
+
