@@ -503,3 +503,25 @@ def test_independent_reports_disagree_only_between_sentences_that_render_each_ot
     found = detect_findings(story, by_id)
     # kept: the aligned pair (0.9); dropped: an unaligned sentence, and a pair below the support bar (0.5)
     assert [f.derived_value for f in found] == ["84"]
+
+
+def test_a_rewrite_sentence_is_compared_only_with_the_source_sentence_it_renders(monkeypatch):
+    """On a rewrite edge, "And the next host is Ellen DeGeneres." is no entity swap against a source
+    sentence about last year's host that the aligner never paired with it."""
+    a = make_article("a", ["The academy named Ellen DeGeneres as host on Friday. "
+                           "Last year's show was hosted by Seth MacFarlane."])
+    b = make_article("b", ["The academy named Ellen DeGeneres host on Friday. And the next host is Ellen DeGeneres."])
+    story = Story("s1", "t", ["a", "b"], [Alignment("a", "b", [AlignedPair([0], [0], 0.9)])],
+                  [Edge("a", "b", "rewrite", 0.7, 0.5, 0.8)])
+    by_id = {"a": a, "b": b}
+
+    def finding(claim: int, shown: int, value: str, was: str) -> Finding:
+        c, s = b.sentences[claim], a.sentences[shown]
+        return Finding("", "entity_swap", "medium", "b", ["a"], c.text, (c.start, c.end), value, "a", s.text,
+                       (s.start, s.end), was, f"Names {value}.", 0.8)
+
+    def fake_detect_pair(source, derived, alignment, story_articles=None):
+        return [finding(0, 0, "Ellen Degeneres", "Ellen DeGeneres"), finding(1, 1, "Ellen DeGeneres", "Seth MacFarlane")]
+
+    monkeypatch.setattr(findings_pkg, "_pairwise_detector", lambda: fake_detect_pair)
+    assert [f.source_value for f in detect_findings(story, by_id)] == ["Ellen DeGeneres"]
