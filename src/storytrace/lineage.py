@@ -56,6 +56,13 @@ class PairMeasures:
     # Only for versions in different languages (the sentence aligner reads one language well):
     figures_kept: float | None = None  # share of the derived text's figures and Latin names found in the source
     document_similarity: float | None = None  # multilingual title+lead vectors
+    # Share of the derived text verbatim from the source outside quotation marks (None: as verbatim_derived).
+    # Reporters of one event reproduce a speaker's words verbatim from the speaker, not from each other.
+    verbatim_unquoted: float | None = None
+
+    @property
+    def reused_prose(self) -> float:
+        return self.verbatim_derived if self.verbatim_unquoted is None else self.verbatim_unquoted
 
 
 def _sentence_lengths(a: Article) -> list[int]:
@@ -88,6 +95,30 @@ def _covered(passages: list[ReusePassage], side: str) -> int:
         if e > s:
             total += e - s
             last = e
+    return total
+
+
+def _quoted_spans(a: Article) -> list[tuple[int, int]]:
+    """Spans of ``a`` inside quotation marks, the marks included."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted((max(0, q.start - 1), q.end + 1) for q in a.quotes if q.end > q.start):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _covered_outside(spans: list[tuple[int, int]], outside: list[tuple[int, int]]) -> int:
+    """Characters of the (merged) ``spans`` that lie in none of ``outside``."""
+    total, last = 0, -1
+    for s, e in sorted(spans):
+        s = max(s, last)
+        if e <= s:
+            continue
+        last = e
+        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in outside)
+        total += max(0, (e - s) - inside)
     return total
 
 
@@ -136,6 +167,8 @@ def measure(source: Article, derived: Article, al: Alignment) -> PairMeasures:
         fused=sum(1 for p in supporting if len(p.source) > 1),
         name_variants=name_variants(source, derived),
     )
+    quoted = _quoted_spans(derived)
+    m.verbatim_unquoted = min(1.0, _covered_outside([(r.derived_start, r.derived_end) for r in al.reuse], quoted) / der_chars)
     _read_cues(m)
     if source.language and derived.language and source.language != derived.language:
         _cross_language(m)
@@ -267,7 +300,10 @@ def classify(m: PairMeasures) -> Verdict:
         return Verdict("translation", _clip(conf), quality)
     # Without verbatim reuse, only close sentence-by-sentence paraphrase shows the text was derived:
     # an independent report of the same event also shares many facts and some sentence shapes.
-    reworded_from_source = m.verbatim_derived >= 0.2 or (m.containment >= 0.7 and m.mean_score >= 0.8)
+    # Verbatim reuse counts outside quotation marks only: two outlets quoting one statement (a tweet,
+    # a spokesman's words) share those words because both quote the speaker, not because one copied
+    # the other's text.
+    reworded_from_source = m.reused_prose >= 0.2 or (m.containment >= 0.7 and m.mean_score >= 0.8)
     if derived_text and reworded_from_source and m.length_ratio <= 0.65 and m.coverage <= 0.8:
         return Verdict("summary", _clip(0.4 + 0.4 * m.containment + 0.2 * (1 - m.length_ratio)), quality)
     if derived_text and reworded_from_source:

@@ -477,3 +477,51 @@ def test_a_consensus_outlier_on_the_value_an_edge_finding_changed_joins_it(monke
     assert [(f.type, f.severity) for f in found] == [("entity_swap", "high")]
     assert found[0].against == ["a", "b", "c", "d"]
     assert "consensus outlier" in found[0].explanation
+
+
+def test_independent_reports_disagree_only_between_sentences_that_render_each_other(monkeypatch):
+    """Two outlets' reports of one event: a figure in one report's sentence is compared with the
+    other's only where the aligner paired the two sentences well (the reading view shows them side
+    by side). A sentence about another thing that happens to carry a percentage is no rendering."""
+    a = make_article("a", ["An opinion poll said 83 percent of voters were unhappy with the government. "
+                           "The minister resigned on Monday."])
+    b = make_article("b", ["A poll said 83 percent of voters were unhappy with the government. "
+                           "However, 55 percent said neither party was competent. The minister quit on Monday."])
+    story = Story("s1", "t", ["a", "b"], [Alignment("a", "b", [AlignedPair([0], [0], 0.9), AlignedPair([1], [2], 0.5)])],
+                  [Edge("a", "b", "independent", 0.6, 0.3, 0.3)])
+    by_id = {"a": a, "b": b}
+
+    def finding(claim: int, shown: int, value: str) -> Finding:
+        c, s = b.sentences[claim], a.sentences[shown]
+        return Finding("", "number_change", "medium", "b", ["a"], c.text, (c.start, c.end), value, "a", s.text,
+                       (s.start, s.end), "83", f"Says {value}.", 0.9)
+
+    def fake_detect_pair(source, derived, alignment, story_articles=None):
+        return [finding(0, 0, "84"), finding(1, 0, "55"), finding(2, 1, "Monday")]
+
+    monkeypatch.setattr(findings_pkg, "_pairwise_detector", lambda: fake_detect_pair)
+    found = detect_findings(story, by_id)
+    # kept: the aligned pair (0.9); dropped: an unaligned sentence, and a pair below the support bar (0.5)
+    assert [f.derived_value for f in found] == ["84"]
+
+
+def test_a_rewrite_sentence_is_compared_only_with_the_source_sentence_it_renders(monkeypatch):
+    """On a rewrite edge, "And the next host is Ellen DeGeneres." is no entity swap against a source
+    sentence about last year's host that the aligner never paired with it."""
+    a = make_article("a", ["The academy named Ellen DeGeneres as host on Friday. "
+                           "Last year's show was hosted by Seth MacFarlane."])
+    b = make_article("b", ["The academy named Ellen DeGeneres host on Friday. And the next host is Ellen DeGeneres."])
+    story = Story("s1", "t", ["a", "b"], [Alignment("a", "b", [AlignedPair([0], [0], 0.9)])],
+                  [Edge("a", "b", "rewrite", 0.7, 0.5, 0.8)])
+    by_id = {"a": a, "b": b}
+
+    def finding(claim: int, shown: int, value: str, was: str) -> Finding:
+        c, s = b.sentences[claim], a.sentences[shown]
+        return Finding("", "entity_swap", "medium", "b", ["a"], c.text, (c.start, c.end), value, "a", s.text,
+                       (s.start, s.end), was, f"Names {value}.", 0.8)
+
+    def fake_detect_pair(source, derived, alignment, story_articles=None):
+        return [finding(0, 0, "Ellen Degeneres", "Ellen DeGeneres"), finding(1, 1, "Ellen DeGeneres", "Seth MacFarlane")]
+
+    monkeypatch.setattr(findings_pkg, "_pairwise_detector", lambda: fake_detect_pair)
+    assert [f.source_value for f in detect_findings(story, by_id)] == ["Ellen DeGeneres"]

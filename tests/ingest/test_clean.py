@@ -83,6 +83,14 @@ def assert_tiles_original(article: Article) -> None:
         ("Your email address will not be published. Required fields are marked *", "comment_form"),
         ("Name * Email * Website", "comment_form"),
         ("Post Comment", "comment_form"),
+        # A page's date stamp says when the page was published, not what happened.
+        ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2: 29 PM", "date_stamp"),
+        ("Jul 13, 2009 11: 23am", "date_stamp"),
+        ("8: 56am Monday 10th June 2013", "date_stamp"),
+        ("on July 13, 2009 at 10: 50 AM, updated July 29, 2009 at 12: 16 PM", "date_stamp"),
+        ("First Posted: 08 / 04 / 11 06: 44 PM ET Updated: 10 / 04 / 11 06: 12 AM ET", "date_stamp"),
+        ("Last updated at 11: 24, Tuesday, 18 June 2013", "date_stamp"),
+        ("August 9, 2011", "date_stamp"),
     ],
 )
 def test_debris_line_is_removed(line, kind):
@@ -121,6 +129,10 @@ def test_debris_line_is_removed(line, kind):
         "Officials said the report was first published in March by the ministry.",
         "The Pass/Fail Rule",  # a headline with a slash is no "Name/Agency" credit
         "Students read for 3 min each day.",
+        "42",  # a lone figure names no date
+        "March 11, 2013: talks collapse",  # a timeline entry says what happened
+        "The talks resumed on March 11, 2013 at 10: 50 AM.",
+        "Monday 2.5 million",
     ],
 )
 def test_body_sentences_are_kept(sentence):

@@ -31,6 +31,10 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 # (the types declared strict=, registry.strict_types()).
 _STRICT_MIN_CONFIDENCE = 0.85
 _INDEPENDENT_RELATIONS = ("independent", "shared_source")
+# A summary or rewrite keeps part of its source and says the rest its own way: a sentence of it is
+# compared only with the source sentence(s) the aligner paired it with (the reading view shows them
+# side by side), never with another source sentence that merely shares a name or a figure.
+_REWORDED_RELATIONS = ("summary", "rewrite")
 
 
 def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None) -> list[Finding]:
@@ -84,8 +88,28 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
                      lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
     if edge.relation in _INDEPENDENT_RELATIONS:
         strict = registry.strict_types()
-        found = [f for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE]
+        found = [f for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE
+                 and _renders(f, alignment, members[edge.source], members[edge.derived])]
+    elif edge.relation in _REWORDED_RELATIONS:
+        found = [f for f in found if _renders(f, alignment, members[edge.source], members[edge.derived], 0.0)]
     return found
+
+
+def _renders(f: Finding, alignment, source: Article, derived: Article, bar: float | None = None) -> bool:
+    """On an edge between independent reports, two sentences disagree about one fact only where one
+    renders the other: the aligner paired them as well as lineage counts support (SUPPORTED_PAIR).
+    Two outlets' sentences that merely share a number or a name ("83.3 percent of Greeks were unhappy"
+    / "55 percent said neither party was competent") are about different things; the reading view
+    does not show them side by side, and no finding compares them."""
+    from storytrace.lineage import SUPPORTED_PAIR
+
+    bar = SUPPORTED_PAIR if bar is None else bar
+    if not f.source_span or f.source_article != source.id or f.article != derived.id:
+        return True  # nothing to pair: the detector's own bar decides
+    claim, shown = derived.sentence_at(f.claim_span[0]), source.sentence_at(f.source_span[0])
+    if claim is None or shown is None:
+        return True
+    return any(claim.index in p.derived and shown.index in p.source and p.score >= bar for p in alignment.pairs)
 
 
 # -- story-wide -------------------------------------------------------------------------------

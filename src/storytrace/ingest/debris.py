@@ -139,6 +139,34 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+# A page's date stamp ("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM", "Jul 13, 2009 11:23am",
+# "First Posted: 08/04/11 06:44 PM ET Updated: ..."): a line made of nothing but dates, times, time
+# zones and the labels around them says when the page was published, not what happened. It is no
+# story sentence: compared with another outlet's stamp it would read as a changed date.
+STAMP_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thur thurs fri sat sun am pm a.m p.m a m p at on of the date dated published posted updated last first
+    edited modified time local""".split()
+)
+_STAMP_TOKEN = re.compile(r"[A-Za-z]+(?:\.[A-Za-z])*\.?|\d+(?:st|nd|rd|th|am|pm)?", _I)
+_STAMP_ZONE = re.compile(r"[A-Z]{1,3}T|UTC|GMT|Z")
+_STAMP_SIGNAL = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}\s{0,2}:\s{0,2}\d{2}"
+    r"|\b\d{1,4}\s{0,2}[/.-]\s{0,2}\d{1,2}\s{0,2}[/.-]\s{0,2}\d{2,4}\b", _I)
+MAX_STAMP_CHARS = 160
+
+
+def is_date_stamp(stripped: str) -> bool:
+    """True for a line of only dates and times (with their labels), naming a month, a clock time or a d/m/y date."""
+    if len(stripped) > MAX_STAMP_CHARS or not re.search(r"\d", stripped) or not _STAMP_SIGNAL.search(stripped):
+        return False
+    tokens = _STAMP_TOKEN.findall(stripped)
+    return bool(tokens) and all(
+        t[0].isdigit() or t.lower().rstrip(".") in STAMP_WORDS or _STAMP_ZONE.fullmatch(t) for t in tokens
+    )
+
+
 def line_debris_kind(stripped: str) -> str | None:
     """The debris kind of a whole line, or None for a line to keep."""
     if not stripped or len(stripped) > MAX_DEBRIS_LINE_CHARS:
@@ -149,6 +177,8 @@ def line_debris_kind(stripped: str) -> str | None:
             if kind == "chart_caption" and stripped.lower().startswith("source") and words > SOURCE_MAX_WORDS:
                 continue
             return kind
+    if is_date_stamp(stripped):
+        return "date_stamp"
     return None
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from storytrace.ingest.dates import parse_published
-from storytrace.ingest.debris import line_debris_kind
+from storytrace.ingest.debris import STAMP_WORDS, line_debris_kind
 from storytrace.ingest.lead import is_poor_title
 
 HEADER_LINES = 12  # lines read before the headline; an article's header is never longer
@@ -54,12 +54,7 @@ _CAPTION = re.compile(
 _BREADCRUMB = re.compile(r"\s(?:\||›|»|>|/)\s")
 # Words a date-and-time line is made of ("Friday, May 3, 2013 | 5:03 pm EDT", "Updated 2:15 PM"): a line
 # of nothing else is the page's date stamp, never a headline, whatever its length.
-_DATE_WORDS = frozenset(
-    """january february march april may june july august september october november december jan feb mar apr
-    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
-    thu thur thurs fri sat sun am pm a.m p.m a m p at on of the date dated published posted updated last first
-    edited modified time local""".split()
-)
+_DATE_WORDS = STAMP_WORDS
 _TIME_ZONE = re.compile(r"[A-Z]{1,4}T|UTC|GMT|Z")
 _TIME = re.compile(r"\b\d{1,2}\s*[:.h]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
