@@ -30,6 +30,13 @@ YOUNG_THRESHOLD = 10_000  # allocations between two young-generation collections
 def enable() -> None:
     global _enabled
     _enabled = True
+    collect_young_less_often()
+
+
+def collect_young_less_often() -> None:
+    """Raise the young-generation threshold to ``YOUNG_THRESHOLD`` (the CLI through ``enable``; a
+    spawned worker, which starts with CPython's 700, calls it alone: it keeps the collector running
+    while it loads, see streaming/workers.py). A caller's 0 (no collection) or larger value stays."""
     young, *older = gc.get_threshold()
     if 0 < young < YOUNG_THRESHOLD:  # 0: collection turned off by the caller; larger: the caller's choice
         gc.set_threshold(YOUNG_THRESHOLD, *older)

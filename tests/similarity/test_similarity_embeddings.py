@@ -111,6 +111,49 @@ def test_plain_encoder_gives_the_same_vectors_as_sentence_transformers(precision
     assert np.array_equal(plain, reference.encode(sentences))
 
 
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_each_sentence_is_tokenised_once_and_gets_the_vector_of_its_text(precision):
+    """The embedder tokenises the sentences once to group them by length; the plain encoder then takes
+    those ids (a same-length batch needs no padding) instead of tokenising each batch again, and the
+    vectors are those of the text path, bit for bit (several batches of one length, other lengths)."""
+    from storytrace.similarity.plain_encoder import MeanPoolingEncoder
+
+    sentences = [f"The harbour council met on day {i} to vote on the bridge repairs." for i in range(7)]
+    sentences += ["Short one.", "Dock workers ended their strike and the harbour opened again.", "Short two."]
+    embedder = Embedder(Config(batch_size=3), precision=precision)
+    model = embedder.model
+    assert isinstance(model, MeanPoolingEncoder) and model.takes_token_ids
+    calls: list[int] = []
+    tokenizer = model.tokenizer
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(tokenizer, name)
+
+        def __call__(self, texts, **kwargs):
+            calls.append(len(texts))
+            return tokenizer(texts, **kwargs)
+
+    model.tokenizer = Counting()
+    try:
+        vectors = embedder.encode(sentences)
+    finally:
+        model.tokenizer = tokenizer
+    assert calls == [len(sentences)], "one tokenizer call for the whole batch"
+    import contextlib
+
+    import torch
+
+    from storytrace.similarity.embeddings import normalise_rows
+
+    by_text = np.empty_like(vectors)
+    autocast = torch.autocast("cpu", dtype=torch.bfloat16) if embedder._use_bf16 else contextlib.nullcontext()
+    with autocast, torch.inference_mode():
+        for i, s in enumerate(sentences):  # one sentence a batch: no padding, the text path
+            by_text[i] = model.encode([s], batch_size=1)[0]
+    assert np.array_equal(vectors, normalise_rows(by_text))
+
+
 def test_other_pooling_layouts_still_go_through_sentence_transformers(tmp_path):
     import json
     import shutil

@@ -119,3 +119,28 @@ def test_a_worker_forgets_its_previous_groups_parses_and_vectors_and_gets_the_sa
     assert tokens(models.parser.parse(article)) == parsed
     assert np.array_equal(models.embedder.encode(sentences), vectors)
     workers.forget_previous_group(Pipeline(Config(quiet=True)))  # nothing loaded yet: nothing to drop
+
+
+def test_a_spawned_worker_collects_the_young_generation_as_rarely_as_the_cli(monkeypatch, tmp_path):
+    """A spawned worker starts with CPython's threshold (700 allocations): a group builds many long-lived
+    containers (parses, token views, alignments) and few cycles, so each young collection mostly re-walks
+    survivors. The worker raises it as the CLI process does, without pausing the collector during its loads."""
+    import gc
+    import sqlite3
+
+    from storytrace import model_loads
+    from storytrace.streaming import workers
+
+    threshold = gc.get_threshold()
+    monkeypatch.setattr(workers, "_WORKER", {})
+    monkeypatch.setattr(workers, "_exit_with_parent", lambda: None)
+    monkeypatch.setattr(model_loads, "_enabled", False)
+    db = tmp_path / "s.db"
+    sqlite3.connect(db).close()
+    try:
+        gc.set_threshold(700, 10, 10)
+        workers._init_worker({"quiet": True}, str(db))
+        assert gc.get_threshold() == (model_loads.YOUNG_THRESHOLD, 10, 10)
+        assert not model_loads._enabled, "loads still run with the collector on (a worker stays smaller)"
+    finally:
+        gc.set_threshold(*threshold)

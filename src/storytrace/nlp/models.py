@@ -71,11 +71,28 @@ def _load_spacy(name: str, full: bool):
 
 
 def add_lemmas(nlp, doc):
-    """Run the disabled lemma components of ``nlp`` on ``doc`` (in place; returns it)."""
+    """Run the disabled lemma components of ``nlp`` on ``doc`` (in place; returns it).
+
+    The attribute ruler runs as nlp/attribute_rules.py's lookup when its patterns allow (same doc)."""
     for name in LEMMA_COMPONENTS:
         if name in nlp.disabled:
-            doc = nlp.get_pipe(name)(doc)
+            component = nlp.get_pipe(name)
+            if name == "attribute_ruler":
+                component = _attribute_ruler(component)
+            doc = component(doc)
     return doc
+
+
+_RULERS: dict[int, tuple[object, object]] = {}  # id(ruler) -> (ruler, what runs it)
+
+
+def _attribute_ruler(ruler):
+    kept = _RULERS.get(id(ruler))
+    if kept is None or kept[0] is not ruler:
+        from storytrace.nlp.attribute_rules import fast_ruler
+
+        kept = _RULERS[id(ruler)] = (ruler, fast_ruler(ruler) or ruler)
+    return kept[1]
 
 
 # words in a pipeline's config.cfg that mean its models run on torch (spacy-transformers,

@@ -185,15 +185,24 @@ class Embedder:
         model = self.model
         autocast = torch.autocast("cpu", dtype=torch.bfloat16) if self._use_bf16 else contextlib.nullcontext()
         out: np.ndarray | None = None
+        token_ids = _token_ids(model, sentences)
+        # The plain encoder takes the token ids the grouping already computed (tokenising a padded
+        # batch again cost as much as the grouping itself, ~2% of a run's CPU); others get the text.
+        encode_ids = model.encode_token_ids if getattr(model, "takes_token_ids", False) else None
+        batch_size = max(1, int(self.config.batch_size))
         with autocast, torch.inference_mode():
-            for rows in _same_length_groups(model, sentences):
-                vectors = np.asarray(model.encode(
-                    [sentences[i] for i in rows],
-                    batch_size=max(1, int(self.config.batch_size)),
-                    convert_to_numpy=True,
-                    normalize_embeddings=False,
-                    show_progress_bar=False,
-                ), dtype=np.float32)
+            for rows in _same_length_groups(token_ids):
+                if encode_ids is not None:
+                    vectors = encode_ids([token_ids[i] for i in rows], batch_size=batch_size)
+                else:
+                    vectors = model.encode(
+                        [sentences[i] for i in rows],
+                        batch_size=batch_size,
+                        convert_to_numpy=True,
+                        normalize_embeddings=False,
+                        show_progress_bar=False,
+                    )
+                vectors = np.asarray(vectors, dtype=np.float32)
                 if out is None:
                     out = np.empty((len(sentences), vectors.shape[1]), dtype=np.float32)
                 out[rows] = vectors
@@ -201,12 +210,16 @@ class Embedder:
         return normalise_rows(out)
 
 
-def _same_length_groups(model, sentences: list[str]) -> list[list[int]]:
-    """Indices of the sentences grouped by their length in the model's tokens (after truncation)."""
+def _token_ids(model, sentences: list[str]) -> list[list[int]]:
+    """Each sentence's token ids as the model's tokenizer gives them (special tokens, truncated)."""
     limit = getattr(model, "max_seq_length", None) or 512
-    encoded = model.tokenizer(sentences, add_special_tokens=True, truncation=True, max_length=limit)["input_ids"]
+    return model.tokenizer(sentences, add_special_tokens=True, truncation=True, max_length=limit)["input_ids"]
+
+
+def _same_length_groups(token_ids: list[list[int]]) -> list[list[int]]:
+    """Indices of the sentences grouped by their length in the model's tokens (after truncation)."""
     groups: dict[int, list[int]] = {}
-    for i, ids in enumerate(encoded):
+    for i, ids in enumerate(token_ids):
         groups.setdefault(len(ids), []).append(i)
     return [groups[n] for n in sorted(groups)]
 

@@ -132,6 +132,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(config_fields: dict, db_path: str) -> None:
+    from storytrace import model_loads
     from storytrace.pipeline import Pipeline
     from storytrace.store import stream_tables
 
@@ -140,6 +141,10 @@ def _init_worker(config_fields: dict, db_path: str) -> None:
     # (477 -> 485 MB RSS after spaCy + MiniLM, /tmp/s13_loadmem2.py in RESULTS), and with three
     # processes that was the 10,000-article run's whole margin under 3 GB. A worker freezes its
     # models once after a collection instead (freeze_loaded_models), which keeps the per-group saving.
+    # The young-generation threshold is raised, as in the CLI process (model_loads.enable): a group builds
+    # many long-lived containers (parses, token views, alignments) and few cycles, and with CPython's
+    # 700 each young collection re-walks the survivors and every 10th-100th an older generation too.
+    model_loads.collect_young_less_often()
     config_fields = {**config_fields, "torch_threads": 1}  # one core per worker: the pool is the parallelism
     conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
     _WORKER["models"] = Pipeline(Config(**config_fields))  # the one engine of this process
