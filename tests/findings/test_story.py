@@ -272,6 +272,19 @@ def test_contradiction_one_office_two_people():
     assert f.claim == art.sentences[1].text
 
 
+def test_two_holders_of_one_office_in_different_years_are_successive_not_a_contradiction():
+    """An office changes hands: an article that dates each holder's act in another year names
+    two popes, not one pope twice. The same two names with no years (or one year) still clash."""
+    roles = [("Pope", "Benedict XVI"), ("Pope", "Leo XIII")]
+    others = [make_article(i, ["Pope Benedict XVI gave her the medal."], roles=[("Pope", "Benedict XVI")]) for i in "ab"]
+    dated = make_article("x", ["Pope Benedict XVI awarded her the medal in 2006.",
+                               "The honour was instituted by Pope Leo XIII in 1888."], roles=roles)
+    assert detect_internal_contradictions(dated, others) == []
+    undated = make_article("y", ["Pope Benedict XVI awarded her the medal in 2006.",
+                                 "Later, Pope Leo XIII praised her work."], roles=roles)
+    assert [(f.derived_value, f.severity) for f in detect_internal_contradictions(undated, others)] == [("Leo XIII", "high")]
+
+
 def test_no_contradiction_for_same_person_or_unqualified_office():
     same = make_article("x", ["EU trade commissioner Emi Sato arrived.", "EU trade commissioner Sato left."],
                         roles=[("EU trade commissioner", "Emi Sato"), ("EU trade commissioner", "Sato")])
