@@ -28,6 +28,7 @@ class Signal(str, Enum):
     VERIFIER = "verifier"                # the sentence-pair verifier also reads a change of meaning (verify.py)
     SAME_KIND = "same_kind"              # the tagger types both names as one kind (person, place, ...)
     DISTINCT_NAME = "distinct_name"      # the new name is not made of the old one's own words
+    SAME_FACT = "same_fact"              # the versions that agree say it of the same fact (derived, or aligned)
 
 
 class Reason(str, Enum):
@@ -55,6 +56,7 @@ SIGNAL_LABELS = {
     Signal.VERIFIER: "the verifier also reads a change of meaning",
     Signal.SAME_KIND: "both are names of one kind",
     Signal.DISTINCT_NAME: "the new name is not made of the old one's words",
+    Signal.SAME_FACT: "the versions that agree say it of the same fact",
 }
 
 

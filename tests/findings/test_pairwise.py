@@ -168,6 +168,19 @@ def test_unsupported_name_and_number_are_additions(extractor, source):
     assert "Jean Dupont" in added and "1998" in added
 
 
+def test_one_added_sentence_is_one_addition_listing_its_new_values(extractor, source):
+    """One change, one finding: a sentence the aligner paired with no source sentence is one
+    addition, however many names and figures it brings; the finding lists the others."""
+    text = SOURCE + " The deal was first proposed by Jean Dupont in 1998, with 14 partners and 33 sectors."
+    one_to_one = [([i], [i]) for i in range(6)]  # the six source sentences kept; the seventh is new
+    findings = pair_findings(extractor, source, text, pairs=one_to_one)
+    added = _of_type(findings, "unsupported_addition")
+    assert len(added) == 1, added
+    said = added[0].derived_value + " " + added[0].explanation
+    assert all(v in said for v in ("Jean Dupont", "1998", "14", "33")), added[0]
+    assert "no counterpart in the source" in added[0].explanation
+
+
 def test_addition_says_whether_another_version_supports_it(extractor, source):
     text = SOURCE + " The deal was first proposed by Jean Dupont."
     other = article_from_text("Jean Dupont first proposed the deal.", id="other")

@@ -192,6 +192,46 @@ def test_consensus_on_quantities_of_aligned_sentences():
     assert found[0].explanation == "Gives the figure as $150bn; the three other versions say $210bn."
 
 
+def _poll_version(article_id: str, sentence: str, written: str, value: float) -> Article:
+    return make_article(article_id, [f"{sentence} Riot police fired tear gas on Saturday."],
+                        quantities=[(written, Quantity(value, "%", of="Greeks"))])
+
+
+_ETHNOS = "An opinion poll for Ethnos said {} of Greeks were unhappy with the government's response."
+_KATHIMERINI = "A poll for Kathimerini found that {} of Greeks believe the government mishandled the crisis."
+
+
+def _poll_story(scores: dict[str, float], lineage: list[Edge]) -> tuple[Story, dict[str, Article]]:
+    """Three outlets cite one poll (83 percent); outlet d cites another paper's poll (68 percent).
+    ``scores``: how well the aligner paired d's poll sentence with each other outlet's."""
+    arts = [_poll_version(i, _ETHNOS.format("83 percent"), "83 percent", 83) for i in "abc"]
+    arts.append(_poll_version("d", _KATHIMERINI.format("68 percent"), "68 percent", 68))
+    alignments = [Alignment("a", o, [AlignedPair([0], [0], 0.95), AlignedPair([1], [1], 0.9)]) for o in "bc"]
+    alignments += [Alignment(o, "d", [AlignedPair([0], [0], scores[o]), AlignedPair([1], [1], 0.9)])
+                   for o in "abc" if o in scores]
+    return Story("s1", "t", ["a", "b", "c", "d"], alignments, lineage), {a.id: a for a in arts}
+
+
+def test_independent_reports_make_a_high_consensus_only_about_the_same_fact():
+    """Four outlets report one event; none was derived from another. Three cite one paper's poll,
+    the fourth another paper's: its 68 percent disagrees with no one, it is another poll. The
+    sentences are grouped only through a weak pairing (0.5), so the consensus stays medium and
+    says why. Where two of the agreeing outlets render the same sentence well, it is one fact."""
+    independent = [Edge("a", o, "independent", 0.5, 0.3, 0.3) for o in "bcd"]
+    found = detect_consensus(*_poll_story({"a": 0.5}, independent))
+    assert [(f.article, f.derived_value, f.severity) for f in found] == [("d", "68 percent", "medium")]
+    assert "independent reports" in found[0].explanation and "another poll" in found[0].explanation
+    assert found[0].lacks == ["same_fact"]
+    # the same sentence, rendered well by two agreeing outlets: one fact, and they disagree about it
+    found = detect_consensus(*_poll_story({"a": 0.8, "b": 0.7}, independent))
+    assert [(f.article, f.severity) for f in found] == [("d", "high")]
+    # d rewrites a, which b copies: one text, whatever the aligner's score; a consensus of its family
+    derived = [Edge("a", "d", "rewrite", 0.7, 0.6, 0.7), Edge("a", "b", "verbatim_copy", 0.9, 0.9, 0.9),
+               Edge("a", "c", "independent", 0.5, 0.3, 0.3)]
+    found = detect_consensus(*_poll_story({"a": 0.5}, derived))
+    assert [(f.article, f.severity) for f in found] == [("d", "high")]
+
+
 def test_consensus_on_quantities_accepts_rounding_and_hedges():
     arts = [_tariff_version(i, "$210bn", 210e9) for i in "abc"] + [_tariff_version("d", "more than $200bn", 200e9, "more than")]
     assert detect_consensus(*story_of(arts)) == []
@@ -230,6 +270,19 @@ def test_contradiction_one_office_two_people():
     assert f.derived_value == "Hana Morikawa" and f.source_value == "Emi Sato"
     assert "Names both Hana Morikawa and Emi Sato as the EU trade commissioner" in f.explanation
     assert f.claim == art.sentences[1].text
+
+
+def test_two_holders_of_one_office_in_different_years_are_successive_not_a_contradiction():
+    """An office changes hands: an article that dates each holder's act in another year names
+    two popes, not one pope twice. The same two names with no years (or one year) still clash."""
+    roles = [("Pope", "Benedict XVI"), ("Pope", "Leo XIII")]
+    others = [make_article(i, ["Pope Benedict XVI gave her the medal."], roles=[("Pope", "Benedict XVI")]) for i in "ab"]
+    dated = make_article("x", ["Pope Benedict XVI awarded her the medal in 2006.",
+                               "The honour was instituted by Pope Leo XIII in 1888."], roles=roles)
+    assert detect_internal_contradictions(dated, others) == []
+    undated = make_article("y", ["Pope Benedict XVI awarded her the medal in 2006.",
+                                 "Later, Pope Leo XIII praised her work."], roles=roles)
+    assert [(f.derived_value, f.severity) for f in detect_internal_contradictions(undated, others)] == [("Leo XIII", "high")]
 
 
 def test_no_contradiction_for_same_person_or_unqualified_office():

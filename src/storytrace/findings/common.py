@@ -82,6 +82,10 @@ class PairContext:
                 out.append(s)
         return out
 
+    def is_paired(self, derived_index: int) -> bool:
+        """The aligner paired this derived sentence with some source sentence."""
+        return bool(self._aligner_sources.get(derived_index))
+
     def aligned_sentences(self) -> Iterator[tuple[ParsedSentence, list[ParsedSentence]]]:
         """Each derived sentence that aligns with the source, with its source sentences."""
         for sentence in self.der.sentences:

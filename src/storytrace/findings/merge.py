@@ -74,3 +74,29 @@ def merge_same_change(findings: list[Finding]) -> list[Finding]:
             add_signal(host, Signal.DETECTORS_AGREE)
     order = {id(f): n for n, f in enumerate(findings)}
     return sorted(kept, key=lambda f: order[id(f)])
+
+
+def fold_added_sentences(findings: list[Finding], added: set[int]) -> list[Finding]:
+    """One added sentence, one finding. A sentence the aligner paired with no source sentence is
+    one change, however many figures and names it brings ("the 2007 show stands as the top rated
+    in adults 18-49 (14.1 rating / 33 share) and women 25-54"); its unsupported_addition findings
+    (``added``: the claim sentences' start offsets) fold into the most severe one, whose
+    explanation lists the sentence's other new values as evidence."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        if f.type == "unsupported_addition" and f.claim_span[0] in added:
+            groups.setdefault((f.article, tuple(f.claim_span)), []).append(f)
+    folded: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        host = min(group, key=lambda f: (_SEVERITY.get(f.severity, 3), -f.confidence))
+        others = [f for f in group if f is not host]
+        values = [f.derived_value for f in others if f.derived_value and f.derived_value != host.derived_value]
+        if values:
+            listed = ", ".join(f'"{v}"' for v in dict.fromkeys(values))
+            host.explanation += f" The sentence has no counterpart in the source; it also brings {listed}."
+        for f in others:
+            host.against = list(dict.fromkeys([*host.against, *f.against]))
+            folded.add(id(f))
+    return [f for f in findings if id(f) not in folded]

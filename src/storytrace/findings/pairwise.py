@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from storytrace.align import languages_differ
 from storytrace.findings.common import PairContext, dedupe
-from storytrace.findings.merge import merge_same_change
+from storytrace.findings.merge import fold_added_sentences, merge_same_change
 from storytrace.findings.registry import detectors
 from storytrace.findings.severity import settle_severity
 from storytrace.findings.shown_pairs import keep_to_shown_pairs
@@ -58,7 +58,9 @@ def detect_pair(
 
         findings.extend(detect_contradictions(ctx, nli))
     findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)), ctx)
-    return settle_severity(merge_same_change(findings), ctx)
+    # a sentence the aligner paired with nothing is one added sentence (no aligner at all: unknown)
+    added = {s.start for s in ctx.der.sentences if ctx.alignment.pairs and not ctx.is_paired(s.index)}
+    return settle_severity(fold_added_sentences(merge_same_change(findings), added), ctx)
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from storytrace.findings.common import title_phrase
 from storytrace.findings.names import same_person
 from storytrace.findings.registry import detector
+from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.nlp.names import COUNTRY_ALIASES, DEMONYMS
 from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
 
@@ -326,11 +327,76 @@ def role_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
             said = _most_common_shown(out.majority)
             o = out.observation
             explanation = f"Names {o.shown} as {o.label}; the {count_words(len(out.majority))} say {said}."
-            findings.append(
+            findings.append(_weigh_independence(
                 make_finding("consensus_outlier", "high", o, [m.article for m in out.majority], ref, said,
-                             explanation, _confidence(len(out.majority), len(out.dissenters)))
-            )
+                             explanation, _confidence(len(out.majority), len(out.dissenters))), out, story))
     return findings
+
+
+# --------------------------------------------------------------------------------------------
+# Independent reports: a consensus of outlets is evidence only about the same fact.
+
+INDEPENDENT_RELATIONS = ("independent", "shared_source")  # lineage's links between reports no edge derives
+
+
+def _families(story: Story) -> dict[str, str]:
+    """Each version -> the root of its family: versions joined by derived edges (a copy, a
+    translation, a summary, a rewrite of one another, in either direction)."""
+    parent = {a: a for a in story.article_ids}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for e in story.lineage:
+        if e.relation not in INDEPENDENT_RELATIONS:
+            parent[find(e.source)] = find(e.derived)
+    return {a: find(a) for a in list(parent)}
+
+
+def _renders_directly(story: Story, a: Observation, b: Observation, bar: float) -> bool:
+    """The aligner paired sentence ``a`` with sentence ``b`` itself, at ``bar`` or better."""
+    for al in story.alignments:
+        if (al.source, al.derived) == (a.article, b.article):
+            x, y = a.sentence.index, b.sentence.index
+        elif (al.source, al.derived) == (b.article, a.article):
+            x, y = b.sentence.index, a.sentence.index
+        else:
+            continue
+        if any(x in p.source and y in p.derived and p.score >= bar for p in al.pairs):
+            return True
+    return False
+
+
+def _weigh_independence(f: Finding, out: Outlier, story: Story) -> Finding:
+    """Versions no lineage edge derives from one another are independent reports: each outlet
+    gives its own figures (its own poll, its own count, another moment's toll). That two of them
+    agree and a third gives another value says the third disagrees only where they speak of the
+    same fact: an agreeing version of the outlier's own family (it was derived from the same text),
+    or one whose sentence the aligner paired with the outlier's as well as lineage counts support
+    (SUPPORTED_PAIR). Fewer than two such versions: not a consensus about this fact, so medium, and
+    the explanation says why. A version no lineage edge names is untraced and read as before:
+    nothing says it is independent."""
+    from storytrace.lineage import SUPPORTED_PAIR
+
+    if f.severity != "high":
+        return f
+    traced = {a for e in story.lineage for a in (e.source, e.derived)}
+    family = _families(story)
+    o = out.observation
+    same_fact = [m.article for m in out.majority
+                 if o.article not in traced or m.article not in traced
+                 or family[m.article] == family[o.article]
+                 or _renders_directly(story, o, m, SUPPORTED_PAIR)]
+    if len(same_fact) >= 2:
+        return f
+    lower_to_medium(f, Signal.SAME_FACT, "the versions that agree are independent reports of this one (none was"
+                    " derived from another), and fewer than two of them give their value in a sentence that"
+                    " renders this one; they may be speaking of another fact (another poll, another count).")
+    return f
 
 
 # Aligned sentence groups: sentences that say the same thing in different versions.
@@ -536,8 +602,9 @@ def _value_finding(out: Outlier, story: Story, verb: str) -> Finding:
     said = _most_common_shown(out.majority)
     o = out.observation
     explanation = f"{verb} {o.shown}; the {count_words(len(out.majority))} say {said}."
-    return make_finding("consensus_outlier", "high", o, [m.article for m in out.majority], ref, said,
-                        explanation, _confidence(len(out.majority), len(out.dissenters)) - 0.05)
+    return _weigh_independence(
+        make_finding("consensus_outlier", "high", o, [m.article for m in out.majority], ref, said,
+                     explanation, _confidence(len(out.majority), len(out.dissenters)) - 0.05), out, story)
 
 
 @detector("consensus", scope="story", types=("consensus_outlier",),

@@ -65,12 +65,25 @@ def role_contradictions(article: Article, others: Sequence[Article] = ()) -> lis
             agreeing = [c[0] for c in clusters if same_person(str(c[0].value), str(elsewhere.value))]
             odd = next((c[0] for c in clusters if not same_person(str(c[0].value), str(elsewhere.value))), odd)
             kept = agreeing[0] if agreeing else next(c[0] for c in clusters if c[0] is not odd)
+        if _in_other_years(odd.sentence.text, kept.sentence.text):
+            continue
         names = " and ".join(dict.fromkeys([odd.shown] + [c[0].shown for c in clusters if c[0] is not odd]))
         explanation = f"Names both {names} as {odd.label} in the same article"
         explanation += f"; the other versions say {elsewhere.shown}." if elsewhere is not None else "."
         findings.append(make_finding("internal_contradiction", "high", odd, [], kept, kept.shown, explanation,
                                      0.8 if elsewhere is not None else 0.7))
     return findings
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _in_other_years(a: str, b: str) -> bool:
+    """An office changes hands: two holders named in sentences that each date what they say, in
+    different years ("instituted by Pope Leo XIII in 1888" / "Pope Benedict XVI awarded her the
+    medal in 2006"), are successive holders, not one office given two people."""
+    years_a, years_b = set(_YEAR.findall(a)), set(_YEAR.findall(b))
+    return bool(years_a) and bool(years_b) and not years_a & years_b
 
 
 def _single_holder_elsewhere(key: tuple[str, ...], other_slots: list[dict[tuple[str, ...], list[Observation]]]) -> Observation | None:
