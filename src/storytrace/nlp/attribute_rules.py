@@ -125,7 +125,7 @@ class FastAttributeRuler:
                            for m_id, s, e in self._matcher(doc, allow_missing=True, as_spans=False))
         matches.sort()  # by attribute id: later rules have precedence (AttributeRuler.match)
         targets = self._targets(matches)
-        if targets is None:  # an index outside its match: spaCy's ruler raises, through nlp's error handler
+        if targets is None:  # an index outside its match: spaCy's ruler raises, through its error handler
             return self._ruler()(doc)
         for at, attrs in targets:
             set_token_attrs(doc[at], attrs)

@@ -90,8 +90,8 @@ _RULERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _attribute_ruler(ruler):
-    """What runs ``ruler``: its lookup, made again when rules were added (``add`` appends to ``attrs``)
-    or replaced (``clear``, ``from_bytes``, ``initialize`` make a new Matcher), else the ruler itself."""
+    """What runs ``ruler``: its lookup, made again when rules were added (``add``, ``from_bytes`` append
+    to ``attrs``) or replaced (``clear``, ``initialize`` make a new Matcher), else the ruler itself."""
     state = (ruler.matcher, len(ruler.attrs))  # the Matcher held, so its id is never another's
     kept = _RULERS.get(ruler)
     if kept is None or kept[0][0] is not state[0] or kept[0][1] != state[1]:

@@ -3,7 +3,8 @@
 Finding quotes: straight and curly double quotes (and „ with its closing “ or ”) are paired
 inside each paragraph; a quote left open at a paragraph's end continues when the next paragraph
 opens with a quote mark (the news convention for quotes over several paragraphs): each paragraph
-gives one Quote, all with the same speaker. Single curly quotes count only when they hold a sentence-like stretch.
+gives one Quote, all with the same speaker. Single curly quotes count only when they hold a
+sentence-like stretch.
 
 Finding speakers, in order: the frame after the quote ("...," said X / X said), the frame before
 it (X said: "..." / According to X, "..."), the next sentence ("The remark came from X"), then
