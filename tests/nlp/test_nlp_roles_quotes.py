@@ -262,3 +262,22 @@ def test_she_said_skips_a_man_named_more_recently(extractor):
         '"The package is fully paid for," she said.'
     )
     assert quotes(extractor, text) == [("The package is fully paid for", "Janet Yellen", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # German, Polish: „ opens, “ or ” closes; the prose after the closing mark is no quotation
+        ("„Wir sind bereit“, sagte der Bürgermeister. Die Brücke wird im März geschlossen.", ["Wir sind bereit"]),
+        ("„Jesteśmy gotowi” – powiedział burmistrz. Most zostanie zamknięty w marcu.", ["Jesteśmy gotowi"]),
+        ("Er sagte: „Wir sind bereit.“ Dann ging er. Sie sagte: „Wir nicht.“", ["Wir sind bereit.", "Wir nicht."]),
+        # English marks read as before
+        ("“We are ready,” the mayor said. The bridge closes in March.", ["We are ready"]),
+        ('The mayor said "we are ready," and left.', ["we are ready"]),
+    ],
+)
+def test_low_nine_quotation_marks_open_a_quote_that_their_closing_mark_ends(text, quoted):
+    from storytrace.model import Paragraph
+    from storytrace.nlp.quotes import find_quote_spans
+
+    assert [text[p.start:p.end] for p in find_quote_spans(text, [Paragraph(0, 0, len(text))])] == quoted

@@ -154,6 +154,34 @@ def test_each_sentence_is_tokenised_once_and_gets_the_vector_of_its_text(precisi
     assert np.array_equal(vectors, normalise_rows(by_text))
 
 
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_token_id_path_matches_the_text_path_on_empty_long_and_foreign_sentences(precision):
+    """The ids the grouping computed stand for what the tokenizer builds from the text on the edge
+    cases too: an empty sentence (special tokens only), sentences cut at max_seq_length (two of
+    different lengths land in one group), accents, CJK, guillemets and emoji."""
+    import contextlib
+
+    import torch
+
+    from storytrace.similarity.embeddings import _same_length_groups, _token_ids, normalise_rows
+
+    embedder = Embedder(Config(batch_size=2), precision=precision)
+    model = embedder.model
+    long_words = " ".join(f"word{i}" for i in range(2 * model.max_seq_length))
+    sentences = ["", long_words, long_words + " and more words at the end", "   ",
+                 "\u00abNous ne c\u00e9derons pas\u00bb, a dit le maire de S\u00e3o Paulo \U0001f600.",
+                 "\u5e02\u957f\u8bf4\uff1a\u300c\u6211\u4eec\u4e0d\u4f1a\u8ba9\u6b65\u300d"]
+    vectors = embedder.encode(sentences)
+    assert model.takes_token_ids
+    by_text = np.empty_like(vectors)
+    autocast = torch.autocast("cpu", dtype=torch.bfloat16) if embedder._use_bf16 else contextlib.nullcontext()
+    with autocast, torch.inference_mode():  # the text path, in the same batches (a batch's size moves the last bits)
+        for rows in _same_length_groups(_token_ids(model, sentences)):
+            by_text[rows] = model.encode([sentences[i] for i in rows], batch_size=2)
+    assert np.array_equal(vectors, normalise_rows(by_text))
+    assert np.array_equal(vectors[1], vectors[2])  # both cut to the same first max_seq_length tokens
+
+
 def test_other_pooling_layouts_still_go_through_sentence_transformers(tmp_path):
     import json
     import shutil

@@ -32,3 +32,14 @@ def test_reuse_inside_quotation_marks_is_not_counted():
     assert _covered_outside([(start - 1, end + 1)], spans) == 0  # the quotation, marks included
     tail = text.index("The show")
     assert _covered_outside([(tail, len(text))], spans) == len(text) - tail
+
+
+def test_a_german_quotation_leaves_the_prose_after_it_outside_the_quotes(extractor):
+    """„...“: the closing “ ends the quotation; the report's own words after it count as prose."""
+    text = ("„Wir sind bereit, die Brücke sofort zu schließen“, sagte der Bürgermeister am Montag. "
+            "Die Brücke wird im März geschlossen, die Reparatur kostet drei Millionen Euro.")
+    b = extractor.process(Article(id="b", source_path="", original_text=text))
+    prose = b.text.index("Die Brücke")
+    assert _covered_outside([(prose, len(b.text))], _quoted_spans(b)) == len(b.text) - prose
+    assert [q.text for q in b.quotes] == ["Wir sind bereit, die Brücke sofort zu schließen"]
+    assert _covered_outside([(0, prose)], _quoted_spans(b)) == prose - len("„Wir sind bereit, die Brücke sofort zu schließen“")

@@ -8,7 +8,8 @@ read only the token's fine tag, lower-cased form, dependency label and whether i
 whether such a pattern matches a token depends on those four values alone: the set of matching
 patterns is worked out once per distinct (tag, lower, dep, is_space) and kept. The longer patterns
 still go through spaCy's Matcher (holding those seven only), and the matches are sorted and applied
-by the ruler's own ``set_annotations``, as ``AttributeRuler.__call__`` does: the doc ends up the same.
+as ``AttributeRuler.__call__`` sorts and applies them: the doc ends up the same (a rule whose index
+falls outside its match is left to the ruler itself, which raises).
 
 Only the predicates spaCy documents for token patterns that these rules use are evaluated here, with
 spaCy's meaning: a plain value (equality), ``IN``, ``NOT_IN``, ``REGEX`` (``re.search`` on the string).
@@ -18,6 +19,7 @@ as spaCy runs it.
 from __future__ import annotations
 
 import re
+import weakref
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.tokens._retokenize import set_token_attrs
@@ -78,7 +80,10 @@ class FastAttributeRuler:
         self._named = frozenset(named)  # lower-cased forms some rule's LOWER test names
         self._regexes = [re.compile(rx) for rx in regexes]
         self._lowers: dict[int, bool] = {}
-        self.ruler = ruler
+        # the ruler's own lists (``add`` appends to them; models.py makes a new lookup when it does); no
+        # reference back to the ruler, which can then be freed with its pipeline (models._RULERS is weak)
+        self._indices, self._attrs = ruler.indices, ruler.attrs
+        self._ruler = weakref.ref(ruler)
         self.strings = ruler.vocab.strings
         self._single = single  # (attribute id, match key, tests of the alternatives)
         self._matcher = None
@@ -119,23 +124,24 @@ class FastAttributeRuler:
             matches.extend((int(self.strings[m_id]), m_id, s, e)
                            for m_id, s, e in self._matcher(doc, allow_missing=True, as_spans=False))
         matches.sort()  # by attribute id: later rules have precedence (AttributeRuler.match)
-        self._set_annotations(doc, matches)
-        return doc
-
-    def _set_annotations(self, doc, matches) -> None:
-        """AttributeRuler.set_annotations: each match's attributes on the token at its rule's index
-        (a negative index counts from the span's end), in order; the ruler's own raises on a bad index."""
-        ruler = self.ruler
-        targets = []
-        for attr_id, _, start, end in matches:
-            index = ruler.indices[attr_id]
-            at = start + index if index >= 0 else end + index
-            if not start <= at < end:
-                ruler.set_annotations(doc, matches)  # its error, before anything is set
-                return
-            targets.append((at, ruler.attrs[attr_id]))
+        targets = self._targets(matches)
+        if targets is None:  # an index outside its match: spaCy's ruler raises, through its error handler
+            return self._ruler()(doc)
         for at, attrs in targets:
             set_token_attrs(doc[at], attrs)
+        return doc
+
+    def _targets(self, matches) -> list[tuple[int, dict]] | None:
+        """As AttributeRuler.set_annotations: each match's token (its rule's index in the span; a negative
+        one counts from the span's end) and attributes, in order; None if an index falls outside its span."""
+        targets = []
+        for attr_id, _, start, end in matches:
+            index = self._indices[attr_id]
+            at = start + index if index >= 0 else end + index
+            if not start <= at < end:
+                return None
+            targets.append((at, self._attrs[attr_id]))
+        return targets
 
     def _names(self, lower: int) -> bool:
         """Whether some rule names this lower-cased form or matches it by a regular expression."""

@@ -22,6 +22,7 @@ import importlib
 import importlib.util
 import sys
 import warnings
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,16 +84,21 @@ def add_lemmas(nlp, doc):
     return doc
 
 
-_RULERS: dict[int, tuple[object, object]] = {}  # id(ruler) -> (ruler, what runs it)
+# ruler -> (its rules' state when the lookup was made, the lookup or None); weak, so a pipeline that
+# is dropped (load_spacy's cache holds four) takes its ruler and lookup with it
+_RULERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _attribute_ruler(ruler):
-    kept = _RULERS.get(id(ruler))
-    if kept is None or kept[0] is not ruler:
+    """What runs ``ruler``: its lookup, made again when rules were added (``add``, ``from_bytes`` append
+    to ``attrs``) or replaced (``clear``, ``initialize`` make a new Matcher), else the ruler itself."""
+    state = (ruler.matcher, len(ruler.attrs))  # the Matcher held, so its id is never another's
+    kept = _RULERS.get(ruler)
+    if kept is None or kept[0][0] is not state[0] or kept[0][1] != state[1]:
         from storytrace.nlp.attribute_rules import fast_ruler
 
-        kept = _RULERS[id(ruler)] = (ruler, fast_ruler(ruler) or ruler)
-    return kept[1]
+        kept = _RULERS[ruler] = (state, fast_ruler(ruler))
+    return kept[1] or ruler
 
 
 # words in a pipeline's config.cfg that mean its models run on torch (spacy-transformers,

@@ -1,9 +1,10 @@
 """Quotations and their speakers.
 
-Finding quotes: straight and curly double quotes are paired inside each paragraph; a quote left
-open at a paragraph's end continues when the next paragraph opens with a quote mark (the news
-convention for quotes over several paragraphs): each paragraph gives one Quote, all with the
-same speaker. Single curly quotes count only when they hold a sentence-like stretch.
+Finding quotes: straight and curly double quotes (and „ with its closing “ or ”) are paired
+inside each paragraph; a quote left open at a paragraph's end continues when the next paragraph
+opens with a quote mark (the news convention for quotes over several paragraphs): each paragraph
+gives one Quote, all with the same speaker. Single curly quotes count only when they hold a
+sentence-like stretch.
 
 Finding speakers, in order: the frame after the quote ("...," said X / X said), the frame before
 it (X said: "..." / According to X, "..."), the next sentence ("The remark came from X"), then
@@ -52,7 +53,10 @@ _GENDER_OF_PRONOUN = {"he": "m", "she": "f"}
 ORG_PENALTY = 60  # "X, who led the EU's team, said": the person, not the nearer org
 _PRONOUN = re.compile(r"\b(he|she|they|He|She|They)\b")
 _ROLE_SUBJECT = re.compile(r"\b(?:the|The)\s+((?:[\w'’-]+\s+){0,4}?[\w-]+)\s+(?:has\s+)?(?:said|says|told|added|warned|wrote)\b")
-OPENERS = {'"': "straight", "“": "open", "”": "close"}
+# "low": the low-9 mark that opens a German, Polish, Czech... quotation („Wir sind bereit“, „gotowi”);
+# its closing mark is “ or ”. Read as no mark, the closing “ would open a quotation that runs to the
+# paragraph's end and makes the prose after it a quote.
+OPENERS = {'"': "straight", "“": "open", "”": "close", "„": "low"}
 MAX_SCARE_WORDS = 3
 MAX_GAP = 120  # characters between a speech verb and the speaker's name
 
@@ -72,6 +76,7 @@ def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[_Piece]:
     group_counter = 0
     for para in paragraphs:
         open_at: int | None = None
+        opened_low = False  # the open quotation began with „: “ closes it
         group: int | None = None
         first_mark = _first_non_space(text, para.start, para.end)
         for i in range(para.start, para.end):
@@ -84,15 +89,15 @@ def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[_Piece]:
                     continue  # a stray closing mark
                 if kind == "straight" and not _can_open(text, i):
                     continue
-                open_at = i
+                open_at, opened_low = i, kind == "low"
                 if carry_group is not None and i == first_mark:
                     group = carry_group  # continues the previous paragraph's quote
                 else:
                     group_counter += 1
                     group = group_counter
             else:
-                if kind == "open":
-                    open_at = i  # a fresh opening before a close: the earlier mark was stray
+                if kind == "low" or (kind == "open" and not opened_low):
+                    open_at, opened_low = i, kind == "low"  # a fresh opening before a close: the earlier mark was stray
                     continue
                 pieces.append(_Piece(open_at + 1, i, open_at, i + 1, group))
                 open_at = None
