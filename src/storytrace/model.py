@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 MentionKind = Literal["person", "org", "place", "quantity", "date", "misc"]
 Relation = Literal["verbatim_copy", "translation", "summary", "rewrite", "independent", "shared_source"]
+# Links between reports that neither was derived from: lineage joins them, no text came from the other.
+UNDERIVED_RELATIONS: tuple[Relation, ...] = ("independent", "shared_source")
 Severity = Literal["high", "medium", "low"]
 
 

@@ -21,7 +21,7 @@ from storytrace.findings.merge import merge_same_change
 from storytrace.findings.severity import ensure_recorded, weigh_against_story
 from storytrace.findings import registry
 from storytrace.align import oriented_alignment  # also re-exported: findings.oriented_alignment
-from storytrace.model import Article, Edge, Finding, Story
+from storytrace.model import UNDERIVED_RELATIONS, Article, Edge, Finding, Story
 from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,6 @@ SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 # On edges between independent reports only a clear change of who/what/how much/when counts
 # (the types declared strict=, registry.strict_types()).
 _STRICT_MIN_CONFIDENCE = 0.85
-_INDEPENDENT_RELATIONS = ("independent", "shared_source")
 # A summary or rewrite keeps part of its source and says the rest its own way: a sentence of it is
 # compared only with the source sentence(s) the aligner paired it with (the reading view shows them
 # side by side), never with another source sentence that merely shares a name or a figure.
@@ -86,7 +85,7 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
             kwargs[name] = value
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],
                      lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
-    if edge.relation in _INDEPENDENT_RELATIONS:
+    if edge.relation in UNDERIVED_RELATIONS:
         strict = registry.strict_types()
         found = [f for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE
                  and _renders(f, alignment, members[edge.source], members[edge.derived])]

@@ -22,7 +22,7 @@ from storytrace.findings.names import same_person
 from storytrace.findings.registry import detector
 from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.nlp.names import COUNTRY_ALIASES, DEMONYMS
-from storytrace.model import Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
+from storytrace.model import UNDERIVED_RELATIONS, Article, DateValue, Finding, Mention, Quantity, Role, Sentence, Story
 
 # --------------------------------------------------------------------------------------------
 # Titles: "Canada's prime minister", "the prime minister of Canada" and "Canadian Prime Minister"
@@ -336,25 +336,30 @@ def role_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
 # --------------------------------------------------------------------------------------------
 # Independent reports: a consensus of outlets is evidence only about the same fact.
 
-INDEPENDENT_RELATIONS = ("independent", "shared_source")  # lineage's links between reports no edge derives
 
 
 def _families(story: Story) -> dict[str, str]:
     """Each version -> the root of its family: versions joined by derived edges (a copy, a
     translation, a summary, a rewrite of one another, in either direction)."""
     parent = {a: a for a in story.article_ids}
+    find = _root_finder(parent)
+    for e in story.lineage:
+        if e.relation not in UNDERIVED_RELATIONS:
+            parent[find(e.source)] = find(e.derived)
+    return {a: find(a) for a in list(parent)}
 
-    def find(x: str) -> str:
+
+def _root_finder(parent: dict):
+    """``find`` of a union-find forest held in ``parent`` (node -> parent; a new node is its own root)."""
+
+    def find(x):
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for e in story.lineage:
-        if e.relation not in INDEPENDENT_RELATIONS:
-            parent[find(e.source)] = find(e.derived)
-    return {a: find(a) for a in list(parent)}
+    return find
 
 
 def _renders_directly(story: Story, a: Observation, b: Observation, bar: float) -> bool:
@@ -405,14 +410,7 @@ def _weigh_independence(f: Finding, out: Outlier, story: Story) -> Finding:
 def sentence_groups(story: Story, articles: dict[str, Article]) -> list[dict[str, set[int]]]:
     """Connected components of aligned sentences across all versions (only those spanning 2+ versions)."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    find = _root_finder(parent)
     for alignment in story.alignments:
         if alignment.source not in articles or alignment.derived not in articles:
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from storytrace.findings.detectors.consensus import Observation, count_words, make_finding
 from storytrace.findings.registry import detector
-from storytrace.model import Alignment, Article, Finding, Sentence, Story
+from storytrace.model import UNDERIVED_RELATIONS, Alignment, Article, Finding, Sentence, Story
 
 # "hold" only as an outcome ("the deal will hold"), not as "hold talks" or "hold the line".
 _HOLD = r"hold(?:s)?(?!\s+(?:talks|a|an|the|its|their|his|her|off|on|back|up|out|firm\s+to|meetings?|elections?|votes?|office|power|discussions|negotiations|hearings?|sessions?)\b)"
@@ -173,7 +173,7 @@ def detect_stance_divergence(story: Story, articles: dict[str, Article]) -> list
     stances = {a: conclusion_sentences(articles[a]) for a in members}
     sources_of: dict[str, list[str]] = {}
     for e in story.lineage:
-        if e.relation not in ("independent", "shared_source") and e.source in stances and e.derived in stances:
+        if e.relation not in UNDERIVED_RELATIONS and e.source in stances and e.derived in stances:
             sources_of.setdefault(e.derived, []).append(e.source)
     findings = []
     for art in members:
