@@ -69,9 +69,28 @@ def _rounds_to(precise: float, rounded: float) -> bool:
     return abs(round(precise / step) * step - rounded) < step * 1e-6
 
 
+# Vulgar fractions are one character each ("4½ hours"); a fraction written with a slash is read only
+# after a whole number ("4 1/2"): alone, "9/11" or "1/2" may be a date or a ratio.
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+           "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_VULGAR_RE = re.compile(rf"^(\d*)([{''.join(_VULGAR)}])$")
+_SLASH_FRACTION_RE = re.compile(r"^([1-9]|1[0-5])/([2-9]|1[0-6])$")
+
+
+def _fraction_after_whole(text: str) -> float | None:
+    """The value of "1/2" in "4 1/2": a proper fraction (numerator below denominator)."""
+    m = _SLASH_FRACTION_RE.match(text)
+    if not m or int(m.group(1)) >= int(m.group(2)):
+        return None
+    return int(m.group(1)) / int(m.group(2))
+
+
 def _parse_token(text: str) -> tuple[float, float] | None:
     """(value, scale) for a numeric token, None when it is not a number."""
     t = text.lower().replace("’", "'")
+    vulgar = _VULGAR_RE.match(t)
+    if vulgar:
+        return (int(vulgar.group(1)) if vulgar.group(1) else 0) + _VULGAR[vulgar.group(2)], 1.0
     if t in NUMBER_WORDS:
         return float(NUMBER_WORDS[t]), 1.0
     if t in ORDINALS:
@@ -131,6 +150,10 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
             continue
         value, scale = parsed
         start, end, j = tok.start, tok.end, i + 1
+        # a mixed number: "4 1/2" is 4.5 (the fraction is its own token, right after the whole number)
+        if (j < len(tokens) and scale == 1.0 and tok.text.isdigit() and tokens[j].start == tok.end + 1
+                and (part := _fraction_after_whole(tokens[j].text)) is not None):
+            value, end, j = value + part, tokens[j].end, j + 1
         # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
         while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
             scale *= SCALE_WORDS[tokens[j].lower]
