@@ -38,19 +38,3 @@ def test_vulgar_fractions_have_their_value():
     assert number_value("½") == 0.5
     assert number_value("4½") == 4.5
     assert number_value("¾") == 0.75
-
-
-# A length of time ("three days", "4.5 hours") is a number of units, not a date: changing it is a
-# number change. A time counted back or on from a moment ("25 years ago", "two days later") names a
-# moment: a date.
-@pytest.mark.parametrize("source,derived,kind", [
-    ("The storm lasted three days and cut power to 20,000 homes.",
-     "The storm lasted five days and cut power to 20,000 homes.", "number_change"),
-    ("The talks went on for 12 hours before a deal was signed.",
-     "The talks went on for 18 hours before a deal was signed.", "number_change"),
-    ("The mill closed 25 years ago, the mayor said.", "The mill closed 20 years ago, the mayor said.", "date_change"),
-    ("The vote was held on March 3, the council said.", "The vote was held on March 5, the council said.", "date_change"),
-])
-def test_a_length_of_time_is_a_number_a_moment_is_a_date(extractor, source, derived, kind):
-    changed = [f for f in pair_findings(extractor, source, derived) if f.type in ("number_change", "date_change")]
-    assert changed and {f.type for f in changed} == {kind}, changed

@@ -114,10 +114,10 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 elsewhere = any(n.matches(m) for _, m in all_source) or any(n.matches_value(v) for v in source_raw)
             if slot is None and elsewhere:
                 continue
-            kind = "date_change" if _names_a_moment(sentence, n) else "number_change"
+            kind = "date_change" if _is_date(sentence, n) else "number_change"
             if slot is not None:
                 src_sentence, m = slot
-                if kind == "number_change" and _names_a_moment(src_sentence, m):
+                if kind == "number_change" and _is_date(src_sentence, m):
                     kind = "date_change"
                 what = "date" if kind == "date_change" else "number"
                 missing = _missing_signal(sentence, n, src_sentence, m, rank)
@@ -349,24 +349,6 @@ def _date_kind(sentence: ParsedSentence, n: NumberValue) -> str:
     if any(t.lemma.lower() in _TIME_UNITS for t in after):
         return "span"
     return "calendar"
-
-
-# Words after a length of time that count it from a moment, making the whole a moment ("25 years ago").
-_COUNTED_FROM = frozenset("ago later earlier before after since from".split())
-
-
-def _names_a_moment(sentence: ParsedSentence, n: NumberValue) -> bool:
-    """A date the number is part of, not a length of time: "three days" and "4.5 hours" (which the
-    tagger marks DATE/TIME) are amounts of time, a number change if changed; "25 years ago" or "two
-    days later" name a moment, as "March 3" does."""
-    if n.is_ordinal or _date_kind(sentence, n) != "span":  # "the 8th century" is a period, counted by rank
-        return _is_date(sentence, n)
-    before = [t for t in sentence.tokens if t.end <= n.start][-1:]
-    if before and before[0].lower == "for":  # "for 12 hours before a deal": how long, whatever follows
-        return False
-    after = [t for t in sentence.tokens if t.start >= n.end][:3]
-    unit = next((k for k, t in enumerate(after) if t.lemma.lower() in _TIME_UNITS), None)
-    return unit is not None and unit + 1 < len(after) and after[unit + 1].lower in _COUNTED_FROM
 
 
 def _about_same_thing(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
