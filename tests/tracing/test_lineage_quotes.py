@@ -3,11 +3,11 @@ from storytrace.lineage import PairMeasures, _covered_outside, _quoted_spans, cl
 from storytrace.model import Article, Quote
 
 
-def _measures(verbatim: float, unquoted: float | None) -> PairMeasures:
+def _measures(verbatim: float, unquoted: float | None, coverage: float = 0.4) -> PairMeasures:
     a = Article(id="a", source_path="", original_text="")
     b = Article(id="b", source_path="", original_text="")
     # Two reports of one announcement: 60% of b has a partner in a, fairly close (one event, one angle).
-    return PairMeasures(a, b, coverage=0.4, containment=0.6, verbatim_derived=verbatim, verbatim_source=verbatim,
+    return PairMeasures(a, b, coverage=coverage, containment=0.6, verbatim_derived=verbatim, verbatim_source=verbatim,
                         mean_score=0.78, in_order=1.0, sentence_ratio=0.8, length_ratio=0.8, passages=3,
                         one_to_one=1.0, fused=0, verbatim_unquoted=unquoted)
 
@@ -18,8 +18,10 @@ def test_shared_quotation_alone_does_not_make_a_rewrite():
 
 
 def test_verbatim_prose_outside_quotes_still_makes_a_rewrite():
-    assert classify(_measures(0.35, 0.3)).relation == "rewrite"
-    assert classify(_measures(0.35, None)).relation == "rewrite"  # no quote information: as before
+    # b keeps most of a (coverage 0.8): a rewrite of a. Where neither keeps most of the other, both
+    # reproduce a third text (test_lineage_shared_source.py).
+    assert classify(_measures(0.35, 0.3, coverage=0.8)).relation == "rewrite"
+    assert classify(_measures(0.35, None, coverage=0.8)).relation == "rewrite"  # no quote information: as before
 
 
 def test_reuse_inside_quotation_marks_is_not_counted():
