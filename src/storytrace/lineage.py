@@ -11,6 +11,7 @@ source, and the articles with no source (independent reports) are joined to the 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 import re
 from dataclasses import dataclass, field
 
@@ -88,13 +89,15 @@ def _longest_increasing(values: list[int]) -> int:
     return len(tails)
 
 
-def _covered(passages: list[ReusePassage], side: str) -> int:
+def _covered(passages: list[ReusePassage], side: str, outside: Sequence[tuple[int, int]] = ()) -> int:
+    """Characters of ``side`` the passages cover (overlaps once), less those in any ``outside`` span."""
     spans = sorted((getattr(p, f"{side}_start"), getattr(p, f"{side}_end")) for p in passages)
     total, last = 0, -1
     for s, e in spans:
         s = max(s, last)
         if e > s:
-            total += e - s
+            inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in outside)
+            total += max(0, (e - s) - inside)
             last = e
     return total
 
@@ -108,19 +111,6 @@ def _quoted_spans(a: Article) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     return merged
-
-
-def _covered_outside(spans: list[tuple[int, int]], outside: list[tuple[int, int]]) -> int:
-    """Characters of the (merged) ``spans`` that lie in none of ``outside``."""
-    total, last = 0, -1
-    for s, e in sorted(spans):
-        s = max(s, last)
-        if e <= s:
-            continue
-        last = e
-        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in outside)
-        total += max(0, (e - s) - inside)
-    return total
 
 
 def _text(a: Article) -> str:
@@ -169,7 +159,7 @@ def measure(source: Article, derived: Article, al: Alignment) -> PairMeasures:
         name_variants=name_variants(source, derived),
     )
     quoted = _quoted_spans(derived)
-    m.verbatim_unquoted = min(1.0, _covered_outside([(r.derived_start, r.derived_end) for r in al.reuse], quoted) / der_chars)
+    m.verbatim_unquoted = min(1.0, _covered(al.reuse, "derived", outside=quoted) / der_chars)
     _read_cues(m)
     if source.language and derived.language and source.language != derived.language:
         _cross_language(m)

@@ -1,6 +1,11 @@
 """Lineage: words two reports both quote are the speaker's, not evidence that one copied the other."""
-from storytrace.lineage import PairMeasures, _covered_outside, _quoted_spans, classify
-from storytrace.model import Article, Quote
+from storytrace.lineage import PairMeasures, _covered, _quoted_spans, classify
+from storytrace.model import Article, Quote, ReusePassage
+
+
+def _covered_outside(spans, quoted):
+    """Characters of the derived side's reused ``spans`` outside the ``quoted`` spans."""
+    return _covered([ReusePassage(0, 0, s, e) for s, e in spans], "derived", outside=quoted)
 
 
 def _measures(verbatim: float, unquoted: float | None, coverage: float = 0.4) -> PairMeasures:
