@@ -221,6 +221,11 @@ class Alignment:
     unaligned_derived: list[int] = field(default_factory=list)
     reuse: list[ReusePassage] = field(default_factory=list)
 
+    def paired(self, source_sentence: int, derived_sentence: int, at_least: float = 0.0) -> bool:
+        """Whether the aligner paired these two sentences (by index) with a score of ``at_least`` or more."""
+        return any(source_sentence in p.source and derived_sentence in p.derived and p.score >= at_least
+                   for p in self.pairs)
+
 
 @dataclass
 class Edge:

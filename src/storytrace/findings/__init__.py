@@ -108,7 +108,7 @@ def _renders(f: Finding, alignment, source: Article, derived: Article, bar: floa
     claim, shown = derived.sentence_at(f.claim_span[0]), source.sentence_at(f.source_span[0])
     if claim is None or shown is None:
         return True
-    return any(claim.index in p.derived and shown.index in p.source and p.score >= bar for p in alignment.pairs)
+    return alignment.paired(shown.index, claim.index, bar)
 
 
 # -- story-wide -------------------------------------------------------------------------------

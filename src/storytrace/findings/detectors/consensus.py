@@ -371,7 +371,7 @@ def _renders_directly(story: Story, a: Observation, b: Observation, bar: float) 
             x, y = b.sentence.index, a.sentence.index
         else:
             continue
-        if any(x in p.source and y in p.derived and p.score >= bar for p in al.pairs):
+        if al.paired(x, y, bar):
             return True
     return False
 
