@@ -161,10 +161,12 @@ def is_date_stamp(stripped: str) -> bool:
     """True for a line of only dates and times (with their labels), naming a month, a clock time or a d/m/y date."""
     if len(stripped) > MAX_STAMP_CHARS or not re.search(r"\d", stripped) or not _STAMP_SIGNAL.search(stripped):
         return False
-    tokens = _STAMP_TOKEN.findall(stripped)
-    return bool(tokens) and all(
-        t[0].isdigit() or t.lower().rstrip(".") in STAMP_WORDS or _STAMP_ZONE.fullmatch(t) for t in tokens
-    )
+    return only_date_words(_STAMP_TOKEN.findall(stripped))
+
+
+def only_date_words(tokens: list[str], zone: re.Pattern = _STAMP_ZONE) -> bool:
+    """Every token a figure, a word of dates and times (STAMP_WORDS) or a time zone (``zone``)."""
+    return bool(tokens) and all(t[0].isdigit() or t.lower().rstrip(".") in STAMP_WORDS or zone.fullmatch(t) for t in tokens)
 
 
 def line_debris_kind(stripped: str) -> str | None:

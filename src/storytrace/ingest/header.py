@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from storytrace.ingest.dates import parse_published
-from storytrace.ingest.debris import STAMP_WORDS, line_debris_kind
+from storytrace.ingest.debris import line_debris_kind, only_date_words
 from storytrace.ingest.lead import is_poor_title
 
 HEADER_LINES = 12  # lines read before the headline; an article's header is never longer
@@ -52,9 +52,6 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _BREADCRUMB = re.compile(r"\s(?:\||›|»|>|/)\s")
-# Words a date-and-time line is made of ("Friday, May 3, 2013 | 5:03 pm EDT", "Updated 2:15 PM"): a line
-# of nothing else is the page's date stamp, never a headline, whatever its length.
-_DATE_WORDS = STAMP_WORDS
 _TIME_ZONE = re.compile(r"[A-Z]{1,4}T|UTC|GMT|Z")
 _TIME = re.compile(r"\b\d{1,2}\s*[:.h]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
@@ -140,9 +137,9 @@ def is_date_time_only(line: str) -> bool:
     if not re.search(r"\d", line) or len(line) > 80:
         return False
     tokens = re.findall(r"[A-Za-z]+(?:\.[A-Za-z])*\.?|\d+(?:st|nd|rd|th)?", line)
-    return 0 < len(tokens) <= 14 and all(
-        t[0].isdigit() or t.lower().rstrip(".") in _DATE_WORDS or _TIME_ZONE.fullmatch(t) for t in tokens
-    )
+    # a line of nothing but date and time words ("Friday, May 3, 2013 | 5:03 pm EDT", "Updated 2:15 PM") is
+    # the page's date stamp, never a headline
+    return 0 < len(tokens) <= 14 and only_date_words(tokens, _TIME_ZONE)
 
 
 def read_date(value: str) -> object:
