@@ -88,3 +88,28 @@ def test_align_pair_on_articles_without_mentions(embedder):
     assert len(al.reuse) == 1 and al.reuse[0].derived_start == 0
     empty = align_pair(a, _article("c", []), embedder)
     assert empty.pairs == [] and empty.unaligned_source == list(range(6))
+
+
+def test_a_copy_that_leaves_out_one_sentence_is_verbatim_on_both_sides_of_the_gap():
+    # The copy drops the third sentence; the sentence after the gap starts like the dropped one
+    # ("In Valdora, the ..."), so the passage before the gap runs a few words past the seam into the
+    # passage after it. Both halves are still verbatim reuse: neither may be dropped for the overlap.
+    lead = [
+        "The harbour authority approved a new container terminal worth 2.4 billion dollars on Monday.",
+        "Its chief executive, Marta Quiroga, said the terminal would double the port's capacity by 2027.",
+    ]
+    dropped = "In Valdora, the fishing cooperative criticised the plan at a crowded public meeting."
+    tail = [
+        "In Valdora, the city council voted to widen the coastal road leading to the new quays.",
+        "Residents of the old town asked for a noise barrier along the railway to the terminal.",
+        "Construction is due to start in the spring and to last about four years.",
+    ]
+    src = " ".join(lead + [dropped] + tail)
+    der = " ".join(lead + tail)
+    passages = reuse_passages(src, der)
+    covered = sum(p.derived_end - p.derived_start for p in passages)
+    assert covered >= 0.95 * len(der)
+    for p in passages:
+        assert src[p.source_start : p.source_end] == der[p.derived_start : p.derived_end]
+    spans = sorted((p.derived_start, p.derived_end) for p in passages)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))

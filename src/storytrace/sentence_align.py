@@ -338,7 +338,7 @@ def reuse_passages(source_text: str, derived_text: str, n: int = ANCHOR_WORDS, m
         if hits and len(hits) <= 5:  # a 5-gram repeated all over the source anchors nothing
             anchors.extend((i - j, j) for i in hits)
     anchors.sort()
-    passages: list[ReusePassage] = []
+    runs: list[tuple[int, int, int]] = []  # (first derived word, last derived word, diagonal)
     k = 0
     while k < len(anchors):
         diag, j_start = anchors[k]
@@ -349,19 +349,30 @@ def reuse_passages(source_text: str, derived_text: str, n: int = ANCHOR_WORDS, m
             k += 1
         last = j_end + n - 1
         if last - j_start + 1 >= min_words:
-            i_start, i_last = j_start + diag, last + diag
-            passages.append(ReusePassage(ss[i_start][0], ss[i_last][1], ds[j_start][0], ds[last][1]))
+            runs.append((j_start, last, diag))
+    passages = [
+        ReusePassage(ss[j + diag][0], ss[last + diag][1], ds[j][0], ds[last][1])
+        for j, last, diag in _resolve_overlaps(runs, min_words)
+    ]
     passages.sort(key=lambda p: (p.derived_start, p.source_start))
-    return _drop_overlaps(passages)
+    return passages
 
 
-def _drop_overlaps(passages: list[ReusePassage]) -> list[ReusePassage]:
-    """Keep the longer passage where two overlap in the derived text (a repeated phrase)."""
-    kept: list[ReusePassage] = []
-    for p in sorted(passages, key=lambda p: p.derived_end - p.derived_start, reverse=True):
-        if all(p.derived_end <= q.derived_start or p.derived_start >= q.derived_end for q in kept):
-            kept.append(p)
-    return sorted(kept, key=lambda p: (p.derived_start, p.source_start))
+def _resolve_overlaps(runs: list[tuple[int, int, int]], min_words: int) -> list[tuple[int, int, int]]:
+    """Each derived word in one passage at most: the longer run keeps the words two runs share.
+
+    A run wholly inside a longer one (a phrase the source repeats) goes; a run that only shares its
+    edge with a longer one keeps the words the longer one lacks. Where the derived text leaves out a
+    sentence, the runs on either side of the gap meet over a few words that both sides of the seam
+    start alike ("In X, the ..."): they overlap there, and each is still a verbatim passage.
+    """
+    kept: list[tuple[int, int, int]] = []
+    for j, last, diag in sorted(runs, key=lambda r: (-(r[1] - r[0]), r[0], r[2])):
+        pieces = [(j, last)]
+        for kj, klast, _ in kept:
+            pieces = [piece for a, b in pieces for piece in ((a, min(b, kj - 1)), (max(a, klast + 1), b)) if piece[1] >= piece[0]]
+        kept.extend((a, b, diag) for a, b in pieces if b - a + 1 >= min_words)
+    return sorted(kept)
 
 
 # -- articles -----------------------------------------------------------------------------------

@@ -189,3 +189,18 @@ def test_versions_are_listed_originals_first_whatever_the_story_order():
     report.stories[0].article_ids.reverse()
     page = html_report.render(report)
     assert re.findall(r'<tr data-article="([^"]+)">', page) == ["wire-original", "daily-translation", "blog-rewrite"]
+
+
+def test_versions_table_says_when_a_direction_is_unknown():
+    """An edge whose direction nothing showed (lineage marks it) reads 'or the other way round' beside
+    its source, so a reader does not take the default order for a finding."""
+    from storytrace.lineage import DIRECTION_UNKNOWN_NOTE
+
+    report = build_hostile_report()
+    story = report.stories[0]
+    edge = story.lineage[0]
+    story.lineage[0] = Edge(edge.source, edge.derived, edge.relation, 0.5, edge.coverage, edge.containment,
+                            [DIRECTION_UNKNOWN_NOTE.format(source=edge.source, derived=edge.derived), *edge.evidence])
+    rows = dict(re.findall(r'<tr data-article="([^"]+)">(.*?)</tr>', html_report.render(report), re.S))
+    assert "or the other way round" in rows["daily-translation"]
+    assert "or the other way round" not in rows["blog-rewrite"]

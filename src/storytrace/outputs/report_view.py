@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from storytrace.lineage import direction_unknown
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Story
 from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, derivation_depths, layout_lineage
 from storytrace.outputs.word_diff import HighlightedPair, Segment, highlight_pair, plain
@@ -34,6 +35,7 @@ class VersionRow:
     coverage: float | None
     severity_counts: dict[str, int]
     corrected: list[str] = field(default_factory=list)  # metadata fields a person corrected
+    direction_unknown: bool = False  # nothing showed which of it and its source came first
 
 
 @dataclass
@@ -202,6 +204,7 @@ def _version_rows(story: Story, articles: dict[str, Article], labels: dict[str, 
                 relation=relation, source_id=edge.source if edge else "",
                 source_label=labels.get(edge.source, edge.source) if edge else "",
                 confidence=edge.confidence if edge else None, coverage=edge.coverage if edge else None,
+                direction_unknown=bool(edge) and direction_unknown(edge),
                 severity_counts={s: counts.get(s, 0) for s in SEVERITIES},
                 corrected=corrected_fields(a) if a else [],
             )

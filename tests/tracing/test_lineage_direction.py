@@ -1,0 +1,84 @@
+"""Lineage direction: which of two versions is the source, and saying so when nothing shows it."""
+from datetime import date
+
+from storytrace.lineage import PairMeasures, direction_score, direction_unknown, infer_lineage
+from storytrace.model import AlignedPair, Alignment, Article, Sentence
+
+ORIGINAL = [
+    "The port authority approved a new terminal worth 2.4 billion dollars on Monday.",
+    "Its director, Marta Quiroga, said the terminal would double capacity by 2027.",
+    "Fishermen in Valdora criticised the plan at a public meeting.",
+    "Construction is due to start in the spring and to last four years.",
+]
+# The same four sentences reworded one by one, as a translation (or a translation and back) reads.
+REWORDED = [
+    "On Monday the harbour authority backed a fresh terminal costing 2.4 billion dollars.",
+    "Director Marta Kiroga said capacity would double by 2027 thanks to the terminal.",
+    "At a public meeting, Valdora fishermen attacked the scheme.",
+    "Building should begin in spring and take four years.",
+]
+
+
+def _article(aid: str, sentences: list[str], published: date | None) -> Article:
+    text, spans = "", []
+    for s in sentences:
+        spans.append((len(text), len(text) + len(s)))
+        text += s + " "
+    return Article(id=aid, source_path="", original_text=text, text=text, published=published,
+                   sentences=[Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)])
+
+
+def _pair(first: Article, second: Article, scores=(0.8, 0.79, 0.81, 0.8)) -> Alignment:
+    return Alignment(first.id, second.id, [AlignedPair([i], [i], s) for i, s in enumerate(scores)], [], [], [])
+
+
+def _measures(containment: float, coverage: float) -> tuple[PairMeasures, PairMeasures]:
+    a = Article(id="a", source_path="", original_text="", published=date(2024, 5, 3))
+    b = Article(id="b", source_path="", original_text="", published=date(2024, 5, 3))
+
+    def m(src, der, cont, cov):
+        return PairMeasures(src, der, coverage=cov, containment=cont, verbatim_derived=0.0, verbatim_source=0.0,
+                            mean_score=0.8, in_order=1.0, sentence_ratio=1.0, length_ratio=1.0, passages=0,
+                            one_to_one=1.0, fused=0)
+
+    return m(a, b, containment, coverage), m(b, a, coverage, containment)
+
+
+def test_a_sliver_of_containment_asymmetry_does_not_order_a_translation_pair():
+    # Each keeps the other sentence by sentence; one side's aligner split one sentence more finely
+    # (0.874 against 0.873). That is no evidence of which text was written first.
+    forward, backward = _measures(0.874, 0.873)
+    assert direction_score(forward, backward) == 0
+    assert direction_score(backward, forward) == 0
+
+
+def test_a_summary_still_sits_inside_its_source():
+    # The summary (derived) is almost all in the source; the source is a third in the summary.
+    forward, backward = _measures(0.95, 0.3)
+    assert direction_score(forward, backward) > 0
+    assert direction_score(backward, forward) < 0
+
+
+def test_a_translation_pair_published_the_same_day_has_its_direction_marked_unknown():
+    # "b" is the original, "a" its reworded version: nothing in the texts or dates says so, and the
+    # ids would put "a" first. The edge must not present that order as a finding.
+    same_day = date(2024, 5, 3)
+    original, reworded = _article("b", ORIGINAL, same_day), _article("a", REWORDED, same_day)
+    edges = infer_lineage([original, reworded], [_pair(original, reworded)])
+    assert len(edges) == 1
+    edge = edges[0]
+    assert edge.relation == "translation"
+    assert direction_unknown(edge)
+    assert "direction unknown" in edge.evidence[0]
+    # Lower confidence than the same pair with a date to order it.
+    dated = infer_lineage([_article("b", ORIGINAL, date(2024, 5, 2)), _article("a", REWORDED, same_day)],
+                          [_pair(_article("b", ORIGINAL, None), _article("a", REWORDED, None))])
+    assert dated[0].confidence > edge.confidence
+
+
+def test_a_publication_date_orders_the_pair():
+    original, reworded = _article("b", ORIGINAL, date(2024, 5, 2)), _article("a", REWORDED, date(2024, 5, 3))
+    edges = infer_lineage([original, reworded], [_pair(reworded, original)])
+    assert [(e.source, e.derived) for e in edges] == [("b", "a")]
+    assert not direction_unknown(edges[0])
+    assert not any("direction unknown" in line for line in edges[0].evidence)
