@@ -319,6 +319,12 @@ def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) 
 
 # Words whose WordNet opposites are too loose to read as a reversal in news prose.
 _VAGUE_POLES = frozenset("be have do make get go say take give come".split())
+VAGUE_POLES = _VAGUE_POLES
+
+
+def readings(tok: Token) -> tuple[str, ...]:
+    """The WordNet parts of speech a word is read in (see ``_readings``)."""
+    return _readings(tok)
 
 
 # Prefixes that negate the word they start ("unharmed", "irresponsibly", "underperformed").
