@@ -299,13 +299,10 @@ def _source_qualifies_more(d: ParsedSentence, index: int, sources: list[ParsedSe
                for s in sources for j, t in enumerate(s.tokens))
 
 
-def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, summary: bool,
-                      new: int | None = None) -> bool:
+def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, summary: bool) -> bool:
     """Does source word ``j`` have a qualifier that the derived sentence renders neither on its
     counterpart at ``index`` nor anywhere else ("wounds to his arm" keeps "arm" even when the
-    parser hangs it off the verb)? Only such a dropped qualifier can be what a new word renders.
-    ``new``: the index of the new word; a qualifier that another derived word renders in other
-    words (see ``_rendered_by_another``) is not dropped."""
+    parser hangs it off the verb)? Only such a dropped qualifier can be what a new word renders."""
     kept = _qualifier_keys(d, index)
     if summary:  # a summary sentence fuses several source sentences: a word elsewhere in it may
         # render another sentence's word ("struggling start-up" for "troubled start-up")
@@ -315,27 +312,7 @@ def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, 
     # elsewhere only as often as the source has it: "asylum seeker ... refugee boat" drops the
     # "asylum" of "asylum boat" even though the sentence still says "asylum" once
     return not all(_echoed(q, kept) or d_counts[word_key(q.lemma)] >= s_counts[word_key(q.lemma)]
-                   or (new is not None and _rendered_by_another(q, d, new))
                    for q in _qualifier_words(s, j))
-
-
-def _rendered_by_another(q: Token, d: ParsedSentence, new: int) -> bool:
-    """Does a derived word other than the new one render the source qualifier ``q`` in other words:
-    a more specific or more general noun for it ("as a result of the pandemic" for "due to the
-    epidemic"), or a word WordNet defines with it ("meanwhile": "at the same time")? Then the
-    qualifier is not what the new word renders, and the new word adds something of its own."""
-    if q.pos != "NOUN" or len(q.lemma) < 3:
-        return False
-    for k, t in enumerate(d.tokens):
-        if k == new or t.pos not in _CONTENT_POS or t.is_stop or word_key(t.lemma) == word_key(q.lemma):
-            continue
-        if t.pos == "NOUN" and (wordnet.is_hypernym_or_synonym(t.lemma, q.lemma, "n", depth=_GENERALISATION_STEPS)
-                                or wordnet.is_hypernym_or_synonym(q.lemma, t.lemma, "n", depth=_GENERALISATION_STEPS)):
-            return True
-        pos = wordnet.SPACY_POS.get(t.pos)
-        if pos is not None and q.lemma.lower() in wordnet.definition_words(t.lemma, pos) - _DEFINITION_FILLER:
-            return True
-    return False
 
 
 @detector("modifiers", scope="pair", types=("unsupported_addition",),
@@ -412,7 +389,7 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                 # the source may qualify the thing in words this version drops: then the new
                 # word may be their rendering, so only a head whose qualifiers all reappear
                 # counts ("affected pets" / "affected wild pets")
-                if all(_drops_qualifiers(s, j, d, tok.head, ctx.summary_mode, new=i) for j in plain):
+                if all(_drops_qualifiers(s, j, d, tok.head, ctx.summary_mode) for j in plain):
                     continue
                 s_keys = content_keys(s.tokens)
                 rest = d_keys - {word_key(tok.lemma)}
