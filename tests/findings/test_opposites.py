@@ -79,3 +79,4 @@ def test_an_opposite_with_no_parser_slot_is_a_flip_in_a_one_to_one_rendering(ext
 def test_a_rendering_with_no_parser_slot_is_no_flip(extractor, der):
     src = "The two players understand one another splendidly and made enormous progress this season."
     assert not _flips(pair_findings(extractor, src, der))
+

@@ -558,7 +558,8 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
     opposes to the one source word left unrendered at the same place in the sentence, in the same
     part of speech. Why: a rendering keeps every source word, in other words; when the one
     unrendered source word there and the one new word there are WordNet opposites, the version
-    says the opposite. Exactly one candidate on each side, so two loose paraphrases never meet."""
+    says the opposite. Exactly one candidate on each side, so two loose paraphrases never meet, and
+    no link through a light verb ("caused ... deaths" / "killed ... people" meet only through "get")."""
     anchored = anchors(sentence, src)
     taken = set(anchored.values())
     slotted = {i for i, _ in substitutions(sentence, src)}
@@ -573,7 +574,7 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
         readings = set(wordsense_readings(tok))
         opposed = [j for j in near if readings & set(wordsense_readings(src.tokens[j]))
-                   and slot_opposed(tok, src.tokens[j], use_valence=False)]
+                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
         if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
             continue
         found.append((i, opposed[0]))
