@@ -134,9 +134,8 @@ def _noun_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
     word: the hole says a word is missing, the source says which. The noun need not be a name (a
     source may write "the earth", "the west" in lower case)."""
     hole, k = _hole_at(sentence)
-    if not hole or sentence.tokens[k + 1].pos == "ADP":
-        return []  # two prepositions in a row ("progress from session to at the track") are as often
-        # two words swapped as one dropped; without a name to say which, no finding
+    if not hole:
+        return []
     anchored = set(anchors(sentence, src).values())
     n, m = max(1, len(sentence.tokens)), max(1, len(src.tokens))
     at = (k + 1) / n
