@@ -31,3 +31,13 @@ def test_a_hole_where_the_source_has_an_unrendered_noun_is_an_omission(extractor
 ])
 def test_a_rendering_with_no_hole_has_no_omission(extractor, src, der):
     assert not _omissions(extractor, src, der)
+
+
+@pytest.mark.xfail(strict=True, reason="candidate C2 dropped (session 18): leaving out holes at two prepositions in a row "
+                   "cost one DEMETR critical row and one right translation omission on confirm")
+def test_two_prepositions_in_a_row_from_swapped_words_are_no_omission(extractor):
+    # "from session session to at" is "from session to session at" with two words swapped, not a word
+    # dropped; known wrong omission
+    src = "We made enormous progress at the track from season to season, the driver said."
+    der = "We have made enormous progress from session session to at the track, the driver said."
+    assert not _omissions(extractor, src, der)
