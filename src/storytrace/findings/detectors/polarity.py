@@ -556,11 +556,10 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
     """In a one-to-one rendering, a derived word the parser gives no slot ("negate life" tagged as an
     adjective; "get along really poorly" for "understand one another splendidly") that WordNet
     opposes to the one source word left unrendered at the same place in the sentence, in the same
-    part of speech, next to a word both sentences share. Why: a rendering keeps every source word,
-    in other words; when the one unrendered source word there and the one new word there are
-    WordNet opposites, the version says the opposite. Exactly one candidate on each side, so two
-    loose paraphrases never meet, and no link through a light verb ("caused ... deaths" / "killed
-    ... people" meet only through "get")."""
+    part of speech. Why: a rendering keeps every source word, in other words; when the one
+    unrendered source word there and the one new word there are WordNet opposites, the version
+    says the opposite. Exactly one candidate on each side, so two loose paraphrases never meet, and
+    no link through a light verb ("caused ... deaths" / "killed ... people" meet only through "get")."""
     anchored = anchors(sentence, src)
     taken = set(anchored.values())
     slotted = {i for i, _ in substitutions(sentence, src)}
@@ -572,8 +571,7 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         if i in anchored or i in slotted or tok.pos not in _UNSLOTTED_POS or tok.ent_type or tok.lemma in said \
                 or tok.lemma in VAGUE_POLES or lemma_is_gendered(tok):
             continue
-        near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP
-                and _neighbour_anchored(sentence, i, src, j, anchored)]
+        near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
         readings = set(wordsense_readings(tok))
         opposed = [j for j in near if readings & set(wordsense_readings(src.tokens[j]))
                    and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
@@ -592,26 +590,6 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
 
 
 _UNSLOTTED_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
-# How many tokens away the nearest shared word may stand on each side of the two words.
-_NEIGHBOUR_WINDOW = 3
-
-
-def _neighbour_anchored(sentence: ParsedSentence, i: int, src: ParsedSentence, j: int,
-                        anchored: dict[int, int]) -> bool:
-    """Do the two words stand in the same stretch of their sentences: is the nearest word the two
-    sentences share, before or after the derived word, the same near the source word ("negate
-    life" / "support life"; "from divorce in Nepal" / "escaped marriage in Nepal")? Two words at the
-    same relative place of two different clauses ("as the shooting began" / "where Horton was
-    killed") share no neighbour."""
-    for step in (-1, 1):
-        k = i + step
-        while 0 <= k < len(sentence.tokens) and abs(k - i) <= _NEIGHBOUR_WINDOW:
-            if k in anchored:
-                if abs(anchored[k] - j) <= _NEIGHBOUR_WINDOW and (anchored[k] - j) * step > 0:
-                    return True
-                break
-            k += step
-    return False
 
 
 def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3,
