@@ -2,6 +2,8 @@
 and what counts as the source writing a word apart ("non-violently")."""
 from __future__ import annotations
 
+import pytest
+
 from storytrace.findings.detectors.polarity import _written_apart
 
 from .helpers import pair_findings
@@ -54,3 +56,37 @@ def test_the_reversed_word_is_the_opposite_in_the_same_place_whatever_the_set_or
                              "The end of construction marks the beginning of one of Europe's largest energy projects.")
     flips = [f for f in _flips(findings) if f.derived_value == "end"]
     assert flips and flips[0].source_value == "start", findings
+
+
+# A word the parser gives no slot (a misparse, or a clause worded another way) that WordNet opposes
+# to the one source word left unrendered at the same place, in a one-to-one rendering (session 18).
+@pytest.mark.parametrize("src,der,pair", [
+    ("The two players understand one another splendidly and made enormous progress this season.",
+     "The two players get along really poorly and have made enormous progress this season.", ("poorly", "splendidly")),
+    ("He was robbed by bandits, escaped marriage in the mountains and was arrested at the border.",
+     "He was robbed by bandits, ran away from divorce in the mountains and was arrested at the border.",
+     ("divorce", "marriage")),
+])
+def test_an_opposite_with_no_parser_slot_is_a_flip_in_a_one_to_one_rendering(extractor, src, der, pair):
+    flips = _flips(pair_findings(extractor, src, der))
+    assert [(f.derived_value, f.source_value, f.severity) for f in flips] == [(*pair, "medium")]
+
+
+@pytest.mark.parametrize("der", [
+    "The two players get along really well and have made enormous progress this season.",
+    "The two players understand each other perfectly and made huge progress this season.",
+])
+def test_a_rendering_with_no_parser_slot_is_no_flip(extractor, der):
+    src = "The two players understand one another splendidly and made enormous progress this season."
+    assert not _flips(pair_findings(extractor, src, der))
+
+
+
+@pytest.mark.xfail(strict=True, reason="candidate A4 dropped (session 18): asking for a shared neighbour cost one right "
+                   "translation flip on confirm and no DEMETR row; known wrong flip")
+def test_opposites_in_two_different_clauses_at_the_same_place_are_no_flip(extractor):
+    # "as the shooting began" / "where the boy was killed": the same relative place, but no word the two
+    # sentences share stands next to either, so the two are not one slot
+    src = '"I saw blood coming from her," said the mother, seen shielding her son just feet from where the boy was killed.'
+    der = '"I saw blood coming from her," said the mother, who is seen covering her son with her body as the shooting began.'
+    assert not _flips(pair_findings(extractor, src, der))

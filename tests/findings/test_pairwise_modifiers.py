@@ -125,3 +125,18 @@ def test_qualifier_spelling_out_a_more_specific_source_noun_is_no_addition(extra
                              "He trained as an obstetrician and began to work at the city hospital in 1959.",
                              "He trained as a maternity doctor and began to work at the city hospital in 1959.")
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
+
+
+# Known miss (session 18, candidate B, dropped): the source's "due to the flu epidemic" / "at the same time" is
+# rendered by another word ("pandemic", "meanwhile"), so the new adverb renders nothing; counting that as
+# rendered found no more DEMETR additions on confirm and one more faithful false alarm there.
+@pytest.mark.xfail(strict=True, reason="candidate B dropped: a source qualifier rendered by another word still hides the new one")
+@pytest.mark.parametrize("src,der,word", [
+    ("So far around 5000 people have died in the state alone due to the flu epidemic, officials said.",
+     "Around 5000 people have suddenly died in the state alone as a result of the flu pandemic, officials said.",
+     "suddenly"),
+    ("At the same time, the navy was trying to stop this traffic along the coast.",
+     "Meanwhile, the navy quickly tried to stop this traffic along the coast.", "quickly"),
+])
+def test_new_qualifier_counts_when_another_word_renders_the_sources_qualifier(extractor, src, der, word):
+    _medium_addition(extractor, src, der, word)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.findings.slots import substitutions
+from storytrace.findings.wordsense import slot_opposed
 from storytrace.findings.text import Parser
 from storytrace.model import Article
 from storytrace.nlp import valence, wordnet
@@ -75,3 +76,18 @@ def test_words_at_the_same_pole_are_not_opposed():
     # both oppose "limited": co-opposites are near-synonyms
     assert not wordnet.slot_opposed("extensive", "a", "widespread", "a")
     assert wordnet.slot_opposed("surrender", "v", "keep", "v")
+
+
+def test_words_with_no_parser_slot_are_not_linked_through_a_light_verb():
+    # "cause" is near "get", and "get" is opposed to "end", a word near "kill": "caused ... deaths"
+    # says what "killed ... people" says. The loose test for words the parser gave no slot leaves
+    # light verbs out (session 18).
+    src = _sentence("The worst disaster was the 1998 flood, which killed about 4,000 people along the river.")
+    der = _sentence("The worst disaster was the 1998 flood, with about 4,000 deaths caused along the river.")
+    caused = next(t for t in der.tokens if t.lower == "caused")
+    killed = next(t for t in src.tokens if t.lower == "killed")
+    assert slot_opposed(caused, killed, use_valence=False)
+    assert not slot_opposed(caused, killed, use_valence=False, light_links=False)
+    surrendered = _sentence("The rebels surrendered control of the province.").tokens[2]
+    kept = _sentence("The rebels kept control of the province.").tokens[2]
+    assert slot_opposed(surrendered, kept, use_valence=False, light_links=False)

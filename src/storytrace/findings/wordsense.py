@@ -319,6 +319,12 @@ def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) 
 
 # Words whose WordNet opposites are too loose to read as a reversal in news prose.
 _VAGUE_POLES = frozenset("be have do make get go say take give come".split())
+VAGUE_POLES = _VAGUE_POLES
+
+
+def readings(tok: Token) -> tuple[str, ...]:
+    """The WordNet parts of speech a word is read in (see ``_readings``)."""
+    return _readings(tok)
 
 
 # Prefixes that negate the word they start ("unharmed", "irresponsibly", "underperformed").
@@ -381,12 +387,15 @@ def _adjectives_opposed(tok: Token, other: Token) -> bool:
 _MORE_THAN_ONE = frozenset("several multiple many numerous various plural".split())
 
 
-def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
+def slot_opposed(tok: Token, other: Token, use_valence: bool = True, light_links: bool = True) -> bool:
     """Does ``tok`` say the opposite of ``other``, the word in the same slot of the other
     version? Looser than ``wordnet_opposite`` because the slot is known: a listed opposite, a
     WordNet opposite in either word's parts of speech, a negating prefix on the other word or a
     synonym of it, or (``use_valence``) clearly opposite valence in one part of speech
-    ("disregarded" / "greeted"; "attack on" / "support of" is a change of words, not of slot)."""
+    ("disregarded" / "greeted"; "attack on" / "support of" is a change of words, not of slot).
+    ``light_links`` False: a WordNet neighbourhood never links the two through a light verb ("get",
+    "make", "have" mean too little to stand at a pole; "caused ... deaths" / "killed ... people"
+    meet only there). For pairs whose slot the parser did not give."""
     forms, other_forms = _token_forms(tok), _token_forms(other)
     if set(forms) & set(other_forms):
         return False
@@ -399,7 +408,8 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True) -> bool:
         return True
     if any(wordnet.are_opposed(a, b, p) for p in readings for a in forms for b in other_forms):
         return True
-    if any(wordnet.slot_opposed(a, p, b, q) for p in _readings(tok) for q in _readings(other)
+    ignore = frozenset() if light_links else _VAGUE_POLES
+    if any(wordnet.slot_opposed(a, p, b, q, ignore) for p in _readings(tok) for q in _readings(other)
            for a in forms for b in other_forms):
         return True
     if _prefix_negates(tok, other) or _prefix_negates(other, tok):

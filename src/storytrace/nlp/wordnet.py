@@ -413,16 +413,17 @@ def _neighbourhood_opposites(near: frozenset[str], pos: str) -> set[str]:
     return set().union(*(opposites(w, pos) for w in near))
 
 
-def slot_opposed(a: str, pos_a: str, b: str, pos_b: str) -> bool:
+def slot_opposed(a: str, pos_a: str, b: str, pos_b: str, ignore: frozenset[str] = frozenset()) -> bool:
     """Two words known to fill one slot: is one in the near neighbourhood (synonyms and direct
     hypernyms, first senses) of an opposite of a word near the other ("surrender" / "keep":
     surrender ~ give up ! keep ~ retain)? Never when the neighbourhoods overlap or the two share
     an opposite (then they sit at the same pole: "extensive" and "widespread" both oppose
-    "limited")."""
-    near_a, near_b = neighbourhood(a, pos_a), neighbourhood(b, pos_b)
+    "limited"). ``ignore``: words that link nothing, left out of both neighbourhoods and their
+    opposites (a light verb such as "get" is near "cause" and opposed to a word near "kill")."""
+    near_a, near_b = neighbourhood(a, pos_a) - ignore, neighbourhood(b, pos_b) - ignore
     if near_a & near_b:
         return False
-    opp_a, opp_b = _neighbourhood_opposites(near_a, pos_a), _neighbourhood_opposites(near_b, pos_b)
+    opp_a, opp_b = _neighbourhood_opposites(near_a, pos_a) - ignore, _neighbourhood_opposites(near_b, pos_b) - ignore
     if opp_a & opp_b:
         return False
     return bool(opp_a & near_b or opp_b & near_a)

@@ -21,6 +21,7 @@ from storytrace.findings.names import token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
+from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
@@ -85,7 +86,8 @@ def detect_omissions(ctx: PairContext) -> list[Finding]:
             derived_words = derived_words or _DerivedWords.of(ctx)
             dropped = _dropped_facts(ctx, sentence, aligned[0], derived_words)
             if not any(f.source_value and f.derived_value == "(missing)" for f in dropped):
-                dropped.extend(_name_left_a_hole(ctx, sentence, aligned[0], derived_words))
+                dropped.extend(_name_left_a_hole(ctx, sentence, aligned[0], derived_words)
+                               or _noun_left_a_hole(ctx, sentence, aligned[0], derived_words))
             findings.extend(dropped)
     return findings
 
@@ -100,19 +102,57 @@ def _hole(sentence: ParsedSentence) -> str:
     """Words that lack the word between them: an article or preposition with no noun after it
     ("the 's Internet", "The has reported", "In, 305 residents", "worked at in Auckland") or
     empty brackets. Text written that way has lost a word, most often a name. "" if none."""
+    return _hole_at(sentence)[0]
+
+
+def _hole_at(sentence: ParsedSentence) -> tuple[str, int]:
+    """``_hole`` and the index of the word after which the word is missing (-1 if none)."""
     toks = sentence.tokens
     for k, (a, b) in enumerate(zip(toks, toks[1:])):
         pair = f"{a.text} {b.text}"
         if a.text == "(" and b.text == ")":
-            return pair
+            return pair, k
         # an article in lower case, or opening the sentence: "vitamin A is" has a letter, not "a"
         article = a.lower in _ARTICLES and (a.text.islower() or k == 0)
         if article and (b.text in _CLOSERS or b.tag in ("VBZ", "VBD", "VBP", "MD", "CC")):
-            return pair
+            return pair, k
         if a.pos == "ADP" and a.dep != "prt" and (a.lower in _PLAIN_ADPS or a.lower == "to") \
                 and (b.text in (",", ")", "'s", "’s") or (b.pos == "ADP" and b.lower in _PLAIN_ADPS)):
-            return pair
-    return ""
+            return pair, k
+    return "", -1
+
+
+# How far apart (as a share of sentence length) the hole and the unrendered source noun may stand:
+# a rendering keeps the order of its phrases.
+_HOLE_GAP = 0.25
+
+
+def _noun_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
+    """A hole in a one-to-one rendering where the source has, at about the same place, a noun the
+    version renders nowhere (the nearest is named) ("the source of 's water" where the source says "water delivery to the
+    earth"; "the lifestyle of the may go back" for "styles in the west"). Two signals of one dropped
+    word: the hole says a word is missing, the source says which. The noun need not be a name (a
+    source may write "the earth", "the west" in lower case)."""
+    hole, k = _hole_at(sentence)
+    if not hole:
+        return []
+    anchored = set(anchors(sentence, src).values())
+    n, m = max(1, len(sentence.tokens)), max(1, len(src.tokens))
+    at = (k + 1) / n
+    near = [j for j, t in enumerate(src.tokens)
+            if j not in anchored and t.pos in ("NOUN", "PROPN") and t.text.isalpha() and len(t.text) >= 2
+            and abs(j / m - at) <= _HOLE_GAP and not _says_word(t.text, derived)
+            and not re.search(rf"(?<!\w){re.escape(t.lower)}(?!\w)", derived.text)]
+    if not near:
+        return []
+    word = src.tokens[min(near, key=lambda j: (abs(j / m - at), j))].text
+    others = [src.tokens[j].text for j in near if src.tokens[j].text != word]
+    also = f' (or {", ".join(repr(w) for w in others)})' if others else ""
+    return [make_finding(
+        ctx, "omission", sentence, "(missing)", src, word,
+        f'This version has a hole where a word is missing ("{hole}"); the source says "{word}"{also} there,'
+        " which this version renders nowhere.", 0.55,
+    )]
 
 
 def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:

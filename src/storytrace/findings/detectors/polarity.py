@@ -17,7 +17,8 @@ from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
 from storytrace.findings.slots import anchors, substitutions
-from storytrace.findings.wordsense import opposite_senses, senses, slot_opposed, wordnet_opposite
+from storytrace.findings.wordsense import (VAGUE_POLES, opposite_senses, readings as wordsense_readings, senses,
+                                           slot_opposed, wordnet_opposite)
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
 
@@ -540,7 +541,55 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
                 f'"{tok.text}" takes the place of the source\'s "{other.text}" and says the opposite.', 0.6,
                 severity="medium",
             )]
+    if use_valence and len(aligned) == 1:
+        return _unslotted_opposite(ctx, sentence, aligned[0], said, derived_lemmas)
     return []
+
+
+# How far apart (as a share of sentence length) two words may stand and still be read as one slot
+# when the parser gives neither a slot: a rendering keeps the order of its clauses.
+_UNSLOTTED_GAP = 0.2
+
+
+def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, said: set[str],
+                        derived_lemmas: set[str]) -> list[Finding]:
+    """In a one-to-one rendering, a derived word the parser gives no slot ("negate life" tagged as an
+    adjective; "get along really poorly" for "understand one another splendidly") that WordNet
+    opposes to the one source word left unrendered at the same place in the sentence, in the same
+    part of speech. Why: a rendering keeps every source word, in other words; when the one
+    unrendered source word there and the one new word there are WordNet opposites, the version
+    says the opposite. Exactly one candidate on each side, so two loose paraphrases never meet, and
+    no link through a light verb ("caused ... deaths" / "killed ... people" meet only through "get")."""
+    anchored = anchors(sentence, src)
+    taken = set(anchored.values())
+    slotted = {i for i, _ in substitutions(sentence, src)}
+    n, m = max(1, len(sentence.tokens)), max(1, len(src.tokens))
+    free_src = [j for j, t in enumerate(src.tokens) if j not in taken and t.pos in _UNSLOTTED_POS
+                and not t.ent_type and t.lemma not in derived_lemmas and t.lemma not in VAGUE_POLES]
+    found = []
+    for i, tok in enumerate(sentence.tokens):
+        if i in anchored or i in slotted or tok.pos not in _UNSLOTTED_POS or tok.ent_type or tok.lemma in said \
+                or tok.lemma in VAGUE_POLES or lemma_is_gendered(tok):
+            continue
+        near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
+        readings = set(wordsense_readings(tok))
+        opposed = [j for j in near if readings & set(wordsense_readings(src.tokens[j]))
+                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
+        if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
+            continue
+        found.append((i, opposed[0]))
+    if len(found) != 1:
+        return []
+    i, j = found[0]
+    tok, other = sentence.tokens[i], src.tokens[j]
+    return [make_finding(
+        ctx, "negation_flip", sentence, tok.text, src, other.text,
+        f'"{tok.text}" stands where the source has "{other.text}", the one source word there this version'
+        " does not render, and says its opposite.", 0.55, severity="medium",
+    )]
+
+
+_UNSLOTTED_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
 
 
 def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3,
