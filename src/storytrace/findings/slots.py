@@ -44,18 +44,32 @@ def _same_word_as(a: Token) -> Callable[[Token], bool]:
 
 def anchors(derived: ParsedSentence, source: ParsedSentence) -> dict[int, int]:
     """Derived index -> source index for words both sentences have (each source word used
-    once; of several candidates, the one at the nearest relative position)."""
+    once; of several candidates, the one at the nearest relative position).
+
+    The source words are indexed once by lower form, lemma and part of speech, so a derived word
+    looks up its candidates instead of testing every source word (``_same_word_as`` picks the
+    same ones: the same form or lemma, or a WordNet synonym in its part of speech)."""
     out: dict[int, int] = {}
     used: set[int] = set()
     n, m = max(1, len(derived.tokens)), max(1, len(source.tokens))
+    by_lower: dict[str, list[int]] = {}
+    by_lemma: dict[str, list[int]] = {}
+    by_pos: dict[str, list[int]] = {}
+    for j, s in enumerate(source.tokens):
+        by_lower.setdefault(s.lower, []).append(j)
+        by_lemma.setdefault(s.lemma, []).append(j)
+        by_pos.setdefault(s.pos, []).append(j)
+    tokens = source.tokens
     for i, d in enumerate(derived.tokens):
         if d.pos in _WEAK_ANCHORS:
             continue
+        candidates = set(by_lower.get(d.lower, ())).union(by_lemma.get(d.lemma, ()))
+        pos = wordnet.SPACY_POS.get(d.pos)
+        if pos is not None and d.pos != "PROPN" and d.pos in CONTENT_POS:
+            candidates.update(j for j in by_pos.get(d.pos, ()) if j not in candidates and j not in used
+                              and wordnet.are_synonyms(d.lemma, tokens[j].lemma, pos, limit=3))
         best, best_gap = None, 2.0
-        same = _same_word_as(d)
-        for j, s in enumerate(source.tokens):
-            if j in used or not same(s):
-                continue
+        for j in sorted(candidates - used):
             gap = abs(i / n - j / m)
             if gap < best_gap:
                 best, best_gap = j, gap

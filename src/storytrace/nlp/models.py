@@ -62,6 +62,9 @@ def _load_spacy(name: str, full: bool):
                 nlp = importlib.import_module(candidate).load(disable=disable)
             else:
                 nlp = spacy.load(candidate, disable=disable)
+            from storytrace.nlp.gemm import use_torch_gemm
+
+            use_torch_gemm(nlp)  # spaCy's matrix products on torch's faster CPU kernels (nlp/gemm.py)
             if problems and name != DEFAULT_MODEL:
                 # the user asked for a specific model: say that another one is used
                 warnings.warn(f"spaCy model {name!r} could not be loaded ({problems[0]}); using {candidate}", stacklevel=2)

@@ -1,0 +1,83 @@
+"""spaCy's matrix products on torch (nlp/gemm.py): used by the loaded pipeline, same parse in any
+batch, one thread, and the same products as BLIS up to float rounding."""
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from thinc.api import NumpyOps  # noqa: E402
+
+from storytrace.nlp.gemm import MIN_ROWS, torch_gemm_ops  # noqa: E402
+from storytrace.nlp.models import load_spacy  # noqa: E402
+
+PARAGRAPHS = [
+    "The mayor of Lisbon said on Tuesday that the bridge would reopen in March.",
+    "Shares of the company fell 4% after it cut its forecast for the year.",
+    "\"We did not expect this,\" a spokeswoman told reporters in Geneva.",
+    "Rescue teams found 12 survivors.",
+    "Yes.",
+    "The committee, which met behind closed doors, rejected the proposal by seven votes to two.",
+    "Officials in Nairobi denied that the talks had failed, but gave no date for the next round.",
+    "Police arrested two men.",
+]
+
+
+def _parse(doc):
+    return [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def test_the_loaded_pipeline_multiplies_on_torch():
+    nlp = load_spacy()
+    ops = {type(node.ops).__name__ for _, c in nlp.components if hasattr(getattr(c, "model", None), "walk") for node in c.model.walk()}
+    assert ops == {"TorchGemmOps"}
+
+
+def test_a_paragraph_parses_the_same_alone_and_in_any_batch():
+    nlp = load_spacy()
+    alone = [nlp(text) for text in PARAGRAPHS]
+    batched = list(nlp.pipe(PARAGRAPHS, batch_size=len(PARAGRAPHS)))
+    shuffled = list(nlp.pipe(PARAGRAPHS[::-1], batch_size=3))[::-1]
+    for a, b, c in zip(alone, batched, shuffled):
+        assert _parse(a) == _parse(b) == _parse(c)
+        assert np.array_equal(a.tensor, b.tensor) and np.array_equal(a.tensor, c.tensor)  # same bits
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, MIN_ROWS, 7, 50, 333])
+def test_a_row_gets_the_same_bits_in_any_product(rows):
+    rng = np.random.default_rng(rows)
+    x = rng.standard_normal((400, 96), dtype=np.float32)
+    w = rng.standard_normal((288, 96), dtype=np.float32)
+    ops = torch_gemm_ops()
+    whole = ops.gemm(x, w, trans2=True)
+    for start in (0, 1, 17, 400 - rows):
+        part = ops.gemm(np.ascontiguousarray(x[start:start + rows]), w, trans2=True)
+        assert part.shape == (rows, 288) and part.dtype == np.float32
+        assert np.array_equal(part, whole[start:start + rows])
+
+
+def test_the_products_are_blis_products_up_to_rounding_and_fill_out():
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((64, 32), dtype=np.float32)
+    y = rng.standard_normal((32, 48), dtype=np.float32)
+    blis, ours = NumpyOps(), torch_gemm_ops()
+    for t1, t2, a, b in ((False, False, x, y), (True, False, x.T.copy(), y), (False, True, x, y.T.copy()), (True, True, x.T.copy(), y.T.copy())):
+        expected = blis.gemm(a, b, trans1=t1, trans2=t2)
+        got = ours.gemm(a, b, trans1=t1, trans2=t2)
+        np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-4)
+        out = np.empty_like(expected)
+        assert ours.gemm(a, b, out=out, trans1=t1, trans2=t2) is out
+        np.testing.assert_array_equal(out, got)
+
+
+def test_the_product_runs_on_one_thread_and_leaves_torchs_setting():
+    before = torch.get_num_threads()
+    seen = []
+    real_mm = torch.mm
+    try:
+        torch.set_num_threads(2)
+        torch.mm = lambda a, b: (seen.append(torch.get_num_threads()), real_mm(a, b))[1]
+        torch_gemm_ops().gemm(np.ones((5, 3), np.float32), np.ones((3, 2), np.float32))
+        assert seen == [1] and torch.get_num_threads() == 2
+    finally:
+        torch.mm = real_mm
+        torch.set_num_threads(before)
