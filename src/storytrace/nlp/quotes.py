@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from storytrace.model import Mention, Paragraph, Quote, Role, Sentence
+from storytrace.nlp.channel import spacy_channel
 from storytrace.nlp.names import ROLE_NOUNS
 from storytrace.nlp.segment import SentenceIndex
 from storytrace.nlp.tokens import TokenIndex
@@ -218,6 +219,8 @@ def extract_quotes(
 ) -> list[Quote]:
     pieces = find_quote_spans(text, paragraphs)
     quote_marks = [(p.open_mark, p.close_mark) for p in pieces]
+    # "announced it on Twitter", "said in a Facebook post": the channel of saying is never the speaker
+    mentions = [m for m in mentions if not _channel(tokens, m)]
     ctx = _Context(text, tokens, _Mentions(mentions, quote_marks, text), roles, quote_marks=quote_marks, speakers=[])
     quotes: list[Quote] = []
     groups: dict[int, list[Quote]] = {}
@@ -262,6 +265,13 @@ def extract_quotes(
                 if not q.speaker:
                     q.speaker, q.speaker_entity, q.cue = named.speaker, named.speaker_entity, "continued"
     return quotes
+
+
+def _channel(tokens: TokenIndex, m: Mention) -> bool:
+    if m.kind not in ("person", "org"):
+        return False
+    first, end = tokens.first_at_or_after(m.start), tokens.first_at_or_after(m.end)
+    return end > first and spacy_channel(tokens.tokens, first, end)
 
 
 def _continues_previous(ctx: _Context, previous, piece: _Piece, paragraph: int, sentences: list[Sentence], paragraphs: list[Paragraph]):
