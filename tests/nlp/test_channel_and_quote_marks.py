@@ -34,6 +34,38 @@ def test_platform_in_a_post_is_not_the_speaker(extractor):
     assert [s for _, s in quotes(extractor, text)] == ["John Smith"]
 
 
+# ---- quotation marks of other languages ---------------------------------------------------------
+
+
+def test_guillemets_french_order(extractor):
+    text = "« We are ready to close the bridge tomorrow », Mayor John Smith said."
+    assert quotes(extractor, text) == [("We are ready to close the bridge tomorrow", "John Smith")]
+
+
+def test_guillemets_reversed_german_order(extractor):
+    text = "»We are ready to close the bridge tomorrow«, Mayor John Smith said."
+    assert quotes(extractor, text) == [("We are ready to close the bridge tomorrow", "John Smith")]
+
+
+def test_guillemet_as_a_separator_opens_nothing(extractor):
+    assert spans(extractor, "Home » News » World. The council met on Monday, officials said.") == []
+
+
+def test_cjk_corner_brackets(extractor):
+    assert spans(extractor, "「我们准备好关闭这座桥」，市长王明说。") == ["我们准备好关闭这座桥"]
+    assert [t for t, _ in quotes(extractor, "「我们准备好关闭这座桥」，市长王明说。")] == ["我们准备好关闭这座桥"]
+
+
+def test_straight_single_quotes_as_primary_marks(extractor):
+    text = "'We are ready to close the bridge tomorrow,' Mayor John Smith said."
+    assert quotes(extractor, text) == [("We are ready to close the bridge tomorrow", "John Smith")]
+
+
+def test_possessive_apostrophes_are_no_quotation(extractor):
+    text = "The players' union and the teams' coaches met on Monday, officials said."
+    assert spans(extractor, text) == []
+
+
 # ---- the channel test itself, on the parse ---------------------------------------------------------
 
 CHANNELS = [
