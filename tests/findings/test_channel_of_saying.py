@@ -1,20 +1,8 @@
 """The channel of saying (nlp/channel.py) in the findings: never a person another person was
-swapped for, and leaving it out is low (session 18, issue 17 point 2)."""
+swapped for, and the test leaves places and people alone (session 18, issue 17 point 2). Leaving a
+named channel out stays an omission of a name (medium): lowering it to low lost a translation error
+raters marked and a DEMETR named-entity removal (bench/RESULTS.md, session 18, speak18)."""
 from findings.helpers import pair_findings
-
-
-def test_channel_left_out_is_low(extractor):
-    found = pair_findings(extractor,
-                          "Ellen DeGeneres made the announcement on Twitter on Friday. She will host the show in March.",
-                          "Ellen DeGeneres made the announcement on Friday. She will host the show in March.",
-                          [([0], [0]), ([1], [1])])
-    assert [f.severity for f in found if f.type == "omission"] == ["low"]
-
-
-def test_platform_of_a_post_left_out_is_low(extractor):
-    found = pair_findings(extractor, "Maria Lopez said in a Facebook post that the bridge will close on Monday.",
-                          "Maria Lopez said in a post that the bridge will close on Monday.", [([0], [0])])
-    assert all(f.severity == "low" for f in found if f.type == "omission")
 
 
 def test_person_left_out_stays_an_omission(extractor):

@@ -5,10 +5,11 @@ Instagram", "in an interview with CNN": the name after "on/in/via/through/over" 
 "interview") hung on a speech verb ("said", "wrote", "tweeted"), on a speech-act noun ("statement",
 "tweet", "post", "interview", "announcement") or on a verb whose object is one ("made the
 announcement on Twitter") is where the words went out, not who said them. A channel is never the
-speaker, never a person another person was swapped for, and leaving it out changes no claim.
+speaker and never a person another person was swapped for. (Leaving it out stays an omission of a
+name: a dropped channel can be an error raters count; session 18 measured it as low and dropped that.)
 
 One test for the two parses the package keeps: spaCy's tokens while extracting (speakers) and the
-findings' ``ParsedSentence`` tokens (swaps, omissions); both are reached through ``_Node``.
+findings' ``ParsedSentence`` tokens (swaps); both are reached through ``_Node``.
 Word forms, not lemmas: extraction runs before lemmas are added.
 """
 from __future__ import annotations

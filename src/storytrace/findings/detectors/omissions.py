@@ -24,7 +24,6 @@ from storytrace.findings.short_forms import acronym_letters, letters_fit, one_re
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.channel import parsed_channel
 from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -365,13 +364,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
             continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
-        if parsed_channel(src, unit.first, unit.end):
-            # "announced it on Twitter" / "announced it": where the words went out, not what was said
-            out.append(make_finding(
-                ctx, "omission", sentence, "(missing)", src, unit.text,
-                f'The source names "{unit.text}" here; this version leaves it out. Low: it is the channel the '
-                "words went out through, not who said them or what was said.", 0.4, severity="low"))
-            continue
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
