@@ -51,26 +51,7 @@ def _day_of_month(sentence: ParsedSentence, n: NumberValue) -> bool:
 
 
 def _is_date(sentence: ParsedSentence, n: NumberValue) -> bool:
-    """A year, or a number the tagger puts in a date or time, unless it measures a length of time."""
-    return n.is_year or (any(t.ent_type in ("DATE", "TIME") for t in sentence.tokens if t.start >= n.start and t.end <= n.end)
-                         and not _is_duration(sentence, n))
-
-
-# Units that count a length of time, and the words after one that make it point at a date instead
-# ("three days ago", "two weeks later": when, not how long). Not "before"/"after": "lasted six hours
-# before police moved in" measures.
-_TIME_UNITS = frozenset("second minute hour day night week month year decade".split())
-_POINTING = frozenset("ago later earlier".split())
-
-
-def _is_duration(sentence: ParsedSentence, n: NumberValue) -> bool:
-    """ "4 1/2 hours", "three days of talks": the number counts units of time; the tagger calls the
-    span a TIME or DATE, but it says how long, not when, so a change of it is a number_change
-    ("The date changed" would misname it)."""
-    after = [t for t in sentence.tokens if t.start >= n.end][:2]
-    if not after or after[0].lemma.lower() not in _TIME_UNITS and after[0].lower.rstrip("s") not in _TIME_UNITS:
-        return False
-    return len(after) < 2 or after[1].lower not in _POINTING
+    return n.is_year or any(t.ent_type in ("DATE", "TIME") for t in sentence.tokens if t.start >= n.start and t.end <= n.end)
 
 
 def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
