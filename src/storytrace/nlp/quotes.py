@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from storytrace.model import Mention, Paragraph, Quote, Role, Sentence
+from storytrace.nlp.channel import spacy_channel
 from storytrace.nlp.names import ROLE_NOUNS
 from storytrace.nlp.segment import SentenceIndex
 from storytrace.nlp.tokens import TokenIndex
@@ -57,6 +58,10 @@ _ROLE_SUBJECT = re.compile(r"\b(?:the|The)\s+((?:[\w'’-]+\s+){0,4}?[\w-]+)\s+(
 # its closing mark is “ or ”. Read as no mark, the closing “ would open a quotation that runs to the
 # paragraph's end and makes the prose after it a quote.
 OPENERS = {'"': "straight", "“": "open", "”": "close", "„": "low"}
+# Marks that come in pairs of their own, each closed only by its partner: guillemets (« » in French,
+# Russian, Italian; reversed, » «, in German; ‹ › single), CJK corner brackets 「 」 and 『 』. Inside
+# one, other marks are quotes within the quote; a pair left open at the paragraph's end is no quote.
+PAIRED = {"«": "»", "»": "«", "‹": "›", "›": "‹", "「": "」", "『": "』"}
 MAX_SCARE_WORDS = 3
 MAX_GAP = 120  # characters between a speech verb and the speaker's name
 
@@ -79,8 +84,18 @@ def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[_Piece]:
         opened_low = False  # the open quotation began with „: “ closes it
         group: int | None = None
         first_mark = _first_non_space(text, para.start, para.end)
+        closer = ""  # the partner mark that closes an open paired quotation
         for i in range(para.start, para.end):
             ch = text[i]
+            if closer:
+                if ch == closer:
+                    pieces.append(_Piece(open_at + 1, i, open_at, i + 1, group))
+                    open_at, closer = None, ""
+                continue
+            if open_at is None and ch in PAIRED and _pair_opens(text, i, para.end):
+                group_counter += 1
+                open_at, closer, group = i, PAIRED[ch], group_counter
+                continue
             if ch not in OPENERS:
                 continue
             kind = OPENERS[ch]
@@ -102,13 +117,27 @@ def find_quote_spans(text: str, paragraphs: list[Paragraph]) -> list[_Piece]:
                 pieces.append(_Piece(open_at + 1, i, open_at, i + 1, group))
                 open_at = None
         carry_group = None
-        if open_at is not None:
+        if open_at is not None and not closer:
             # unclosed at paragraph end: a multi-paragraph quote when the next paragraph opens with a mark
             pieces.append(_Piece(open_at + 1, para.end, open_at, para.end, group))
             carry_group = group
     pieces.extend(_single_quotes(text, paragraphs, pieces))
     pieces.sort(key=lambda p: p.start)
     return [p for p in (_trim(text, p) for p in pieces) if p.end > p.start]
+
+
+def _pair_opens(text: str, i: int, end: int) -> bool:
+    """A paired mark opens when its partner follows in the paragraph; » and › (and a ‹ or « that
+    may close a reversed German pair) open only glued to the next word ("»Wir«"), not standing
+    between spaces as a separator ("Home » News")."""
+    ch = text[i]
+    if text.find(PAIRED[ch], i + 1, end) < 0:
+        return False
+    if ch in "»›":
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        prev = text[i - 1] if i > 0 else " "
+        return not nxt.isspace() and not prev.isalnum()
+    return True
 
 
 def _first_non_space(text: str, start: int, end: int) -> int:
@@ -125,14 +154,20 @@ def _can_open(text: str, i: int) -> bool:
 
 
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))‘(?P<body>[^‘’\n]*?(?:’[A-Za-z][^‘’\n]*?)*)’(?![A-Za-z])")
+# Straight single quotes used as the primary marks ('We are ready,' the mayor said): the quoted
+# words start at a letter or figure and end at the punctuation that closes a quoted sentence, and an
+# apostrophe inside is followed by a letter ("don't"), so the possessive of "the players' union"
+# ends no quotation.
+_STRAIGHT_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–:]))'(?P<body>[^\W_][^'\n]*?(?:'[^\W\d_][^'\n]*?)*[.,!?])'(?![^\W_])")
 
 
 def _single_quotes(text: str, paragraphs: list[Paragraph], doubles: list[_Piece]) -> list[_Piece]:
-    """‘...’ quotes holding four words or more, outside double quotes (apostrophes inside are fine)."""
+    """‘...’ and '...' quotes holding four words or more, outside double quotes (apostrophes inside are fine)."""
     out = []
     inside = [(p.open_mark, p.close_mark) for p in doubles]
     starts = [s for s, _ in inside]
-    for m in _SINGLE.finditer(text):
+    for m in (*_SINGLE.finditer(text), *_STRAIGHT_SINGLE.finditer(text)):
         body = m.group("body")
         if len(body.split()) < 4:
             continue
@@ -218,6 +253,8 @@ def extract_quotes(
 ) -> list[Quote]:
     pieces = find_quote_spans(text, paragraphs)
     quote_marks = [(p.open_mark, p.close_mark) for p in pieces]
+    # "announced it on Twitter", "said in a Facebook post": the channel of saying is never the speaker
+    mentions = [m for m in mentions if not _channel(tokens, m)]
     ctx = _Context(text, tokens, _Mentions(mentions, quote_marks, text), roles, quote_marks=quote_marks, speakers=[])
     quotes: list[Quote] = []
     groups: dict[int, list[Quote]] = {}
@@ -233,7 +270,7 @@ def extract_quotes(
         body = text[p.start : p.end]
         has_verb = bool(SPEECH_VERB.search(text, after[0], after[1]) or SPEECH_VERB.search(text, before[0], before[1]))
         is_sentence = body.rstrip().endswith((".", "!", "?"))  # "Never." is speech, "reforms" is not
-        if len(body.split()) <= MAX_SCARE_WORDS and not has_verb and not is_sentence and p.close_mark != p.end:
+        if _word_count(body) <= MAX_SCARE_WORDS and not has_verb and not is_sentence and p.close_mark != p.end:
             continue  # scare quotes: 'so-called "reforms"'
         ctx.ambiguous = False
         speaker, cue = _speaker_in_frame(ctx, after, p.open_mark, prefer="after")
@@ -262,6 +299,22 @@ def extract_quotes(
                 if not q.speaker:
                     q.speaker, q.speaker_entity, q.cue = named.speaker, named.speaker_entity, "continued"
     return quotes
+
+
+def _channel(tokens: TokenIndex, m: Mention) -> bool:
+    if m.kind not in ("person", "org"):
+        return False
+    first, end = tokens.first_at_or_after(m.start), tokens.first_at_or_after(m.end)
+    return end > first and spacy_channel(tokens.tokens, first, end)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _word_count(body: str) -> int:
+    """Words of a quotation; Chinese and Japanese write no spaces, so there about one word per two
+    characters (Korean's syllables are spaced like words, and split counts them)."""
+    return len(body.split()) + len(_CJK.findall(body)) // 2
 
 
 def _continues_previous(ctx: _Context, previous, piece: _Piece, paragraph: int, sentences: list[Sentence], paragraphs: list[Paragraph]):

@@ -21,6 +21,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
+from storytrace.nlp.channel import parsed_channel
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Label groups whose members can fill the same slot (spaCy often calls a country ORG or GPE).
@@ -309,8 +310,8 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         return slot_swap
     for src_sentence in aligned:
         for candidate in name_units(src_sentence):
-            if not _same_group(candidate, unit):
-                continue
+            if not _same_group(candidate, unit) or _channel(candidate) != _channel(unit):
+                continue  # "wrote on Twitter": the channel of saying is no slot a name of another role fills
             if any(_covers(d, candidate) for d in derived_texts):
                 continue
             match = compare_names(unit.text, candidate.text) if unit.label == "PERSON" else None
@@ -376,7 +377,7 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     # sentence: the replaced person named elsewhere in this version is named there for another reason.
     one_to_one = ctx.is_one_to_one(unit.sentence.index)
     for candidate in name_units(closest):
-        if candidate.label != "PERSON" or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
+        if candidate.label != "PERSON" or _channel(candidate) or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
             continue
         return lower_to_medium(make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
@@ -385,6 +386,12 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
         ), Signal.STORY_CONFIRMS, "the source itself names this person, so it may be the source that is inconsistent"
            " here.", lead=ALONE)
     return None
+
+
+def _channel(unit: NameUnit) -> bool:
+    """Is the name the channel of saying ("announced it on Twitter", nlp/channel.py)? Even tagged
+    as a person, a channel is no one another person could be swapped for."""
+    return parsed_channel(unit.sentence, unit.first, unit.end)
 
 
 def _places_outside(ctx: PairContext, unit: NameUnit) -> list[str]:
