@@ -97,3 +97,25 @@ def build_hostile_report() -> Report:
     lone = _article("lonely", ["A council meeting was postponed."], title="Council", outlet="Town Paper")
     return Report("0.1.0", [original, translation, rewrite, lone], [story, Story("story-2", "Council", ["lonely"])],
                   [InputError(f"bad{HOSTILE}.warc", "not a WARC file")])
+
+
+def build_unordered_report() -> Report:
+    """The hostile report with the wire -> blog edge marked "direction unknown" (nothing showed which of
+    the two came first), an omission on it whose value is hostile, and every finding's explanation
+    worded as detect_findings words it for such an edge."""
+    from storytrace.findings import say_order_unknown
+    from storytrace.lineage import DIRECTION_UNKNOWN_NOTE
+
+    report = build_hostile_report()
+    story = report.stories[0]
+    arts = {a.id: a for a in report.articles}
+    e = story.lineage[1]
+    story.lineage[1] = Edge(e.source, e.derived, e.relation, 0.46, e.coverage, e.containment,
+                            [DIRECTION_UNKNOWN_NOTE.format(source=e.source, derived=e.derived), *e.evidence])
+    story.findings.append(_finding("f-omit", "omission", "medium", arts["blog-rewrite"], 0, "(missing)",
+                                   arts["wire-original"], 3, HOSTILE,
+                                   "The source gives this here; this version leaves it out.", ["wire-original"]))
+    story.findings.append(_finding("f-name", "name_variant", "low", arts["daily-translation"], 0, "Emi Sato",
+                                   arts["wire-original"], 0, "Emi Sato", "Spelt differently.", ["wire-original"]))
+    say_order_unknown(story.findings, story.lineage)
+    return report

@@ -118,3 +118,26 @@ def test_serve_says_where_it_listens(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
     assert line.strip() == f"Serving {db} on http://127.0.0.1:{port}/ (press Ctrl+C to stop)"
+
+
+FERRY = ("Harbour council approves new ferry terminal\n\n"
+         "The Linden Bay harbour council approved a new ferry terminal on Tuesday, its chair Maria Okonkwo said.\n"
+         "The terminal will cost {cost} million euros and should open in 2028.\n"
+         "Okonkwo said the terminal would carry 1,200 passengers a day.\n"
+         "Local fishermen have objected to the plan, saying it will take space from their boats.\n")
+
+
+def test_the_summary_line_counts_findings_between_versions_whose_order_is_unknown(tmp_path):
+    """Two undated versions that differ in one figure: nothing shows which came first, and the
+    summary line says how many findings lie between such versions (report.json's direction_known)."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(FERRY.format(cost=40))
+    (corpus / "b.txt").write_text(FERRY.format(cost=400))
+    done = cli("analyze", str(corpus), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    unordered = [f for s in report["stories"] for f in s["findings"] if not f["direction_known"]]
+    assert unordered and all(f["explanation"].startswith("The versions differ here") for f in unordered)
+    last = done.stderr.strip().splitlines()[-1]
+    assert f"; {len(unordered)} of them between two versions whose order is not known)" in last

@@ -246,6 +246,7 @@ def _summary(db_path: Path, errors: list[InputError]) -> str:
     with store_mod.Store(db_path) as s:
         articles, stories = store_mod.article_count(s), store_mod.story_count(s, listed_only=True)
         by_severity = dict(s.conn.execute("SELECT severity, count(*) FROM findings GROUP BY severity").fetchall())
+        unordered = _unordered_findings(s.conn)
     findings = sum(by_severity.values())
     failed = sum(e.fatal for e in errors)
     warned = len(errors) - failed
@@ -254,7 +255,29 @@ def _summary(db_path: Path, errors: list[InputError]) -> str:
 
     return (f"{n(articles, 'article')}, {n(stories, 'story', 'stories')} with more than one version or a finding, "
             f"{n(findings, 'finding')} ({by_severity.get('high', 0)} high, {by_severity.get('medium', 0)} medium, "
-            f"{by_severity.get('low', 0)} low), {n(failed, 'error')}, {n(warned, 'warning')}")
+            f"{by_severity.get('low', 0)} low{_unordered_note(unordered)}), {n(failed, 'error')}, {n(warned, 'warning')}")
+
+
+def _unordered_findings(conn) -> int:
+    """How many stored findings compare two versions whose order nothing showed (lineage marks the
+    edge "direction unknown"; lineage.finding_order_unknown, counted in SQL)."""
+    from storytrace.lineage import story_wide_types
+
+    story_wide = sorted(story_wide_types())
+    marks = ",".join("?" * len(story_wide)) or "''"
+    return conn.execute(
+        "SELECT count(DISTINCT f.rowid) FROM findings f JOIN lineage l ON l.story_id = f.story_id"
+        " AND ((l.source_article_id = f.source_article_id AND l.derived_article_id = f.article_id)"
+        " OR (l.source_article_id = f.article_id AND l.derived_article_id = f.source_article_id))"
+        " WHERE f.source_article_id != f.article_id AND l.evidence LIKE ?"
+        f" AND f.type NOT IN ({marks})",
+        ['["direction unknown:%', *story_wide]).fetchone()[0]
+
+
+def _unordered_note(count: int) -> str:
+    if not count:
+        return ""
+    return f"; {count} of them between two versions whose order is not known"
 
 
 @app.command()

@@ -182,3 +182,18 @@ def test_only_confirmed_findings_are_published_unless_unreviewed_ones_are_asked_
     report.stories[0].findings[0].review = {"status": "confirmed", "reason": "", "note": "", "reviewed_at": ""}
     [published] = claimreview.claim_reviews(report)["@graph"]
     assert "creativeWorkStatus" not in published
+
+
+def test_a_review_between_versions_whose_order_is_unknown_says_so():
+    """A confirmed high finding on a pair whose order nothing showed: the rating names the other side
+    "the other version" and says the order is not known; the body opens with "The versions differ"."""
+    from report_helpers import build_unordered_report
+
+    review = claimreview.claim_reviews(_confirmed(build_unordered_report()), reviewed_on="2024-04-01")["@graph"][0]
+    assert review["identifier"] == "f-swap"
+    assert review["reviewRating"]["alternateName"] == (
+        "Altered: names a different person or organisation than the other version (which version came first is not known)")
+    assert review["reviewBody"].startswith("The versions differ here; which came first is not known")
+    assert review["reviewRating"]["ratingValue"] == claimreview.rating_value(build_hostile_report().stories[0].findings[0])
+    assert "other version" not in claimreview.claim_reviews(_confirmed(build_hostile_report()), reviewed_on="2024-04-01")[
+        "@graph"][0]["reviewRating"]["alternateName"]

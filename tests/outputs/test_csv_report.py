@@ -72,3 +72,16 @@ def test_report_files_are_readable_as_the_umask_allows(tmp_path):
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_csv_says_which_findings_lie_between_versions_whose_order_is_unknown(tmp_path):
+    import csv
+
+    from report_helpers import build_unordered_report
+
+    from storytrace.outputs import csv_report
+
+    path = csv_report.write(build_unordered_report(), tmp_path / "findings.csv")
+    rows = {r["id"]: r for r in csv.DictReader(path.open(encoding="utf-8"))}
+    assert (rows["f-num"]["direction_known"], rows["f-name"]["direction_known"]) == ("false", "true")
+    assert list(rows["f-num"])[-1] == "direction_known"  # added last: earlier columns keep their places

@@ -204,3 +204,24 @@ def test_versions_table_says_when_a_direction_is_unknown():
     rows = dict(re.findall(r'<tr data-article="([^"]+)">(.*?)</tr>', html_report.render(report), re.S))
     assert "or the other way round" in rows["daily-translation"]
     assert "or the other way round" not in rows["blog-rewrite"]
+
+
+def test_findings_between_versions_whose_order_is_unknown_say_so():
+    """A finding on an edge whose direction nothing showed says, beside the version it is compared
+    with, that which came first is not known; its reading view names the other side "the other
+    version"; findings on ordered edges read as before. Hostile values stay escaped."""
+    from report_helpers import HOSTILE, build_unordered_report
+
+    page = html_report.render(build_unordered_report())
+    cards = dict(re.findall(r'<article class="finding [a-z]+" id="[^"]+" data-severity="[a-z]+" data-type="([a-z_]+)"(.*?)</article>',
+                            page, re.S))
+    note = "(which of the two came first is not known)"
+    for kind in ("entity_swap", "number_change", "omission"):  # wire-original / blog-rewrite
+        assert note in cards[kind], kind
+    assert note not in cards["name_variant"]  # wire-original -> daily-translation is dated
+    assert "The versions differ here: the other version has \u201c" in cards["omission"]
+    assert "leaves it out" in cards["omission"] and "The other version gives this here" in cards["omission"]
+    assert HOSTILE not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in cards["omission"]
+    readings = re.findall(r"<summary><strong>[^<]*</strong> beside (.*?)</summary>", page, re.S)
+    assert any(r.startswith("the other version") and "which came first is not known" in r for r in readings)
+    assert any(r.startswith("its source") and "not known" not in r for r in readings)

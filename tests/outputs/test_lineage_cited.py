@@ -43,8 +43,9 @@ def test_report_json_and_html_show_cited_nodes_and_name_versions_by_outlet():
     arts = story_articles()
     report = Report(version="t", articles=arts, stories=[Story("story-1", "Port deal", ["a", "b"])])
     d = report_to_dict(report)
-    assert d["schema_version"] == SCHEMA_VERSION == 3
+    assert d["schema_version"] == SCHEMA_VERSION == 4
     assert d["stories"][0]["cited"][0]["absent"] is True
     html = render(report)
     assert "Cited but not in the corpus" in html and "The Washington Post (cited)" in html
     assert "Harbour Ledger (a)" in html and "2 versions" in html
+

@@ -82,3 +82,30 @@ def test_a_publication_date_orders_the_pair():
     assert [(e.source, e.derived) for e in edges] == [("b", "a")]
     assert not direction_unknown(edges[0])
     assert not any("direction unknown" in line for line in edges[0].evidence)
+
+
+def _finding(kind: str, article: str, source: str | None):
+    from storytrace.model import Finding
+
+    return Finding(id="f", type=kind, severity="high", article=article, against=[source] if source else [],
+                   claim="", claim_span=(0, 0), derived_value="", source_article=source, source_text="",
+                   source_span=None, source_value="", explanation="", confidence=0.9)
+
+
+def test_a_finding_between_two_versions_whose_order_is_unknown_is_one_whichever_way_it_reads():
+    """What one reading of an unordered pair calls dropped, the other calls added: a pairwise finding
+    on it depends on an order nothing showed. A story-wide one (the version against the others, one
+    article against itself) does not, nor does any finding on an ordered pair."""
+    from storytrace.lineage import finding_order_unknown
+
+    same_day = date(2024, 5, 3)
+    original, reworded = _article("b", ORIGINAL, same_day), _article("a", REWORDED, same_day)
+    unordered = infer_lineage([original, reworded], [_pair(original, reworded)])
+    ordered = infer_lineage([_article("b", ORIGINAL, date(2024, 5, 2)), _article("a", REWORDED, same_day)],
+                            [_pair(original, reworded)])
+    for article, source in (("a", "b"), ("b", "a")):
+        assert finding_order_unknown(_finding("omission", article, source), unordered)
+        assert not finding_order_unknown(_finding("omission", article, source), ordered)
+    assert not finding_order_unknown(_finding("consensus_outlier", "a", "b"), unordered)
+    assert not finding_order_unknown(_finding("internal_contradiction", "a", "a"), unordered)
+    assert not finding_order_unknown(_finding("unsupported_addition", "a", None), unordered)

@@ -254,7 +254,7 @@ def test_api_stories_lineage_and_findings_follow_the_contract(client):
     assert set(story["findings"][0]) == {
         "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value", "source_article",
         "source_text", "source_span", "source_value", "explanation", "confidence", "signals", "lacks",
-        "severity_reason", "review"}
+        "severity_reason", "review", "direction_known"}
     # the hand-built report records no severity basis: unknown, as for a finding of an older store
     assert (story["findings"][0]["signals"], story["findings"][0]["severity_reason"]) == (None, None)
     lineage = client.get("/api/stories/story-1/lineage").json()
@@ -436,3 +436,32 @@ def test_after_adding_the_page_links_to_the_stories_joined(writable):
     assert r.status_code == 200 and r.json()["joined"] == [{"id": "story-all", "title": "All articles"}]
     page = writable.post("/articles", data={"text": text + " Again."}, files=[("files", ("", b""))])
     assert 'Joined: <a href="/stories/story-all">All articles</a>' in page.text
+
+
+# -- pairs whose order is unknown ------------------------------------------------------------------------
+def test_pages_and_api_say_when_the_order_of_two_versions_is_unknown(tmp_path):
+    """A store whose wire -> blog edge is marked "direction unknown": the story page and the article
+    page say beside each finding on it that which came first is not known, the reading view calls
+    the other side "the other version", and the API carries "direction_known"; text stays escaped."""
+    from report_helpers import build_unordered_report
+
+    db = tmp_path / "store.db"
+    with Store(db) as s:
+        s.save_report(build_unordered_report())
+    app = TestClient(create_app(db, pipeline_factory=SimplePipeline), base_url=BASE)
+    note = "(which of the two came first is not known)"
+    story = app.get("/stories/story-1").text
+    assert story.count(note) == 3  # f-swap, f-num, f-omit: not f-name (dated edge) nor f-add (no version named)
+    assert "beside the other version" in story and "what reads as added here may have been dropped there" in story
+    _assert_no_raw_hostile(story)
+    article = app.get("/articles/blog-rewrite").text
+    assert article.count(note) == 3 and "The versions differ here" in article
+    _assert_no_raw_hostile(article)
+    api = app.get("/api/stories/story-1").json()
+    assert {(e["derived"], e["direction_known"]) for e in api["lineage"]} == {
+        ("daily-translation", True), ("blog-rewrite", False)}
+    assert {f["id"]: f["direction_known"] for f in api["findings"]} == {
+        "f-swap": False, "f-num": False, "f-omit": False, "f-name": True, "f-add": True}
+    found = app.get("/api/findings").json()
+    assert {f["id"]: f["direction_known"] for f in found}["f-num"] is False
+    assert app.get("/api/stories/story-1/lineage").json()[1]["direction_known"] is False

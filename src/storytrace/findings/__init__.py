@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 import logging
 from collections.abc import Callable
 
@@ -54,6 +55,7 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
         from storytrace.findings.verify import check_story
 
         findings = check_story(story, members, findings, config)
+    say_order_unknown(findings, story.lineage)
     return assign_ids(sort_findings(findings, story.article_ids), story.id)
 
 
@@ -198,3 +200,68 @@ def assign_ids(findings: list[Finding], story_id: str) -> list[Finding]:
     return findings
 
 __all__ = ["detect_findings", "deduplicate", "sort_findings", "assign_ids", "oriented_alignment"]
+
+
+
+# -- pairs whose order is unknown ---------------------------------------------------------------
+# lineage marks an edge whose direction nothing showed (lineage.direction_unknown). A finding on it
+# compares two versions either of which may have come from the other: its explanation opens by saying
+# the versions differ and that either may have changed the other (for the two types whose meaning
+# turns round with the order, an omission one way round being an addition the other, in those
+# words), and what the detector called "the source" is called "the other version". Type and
+# severity stay: the difference is measured; only who made it is not.
+ORDER_UNKNOWN_LEAD = "The versions differ here; which came first is not known, so either may have changed the other. "
+_ORDER_UNKNOWN_LEADS = {
+    "omission": ("source_value", "The versions differ here: the other version has \u201c{value}\u201d and this one does not; "
+                 "which came first is not known, so this one may have dropped it or the other added it. "),
+    "unsupported_addition": ("derived_value", "The versions differ here: this version has \u201c{value}\u201d and the other does "
+                             "not; which came first is not known, so this one may have added it or the other dropped it. "),
+}
+# Quoted words are the articles' own and stay as they are; "the source of ..." is a phrase, not the edge.
+_QUOTED = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
+_SOURCE_NOUN = re.compile(r"\b([Tt]he|[Ii]ts) source (sentence|quote|quotation|passage|phrase|text|word)(s?)\b")
+_SOURCE_POSSESSIVE = re.compile(r"\b([Tt]he|[Ii]ts) source's\b")
+_SOURCE = re.compile(r"\b([Tt]he|[Ii]ts) source\b(?! of\b)")
+
+
+def order_unknown_lead(f: Finding) -> str:
+    """The explanation's opening words for a finding on a pair whose order is unknown."""
+    field, template = _ORDER_UNKNOWN_LEADS.get(f.type, ("", ""))
+    value = getattr(f, field, "") if field else ""
+    if value and value != "(missing)":
+        return template.format(value=value)
+    return ORDER_UNKNOWN_LEAD
+
+
+def _the(m: re.Match) -> str:
+    return "The" if m.group(1)[0].isupper() else "the"
+
+
+def other_version_words(text: str) -> str:
+    """``text`` with "the source" (the edge's other side, as a detector names it) read as "the other
+    version", outside quotation marks."""
+    parts = _QUOTED.split(text)
+    for i in range(0, len(parts), 2):  # even parts lie outside quotes
+        part = _SOURCE_NOUN.sub(lambda m: f"{_the(m)} other version's {m.group(2)}{m.group(3)}", parts[i])
+        part = _SOURCE_POSSESSIVE.sub(lambda m: f"{_the(m)} other version's", part)
+        parts[i] = _SOURCE.sub(lambda m: f"{_the(m)} other version", part)
+    return "".join(parts)
+
+
+def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
+    """Reword the explanation of each finding on an edge of unknown direction: it opens with what
+    is known (the versions differ) and names the other side "the other version". Idempotent; the
+    severity note's offset (note_at) follows the text."""
+    from storytrace.lineage import finding_order_unknown
+
+    for f in findings:
+        if not finding_order_unknown(f, edges):
+            continue
+        lead = order_unknown_lead(f)
+        if f.explanation.startswith(lead):
+            continue
+        at = f.note_at if 0 <= f.note_at <= len(f.explanation) else len(f.explanation)
+        head = lead + other_version_words(f.explanation[:at])
+        f.explanation = head + other_version_words(f.explanation[at:])
+        if f.note_at >= 0:
+            f.note_at = len(head)

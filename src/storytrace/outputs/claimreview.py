@@ -15,6 +15,7 @@ from typing import Any
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from storytrace.lineage import finding_order_unknown
 from storytrace.model import Article, Finding, Report, Story
 from storytrace.outputs.finding_order import display_order
 from storytrace.outputs.json_report import write_atomic
@@ -63,6 +64,15 @@ class Publishing:
     def review_url(self, finding_id: str) -> str:
         base = web_url(self.base_url)
         return f"{base.rstrip('/')}/{quote(finding_id, safe='')}" if base else ""
+
+
+def rating_name(kind: str, order_unknown: bool = False) -> str:
+    name = RATING_NAMES.get(kind, kind.replace("_", " "))
+    if not order_unknown:
+        return name
+    from storytrace.findings import other_version_words
+
+    return f"{other_version_words(name)} (which version came first is not known)"
 
 
 def rating_value(f: Finding) -> int:
@@ -117,8 +127,13 @@ def _creative_work(a: Article) -> dict[str, Any]:
 
 
 def claim_review(f: Finding, articles: dict[str, Article], author: str, reviewed_on: str,
-                 publishing: Publishing | None = None, also: list[Finding] | None = None) -> dict[str, Any]:
-    """The ClaimReview of one claim: ``f`` (its most severe finding) and ``also``, the claim's other findings."""
+                 publishing: Publishing | None = None, also: list[Finding] | None = None,
+                 order_unknown: bool = False) -> dict[str, Any]:
+    """The ClaimReview of one claim: ``f`` (its most severe finding) and ``also``, the claim's other findings.
+
+    ``order_unknown``: nothing showed which of the claim's version and the one it is compared with came
+    first (lineage.finding_order_unknown); the rating then names the other side "the other version" and
+    says the order is not known (its value stays: the two versions do differ)."""
     article = articles.get(f.article) or Article(id=f.article, source_path="", original_text="")
     claim: dict[str, Any] = {"@type": "Claim", "appearance": [_creative_work(article)]}
     if article.outlet:
@@ -142,7 +157,7 @@ def claim_review(f: Finding, articles: dict[str, Article], author: str, reviewed
             "ratingValue": rating_value(f),
             "worstRating": 1,
             "bestRating": 5,
-            "alternateName": RATING_NAMES.get(f.type, f.type.replace("_", " ")),
+            "alternateName": rating_name(f.type, order_unknown),
         },
         "reviewBody": body,
         "author": _organisation(author),
@@ -179,7 +194,8 @@ def claim_reviews_of(
         by_claim: dict[tuple[str, str], list[Finding]] = {}
         for f in display_order(x for x in story.findings if x.severity == "high" and _published(x, publishing)):
             by_claim.setdefault((f.article, " ".join(f.claim.split())), []).append(f)
-        graph += [claim_review(fs[0], articles, author, reviewed_on, publishing, fs[1:]) for fs in by_claim.values()]
+        graph += [claim_review(fs[0], articles, author, reviewed_on, publishing, fs[1:],
+                               order_unknown=finding_order_unknown(fs[0], story.lineage)) for fs in by_claim.values()]
     return {"@context": "https://schema.org", "@graph": graph}
 
 

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from storytrace.model import Article, Report, Story
 from storytrace.outputs.finding_order import display_order
-from storytrace.outputs.json_report import finding_to_dict, write_atomic
+from storytrace.outputs.json_report import story_finding_to_dict, write_atomic
 
 COLUMNS = [
     "story", "id", "type", "severity", "article", "against", "claim", "claim_span", "derived_value",
     "source_article", "source_text", "source_span", "source_value", "explanation", "confidence",
     "signals", "lacks", "severity_reason",  # why this severity (findings/severity.py; empty: not recorded)
     "review_status", "review_reason", "review_note",  # a person's decision (empty: not reviewed)
+    "direction_known",  # false: nothing showed which of the two versions came first (report.json schema 4)
 ]
 
 
@@ -45,7 +46,7 @@ def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Pat
     w.writeheader()
     for story, by_id in stories:
         for f in display_order(story.findings):  # as report.html lists them
-            row = finding_to_dict(f, by_id)
+            row = story_finding_to_dict(f, story, by_id)
             row["story"] = story.id
             review = row.pop("review", None) or {}
             row["review_status"], row["review_reason"] = review.get("status", ""), review.get("reason", "")
@@ -55,6 +56,7 @@ def write_stories(stories: Iterable[tuple[Story, dict[str, Article]]], path: Pat
             for key in ("signals", "lacks"):
                 row[key] = "" if row[key] is None else json.dumps(row[key])
             row["severity_reason"] = row["severity_reason"] or ""
+            row["direction_known"] = json.dumps(row["direction_known"])
             for key in COLUMNS:  # ids come from file names: any string cell may start with '='
                 row[key] = defuse_formula(row[key])
             w.writerow(row)

@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from storytrace.model import Article, Edge, Report, Story, finding_to_dict
+from storytrace.lineage import direction_unknown, finding_order_unknown
+from storytrace.model import Article, Edge, Finding, Report, Story, finding_to_dict
 from storytrace.outputs.finding_order import display_order
 from storytrace.store.corrections import corrected_fields
 
@@ -16,7 +17,10 @@ from storytrace.store.corrections import corrected_fields
 # and a story of one article says in "alone_because" which evidence was too weak to join another.
 # 3: each finding says why it has its severity: "signals", "lacks", "severity_reason"
 # (findings/severity.py; null when not recorded, as for a finding read from an older store).
-SCHEMA_VERSION = 3
+# 4: each lineage edge and each finding says "direction_known": false where nothing showed which of
+# the edge's two versions came first (lineage.direction_unknown), so "source" only names the other
+# version and a finding's change may have gone either way; true otherwise (story-wide findings too).
+SCHEMA_VERSION = 4
 
 
 def article_to_dict(a: Article) -> dict[str, Any]:
@@ -41,6 +45,7 @@ def edge_to_dict(e: Edge) -> dict[str, Any]:
         "coverage": round(e.coverage, 4),
         "containment": round(e.containment, 4),
         "evidence": list(e.evidence),
+        "direction_known": not direction_unknown(e),
     }
 
 
@@ -57,9 +62,16 @@ def story_to_dict(s: Story, articles: dict[str, Article] | None = None) -> dict[
             {"id": c.id, "outlet": c.outlet, "cited_by": c.cited_by, "absent": True, "evidence": c.evidence}
             for c in cited_absent(members)
         ],
-        "findings": [finding_to_dict(f, articles) for f in display_order(s.findings)],  # report.html's order
+        "findings": [story_finding_to_dict(f, s, articles) for f in display_order(s.findings)],  # report.html's order
         "alone_because": s.note if len(s.article_ids) == 1 else "",
     }
+
+
+def story_finding_to_dict(f: Finding, story: Story, articles: dict[str, Article] | None = None) -> dict[str, Any]:
+    """A finding of ``story`` as report.json writes it: the contract's fields and "direction_known"."""
+    d = finding_to_dict(f, articles)
+    d["direction_known"] = not finding_order_unknown(f, story.lineage)
+    return d
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

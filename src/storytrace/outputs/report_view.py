@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storytrace.lineage import direction_unknown
+from storytrace.lineage import direction_unknown, finding_order_unknown
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Story
 from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, derivation_depths, layout_lineage
 from storytrace.outputs.word_diff import HighlightedPair, Segment, highlight_pair, plain
@@ -68,6 +68,7 @@ class FindingView:
     review_reason: str = ""
     review_note: str = ""
     reviewed_at: str = ""
+    direction_unknown: bool = False  # on a pair whose order nothing showed: either may have changed the other
 
 
 @dataclass
@@ -89,6 +90,7 @@ class ReadingView:
     relation: str
     rows: list[ReadingRow]
     counts: dict[str, int]
+    direction_unknown: bool = False  # nothing showed which of the two came first
 
 
 @dataclass
@@ -262,6 +264,7 @@ def _finding_views(
                 others=_other_versions(f, story, articles, labels, sents),
                 review_status=review.get("status") or "open", review_reason=review.get("reason") or "",
                 review_note=review.get("note") or "", reviewed_at=review.get("reviewed_at") or "",
+                direction_unknown=finding_order_unknown(f, story.lineage),
             )
         )
     return views, covered
@@ -305,6 +308,7 @@ def _reading_views(
     covered: dict[str, list[tuple[list[int], str]]],
 ) -> list[ReadingView]:
     relation_of = {(e.source, e.derived): e.relation for e in story.lineage}
+    unordered = {(e.source, e.derived) for e in story.lineage if direction_unknown(e)}
     derivations = {k for k, r in relation_of.items() if r in DERIVATION_RELATIONS}
     views = []
     for al in story.alignments:
@@ -322,6 +326,7 @@ def _reading_views(
                 derived_id=al.derived, derived_label=labels.get(al.derived, al.derived),
                 relation=relation_of.get(key, ""), rows=rows,
                 counts={k: counts.get(k, 0) for k in ("kept", "changed", "added", "dropped")},
+                direction_unknown=key in unordered,
             )
         )
     return views

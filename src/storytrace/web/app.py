@@ -26,7 +26,7 @@ from storytrace.model import InputError, Story
 from storytrace.store import corrections as correction_mod
 from storytrace.store import reviews as review_mod
 from storytrace.store import database as store_mod
-from storytrace.outputs.json_report import article_to_dict, edge_to_dict, finding_to_dict, story_to_dict
+from storytrace.outputs.json_report import article_to_dict, edge_to_dict, story_finding_to_dict, story_to_dict
 from storytrace.outputs.report_view import FindingView, story_view
 from storytrace.outputs.templating import inline_assets, make_environment
 from storytrace.web.analysis import AnalysisResult, Reanalyser
@@ -80,6 +80,7 @@ class EdgeOut(BaseModel):
     coverage: float
     containment: float
     evidence: list[str]
+    direction_known: bool = True  # false: nothing showed which of the two came first (report.json schema 4)
 
 
 class FindingOut(BaseModel):
@@ -101,6 +102,7 @@ class FindingOut(BaseModel):
     lacks: list[str] | None = None
     severity_reason: str | None = None
     review: dict | None = None  # {status, reason, note, reviewed_at} once a person decided
+    direction_known: bool = True  # false: on a pair whose order nothing showed (report.json schema 4)
 
 
 class ReviewIn(BaseModel):
@@ -424,7 +426,7 @@ def create_app(
     ) -> list[dict]:
         story, articles = load_story(story_id)
         return [
-            finding_to_dict(f, articles) for f in story.findings
+            story_finding_to_dict(f, story, articles) for f in story.findings
             if (severity is None or f.severity == severity) and (type is None or f.type == type)
             and (article is None or f.article == article)
             and (review is None or (f.review or {}).get("status", "open") == review)
@@ -457,7 +459,7 @@ def create_app(
                 offset = 0
                 cited = sorted({f.article for f in found} | {f.source_article for f in found if f.source_article})
                 articles = {a.id: a for a in store_mod.load_articles(s, cited)}
-                out.extend({**finding_to_dict(f, articles), "story": sid} for f in found)
+                out.extend({**story_finding_to_dict(f, story, articles), "story": sid} for f in found)
         return out
 
     # -- review ------------------------------------------------------------------------------------

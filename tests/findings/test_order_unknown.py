@@ -1,0 +1,111 @@
+"""Findings on a pair whose order nothing showed (lineage marks the edge "direction unknown"): the
+explanation says the versions differ instead of saying which one changed the other; the type and
+the severity stay (findings/__init__.say_order_unknown)."""
+from __future__ import annotations
+
+import pytest
+
+from storytrace.findings import ORDER_UNKNOWN_LEAD, say_order_unknown
+from storytrace.findings.severity import NOT_HIGH, Signal, lower_to_medium
+from storytrace.lineage import DIRECTION_UNKNOWN_NOTE
+from storytrace.model import Edge, Finding
+
+
+def _edge(known: bool) -> Edge:
+    lines = ["aligned one to one"]
+    if not known:
+        lines.insert(0, DIRECTION_UNKNOWN_NOTE.format(source="a", derived="b"))
+    return Edge("a", "b", "translation", 0.5, 0.9, 0.9, lines)
+
+
+def _finding(type: str, derived_value: str, source_value: str, explanation: str, article="b", source="a") -> Finding:
+    return Finding(id="f", type=type, severity="high", article=article, against=[source],
+                   claim="The terminal will cost 400 million euros.", claim_span=(0, 41),
+                   derived_value=derived_value, source_article=source,
+                   source_text="The terminal will cost 40 million euros.", source_span=(0, 40),
+                   source_value=source_value, explanation=explanation, confidence=0.9)
+
+
+def test_a_changed_number_between_unordered_versions_reads_as_a_difference():
+    f = _finding("number_change", "400 million", "40 million",
+                 'The number changed: the source says "40 million", this version says "400 million".')
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.explanation == (ORDER_UNKNOWN_LEAD + 'The number changed: the other version says "40 million", '
+                             'this version says "400 million".')
+    assert (f.type, f.severity) == ("number_change", "high")
+
+
+def test_an_omission_between_unordered_versions_may_be_an_addition_the_other_way_round():
+    f = _finding("omission", "(missing)", "if the regional government signs off",
+                 'The source makes this conditional ("if the source signs off"); this version drops the condition.')
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.explanation.startswith("The versions differ here: the other version has \u201cif the regional "
+                                    "government signs off\u201d and this one does not; which came first is not "
+                                    "known, so this one may have dropped it or the other added it. ")
+    # the detector's words name the other side plainly; quoted article words stay as written
+    assert f.explanation.endswith('The other version makes this conditional ("if the source signs off"); '
+                                  "this version drops the condition.")
+    assert f.type == "omission"
+
+
+def test_an_addition_between_unordered_versions_may_be_an_omission_the_other_way_round():
+    f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.explanation == ("The versions differ here: this version has \u201c1968\u201d and the other does not; which "
+                             "came first is not known, so this one may have added it or the other dropped it. "
+                             'The number "1968" appears nowhere in the other version.')
+
+
+def test_the_edge_is_found_whichever_way_round_the_finding_reads():
+    f = _finding("number_change", "40 million", "400 million", "The source says otherwise.", article="a", source="b")
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.explanation.startswith(ORDER_UNKNOWN_LEAD)
+
+
+def test_a_finding_on_an_ordered_edge_keeps_its_explanation():
+    text = 'The number changed: the source says "40 million", this version says "400 million".'
+    f = _finding("number_change", "400 million", "40 million", text)
+    say_order_unknown([f], [_edge(known=True)])
+    assert f.explanation == text
+
+
+def test_the_severity_note_keeps_its_place_and_the_rewording_is_done_once():
+    f = _finding("number_change", "400 million", "40 million", "The number changed: the source says 40 million.")
+    lower_to_medium(f, Signal.ONE_TO_ONE, "the source sentence is rendered by two sentences.")
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.explanation[f.note_at:].startswith(NOT_HIGH)
+    assert "the other version's sentence is rendered" in f.explanation[f.note_at:]
+    once = f.explanation
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.explanation == once and f.severity == "medium"
+
+
+FERRY = [
+    "The Linden Bay harbour council approved a new ferry terminal on Tuesday, its chair Maria Okonkwo said.",
+    "The terminal will cost {cost} million euros and should open in 2028.",
+    "Okonkwo said the terminal would carry 1,200 passengers a day.",
+    "Local fishermen have objected to the plan, saying it will take space from their boats.",
+]
+
+
+def _text(cost: int, day: str | None) -> str:
+    head = f"Date: {day}\n" if day else ""
+    return head + "Harbour council approves new ferry terminal\n\n" + "\n".join(FERRY).format(cost=cost) + "\n"
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_the_pipeline_words_a_finding_by_what_the_lineage_knows(tmp_path, dated):
+    """Two same-day versions that differ in one figure: nothing shows which came first, and the
+    finding says the versions differ; a day apart, the later one changed the figure."""
+    from storytrace.lineage import direction_unknown
+    from storytrace.pipeline import analyze
+
+    (tmp_path / "a.txt").write_text(_text(40, "2025-03-04" if dated else None))
+    (tmp_path / "b.txt").write_text(_text(400, "2025-03-05" if dated else None))
+    story = next(s for s in analyze([tmp_path / "a.txt", tmp_path / "b.txt"]).stories if len(s.article_ids) == 2)
+    (edge,) = story.lineage
+    (f,) = [f for f in story.findings if f.type == "number_change"]
+    assert direction_unknown(edge) is not dated
+    assert f.explanation.startswith(ORDER_UNKNOWN_LEAD) is not dated
+    assert ("the other version says" in f.explanation) is not dated
+    assert f.severity == "high"
