@@ -23,16 +23,18 @@ _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|O
 _MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# A four-digit number read as a year (1500-2099): the one definition the date, number and
+# contradiction readers share, so "a year" means the same thing to each of them.
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _ORD = r"(?:st|nd|rd|th)"
 # A month/year alone is a date only after one of these ("in March", "since 2019").
 _PREP = r"(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Bb]efore|[Aa]fter|[Dd]uring|[Tt]hrough|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd of|[Ss]tart of|[Bb]eginning of|[Ff]or|[Ss]ummer|[Ww]inter|[Ss]pring|[Aa]utumn|[Tt]ill)"
 
 _DATE_RE = re.compile(
-    rf"\b(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d))\b"
-    rf"|\b(?P<mdy>(?P<m1>{_MONTH_ANY})\s+(?P<d1>{_DAY}){_ORD}?(?![\d:])(?:,?\s+(?P<y1>{_YEAR}))?)\b"
-    rf"|\b(?P<dmy>(?:the\s+)?(?P<d2>{_DAY}){_ORD}?\s+(?:of\s+)?(?P<m2>{_MONTH_ANY})(?:,?\s+(?P<y2>{_YEAR}))?)\b"
-    rf"|\b(?P<my>(?P<m3>{_MONTH_ANY}),?\s+(?P<y3>{_YEAR}))\b"
+    rf"\b(?P<iso>(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d))\b"
+    rf"|\b(?P<mdy>(?P<m1>{_MONTH_ANY})\s+(?P<d1>{_DAY}){_ORD}?(?![\d:])(?:,?\s+(?P<y1>{YEAR}))?)\b"
+    rf"|\b(?P<dmy>(?:the\s+)?(?P<d2>{_DAY}){_ORD}?\s+(?:of\s+)?(?P<m2>{_MONTH_ANY})(?:,?\s+(?P<y2>{YEAR}))?)\b"
+    rf"|\b(?P<my>(?P<m3>{_MONTH_ANY}),?\s+(?P<y3>{YEAR}))\b"
     rf"|\b(?P<rm>(?P<mmod>last|next|this|[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<m5>{_MONTH_FULL}))\b"
     rf"|\b{_PREP}\s+(?P<m4>{_MONTH_FULL})\b(?!\s+\d)"
     rf"|\b(?P<ord>the\s+(?P<d5>{_DAY}){_ORD})\b(?!\s+(?!(?:at|when|and|in|as|after|before|with|to|but|the|of|,)\b)[a-z])"
@@ -40,7 +42,7 @@ _DATE_RE = re.compile(
     rf"|\b(?P<ago>(?P<n>\d{{1,2}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<aunit>day|week|month|year)s?\s+ago)\b"
     rf"|\b(?P<per>(?P<pmod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Ee]arlier this|[Ll]ater this)\s+(?P<unit>week|weekend|month|year))\b"
     rf"|\b(?P<wd>(?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wname>{_WEEKDAY}))\b(?!,?\s+(?:{_MONTH_ANY}|\d))"
-    rf"|\b{_PREP}\s+(?P<year>{_YEAR})\b(?![-/]\d|\s*(?:%|per\s?cent|bn|billion|million|people))",
+    rf"|\b{_PREP}\s+(?P<year>{YEAR})\b(?![-/]\d|\s*(?:%|per\s?cent|bn|billion|million|people))",
 )
 
 

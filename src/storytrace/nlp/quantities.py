@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from storytrace.model import Mention, Quantity
+from storytrace.nlp.dates import YEAR
 from storytrace.nlp.segment import SentenceIndex
 from storytrace.nlp.tokens import TokenIndex
 
@@ -196,7 +197,7 @@ def _read(text: str, m: re.Match, tokens: TokenIndex) -> tuple[int, int, Quantit
         return None
     if value is None:
         value = 1.0
-    is_year_like = m.group("digits") and re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("digits"))
+    is_year_like = m.group("digits") and re.fullmatch(YEAR, m.group("digits"))
     if is_year_like and not (currency or scale or unit in ("%", "pp")):
         if not unit or _PREFIX_YEAR.search(before):
             return None  # "in 2019", "2019 was"

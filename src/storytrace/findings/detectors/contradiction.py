@@ -30,6 +30,7 @@ from storytrace.findings.detectors.consensus import (
 from storytrace.findings.names import same_person
 from storytrace.findings.registry import detector
 from storytrace.model import Article, Finding, Mention, Quantity
+from storytrace.nlp.dates import YEAR
 
 
 # Words that make two dates or figures in one article legitimate: a change, a sequence, a range.
@@ -75,7 +76,7 @@ def role_contradictions(article: Article, others: Sequence[Article] = ()) -> lis
     return findings
 
 
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_YEAR = re.compile(rf"\b({YEAR})\b")
 
 
 def _in_other_years(a: str, b: str) -> bool:
