@@ -81,3 +81,15 @@ def test_the_product_runs_on_one_thread_and_leaves_torchs_setting():
     finally:
         torch.mm = real_mm
         torch.set_num_threads(before)
+
+
+def test_the_loaded_pipeline_can_be_pickled_and_parses_the_same():
+    """spaCy pipelines pickle (a user may ship one to worker processes); the ops of its layers
+    must pickle too, and come back as the torch-gemm ops."""
+    import pickle
+
+    nlp = load_spacy()
+    again = pickle.loads(pickle.dumps(nlp))
+    assert pickle.loads(pickle.dumps(torch_gemm_ops())) is torch_gemm_ops()
+    text = PARAGRAPHS[0]
+    assert _parse(again(text)) == _parse(nlp(text))

@@ -41,6 +41,11 @@ def _ops_class():
                 return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
             return _torch_gemm(x, y, out, trans1, trans2)
 
+        def __reduce__(self):
+            # the class is made inside a function (thinc is imported late), so pickle cannot name it:
+            # a pickled pipeline (spaCy pickles its models' ops) unpickles to the one instance
+            return (torch_gemm_ops, ())
+
     return TorchGemmOps
 
 
