@@ -327,17 +327,20 @@ def _clip(x: float) -> float:
 
 def direction_score(forward: PairMeasures, backward: PairMeasures) -> float:
     """> 0: forward.source -> forward.derived; < 0: the other way round."""
-    score = forward.cue_direction
+    return sum(_direction_signs(forward, backward))
+
+
+def _direction_signs(forward: PairMeasures, backward: PairMeasures) -> tuple[float, float, float]:
+    """What each kind of evidence says of the direction (> 0: forward; 0: nothing): the cues
+    (links, credits, translator lines), the containment asymmetry, the publication dates."""
     # A summary sits inside its source: the side whose text the other contains is the source. Two
     # versions that keep each other's text alike (a translation and its original, a copy) differ
     # by a sentence the aligner split or merged on one side: that says nothing of which came first.
     asymmetry = forward.containment - backward.containment
-    if abs(asymmetry) >= DIRECTION_MARGIN:
-        score += 2.0 * asymmetry
+    contained = 2.0 * asymmetry if abs(asymmetry) >= DIRECTION_MARGIN else 0.0
     a, b = forward.source.published, forward.derived.published
-    if a and b and a != b:
-        score += 1.0 if a < b else -1.0
-    return score
+    dated = (1.0 if a < b else -1.0) if a and b and a != b else 0.0
+    return forward.cue_direction, contained, dated
 
 
 # -- evidence --------------------------------------------------------------------------------------
@@ -384,6 +387,7 @@ class _Candidate:
     verdict: Verdict
     alignment: Alignment
     direction_known: bool = True  # False: no cue, date or containment asymmetry orders the pair
+    conflicting: bool = False  # unknown because what orders the pair points both ways, evenly
 
 
 def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[Edge]:
@@ -400,14 +404,15 @@ def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[
             continue
         a, b = by_id[al.source], by_id[al.derived]
         forward, backward = measure(a, b, al), measure(b, a, flip(al))
-        score = direction_score(forward, backward)
+        signs = _direction_signs(forward, backward)
+        score = sum(signs)
         known = score != 0
         if not known:  # nothing says which came first: keep publication order, and say so
             score = 1.0 if publication_order(a) <= publication_order(b) else -1.0
         if score < 0:
             alignments[i] = al = flip(al)
             forward = backward
-        cand = _Candidate(forward, classify(forward), al, known)
+        cand = _Candidate(forward, classify(forward), al, known, conflicting=not known and any(signs))
         directed[frozenset((a.id, b.id))] = cand
         if cand.verdict.relation in DERIVED_RELATIONS:
             candidates.append(cand)
@@ -452,7 +457,8 @@ def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) ->
             # guess shown as a fact would read the findings backwards. The edge stays (the relation
             # is measured), its direction is marked unknown and its confidence lowered.
             confidence = _clip(confidence * UNKNOWN_DIRECTION)
-            lines.insert(0, DIRECTION_UNKNOWN_NOTE.format(source=m.source.id, derived=derived))
+            note = DIRECTION_CONFLICT_NOTE if c.conflicting else DIRECTION_UNKNOWN_NOTE
+            lines.insert(0, note.format(source=m.source.id, derived=derived))
         edges.append(Edge(m.source.id, derived, v.relation, confidence, round(m.coverage, 4), round(m.containment, 4), lines))
     return edges, parent
 
@@ -460,6 +466,13 @@ def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) ->
 DIRECTION_UNKNOWN_NOTE = (
     "direction unknown: nothing shows whether {derived} came from {source} or {source} from {derived} "
     "(same publication date, no link, credit or translator line, each keeps as much of the other); "
+    "shown in publication order, then by id"
+)
+# The same, where the evidence points both ways in equal measure (a translator line one way, the
+# publication dates the other): the note must not say there is none.
+DIRECTION_CONFLICT_NOTE = (
+    "direction unknown: what shows whether {derived} came from {source} or {source} from {derived} "
+    "points both ways in equal measure (links, credits, translator lines, publication dates); "
     "shown in publication order, then by id"
 )
 

@@ -29,6 +29,11 @@ def test_platform_after_announcement_is_not_the_speaker(extractor):
     assert all(speaker != "Twitter" for _, speaker in quotes(extractor, text))
 
 
+def test_the_owner_of_the_statement_stays_the_speaker(extractor):
+    text = 'In John Smith\'s statement on Monday, he said: "We are ready to close the bridge tomorrow."'
+    assert [s for _, s in quotes(extractor, text)] == ["John Smith"]
+
+
 def test_platform_in_a_post_is_not_the_speaker(extractor):
     text = 'In a Facebook post on Monday, Mayor John Smith wrote: "We are ready to close the bridge tomorrow."'
     assert [s for _, s in quotes(extractor, text)] == ["John Smith"]
@@ -61,6 +66,15 @@ def test_straight_single_quotes_as_primary_marks(extractor):
     assert quotes(extractor, text) == [("We are ready to close the bridge tomorrow", "John Smith")]
 
 
+def test_a_word_that_opens_with_an_apostrophe_starts_no_quotation(extractor):
+    """"'em", "'90s": an elided word's apostrophe is no opening mark; read as one, the quotation ran
+    over the narration up to the next real quotation (and took its speaker)."""
+    text = "Let 'em go, he said. 'We are ready to close the bridge,' Mayor John Smith said."
+    assert spans(extractor, text) == ["We are ready to close the bridge"]
+    text = "In the '90s, Smith said, 'We are ready to close the bridge.' Then he left."
+    assert spans(extractor, text) == ["We are ready to close the bridge."]
+
+
 def test_possessive_apostrophes_are_no_quotation(extractor):
     text = "The players' union and the teams' coaches met on Monday, officials said."
     assert spans(extractor, text) == []
@@ -76,6 +90,10 @@ CHANNELS = [
     ("Maria Lopez spoke in Paris on Monday about the bridge closure.", "Paris", False),
     ("Maria Lopez met John Smith on Monday.", "John Smith", False),
     ("Maria Lopez said on Monday that Google would pay the fine.", "Google", False),
+    # the owner of the words or the medium said them, or they were about him: never the channel
+    ("In John Smith's statement on Monday, the mayor said the bridge would close.", "John Smith", False),
+    ("Maria Lopez wrote on John Smith's death in a column.", "John Smith", False),
+    ("Maria Lopez commented on John Smith's remarks about the bridge.", "John Smith", False),
 ]
 
 

@@ -81,3 +81,29 @@ def test_the_product_runs_on_one_thread_and_leaves_torchs_setting():
     finally:
         torch.mm = real_mm
         torch.set_num_threads(before)
+
+
+def test_the_loaded_pipeline_can_be_pickled_and_parses_the_same():
+    """spaCy pipelines pickle (a user may ship one to worker processes); the ops of its layers
+    must pickle too, and come back as the torch-gemm ops."""
+    import pickle
+
+    nlp = load_spacy()
+    again = pickle.loads(pickle.dumps(nlp))
+    assert pickle.loads(pickle.dumps(torch_gemm_ops())) is torch_gemm_ops()
+    text = PARAGRAPHS[0]
+    assert _parse(again(text)) == _parse(nlp(text))
+
+
+def test_where_torch_cannot_be_imported_the_products_run_on_blis(monkeypatch):
+    """An installed torch that fails to import (or a pickled pipeline unpickled where torch is
+    missing) must not make every parse fail: the product is BLIS's, bit for bit."""
+    import sys
+
+    from storytrace.nlp import gemm
+
+    monkeypatch.setitem(sys.modules, "torch", None)  # `import torch` raises ImportError
+    monkeypatch.setattr(gemm, "_TORCH", None, raising=False)
+    rng = np.random.default_rng(3)
+    x, w = rng.standard_normal((7, 16), dtype=np.float32), rng.standard_normal((5, 16), dtype=np.float32)
+    assert np.array_equal(torch_gemm_ops().gemm(x, w, trans2=True), NumpyOps().gemm(x, w, trans2=True))

@@ -109,3 +109,17 @@ def test_a_finding_between_two_versions_whose_order_is_unknown_is_one_whichever_
     assert not finding_order_unknown(_finding("consensus_outlier", "a", "b"), unordered)
     assert not finding_order_unknown(_finding("internal_contradiction", "a", "a"), unordered)
     assert not finding_order_unknown(_finding("unsupported_addition", "a", None), unordered)
+
+
+def test_evidence_that_points_both_ways_is_not_called_absent():
+    # "a" credits a translator (a -> it came from "b") but was published a day before "b": the two
+    # cancel out. The direction is unknown, and the note must not claim there was no date or credit.
+    from storytrace.model import Attribution
+
+    original = _article("b", ORIGINAL, date(2024, 5, 3))
+    reworded = _article("a", REWORDED, date(2024, 5, 2))
+    reworded.attributions = [Attribution("translation_by", "Ana Ruiz", 0, 10)]
+    edges = infer_lineage([original, reworded], [_pair(original, reworded)])
+    assert len(edges) == 1 and direction_unknown(edges[0])
+    assert "both ways" in edges[0].evidence[0]
+    assert "same publication date" not in edges[0].evidence[0]

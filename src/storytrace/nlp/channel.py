@@ -40,7 +40,10 @@ _SPEECH_NOUN = frozenset(
 _LIGHT = frozenset("make made give gave issue issued release released publish published".split())
 _CHANNEL_PREP = frozenset({"on", "in", "via", "through", "over"})
 _PLACES = frozenset({"GPE", "LOC", "FAC", "NORP"})
-_NOMINAL = frozenset({"compound", "poss", "amod", "nmod", "appos", "case"})
+# Links from a name up to the noun a channel preposition takes ("his Twitter account"). Not "poss":
+# the owner of the words or of the medium ("in Smith's statement", "a post on Smith's account",
+# "wrote on Smith's death") is the one who said them, or what they were about, never the channel.
+_NOMINAL = frozenset({"compound", "amod", "nmod", "appos", "case"})
 
 
 class _Node(NamedTuple):

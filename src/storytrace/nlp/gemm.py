@@ -35,16 +35,37 @@ def _ops_class():
 
         def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
             if (
-                not isinstance(x, numpy.ndarray) or not isinstance(y, numpy.ndarray)
+                _torch() is None
+                or not isinstance(x, numpy.ndarray) or not isinstance(y, numpy.ndarray)
                 or x.ndim != 2 or y.ndim != 2 or x.dtype != numpy.float32 or y.dtype != numpy.float32
             ):
                 return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
             return _torch_gemm(x, y, out, trans1, trans2)
 
+        def __reduce__(self):
+            # the class is made inside a function (thinc is imported late), so pickle cannot name it:
+            # a pickled pipeline (spaCy pickles its models' ops) unpickles to the one instance
+            return (torch_gemm_ops, ())
+
     return TorchGemmOps
 
 
 _OPS = None
+_TORCH = None  # the torch module once imported; False: it cannot be
+
+
+def _torch():
+    """torch, or None where it cannot be imported: installed but broken, or missing where a pickled
+    pipeline was unpickled. The products then run on BLIS, as before, rather than every parse failing."""
+    global _TORCH
+    if _TORCH is None:
+        try:
+            import torch
+        except (ImportError, OSError):
+            _TORCH = False
+        else:
+            _TORCH = torch
+    return _TORCH or None
 
 
 def torch_gemm_ops():

@@ -156,10 +156,11 @@ def _can_open(text: str, i: int) -> bool:
 _SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))‘(?P<body>[^‘’\n]*?(?:’[A-Za-z][^‘’\n]*?)*)’(?![A-Za-z])")
 # Straight single quotes used as the primary marks ('We are ready,' the mayor said): the quoted
 # words start at a letter or figure and end at the punctuation that closes a quoted sentence, and an
-# apostrophe inside is followed by a letter ("don't"), so the possessive of "the players' union"
-# ends no quotation.
+# apostrophe inside stands between two letters ("don't", "O'Brien"), so the possessive of "the
+# players' union" ends no quotation and a word that opens with one ("'em", "'90s") starts none that
+# runs on to the next real quotation.
 _STRAIGHT_SINGLE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[—–:]))'(?P<body>[^\W_][^'\n]*?(?:'[^\W\d_][^'\n]*?)*[.,!?])'(?![^\W_])")
+    r"(?:(?<=^)|(?<=[\s(\[—–:]))'(?P<body>[^\W_][^'\n]*?(?:(?<=[^\W_])'[^\W\d_][^'\n]*?)*[.,!?])'(?![^\W_])")
 
 
 def _single_quotes(text: str, paragraphs: list[Paragraph], doubles: list[_Piece]) -> list[_Piece]:
