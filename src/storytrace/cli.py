@@ -260,8 +260,8 @@ def _summary(db_path: Path, errors: list[InputError]) -> str:
 
 def _unordered_findings(conn) -> int:
     """How many stored findings compare two versions whose order nothing showed (lineage marks the
-    edge "direction unknown"; lineage.finding_order_unknown, counted in SQL)."""
-    from storytrace.lineage import story_wide_types
+    edge "direction unknown"; findings.finding_order_unknown, counted in SQL)."""
+    from storytrace.findings import story_wide_types
 
     story_wide = sorted(story_wide_types())
     marks = ",".join("?" * len(story_wide)) or "''"

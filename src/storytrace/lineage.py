@@ -482,25 +482,6 @@ def direction_unknown(edge: Edge) -> bool:
     return bool(edge.evidence) and edge.evidence[0].startswith("direction unknown:")
 
 
-def finding_order_unknown(finding, edges: list[Edge]) -> bool:
-    """Does ``finding`` compare the two versions of a lineage edge whose direction nothing showed?
-
-    Its reading then holds one way round only: what one reading calls dropped the other calls added,
-    and "changed 40 to 400" may be "changed 400 to 40". A story-wide finding (the version against the
-    others' agreement, one article against itself, a conclusion flipped) does not depend on which
-    version came first, and is never one."""
-    source, article = finding.source_article, finding.article
-    if not source or source == article or finding.type in story_wide_types():
-        return False
-    return any(direction_unknown(e) and {e.source, e.derived} == {source, article} for e in edges)
-
-
-def story_wide_types() -> frozenset[str]:
-    from storytrace.findings import registry
-
-    return frozenset(t for d in registry.detectors() if d.scope != "pair" for t in d.types)
-
-
 def _cross(c: _Candidate) -> bool:
     from storytrace.align import languages_differ
 

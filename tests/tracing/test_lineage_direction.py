@@ -96,7 +96,7 @@ def test_a_finding_between_two_versions_whose_order_is_unknown_is_one_whichever_
     """What one reading of an unordered pair calls dropped, the other calls added: a pairwise finding
     on it depends on an order nothing showed. A story-wide one (the version against the others, one
     article against itself) does not, nor does any finding on an ordered pair."""
-    from storytrace.lineage import finding_order_unknown
+    from storytrace.findings import finding_order_unknown
 
     same_day = date(2024, 5, 3)
     original, reworded = _article("b", ORIGINAL, same_day), _article("a", REWORDED, same_day)

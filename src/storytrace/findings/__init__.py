@@ -248,12 +248,30 @@ def other_version_words(text: str) -> str:
     return "".join(parts)
 
 
+def finding_order_unknown(finding: Finding, edges: list[Edge]) -> bool:
+    """Does ``finding`` compare the two versions of a lineage edge whose direction nothing showed?
+
+    Its reading then holds one way round only: what one reading calls dropped the other calls added,
+    and "changed 40 to 400" may be "changed 400 to 40". A story-wide finding (the version against the
+    others' agreement, one article against itself, a conclusion flipped) does not depend on which
+    version came first, and is never one."""
+    source, article = finding.source_article, finding.article
+    if not source or source == article or finding.type in story_wide_types():
+        return False
+    from storytrace.lineage import direction_unknown
+
+    return any(direction_unknown(e) and {e.source, e.derived} == {source, article} for e in edges)
+
+
+def story_wide_types() -> frozenset[str]:
+    """The finding types of every detector that is not pairwise (their readings hold whichever version came first)."""
+    return frozenset(t for d in registry.detectors() if d.scope != "pair" for t in d.types)
+
+
 def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
     """Reword the explanation of each finding on an edge of unknown direction: it opens with what
     is known (the versions differ) and names the other side "the other version". Idempotent; the
     severity note's offset (note_at) follows the text."""
-    from storytrace.lineage import finding_order_unknown
-
     for f in findings:
         if not finding_order_unknown(f, edges):
             continue

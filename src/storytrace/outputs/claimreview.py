@@ -15,7 +15,6 @@ from typing import Any
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from storytrace.lineage import finding_order_unknown
 from storytrace.model import Article, Finding, Report, Story
 from storytrace.outputs.finding_order import display_order
 from storytrace.outputs.json_report import write_atomic
@@ -132,7 +131,7 @@ def claim_review(f: Finding, articles: dict[str, Article], author: str, reviewed
     """The ClaimReview of one claim: ``f`` (its most severe finding) and ``also``, the claim's other findings.
 
     ``order_unknown``: nothing showed which of the claim's version and the one it is compared with came
-    first (lineage.finding_order_unknown); the rating then names the other side "the other version" and
+    first (findings.finding_order_unknown); the rating then names the other side "the other version" and
     says the order is not known (its value stays: the two versions do differ)."""
     article = articles.get(f.article) or Article(id=f.article, source_path="", original_text="")
     claim: dict[str, Any] = {"@type": "Claim", "appearance": [_creative_work(article)]}
@@ -187,6 +186,8 @@ def claim_reviews_of(
     """One ClaimReview per claim with a high-severity finding, in each (story, its articles by id), one
     story at a time, in the HTML's order. A claim (one article's sentence) with several findings is
     one review: rated by its first finding, the others' explanations added to the review body."""
+    from storytrace.findings import finding_order_unknown  # lazily: it registers every detector
+
     reviewed_on = reviewed_on or _review_date()
     author = (publishing.author if publishing and publishing.author else author)
     graph = []

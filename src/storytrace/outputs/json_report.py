@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from storytrace.lineage import direction_unknown, finding_order_unknown
+from storytrace.lineage import direction_unknown
 from storytrace.model import Article, Edge, Finding, Report, Story, finding_to_dict
 from storytrace.outputs.finding_order import display_order
 from storytrace.store.corrections import corrected_fields
@@ -69,6 +69,8 @@ def story_to_dict(s: Story, articles: dict[str, Article] | None = None) -> dict[
 
 def story_finding_to_dict(f: Finding, story: Story, articles: dict[str, Article] | None = None) -> dict[str, Any]:
     """A finding of ``story`` as report.json writes it: the contract's fields and "direction_known"."""
+    from storytrace.findings import finding_order_unknown  # lazily: it registers every detector
+
     d = finding_to_dict(f, articles)
     d["direction_known"] = not finding_order_unknown(f, story.lineage)
     return d

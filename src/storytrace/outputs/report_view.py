@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storytrace.lineage import direction_unknown, finding_order_unknown
+from storytrace.lineage import direction_unknown
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Story
 from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, derivation_depths, layout_lineage
 from storytrace.outputs.word_diff import HighlightedPair, Segment, highlight_pair, plain
@@ -243,6 +243,8 @@ def _finding_views(
     story: Story, story_anchor: str, articles: dict[str, Article], labels: dict[str, str]
 ) -> tuple[list[FindingView], dict[str, list[tuple[list[int], str]]]]:
     """The findings, plus per article the sentences each finding covers (for the reading view)."""
+    from storytrace.findings import finding_order_unknown  # lazily: it registers every detector
+
     views: list[FindingView] = []
     covered: dict[str, list[tuple[list[int], str]]] = {}
     order = {s: i for i, s in enumerate(SEVERITIES)}
