@@ -8,8 +8,6 @@ word of the source, lets a looser opposite test run without matching unrelated w
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.nlp import wordnet
 
@@ -21,25 +19,17 @@ _SLOT_NEIGHBOURS = CONTENT_POS | {"PROPN", "NUM"}
 
 def same_word(a: Token, b: Token) -> bool:
     """The same word, or a WordNet synonym of it in the same part of speech."""
-    return _same_word(a, b)
+    if b.lower == a.lower or b.lemma == a.lemma:
+        return True
+    pos = _synonym_pos(a)
+    return pos is not None and b.pos == a.pos and wordnet.are_synonyms(a.lemma, b.lemma, pos, limit=3)
 
 
-def _same_word(a: Token, b: Token) -> bool:
-    return _same_word_as(a)(b)
-
-
-def _same_word_as(a: Token) -> Callable[[Token], bool]:
-    """``_same_word(a, ·)`` with a's side worked out once (anchors tries every source word): only a
-    word of a's part of speech can be a synonym, and only when a is a common content word WordNet
-    can read."""
-    a_lower, a_lemma, a_pos = a.lower, a.lemma, a.pos
-    pos = wordnet.SPACY_POS.get(a_pos)
-    may_be_synonym = pos is not None and a_pos != "PROPN" and a_pos in CONTENT_POS
-
-    def same(b: Token) -> bool:
-        return (b.lower == a_lower or b.lemma == a_lemma
-                or (may_be_synonym and b.pos == a_pos and wordnet.are_synonyms(a_lemma, b.lemma, pos, limit=3)))
-    return same
+def _synonym_pos(a: Token) -> str | None:
+    """WordNet's part of speech for a word that may have synonyms (a common content word WordNet
+    can read), else None: only a word of its own part of speech can then be one."""
+    pos = wordnet.SPACY_POS.get(a.pos)
+    return pos if pos is not None and a.pos != "PROPN" and a.pos in CONTENT_POS else None
 
 
 def anchors(derived: ParsedSentence, source: ParsedSentence) -> dict[int, int]:
@@ -47,8 +37,8 @@ def anchors(derived: ParsedSentence, source: ParsedSentence) -> dict[int, int]:
     once; of several candidates, the one at the nearest relative position).
 
     The source words are indexed once by lower form, lemma and part of speech, so a derived word
-    looks up its candidates instead of testing every source word (``_same_word_as`` picks the
-    same ones: the same form or lemma, or a WordNet synonym in its part of speech)."""
+    looks up its candidates instead of testing every source word (the words ``same_word`` accepts:
+    the same form or lemma, or a WordNet synonym in its part of speech)."""
     out: dict[int, int] = {}
     used: set[int] = set()
     n, m = max(1, len(derived.tokens)), max(1, len(source.tokens))
@@ -64,10 +54,9 @@ def anchors(derived: ParsedSentence, source: ParsedSentence) -> dict[int, int]:
         if d.pos in _WEAK_ANCHORS:
             continue
         candidates = set(by_lower.get(d.lower, ())).union(by_lemma.get(d.lemma, ()))
-        pos = wordnet.SPACY_POS.get(d.pos)
-        if pos is not None and d.pos != "PROPN" and d.pos in CONTENT_POS:
+        if _synonym_pos(d) is not None:
             candidates.update(j for j in by_pos.get(d.pos, ()) if j not in candidates and j not in used
-                              and wordnet.are_synonyms(d.lemma, tokens[j].lemma, pos, limit=3))
+                              and same_word(d, tokens[j]))
         best, best_gap = None, 2.0
         for j in sorted(candidates - used):
             gap = abs(i / n - j / m)
