@@ -263,7 +263,7 @@ def _wordnet_pos(tok: Token) -> str | None:
     return wordnet.SPACY_POS.get(tok.pos) if tok.pos != "PROPN" else None
 
 
-def _readings(tok: Token) -> tuple[str, ...]:
+def wordnet_readings(tok: Token) -> tuple[str, ...]:
     """WordNet parts of speech to read a word in: the tagger's, or, when WordNet does not know
     the word in that one, every one it does (taggers mislabel rare words: "uninvited" as a verb)."""
     pos = _wordnet_pos(tok)
@@ -296,8 +296,8 @@ def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) 
     guards: two translations pick different words for one meaning, so the derived word must not
     be a WordNet synonym of any source word, and the source word must not be echoed by any word
     of the derived sentence (then both poles are kept)."""
-    readings = _readings(tok)
-    if not readings or tok.lemma in _VAGUE_POLES:
+    readings = wordnet_readings(tok)
+    if not readings or tok.lemma in VAGUE_POLES:
         return None
     own = {tok.lemma, tok.lower}.union(*(wordnet.synonym_set(tok.lower, p) | wordnet.synonym_set(tok.lemma, p)
                                          for p in readings))
@@ -318,13 +318,7 @@ def wordnet_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) 
 
 
 # Words whose WordNet opposites are too loose to read as a reversal in news prose.
-_VAGUE_POLES = frozenset("be have do make get go say take give come".split())
-VAGUE_POLES = _VAGUE_POLES
-
-
-def readings(tok: Token) -> tuple[str, ...]:
-    """The WordNet parts of speech a word is read in (see ``_readings``)."""
-    return _readings(tok)
+VAGUE_POLES = frozenset("be have do make get go say take give come".split())
 
 
 # Prefixes that negate the word they start ("unharmed", "irresponsibly", "underperformed").
@@ -357,7 +351,7 @@ def _adjective_bases(tok: Token) -> set[str]:
     an adverb is formed from (WordNet pertainym: "irresponsibly" -> irresponsible) and those a
     noun is derived from ("inactivity" -> inactive). Empty for other words."""
     out: set[str] = set()
-    for pos in _readings(tok):
+    for pos in wordnet_readings(tok):
         for form in _token_forms(tok):
             if pos == "a":
                 out.update(wordnet.wordnet().base_forms(form, "a"))
@@ -372,7 +366,7 @@ def _adjectives_opposed(tok: Token, other: Token) -> bool:
     ("irresponsibly" / "reliably": irresponsible ! responsible ~ reliable; "similarly" /
     "differently"). Only where one of the two is not an adjective itself: two adjectives were
     compared already, and adjectives that share a sense never oppose."""
-    if _readings(tok) == ("a",) and _readings(other) == ("a",):
+    if wordnet_readings(tok) == ("a",) and wordnet_readings(other) == ("a",):
         return False
     mine, theirs = _adjective_bases(tok), _adjective_bases(other)
     if not mine or not theirs or mine & theirs:
@@ -401,15 +395,15 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True, light_links
         return False
     if set(forms) & _MORE_THAN_ONE and set(other_forms) & _MORE_THAN_ONE:
         return False  # "several steps" / "multiple measures": both say "more than one"
-    readings = set(_readings(tok)) | set(_readings(other))
+    readings = set(wordnet_readings(tok)) | set(wordnet_readings(other))
     if any(wordnet.are_synonyms(a, b, p) for p in readings for a in forms for b in other_forms):
         return False
     if any(set(other_forms) & opposite_senses(f) for f in forms):
         return True
     if any(wordnet.are_opposed(a, b, p) for p in readings for a in forms for b in other_forms):
         return True
-    ignore = frozenset() if light_links else _VAGUE_POLES
-    if any(wordnet.slot_opposed(a, p, b, q, ignore) for p in _readings(tok) for q in _readings(other)
+    ignore = frozenset() if light_links else VAGUE_POLES
+    if any(wordnet.slot_opposed(a, p, b, q, ignore) for p in wordnet_readings(tok) for q in wordnet_readings(other)
            for a in forms for b in other_forms):
         return True
     if _prefix_negates(tok, other) or _prefix_negates(other, tok):

@@ -16,9 +16,9 @@ from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
-from storytrace.findings.slots import anchors, substitutions
-from storytrace.findings.wordsense import (VAGUE_POLES, opposite_senses, readings as wordsense_readings, senses,
-                                           slot_opposed, wordnet_opposite)
+from storytrace.findings.slots import CONTENT_POS, anchors, substitutions
+from storytrace.findings.wordsense import (VAGUE_POLES, opposite_senses, senses, slot_opposed, wordnet_opposite,
+                                           wordnet_readings)
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
 
@@ -564,16 +564,17 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
     taken = set(anchored.values())
     slotted = {i for i, _ in substitutions(sentence, src)}
     n, m = max(1, len(sentence.tokens)), max(1, len(src.tokens))
-    free_src = [j for j, t in enumerate(src.tokens) if j not in taken and t.pos in _UNSLOTTED_POS
+    free_src = [j for j, t in enumerate(src.tokens) if j not in taken and t.pos in CONTENT_POS
                 and not t.ent_type and t.lemma not in derived_lemmas and t.lemma not in VAGUE_POLES]
+    src_readings = {j: set(wordnet_readings(src.tokens[j])) for j in free_src}
     found = []
     for i, tok in enumerate(sentence.tokens):
-        if i in anchored or i in slotted or tok.pos not in _UNSLOTTED_POS or tok.ent_type or tok.lemma in said \
+        if i in anchored or i in slotted or tok.pos not in CONTENT_POS or tok.ent_type or tok.lemma in said \
                 or tok.lemma in VAGUE_POLES or lemma_is_gendered(tok):
             continue
         near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
-        readings = set(wordsense_readings(tok))
-        opposed = [j for j in near if readings & set(wordsense_readings(src.tokens[j]))
+        readings = set(wordnet_readings(tok))
+        opposed = [j for j in near if readings & src_readings[j]
                    and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
         if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
             continue
@@ -587,9 +588,6 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         f'"{tok.text}" stands where the source has "{other.text}", the one source word there this version'
         " does not render, and says its opposite.", 0.55, severity="medium",
     )]
-
-
-_UNSLOTTED_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
 
 
 def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3,
