@@ -262,6 +262,7 @@ def _unordered_findings(conn) -> int:
     """How many stored findings compare two versions whose order nothing showed (lineage marks the
     edge "direction unknown"; findings.finding_order_unknown, counted in SQL)."""
     from storytrace.findings import story_wide_types
+    from storytrace.lineage import DIRECTION_UNKNOWN
 
     story_wide = sorted(story_wide_types())
     marks = ",".join("?" * len(story_wide)) or "''"
@@ -271,7 +272,7 @@ def _unordered_findings(conn) -> int:
         " OR (l.source_article_id = f.article_id AND l.derived_article_id = f.source_article_id))"
         " WHERE f.source_article_id != f.article_id AND l.evidence LIKE ?"
         f" AND f.type NOT IN ({marks})",
-        ['["direction unknown:%', *story_wide]).fetchone()[0]
+        [f'["{DIRECTION_UNKNOWN}%', *story_wide]).fetchone()[0]  # evidence is stored as a JSON list
 
 
 def _unordered_note(count: int) -> str:

@@ -463,15 +463,18 @@ def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) ->
     return edges, parent
 
 
+# The first evidence line of an edge whose direction is a default starts so (direction_unknown reads it;
+# the CLI's summary counts it in SQL).
+DIRECTION_UNKNOWN = "direction unknown:"
 DIRECTION_UNKNOWN_NOTE = (
-    "direction unknown: nothing shows whether {derived} came from {source} or {source} from {derived} "
+    DIRECTION_UNKNOWN + " nothing shows whether {derived} came from {source} or {source} from {derived} "
     "(same publication date, no link, credit or translator line, each keeps as much of the other); "
     "shown in publication order, then by id"
 )
 # The same, where the evidence points both ways in equal measure (a translator line one way, the
 # publication dates the other): the note must not say there is none.
 DIRECTION_CONFLICT_NOTE = (
-    "direction unknown: what shows whether {derived} came from {source} or {source} from {derived} "
+    DIRECTION_UNKNOWN + " what shows whether {derived} came from {source} or {source} from {derived} "
     "points both ways in equal measure (links, credits, translator lines, publication dates); "
     "shown in publication order, then by id"
 )
@@ -479,7 +482,7 @@ DIRECTION_CONFLICT_NOTE = (
 
 def direction_unknown(edge: Edge) -> bool:
     """Is ``edge``'s direction (which side is the source) a default rather than a finding?"""
-    return bool(edge.evidence) and edge.evidence[0].startswith("direction unknown:")
+    return bool(edge.evidence) and edge.evidence[0].startswith(DIRECTION_UNKNOWN)
 
 
 def _cross(c: _Candidate) -> bool:

@@ -202,7 +202,6 @@ def assign_ids(findings: list[Finding], story_id: str) -> list[Finding]:
 __all__ = ["detect_findings", "deduplicate", "sort_findings", "assign_ids", "oriented_alignment"]
 
 
-
 # -- pairs whose order is unknown ---------------------------------------------------------------
 # lineage marks an edge whose direction nothing showed (lineage.direction_unknown). A finding on it
 # compares two versions either of which may have come from the other: its explanation opens by saying
@@ -256,11 +255,13 @@ def finding_order_unknown(finding: Finding, edges: list[Edge]) -> bool:
     others' agreement, one article against itself, a conclusion flipped) does not depend on which
     version came first, and is never one."""
     source, article = finding.source_article, finding.article
-    if not source or source == article or finding.type in story_wide_types():
+    if not source or source == article:
         return False
     from storytrace.lineage import direction_unknown
 
-    return any(direction_unknown(e) and {e.source, e.derived} == {source, article} for e in edges)
+    # the edges first: most are ordered, and then the registry need not be read for the types
+    unordered = any(direction_unknown(e) and {e.source, e.derived} == {source, article} for e in edges)
+    return unordered and finding.type not in story_wide_types()
 
 
 def story_wide_types() -> frozenset[str]:
