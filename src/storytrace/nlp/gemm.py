@@ -34,13 +34,14 @@ def _ops_class():
         name = "storytrace-torch-gemm"
 
         def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
+            torch = _torch()
             if (
-                _torch() is None
+                torch is None
                 or not isinstance(x, numpy.ndarray) or not isinstance(y, numpy.ndarray)
                 or x.ndim != 2 or y.ndim != 2 or x.dtype != numpy.float32 or y.dtype != numpy.float32
             ):
                 return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
-            return _torch_gemm(x, y, out, trans1, trans2)
+            return _torch_gemm(torch, x, y, out, trans1, trans2)
 
         def __reduce__(self):
             # the class is made inside a function (thinc is imported late), so pickle cannot name it:
@@ -76,18 +77,16 @@ def torch_gemm_ops():
     return _OPS
 
 
-def _tensor(a: numpy.ndarray):
-    import torch
-
+def _tensor(torch, a: numpy.ndarray):
     if not a.flags.writeable:  # torch.from_numpy warns on read-only memory; a copy has the same values
         a = a.copy()
     return torch.from_numpy(numpy.ascontiguousarray(a))
 
 
-def _torch_gemm(x, y, out, trans1: bool, trans2: bool):
-    import torch
-
-    tx, ty = _tensor(x), _tensor(y)
+def _torch_gemm(torch, x, y, out, trans1: bool, trans2: bool):
+    """``x @ y`` (each transposed if asked) by torch on one thread, into ``out`` if given; ``torch`` is
+    the module ``_torch`` imported once (an import statement here would run on every product)."""
+    tx, ty = _tensor(torch, x), _tensor(torch, y)
     if trans1:
         tx = tx.T
     if trans2:
