@@ -15,7 +15,7 @@ from storytrace.model import Article
 from storytrace.nlp.attribution import extract_attributions, removed_line_attributions
 from storytrace.nlp.dates import extract_dates
 from storytrace.nlp.entities import extract_entities
-from storytrace.nlp.parsed import ParseView, keep_view, view_from_parts
+from storytrace.nlp.parsed import ParseView, keep_view, pack_view, view_from_parts
 from storytrace.nlp.quantities import extract_quantities
 from storytrace.nlp.quotes import extract_quotes
 from storytrace.nlp.roles import extract_roles
@@ -61,7 +61,11 @@ class Extractor:
             else:
                 if self.keep_views:
                     try:
-                        keep_view(article, self._view(article, parts))
+                        # packed at once (~2-3 KB, the form its blob takes anyway) rather than as token
+                        # objects (~0.3 MB an article): a worker extracts a whole group before any story
+                        # is analysed, so unpacked views grew with the group (1,637 articles in one
+                        # block at 100,000); the findings unpack one when they read it (kept_view)
+                        keep_view(article, pack_view(self._view(article, parts), article.text or article.original_text))
                     except Exception:  # noqa: BLE001 - no view kept: the findings parse this article again
                         pass
             yield article

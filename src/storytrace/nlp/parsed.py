@@ -100,8 +100,9 @@ def view_key(article: Article) -> str:
 # -- the view kept beside its article -----------------------------------------------------------
 # Keyed by the article object, not stored on it: a view is a few hundred KB, and it must not be
 # pickled with the article (worker results), compared by ``==`` or decoded when nobody reads it.
-# A view comes either from extraction (a ParseView) or from a blob (packed bytes, decoded on
-# first read: loading a store's articles to write a report never pays for their views).
+# A view is kept packed (bytes: from extraction, nlp/__init__.py, or from a blob), decoded each time
+# it is read (kept_view; loading a store's articles to write a report never pays for their views),
+# or as a ParseView given by hand.
 @dataclass
 class _Kept:
     ref: weakref.ref
@@ -143,10 +144,14 @@ def kept_view(article: Article) -> ParseView | None:
     if entry.view is None:
         if entry.key != key or entry.packed is None:
             return None
-        entry.view = unpack_view(entry.packed, article.text or article.original_text)
-        if entry.view is None:  # a form this version does not read: parse again
+        # Unpacked for the reader, not kept here: the findings' parser keeps what it reads in a
+        # bounded cache, while an entry lives until its block is analysed, so keeping every unpacked
+        # view here held a whole group's token objects at once (memory growing with the group).
+        view = unpack_view(entry.packed, article.text or article.original_text)
+        if view is None:  # a form this version does not read: parse again
             entry.packed = None
             return None
+        return view if view.key == key else None
     return entry.view if entry.view.key == key else None
 
 

@@ -315,7 +315,24 @@ def _analyse_blocks(pipeline, store: Store, run: StoreRun, progress, *, workers:
             articles = {a.id: a for a in r.extracted}
             articles.update((a.id, a) for a in stream_tables.load_articles(store, [i for i in blocks[r.n] if i not in articles]))
             save(r.n, stories, articles, r.extracted)
+        results = r = stories = articles = None  # this group's results go before the trim
+        _trim_heap()
     run.stories_removed = stream_tables.remove_stale(store, set(fingerprints), keep_stories)
+
+
+def _trim_heap() -> bool:
+    """Hand the pages a saved group left free back to the system (glibc's malloc_trim; no collection:
+    a group's results are freed by their reference counts). A group's results arrive unpickled at once
+    (its extracted articles, stories and views: ~0.2 GB for a block of 1,600 articles at 100,000), and
+    the heap kept those pages mapped: the parent stayed ~200 MB larger for the rest of the run while
+    the workers were at their largest. Changes no data; False off glibc."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        return False
+    return True
 
 
 def useful_workers(asked: int, articles: int) -> int:
