@@ -205,10 +205,13 @@ __all__ = ["detect_findings", "deduplicate", "sort_findings", "assign_ids", "ori
 # -- pairs whose order is unknown ---------------------------------------------------------------
 # lineage marks an edge whose direction nothing showed (lineage.direction_unknown). A finding on it
 # compares two versions either of which may have come from the other: its explanation opens by saying
-# the versions differ and that either may have changed the other (for the two types whose meaning
-# turns round with the order, an omission one way round being an addition the other, in those
-# words), and what the detector called "the source" is called "the other version". Type and
-# severity stay: the difference is measured; only who made it is not.
+# the versions differ and that either may have changed the other, and what the detector called "the
+# source" is called "the other version". A symmetric type (registry: another figure, another name, a
+# negation, another speaker) keeps its severity: one of the two versions is wrong whichever came
+# first. A directed type (registry.directed_types: omission, unsupported_addition) means something
+# only once the order is known: its opening says what each version has, the detector's one-way
+# reading follows as one reading ("Read with the other version as the earlier one: ..."), and its
+# severity is at most ORDER_UNKNOWN_MOST (severity.doubt_order: it lacks Signal.KNOWN_ORDER).
 ORDER_UNKNOWN_LEAD = "The versions differ here; which came first is not known, so either may have changed the other. "
 _ORDER_UNKNOWN_LEADS = {
     "omission": ("source_value", "The versions differ here: the other version has \u201c{value}\u201d and this one does not; "
@@ -217,6 +220,11 @@ _ORDER_UNKNOWN_LEADS = {
                              "not; which came first is not known, so this one may have added it or the other dropped it. "),
 }
 # Quoted words are the articles' own and stay as they are; "the source of ..." is a phrase, not the edge.
+ONE_READING = "Read with the other version as the earlier one: "
+ORDER_UNKNOWN_MOST = "medium"
+ORDER_UNKNOWN_WHY = ("which version came first is not known, so this reading may be the wrong way round: what it"
+                     " calls {what} here may be {mirror} the other version.")
+_MIRROR = {"omission": ("dropped", "an addition in"), "unsupported_addition": ("added", "an omission by")}
 _QUOTED = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
 _SOURCE_NOUN = re.compile(r"\b([Tt]he|[Ii]ts) source (sentence|quote|quotation|passage|phrase|text|word)(s?)\b")
 _SOURCE_POSSESSIVE = re.compile(r"\b([Tt]he|[Ii]ts) source's\b")
@@ -273,14 +281,22 @@ def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
     """Reword the explanation of each finding on an edge of unknown direction: it opens with what
     is known (the versions differ) and names the other side "the other version". Idempotent; the
     severity note's offset (note_at) follows the text."""
+    from storytrace.findings.severity import doubt_order
+
+    directed = registry.directed_types()
     for f in findings:
         if not finding_order_unknown(f, edges):
             continue
         lead = order_unknown_lead(f)
         if f.explanation.startswith(lead):
             continue
+        if f.type in directed:
+            lead += ONE_READING
         at = f.note_at if 0 <= f.note_at <= len(f.explanation) else len(f.explanation)
         head = lead + other_version_words(f.explanation[:at])
         f.explanation = head + other_version_words(f.explanation[at:])
         if f.note_at >= 0:
             f.note_at = len(head)
+        if f.type in directed:
+            what, mirror = _MIRROR.get(f.type, ("changed", "a change by"))
+            doubt_order(f, ORDER_UNKNOWN_MOST, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
