@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.findings import ONE_READING, ORDER_UNKNOWN_LEAD, registry, say_order_unknown
+from storytrace.findings import ONE_READING, ORDER_UNKNOWN_LEAD, mirror_of, registry, say_order_unknown
 from storytrace.findings.severity import NOT_HIGH, Reason, Signal, lower_to_medium
 from storytrace.lineage import DIRECTION_UNKNOWN_NOTE
 from storytrace.model import Edge, Finding
@@ -93,6 +93,52 @@ def test_the_registry_says_which_types_read_one_way_round():
         assert not registry.type_info(kind).directed, kind
 
 
+def _mirror(type: str, source_value: str, derived_value: str, severity="medium") -> Finding:
+    """The same change read the other way round: b -> a (sentences of a and b as in _finding)."""
+    return Finding(id="m", type=type, severity=severity, article="a", against=["b"],
+                   claim="The terminal will cost 40 million euros.", claim_span=(0, 40),
+                   derived_value=derived_value, source_article="b",
+                   source_text="The terminal will cost 400 million euros.", source_span=(0, 41),
+                   source_value=source_value, explanation="", confidence=0.7)
+
+
+def test_an_addition_that_is_an_omission_read_the_other_way_round_stays_medium_and_says_so():
+    f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
+    f.severity = "medium"
+    mirror = _mirror("omission", "1968", "(missing)")
+    assert mirror_of(f, [mirror]) is mirror
+    say_order_unknown([f], [_edge(known=False)], [mirror])
+    assert f.severity == "medium" and f.lacks == [Signal.KNOWN_ORDER.value]
+    assert f.explanation.endswith(" Read the other way round it is an omission by the other version, a finding too.")
+
+
+def test_an_addition_that_read_the_other_way_round_is_no_finding_is_low_and_says_why():
+    """"1968" added one way round; the other way round nothing (or another change) is found: the
+    finding holds only in an order nobody knows, so it is low, and the record says what it lacks."""
+    f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
+    f.severity = "medium"
+    elsewhere = [_mirror("omission", "Pieter Haas", "(missing)"), _mirror("unsupported_addition", "", "1968")]
+    assert mirror_of(f, elsewhere) is None  # another change, and the same type is no mirror
+    say_order_unknown([f], [_edge(known=False)], elsewhere)
+    assert (f.severity, f.severity_reason, f.lacks) == ("low", Reason.LACKS_SIGNAL.value, [Signal.KNOWN_ORDER.value])
+    assert f.explanation[f.note_at:] == (" Low, not medium: which version came first is not known, and read the other"
+                                         " way round, as an omission by the other version, this is no finding: the"
+                                         " change counts only one way round.")
+    once = f.explanation
+    say_order_unknown([f], [_edge(known=False)], elsewhere)
+    assert (f.explanation, f.severity) == (once, "low")
+
+
+def test_an_omission_is_no_more_than_what_its_reading_the_other_way_round_makes_it():
+    f = _finding("omission", "(missing)", "Pieter Haas", 'The source names "Pieter Haas" here; this version leaves it out.')
+    f.claim, f.source_text = f.source_text, f.claim  # the name stands in the other version's sentence
+    f.source_span = (0, 41)
+    mirror = _mirror("unsupported_addition", "", "Pieter Haas", severity="low")
+    mirror.claim_span = (0, 41)
+    say_order_unknown([f], [_edge(known=False)], [mirror])
+    assert f.severity == "low" and f.lacks == [Signal.KNOWN_ORDER.value]
+
+
 def test_a_directed_addition_on_an_ordered_edge_is_untouched():
     text = 'The number "1968" appears nowhere in the source.'
     f = _finding("unsupported_addition", "1968", "", text)
@@ -157,6 +203,28 @@ def test_the_pipeline_words_a_finding_by_what_the_lineage_knows(tmp_path, dated)
 
 _HAAS = ("The Linden Bay harbour council approved a new ferry terminal on Tuesday, its chair Maria Okonkwo said,"
          " after a vote led by councillor Pieter Haas.")
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_a_qualifier_only_one_undated_version_has_is_low(tmp_path, dated):
+    """"at least 1,200" against "1,200": one way round the qualifier was dropped (an omission);
+    the other way round it was added, which no detector counts. Undated, nothing shows which: low."""
+    from storytrace.pipeline import analyze
+
+    def text(qualified: bool, day: str) -> str:
+        lines = list(FERRY)
+        if qualified:
+            lines[2] = lines[2].replace("carry 1,200", "carry at least 1,200")
+        head = f"Date: {day}\n" if dated else ""
+        return head + "Harbour council approves new ferry terminal\n\n" + "\n".join(lines).format(cost=40) + "\n"
+
+    (tmp_path / "a.txt").write_text(text(True, "2025-03-04"))
+    (tmp_path / "b.txt").write_text(text(False, "2025-03-05"))
+    story = next(s for s in analyze([tmp_path / "a.txt", tmp_path / "b.txt"]).stories if len(s.article_ids) == 2)
+    (f,) = [f for f in story.findings if "at least" in f.source_value]
+    assert f.type == "omission"
+    assert f.severity == ("medium" if dated else "low")
+    assert ("the change counts only one way round" in f.explanation) is not dated
 
 
 @pytest.mark.parametrize("dated", [False, True])

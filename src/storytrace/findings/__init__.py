@@ -47,6 +47,7 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
     raw: list[Finding] = []
     for edge in story.lineage:
         raw.extend(_edge_findings(edge, story, members, parser, nli))
+    other_way = _read_the_other_way_round(story, members, parser, nli)
     raw.extend(_story_findings(story, members))
     for f in raw:
         ensure_recorded(f)  # a story-wide detector's finding: its own rule settled it
@@ -55,7 +56,7 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
         from storytrace.findings.verify import check_story
 
         findings = check_story(story, members, findings, config)
-    say_order_unknown(findings, story.lineage)
+    say_order_unknown(findings, story.lineage, other_way)
     return assign_ids(sort_findings(findings, story.article_ids), story.id)
 
 
@@ -94,6 +95,24 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
     elif edge.relation in _REWORDED_RELATIONS:
         found = [f for f in found if _renders(f, alignment, members[edge.source], members[edge.derived], 0.0)]
     return found
+
+
+def _read_the_other_way_round(story: Story, members: dict[str, Article], parser=None, nli=None) -> list[Finding]:
+    """The directed findings (registry.directed_types) of every edge whose direction is unknown, read
+    the other way round (derived -> source). Never shown: say_order_unknown reads them to learn
+    whether a change holds both ways (an addition here that is an omission there)."""
+    from dataclasses import replace
+
+    from storytrace.lineage import direction_unknown
+
+    directed = registry.directed_types()
+    out: list[Finding] = []
+    for edge in story.lineage:
+        if direction_unknown(edge):
+            back = replace(edge, source=edge.derived, derived=edge.source, coverage=edge.containment,
+                           containment=edge.coverage)
+            out += [f for f in _edge_findings(back, story, members, parser, nli) if f.type in directed]
+    return out
 
 
 def _renders(f: Finding, alignment, source: Article, derived: Article, bar: float | None = None) -> bool:
@@ -277,10 +296,52 @@ def story_wide_types() -> frozenset[str]:
     return frozenset(t for d in registry.detectors() if d.scope != "pair" for t in d.types)
 
 
-def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
+def _present(f: Finding) -> tuple[str, tuple[int, int] | None, str]:
+    """Where the words a directed finding is about stand: (article, sentence span, words). An
+    addition's are in its own claim sentence, an omission's in the source sentence."""
+    if f.type == "omission":
+        return f.source_article or "", f.source_span, f.source_value
+    return f.article, f.claim_span, f.derived_value
+
+
+_PLACEHOLDER_VALUE = re.compile(r"^\(.*\)$")
+
+
+def _words(value: str) -> set[str]:
+    return set() if _PLACEHOLDER_VALUE.match(value.strip()) else set(re.findall(r"\w+", value.casefold()))
+
+
+def mirror_of(f: Finding, other_way: list[Finding]) -> Finding | None:
+    """The finding read the other way round (``_read_the_other_way_round``) that is the same change as
+    ``f``: of the other directed type, between the same two versions, about words in the same
+    sentence (an addition here, the omission of those words there)."""
+    article, span, value = _present(f)
+    words = _words(value)
+    if not span or not words:
+        return None
+    for m in other_way:
+        if m.type == f.type or {m.article, m.source_article} != {f.article, f.source_article}:
+            continue
+        m_article, m_span, m_value = _present(m)
+        if m_article == article and m_span and m_span[0] < span[1] and span[0] < m_span[1] and words & _words(m_value):
+            return m
+    return None
+
+
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+ORDER_UNKNOWN_ONE_WAY = ("which version came first is not known, and read the other way round, as {mirror} the"
+                         " other version, this is no finding: the change counts only one way round.")
+ORDER_UNKNOWN_BOTH_WAYS = " Read the other way round it is {mirror} the other version, a finding too."
+
+
+def say_order_unknown(findings: list[Finding], edges: list[Edge], other_way: list[Finding] | None = None) -> None:
     """Reword the explanation of each finding on an edge of unknown direction: it opens with what
     is known (the versions differ) and names the other side "the other version". Idempotent; the
-    severity note's offset (note_at) follows the text."""
+    severity note's offset (note_at) follows the text.
+
+    A directed finding holds one way round only: it is at most ORDER_UNKNOWN_MOST. Where the change
+    was also read the other way round (``other_way``, detect_findings), it is at most what that
+    reading makes it, and ``low`` where that reading finds nothing (when in doubt, lower)."""
     from storytrace.findings.severity import doubt_order
 
     directed = registry.directed_types()
@@ -299,4 +360,16 @@ def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
             f.note_at = len(head)
         if f.type in directed:
             what, mirror = _MIRROR.get(f.type, ("changed", "a change by"))
-            doubt_order(f, ORDER_UNKNOWN_MOST, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
+            if other_way is None:
+                doubt_order(f, ORDER_UNKNOWN_MOST, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
+                continue
+            m = mirror_of(f, other_way)
+            if m is None:
+                doubt_order(f, "low", ORDER_UNKNOWN_ONE_WAY.format(mirror=mirror))
+                continue
+            most = max(ORDER_UNKNOWN_MOST, m.severity, key=lambda s: _SEVERITY_RANK.get(s, 3))
+            if _SEVERITY_RANK.get(f.severity, 3) < _SEVERITY_RANK.get(most, 3):
+                doubt_order(f, most, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
+            else:
+                f.explanation += ORDER_UNKNOWN_BOTH_WAYS.format(mirror=mirror)
+                doubt_order(f, most, "")
