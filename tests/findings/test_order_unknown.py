@@ -264,3 +264,29 @@ def test_a_name_only_one_version_has_is_one_finding_read_by_what_the_lineage_kno
     (shown,) = [g for s in report["stories"] for g in s["findings"] if g["id"] == f.id]
     assert shown["direction_known"] is dated and shown["severity"] == "medium"
     assert (Signal.KNOWN_ORDER.value in shown["lacks"]) is not dated
+
+
+def test_the_pair_is_read_the_other_way_round_only_where_a_directed_finding_needs_it(monkeypatch):
+    """Reading a pair twice costs a second detector run: only on an edge of unknown direction whose
+    first reading found an addition or an omission; a symmetric finding needs no second reading."""
+    import storytrace.findings as findings
+    from storytrace.model import Story
+
+    calls = []
+    monkeypatch.setattr(findings, "_edge_findings", lambda edge, *a, **k: calls.append((edge.source, edge.derived)) or [])
+    story = Story(id="s", title="", article_ids=["a", "b"])
+    addition = _finding("unsupported_addition", "1968", "", "")
+    change = _finding("number_change", "400 million", "40 million", "")
+    assert findings._read_the_other_way_round(_edge(known=True), [addition], story, {}) == []
+    assert findings._read_the_other_way_round(_edge(known=False), [change], story, {}) == []
+    assert calls == []
+    findings._read_the_other_way_round(_edge(known=False), [change, addition], story, {})
+    assert calls == [("b", "a")]
+
+
+def test_the_severity_line_names_the_missing_order():
+    from storytrace.severity_basis import why_severity
+
+    f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
+    say_order_unknown([f], [_edge(known=False)], [])
+    assert f.severity == "low" and why_severity(f).endswith("missing for high: which version came first is known.")

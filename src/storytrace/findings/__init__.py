@@ -45,9 +45,11 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
     """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
+    other_way: list[Finding] = []
     for edge in story.lineage:
-        raw.extend(_edge_findings(edge, story, members, parser, nli))
-    other_way = _read_the_other_way_round(story, members, parser, nli)
+        found = _edge_findings(edge, story, members, parser, nli)
+        raw.extend(found)
+        other_way += _read_the_other_way_round(edge, found, story, members, parser, nli)
     raw.extend(_story_findings(story, members))
     for f in raw:
         ensure_recorded(f)  # a story-wide detector's finding: its own rule settled it
@@ -97,22 +99,22 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
     return found
 
 
-def _read_the_other_way_round(story: Story, members: dict[str, Article], parser=None, nli=None) -> list[Finding]:
-    """The directed findings (registry.directed_types) of every edge whose direction is unknown, read
-    the other way round (derived -> source). Never shown: say_order_unknown reads them to learn
-    whether a change holds both ways (an addition here that is an omission there)."""
+def _read_the_other_way_round(edge: Edge, found: list[Finding], story: Story, members: dict[str, Article],
+                              parser=None, nli=None) -> list[Finding]:
+    """On an edge whose direction is unknown where the detectors ``found`` a directed finding
+    (registry.directed_types), the directed findings of the pair read the other way round (derived ->
+    source). Never shown: say_order_unknown reads them to learn whether a change holds both ways (an
+    addition here that is an omission there). Elsewhere nothing needs them, and the pair is read once."""
     from dataclasses import replace
 
     from storytrace.lineage import direction_unknown
 
     directed = registry.directed_types()
-    out: list[Finding] = []
-    for edge in story.lineage:
-        if direction_unknown(edge):
-            back = replace(edge, source=edge.derived, derived=edge.source, coverage=edge.containment,
-                           containment=edge.coverage)
-            out += [f for f in _edge_findings(back, story, members, parser, nli) if f.type in directed]
-    return out
+    if not direction_unknown(edge) or not any(f.type in directed for f in found):
+        return []
+    back = replace(edge, source=edge.derived, derived=edge.source, coverage=edge.containment,
+                   containment=edge.coverage)
+    return [f for f in _edge_findings(back, story, members, parser, nli) if f.type in directed]
 
 
 def _renders(f: Finding, alignment, source: Article, derived: Article, bar: float | None = None) -> bool:
