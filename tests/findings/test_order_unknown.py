@@ -34,7 +34,7 @@ def test_a_changed_number_between_unordered_versions_reads_as_a_difference():
     f = _finding("number_change", "400 million", "40 million",
                  'The number changed: the source says "40 million", this version says "400 million".')
     say_order_unknown([f], [_edge(known=False)])
-    assert f.explanation == (ORDER_UNKNOWN_LEAD + 'The number changed: the other version says "40 million", '
+    assert f.explanation == (ORDER_UNKNOWN_LEAD + 'The number differs: the other version says "40 million", '
                              'this version says "400 million".')
     assert (f.type, f.severity) == ("number_change", "high")
 
@@ -290,3 +290,11 @@ def test_the_severity_line_names_the_missing_order():
     f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
     say_order_unknown([f], [_edge(known=False)], [])
     assert f.severity == "low" and why_severity(f).endswith("missing for high: which version came first is known.")
+
+
+def test_a_symmetric_change_between_unordered_versions_says_the_versions_differ():
+    f = _finding("quote_change", "fear", "hope",
+                 'The quotation was changed: the source quote has "hope", this version "fear" (the words "changed: it").')
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.explanation == (ORDER_UNKNOWN_LEAD + 'The quotation differs: the other version\'s quote has "hope", '
+                             'this version "fear" (the words "changed: it").')

@@ -250,6 +250,9 @@ _QUOTED = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
 _SOURCE_NOUN = re.compile(r"\b([Tt]he|[Ii]ts) source (sentence|quote|quotation|passage|phrase|text|word)(s?)\b")
 _SOURCE_POSSESSIVE = re.compile(r"\b([Tt]he|[Ii]ts) source's\b")
 _SOURCE = re.compile(r"\b([Tt]he|[Ii]ts) source\b(?! of\b)")
+# "The number changed: ..." / "The quotation was changed: ..." says one of the two made the change;
+# between versions whose order is unknown the two differ.
+_CHANGED = re.compile(r"\b([Tt]he [\w\u2019' ]{1,40}?) (?:was )?changed:")
 
 
 def order_unknown_lead(f: Finding) -> str:
@@ -267,12 +270,13 @@ def _the(m: re.Match) -> str:
 
 def other_version_words(text: str) -> str:
     """``text`` with "the source" (the edge's other side, as a detector names it) read as "the other
-    version", outside quotation marks."""
+    version", and "The number changed:" as "The number differs:", outside quotation marks."""
     parts = _QUOTED.split(text)
     for i in range(0, len(parts), 2):  # even parts lie outside quotes
         part = _SOURCE_NOUN.sub(lambda m: f"{_the(m)} other version's {m.group(2)}{m.group(3)}", parts[i])
         part = _SOURCE_POSSESSIVE.sub(lambda m: f"{_the(m)} other version's", part)
-        parts[i] = _SOURCE.sub(lambda m: f"{_the(m)} other version", part)
+        part = _SOURCE.sub(lambda m: f"{_the(m)} other version", part)
+        parts[i] = _CHANGED.sub(lambda m: f"{m.group(1)} differs:", part)
     return "".join(parts)
 
 
