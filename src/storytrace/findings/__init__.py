@@ -240,12 +240,14 @@ _ORDER_UNKNOWN_LEADS = {
     "unsupported_addition": ("derived_value", "The versions differ here: this version has \u201c{value}\u201d and the other does "
                              "not; which came first is not known, so this one may have added it or the other dropped it. "),
 }
-# Quoted words are the articles' own and stay as they are; "the source of ..." is a phrase, not the edge.
+# A directed finding's detector reading, given as one reading; the most it may be with no second
+# reading; and why it was lowered (what it calls added/dropped, and what that is the other way round).
 ONE_READING = "Read with the other version as the earlier one: "
 ORDER_UNKNOWN_MOST = "medium"
 ORDER_UNKNOWN_WHY = ("which version came first is not known, so this reading may be the wrong way round: what it"
                      " calls {what} here may be {mirror} the other version.")
 _MIRROR = {"omission": ("dropped", "an addition in"), "unsupported_addition": ("added", "an omission by")}
+# Quoted words are the articles' own and stay as they are; "the source of ..." is a phrase, not the edge.
 _QUOTED = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
 _SOURCE_NOUN = re.compile(r"\b([Tt]he|[Ii]ts) source (sentence|quote|quotation|passage|phrase|text|word)(s?)\b")
 _SOURCE_POSSESSIVE = re.compile(r"\b([Tt]he|[Ii]ts) source's\b")
@@ -334,7 +336,6 @@ def mirror_of(f: Finding, other_way: list[Finding]) -> Finding | None:
     return None
 
 
-_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 ORDER_UNKNOWN_ONE_WAY = ("which version came first is not known, and read the other way round, as {mirror} the"
                          " other version, this is no finding: the change counts only one way round.")
 ORDER_UNKNOWN_BOTH_WAYS = " Read the other way round it is {mirror} the other version, a finding too."
@@ -373,8 +374,8 @@ def say_order_unknown(findings: list[Finding], edges: list[Edge], other_way: lis
             if m is None:
                 doubt_order(f, "low", ORDER_UNKNOWN_ONE_WAY.format(mirror=mirror))
                 continue
-            most = max(ORDER_UNKNOWN_MOST, m.severity, key=lambda s: _SEVERITY_RANK.get(s, 3))
-            if _SEVERITY_RANK.get(f.severity, 3) < _SEVERITY_RANK.get(most, 3):
+            most = max(ORDER_UNKNOWN_MOST, m.severity, key=lambda s: SEVERITY_ORDER.get(s, 3))
+            if SEVERITY_ORDER.get(f.severity, 3) < SEVERITY_ORDER.get(most, 3):
                 doubt_order(f, most, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
             else:
                 f.explanation += ORDER_UNKNOWN_BOTH_WAYS.format(mirror=mirror)
