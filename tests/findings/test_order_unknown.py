@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.findings import ONE_READING, ORDER_UNKNOWN_LEAD, mirror_of, registry, say_order_unknown
+from storytrace.findings import ONE_READING, ORDER_UNKNOWN_LEAD, registry, say_order_unknown
 from storytrace.findings.severity import NOT_HIGH, Reason, Signal, lower_to_medium
 from storytrace.lineage import DIRECTION_UNKNOWN_NOTE
 from storytrace.model import Edge, Finding
@@ -93,52 +93,6 @@ def test_the_registry_says_which_types_read_one_way_round():
         assert not registry.type_info(kind).directed, kind
 
 
-def _mirror(type: str, source_value: str, derived_value: str, severity="medium") -> Finding:
-    """The same change read the other way round: b -> a (sentences of a and b as in _finding)."""
-    return Finding(id="m", type=type, severity=severity, article="a", against=["b"],
-                   claim="The terminal will cost 40 million euros.", claim_span=(0, 40),
-                   derived_value=derived_value, source_article="b",
-                   source_text="The terminal will cost 400 million euros.", source_span=(0, 41),
-                   source_value=source_value, explanation="", confidence=0.7)
-
-
-def test_an_addition_that_is_an_omission_read_the_other_way_round_stays_medium_and_says_so():
-    f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
-    f.severity = "medium"
-    mirror = _mirror("omission", "1968", "(missing)")
-    assert mirror_of(f, [mirror]) is mirror
-    say_order_unknown([f], [_edge(known=False)], [mirror])
-    assert f.severity == "medium" and f.lacks == [Signal.KNOWN_ORDER.value]
-    assert f.explanation.endswith(" Read the other way round it is an omission by the other version, a finding too.")
-
-
-def test_an_addition_that_read_the_other_way_round_is_no_finding_is_low_and_says_why():
-    """"1968" added one way round; the other way round nothing (or another change) is found: the
-    finding holds only in an order nobody knows, so it is low, and the record says what it lacks."""
-    f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
-    f.severity = "medium"
-    elsewhere = [_mirror("omission", "Pieter Haas", "(missing)"), _mirror("unsupported_addition", "", "1968")]
-    assert mirror_of(f, elsewhere) is None  # another change, and the same type is no mirror
-    say_order_unknown([f], [_edge(known=False)], elsewhere)
-    assert (f.severity, f.severity_reason, f.lacks) == ("low", Reason.LACKS_SIGNAL.value, [Signal.KNOWN_ORDER.value])
-    assert f.explanation[f.note_at:] == (" Low, not medium: which version came first is not known, and read the other"
-                                         " way round, as an omission by the other version, this is no finding: the"
-                                         " change counts only one way round.")
-    once = f.explanation
-    say_order_unknown([f], [_edge(known=False)], elsewhere)
-    assert (f.explanation, f.severity) == (once, "low")
-
-
-def test_an_omission_is_no_more_than_what_its_reading_the_other_way_round_makes_it():
-    f = _finding("omission", "(missing)", "Pieter Haas", 'The source names "Pieter Haas" here; this version leaves it out.')
-    f.claim, f.source_text = f.source_text, f.claim  # the name stands in the other version's sentence
-    f.source_span = (0, 41)
-    mirror = _mirror("unsupported_addition", "", "Pieter Haas", severity="low")
-    mirror.claim_span = (0, 41)
-    say_order_unknown([f], [_edge(known=False)], [mirror])
-    assert f.severity == "low" and f.lacks == [Signal.KNOWN_ORDER.value]
-
-
 def test_a_directed_addition_on_an_ordered_edge_is_untouched():
     text = 'The number "1968" appears nowhere in the source.'
     f = _finding("unsupported_addition", "1968", "", text)
@@ -206,9 +160,10 @@ _HAAS = ("The Linden Bay harbour council approved a new ferry terminal on Tuesda
 
 
 @pytest.mark.parametrize("dated", [False, True])
-def test_a_qualifier_only_one_undated_version_has_is_low(tmp_path, dated):
+def test_a_qualifier_only_one_undated_version_has_lacks_the_known_order(tmp_path, dated):
     """"at least 1,200" against "1,200": one way round the qualifier was dropped (an omission);
-    the other way round it was added, which no detector counts. Undated, nothing shows which: low."""
+    the other way round it was added. Undated, nothing shows which: the finding says so and lacks
+    the known order (at most medium)."""
     from storytrace.pipeline import analyze
 
     def text(qualified: bool, day: str) -> str:
@@ -223,8 +178,9 @@ def test_a_qualifier_only_one_undated_version_has_is_low(tmp_path, dated):
     story = next(s for s in analyze([tmp_path / "a.txt", tmp_path / "b.txt"]).stories if len(s.article_ids) == 2)
     (f,) = [f for f in story.findings if "at least" in f.source_value]
     assert f.type == "omission"
-    assert f.severity == ("medium" if dated else "low")
-    assert ("the change counts only one way round" in f.explanation) is not dated
+    assert f.severity == "medium"
+    assert (Signal.KNOWN_ORDER.value in f.lacks) is not dated
+    assert (ONE_READING in f.explanation) is not dated
 
 
 @pytest.mark.parametrize("dated", [False, True])
@@ -266,30 +222,12 @@ def test_a_name_only_one_version_has_is_one_finding_read_by_what_the_lineage_kno
     assert (Signal.KNOWN_ORDER.value in shown["lacks"]) is not dated
 
 
-def test_the_pair_is_read_the_other_way_round_only_where_a_directed_finding_needs_it(monkeypatch):
-    """Reading a pair twice costs a second detector run: only on an edge of unknown direction whose
-    first reading found an addition or an omission; a symmetric finding needs no second reading."""
-    import storytrace.findings as findings
-    from storytrace.model import Story
-
-    calls = []
-    monkeypatch.setattr(findings, "_edge_findings", lambda edge, *a, **k: calls.append((edge.source, edge.derived)) or [])
-    story = Story(id="s", title="", article_ids=["a", "b"])
-    addition = _finding("unsupported_addition", "1968", "", "")
-    change = _finding("number_change", "400 million", "40 million", "")
-    assert findings._read_the_other_way_round(_edge(known=True), [addition], story, {}) == []
-    assert findings._read_the_other_way_round(_edge(known=False), [change], story, {}) == []
-    assert calls == []
-    findings._read_the_other_way_round(_edge(known=False), [change, addition], story, {})
-    assert calls == [("b", "a")]
-
-
 def test_the_severity_line_names_the_missing_order():
     from storytrace.severity_basis import why_severity
 
     f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
-    say_order_unknown([f], [_edge(known=False)], [])
-    assert f.severity == "low" and why_severity(f).endswith("missing for high: which version came first is known.")
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.severity == "medium" and why_severity(f).endswith("missing for high: which version came first is known.")
 
 
 def test_a_symmetric_change_between_unordered_versions_says_the_versions_differ():

@@ -45,11 +45,8 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
     """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
-    other_way: list[Finding] = []
     for edge in story.lineage:
-        found = _edge_findings(edge, story, members, parser, nli)
-        raw.extend(found)
-        other_way += _read_the_other_way_round(edge, found, story, members, parser, nli)
+        raw.extend(_edge_findings(edge, story, members, parser, nli))
     raw.extend(_story_findings(story, members))
     for f in raw:
         ensure_recorded(f)  # a story-wide detector's finding: its own rule settled it
@@ -58,7 +55,7 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
         from storytrace.findings.verify import check_story
 
         findings = check_story(story, members, findings, config)
-    say_order_unknown(findings, story.lineage, other_way)
+    say_order_unknown(findings, story.lineage)
     return assign_ids(sort_findings(findings, story.article_ids), story.id)
 
 
@@ -97,24 +94,6 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
     elif edge.relation in _REWORDED_RELATIONS:
         found = [f for f in found if _renders(f, alignment, members[edge.source], members[edge.derived], 0.0)]
     return found
-
-
-def _read_the_other_way_round(edge: Edge, found: list[Finding], story: Story, members: dict[str, Article],
-                              parser=None, nli=None) -> list[Finding]:
-    """On an edge whose direction is unknown where the detectors ``found`` a directed finding
-    (registry.directed_types), the directed findings of the pair read the other way round (derived ->
-    source). Never shown: say_order_unknown reads them to learn whether a change holds both ways (an
-    addition here that is an omission there). Elsewhere nothing needs them, and the pair is read once."""
-    from dataclasses import replace
-
-    from storytrace.lineage import direction_unknown
-
-    directed = registry.directed_types()
-    if not direction_unknown(edge) or not any(f.type in directed for f in found):
-        return []
-    back = replace(edge, source=edge.derived, derived=edge.source, coverage=edge.containment,
-                   containment=edge.coverage)
-    return [f for f in _edge_findings(back, story, members, parser, nli) if f.type in directed]
 
 
 def _renders(f: Finding, alignment, source: Article, derived: Article, bar: float | None = None) -> bool:
@@ -304,51 +283,12 @@ def story_wide_types() -> frozenset[str]:
     return frozenset(t for d in registry.detectors() if d.scope != "pair" for t in d.types)
 
 
-def _present(f: Finding) -> tuple[str, tuple[int, int] | None, str]:
-    """Where the words a directed finding is about stand: (article, sentence span, words). An
-    addition's are in its own claim sentence, an omission's in the source sentence."""
-    if f.type == "omission":
-        return f.source_article or "", f.source_span, f.source_value
-    return f.article, f.claim_span, f.derived_value
-
-
-_PLACEHOLDER_VALUE = re.compile(r"^\(.*\)$")
-
-
-def _words(value: str) -> set[str]:
-    return set() if _PLACEHOLDER_VALUE.match(value.strip()) else set(re.findall(r"\w+", value.casefold()))
-
-
-def mirror_of(f: Finding, other_way: list[Finding]) -> Finding | None:
-    """The finding read the other way round (``_read_the_other_way_round``) that is the same change as
-    ``f``: of the other directed type, between the same two versions, about words in the same
-    sentence (an addition here, the omission of those words there)."""
-    article, span, value = _present(f)
-    words = _words(value)
-    if not span or not words:
-        return None
-    for m in other_way:
-        if m.type == f.type or {m.article, m.source_article} != {f.article, f.source_article}:
-            continue
-        m_article, m_span, m_value = _present(m)
-        if m_article == article and m_span and m_span[0] < span[1] and span[0] < m_span[1] and words & _words(m_value):
-            return m
-    return None
-
-
-ORDER_UNKNOWN_ONE_WAY = ("which version came first is not known, and read the other way round, as {mirror} the"
-                         " other version, this is no finding: the change counts only one way round.")
-ORDER_UNKNOWN_BOTH_WAYS = " Read the other way round it is {mirror} the other version, a finding too."
-
-
-def say_order_unknown(findings: list[Finding], edges: list[Edge], other_way: list[Finding] | None = None) -> None:
+def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
     """Reword the explanation of each finding on an edge of unknown direction: it opens with what
     is known (the versions differ) and names the other side "the other version". Idempotent; the
     severity note's offset (note_at) follows the text.
 
-    A directed finding holds one way round only: it is at most ORDER_UNKNOWN_MOST. Where the change
-    was also read the other way round (``other_way``, detect_findings), it is at most what that
-    reading makes it, and ``low`` where that reading finds nothing (when in doubt, lower)."""
+    A directed finding holds one way round only: it is at most ORDER_UNKNOWN_MOST."""
     from storytrace.findings.severity import doubt_order
 
     directed = registry.directed_types()
@@ -367,16 +307,4 @@ def say_order_unknown(findings: list[Finding], edges: list[Edge], other_way: lis
             f.note_at = len(head)
         if f.type in directed:
             what, mirror = _MIRROR.get(f.type, ("changed", "a change by"))
-            if other_way is None:
-                doubt_order(f, ORDER_UNKNOWN_MOST, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
-                continue
-            m = mirror_of(f, other_way)
-            if m is None:
-                doubt_order(f, "low", ORDER_UNKNOWN_ONE_WAY.format(mirror=mirror))
-                continue
-            most = max(ORDER_UNKNOWN_MOST, m.severity, key=lambda s: SEVERITY_ORDER.get(s, 3))
-            if SEVERITY_ORDER.get(f.severity, 3) < SEVERITY_ORDER.get(most, 3):
-                doubt_order(f, most, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
-            else:
-                f.explanation += ORDER_UNKNOWN_BOTH_WAYS.format(mirror=mirror)
-                doubt_order(f, most, "")
+            doubt_order(f, ORDER_UNKNOWN_MOST, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
