@@ -29,6 +29,7 @@ class Signal(str, Enum):
     SAME_KIND = "same_kind"              # the tagger types both names as one kind (person, place, ...)
     DISTINCT_NAME = "distinct_name"      # the new name is not made of the old one's own words
     SAME_FACT = "same_fact"              # the versions that agree say it of the same fact (derived, or aligned)
+    KNOWN_ORDER = "known_order"          # the lineage shows which version came first (an addition one way round is an omission the other)
 
 
 class Reason(str, Enum):
@@ -57,6 +58,7 @@ SIGNAL_LABELS = {
     Signal.SAME_KIND: "both are names of one kind",
     Signal.DISTINCT_NAME: "the new name is not made of the old one's words",
     Signal.SAME_FACT: "the versions that agree say it of the same fact",
+    Signal.KNOWN_ORDER: "which version came first is known",
 }
 
 

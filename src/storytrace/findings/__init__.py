@@ -205,10 +205,13 @@ __all__ = ["detect_findings", "deduplicate", "sort_findings", "assign_ids", "ori
 # -- pairs whose order is unknown ---------------------------------------------------------------
 # lineage marks an edge whose direction nothing showed (lineage.direction_unknown). A finding on it
 # compares two versions either of which may have come from the other: its explanation opens by saying
-# the versions differ and that either may have changed the other (for the two types whose meaning
-# turns round with the order, an omission one way round being an addition the other, in those
-# words), and what the detector called "the source" is called "the other version". Type and
-# severity stay: the difference is measured; only who made it is not.
+# the versions differ and that either may have changed the other, and what the detector called "the
+# source" is called "the other version". A symmetric type (registry: another figure, another name, a
+# negation, another speaker) keeps its severity: one of the two versions is wrong whichever came
+# first. A directed type (registry.directed_types: omission, unsupported_addition) means something
+# only once the order is known: its opening says what each version has, the detector's one-way
+# reading follows as one reading ("Read with the other version as the earlier one: ..."), and its
+# severity is at most ORDER_UNKNOWN_MOST (severity.doubt_order: it lacks Signal.KNOWN_ORDER).
 ORDER_UNKNOWN_LEAD = "The versions differ here; which came first is not known, so either may have changed the other. "
 _ORDER_UNKNOWN_LEADS = {
     "omission": ("source_value", "The versions differ here: the other version has \u201c{value}\u201d and this one does not; "
@@ -216,11 +219,21 @@ _ORDER_UNKNOWN_LEADS = {
     "unsupported_addition": ("derived_value", "The versions differ here: this version has \u201c{value}\u201d and the other does "
                              "not; which came first is not known, so this one may have added it or the other dropped it. "),
 }
+# A directed finding's detector reading, given as one reading; the most it may be with no second
+# reading; and why it was lowered (what it calls added/dropped, and what that is the other way round).
+ONE_READING = "Read with the other version as the earlier one: "
+ORDER_UNKNOWN_MOST = "medium"
+ORDER_UNKNOWN_WHY = ("which version came first is not known, so this reading may be the wrong way round: what it"
+                     " calls {what} here may be {mirror} the other version.")
+_MIRROR = {"omission": ("dropped", "an addition in"), "unsupported_addition": ("added", "an omission by")}
 # Quoted words are the articles' own and stay as they are; "the source of ..." is a phrase, not the edge.
 _QUOTED = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
 _SOURCE_NOUN = re.compile(r"\b([Tt]he|[Ii]ts) source (sentence|quote|quotation|passage|phrase|text|word)(s?)\b")
 _SOURCE_POSSESSIVE = re.compile(r"\b([Tt]he|[Ii]ts) source's\b")
 _SOURCE = re.compile(r"\b([Tt]he|[Ii]ts) source\b(?! of\b)")
+# "The number changed: ..." / "The quotation was changed: ..." says one of the two made the change;
+# between versions whose order is unknown the two differ.
+_CHANGED = re.compile(r"\b([Tt]he [\w\u2019' ]{1,40}?) (?:was )?changed:")
 
 
 def order_unknown_lead(f: Finding) -> str:
@@ -238,12 +251,13 @@ def _the(m: re.Match) -> str:
 
 def other_version_words(text: str) -> str:
     """``text`` with "the source" (the edge's other side, as a detector names it) read as "the other
-    version", outside quotation marks."""
+    version", and "The number changed:" as "The number differs:", outside quotation marks."""
     parts = _QUOTED.split(text)
     for i in range(0, len(parts), 2):  # even parts lie outside quotes
         part = _SOURCE_NOUN.sub(lambda m: f"{_the(m)} other version's {m.group(2)}{m.group(3)}", parts[i])
         part = _SOURCE_POSSESSIVE.sub(lambda m: f"{_the(m)} other version's", part)
-        parts[i] = _SOURCE.sub(lambda m: f"{_the(m)} other version", part)
+        part = _SOURCE.sub(lambda m: f"{_the(m)} other version", part)
+        parts[i] = _CHANGED.sub(lambda m: f"{m.group(1)} differs:", part)
     return "".join(parts)
 
 
@@ -272,15 +286,25 @@ def story_wide_types() -> frozenset[str]:
 def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
     """Reword the explanation of each finding on an edge of unknown direction: it opens with what
     is known (the versions differ) and names the other side "the other version". Idempotent; the
-    severity note's offset (note_at) follows the text."""
+    severity note's offset (note_at) follows the text.
+
+    A directed finding holds one way round only: it is at most ORDER_UNKNOWN_MOST."""
+    from storytrace.findings.severity import doubt_order
+
+    directed = registry.directed_types()
     for f in findings:
         if not finding_order_unknown(f, edges):
             continue
         lead = order_unknown_lead(f)
         if f.explanation.startswith(lead):
             continue
+        if f.type in directed:
+            lead += ONE_READING
         at = f.note_at if 0 <= f.note_at <= len(f.explanation) else len(f.explanation)
         head = lead + other_version_words(f.explanation[:at])
         f.explanation = head + other_version_words(f.explanation[at:])
         if f.note_at >= 0:
             f.note_at = len(head)
+        if f.type in directed:
+            what, mirror = _MIRROR.get(f.type, ("changed", "a change by"))
+            doubt_order(f, ORDER_UNKNOWN_MOST, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))

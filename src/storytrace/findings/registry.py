@@ -8,6 +8,9 @@ independent reports (``strict``) and their rank in the report order. Everything 
 - ``finding_types()``: every type, in rank order (the tie-break of the report order);
 - ``default_severity()``: type -> severity a finding gets when its detector does not set one;
 - ``strict_types()``: the types kept on ``independent``/``shared_source`` edges;
+- ``directed_types()``: the types whose meaning turns round with the order of the two versions (an
+  addition read one way round is an omission the other): on a pair whose order is unknown they are
+  read both ways (findings.say_order_unknown); every other type is a difference either way round;
 - ``detectors(scope)``: the detectors to run, in the order they registered.
 
 Detectors register when ``storytrace.findings`` is imported (findings/detectors/__init__.py
@@ -39,6 +42,10 @@ class FindingType:
     strict: bool  # kept on edges between independent reports (a clear change of who/what/how much/when)
     rank: int  # report order among findings of one sentence
     owner: str  # the detector that declared it
+    # Means something only once the order of the two versions is known: "added without support" read
+    # the other way round is "dropped" (omission <-> unsupported_addition). A symmetric type (another
+    # figure, another name, a negation) says one of the two versions is wrong whichever came first.
+    directed: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,7 @@ def detector(
     strict: Iterable[str] = (),
     rank: Mapping[str, int] | None = None,
     multilingual: bool = False,
+    directed: Iterable[str] = (),
 ) -> Callable[[Run], Run]:
     """Register the decorated function as detector ``name``.
 
@@ -77,11 +85,13 @@ def detector(
     exactly one detector), ``rank`` gives each owned type its place in the report order and
     ``strict`` names the owned types that count on edges between independent reports.
     ``multilingual`` marks a pair detector that also runs between versions in two languages.
+    ``directed`` names the owned types whose meaning turns round with the order of the two versions
+    (``FindingType.directed``).
     """
 
     def register(run: Run) -> Run:
         _register(name, scope, run, tuple(types), dict(severity or {}), frozenset(strict), dict(rank or {}),
-                  multilingual)
+                  multilingual, frozenset(directed))
         return run
 
     return register
@@ -89,16 +99,19 @@ def detector(
 
 def _register(name: str, scope: Scope, run: Callable[..., list[Finding]], types: tuple[str, ...],
               severity: dict[str, Severity], strict: frozenset[str], rank: dict[str, int],
-              multilingual: bool = False) -> None:
+              multilingual: bool = False, directed: frozenset[str] = frozenset()) -> None:
     if name in _detectors:
         raise RegistryError(f"detector {name!r} is registered twice")
     if scope not in SCOPES:
         raise RegistryError(f"detector {name!r}: scope {scope!r} is not one of {', '.join(SCOPES)}")
     if not types:
         raise RegistryError(f"detector {name!r} declares no finding types")
-    if set(severity) != set(rank) or not set(severity) <= set(types) or not strict <= set(severity):
-        raise RegistryError(f"detector {name!r}: severity, rank and strict must cover the same owned types, "
+    if set(severity) != set(rank) or not set(severity) <= set(types) or not strict <= set(severity) \
+            or not directed <= set(severity):
+        raise RegistryError(f"detector {name!r}: severity, rank, strict and directed must cover the same owned types, "
                             f"all among its types")
+    if directed and scope != "pair":
+        raise RegistryError(f"detector {name!r}: only a pair detector's types can depend on the order of a pair")
     taken_ranks = {t.rank: t.name for t in _types.values()}
     for kind in severity:
         if kind in _types:
@@ -109,7 +122,7 @@ def _register(name: str, scope: Scope, run: Callable[..., list[Finding]], types:
             raise RegistryError(f"finding type {kind!r}: rank {rank[kind]} is taken by {taken_ranks[rank[kind]]!r}")
         taken_ranks[rank[kind]] = kind
     for kind in severity:
-        _types[kind] = FindingType(kind, severity[kind], kind in strict, rank[kind], name)
+        _types[kind] = FindingType(kind, severity[kind], kind in strict, rank[kind], name, kind in directed)
     _detectors[name] = Detector(name, scope, run, types, multilingual)
     _views.clear()
 
@@ -144,6 +157,12 @@ def strict_types() -> frozenset[str]:
     if "strict" not in _views:
         _views["strict"] = frozenset(k for k, t in _types.items() if t.strict)
     return _views["strict"]  # type: ignore[return-value]
+
+
+def directed_types() -> frozenset[str]:
+    if "directed" not in _views:
+        _views["directed"] = frozenset(k for k, t in _types.items() if t.directed)
+    return _views["directed"]  # type: ignore[return-value]
 
 
 def type_info(kind: str) -> FindingType:

@@ -316,7 +316,8 @@ def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, 
 
 
 @detector("modifiers", scope="pair", types=("unsupported_addition",),
-          severity={"unsupported_addition": "medium"}, rank={"unsupported_addition": 90})
+          severity={"unsupported_addition": "medium"}, rank={"unsupported_addition": 90},
+          directed=("unsupported_addition",))
 def detect_modifiers(ctx: PairContext) -> list[Finding]:
     # A word both checks flag is reported once: the pair's dedupe keeps the qualifier finding
     # (higher confidence, and its explanation names the head).

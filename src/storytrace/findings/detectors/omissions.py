@@ -71,7 +71,8 @@ class _DerivedWords:
         )
 
 
-@detector("omissions", scope="pair", types=("omission",), severity={"omission": "medium"}, rank={"omission": 100})
+@detector("omissions", scope="pair", types=("omission",), severity={"omission": "medium"}, rank={"omission": 100},
+          directed=("omission",))
 def detect_omissions(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     derived_words: _DerivedWords | None = None
