@@ -119,3 +119,36 @@ def test_one_pair_with_its_chance_bars_decides_as_the_table_does():
         assert ((i, j) in kept) == pair_passes(sigs[i], sigs[j], params, (chance[i], chance[j]))
     # without its corpus, one pair has no chance bar: the fixed bars alone pass chance pairs
     assert sum(pair_passes(sigs[i], sigs[j], params) for i, j in pairs.tolist()) > 1
+
+
+def test_shared_names_and_figures_keep_their_fixed_bar_in_a_dense_window():
+    """Names and figures in common are evidence that chance in the vectors does not give: two of
+    300 look-alike articles at cosine ~0.7 (under both their chance bars) that share 3 of their 8
+    names meet; without the names they stay apart."""
+    rng = np.random.default_rng(7)
+    background = dense_background(302, rng)
+    cos = background @ background.T
+    i, j = next((i, j) for i, j in zip(*np.triu_indices(302, 1)) if 0.68 <= cos[i, j] <= 0.72)
+    names = np.arange(1, 14, dtype=np.uint32) * 7919  # 13 distinct name hashes; the two share 3
+    sigs = [signature(f"bg{k:03d}", v) for k, v in enumerate(background)]
+    table = table_of(sigs)
+    assert chance_cosines(table, BlockingParams())[[i, j]].min() > cos[i, j]
+    assert not any({f"bg{i:03d}", f"bg{j:03d}"} <= set(b) for b in block_corpus(table).blocks)
+    sigs[i].terms, sigs[j].terms = np.sort(names[:8]), np.sort(names[5:])
+    assert any({f"bg{i:03d}", f"bg{j:03d}"} <= set(b) for b in block_corpus(table_of(sigs)).blocks)
+
+
+def test_the_stories_own_versions_do_not_raise_its_chance_bar():
+    """The background is the window's unrelated articles: 30 close versions of one big story among
+    400 unrelated articles must not lift that story's bar above a translation's cosine."""
+    rng = np.random.default_rng(11)
+    unrelated = unit(rng.normal(size=(400, DIM)))
+    version, translation = pair_at(0.8, rng)
+    copies = unit(version + 0.3 * rng.normal(size=(30, DIM)) / np.sqrt(DIM))
+    sigs = [signature(f"bg{k:03d}", v) for k, v in enumerate(unrelated)]
+    sigs += [signature(f"copy{k:02d}", v) for k, v in enumerate(copies)]
+    sigs += [signature("version", version), signature("translation", translation)]
+    table = table_of(sigs)
+    assert chance_cosines(table, BlockingParams())[table.ids.index("version")] < 0.8
+    story = next(b for b in block_corpus(table).blocks if "version" in b)
+    assert "translation" in story and len(story) == 32

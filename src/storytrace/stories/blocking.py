@@ -12,10 +12,11 @@ A bucket (band key or term) with more than ``max_bucket`` articles (boilerplate,
 article) is dropped whole, in both paths, so the cost stays near-linear and the result does not
 depend on the order articles arrive in. Every candidate is then verified by combined evidence
 (``pair_passes``: Jaccard, containment of names and figures, vector similarity, window), and
-blocks are the connected components of verified pairs. A document-vector cosine is evidence only
-above its chance level at the corpus's density (``chance_cosines``: what the best of an article's
-window articles reaches by chance grows with their number; a fixed bar let chance pairs join 8% of
-truly-lone generated articles at 10,000 and 28% at 100,000, block19 in bench/RESULTS.md). At
+blocks are the connected components of verified pairs. A document-vector cosine alone is evidence
+only above its chance level at the corpus's density (``chance_cosines``: what the best of an
+article's window articles reaches by chance grows with their number; a fixed bar let chance pairs
+join 8% of truly-lone generated articles at 10,000 and 28% at 100,000, block19 in
+bench/RESULTS.md). At
 scale, weak verified pairs chain different stories into one component (percolation: 20 articles
 at most in 10,000 generated articles, 1,598 in 30,000); a component above ``max_block`` is cut at its weakest links
 (``split_block``), so a story's cost (quadratic in its block) and a worker's share stay bounded.
@@ -55,10 +56,10 @@ class BlockingParams:
     cosine_alone: float = 0.75
     cosine_with_terms: float = 0.55
     terms_with_cosine: float = 0.35
-    # Chance at this density (``chance_cosines``): a cosine counts as evidence only above what the
-    # best of the article's window articles would reach by chance with probability ``chance_alpha``
-    # (fitted to its cosines with them); with fewer than ``min_background`` window articles chance
-    # is not estimated and the fixed bars above apply alone.
+    # Chance at this density (``chance_cosines``): a cosine alone counts as evidence only above what
+    # the best of the article's window articles would reach by chance with probability
+    # ``chance_alpha`` (fitted to its cosines with them); with fewer than ``min_background`` window
+    # articles chance is not estimated and the fixed bar applies alone.
     chance_alpha: float = 0.05
     min_background: int = 100
     # Percolation guard (split_block): at scale, verified pairs chain different stories into one
@@ -287,16 +288,18 @@ def evidence_passes(shared: int, smaller: int, cosine: float | None, params: Blo
     - similar documents (a rewrite, an independent report) that share some names and figures;
     - very similar documents (a translation: few names in common script, the same figures).
 
-    ``chance``: the lower of the two articles' ``chance_cosines``; the two vector rules need the
-    cosine above it too (the pair stands out from the background of at least one of them).
+    ``chance``: the lower of the two articles' ``chance_cosines``; the cosine alone is evidence
+    only above it too (the pair stands out from the background of at least one of them). The rule
+    with shared names and figures keeps its fixed bar: the names are evidence that chance in the
+    vectors does not give.
     """
     containment = shared / smaller if smaller else 0.0
     sources = params.sources
     if "containment" in sources and shared >= params.min_shared_terms and containment >= params.containment:
         if cosine is None or cosine >= params.containment_cosine:
             return True
-    if "vectors" in sources and cosine is not None and cosine >= chance:
-        if cosine >= params.cosine_alone:
+    if "vectors" in sources and cosine is not None:
+        if cosine >= params.cosine_alone and cosine >= chance:
             return True
         if cosine >= params.cosine_with_terms and shared >= 2 and containment >= params.terms_with_cosine:
             return True
@@ -353,10 +356,11 @@ def vector_pairs(table: SignatureTable, params: BlockingParams, chunk: int = 102
 
 def chance_cosines(table: SignatureTable, params: BlockingParams, chunk: int = 1024) -> np.ndarray:
     """Per row, the cosine that chance alone would give one of its window articles with probability
-    ``chance_alpha``: mu + sigma * z, with mu and sigma the mean and spread of the article's cosines
-    with the M other articles of its publication window and z the normal quantile of alpha / M
-    (one-sided, Bonferroni over the M draws). -inf where chance is not estimated (no vector, or
-    fewer than ``min_background`` articles in the window).
+    ``chance_alpha``: mu + sigma * z, with mu and sigma the median and the spread (1.4826 x MAD) of
+    the article's cosines with the M other articles of its publication window, robust to the
+    related minority among them, and z the normal quantile of alpha / M (one-sided, Bonferroni over
+    the M draws). -inf where chance is not estimated (no vector, or fewer than ``min_background``
+    articles in the window).
 
     Why: a document vector's nearest neighbours are the best of M draws, and the best of M draws
     rises with M. In a dense window (a large corpus, one topic that many articles share) "the 10
@@ -403,15 +407,16 @@ def _window_scan(table: SignatureTable, params: BlockingParams, chunk: int, neig
         bd, pd = table.published[block][:, None], table.published[pool][None, :]
         outside = (bd != UNKNOWN_DATE) & (pd != UNKNOWN_DATE) & (np.abs(bd - pd) > params.window_days)
         outside |= block[:, None] == pool[None, :]
-        # the background: each row's cosines with the other articles of its window
-        inside = ~outside
-        m = inside.sum(axis=1)
-        total = np.where(inside, sims, 0.0).sum(axis=1, dtype=np.float64)
-        squares = np.where(inside, sims * sims, 0.0).sum(axis=1, dtype=np.float64)
+        # the background: each row's cosines with the other articles of its window, by median and
+        # MAD (a story's versions and its topic's articles, a minority, must not raise it)
+        m = (~outside).sum(axis=1)
         fit = m >= max(2, params.min_background)
-        mean = total[fit] / m[fit]
-        spread = np.sqrt(np.maximum(squares[fit] / m[fit] - mean * mean, 0.0))
-        chance[block[fit]] = mean + spread * -ndtri(params.chance_alpha / m[fit])
+        if fit.any():
+            back = np.where(outside[fit], np.nan, sims[fit])
+            middle = np.nanmedian(back, axis=1)
+            spread = 1.4826 * np.nanmedian(np.abs(back - middle[:, None]), axis=1)
+            del back
+            chance[block[fit]] = middle + spread * -ndtri(params.chance_alpha / m[fit])
         if not neighbours:
             continue
         sims[outside] = -1.0
