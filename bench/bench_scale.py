@@ -118,6 +118,10 @@ def _blocking_figures(path: Path, table, ingest: dict) -> dict:
     found = sum(block_of[a] == block_of[b] for a, b in planted)
     story_of = {t_["id"]: t_["story"] for t_ in truth}
     impure = sum(1 for b in result.blocks if len({story_of[i] for i in b}) > 1)
+    # Under --fast an article alone in its block is never extracted: the share alone in a block
+    # against the share truly alone (its planted story has one article) is the extra work blocking adds.
+    alone = {i for b in result.blocks if len(b) == 1 for i in b}
+    truly_alone = {m[0] for m in members.values() if len(m) == 1}
     return {
         "stage": "ingest+clean+signatures+blocking", **ingest,
         "seconds_blocking": round(t_block, 2), "cpu_seconds_blocking": round(cpu_block, 2),
@@ -125,6 +129,8 @@ def _blocking_figures(path: Path, table, ingest: dict) -> dict:
         "candidate_pairs_per_article": round(result.candidate_pairs / len(table), 2),
         "blocks": len(result.blocks), "largest_block": max(map(len, result.blocks)),
         "planted_pair_recall": round(found / len(planted), 4), "blocks_mixing_planted_stories": impure,
+        "share_alone_in_block": round(len(alone) / len(table), 4), "share_truly_alone": round(len(truly_alone) / len(table), 4),
+        "articles_in_blocks_of_2_or_more": len(table) - len(alone), "truly_alone_joined": len(truly_alone - alone),
         "signature_table_mb": round(table.nbytes() / 2**20, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }

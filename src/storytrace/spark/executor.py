@@ -105,9 +105,12 @@ def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str, bool]]:
                 yield (k, article_id, True)
 
 
-def vector_pair_ids(rows: list[Any], params) -> list[tuple[str, str]]:
-    """Document-vector neighbour pairs (ids, a < b) of (id, published, signature) rows in id order."""
-    from storytrace.stories.blocking import SignatureTable, vector_pairs
+def vector_pair_ids(rows: list[Any], params) -> tuple[list[tuple[str, str]], dict[str, float]]:
+    """Document-vector neighbour pairs (ids, a < b) of (id, published, signature) rows in id order,
+    and each article's chance bar for a cosine (``chance_cosines``; finite ones only)."""
+    import numpy as np
+
+    from storytrace.stories.blocking import SignatureTable, chance_cosines, vector_pairs
     from storytrace.stories.signature import from_bytes
 
     table = SignatureTable()
@@ -116,15 +119,19 @@ def vector_pair_ids(rows: list[Any], params) -> list[tuple[str, str]]:
     for i, j in vector_pairs(table, params).tolist():
         a, b = sorted((table.ids[i], table.ids[j]))
         out.append((a, b))
-    return out
+    chance = chance_cosines(table, params)
+    return out, {table.ids[i]: float(chance[i]) for i in np.flatnonzero(np.isfinite(chance)).tolist()}
 
 
-def verify_rows(rows: Iterable[Any], params) -> Iterator[tuple[str, str]]:
+def verify_rows(rows: Iterable[Any], params, chance: dict[str, float] | None = None) -> Iterator[tuple[str, str]]:
+    """``chance``: the articles' chance bars from ``vector_pair_ids`` (an article not in it has none)."""
     from storytrace.stories.blocking import pair_passes
     from storytrace.stories.signature import from_bytes
 
+    chance = chance or {}
     for a_id, a_pub, a_sig, b_id, b_pub, b_sig in rows:
-        if pair_passes(from_bytes(a_id, a_pub, a_sig), from_bytes(b_id, b_pub, b_sig), params):
+        bars = (chance.get(a_id, float("-inf")), chance.get(b_id, float("-inf")))
+        if pair_passes(from_bytes(a_id, a_pub, a_sig), from_bytes(b_id, b_pub, b_sig), params, bars):
             yield (a_id, b_id)
 
 

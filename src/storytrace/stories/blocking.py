@@ -12,9 +12,13 @@ A bucket (band key or term) with more than ``max_bucket`` articles (boilerplate,
 article) is dropped whole, in both paths, so the cost stays near-linear and the result does not
 depend on the order articles arrive in. Every candidate is then verified by combined evidence
 (``pair_passes``: Jaccard, containment of names and figures, vector similarity, window), and
-blocks are the connected components of verified pairs. At scale, weak verified pairs chain
-different stories into one component (percolation: 20 articles at most in 10,000 generated
-articles, 1,598 in 30,000); a component above ``max_block`` is cut at its weakest links
+blocks are the connected components of verified pairs. A document-vector cosine alone is evidence
+only above its chance level at the corpus's density (``chance_cosines``: what the best of an
+article's window articles reaches by chance grows with their number; a fixed bar let chance pairs
+join 8% of truly-lone generated articles at 10,000 and 28% at 100,000, block19 in
+bench/RESULTS.md). At
+scale, weak verified pairs chain different stories into one component (percolation: 20 articles
+at most in 10,000 generated articles, 1,598 in 30,000); a component above ``max_block`` is cut at its weakest links
 (``split_block``), so a story's cost (quadratic in its block) and a worker's share stay bounded.
 Story decisions are made inside each block by ``storytrace.stories.build_stories``.
 """
@@ -52,6 +56,12 @@ class BlockingParams:
     cosine_alone: float = 0.75
     cosine_with_terms: float = 0.55
     terms_with_cosine: float = 0.35
+    # Chance at this density (``chance_cosines``): a cosine alone counts as evidence only above what
+    # the best of the article's window articles would reach by chance with probability
+    # ``chance_alpha`` (fitted to its cosines with them); with fewer than ``min_background`` window
+    # articles chance is not estimated and the fixed bar applies alone.
+    chance_alpha: float = 0.05
+    min_background: int = 100
     # Percolation guard (split_block): at scale, verified pairs chain different stories into one
     # component, and a story's cost grows with its block's square. A component above max_block is
     # cut at its weakest verified pairs until its parts fit; pairs at least firm_strength strong
@@ -74,6 +84,7 @@ class SignatureTable:
         self.terms: list[np.ndarray] = []  # per row: sorted distinct name/figure hashes
         self._vectors: list[np.ndarray] = []  # per row: float16 unit vector, or empty
         self._vector_matrix: np.ndarray | None = None
+        self._chance: tuple[tuple, np.ndarray] | None = None  # (params key, chance_cosines)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -94,6 +105,7 @@ class SignatureTable:
                 self._vectors.append(np.asarray(s.vector, dtype=np.float16))
                 fresh.append(s)
         self._vector_matrix = None
+        self._chance = None
         if fresh:
             dates = np.array([UNKNOWN_DATE if s.published is None else s.published for s in fresh], dtype=np.int64)
             mats = {c: np.stack([s.channel(c) for s in fresh]).astype(np.uint32) for c in CHANNELS}
@@ -107,6 +119,7 @@ class SignatureTable:
             self._matrices[c][row] = s.channel(c)
         self.terms[row] = np.asarray(s.terms, dtype=np.uint32)
         self._vectors[row] = np.asarray(s.vector, dtype=np.float16)
+        self._chance = None
 
     def _consolidate(self) -> None:
         if self._matrices is not None:
@@ -244,6 +257,7 @@ def verify_pairs(table: SignatureTable, pairs: np.ndarray, params: BlockingParam
 def _evidence_passes(table: SignatureTable, pairs: np.ndarray, params: BlockingParams) -> np.ndarray:
     """Containment of names and figures and vector similarity, for pairs the Jaccard test left out."""
     vectors, has = table.vectors()
+    chance = chance_cosines(table, params) if "vectors" in params.sources else np.full(len(table), -np.inf)
     out = np.zeros(len(pairs), dtype=bool)
     for s in range(0, len(pairs), 50_000):
         p = pairs[s : s + 50_000]
@@ -254,7 +268,8 @@ def _evidence_passes(table: SignatureTable, pairs: np.ndarray, params: BlockingP
             cos, both = np.zeros(len(p), dtype=np.float32), np.zeros(len(p), dtype=bool)
         for k, (i, j) in enumerate(p.tolist()):
             shared, smaller = _shared_terms(table.terms[i], table.terms[j])
-            out[s + k] = evidence_passes(shared, smaller, float(cos[k]) if both[k] else None, params)
+            out[s + k] = evidence_passes(shared, smaller, float(cos[k]) if both[k] else None, params,
+                                         min(float(chance[i]), float(chance[j])))
     return out
 
 
@@ -264,13 +279,19 @@ def _shared_terms(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
     return len(np.intersect1d(a, b, assume_unique=True)), min(len(a), len(b))
 
 
-def evidence_passes(shared: int, smaller: int, cosine: float | None, params: BlockingParams) -> bool:
+def evidence_passes(shared: int, smaller: int, cosine: float | None, params: BlockingParams,
+                    chance: float = -np.inf) -> bool:
     """Combined evidence beyond Jaccard: never one signal alone, except a near-identical document vector.
 
     - the smaller article's names and figures mostly found in the larger one (a summary), and
       the two documents not about different things;
     - similar documents (a rewrite, an independent report) that share some names and figures;
     - very similar documents (a translation: few names in common script, the same figures).
+
+    ``chance``: the lower of the two articles' ``chance_cosines``; the cosine alone is evidence
+    only above it too (the pair stands out from the background of at least one of them). The rule
+    with shared names and figures keeps its fixed bar: the names are evidence that chance in the
+    vectors does not give.
     """
     containment = shared / smaller if smaller else 0.0
     sources = params.sources
@@ -278,15 +299,18 @@ def evidence_passes(shared: int, smaller: int, cosine: float | None, params: Blo
         if cosine is None or cosine >= params.containment_cosine:
             return True
     if "vectors" in sources and cosine is not None:
-        if cosine >= params.cosine_alone:
+        if cosine >= params.cosine_alone and cosine >= chance:
             return True
         if cosine >= params.cosine_with_terms and shared >= 2 and containment >= params.terms_with_cosine:
             return True
     return False
 
 
-def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams) -> bool:
-    """``verify_pairs`` for one pair (the Spark job applies it to joined candidate rows)."""
+def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams,
+                chance: tuple[float, float] | None = None) -> bool:
+    """``verify_pairs`` for one pair (the Spark job applies it to joined candidate rows).
+
+    ``chance``: the two articles' ``chance_cosines`` in their corpus (None: no corpus, no chance bar)."""
     if a.published is not None and b.published is not None and abs(a.published - b.published) > params.window_days:
         return False
     if any(
@@ -300,7 +324,7 @@ def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams
     cosine = None
     if len(a.vector) and len(a.vector) == len(b.vector) and a.vector.any() and b.vector.any():
         cosine = float(np.asarray(a.vector, dtype=np.float32) @ np.asarray(b.vector, dtype=np.float32))
-    return evidence_passes(shared, smaller, cosine, params)
+    return evidence_passes(shared, smaller, cosine, params, min(chance) if chance else -np.inf)
 
 
 # -- containment and vector candidates ----------------------------------------------------------
@@ -324,12 +348,43 @@ def vector_pairs(table: SignatureTable, params: BlockingParams, chunk: int = 102
 
     Rows are visited in date order, each against the rows whose date is within the window (all
     rows for an undated article), in chunks, so memory stays at chunk x window. A pair is kept
-    only above ``cosine_with_terms``: below it no evidence rule can pass it.
+    only above ``cosine_with_terms``: below it no evidence rule can pass it. The same pass
+    measures each article's chance level (``chance_cosines``) and keeps it on the table.
     """
+    return _window_scan(table, params, chunk, neighbours=True)
+
+
+def chance_cosines(table: SignatureTable, params: BlockingParams, chunk: int = 1024) -> np.ndarray:
+    """Per row, the cosine that chance alone would give one of its window articles with probability
+    ``chance_alpha``: mu + sigma * z, with mu and sigma the median and the spread (1.4826 x MAD) of
+    the article's cosines with the M other articles of its publication window, robust to the
+    related minority among them, and z the normal quantile of alpha / M (one-sided, Bonferroni over
+    the M draws). -inf where chance is not estimated (no vector, or fewer than ``min_background``
+    articles in the window).
+
+    Why: a document vector's nearest neighbours are the best of M draws, and the best of M draws
+    rises with M. In a dense window (a large corpus, one topic that many articles share) "the 10
+    nearest" and "cosine 0.75" are what unrelated articles reach by chance; a pair's cosine is
+    evidence only when it stands out from the article's own background at that density.
+    """
+    key = (params.window_days, params.chance_alpha, params.min_background)
+    known = getattr(table, "_chance", None)  # (a table pickled by older code has none)
+    if known is None or known[0] != key:
+        _window_scan(table, params, chunk, neighbours=False)
+    return table._chance[1]
+
+
+def _window_scan(table: SignatureTable, params: BlockingParams, chunk: int, neighbours: bool) -> np.ndarray:
+    from scipy.special import ndtri
+
     vectors, has = table.vectors()
     n = len(table)
+    chance = np.full(n, -np.inf, dtype=np.float64)
+    empty = np.zeros((0, 2), dtype=np.int64)
+    key = (params.window_days, params.chance_alpha, params.min_background)
     if not vectors.shape[1] or has.sum() < 2:
-        return np.zeros((0, 2), dtype=np.int64)
+        table._chance = (key, chance)
+        return empty
     rows = np.flatnonzero(has)
     pub = table.published[rows]
     order = rows[np.argsort(np.where(pub == UNKNOWN_DATE, np.iinfo(np.int64).max, pub), kind="stable")]
@@ -351,8 +406,20 @@ def vector_pairs(table: SignatureTable, params: BlockingParams, chunk: int = 102
         sims = mat[block] @ mat[pool].T
         bd, pd = table.published[block][:, None], table.published[pool][None, :]
         outside = (bd != UNKNOWN_DATE) & (pd != UNKNOWN_DATE) & (np.abs(bd - pd) > params.window_days)
+        outside |= block[:, None] == pool[None, :]
+        # the background: each row's cosines with the other articles of its window, by median and
+        # MAD (a story's versions and its topic's articles, a minority, must not raise it)
+        m = (~outside).sum(axis=1)
+        fit = m >= max(2, params.min_background)
+        if fit.any():
+            back = np.where(outside[fit], np.nan, sims[fit])
+            middle = np.nanmedian(back, axis=1)
+            spread = 1.4826 * np.nanmedian(np.abs(back - middle[:, None]), axis=1)
+            del back
+            chance[block[fit]] = middle + spread * -ndtri(params.chance_alpha / m[fit])
+        if not neighbours:
+            continue
         sims[outside] = -1.0
-        sims[block[:, None] == pool[None, :]] = -1.0
         k = min(params.neighbours, len(pool) - 1)
         if k <= 0:
             continue
@@ -362,9 +429,9 @@ def vector_pairs(table: SignatureTable, params: BlockingParams, chunk: int = 102
         b = pool[top.ravel()]
         keep = val.ravel() >= params.cosine_with_terms
         out.append(np.stack([a[keep], b[keep]], axis=1))
-    del n
+    table._chance = (key, np.round(chance, 4))
     if not out:
-        return np.zeros((0, 2), dtype=np.int64)
+        return empty
     pairs = np.concatenate(out).astype(np.int64)
     pairs.sort(axis=1)
     return np.unique(pairs, axis=0) if len(pairs) else pairs
