@@ -1,13 +1,20 @@
 """An amount of time is not a point in time (issue 17: date and number changes only between values about
 the same thing). "4 1/2 hours", "three days", "for 25 years" measure how long; "February 7" and "three
-days ago" say when. The tagger labels both DATE or TIME, but a duration is never compared with a date:
-an amount of time against another is an amount changed (number_change), and high only when the two
-amounts are said of one thing. Tokenised text writes 4.5 as "4 1 / 2" or "4. 5"; neither is a change."""
+days ago" say when. Tokenised text writes 4.5 as "4 1 / 2" or "4. 5"; neither is a change (kept).
+
+Dropped in session 19 (strict xfails below, the rule as it was measured): a duration never compared with
+a date, an amount of time against another typed number_change and high only when both are said of one
+word. On bench_translations confirm it cost six right high date_changes and a right medium (high
+49/55 -> 45/51, recall 112 -> 110): between machine translations of one Chinese text, a value one system
+renders as an amount of time and another as a date may be the mistranslation itself (日 "day"/"the
+Nth", 月 "month"/a month's name): a guess, since confirm rows are not read."""
 from __future__ import annotations
 
 import pytest
 
 from .helpers import pair_findings
+
+_DROPPED = pytest.mark.xfail(strict=True, reason="duration typing dropped in session 19 (bench_translations confirm)")
 
 
 def _changes(findings):
@@ -25,6 +32,7 @@ def test_tokenised_mixed_number_and_decimal_are_one_value(extractor, source, der
     assert not [f for f in findings if f.severity != "low"], findings
 
 
+@_DROPPED
 @pytest.mark.parametrize("source,derived", [
     ("The family opened the mill 25 years ago in the valley.", "The family ran the mill for 20 years in the valley."),
     ("The ceremony in the valley took place three days ago.", "The ceremony in the valley lasted four days."),
@@ -34,6 +42,7 @@ def test_a_duration_is_never_compared_with_a_point_in_time(extractor, source, de
     assert not _changes(pair_findings(extractor, source, derived))
 
 
+@_DROPPED
 @pytest.mark.parametrize("source,derived,changed", [
     ("Police questioned the suspect on Tuesday for three hours.", "Police questioned the suspect on Tuesday for five hours.",
      "five"),
@@ -46,6 +55,7 @@ def test_an_amount_of_time_changed_is_a_number_change(extractor, source, derived
     assert [(f.type, f.derived_value) for f in changes] == [("number_change", changed)], changes
 
 
+@_DROPPED
 def test_amounts_of_time_said_of_different_words_are_not_high(extractor):
     """"lasted three hours" / "ended after five hours": one unit, but the unit names no thing counted,
     and the amounts hang off different words: one signal, medium at most."""

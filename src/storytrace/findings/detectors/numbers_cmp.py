@@ -114,12 +114,10 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 elsewhere = any(n.matches(m) for _, m in all_source) or any(n.matches_value(v) for v in source_raw)
             if slot is None and elsewhere:
                 continue
-            # an amount of time ("4 1/2 hours", "for 25 years") is an amount, however the tagger labels it
-            duration = _duration(sentence, n)
-            kind = "date_change" if _is_date(sentence, n) and not duration else "number_change"
+            kind = "date_change" if _is_date(sentence, n) else "number_change"
             if slot is not None:
                 src_sentence, m = slot
-                if kind == "number_change" and not duration and _is_date(src_sentence, m):
+                if kind == "number_change" and _is_date(src_sentence, m):
                     kind = "date_change"
                 what = "date" if kind == "date_change" else "number"
                 missing = _missing_signal(sentence, n, src_sentence, m, rank)
@@ -149,9 +147,6 @@ def _missing_signal(sentence: ParsedSentence, n: NumberValue, src_sentence: Pars
     same noun), and a difference that no rendering explains: two figures a power of ten apart,
     written with different scale words ("1.2 billion" / "120 million"), are a scale word read two
     ways (Chinese 万 and 亿 count in ten-thousands), which one version misread the pair cannot tell."""
-    if _duration(sentence, n) and not _same_timed(sentence, n, src_sentence, m):
-        return (Signal.SAME_QUANTITY, "a unit of time names no thing counted, and the two amounts of time are not"
-                " said of one word (one signal: the amount that takes the other's place in the sentence).")
     noun = _ranked_noun(sentence, n) if rank else _unit(sentence, n)
     if not noun or noun != (_ranked_noun(src_sentence, m) if rank else _unit(src_sentence, m)):
         return (Signal.SAME_QUANTITY, "no noun or unit names what both figures count, so they may not be about the"
@@ -330,11 +325,10 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
     if not unmatched:
         return None
     noun = _head_noun(sentence, n)
-    measure = _measure(sentence, n)
     for s, m in unmatched:
-        if noun and _head_noun(s, m) == noun and _measure(s, m) == measure:
+        if noun and _head_noun(s, m) == noun:
             return s, m
-    same_kind = [(s, m) for s, m in unmatched if _measure(s, m) == measure]
+    same_kind = [(s, m) for s, m in unmatched if _is_date(s, m) == _is_date(sentence, n)]
     if len(same_kind) == 1 and _about_same_thing(sentence, n, *same_kind[0]):
         return same_kind[0]
     return None
@@ -342,63 +336,6 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
 
 # Units that make a date a span of time ("25 years ago", "for two weeks"), not a calendar date.
 _TIME_UNITS = frozenset("second minute hour day week month year decade century".split())
-# Words after "<figure> <unit>" that make it a point reckoned from another ("three days ago", "two
-# years later"), not an amount of time.
-_RECKONED = frozenset("ago earlier later before after since".split())
-
-
-def _unit_of_time(sentence: ParsedSentence, n: NumberValue) -> int | None:
-    """The index of the unit of time right after a figure ("4 1/2 hours", "a 14-year-old"), if any."""
-    toks = sentence.tokens
-    k = next((i for i, t in enumerate(toks) if t.start >= n.end), len(toks))
-    while k < len(toks) and toks[k].text in ("-", "–") and k - 1 >= 0:
-        k += 1
-    if k < len(toks) and (toks[k].lemma.lower() in _TIME_UNITS or toks[k].lower.rstrip("s") in _TIME_UNITS):
-        return k
-    return None
-
-
-def _duration(sentence: ParsedSentence, n: NumberValue) -> bool:
-    """Is the figure an amount of time ("4 1/2 hours", "three days", "for 25 years", "a 14-year-old")?
-    An amount of time is no point in time, whatever label the tagger gives it: never compared with a
-    date, and compared with another amount as a number. "Three days ago" is a point (reckoned back)."""
-    if n.is_year or n.is_ordinal:
-        return False
-    unit = _unit_of_time(sentence, n)
-    if unit is None:
-        return False
-    after = sentence.tokens[unit + 1:unit + 2]
-    return not (after and after[0].lower in _RECKONED)
-
-
-def _measure(sentence: ParsedSentence, n: NumberValue) -> str:
-    """What kind of value a figure is: an amount of time, a date (a point in time) or a number."""
-    return "duration" if _duration(sentence, n) else "date" if _is_date(sentence, n) else "number"
-
-
-def _timed(sentence: ParsedSentence, n: NumberValue) -> Token | None:
-    """What an amount of time is said of: the noun it is "of" ("4 hours of testimony"), else the
-    word the amount hangs off ("worked for 25 years" -> work)."""
-    toks = sentence.tokens
-    unit = _unit_of_time(sentence, n)
-    if unit is None:
-        return None
-    for c, t in enumerate(toks):
-        if t.head == unit and c != unit and t.lower == "of":
-            obj = next((o for o, u in enumerate(toks) if u.head == c and o != c and u.pos in ("NOUN", "PROPN")), None)
-            if obj is not None:
-                return toks[obj]
-    inside = [i for i, t in enumerate(toks) if t.start >= n.start and t.end <= n.end] + [unit]
-    head = toks[unit].head
-    while 0 <= head < len(toks) and toks[head].pos in ("ADP", "PUNCT", "NUM", "DET") and toks[head].head != head:
-        head = toks[head].head
-    return toks[head] if 0 <= head < len(toks) and head not in inside else governor(sentence, inside)
-
-
-def _same_timed(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
-    """Are two amounts of time said of one thing (the same word, or a synonym of it)?"""
-    mine, theirs = _timed(sentence, n), _timed(src_sentence, m)
-    return mine is not None and theirs is not None and (mine.lemma == theirs.lemma or same_word(mine, theirs))
 
 
 def _date_kind(sentence: ParsedSentence, n: NumberValue) -> str:
