@@ -150,16 +150,10 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
             continue
         value, scale = parsed
         start, end, j = tok.start, tok.end, i + 1
-        # a mixed number: "4 1/2" is 4.5 (the fraction is its own token, right after the whole number),
-        # also written with spaces around the slash, as tokenised text has it ("4 1 / 2")
+        # a mixed number: "4 1/2" is 4.5 (the fraction is its own token, right after the whole number)
         if (j < len(tokens) and scale == 1.0 and tok.text.isdigit() and tokens[j].start == tok.end + 1
                 and (part := _fraction_after_whole(tokens[j].text)) is not None):
             value, end, j = value + part, tokens[j].end, j + 1
-        elif (j + 2 < len(tokens) and scale == 1.0 and tok.text.isdigit() and tokens[j].start == tok.end + 1
-                and tokens[j + 1].text == "/" and tokens[j + 1].start == tokens[j].end + 1
-                and tokens[j + 2].start == tokens[j + 1].end + 1
-                and (part := _fraction_after_whole(f"{tokens[j].text}/{tokens[j + 2].text}")) is not None):
-            value, end, j = value + part, tokens[j + 2].end, j + 3
         # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
         while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
             scale *= SCALE_WORDS[tokens[j].lower]
@@ -231,7 +225,6 @@ def currency_rendered(name: str, other_text: str) -> bool:
 
 _RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_RE = re.compile(r"[a-z]+")
-_SPACED_DECIMAL_RE = re.compile(r"(?<![\d.,])(\d+)\. (\d+)(?![\d.,]\d)")
 
 
 def raw_values(text: str) -> set[float]:
@@ -245,21 +238,12 @@ def raw_values(text: str) -> set[float]:
         values.add(float(written.replace(",", "")) if written.count(".") <= 1 else float(written.replace(".", "").replace(",", "")))
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", written):
             values.add(float(written.replace(".", "").replace(",", ".")))
-    # "4. 5": a decimal point with a space after it, as tokenised text writes 4.5 (a reading that can
-    # only support a figure; a full stop that ends a sentence is read as itself too)
-    values.update(value for _, _, value in spaced_decimals(text))
     for word in _WORD_RE.findall(text.lower()):
         if word in NUMBER_WORDS:
             values.add(float(NUMBER_WORDS[word]))
         elif word in ORDINALS:
             values.add(float(ORDINALS[word]))
     return values
-
-
-def spaced_decimals(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, value) of each "4. 5" in ``text``: figures around a full stop and one space, the
-    way tokenised text writes 4.5. Only ever a reading that supports a figure."""
-    return [(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}")) for m in _SPACED_DECIMAL_RE.finditer(text)]
 
 
 def quantity_value(q: Quantity) -> float:

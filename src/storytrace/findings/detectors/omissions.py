@@ -18,7 +18,7 @@ from storytrace.findings.detectors.entities_cmp import (name_units, office_title
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import token_similarity
-from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers, spaced_decimals
+from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
 from storytrace.findings.registry import detector
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.slots import anchors
@@ -410,14 +410,11 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         ))
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
-    spaced = [(src.start + a, src.start + b, v) for a, b, v in spaced_decimals(src.text)]
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
             continue  # "the 1800s" is a period a translation may name another way
         if any(m.matches(n) for n in derived_numbers) or any(m.matches_value(v) for v in derived_raw):
             continue
-        if any(a <= m.start and m.end <= b and any(n.matches_value(v) for n in derived_numbers) for a, b, v in spaced):
-            continue  # "4. 5" (4.5 as tokenised text writes it) kept as "4 1/2"
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
         phrase = _left_out_whole(src, m.start, sentence) if ctx.derived_words < CONDENSED * ctx.source_words else ""
         if phrase:
