@@ -91,6 +91,10 @@ def assert_tiles_original(article: Article) -> None:
         ("First Posted: 08 / 04 / 11 06: 44 PM ET Updated: 10 / 04 / 11 06: 12 AM ET", "date_stamp"),
         ("Last updated at 11: 24, Tuesday, 18 June 2013", "date_stamp"),
         ("August 9, 2011", "date_stamp"),
+        # Links to the neighbouring pages: the guillemets point the way, they quote nothing (issue 17, session 19).
+        ("« Previous Post Next Post »", "navigation"),
+        ("‹ Older | Newer ›", "navigation"),
+        ("<< Prev  Next >>", "navigation"),
     ],
 )
 def test_debris_line_is_removed(line, kind):
@@ -133,6 +137,9 @@ def test_debris_line_is_removed(line, kind):
         "March 11, 2013: talks collapse",  # a timeline entry says what happened
         "The talks resumed on March 11, 2013 at 10: 50 AM.",
         "Monday 2.5 million",
+        "« Nous sommes prêts à fermer le pont demain »",  # a quotation: prose, with lower-case words
+        "»Wir schaffen das«",
+        "« Liberté, Égalité »",
     ],
 )
 def test_body_sentences_are_kept(sentence):

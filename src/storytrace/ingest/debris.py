@@ -181,7 +181,28 @@ def line_debris_kind(stripped: str) -> str | None:
             return kind
     if is_date_stamp(stripped):
         return "date_stamp"
+    if is_navigation(stripped):
+        return "navigation"
     return None
+
+
+# A page's links to its neighbours ("« Previous Post Next Post »", "‹ Older | Newer ›", "<< Prev"):
+# a line made of nothing but link labels (capitalised words) and the arrow marks that point the way,
+# with no lower-case word and no sentence punctuation. Guillemets there point; they quote nothing, so
+# the line is no quotation (a quotation is prose: it has lower-case words or ends a sentence).
+_ARROWS = "«»‹›←→⟨⟩<>"
+_NAV_WORD = re.compile(r"[A-Z][\w'’-]{0,20}|[0-9]{1,4}")
+MAX_NAV_WORDS = 8
+
+
+def is_navigation(stripped: str) -> bool:
+    """True for a line of link labels between arrow marks ("« Previous Post Next Post »")."""
+    if len(stripped) > 120 or not any(ch in _ARROWS for ch in stripped):
+        return False
+    words = re.split(rf"[\s{_ARROWS}|·•/]+", stripped)
+    words = [w for w in words if w]
+    return 2 <= len(words) <= MAX_NAV_WORDS and all(_NAV_WORD.fullmatch(w) for w in words) \
+        and any(not w.isdigit() for w in words)
 
 
 def _normalized(s: str) -> str:

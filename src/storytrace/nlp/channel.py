@@ -96,6 +96,15 @@ def _is_channel(node: _Node, i: int) -> bool:
     return word not in ("in", "through") and _speech_word(node, holder)
 
 
+def addressed_outlet(target: str) -> bool:
+    """Is the one a statement was told to ("a witness told CNN", "she told the Associated Press") a
+    news organisation? Then it is where the words went, a channel of saying like "on Twitter": the
+    statement is the witness's, not CNN's, and CNN is no source the statement is attributed to."""
+    from storytrace.ingest.header import looks_like_outlet  # the one test of an outlet's name
+
+    return looks_like_outlet(target)
+
+
 def spacy_channel(tokens: list, first: int, end: int) -> bool:
     """Is the name over spaCy tokens ``tokens[first:end]`` (one doc's tokens) a channel of saying?"""
     doc_tokens = tokens[first].doc

@@ -24,15 +24,31 @@ from storytrace.nlp.names import ROLE_NOUNS
 from storytrace.nlp.segment import SentenceIndex
 from storytrace.nlp.tokens import TokenIndex
 
-SPEECH_VERB = re.compile(
-    r"\b(?:says|said|saying|say|tells|told|tell|adds|added|states|stated|notes|noted|argues|argued|explains|explained|"
-    r"warns|warned|insists|insisted|writes|wrote|asks|asked|replies|replied|claims|claimed|continues|continued|"
-    r"declares|declared|comments|commented|remarks|remarked|acknowledges|acknowledged|admits|admitted|announces|announced|"
-    r"cautions|cautioned|stresses|stressed|emphasises|emphasised|emphasizes|emphasized|observes|observed|suggests|suggested|"
-    r"tweets|tweeted|posted|recalls|recalled|concludes|concluded|predicts|predicted|promises|promised|urges|urged|vows|vowed|"
-    r"concedes|conceded|responds|responded|answers|answered|put it|according to)\b",
-    re.IGNORECASE,
-)
+# The speech verbs of the languages the product reads, one table: the frame of a quotation in any of
+# them names its speaker ("», a déclaré le maire", "“, sagte er", "», dijo el alcalde"). Verb forms,
+# not lemmas (the English parser lemmatises no French). Spanish "dice" is left out: English "dice".
+SPEECH_VERBS: dict[str, str] = {
+    "en": "says|said|saying|say|tells|told|tell|adds|added|states|stated|notes|noted|argues|argued|explains|explained|"
+          "warns|warned|insists|insisted|writes|wrote|asks|asked|replies|replied|claims|claimed|continues|continued|"
+          "declares|declared|comments|commented|remarks|remarked|acknowledges|acknowledged|admits|admitted|announces|"
+          "announced|cautions|cautioned|stresses|stressed|emphasises|emphasised|emphasizes|emphasized|observes|observed|"
+          "suggests|suggested|tweets|tweeted|posted|recalls|recalled|concludes|concluded|predicts|predicted|promises|"
+          "promised|urges|urged|vows|vowed|concedes|conceded|responds|responded|answers|answered|put it|according to",
+    "fr": "déclare|déclaré|dit|affirme|affirmé|ajoute|ajouté|explique|expliqué|indique|indiqué|souligne|souligné|"
+          "précise|précisé|estime|estimé|raconte|raconté|confie|confié|assure|assuré|répond|répondu|annonce|annoncé|"
+          "selon",
+    "de": "sagt|sagte|sagten|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fügte|warnt|warnte|"
+          "berichtet|berichtete|laut",
+    "es": "dijo|afirmó|declaró|señaló|explicó|aseguró|añadió|agregó|indicó|comentó|manifestó|sostuvo|advirtió|según",
+    "it": "detto|dichiarato|affermato|spiegato|aggiunto|sottolineato|dichiara|afferma|spiega|aggiunge|sottolinea|"
+          "secondo",
+}
+SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(SPEECH_VERBS.values())})\b", re.IGNORECASE)
+# Words of these languages that name the source ahead of what it says, as "according to" does.
+_ACCORDING_TO = frozenset({"according to", "selon", "laut", "según", "secondo"})
+# Subject pronouns of these languages, read as the English ones the speaker resolution knows
+# ("a-t-il déclaré", "sagte er", "dijo ella").
+_PRONOUN_AS = {"il": "he", "elle": "she", "er": "he", "sie": "she", "él": "he", "ella": "she"}
 # Cues that a sentence names the author of the quote before it ("The remark came from X").
 _NEXT_SENTENCE_CUE = re.compile(
     r"\b(?:came from|words of|remarks?|comments?|statement|according to|quoted|spoke|attributed to|belongs? to|those were)\b",
@@ -41,7 +57,8 @@ _NEXT_SENTENCE_CUE = re.compile(
 PRONOUNS = {"he", "she", "they"}
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s+\Z")
 GENDER_BY_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
-CONTINUATION_VERBS = {"added", "adds", "continued", "continues"}
+CONTINUATION_VERBS = {"added", "adds", "continued", "continues", "ajouté", "ajoute", "añadió", "agregó", "aggiunto",
+                      "aggiunge", "fügte"}
 # Verbs by which someone takes a position without being quoted ("Lopez disagreed."): the next
 # "she added" continues that person, the latest to have made a statement.
 _STANCE_VERB = re.compile(
@@ -347,7 +364,7 @@ def _speaker_in_frame(ctx: _Context, span: tuple[int, int], quote_start: int, pr
     # the verb nearest to the quote carries the attribution
     verb = verbs[0] if prefer == "after" else verbs[-1]
     cue = verb.group(0).lower()
-    cue = "according_to" if cue == "according to" else cue
+    cue = "according_to" if cue in _ACCORDING_TO else cue
     subject = ctx.tokens.subject_of(verb.start())
     if subject is not None and start <= subject[0] < end:
         who = _resolve_subject(ctx, subject, cue, quote_start, end)
@@ -358,6 +375,7 @@ def _speaker_in_frame(ctx: _Context, span: tuple[int, int], quote_start: int, pr
 
 def _resolve_subject(ctx: _Context, subject: tuple[int, int, str], cue: str, quote_start: int, frame_end: int):
     s_start, _, word = subject
+    word = _PRONOUN_AS.get(word, word)
     if word in PRONOUNS:
         return _resolve_pronoun(ctx, cue, quote_start, word)
     mention = ctx.mentions.covering(s_start)
@@ -459,12 +477,12 @@ def _nearest_speaker(ctx: _Context, verb: re.Match, cue: str, start: int, end: i
 def _adjacent_pronoun(text: str, verb: re.Match, start: int, end: int) -> tuple[str, int]:
     """(pronoun, gap in characters) for a he/she/they right next to the verb ("he said", "said she")."""
     window_before = text[max(start, verb.start() - 12) : verb.start()]
-    m = re.search(r"\b(he|she|they|He|She|They)\s+(?:has\s+|had\s+|also\s+|then\s+)?\Z", window_before)
-    if m:
-        return m.group(1).lower(), len(window_before) - m.end()
-    m = re.match(r"\s+(he|she|they)\b", text[verb.end() : min(end, verb.end() + 8)])
-    if m:
-        return m.group(1), 0
+    m = re.search(r"\b(he|she|they|He|She|They|il|elle)\s+(?:has\s+|had\s+|also\s+|then\s+)?\Z", window_before)
+    if m:  # "he said", "a-t-il déclaré"
+        return _PRONOUN_AS.get(m.group(1).lower(), m.group(1).lower()), len(window_before) - m.end()
+    m = re.match(r"\s+(he|she|they|er|sie|él|ella)\b|-(?:t-)?(il|elle)\b", text[verb.end() : min(end, verb.end() + 8)])
+    if m:  # "said she", "sagte er", "dijo ella", "dit-il" (Italian "il" after a verb is an article)
+        return _PRONOUN_AS.get(m.group(1) or m.group(2), m.group(1) or m.group(2)), 0
     return "", 0
 
 

@@ -12,6 +12,7 @@ from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.short_forms import loose_fit, one_referent
 from storytrace.findings.names import compare_names
 from storytrace.findings.registry import detector
+from storytrace.nlp.channel import addressed_outlet
 from storytrace.model import Finding
 
 _SOURCE_KINDS = frozenset({"according_to", "told", "reported"})
@@ -23,10 +24,10 @@ def detect_attributions(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = []
     src_by_sentence: dict[int, list] = {}
     for a in ctx.source.attributions:
-        if a.kind in _SOURCE_KINDS:
+        if a.kind in _SOURCE_KINDS and not _told_outlet(a):
             src_by_sentence.setdefault(a.sentence, []).append(a)
     for a in ctx.derived.attributions:
-        if a.kind not in _SOURCE_KINDS or not _names_someone(a.target):
+        if a.kind not in _SOURCE_KINDS or not _names_someone(a.target) or _told_outlet(a):
             continue
         claim = ctx.der.sentence(a.sentence)
         if claim is None:
@@ -52,6 +53,12 @@ def detect_attributions(ctx: PairContext) -> list[Finding]:
         )
         findings.append(lower_to_medium(finding, *missing) if missing else finding)
     return findings
+
+
+def _told_outlet(a) -> bool:
+    """ "told CNN": the outlet told is the channel the words went through, not their source
+    (nlp/channel.addressed_outlet); the speaker is compared with the quotes."""
+    return a.kind == "told" and addressed_outlet(a.target)
 
 
 def _missing_signal(target: str, src_target: str, claim: str, src_text: str) -> tuple[Signal, str] | None:
