@@ -216,3 +216,24 @@ def test_the_bars_blocking_reads_decide_every_pair_as_all_the_bars_do():
         chance_cosines(everything, params)  # all the bars, kept on the table: verify_pairs reads them
         assert deciding._chance[1] and not everything._chance[1]
         assert np.array_equal(verify_pairs(everything, pairs, params), verify_pairs(deciding, pairs, params))
+
+
+def test_the_chance_bars_and_the_blocks_do_not_depend_on_the_order_articles_arrive_in():
+    """An article's bar is measured on the set of its window articles, whichever order they came in
+    and however the scan's chunks fall (rows are scanned in date order, ties by arrival)."""
+    rng = np.random.default_rng(13)
+    background = dense_background(400, rng)
+    sigs = [signature(f"bg{k:03d}", v, DAY + int(rng.integers(0, 120)) if k % 9 else None) for k, v in enumerate(background)]
+    for n, cosine in enumerate((0.76, 0.8, 0.9, 0.97)):
+        a, b = pair_at(cosine, rng)
+        sigs += [signature(f"p{n}a", a, DAY + 60), signature(f"p{n}b", b, DAY + 61)]
+    params = BlockingParams()
+    reference = table_of(sigs)
+    bars = dict(zip(reference.ids, chance_cosines(reference, params)))
+    blocks = sorted(map(sorted, block_corpus(reference, params).blocks))
+    for seed in range(3):
+        shuffled = [sigs[i] for i in np.random.default_rng(seed).permutation(len(sigs))]
+        for chunk in (64, 1024):
+            table = table_of(shuffled)
+            assert dict(zip(table.ids, chance_cosines(table, params, chunk=chunk))) == bars
+        assert sorted(map(sorted, block_corpus(table_of(shuffled), params).blocks)) == blocks
