@@ -109,15 +109,19 @@ def _blocking_figures(path: Path, table, ingest: dict) -> dict:
     t_block = time.perf_counter() - t
     cpu_block = time.process_time() - c
 
-    truth = [json.loads(line) for line in (path / ".truth.jsonl").read_text().splitlines()]
+    # The generator's truth, of the table's articles only (an article the reader skipped is in no
+    # block); a corpus folder without one gives empty truth figures rather than an error.
+    truth_file = path / ".truth.jsonl"
+    truth = [json.loads(line) for line in truth_file.read_text().splitlines()] if truth_file.exists() else []
     block_of = {i: k for k, b in enumerate(result.blocks) for i in b}
+    truth = [t_ for t_ in truth if t_["id"] in block_of]
     members = defaultdict(list)
     for t_ in truth:
         members[t_["story"]].append(t_["id"])
     planted = [(m[0], x) for m in members.values() for x in m[1:]]
     found = sum(block_of[a] == block_of[b] for a, b in planted)
     story_of = {t_["id"]: t_["story"] for t_ in truth}
-    impure = sum(1 for b in result.blocks if len({story_of[i] for i in b}) > 1)
+    impure = sum(1 for b in result.blocks if len({story_of.get(i, i) for i in b}) > 1) if truth else None
     # Under --fast an article alone in its block is never extracted: the share alone in a block
     # against the share truly alone (its planted story has one article) is the extra work blocking adds.
     alone = {i for b in result.blocks if len(b) == 1 for i in b}
@@ -128,9 +132,9 @@ def _blocking_figures(path: Path, table, ingest: dict) -> dict:
         "candidate_pairs": result.candidate_pairs, "verified_pairs": result.verified_pairs,
         "candidate_pairs_per_article": round(result.candidate_pairs / len(table), 2),
         "blocks": len(result.blocks), "largest_block": max(map(len, result.blocks)),
-        "planted_pair_recall": round(found / len(planted), 4), "blocks_mixing_planted_stories": impure,
-        "share_alone_in_block": round(len(alone) / len(table), 4), "share_truly_alone": round(len(truly_alone) / len(table), 4),
-        "articles_in_blocks_of_2_or_more": len(table) - len(alone), "truly_alone_joined": len(truly_alone - alone),
+        "planted_pair_recall": round(found / len(planted), 4) if planted else None, "blocks_mixing_planted_stories": impure,
+        "share_alone_in_block": round(len(alone) / len(table), 4), "share_truly_alone": round(len(truly_alone) / len(table), 4) if truth else None,
+        "articles_in_blocks_of_2_or_more": len(table) - len(alone), "truly_alone_joined": len(truly_alone - alone) if truth else None,
         "signature_table_mb": round(table.nbytes() / 2**20, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }

@@ -152,3 +152,88 @@ def test_the_stories_own_versions_do_not_raise_its_chance_bar():
     assert chance_cosines(table, BlockingParams())[table.ids.index("version")] < 0.8
     story = next(b for b in block_corpus(table).blocks if "version" in b)
     assert "translation" in story and len(story) == 32
+
+
+def _measured_rows(monkeypatch) -> list[int]:
+    """How many rows the window scan takes a median and a MAD of (two nanmedian calls a chunk)."""
+    rows: list[int] = []
+    median = np.nanmedian
+
+    def counting(a, *args, **kwargs):
+        rows.append(len(a))
+        return median(a, *args, **kwargs)
+
+    monkeypatch.setattr(np, "nanmedian", counting)
+    return rows
+
+
+def _near_rows(sigs: list[ArticleSignature], bar: float) -> set[int]:
+    """Rows with another article (all in one window here) at ``bar`` or more, by brute force."""
+    mat = np.stack([s.vector for s in sigs]).astype(np.float32)
+    cos = mat @ mat.T
+    np.fill_diagonal(cos, -1.0)
+    return set(np.flatnonzero(cos.max(axis=1) >= bar).tolist())
+
+
+def test_blocking_measures_the_background_only_of_articles_whose_bar_can_decide_a_pair(monkeypatch):
+    """The bar is read by the cosine-alone rule only, which needs a cosine of cosine_alone anyway: an
+    article none of whose window articles comes that close never needs its median and MAD (the
+    costly part of the chance bar)."""
+    rng = np.random.default_rng(7)
+    unrelated = unit(rng.normal(size=(300, DIM)))
+    a, b = pair_at(0.97, rng)
+    c, d = pair_at(0.76, rng)
+    sigs = [signature(f"bg{k:03d}", v) for k, v in enumerate(unrelated)]
+    sigs += [signature("version", a), signature("translation", b), signature("rewrite", c), signature("copy", d)]
+    table = table_of(sigs)
+    params = BlockingParams()
+    near = _near_rows(sigs, params.cosine_alone - 0.001)
+    assert near == {table.ids.index(i) for i in ("version", "translation", "rewrite", "copy")}
+    measured = _measured_rows(monkeypatch)
+    blocks = block_corpus(table, params).blocks
+    assert sum(measured) == 2 * len(near)  # a median and a MAD for each of the four
+    assert ["translation", "version"] in blocks and ["copy", "rewrite"] in blocks
+    bars = chance_cosines(table, params, deciding_only=True)
+    assert set(np.flatnonzero(np.isfinite(bars)).tolist()) == near
+    full = chance_cosines(table_of(sigs), params)
+    assert np.array_equal(bars[list(near)], full[list(near)]) and np.isfinite(full).all()
+
+
+def test_the_bars_blocking_reads_decide_every_pair_as_all_the_bars_do():
+    """deciding_only changes no pair's fate: dense and sparse windows, cosines around cosine_alone,
+    dated and undated articles."""
+    params = BlockingParams()
+    for seed in range(4):
+        rng = np.random.default_rng(seed)
+        background = dense_background(260, rng) if seed % 2 else unit(rng.normal(size=(260, DIM)))
+        sigs = [signature(f"bg{k:03d}", v, DAY + int(rng.integers(0, 90)) if k % 7 else None) for k, v in enumerate(background)]
+        for n, cosine in enumerate((0.74, 0.749, 0.75, 0.751, 0.8, 0.9, 0.99)):
+            a, b = pair_at(cosine, rng, around=background[int(rng.integers(0, 260))] if n % 2 else None)
+            sigs += [signature(f"p{n}a", a, DAY + 30), signature(f"p{n}b", b, DAY + 31 if n % 3 else None)]
+        deciding = table_of(sigs)
+        pairs = candidate_pairs(deciding, params)  # its scan keeps the deciding bars only
+        everything = table_of(sigs)
+        chance_cosines(everything, params)  # all the bars, kept on the table: verify_pairs reads them
+        assert deciding._chance[1] and not everything._chance[1]
+        assert np.array_equal(verify_pairs(everything, pairs, params), verify_pairs(deciding, pairs, params))
+
+
+def test_the_chance_bars_and_the_blocks_do_not_depend_on_the_order_articles_arrive_in():
+    """An article's bar is measured on the set of its window articles, whichever order they came in
+    and however the scan's chunks fall (rows are scanned in date order, ties by arrival)."""
+    rng = np.random.default_rng(13)
+    background = dense_background(400, rng)
+    sigs = [signature(f"bg{k:03d}", v, DAY + int(rng.integers(0, 120)) if k % 9 else None) for k, v in enumerate(background)]
+    for n, cosine in enumerate((0.76, 0.8, 0.9, 0.97)):
+        a, b = pair_at(cosine, rng)
+        sigs += [signature(f"p{n}a", a, DAY + 60), signature(f"p{n}b", b, DAY + 61)]
+    params = BlockingParams()
+    reference = table_of(sigs)
+    bars = dict(zip(reference.ids, chance_cosines(reference, params)))
+    blocks = sorted(map(sorted, block_corpus(reference, params).blocks))
+    for seed in range(3):
+        shuffled = [sigs[i] for i in np.random.default_rng(seed).permutation(len(sigs))]
+        for chunk in (64, 1024):
+            table = table_of(shuffled)
+            assert dict(zip(table.ids, chance_cosines(table, params, chunk=chunk))) == bars
+        assert sorted(map(sorted, block_corpus(table_of(shuffled), params).blocks)) == blocks

@@ -65,3 +65,32 @@ def test_the_parent_trims_its_heap_after_saving_each_group(tmp_path, monkeypatch
     run = runner.run_into_store(engine, inputs, tmp_path / "store.db")
     assert run.articles_extracted == 2
     assert saved_at_trim and saved_at_trim[-1] == 2, "trimmed once the group's stories were saved"
+
+
+def test_a_packed_view_of_another_text_is_never_read_nor_saved_again():
+    """Bytes kept for an article (from a blob) whose view is of another text or sentence split: the
+    findings parse the article again, the bytes are not unpacked at every read, and the blob does
+    not carry them on."""
+    engine = Pipeline(Config(quiet=True))
+    other = _extracted(engine, "other", CHANGED)
+    article = _extracted(engine, "a", ORIGINAL)
+    parsed.keep_view(article, packed_view(other))  # the key kept is the article's, the view's is not
+    assert kept_view(article) is None
+    assert packed_view(article) is None, "another article's view is not saved in this one's blob"
+    assert parsed._entry(article) is None or parsed._entry(article).packed is None
+
+
+def test_trimming_the_heap_where_it_cannot_be_done_is_no_error(monkeypatch):
+    import ctypes
+    import sys
+
+    from storytrace.streaming import runner
+
+    def no_library(name, *args, **kwargs):
+        raise OSError(f"{name}: cannot open shared object file")  # musl, macOS, Windows
+
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
+    assert runner._trim_heap() is False
+    monkeypatch.undo()
+    monkeypatch.setitem(sys.modules, "ctypes", None)  # a Python built without ctypes
+    assert runner._trim_heap() is False

@@ -9,8 +9,9 @@ independent reports (``strict``) and their rank in the report order. Everything 
 - ``default_severity()``: type -> severity a finding gets when its detector does not set one;
 - ``strict_types()``: the types kept on ``independent``/``shared_source`` edges;
 - ``directed_types()``: the types whose meaning turns round with the order of the two versions (an
-  addition read one way round is an omission the other): on a pair whose order is unknown they are
-  read both ways (findings.say_order_unknown); every other type is a difference either way round;
+  addition read one way round is an omission the other): on a pair whose order is unknown such a
+  finding says what each version has, gives the detector's reading as one reading and is at most
+  medium (findings.say_order_unknown); every other type is a difference either way round;
 - ``detectors(scope)``: the detectors to run, in the order they registered.
 
 Detectors register when ``storytrace.findings`` is imported (findings/detectors/__init__.py

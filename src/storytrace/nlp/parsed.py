@@ -148,10 +148,13 @@ def kept_view(article: Article) -> ParseView | None:
         # bounded cache, while an entry lives until its block is analysed, so keeping every unpacked
         # view here held a whole group's token objects at once (memory growing with the group).
         view = unpack_view(entry.packed, article.text or article.original_text)
-        if view is None:  # a form this version does not read: parse again
+        if view is None or view.key != key:
+            # a form this version does not read, or the view of another text or sentence split (the
+            # entry's key is the article's when the bytes were kept, not the view's own): parse
+            # again, and neither unpack these bytes at every read nor hand them on to the blob
             entry.packed = None
             return None
-        return view if view.key == key else None
+        return view
     return entry.view if entry.view.key == key else None
 
 

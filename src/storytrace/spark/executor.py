@@ -107,7 +107,8 @@ def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str, bool]]:
 
 def vector_pair_ids(rows: list[Any], params) -> tuple[list[tuple[str, str]], dict[str, float]]:
     """Document-vector neighbour pairs (ids, a < b) of (id, published, signature) rows in id order,
-    and each article's chance bar for a cosine (``chance_cosines``; finite ones only)."""
+    and each article's chance bar for a cosine (``chance_cosines`` as blocking reads them: those that
+    can decide a pair, finite ones only; the scan that found the pairs measured them)."""
     import numpy as np
 
     from storytrace.stories.blocking import SignatureTable, chance_cosines, vector_pairs
@@ -119,7 +120,7 @@ def vector_pair_ids(rows: list[Any], params) -> tuple[list[tuple[str, str]], dic
     for i, j in vector_pairs(table, params).tolist():
         a, b = sorted((table.ids[i], table.ids[j]))
         out.append((a, b))
-    chance = chance_cosines(table, params)
+    chance = chance_cosines(table, params, deciding_only=True)
     return out, {table.ids[i]: float(chance[i]) for i in np.flatnonzero(np.isfinite(chance)).tolist()}
 
 

@@ -325,12 +325,15 @@ def _trim_heap() -> bool:
     a group's results are freed by their reference counts). A group's results arrive unpickled at once
     (its extracted articles, stories and views: ~0.2 GB for a block of 1,600 articles at 100,000), and
     the heap kept those pages mapped: the parent stayed ~200 MB larger for the rest of the run while
-    the workers were at their largest. Changes no data; False off glibc."""
-    import ctypes
-
+    the workers were at their largest. Changes no data; False where it cannot be done (no ctypes, no
+    glibc: musl, macOS, Windows), never an error: the run goes on untrimmed."""
     try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
+        import ctypes
+
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+        trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+        trim(0)
+    except (ImportError, OSError, AttributeError):
         return False
     return True
 
