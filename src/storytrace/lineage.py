@@ -568,7 +568,7 @@ def cited_absent(articles: list[Article]) -> list[CitedSource]:
     """Outlets named as a source by a story's versions but the outlet of none of them (lineage nodes
     of their own, marked cited and absent). An outlet that is present gives edge evidence instead
     (``credits_outlet`` in the measures)."""
-    from storytrace.ingest.header import looks_like_outlet
+    from storytrace.nlp.names import looks_like_outlet
 
     present = {_normal_name(a.outlet) for a in articles if a.outlet}
     found: dict[str, CitedSource] = {}

@@ -22,19 +22,12 @@ from dataclasses import dataclass, field
 from storytrace.ingest.dates import parse_published
 from storytrace.ingest.debris import line_debris_kind, only_date_words
 from storytrace.ingest.lead import is_poor_title
+from storytrace.nlp.names import looks_like_outlet
 
 HEADER_LINES = 12  # lines read before the headline; an article's header is never longer
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 300
 
-# Words that make a byline name an organisation rather than a person.
-_OUTLET_WORDS = frozenset(
-    """news times post press agency journal herald daily weekly media wire network tribune gazette observer
-    ledger digest dispatch chronicle reuters ap afp menafn bloomberg bbc cnn xinhua kyodo tass ansa efe dpa
-    telegraph guardian independent mail express standard review magazine radio television tv broadcasting
-    online insider monitor courier examiner star sun mirror record bulletin report reporter today globe
-    service services desk editors staff""".split()
-)
 _BY = r"(?:written\s+by|text\s+by|words\s+by|reporting\s+by|by)"
 _BYLINE = re.compile(rf"^[\[(]?\s*{_BY}\s*:?\s+(?P<who>.+?)\s*[\])]?\s*$", re.IGNORECASE)
 _TRANSLATION = re.compile(r"\b(?:translation|translated)\s+by\s*:?\s+(?P<name>[^,;|\])]+)", re.IGNORECASE)
@@ -76,16 +69,6 @@ class HeaderInfo:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, line) before the title
 
 
-def looks_like_outlet(name: str) -> bool:
-    """A news organisation's name rather than a person's ("Observer News", "The Washington Post", "AFP")."""
-    return _is_outlet(name.strip())
-
-
-def _is_outlet(name: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", name)
-    return bool(words) and (any(w.lower() in _OUTLET_WORDS for w in words) or name.isupper() and len(name) <= 12)
-
-
 def _clean_name(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" .,;:-–—|[]()")
 
@@ -106,7 +89,7 @@ def read_byline(line: str) -> tuple[str, str, str] | None:
         return None
     outlet = author = ""
     for p in parts:
-        if _is_outlet(p) and not outlet:
+        if looks_like_outlet(p) and not outlet:
             outlet = p
         elif not author and not re.search(r"\d", p):
             author = p
@@ -178,7 +161,7 @@ def _header_segments(line: str, info: HeaderInfo) -> bool:
     if len(parts) < 2:
         return False
     dates = [p for p in parts if is_date_time_only(p) or _DATE_LINE.match(p) and re.search(r"\d", p)]
-    outlets = [p for p in parts if p not in dates and _is_outlet(p) and len(p.split()) <= 5]
+    outlets = [p for p in parts if p not in dates and looks_like_outlet(p) and len(p.split()) <= 5]
     if len(dates) + len(outlets) != len(parts) or not dates:
         return False
     for p in dates:

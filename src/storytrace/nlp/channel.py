@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple
 
+from storytrace.nlp.names import looks_like_outlet  # the one test of an outlet's name
+
 # Speech verbs in all their forms (lemmas are not there while extracting).
 _SPEECH_VERB = re.compile(
     r"(?:say|says|said|saying|tell|tells|told|telling|write|writes|wrote|written|writing|tweet|tweets|tweeted|tweeting|"
@@ -100,8 +102,6 @@ def addressed_outlet(target: str) -> bool:
     """Is the one a statement was told to ("a witness told CNN", "she told the Associated Press") a
     news organisation? Then it is where the words went, a channel of saying like "on Twitter": the
     statement is the witness's, not CNN's, and CNN is no source the statement is attributed to."""
-    from storytrace.ingest.header import looks_like_outlet  # the one test of an outlet's name
-
     return looks_like_outlet(target)
 
 

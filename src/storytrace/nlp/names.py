@@ -133,3 +133,21 @@ def looks_like_role(phrase: str) -> bool:
         if lw in ROLE_NOUNS or (lw.endswith("s") and lw[:-1] in ROLE_NOUNS):
             return True
     return False
+
+
+# Words that make a byline name an organisation rather than a person.
+OUTLET_WORDS = frozenset(
+    """news times post press agency journal herald daily weekly media wire network tribune gazette observer
+    ledger digest dispatch chronicle reuters ap afp menafn bloomberg bbc cnn xinhua kyodo tass ansa efe dpa
+    telegraph guardian independent mail express standard review magazine radio television tv broadcasting
+    online insider monitor courier examiner star sun mirror record bulletin report reporter today globe
+    service services desk editors staff""".split()
+)
+
+def looks_like_outlet(name: str) -> bool:
+    """A news organisation's name rather than a person's ("Observer News", "The Washington Post", "AFP"):
+    one word newspapers and agencies are named by, or a short all-capital name. The one test of an
+    outlet's name: bylines (ingest.header), relays (lineage) and the channel of saying (nlp.channel)."""
+    name = name.strip()
+    words = re.findall(r"[A-Za-z]+", name)
+    return bool(words) and (any(w.lower() in OUTLET_WORDS for w in words) or name.isupper() and len(name) <= 12)
