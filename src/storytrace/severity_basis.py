@@ -76,7 +76,10 @@ def why_severity(f: Finding) -> str:
     if f.severity_reason == Reason.LACKS_SIGNAL.value:
         return f"signals: {has}; missing for high: {lacks}." if lacks else f"signals: {has}."
     if f.severity_reason == Reason.SOURCE_IS_ODD.value:
-        return f"signals: {has}; but the story's other versions side with this version."
-    if f.severity_reason == Reason.VERIFIER_LOWERED.value:
-        return f"signals: {has}; but the verifier reads the two sentences as saying the same thing."
-    return f"its detector's rule for this kind of finding (signals: {has})."
+        line = f"signals: {has}; but the story's other versions side with this version"
+    elif f.severity_reason == Reason.VERIFIER_LOWERED.value:
+        line = f"signals: {has}; but the verifier reads the two sentences as saying the same thing"
+    else:
+        line = f"its detector's rule for this kind of finding (signals: {has})"
+    # a signal found missing after the rule settled it (severity.doubt_order: the versions' order) is named too
+    return f"{line}; missing for high: {lacks}." if lacks else f"{line}."

@@ -236,3 +236,19 @@ def test_a_symmetric_change_between_unordered_versions_says_the_versions_differ(
     say_order_unknown([f], [_edge(known=False)])
     assert f.explanation == (ORDER_UNKNOWN_LEAD + 'The quotation differs: the other version\'s quote has "hope", '
                              'this version "fear" (the words "changed: it").')
+
+
+def test_a_medium_settled_by_its_detector_names_the_missing_order_in_its_severity_line():
+    """A medium addition its detector's rule settled keeps that rule as its reason; on an unordered
+    edge it also lacks the known order, and the one-line reason says so (it said only the rule)."""
+    from storytrace.findings.severity import ensure_recorded
+    from storytrace.severity_basis import why_severity
+
+    f = _finding("unsupported_addition", "1968", "", 'The number "1968" appears nowhere in the source.')
+    f.severity = "medium"
+    ensure_recorded(f)
+    assert why_severity(f).startswith("its detector's rule") and "missing" not in why_severity(f)
+    say_order_unknown([f], [_edge(known=False)])
+    assert f.severity == "medium"
+    assert why_severity(f) == ("its detector's rule for this kind of finding (signals: the change itself);"
+                               " missing for high: which version came first is known.")
