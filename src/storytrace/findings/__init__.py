@@ -211,7 +211,7 @@ __all__ = ["detect_findings", "deduplicate", "sort_findings", "assign_ids", "ori
 # first. A directed type (registry.directed_types: omission, unsupported_addition) means something
 # only once the order is known: its opening says what each version has, the detector's one-way
 # reading follows as one reading ("Read with the other version as the earlier one: ..."), and its
-# severity is at most ORDER_UNKNOWN_MOST (severity.doubt_order: it lacks Signal.KNOWN_ORDER).
+# severity is at most medium (severity.doubt_order: it lacks Signal.KNOWN_ORDER).
 ORDER_UNKNOWN_LEAD = "The versions differ here; which came first is not known, so either may have changed the other. "
 _ORDER_UNKNOWN_LEADS = {
     "omission": ("source_value", "The versions differ here: the other version has \u201c{value}\u201d and this one does not; "
@@ -219,10 +219,9 @@ _ORDER_UNKNOWN_LEADS = {
     "unsupported_addition": ("derived_value", "The versions differ here: this version has \u201c{value}\u201d and the other does "
                              "not; which came first is not known, so this one may have added it or the other dropped it. "),
 }
-# A directed finding's detector reading, given as one reading; the most it may be with no second
-# reading; and why it was lowered (what it calls added/dropped, and what that is the other way round).
+# A directed finding's detector reading, given as one reading; and why it was lowered (what it calls
+# added/dropped, and what that is the other way round).
 ONE_READING = "Read with the other version as the earlier one: "
-ORDER_UNKNOWN_MOST = "medium"
 ORDER_UNKNOWN_WHY = ("which version came first is not known, so this reading may be the wrong way round: what it"
                      " calls {what} here may be {mirror} the other version.")
 _MIRROR = {"omission": ("dropped", "an addition in"), "unsupported_addition": ("added", "an omission by")}
@@ -288,7 +287,7 @@ def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
     is known (the versions differ) and names the other side "the other version". Idempotent; the
     severity note's offset (note_at) follows the text.
 
-    A directed finding holds one way round only: it is at most ORDER_UNKNOWN_MOST."""
+    A directed finding holds one way round only: it is at most medium (severity.doubt_order)."""
     from storytrace.findings.severity import doubt_order
 
     directed = registry.directed_types()
@@ -307,4 +306,4 @@ def say_order_unknown(findings: list[Finding], edges: list[Edge]) -> None:
             f.note_at = len(head)
         if f.type in directed:
             what, mirror = _MIRROR.get(f.type, ("changed", "a change by"))
-            doubt_order(f, ORDER_UNKNOWN_MOST, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))
+            doubt_order(f, ORDER_UNKNOWN_WHY.format(what=what, mirror=mirror))

@@ -70,28 +70,17 @@ def lower_to_medium(f: Finding, lacks: Signal | tuple[Signal, ...], why: str, *,
     return f
 
 
-_RANK = {"high": 0, "medium": 1, "low": 2}
-
-
-def doubt_order(f: Finding, most: str, why: str) -> Finding:
+def doubt_order(f: Finding, why: str) -> Finding:
     """``f`` reads one way round (an addition that the other order makes an omission) on a pair whose
-    order nothing showed: it lacks ``Signal.KNOWN_ORDER``, and is at most ``most``. A finding above
-    that is lowered and the explanation says why (``why``); one at or below it only records the
-    missing signal. Run twice, it changes nothing more."""
-    has = tuple(f.signals or [Signal.DETECTOR])
-    if _RANK.get(f.severity, 3) >= _RANK[most]:
-        if f.severity_reason is None:
-            ensure_recorded(f)
-        if Signal.KNOWN_ORDER.value not in (f.lacks or []):
-            f.lacks = [*(f.lacks or []), Signal.KNOWN_ORDER.value]
-        return f
-    if most == "medium":
-        return lower_to_medium(f, Signal.KNOWN_ORDER, why, has=has)
-    lead = f" {most.capitalize()}, not {f.severity}:"
-    f.severity = most  # type: ignore[assignment]
-    record(f, Reason.LACKS_SIGNAL, has, (Signal.KNOWN_ORDER,))
-    f.note_lead, f.note_at = lead, len(f.explanation)
-    f.explanation += f"{lead} {why}"
+    order nothing showed: it lacks ``Signal.KNOWN_ORDER`` and is at most medium. A high finding is
+    lowered and the explanation says why (``why``); a medium or low one only records the missing
+    signal. Run twice, it changes nothing more."""
+    if f.severity == "high":
+        return lower_to_medium(f, Signal.KNOWN_ORDER, why, has=tuple(f.signals or [Signal.DETECTOR]))
+    if f.severity_reason is None:
+        ensure_recorded(f)
+    if Signal.KNOWN_ORDER.value not in (f.lacks or []):
+        f.lacks = [*(f.lacks or []), Signal.KNOWN_ORDER.value]
     return f
 
 
