@@ -16,6 +16,13 @@ Relation = Literal["verbatim_copy", "translation", "summary", "rewrite", "indepe
 # Links between reports that neither was derived from: lineage joins them, no text came from the other.
 UNDERIVED_RELATIONS: tuple[Relation, ...] = ("independent", "shared_source")
 Severity = Literal["high", "medium", "low"]
+# The one rank of severities, most severe first: every sort and comparison of findings reads it.
+SEVERITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
+
+
+def severity_rank(severity: str) -> int:
+    """0 for high, 1 medium, 2 low; an unknown value (a hand-edited store) ranks after low."""
+    return SEVERITY_RANK.get(severity, len(SEVERITY_RANK))
 
 
 @dataclass

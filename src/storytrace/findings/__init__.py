@@ -22,12 +22,11 @@ from storytrace.findings.merge import merge_same_change
 from storytrace.findings.severity import ensure_recorded, weigh_against_story
 from storytrace.findings import registry
 from storytrace.align import oriented_alignment  # also re-exported: findings.oriented_alignment
-from storytrace.model import UNDERIVED_RELATIONS, Article, Edge, Finding, Story
+from storytrace.model import UNDERIVED_RELATIONS, Article, Edge, Finding, Story, severity_rank
 from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
 
 log = logging.getLogger(__name__)
 
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 # On edges between independent reports only a clear change of who/what/how much/when counts
 # (the types declared strict=, registry.strict_types()).
 _STRICT_MIN_CONFIDENCE = 0.85
@@ -164,7 +163,7 @@ def deduplicate(findings: list[Finding], story_order: list[str]) -> list[Finding
             continue
         best = merged[key]
         seen_against[key] += against
-        if (f.confidence, -SEVERITY_ORDER.get(f.severity, 3)) > (best.confidence, -SEVERITY_ORDER.get(best.severity, 3)):
+        if (f.confidence, -severity_rank(f.severity)) > (best.confidence, -severity_rank(best.severity)):
             merged[key] = f
     rank = {a: i for i, a in enumerate(story_order)}
     out = []
@@ -184,7 +183,7 @@ def sort_findings(findings: list[Finding], story_order: list[str]) -> list[Findi
     return sorted(
         findings,
         key=lambda f: (
-            SEVERITY_ORDER.get(f.severity, 3),
+            severity_rank(f.severity),
             rank.get(f.article, len(rank)),
             f.claim_span[0],
             type_rank.get(f.type, len(type_rank)),

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 
 from storytrace.findings.severity import Reason, Signal, add_signal, raise_severity
-from storytrace.model import Finding
+from storytrace.model import Finding, severity_rank
 
 # Most specific first: a named value changed says more than "the quote differs" or "a fact is missing".
 TYPE_PRIORITY = ("entity_swap", "number_change", "date_change", "negation_flip", "attribution_change",
                  "role_change", "quote_change", "name_variant", "omission", "unsupported_addition")
-_SEVERITY = {"high": 0, "medium": 1, "low": 2}
 # Claims about the whole story (an article against itself, a reversed conclusion) say something an
 # edge finding does not: they stay findings of their own. A consensus outlier on the very value an
 # edge finding changed is the same change seen from every other version: it joins that finding as
@@ -47,7 +46,7 @@ def _same_change(a: Finding, b: Finding) -> bool:
 
 def _rank(f: Finding) -> tuple[int, int, float]:
     kind = TYPE_PRIORITY.index(f.type) if f.type in TYPE_PRIORITY else len(TYPE_PRIORITY)
-    return (kind, _SEVERITY.get(f.severity, 3), -f.confidence)
+    return (kind, severity_rank(f.severity), -f.confidence)
 
 
 def merge_same_change(findings: list[Finding]) -> list[Finding]:
@@ -66,7 +65,7 @@ def merge_same_change(findings: list[Finding]) -> list[Finding]:
         if f.type == "consensus_outlier":
             # every other version disagrees too: the change is confirmed, a second signal; it raises
             # a finding one signal kept lower, never one that two signals had and the story lowered
-            if _SEVERITY.get(f.severity, 3) < _SEVERITY.get(host.severity, 3) \
+            if severity_rank(f.severity) < severity_rank(host.severity) \
                     and host.severity_reason != Reason.SOURCE_IS_ODD.value:
                 raise_severity(host, f.severity, Signal.STORY_CONFIRMS, f" {f.severity.capitalize()}: the story's"
                                " other versions confirm the change, a second signal.")
@@ -90,7 +89,7 @@ def fold_added_sentences(findings: list[Finding], added: set[int]) -> list[Findi
     for group in groups.values():
         if len(group) < 2:
             continue
-        host = min(group, key=lambda f: (_SEVERITY.get(f.severity, 3), -f.confidence))
+        host = min(group, key=lambda f: (severity_rank(f.severity), -f.confidence))
         others = [f for f in group if f is not host]
         values = [f.derived_value for f in others if f.derived_value and f.derived_value != host.derived_value]
         if values:

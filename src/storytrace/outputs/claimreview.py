@@ -15,7 +15,7 @@ from typing import Any
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from storytrace.model import Article, Finding, Report, Story
+from storytrace.model import SEVERITY_RANK, Article, Finding, Report, Story
 from storytrace.outputs.finding_order import display_order
 from storytrace.outputs.json_report import write_atomic
 
@@ -47,7 +47,6 @@ TYPE_RATING = {
     "unsupported_addition": 3, "omission": 3,
     "name_variant": 4,
 }
-SEVERITY_STEP = {"high": 0, "medium": 1, "low": 2}
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def rating_name(kind: str, order_unknown: bool = False) -> str:
 
 
 def rating_value(f: Finding) -> int:
-    return min(5, TYPE_RATING.get(f.type, 2) + SEVERITY_STEP.get(f.severity, 1))
+    return min(5, TYPE_RATING.get(f.type, 2) + SEVERITY_RANK.get(f.severity, 1))
 
 
 def _review_date() -> str:

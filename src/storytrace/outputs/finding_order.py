@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storytrace.model import Finding
-
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+from storytrace.model import Finding, severity_rank
 
 
 def display_order(findings: Iterable[Finding]) -> list[Finding]:
     """Sorted as report.html shows them; a stable sort, so ties keep the detectors' order."""
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.confidence))
+    return sorted(findings, key=lambda f: (severity_rank(f.severity), -f.confidence))
