@@ -159,11 +159,21 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
         # never read, or compared, as figures of their own
         elif scale == 1.0 and tok.text.isdigit() and (spaced := _spaced_figure(tokens, i)) is not None:
             value, end, j = spaced
-        # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
-        while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
-            scale *= SCALE_WORDS[tokens[j].lower]
-            end = tokens[j].end
-            j += 1
+        # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent", and the hyphenated amount of a
+        # compound modifier: "a two-million-euro booty", "a $2.6-million deal" (the hyphens join the
+        # words into one modifier; the amount is the same).
+        while j < len(tokens):
+            if tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
+                scale *= SCALE_WORDS[tokens[j].lower]
+                end = tokens[j].end
+                j += 1
+            elif (tokens[j].text == "-" and tokens[j].start == end and j + 1 < len(tokens)
+                    and tokens[j + 1].start == tokens[j].end and tokens[j + 1].lower in _NUMERAL_SCALES):
+                scale *= SCALE_WORDS[tokens[j + 1].lower]
+                end = tokens[j + 1].end
+                j += 2
+            else:
+                break
         if j == i + 1 and scale == 1.0:
             scale = _range_scale(tokens, j, value)
         is_ordinal = tok.lower in ORDINALS or bool(_ORDINAL_SUFFIX.match(tok.lower))

@@ -329,7 +329,10 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
     for s, m in unmatched:
         if noun and _head_noun(s, m) == noun:
             return s, m
-    same_kind = [(s, m) for s, m in unmatched if _is_date(s, m) == _is_date(sentence, n)]
+    # Of the same kind: a date for a date, and a rank for a rank ("the second floor" orders floors;
+    # "24 Independent Street" names a house), as a rank is matched only by a rank.
+    same_kind = [(s, m) for s, m in unmatched if _is_date(s, m) == _is_date(sentence, n)
+                 and _is_rank(s, m) == _is_rank(sentence, n)]
     if ctx is not None:
         same_kind = [(s, m) for s, m in same_kind if not _kept_in_another_rendering(ctx, sentence, s, m)]
     if len(same_kind) == 1 and _about_same_thing(sentence, n, *same_kind[0]):
