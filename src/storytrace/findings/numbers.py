@@ -261,6 +261,21 @@ def currency_rendered(name: str, other_text: str) -> bool:
     return initials in signs
 
 
+# A unit of time right after a figure, not followed by what makes it a point in time ("three days
+# ago", "two years later") or an age ("a 34-year-old").
+_TIME_AMOUNT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+                                r"(?!\s*-?\s*(?:ago|earlier|later|before|after|old)\b)", re.IGNORECASE)
+
+
+def amount_of_time(text: str, value: str) -> bool:
+    """Is ``value``, where ``text`` writes it, an amount of time ("after 4.5 hours", "for three days",
+    "a 20-year sentence") rather than a point in time or an age?"""
+    if not value:
+        return False
+    return any(_TIME_AMOUNT_AFTER.match(text[m.end():])
+               for m in re.finditer(rf"(?<![\w.]){re.escape(value)}(?!\w)", text))
+
+
 _RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_RE = re.compile(r"[a-z]+")
 
