@@ -30,6 +30,7 @@ class Signal(str, Enum):
     DISTINCT_NAME = "distinct_name"      # the new name is not made of the old one's own words
     SAME_FACT = "same_fact"              # the versions that agree say it of the same fact (derived, or aligned)
     KNOWN_ORDER = "known_order"          # the lineage shows which version came first (an addition one way round is an omission the other)
+    DERIVED_EDGE = "derived_edge"        # the lineage shows one version made from the other (copy, translation, summary, rewrite)
 
 
 class Reason(str, Enum):
@@ -59,6 +60,7 @@ SIGNAL_LABELS = {
     Signal.DISTINCT_NAME: "the new name is not made of the old one's words",
     Signal.SAME_FACT: "the versions that agree say it of the same fact",
     Signal.KNOWN_ORDER: "which version came first is known",
+    Signal.DERIVED_EDGE: "one version was made from the other",
 }
 
 

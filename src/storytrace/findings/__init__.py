@@ -19,7 +19,8 @@ import logging
 from collections.abc import Callable
 
 from storytrace.findings.merge import merge_same_change
-from storytrace.findings.severity import ensure_recorded, weigh_against_story
+from storytrace.findings.numbers import amount_of_time
+from storytrace.findings.severity import Signal, ensure_recorded, lower_to_medium, weigh_against_story
 from storytrace.findings import registry
 from storytrace.align import oriented_alignment  # also re-exported: findings.oriented_alignment
 from storytrace.model import UNDERIVED_RELATIONS, Article, Edge, Finding, Story, severity_rank
@@ -88,11 +89,27 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
                      lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
     if edge.relation in UNDERIVED_RELATIONS:
         strict = registry.strict_types()
-        found = [f for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE
+        found = [_time_apart(f) for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE
                  and _renders(f, alignment, members[edge.source], members[edge.derived])]
     elif edge.relation in _REWORDED_RELATIONS:
         found = [f for f in found if _renders(f, alignment, members[edge.source], members[edge.derived], 0.0)]
     return found
+
+
+def _time_apart(f: Finding) -> Finding:
+    """An amount of time changed between two reports neither made from the other ("after 4.5 hours" /
+    "after five hours"; "for 20 years" / "since 2004") is at most medium. Reporters who each measure a
+    span of time take it from different moments, round it their own way, or count to another day, so a
+    difference there is seldom an error; in a copy, translation or summary the span was the source's,
+    and a changed one is (a duration against a date is there often the mistranslation itself), so the
+    lineage edge is the second signal high needs."""
+    if f.severity != "high" or f.type not in ("number_change", "date_change"):
+        return f
+    if not (amount_of_time(f.claim, f.derived_value) or amount_of_time(f.source_text, f.source_value)):
+        return f
+    return lower_to_medium(f, Signal.DERIVED_EDGE, "the figure is an amount of time, and neither report was made"
+                           " from the other: reporters measure a span from different moments and round it their"
+                           " own way, so a difference there is seldom an error.", has=tuple(f.signals or [Signal.DETECTOR]))
 
 
 def _renders(f: Finding, alignment, source: Article, derived: Article, bar: float | None = None) -> bool:

@@ -154,11 +154,26 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
         if (j < len(tokens) and scale == 1.0 and tok.text.isdigit() and tokens[j].start == tok.end + 1
                 and (part := _fraction_after_whole(tokens[j].text)) is not None):
             value, end, j = value + part, tokens[j].end, j + 1
-        # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
-        while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
-            scale *= SCALE_WORDS[tokens[j].lower]
-            end = tokens[j].end
-            j += 1
+        # a figure written in pieces, spaced apart (text tokenised before it was published, or copied
+        # from a PDF): "4 1 / 2" is 4 1/2 and "4. 5" inside a sentence is 4.5, so their pieces are
+        # never read, or compared, as figures of their own
+        elif scale == 1.0 and tok.text.isdigit() and (spaced := _spaced_figure(tokens, i)) is not None:
+            value, end, j = spaced
+        # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent", and the hyphenated amount of a
+        # compound modifier: "a two-million-euro booty", "a $2.6-million deal" (the hyphens join the
+        # words into one modifier; the amount is the same).
+        while j < len(tokens):
+            if tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
+                scale *= SCALE_WORDS[tokens[j].lower]
+                end = tokens[j].end
+                j += 1
+            elif (tokens[j].text == "-" and tokens[j].start == end and j + 1 < len(tokens)
+                    and tokens[j + 1].start == tokens[j].end and tokens[j + 1].lower in _NUMERAL_SCALES):
+                scale *= SCALE_WORDS[tokens[j + 1].lower]
+                end = tokens[j + 1].end
+                j += 2
+            else:
+                break
         if j == i + 1 and scale == 1.0:
             scale = _range_scale(tokens, j, value)
         is_ordinal = tok.lower in ORDINALS or bool(_ORDINAL_SUFFIX.match(tok.lower))
@@ -171,6 +186,29 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
                                start, end, qualifier, is_year, is_ordinal))
         i = j
     return out
+
+
+def _spaced_figure(tokens, i: int) -> tuple[float, int, int] | None:
+    """(value, end offset, next token) of a figure whose pieces stand apart: a whole number and a
+    proper fraction with a spaced slash ("4 1 / 2"), or a whole number, a full stop and more
+    digits after one space where the sentence goes on ("4. 5"; a full stop that ended the sentence
+    would have ended it). A year before a full stop ("in 2004. 5 people") is not a whole number's part,
+    nor is a date written with slashes ("8 / 2 / 2013")."""
+    whole = tokens[i]
+    nxt = tokens[i + 1:i + 4]
+
+    def spaced(a, b) -> bool:
+        return b.start - a.end in (0, 1)
+
+    if (len(nxt) == 3 and nxt[0].text.isdigit() and nxt[1].text == "/" and nxt[2].text.isdigit()
+            and nxt[0].start == whole.end + 1 and spaced(nxt[0], nxt[1]) and spaced(nxt[1], nxt[2])
+            and not (i + 4 < len(tokens) and tokens[i + 4].text == "/")
+            and (part := _fraction_after_whole(f"{nxt[0].text}/{nxt[2].text}")) is not None):
+        return int(whole.text) + part, nxt[2].end, i + 4
+    if (len(nxt) >= 2 and len(whole.text) <= 3 and nxt[0].text == "." and nxt[0].start == whole.end
+            and nxt[1].text.isdigit() and nxt[1].start == nxt[0].end + 1):
+        return float(f"{whole.text}.{nxt[1].text}"), nxt[1].end, i + 3
+    return None
 
 
 _NUMERAL_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
@@ -221,6 +259,21 @@ def currency_rendered(name: str, other_text: str) -> bool:
     initials = "".join(w[0] for w in words).upper()
     signs = {m.replace(".", "").upper() for m in _SIGN_LETTERS.findall(other_text)}
     return initials in signs
+
+
+# A unit of time right after a figure, not followed by what makes it a point in time ("three days
+# ago", "two years later") or an age ("a 34-year-old").
+_TIME_AMOUNT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"
+                                r"(?!\s*-?\s*(?:ago|earlier|later|before|after|old)\b)", re.IGNORECASE)
+
+
+def amount_of_time(text: str, value: str) -> bool:
+    """Is ``value``, where ``text`` writes it, an amount of time ("after 4.5 hours", "for three days",
+    "a 20-year sentence") rather than a point in time or an age?"""
+    if not value:
+        return False
+    return any(_TIME_AMOUNT_AFTER.match(text[m.end():])
+               for m in re.finditer(rf"(?<![\w.]){re.escape(value)}(?!\w)", text))
 
 
 _RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")

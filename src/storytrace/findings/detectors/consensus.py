@@ -327,9 +327,11 @@ def role_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
             said = _most_common_shown(out.majority)
             o = out.observation
             explanation = f"Names {o.shown} as {o.label}; the {count_words(len(out.majority))} say {said}."
-            findings.append(_weigh_independence(
+            finding = _weigh_independence(
                 make_finding("consensus_outlier", "high", o, [m.article for m in out.majority], ref, said,
-                             explanation, _confidence(len(out.majority), len(out.dissenters))), out, story))
+                             explanation, _confidence(len(out.majority), len(out.dissenters))), out, story)
+            if finding is not None:
+                findings.append(finding)
     return findings
 
 
@@ -376,7 +378,7 @@ def _renders_directly(story: Story, a: Observation, b: Observation, bar: float) 
     return False
 
 
-def _weigh_independence(f: Finding, out: Outlier, story: Story) -> Finding:
+def _weigh_independence(f: Finding, out: Outlier, story: Story) -> Finding | None:
     """Versions no lineage edge derives from one another are independent reports: each outlet
     gives its own figures (its own poll, its own count, another moment's toll). That two of them
     agree and a third gives another value says the third disagrees only where they speak of the
@@ -384,7 +386,13 @@ def _weigh_independence(f: Finding, out: Outlier, story: Story) -> Finding:
     or one whose sentence the aligner paired with the outlier's as well as lineage counts support
     (SUPPORTED_PAIR). Fewer than two such versions: not a consensus about this fact, so medium, and
     the explanation says why. A version no lineage edge names is untraced and read as before:
-    nothing says it is independent."""
+    nothing says it is independent.
+
+    Fewer than two agreeing versions whose sentence the aligner paired with the outlier's at all: no
+    consensus, and no finding (None). Sentences grouped only through a chain of pairings (a's sentence
+    like b's, b's like c's) need not say one thing: a tape recorded "in August 2006" and a marriage "in
+    January 2004" meet that way. And one version against another is no consensus; the pairwise detectors
+    weigh that pair, with their own bar between independent reports."""
     from storytrace.lineage import SUPPORTED_PAIR
 
     if f.severity != "high":
@@ -398,6 +406,9 @@ def _weigh_independence(f: Finding, out: Outlier, story: Story) -> Finding:
                  or _renders_directly(story, o, m, SUPPORTED_PAIR)]
     if len(same_fact) >= 2:
         return f
+    if sum(o.article not in traced or m.article not in traced or family[m.article] == family[o.article]
+           or _renders_directly(story, o, m, 0.0) for m in out.majority) < 2:
+        return None
     lower_to_medium(f, Signal.SAME_FACT, "the versions that agree are independent reports of this one (none was"
                     " derived from another), and fewer than two of them give their value in a sentence that"
                     " renders this one; they may be speaking of another fact (another poll, another count).")
@@ -552,7 +563,7 @@ def value_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
         for per_article in quantity_slots:
             for out in find_outliers(per_article, lambda a, b: quantities_agree(a, b)):  # type: ignore[arg-type]
                 if not _both_values_in_both(out, group, articles, _same_figure):
-                    findings.append(_value_finding(out, story, "Gives the figure as"))
+                    findings.extend(_value_finding(out, story, "Gives the figure as"))
         date_slots = _group_value_slots(
             group, articles,
             lambda m: m.kind == "date" and is_explicit_date(m),
@@ -562,7 +573,7 @@ def value_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
         for per_article in date_slots:
             for out in find_outliers(per_article, lambda a, b: dates_agree(a, b)):  # type: ignore[arg-type]
                 if not _both_values_in_both(out, group, articles, _same_date):
-                    findings.append(_value_finding(out, story, "Gives the date as"))
+                    findings.extend(_value_finding(out, story, "Gives the date as"))
     return findings
 
 
@@ -595,14 +606,16 @@ def _both_values_in_both(out: Outlier, group: dict[str, set[int]], articles: dic
     return 2 * echoing > len(out.majority)
 
 
-def _value_finding(out: Outlier, story: Story, verb: str) -> Finding:
+def _value_finding(out: Outlier, story: Story, verb: str) -> list[Finding]:
+    """The outlier's finding, or none where the versions that agree make no consensus about its fact."""
     ref = _pick_reference(out, story)
     said = _most_common_shown(out.majority)
     o = out.observation
     explanation = f"{verb} {o.shown}; the {count_words(len(out.majority))} say {said}."
-    return _weigh_independence(
+    finding = _weigh_independence(
         make_finding("consensus_outlier", "high", o, [m.article for m in out.majority], ref, said,
                      explanation, _confidence(len(out.majority), len(out.dissenters)) - 0.05), out, story)
+    return [] if finding is None else [finding]
 
 
 @detector("consensus", scope="story", types=("consensus_outlier",),

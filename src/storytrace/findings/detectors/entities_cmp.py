@@ -22,6 +22,7 @@ from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_k
 from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
 from storytrace.nlp.channel import parsed_channel
+from storytrace.nlp.names import HONORIFICS
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Label groups whose members can fill the same slot (spaCy often calls a country ORG or GPE).
@@ -312,7 +313,7 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         for candidate in name_units(src_sentence):
             if not _same_group(candidate, unit) or _channel(candidate) != _channel(unit):
                 continue  # "wrote on Twitter": the channel of saying is no slot a name of another role fills
-            if any(_covers(d, candidate) for d in derived_texts):
+            if any(_covers(d, candidate) for d in derived_texts) or _no_name_lost(candidate, unit.sentence):
                 continue
             match = compare_names(unit.text, candidate.text) if unit.label == "PERSON" else None
             lookalike = match is not None and match.verdict == "lookalike"
@@ -518,6 +519,18 @@ def _same_group(a: NameUnit, b: NameUnit) -> bool:
     if all(w.lower() in GENERIC_NAME_WORDS for w in a.words()):
         return False  # "the Police Commissioner": a title, not a name another name replaced
     return a.group == b.group or a.group == "any"
+
+
+def _no_name_lost(candidate: NameUnit, sentence: ParsedSentence) -> bool:
+    """Is the source span no name this sentence lost? An honorific alone ("Mr." of "Mr. Gomes", the
+    tagger's span cut short) stands for the name after it, not for a name of its own; and words this
+    sentence writes as ordinary words ("Surgeon General" / "surgeon general": an office capitalised
+    in one version, not in the other) are rendered, whatever their capitals."""
+    words = [w.lower() for w in candidate.words()]
+    if words and all(w in HONORIFICS or w.rstrip(".") in HONORIFICS for w in words):
+        return True
+    said = {t.lower for t in sentence.tokens if not t.text[:1].isupper()}
+    return bool(words) and all(w in said for w in words)
 
 
 def _covers(derived_text: str, source_unit: NameUnit) -> bool:

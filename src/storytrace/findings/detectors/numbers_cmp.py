@@ -103,7 +103,7 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue  # written another way there ("272.000", "2:0", "both")
             if rank and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
                 continue  # "the 19th century" renders "the 1800s"
-            slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers)
+            slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers, ctx)
             if rank:
                 # A rank is supported by the same rank only: "third quarter" is not backed by a
                 # "3" somewhere else in the article.
@@ -317,9 +317,10 @@ def _flipped_bound(sentence: ParsedSentence, n: NumberValue,
 
 
 def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: list[NumberValue],
-                  aligned_numbers: list[tuple[ParsedSentence, NumberValue]]):
+                  aligned_numbers: list[tuple[ParsedSentence, NumberValue]], ctx: PairContext | None = None):
     """The aligned source number this one replaced: unmatched in the derived sentence, and
-    about the same noun (or the only unmatched number of the same kind)."""
+    about the same noun (or the only unmatched number of the same kind, which this version does
+    not give in another sentence rendering that source sentence: see _kept_in_another_rendering)."""
     unmatched = [(s, m) for s, m in aligned_numbers
                  if not _is_weak(m) and not any(m.matches(d) for d in derived_numbers)]
     if not unmatched:
@@ -328,10 +329,31 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
     for s, m in unmatched:
         if noun and _head_noun(s, m) == noun:
             return s, m
-    same_kind = [(s, m) for s, m in unmatched if _is_date(s, m) == _is_date(sentence, n)]
+    # Of the same kind: a date for a date, and a rank for a rank ("the second floor" orders floors;
+    # "24 Independent Street" names a house), as a rank is matched only by a rank.
+    same_kind = [(s, m) for s, m in unmatched if _is_date(s, m) == _is_date(sentence, n)
+                 and _is_rank(s, m) == _is_rank(sentence, n)]
+    if ctx is not None:
+        same_kind = [(s, m) for s, m in same_kind if not _kept_in_another_rendering(ctx, sentence, s, m)]
     if len(same_kind) == 1 and _about_same_thing(sentence, n, *same_kind[0]):
         return same_kind[0]
     return None
+
+
+def _kept_in_another_rendering(ctx: PairContext, sentence: ParsedSentence, src_sentence: ParsedSentence,
+                               m: NumberValue) -> bool:
+    """Does another sentence of this version, one that renders the same source sentence, give the
+    source's value? Then the value was kept, not replaced: a version that splits "She hosted the show
+    in 2007" into "... hosted the show in 2007" and an added "She also hosted the Emmys in 2003" did
+    not change 2007 to 2003. The only unmatched figure of a kind is taken for the one a new figure
+    replaced only because it seems lost."""
+    for other in ctx.der.sentences:
+        if other.index == sentence.index:
+            continue
+        if any(a.index == src_sentence.index for a in ctx.aligned_source(other.index)) \
+                and any(m.matches(x) for x in sentence_numbers(other)):
+            return True
+    return False
 
 
 # Units that make a date a span of time ("25 years ago", "for two weeks"), not a calendar date.
