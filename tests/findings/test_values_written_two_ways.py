@@ -1,0 +1,79 @@
+"""One value written two ways is no change (issue 17.5: a paraphrase read as a change).
+
+Translations and house styles write the same value differently: a figure with its thousands grouped by a
+space ("3 000", the French, Russian and SI style) or by a comma ("3,000"); a mixed number in words ("two
+and a half hours") or in digits ("2.5 hours"); a time on the 12-hour clock ("3 p.m.") or the 24-hour one
+("15:00"); a romanised given name as one word or as its syllables ("Menrui" / "Men Rui"). Read as
+different values, each gave a high number, date or entity change on a faithful pair. A different value
+written either way is still a change."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import pair_findings
+
+
+def _flagged(findings):
+    return [f for f in findings if f.severity != "low"]
+
+
+@pytest.mark.parametrize("src,der", [
+    ("The plant employs 3000 workers in the region.", "The plant employs 3 000 workers in the region."),
+    ("The plant employs 3,000 workers in the region.", "The plant employs 3\u00a0000 workers in the region."),
+    ("The fund holds 12.5 million dollars in bonds.", "The fund holds 12 500 000 dollars in bonds."),
+])
+def test_digits_grouped_by_a_space_are_one_figure(extractor, src, der):
+    assert not _flagged(pair_findings(extractor, src, der))
+
+
+def test_a_figure_grouped_by_a_space_that_differs_is_a_change(extractor):
+    findings = pair_findings(extractor, "The plant employs 3,000 workers in the region.",
+                             "The plant employs 3 500 workers in the region.")
+    assert [f for f in _flagged(findings) if f.type == "number_change" and f.derived_value == "3 500"], findings
+
+
+def test_a_day_before_a_count_is_not_one_figure(extractor):
+    findings = pair_findings(extractor, "On March 3, 200 people were arrested in the capital.",
+                             "On March 3 200 people were arrested in the capital.")
+    assert not _flagged(findings), findings
+
+
+@pytest.mark.parametrize("src,der", [
+    ("The meeting lasted two and a half hours on Monday.", "The meeting lasted 2.5 hours on Monday."),
+    ("Some one and a half million people voted on Sunday.", "Some 1.5 million people voted on Sunday."),
+])
+def test_a_mixed_number_in_words_is_its_figure(extractor, src, der):
+    assert not _flagged(pair_findings(extractor, src, der))
+
+
+def test_a_mixed_number_against_another_figure_is_a_change(extractor):
+    findings = pair_findings(extractor, "The meeting lasted two and a half hours on Monday.",
+                             "The meeting lasted three hours on Monday.")
+    assert [f for f in _flagged(findings) if f.source_value == "two and a half"], findings
+
+
+@pytest.mark.parametrize("src,der", [
+    ("The vote took place at 3 p.m. on Friday in the chamber.", "The vote took place at 15:00 on Friday in the chamber."),
+    ("The vote took place at 3:30 p.m. on Friday in the chamber.", "The vote took place at 15:30 on Friday in the chamber."),
+    ("The vote took place at 9 a.m. on Friday in the chamber.", "The vote took place at 09:00 on Friday in the chamber."),
+])
+def test_a_time_on_either_clock_is_one_time(extractor, src, der):
+    assert not _flagged(pair_findings(extractor, src, der))
+
+
+def test_another_time_is_a_change(extractor):
+    findings = pair_findings(extractor, "The vote took place at 3 p.m. on Friday in the chamber.",
+                             "The vote took place at 17:00 on Friday in the chamber.")
+    assert [f for f in _flagged(findings) if f.type in ("date_change", "number_change")], findings
+
+
+def test_a_name_cut_into_syllables_is_one_name(extractor):
+    findings = pair_findings(extractor, "Reporter Men Rui said the survey was released on Monday.",
+                             "Reporter Menrui said the survey was released on Monday.")
+    assert not _flagged(findings), findings
+
+
+def test_another_name_with_one_syllable_alike_is_a_swap(extractor):
+    findings = pair_findings(extractor, "Reporter Men Rui said the survey was released on Monday.",
+                             "Reporter Wang Rui said the survey was released on Monday.")
+    assert [f for f in _flagged(findings) if f.type == "entity_swap"], findings
