@@ -2,10 +2,13 @@
 
 Translations and house styles write the same value differently: a figure with its thousands grouped by a
 space ("3 000", the French, Russian and SI style) or by a comma ("3,000"); a mixed number in words ("two
-and a half hours") or in digits ("2.5 hours"); a time on the 12-hour clock ("3 p.m.") or the 24-hour one
-("15:00"); a romanised given name as one word or as its syllables ("Menrui" / "Men Rui"). Read as
-different values, each gave a high number, date or entity change on a faithful pair. A different value
-written either way is still a change."""
+and a half hours") or in digits ("2.5 hours"); a romanised given name as one word or as its syllables
+("Menrui" / "Men Rui"). Read as different values, each gave a high number, date or entity change on a
+faithful pair. A different value written either way is still a change.
+
+(A time on the 12-hour clock, "3 p.m." for "15:00", was part of the first measured form and is left out:
+a bare hour, "at 10" or "10 o'clock", may be either half of the day, so reading "10 p.m." as 22 makes it
+differ from a bare "10" that may say the same.)"""
 from __future__ import annotations
 
 import pytest
@@ -50,21 +53,6 @@ def test_a_mixed_number_against_another_figure_is_a_change(extractor):
     findings = pair_findings(extractor, "The meeting lasted two and a half hours on Monday.",
                              "The meeting lasted three hours on Monday.")
     assert [f for f in _flagged(findings) if f.source_value == "two and a half"], findings
-
-
-@pytest.mark.parametrize("src,der", [
-    ("The vote took place at 3 p.m. on Friday in the chamber.", "The vote took place at 15:00 on Friday in the chamber."),
-    ("The vote took place at 3:30 p.m. on Friday in the chamber.", "The vote took place at 15:30 on Friday in the chamber."),
-    ("The vote took place at 9 a.m. on Friday in the chamber.", "The vote took place at 09:00 on Friday in the chamber."),
-])
-def test_a_time_on_either_clock_is_one_time(extractor, src, der):
-    assert not _flagged(pair_findings(extractor, src, der))
-
-
-def test_another_time_is_a_change(extractor):
-    findings = pair_findings(extractor, "The vote took place at 3 p.m. on Friday in the chamber.",
-                             "The vote took place at 17:00 on Friday in the chamber.")
-    assert [f for f in _flagged(findings) if f.type in ("date_change", "number_change")], findings
 
 
 def test_a_name_cut_into_syllables_is_one_name(extractor):

@@ -163,13 +163,6 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
         if (scale == 1.0 and value.is_integer() and j + 2 < len(tokens)
                 and [t.lower for t in tokens[j:j + 3]] == ["and", "a", "half"]):
             value, end, j = value + 0.5, tokens[j + 2].end, j + 3
-        # a time on the 12-hour clock is the same time on the 24-hour one: "3 p.m." is "15:00"
-        if scale == 1.0 and j < len(tokens) and 0 < value < 13 and (half := tokens[j].lower.rstrip(".")) in _CLOCK_HALVES:
-            if half in ("pm", "p.m") and value < 12:
-                value += 12
-            elif half in ("am", "a.m") and value >= 12:
-                value -= 12
-            end, j = tokens[j].end, j + 1
         # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
         while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
             scale *= SCALE_WORDS[tokens[j].lower]
@@ -190,7 +183,6 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
 
 
 _NUMERAL_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-_CLOCK_HALVES = frozenset({"am", "a.m", "pm", "p.m"})
 _GROUP_HEAD = re.compile(r"^\d{1,3}$")
 _GROUP = re.compile(r"^\d{3}$")
 _GROUP_SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
