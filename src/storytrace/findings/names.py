@@ -92,10 +92,6 @@ def compare_names(a: str, b: str) -> NameMatch:
         return NameMatch(1.0, "same")
     if sorted(ta) == sorted(tb):
         return NameMatch(0.97, "variant")  # the same names in another order (family name first)
-    if len(ta) != len(tb) and "".join(ta) == "".join(tb):
-        # the same letters cut into words differently: a romanised given name written as one word
-        # or as its syllables ("Men Rui" / "Menrui", "Ahmadinejad" / "Ahmadi Nejad")
-        return NameMatch(0.97, "variant")
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # Best pairing of the shorter name's tokens with the longer name's (handles order).
     best = -1.0

@@ -154,15 +154,6 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
         if (j < len(tokens) and scale == 1.0 and tok.text.isdigit() and tokens[j].start == tok.end + 1
                 and (part := _fraction_after_whole(tokens[j].text)) is not None):
             value, end, j = value + part, tokens[j].end, j + 1
-        # digits grouped by a space, the thousands separator of French, Russian and SI style ("3 000",
-        # "12 500 000"): one figure, as "3,000" is
-        if scale == 1.0 and _GROUP_HEAD.match(tok.text):
-            while (k := _next_group(sentence, j)) is not None:
-                value, end, j = value * 1000 + int(tokens[k].text), tokens[k].end, k + 1
-        # "two and a half" is 2.5, as "2.5" and "2½" are
-        if (scale == 1.0 and value.is_integer() and j + 2 < len(tokens)
-                and [t.lower for t in tokens[j:j + 3]] == ["and", "a", "half"]):
-            value, end, j = value + 0.5, tokens[j + 2].end, j + 3
         # Fold "2 million", "1.5 bn", "two hundred", "2.5 per cent".
         while j < len(tokens) and tokens[j].lower in SCALE_WORDS and tokens[j].lower not in ("m", "b", "k"):
             scale *= SCALE_WORDS[tokens[j].lower]
@@ -183,34 +174,6 @@ def _sentence_numbers(sentence: ParsedSentence) -> list[NumberValue]:
 
 
 _NUMERAL_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-_GROUP_HEAD = re.compile(r"^\d{1,3}$")
-_GROUP = re.compile(r"^\d{3}$")
-_GROUP_SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-
-
-def _next_group(sentence: ParsedSentence, j: int) -> int | None:
-    """The index of a three-digit group that continues the figure ending at token ``j - 1`` after a
-    single space ("3 000"), or None. A figure after a month is a day, and the digits after it another
-    figure ("on March 3 200 people"); four digits or more after the space are another figure too."""
-    tokens = sentence.tokens
-    k = j + 1 if j < len(tokens) and tokens[j].pos == "SPACE" and tokens[j].text in _GROUP_SPACES else j
-    if k >= len(tokens) or not _GROUP.match(tokens[k].text):
-        return None
-    gap = sentence.text[tokens[j - 1].end - sentence.start:tokens[k].start - sentence.start]
-    if gap not in _GROUP_SPACES:
-        return None
-    before = tokens[j - 1]
-    first = j - 1
-    while first > 0 and tokens[first - 1].end + 1 == tokens[first].start and _GROUP.match(tokens[first].text):
-        first -= 1
-    if first > 0 and tokens[first - 1].lower.rstrip(".") in _MONTHS:
-        return None
-    after = tokens[k + 1] if k + 1 < len(tokens) else None
-    if after is not None and after.text[:1].isdigit() and _next_group(sentence, k + 1) is None:
-        return None
-    return k if before.text[:1].isdigit() else None
 _RANGE_JOINERS = frozenset({"to", "and", "-", "–", "—"})
 
 
