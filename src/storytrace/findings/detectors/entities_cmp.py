@@ -213,35 +213,14 @@ def _derivation_in(word: str, source: ParsedArticle) -> bool:
 
 
 def other_name_of_place(name: str, source: ParsedArticle) -> bool:
-    """Does the source name this place (or other named thing) another way WordNet knows ("Naples" for
-    "Napoli", "Beijing" for "Peking", "Myanmar" for "Burma", "the Academy Award" for "the Oscar"), or
-    by the adjective WordNet derives from one of its names ("Tibetan monks" / "monks from Xizang":
-    Xizang is Tibet)? A name and the others WordNet lists in its sense are one referent written two
-    ways, as a translation may choose either; a place said through its adjective is still that place."""
-    vocabulary = source.vocabulary
-    for sid in _named_senses(name):
+    """Does the source name this place another way WordNet knows ("Naples" for "Napoli", "Beijing"
+    for "Peking", "Myanmar" for "Burma")?"""
+    for sid in wordnet.named_places(name):
         for alias in wordnet.wordnet().words(sid):
             keys = [word_key(w) for w in alias.split("_") if w not in ("the", "of")]
-            if keys and all(k in vocabulary for k in keys):
+            if keys and all(k in source.vocabulary for k in keys):
                 return True
-            if len(keys) == 1 and any(word_key(d) in vocabulary for d in wordnet.derivations(alias, "n")):
-                return True  # "Tibetan" in the source for "Xizang": the adjective of Tibet, which is Xizang
     return False
-
-
-def _named_senses(name: str) -> tuple[int, ...]:
-    """WordNet's senses of a name: the places it names, else the named things (an award, an agency:
-    "Oscar" is "Academy Award") whose sense has other names; a name WordNet knows only as an adjective
-    of a place ("Tibetan") stands for that place."""
-    places = wordnet.named_places(name)
-    if places:
-        return places
-    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    db = wordnet.wordnet()
-    named = tuple(s for s in db.synsets(key, "n") if len(db.words(s)) > 1)
-    if named:
-        return named
-    return tuple(s for d in sorted(wordnet.derivations(key)) for s in wordnet.named_places(d))
 
 
 def source_people(ctx: PairContext) -> list[str]:
