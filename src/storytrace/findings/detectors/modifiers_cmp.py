@@ -156,21 +156,16 @@ def _counterpart(source_word: Token, head: Token, derived_words: frozenset[str])
     return source_word.pos == head.pos and wordnet.are_synonyms(source_word.lemma, head.lemma, head.pos, limit=2)
 
 
-def _head_in_slot(d: ParsedSentence, index: int, s: ParsedSentence) -> list[int]:
-    """The source word the derived head of the qualifier at ``index`` renders in other words, found by its place: the one
+def _head_in_slot(d: ParsedSentence, tok: Token, s: ParsedSentence) -> list[int]:
+    """The source word the derived head renders in other words, found by its place: the one
     unanchored source word in the head's slot (``slots.slot_partner``: the words around it, its
     head and dependants are the source's), of the head's part of speech ("deal with the
     invisible effects" / "cope with the impacts": "effects" stands where "impacts" stands). Only
     for an adjective or adverb: a translation renders one word by a noun compound ("maternity
-    doctor" for "obstetrician"), rarely by a qualified head; and for an adverb only before its verb:
-    after it, the adverb may be a particle of a phrasal verb that renders one source verb ("put
-    forward" for "cited", "move forward" for "grow"). Returns [] where no such word is."""
-    tok = d.tokens[index]
+    doctor" for "obstetrician"), rarely by a qualified head. Returns [] where no such word is."""
     if tok.pos not in ("ADJ", "ADV"):
         return []
     head = d.tokens[tok.head]
-    if tok.pos == "ADV" and head.pos == "VERB" and tok.head < index:
-        return []  # after its verb an adverb may be the verb's particle ("put forward" for "cited")
     anchored = anchors(d, s)
     if tok.head in anchored:
         return []
@@ -412,10 +407,8 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
             d_words = _sentence_words(d)
             for s in sources:
                 plain = [j for j, t in enumerate(s.tokens) if _counterpart(t, head, d_words)]
-                said = head.text
                 if not plain:
-                    plain = _head_in_slot(d, i, s)
-                    said = s.tokens[plain[0]].text if plain else said
+                    plain = _head_in_slot(d, tok, s)
                 # the source may qualify the thing in words this version drops: then the new
                 # word may be their rendering, so only a head whose qualifiers all reappear
                 # counts ("affected pets" / "affected wild pets")
@@ -431,7 +424,7 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                 findings.append(make_finding(
                     ctx, "unsupported_addition", d, tok.text, s, "",
                     f"This version adds {tok.text!r} to {head.text!r}; the source says only "
-                    f"{said!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere) + _slot_note(other),
+                    f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere) + _slot_note(other),
                     0.45 if elsewhere or other else 0.6, severity="low" if elsewhere or other else None,
                 ))
                 break
