@@ -19,7 +19,6 @@ from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
-from storytrace.findings.slots import anchors, slot_partner
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
 from storytrace.findings.wordsense import related, senses
 from storytrace.model import Finding
@@ -154,25 +153,6 @@ def _counterpart(source_word: Token, head: Token, derived_words: frozenset[str])
     if head.pos == "NOUN" and source_word.pos == "VERB":
         return word_key(source_word.lemma) in {word_key(w) for w in wordnet.derivations(head.lemma)}
     return source_word.pos == head.pos and wordnet.are_synonyms(source_word.lemma, head.lemma, head.pos, limit=2)
-
-
-def _head_in_slot(d: ParsedSentence, tok: Token, s: ParsedSentence) -> list[int]:
-    """The source word the derived head renders in other words, found by its place: the one
-    unanchored source word in the head's slot (``slots.slot_partner``: the words around it, its
-    head and dependants are the source's), of the head's part of speech ("deal with the
-    invisible effects" / "cope with the impacts": "effects" stands where "impacts" stands). Only
-    for an adjective or adverb: a translation renders one word by a noun compound ("maternity
-    doctor" for "obstetrician"), rarely by a qualified head. Returns [] where no such word is."""
-    if tok.pos not in ("ADJ", "ADV"):
-        return []
-    head = d.tokens[tok.head]
-    anchored = anchors(d, s)
-    if tok.head in anchored:
-        return []
-    j = slot_partner(d, s, tok.head, anchored)
-    if j is None or s.tokens[j].pos != head.pos:
-        return []
-    return [j]
 
 
 # How far up WordNet's hypernyms a source noun may sit and still be what a derived noun renders
@@ -407,8 +387,6 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
             d_words = _sentence_words(d)
             for s in sources:
                 plain = [j for j, t in enumerate(s.tokens) if _counterpart(t, head, d_words)]
-                if not plain:
-                    plain = _head_in_slot(d, tok, s)
                 # the source may qualify the thing in words this version drops: then the new
                 # word may be their rendering, so only a head whose qualifiers all reappear
                 # counts ("affected pets" / "affected wild pets")
