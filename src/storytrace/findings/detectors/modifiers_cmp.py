@@ -180,7 +180,7 @@ def _checkable_word(tok: Token, ctx: PairContext) -> bool:
             return False
     elif tok.pos not in ("ADJ", "ADV") and not _participle_adjective(tok):
         return False
-    if tok.is_stop or tok.ent_type or tok.like_num or not tok.text.isalpha() or not _lower_case_word(tok, ctx.derived.text) \
+    if tok.is_stop or tok.ent_type or tok.like_num or not tok.text.isalpha() or not tok.text.islower() \
             or len(tok.lower) < 3:
         return False
     if hyphen_joined(ctx.derived.text, 0, tok):  # part of a compound ("ill-prepared"): not a separate qualifier
@@ -192,18 +192,6 @@ def _checkable_word(tok: Token, ctx: PairContext) -> bool:
     before = ctx.derived.text[max(0, tok.start - 3):tok.start].lower()
     after = ctx.derived.text[tok.end:tok.end + 6].lower()
     return not (before == "as " and _AS_AFTER.match(after))  # "as early as": a comparison frame
-
-
-def _lower_case_word(tok: Token, text: str) -> bool:
-    """Is the word written in lower case, or capitalised only because it opens a sentence
-    ("Market research has found ..." for "Research has found ...")? A capital anywhere else, or
-    on a word the tagger reads as a name, marks a name, which is not a qualifier."""
-    if tok.text.islower():
-        return True
-    if not (tok.text[:1].isupper() and tok.text[1:].islower()) or tok.pos == "PROPN":
-        return False
-    before = text[:tok.start].rstrip().rstrip("\"'“‘(").rstrip()
-    return not before or before[-1] in ".!?"
 
 
 def _participle_adjective(tok: Token) -> bool:
@@ -297,8 +285,7 @@ def _slipped_noun(tok: Token, ctx: PairContext) -> bool:
     consultant found" / "the police found"): with it gone the version reads as the source does,
     so it puts a thing there the source never mentions. Abstract nouns are left alone: a
     translation completes a compound with them ("austerity rules" for "austerity")."""
-    if tok.pos != "NOUN" or tok.ent_type or not tok.text.isalpha() or not _lower_case_word(tok, ctx.derived.text) \
-            or len(tok.lower) < 3 \
+    if tok.pos != "NOUN" or tok.ent_type or not tok.text.isalpha() or not tok.text.islower() or len(tok.lower) < 3 \
             or tok.is_stop or tok.lower in _VAGUE:
         return False
     db = wordnet.wordnet()
