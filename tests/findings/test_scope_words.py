@@ -1,8 +1,6 @@
 """A scope word slipped in between two words the source has side by side ("additional
 satellites", "the whole interior", "the only bridge") changes what the claim is true of; a
-degree word there ("a very modern city") only intensifies it and is no addition. An adverb of
-frequency ("still sometimes look like") restricts when the claim holds, as a scope word restricts
-what it holds of."""
+degree word there ("a very modern city") only intensifies it and is no addition."""
 from __future__ import annotations
 
 import pytest
@@ -41,19 +39,3 @@ def test_no_scope_addition(extractor, src, der):
     findings = pair_findings(extractor, src, der)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"
                 and f.derived_value.lower() in ("very", "first")], findings
-
-
-def test_frequency_adverb_slipped_in_is_an_addition(extractor):
-    # "sometimes" says the claim holds only on some occasions
-    findings = pair_findings(extractor,
-                             "There are many things about these birds that still look like a dinosaur.",
-                             "There are many things about these birds that still sometimes look like a dinosaur.")
-    hits = _additions(findings, "sometimes")
-    assert hits and hits[0].severity == "medium", findings
-
-
-def test_frequency_adverb_the_source_says_in_other_words_is_no_addition(extractor):
-    findings = pair_findings(extractor,
-                             "Residents frequently complain that the buses to the harbour run late.",
-                             "Residents often complain that the buses to the harbour run late.")
-    assert not _additions(findings, "often"), findings

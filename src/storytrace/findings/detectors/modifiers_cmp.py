@@ -271,16 +271,12 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
 # them out, but slipped in between two words the source has side by side they change the claim.
 # Degree words ("very", "really") and hedges stay out: they intensify, they do not restrict.
 _SCOPE = frozenset("only sole whole entire additional extra further first last final most both".split())
-# Adverbs of frequency quantify over occasions ("birds still sometimes look like dinosaurs" /
-# "birds still look like dinosaurs"): they restrict when the claim holds, as scope words restrict
-# what it holds of.
-_FREQUENCY = frozenset("sometimes often always usually rarely seldom occasionally".split())
 
 
 def _scope_word(tok: Token, sources: list[ParsedSentence]) -> bool:
     """A word that sets the scope of the phrase it opens, said in none of the source sentences
     (a source that says "first" elsewhere may be where it comes from)."""
-    return (tok.lower in _SCOPE and tok.pos in ("ADJ", "ADV", "DET") or tok.lower in _FREQUENCY and tok.pos == "ADV") \
+    return tok.lower in _SCOPE and tok.pos in ("ADJ", "ADV", "DET") \
         and not any(t.lower == tok.lower for s in sources for t in s.tokens)
 
 
