@@ -39,3 +39,14 @@ def test_no_scope_addition(extractor, src, der):
     findings = pair_findings(extractor, src, der)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"
                 and f.derived_value.lower() in ("very", "first")], findings
+
+
+@pytest.mark.xfail(strict=True, reason="crit20 H dropped: frequency adverbs as scope words gained on tune only, "
+                                       "and one more medium addition on bench_independent confirm")
+def test_frequency_adverb_slipped_in_is_an_addition(extractor):
+    # "sometimes" says the claim holds only on some occasions
+    findings = pair_findings(extractor,
+                             "There are many things about these birds that still look like a dinosaur.",
+                             "There are many things about these birds that still sometimes look like a dinosaur.")
+    hits = _additions(findings, "sometimes")
+    assert hits and hits[0].severity == "medium", findings
