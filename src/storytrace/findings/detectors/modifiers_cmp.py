@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
@@ -254,7 +255,8 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         if not ({before.pos, after.pos} & _CONTENT_POS):
             continue
-        if not _checkable_word(tok, ctx) and not (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)):
+        if not _checkable_word(tok, ctx) and not (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)) \
+                and not _scope_word(tok, sources) and not _qualifier_in_a_time_span(tok, ctx):
             continue
         if tok.lower in HEDGES or _supported(tok, ctx):
             continue
@@ -262,6 +264,27 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         out.append((i, a))
     return out
+
+
+# Words that narrow or widen what a phrase is true of ("the only ...", "additional satellites",
+# "the whole interior", "the last 25 years"): vague on their own, so the qualifier checks leave
+# them out, but slipped in between two words the source has side by side they change the claim.
+# Degree words ("very", "really") and hedges stay out: they intensify, they do not restrict.
+_SCOPE = frozenset("only sole whole entire additional extra further first last final most both".split())
+
+
+def _scope_word(tok: Token, sources: list[ParsedSentence]) -> bool:
+    """A word that sets the scope of the phrase it opens, said in none of the source sentences
+    (a source that says "first" elsewhere may be where it comes from)."""
+    return tok.lower in _SCOPE and tok.pos in ("ADJ", "ADV", "DET") \
+        and not any(t.lower == tok.lower for s in sources for t in s.tokens)
+
+
+def _qualifier_in_a_time_span(tok: Token, ctx: PairContext) -> bool:
+    """A qualifier the tagger reads as part of a date or time ("in fiscal years" / "in years",
+    "his midnight stars" / "his stars"): the entity check keeps names out of the qualifier tests,
+    but a common word slipped into a time phrase is no name; it says which years, which stars."""
+    return tok.ent_type in ("DATE", "TIME") and _checkable_word(replace(tok, ent_type=""), ctx)
 
 
 def _slipped_noun(tok: Token, ctx: PairContext) -> bool:
