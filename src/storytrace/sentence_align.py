@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -315,12 +316,15 @@ def align_sentences(
 
 
 # -- reuse passages ----------------------------------------------------------------------------
-def _words_with_offsets(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+@lru_cache(maxsize=64)
+def _words_with_offsets(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The lower-case words of a text and their offsets. Kept for the last 64 texts: a story's
+    article is aligned with each of the others, and its whole text was split again for each pair."""
     words, spans = [], []
     for m in _WORD_RE.finditer(text):
         words.append(m.group().lower())
         spans.append(m.span())
-    return words, spans
+    return tuple(words), tuple(spans)
 
 
 def reuse_passages(source_text: str, derived_text: str, n: int = ANCHOR_WORDS, min_words: int = MIN_PASSAGE_WORDS) -> list[ReusePassage]:
