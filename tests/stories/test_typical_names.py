@@ -153,3 +153,16 @@ def test_the_spark_path_uses_the_same_typical_names():
         # one pair alone, with no corpus measured: every name counts (the rule as it was)
         assert pair_passes(sigs[0], sigs[1], params)
         assert pair_passes(sigs[0], sigs[1], params, typical=(typical["a"], typical["b"])) is expected
+
+
+def test_leaving_typical_names_out_never_joins_a_pair_the_plain_count_leaves_apart():
+    # a carries six names typical of the window that b lacks: plain, 2 shared of b's 6 (0.33, under
+    # the bar); without the typical ones, 2 of a's 4 (0.5). Leaving names out only takes evidence away.
+    typical6 = [21, 22, 23, 24, 25, 26]
+    rng = np.random.default_rng(3)
+    va, vb = pair_at(0.6, rng)
+    sigs = [signature("a", va, [501, 502] + typical6 + own_terms(1, 2)), signature("b", vb, [501, 502] + own_terms(2, 4))]
+    sigs += [signature(f"x{k:04d}", unit(rng.normal(size=DIM)), typical6 + own_terms(10 + k, 5)) for k in range(200)]
+    table = table_of(sigs)
+    assert typical_terms(table, BlockingParams())[0].tolist() == typical6
+    assert not joined(table)

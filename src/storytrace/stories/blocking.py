@@ -27,6 +27,8 @@ Story decisions are made inside each block by ``storytrace.stories.build_stories
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
 import numpy as np
 
@@ -285,8 +287,8 @@ def _evidence_passes(table: SignatureTable, pairs: np.ndarray, params: BlockingP
             shared, smaller = _shared_terms(table.terms[i], table.terms[j])
             cosine = float(cos[k]) if both[k] else None
             names = None
-            if typical is not None and shared >= 2 and cosine is not None and cosine >= params.cosine_with_terms:
-                names = _untypical_shared(table.terms[i], table.terms[j], typical[i], typical[j])
+            if typical is not None:
+                names = partial(_untypical_shared, table.terms[i], table.terms[j], typical[i], typical[j])
             out[s + k] = evidence_passes(shared, smaller, cosine, params, min(float(chance[i]), float(chance[j])), names)
     return out
 
@@ -306,7 +308,7 @@ def _shared_terms(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
 
 
 def evidence_passes(shared: int, smaller: int, cosine: float | None, params: BlockingParams,
-                    chance: float = -np.inf, untypical: tuple[int, int] | None = None) -> bool:
+                    chance: float = -np.inf, untypical: Callable[[], tuple[int, int]] | None = None) -> bool:
     """Combined evidence beyond Jaccard: never one signal alone, except a near-identical document vector.
 
     - the smaller article's names and figures mostly found in the larger one (a summary), and
@@ -319,8 +321,9 @@ def evidence_passes(shared: int, smaller: int, cosine: float | None, params: Blo
     with shared names and figures keeps its fixed cosine bar: the names are evidence that chance in
     the vectors does not give.
 
-    ``untypical``: (shared, smaller) for that rule once the names and figures typical of either
-    article's window (``typical_terms``) are left out; None: as ``shared``, ``smaller``. A name
+    ``untypical``: gives (shared, smaller) for that rule once the names and figures typical of
+    either article's window (``typical_terms``) are left out, called only where that rule decides;
+    None: as ``shared``, ``smaller``. A name
     that most articles of the window carry is shared by any two of them: counted, it let two
     unrelated reports on one theme with a few common names reach the containment bar (171, 522
     and 3,388 chance pairs at 10,000, 30,000 and 100,000 generated articles, block19 in
@@ -334,9 +337,12 @@ def evidence_passes(shared: int, smaller: int, cosine: float | None, params: Blo
     if "vectors" in sources and cosine is not None:
         if cosine >= params.cosine_alone and cosine >= chance:
             return True
-        own, few = untypical if untypical is not None else (shared, smaller)
-        if cosine >= params.cosine_with_terms and own >= 2 and (own / few if few else 0.0) >= params.terms_with_cosine:
-            return True
+        if cosine >= params.cosine_with_terms and shared >= 2 and containment >= params.terms_with_cosine:
+            if untypical is None:
+                return True
+            own, few = untypical()
+            if own >= 2 and (own / few if few else 0.0) >= params.terms_with_cosine:
+                return True
     return False
 
 
@@ -362,8 +368,8 @@ def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams
     if len(a.vector) and len(a.vector) == len(b.vector) and a.vector.any() and b.vector.any():
         cosine = float(np.asarray(a.vector, dtype=np.float32) @ np.asarray(b.vector, dtype=np.float32))
     names = None
-    if typical is not None and "vectors" in params.sources:
-        names = _untypical_shared(ta, tb, *(np.asarray(t, dtype=np.uint32) for t in typical))
+    if typical is not None:
+        names = partial(_untypical_shared, ta, tb, *(np.asarray(t, dtype=np.uint32) for t in typical))
     return evidence_passes(shared, smaller, cosine, params, min(chance) if chance else -np.inf, names)
 
 
