@@ -373,7 +373,7 @@ def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams
     return evidence_passes(shared, smaller, cosine, params, min(chance) if chance else -np.inf, names)
 
 
-def typical_terms(table: SignatureTable, params: BlockingParams, chunk: int = 1 << 20) -> list[np.ndarray]:
+def typical_terms(table: SignatureTable, params: BlockingParams, chunk: int = 1 << 18) -> list[np.ndarray]:
     """Per row, the name/figure hashes that more than ``typical_share`` of the articles of its
     publication window carry (itself included; the window of an undated article is the whole
     corpus, and undated articles are in every window, as in ``vector_pairs``); empty where the
@@ -405,7 +405,7 @@ def typical_terms(table: SignatureTable, params: BlockingParams, chunk: int = 1 
         undated_key = np.uint64(0xFFFFFFFF)
         day_key = np.where(dated, np.clip(pub, 0, 0xFFFFFFFE), 0xFFFFFFFF).astype(np.uint64)
         terms = np.concatenate(table.terms).astype(np.uint64) << np.uint64(32)
-        rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+        rows = np.repeat(np.arange(n, dtype=np.int32), sizes)
         keys = np.sort(terms | day_key[rows])
         typical = np.zeros(len(terms), dtype=bool)
         for s in range(0, len(terms), chunk):
