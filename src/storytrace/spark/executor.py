@@ -105,13 +105,16 @@ def band_rows(rows: Iterable[Any], params) -> Iterator[tuple[int, str, bool]]:
                 yield (k, article_id, True)
 
 
-def vector_pair_ids(rows: list[Any], params) -> tuple[list[tuple[str, str]], dict[str, float]]:
+def vector_pair_ids(rows: list[Any], params) -> tuple[list[tuple[str, str]], dict[str, float], dict[str, list[int]]]:
     """Document-vector neighbour pairs (ids, a < b) of (id, published, signature) rows in id order,
-    and each article's chance bar for a cosine (``chance_cosines`` as blocking reads them: those that
-    can decide a pair, finite ones only; the scan that found the pairs measured them)."""
+    each article's chance bar for a cosine (``chance_cosines`` as blocking reads them: those that
+    can decide a pair, finite ones only; the scan that found the pairs measured them), and the
+    names and figures typical of each article's window (``typical_terms``; articles with none are
+    left out). The rows are every article, so both are measured on the whole corpus, as blocking
+    on one machine does."""
     import numpy as np
 
-    from storytrace.stories.blocking import SignatureTable, chance_cosines, vector_pairs
+    from storytrace.stories.blocking import SignatureTable, chance_cosines, typical_terms, vector_pairs
     from storytrace.stories.signature import from_bytes
 
     table = SignatureTable()
@@ -121,18 +124,24 @@ def vector_pair_ids(rows: list[Any], params) -> tuple[list[tuple[str, str]], dic
         a, b = sorted((table.ids[i], table.ids[j]))
         out.append((a, b))
     chance = chance_cosines(table, params, deciding_only=True)
-    return out, {table.ids[i]: float(chance[i]) for i in np.flatnonzero(np.isfinite(chance)).tolist()}
+    typical = typical_terms(table, params)
+    return (out, {table.ids[i]: float(chance[i]) for i in np.flatnonzero(np.isfinite(chance)).tolist()},
+            {table.ids[i]: t.tolist() for i, t in enumerate(typical) if len(t)})
 
 
-def verify_rows(rows: Iterable[Any], params, chance: dict[str, float] | None = None) -> Iterator[tuple[str, str]]:
-    """``chance``: the articles' chance bars from ``vector_pair_ids`` (an article not in it has none)."""
+def verify_rows(rows: Iterable[Any], params, chance: dict[str, float] | None = None,
+                typical: dict[str, list[int]] | None = None) -> Iterator[tuple[str, str]]:
+    """``chance``: the articles' chance bars from ``vector_pair_ids`` (an article not in it has none);
+    ``typical``: the names and figures typical of their windows, from the same (None: no corpus
+    measured, every name counts; an article not in it has none)."""
     from storytrace.stories.blocking import pair_passes
     from storytrace.stories.signature import from_bytes
 
     chance = chance or {}
     for a_id, a_pub, a_sig, b_id, b_pub, b_sig in rows:
         bars = (chance.get(a_id, float("-inf")), chance.get(b_id, float("-inf")))
-        if pair_passes(from_bytes(a_id, a_pub, a_sig), from_bytes(b_id, b_pub, b_sig), params, bars):
+        names = None if typical is None else (typical.get(a_id, []), typical.get(b_id, []))
+        if pair_passes(from_bytes(a_id, a_pub, a_sig), from_bytes(b_id, b_pub, b_sig), params, bars, names):
             yield (a_id, b_id)
 
 

@@ -131,11 +131,12 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
     term_pairs = joined_keys.filter(F.col("term")).groupBy("a", "b").count().filter(F.col("count") >= 2).select("a", "b")
     pairs = band_pairs.union(term_pairs)
     chance: dict[str, float] = {}  # cosine bars of chance at each article's window density
+    typical: dict[str, list[int]] | None = None  # names and figures most of an article's window carries
     if "vectors" in params.sources:
         # Neighbour search over the document vectors runs on the driver with the single-machine
         # function (1 KB per article), on the articles in id order as the store gives them.
         vector_rows = sorted(articles.select("id", "published", "sig").collect(), key=lambda r: r.id)
-        near, chance = executor.vector_pair_ids(vector_rows, params)
+        near, chance, typical = executor.vector_pair_ids(vector_rows, params)
         if near:
             pairs = pairs.union(spark.createDataFrame(near, "a string, b string"))
     pairs = pairs.distinct()
@@ -145,7 +146,7 @@ def run_job(spark, input_path: str, out_dir: str | Path, config: Config | None =
         .join(sigs.alias("sb"), F.col("b") == F.col("sb.id"))
         .select("a", "sa.published", "sa.sig", "b", "sb.published", "sb.sig")
     )
-    edges = spark.createDataFrame(joined.rdd.mapPartitions(lambda rows: executor.verify_rows(rows, params, chance)), "a string, b string")
+    edges = spark.createDataFrame(joined.rdd.mapPartitions(lambda rows: executor.verify_rows(rows, params, chance, typical)), "a string, b string")
     edges = edges.persist()
     labels = connected_components(spark, articles.select("id"), edges)
     labels = split_large_blocks(spark, articles, edges, labels, params)

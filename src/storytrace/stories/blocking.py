@@ -16,7 +16,9 @@ blocks are the connected components of verified pairs. A document-vector cosine 
 only above its chance level at the corpus's density (``chance_cosines``: what the best of an
 article's window articles reaches by chance grows with their number; a fixed bar let chance pairs
 join 8% of truly-lone generated articles at 10,000 and 28% at 100,000, block19 in
-bench/RESULTS.md). At
+bench/RESULTS.md). Likewise a shared name or figure is evidence for the cosine + names rule only
+when fewer than half of the window's articles carry it (``typical_terms``: the year, a capital,
+a head of state are shared by any two articles of a dense window). At
 scale, weak verified pairs chain different stories into one component (percolation: 20 articles
 at most in 10,000 generated articles, 1,598 in 30,000); a component above ``max_block`` is cut at its weakest links
 (``split_block``), so a story's cost (quadratic in its block) and a worker's share stay bounded.
@@ -25,6 +27,8 @@ Story decisions are made inside each block by ``storytrace.stories.build_stories
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
 import numpy as np
 
@@ -66,6 +70,11 @@ class BlockingParams:
     # articles chance is not estimated and the fixed bar applies alone.
     chance_alpha: float = 0.05
     min_background: int = 100
+    # Names and figures that more than ``typical_share`` of a window's articles carry (a year, a
+    # capital, a wire agency: ``typical_terms``) are what any two of its articles share; the cosine +
+    # names rule leaves them out, of the shared names and of each article's (None: all count; with
+    # fewer than ``min_background`` window articles none is typical).
+    typical_share: float | None = 0.5
     # Percolation guard (split_block): at scale, verified pairs chain different stories into one
     # component, and a story's cost grows with its block's square. A component above max_block is
     # cut at its weakest verified pairs until its parts fit; pairs at least firm_strength strong
@@ -89,6 +98,7 @@ class SignatureTable:
         self._vectors: list[np.ndarray] = []  # per row: float16 unit vector, or empty
         self._vector_matrix: np.ndarray | None = None
         self._chance: tuple[tuple, bool, np.ndarray] | None = None  # (params key, deciding_only, chance_cosines)
+        self._typical: tuple[tuple, list[np.ndarray]] | None = None  # (params key, typical_terms)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -110,6 +120,7 @@ class SignatureTable:
                 fresh.append(s)
         self._vector_matrix = None
         self._chance = None
+        self._typical = None
         if fresh:
             dates = np.array([UNKNOWN_DATE if s.published is None else s.published for s in fresh], dtype=np.int64)
             mats = {c: np.stack([s.channel(c) for s in fresh]).astype(np.uint32) for c in CHANNELS}
@@ -124,6 +135,7 @@ class SignatureTable:
         self.terms[row] = np.asarray(s.terms, dtype=np.uint32)
         self._vectors[row] = np.asarray(s.vector, dtype=np.float16)
         self._chance = None
+        self._typical = None
 
     def _consolidate(self) -> None:
         if self._matrices is not None:
@@ -262,6 +274,7 @@ def _evidence_passes(table: SignatureTable, pairs: np.ndarray, params: BlockingP
     """Containment of names and figures and vector similarity, for pairs the Jaccard test left out."""
     vectors, has = table.vectors()
     chance = chance_cosines(table, params, deciding_only=True) if "vectors" in params.sources else np.full(len(table), -np.inf)
+    typical = typical_terms(table, params) if "vectors" in params.sources else None
     out = np.zeros(len(pairs), dtype=bool)
     for s in range(0, len(pairs), 50_000):
         p = pairs[s : s + 50_000]
@@ -272,9 +285,20 @@ def _evidence_passes(table: SignatureTable, pairs: np.ndarray, params: BlockingP
             cos, both = np.zeros(len(p), dtype=np.float32), np.zeros(len(p), dtype=bool)
         for k, (i, j) in enumerate(p.tolist()):
             shared, smaller = _shared_terms(table.terms[i], table.terms[j])
-            out[s + k] = evidence_passes(shared, smaller, float(cos[k]) if both[k] else None, params,
-                                         min(float(chance[i]), float(chance[j])))
+            cosine = float(cos[k]) if both[k] else None
+            names = None
+            if typical is not None:
+                names = partial(_untypical_shared, table.terms[i], table.terms[j], typical[i], typical[j])
+            out[s + k] = evidence_passes(shared, smaller, cosine, params, min(float(chance[i]), float(chance[j])), names)
     return out
+
+
+def _untypical_shared(a: np.ndarray, b: np.ndarray, typical_a: np.ndarray, typical_b: np.ndarray) -> tuple[int, int]:
+    """``_shared_terms`` of two articles without the names and figures typical of either's window."""
+    if len(typical_a) or len(typical_b):
+        drop = np.union1d(typical_a, typical_b)
+        a, b = np.setdiff1d(a, drop, assume_unique=True), np.setdiff1d(b, drop, assume_unique=True)
+    return _shared_terms(a, b)
 
 
 def _shared_terms(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
@@ -284,7 +308,7 @@ def _shared_terms(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
 
 
 def evidence_passes(shared: int, smaller: int, cosine: float | None, params: BlockingParams,
-                    chance: float = -np.inf) -> bool:
+                    chance: float = -np.inf, untypical: Callable[[], tuple[int, int]] | None = None) -> bool:
     """Combined evidence beyond Jaccard: never one signal alone, except a near-identical document vector.
 
     - the smaller article's names and figures mostly found in the larger one (a summary), and
@@ -294,8 +318,16 @@ def evidence_passes(shared: int, smaller: int, cosine: float | None, params: Blo
 
     ``chance``: the lower of the two articles' ``chance_cosines``; the cosine alone is evidence
     only above it too (the pair stands out from the background of at least one of them). The rule
-    with shared names and figures keeps its fixed bar: the names are evidence that chance in the
-    vectors does not give.
+    with shared names and figures keeps its fixed cosine bar: the names are evidence that chance in
+    the vectors does not give.
+
+    ``untypical``: gives (shared, smaller) for that rule once the names and figures typical of
+    either article's window (``typical_terms``) are left out, called only where that rule decides;
+    None: as ``shared``, ``smaller``. A name
+    that most articles of the window carry is shared by any two of them: counted, it let two
+    unrelated reports on one theme with a few common names reach the containment bar (171, 522
+    and 3,388 chance pairs at 10,000, 30,000 and 100,000 generated articles, block19 in
+    bench/RESULTS.md). The containment rule (a summary inside its original) keeps every name.
     """
     containment = shared / smaller if smaller else 0.0
     sources = params.sources
@@ -306,15 +338,21 @@ def evidence_passes(shared: int, smaller: int, cosine: float | None, params: Blo
         if cosine >= params.cosine_alone and cosine >= chance:
             return True
         if cosine >= params.cosine_with_terms and shared >= 2 and containment >= params.terms_with_cosine:
-            return True
+            if untypical is None:
+                return True
+            own, few = untypical()
+            if own >= 2 and (own / few if few else 0.0) >= params.terms_with_cosine:
+                return True
     return False
 
 
 def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams,
-                chance: tuple[float, float] | None = None) -> bool:
+                chance: tuple[float, float] | None = None,
+                typical: tuple[np.ndarray, np.ndarray] | None = None) -> bool:
     """``verify_pairs`` for one pair (the Spark job applies it to joined candidate rows).
 
-    ``chance``: the two articles' ``chance_cosines`` in their corpus (None: no corpus, no chance bar)."""
+    ``chance``: the two articles' ``chance_cosines`` in their corpus (None: no corpus, no chance bar);
+    ``typical``: their ``typical_terms`` in their corpus (None: no corpus, every name counts)."""
     if a.published is not None and b.published is not None and abs(a.published - b.published) > params.window_days:
         return False
     if any(
@@ -324,11 +362,69 @@ def pair_passes(a: ArticleSignature, b: ArticleSignature, params: BlockingParams
         return True
     if params.sources == ("bands",):
         return False
-    shared, smaller = _shared_terms(np.asarray(a.terms, dtype=np.uint32), np.asarray(b.terms, dtype=np.uint32))
+    ta, tb = np.asarray(a.terms, dtype=np.uint32), np.asarray(b.terms, dtype=np.uint32)
+    shared, smaller = _shared_terms(ta, tb)
     cosine = None
     if len(a.vector) and len(a.vector) == len(b.vector) and a.vector.any() and b.vector.any():
         cosine = float(np.asarray(a.vector, dtype=np.float32) @ np.asarray(b.vector, dtype=np.float32))
-    return evidence_passes(shared, smaller, cosine, params, min(chance) if chance else -np.inf)
+    names = None
+    if typical is not None:
+        names = partial(_untypical_shared, ta, tb, *(np.asarray(t, dtype=np.uint32) for t in typical))
+    return evidence_passes(shared, smaller, cosine, params, min(chance) if chance else -np.inf, names)
+
+
+def typical_terms(table: SignatureTable, params: BlockingParams, chunk: int = 1 << 18) -> list[np.ndarray]:
+    """Per row, the name/figure hashes that more than ``typical_share`` of the articles of its
+    publication window carry (itself included; the window of an undated article is the whole
+    corpus, and undated articles are in every window, as in ``vector_pairs``); empty where the
+    window has fewer than ``min_background`` articles or ``typical_share`` is None. Kept on the table
+    until it changes.
+
+    Why: a name or figure that most articles of the window carry (the year, a capital, a head of
+    state, a wire agency) is shared by two of them whatever they report; sharing it is no sign of
+    one story. Counting it let unrelated reports on one theme reach the cosine + names rule's
+    containment bar by chance, more often the denser the window. A name shared by two articles
+    and few others keeps its full weight. Window document frequency by sorted (term, day) keys and
+    binary search: near-linear, and the same whatever order the articles arrive in.
+    """
+    key = (params.window_days, params.typical_share, params.min_background)
+    known = getattr(table, "_typical", None)  # (a table pickled by older code has none)
+    if known is not None and known[0] == key:
+        return known[1]
+    n = len(table)
+    none = np.zeros(0, dtype=np.uint32)
+    out = [none] * n
+    sizes = np.array([len(t) for t in table.terms], dtype=np.int64)
+    if params.typical_share is not None and n and sizes.sum():
+        pub = table.published.astype(np.int64)
+        dated = pub != UNKNOWN_DATE
+        days = np.sort(pub[dated])
+        lo = np.searchsorted(days, pub - params.window_days, side="left")
+        hi = np.searchsorted(days, pub + params.window_days, side="right")
+        window = np.where(dated, hi - lo + int((~dated).sum()), n)
+        undated_key = np.uint64(0xFFFFFFFF)
+        day_key = np.where(dated, np.clip(pub, 0, 0xFFFFFFFE), 0xFFFFFFFF).astype(np.uint64)
+        terms = np.concatenate(table.terms).astype(np.uint64) << np.uint64(32)
+        rows = np.repeat(np.arange(n, dtype=np.int32), sizes)
+        keys = np.sort(terms | day_key[rows])
+        typical = np.zeros(len(terms), dtype=bool)
+        for s in range(0, len(terms), chunk):
+            t, r = terms[s : s + chunk], rows[s : s + chunk]
+            d = pub[r]
+            first = np.where(dated[r], np.clip(d - params.window_days, 0, 0xFFFFFFFE), 0).astype(np.uint64)
+            last = np.where(dated[r], np.clip(d + params.window_days, 0, 0xFFFFFFFE), 0xFFFFFFFF).astype(np.uint64)
+            count = np.searchsorted(keys, t | last, side="right") - np.searchsorted(keys, t | first, side="left")
+            # a dated article's window also holds every undated article
+            count += np.where(dated[r], np.searchsorted(keys, t | undated_key, side="right")
+                              - np.searchsorted(keys, t | undated_key, side="left"), 0)
+            m = window[r]
+            typical[s : s + chunk] = (m >= max(2, params.min_background)) & (count > params.typical_share * m)
+        ends = np.cumsum(sizes)
+        for row in np.unique(rows[typical]).tolist():
+            mine = typical[ends[row] - sizes[row] : ends[row]]
+            out[row] = np.asarray(table.terms[row], dtype=np.uint32)[mine]
+    table._typical = (key, out)
+    return out
 
 
 # -- containment and vector candidates ----------------------------------------------------------
