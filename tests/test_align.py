@@ -113,3 +113,26 @@ def test_a_copy_that_leaves_out_one_sentence_is_verbatim_on_both_sides_of_the_ga
         assert src[p.source_start : p.source_end] == der[p.derived_start : p.derived_end]
     spans = sorted((p.derived_start, p.derived_end) for p in passages)
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+def test_the_assignment_solver_is_scipys_without_importing_scipy_optimize():
+    """sentence_align loads scipy's C solver from its extension alone (importing scipy.optimize cost
+    ~0.1 CPU-s a process): the same assignments as scipy.optimize's, ties and both directions included."""
+    import subprocess
+    import sys
+
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment as scipys
+
+    from storytrace.sentence_align import linear_sum_assignment
+
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        scores = (rng.integers(0, 4, size=(int(rng.integers(1, 9)), int(rng.integers(1, 9)))) / 4).astype(np.float32)
+        for maximize in (True, False):
+            ours, theirs = linear_sum_assignment()(scores, maximize=maximize), scipys(scores, maximize=maximize)
+            assert all(np.array_equal(a, b) for a, b in zip(ours, theirs))
+    code = ("import sys, numpy as np; from storytrace.sentence_align import linear_sum_assignment; "
+            "print(linear_sum_assignment()(np.eye(3), maximize=True)[1].tolist(), 'scipy.optimize' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[0, 1, 2] False"

@@ -71,3 +71,44 @@ def test_the_command_line_enables_it(clean_gc, tmp_path):
     result = CliRunner().invoke(app, ["analyze", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--quiet"])
     assert result.exit_code == 0, result.output
     assert model_loads._enabled
+
+
+def _run_exit(body: str) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""
+        import atexit, sys, threading
+        from storytrace import model_loads
+        atexit.register(lambda: print("atexit ran", flush=True))
+        class Tracked:
+            def __del__(self):
+                print("torn down", flush=True)
+        tracked = Tracked()
+        sys.stdout.write("buffered ")
+    """) + textwrap.dedent(body)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_a_cli_process_with_models_exits_without_tearing_its_heap_down():
+    """analyze and compare (model_loads enabled) leave without freeing every object one by one:
+    the atexit handlers run, the streams are flushed, the exit status is kept, no object is torn down."""
+    done = _run_exit("model_loads.enable()\nmodel_loads.exit_without_teardown(3)\nprint('returned')")
+    assert done.returncode == 3
+    assert done.stdout.split() == ["buffered", "atexit", "ran"]
+
+
+def test_the_normal_exit_is_kept_for_a_library_a_profiler_a_running_thread_or_a_message():
+    normal = ["buffered", "returned", "atexit", "ran", "torn", "down"]
+    library = _run_exit("model_loads.exit_without_teardown(0)\nprint('returned')")
+    assert library.stdout.split() == normal
+    profiled = _run_exit("model_loads.enable()\nsys.setprofile(lambda *a: None)\n"
+                         "model_loads.exit_without_teardown(0)\nsys.setprofile(None)\nprint('returned')")
+    assert profiled.stdout.split() == normal
+    threaded = _run_exit("model_loads.enable()\nstop = threading.Event()\n"
+                         "t = threading.Thread(target=stop.wait)\nt.start()\n"
+                         "model_loads.exit_without_teardown(0)\nprint('returned')\nstop.set()")
+    assert threaded.stdout.split() == normal
+    message = _run_exit("model_loads.enable()\nmodel_loads.exit_without_teardown('error: x')\nprint('returned')")
+    assert message.stdout.split() == normal

@@ -428,7 +428,11 @@ def spark_analyze(
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        model_loads.exit_without_teardown(exc.code)
+        raise
 
 
 if __name__ == "__main__":

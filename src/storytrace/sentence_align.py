@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
 
 from storytrace.model import AlignedPair, Alignment, Article, Mention, ReusePassage
 
@@ -31,6 +31,36 @@ MIN_PASSAGE_WORDS = 8
 MAX_ANCHOR_GAP = 6  # words: bridges one changed word (which breaks five consecutive 5-grams)
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+_LSAP: Callable | None = None
+
+
+def linear_sum_assignment() -> Callable:
+    """scipy's assignment solver (``scipy.optimize.linear_sum_assignment``, a C function of the
+    extension ``scipy/optimize/_lsap``), loaded from that extension alone: importing
+    ``scipy.optimize`` for it ran the package's whole ``__init__`` (scipy.linalg, scipy.fft,
+    numpy.f2py, ...), ~0.1 CPU-s in every analyze process. The same function, so the same
+    assignments (tested); any trouble finding the file falls back to the ordinary import."""
+    global _LSAP
+    if _LSAP is None:
+        try:
+            import importlib.machinery
+            import importlib.util
+            from pathlib import Path
+
+            import scipy
+
+            folder = Path(scipy.__file__).parent / "optimize"
+            found = [folder / f"_lsap{suffix}" for suffix in importlib.machinery.EXTENSION_SUFFIXES
+                     if (folder / f"_lsap{suffix}").is_file()]
+            spec = importlib.util.spec_from_file_location("scipy.optimize._lsap", found[0])
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            _LSAP = module.linear_sum_assignment
+        except Exception:  # noqa: BLE001 - any layout change: the documented import
+            from scipy.optimize import linear_sum_assignment as _LSAP
+    return _LSAP
 _STEM_CHARS = 6  # crude stemming: "negotiators"/"negotiations" share "negoti"
 
 
@@ -286,7 +316,7 @@ def align_sides(src: SentenceSide, der: SentenceSide, params: AlignParams = Alig
     left_der = [j for j in range(m) if j not in used_der]
     if left_src and left_der:
         sub = base[np.ix_(left_src, left_der)]
-        rows, cols = linear_sum_assignment(sub, maximize=True)
+        rows, cols = linear_sum_assignment()(sub, maximize=True)
         for r, c in zip(rows, cols):
             if sub[r, c] >= params.moved_pair:
                 pairs.append(AlignedPair([left_src[r]], [left_der[c]], round(float(sub[r, c]), 4)))
@@ -315,12 +345,15 @@ def align_sentences(
 
 
 # -- reuse passages ----------------------------------------------------------------------------
-def _words_with_offsets(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+@lru_cache(maxsize=64)
+def _words_with_offsets(text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The lower-case words of a text and their offsets. Kept for the last 64 texts: a story's
+    article is aligned with each of the others, and its whole text was split again for each pair."""
     words, spans = [], []
     for m in _WORD_RE.finditer(text):
         words.append(m.group().lower())
         spans.append(m.span())
-    return words, spans
+    return tuple(words), tuple(spans)
 
 
 def reuse_passages(source_text: str, derived_text: str, n: int = ANCHOR_WORDS, min_words: int = MIN_PASSAGE_WORDS) -> list[ReusePassage]:

@@ -237,3 +237,75 @@ def test_the_encoders_kernel_caches_are_bounded_and_a_kernel_built_again_gives_t
     lru, onednn, capacity, same = json.loads(done.stdout.strip().splitlines()[-1])
     assert lru == onednn == str(capacity) and capacity <= 256
     assert same
+
+
+_EDGE_SENTENCES = ["The port reopened on Tuesday after a four-day strike.", "Short one.", "", "   ",
+                   "Dock workers ended their strike and the harbour opened again.",
+                   "\u00abNous ne c\u00e9derons pas\u00bb, a dit le maire de S\u00e3o Paulo \U0001f600.",
+                   "\u5e02\u957f\u8bf4\uff1a\u300c\u6211\u4eec\u4e0d\u4f1a\u8ba9\u6b65\u300d",
+                   "NA\u00cfVE caf\u00e9 \u2014 \u201cquoted\u201d\u00a0text\u200b\u2026 tab\there \x07",
+                   " ".join(f"word{i}" for i in range(600))]
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_minilm_read_without_transformers_gives_transformers_vectors_bit_for_bit(precision):
+    """MiniLM is a plain BERT: its tokenizer.json and safetensors are read straight into plain torch
+    modules that run BertModel's forward op for op. Token ids, padded features and vectors (the id path
+    of the embedder and padded batches of two sizes) are those of the model transformers builds."""
+    import contextlib
+
+    import torch
+
+    from storytrace.similarity.embeddings import _token_ids, resolve_model_path
+    from storytrace.similarity.plain_encoder import MeanPoolingEncoder, plain_layout
+
+    path = resolve_model_path("minilm")
+    plain = Embedder(Config(batch_size=3), precision=precision)
+    assert plain.model.backend == "torch"
+    reference = Embedder(Config(batch_size=3), precision=precision)
+    reference._model = MeanPoolingEncoder(path, *plain_layout(path), transformers=True)
+    reference._use_bf16 = plain._use_bf16
+    assert reference.model.backend == "transformers"
+    assert _token_ids(plain.model, _EDGE_SENTENCES) == _token_ids(reference.model, _EDGE_SENTENCES)
+    features = [m.tokenizer(_EDGE_SENTENCES, padding=True, truncation=True, max_length=256, return_tensors="pt")
+                for m in (plain.model, reference.model)]
+    assert all(torch.equal(features[0][k], features[1][k]) for k in features[1])
+    assert np.array_equal(plain.encode(_EDGE_SENTENCES), reference.encode(_EDGE_SENTENCES))
+    autocast = torch.autocast("cpu", dtype=torch.bfloat16) if plain._use_bf16 else contextlib.nullcontext()
+    with autocast, torch.inference_mode():
+        for batch_size in (4, 32):  # padded batches: the attention mask is used
+            assert np.array_equal(plain.model.encode(_EDGE_SENTENCES, batch_size=batch_size),
+                                  reference.model.encode(_EDGE_SENTENCES, batch_size=batch_size))
+
+
+def test_loading_minilm_imports_no_transformers():
+    """transformers' import and auto classes cost ~2 CPU-s a process; MiniLM needs neither."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from storytrace.config import Config; from storytrace.similarity.embeddings import Embedder; "
+            "e = Embedder(Config()); e.encode(['A harbour reopened.']); "
+            "print(e.model.backend, 'transformers' in sys.modules, 'sentence_transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["torch", "False", "False"]
+
+
+def test_a_bert_of_another_layout_goes_through_transformers(tmp_path):
+    import json
+    import shutil
+
+    from storytrace.similarity.embeddings import resolve_model_path
+    from storytrace.similarity.plain_encoder import torch_bert_config
+
+    source = resolve_model_path("minilm")
+    assert torch_bert_config(source) is not None
+    model = tmp_path / "relative-positions"
+    shutil.copytree(source, model)
+    config = json.loads((model / "config.json").read_text())
+    (model / "config.json").write_text(json.dumps({**config, "position_embedding_type": "relative_key"}))
+    assert torch_bert_config(model) is None
+    (model / "config.json").write_text(json.dumps({**config, "hidden_act": "gelu_new"}))
+    assert torch_bert_config(model) is None
+    (model / "config.json").write_text(json.dumps(config))
+    (model / "tokenizer.json").unlink()
+    assert torch_bert_config(model) is None

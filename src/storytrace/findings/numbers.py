@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storytrace.findings.lexicon import NUMBER_QUALIFIERS, NUMBER_WORDS, ORDINALS, SCALE_WORDS
 from storytrace.findings.text import ParsedSentence
@@ -295,9 +296,12 @@ _RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_RE = re.compile(r"[a-z]+")
 
 
-def raw_values(text: str) -> set[float]:
+@lru_cache(maxsize=256)
+def raw_values(text: str) -> frozenset[float]:
     """Every way the digits and number words of a text can be read: "272.000" is 272 or 272,000
-    (European thousands), "2:0" is 2 and 0, "both" is 2. Used only to *support* a number."""
+    (European thousands), "2:0" is 2 and 0, "both" is 2. Used only to *support* a number.
+    Kept for the last 256 texts: the numbers detector asks it of each other version's whole text
+    for every number it checks."""
     values: set[float] = set()
     for m in _RAW_NUMBER_RE.finditer(text):
         written = m.group()
@@ -311,7 +315,7 @@ def raw_values(text: str) -> set[float]:
             values.add(float(NUMBER_WORDS[word]))
         elif word in ORDINALS:
             values.add(float(ORDINALS[word]))
-    return values
+    return frozenset(values)
 
 
 def quantity_value(q: Quantity) -> float:

@@ -102,16 +102,18 @@ class Embedder:
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         limit_kernel_caches()
         import torch
-        import transformers
 
-        from storytrace.similarity.plain_encoder import MeanPoolingEncoder, plain_layout
+        from storytrace.similarity.plain_encoder import MeanPoolingEncoder, plain_layout, torch_bert_config
 
-        # transformers draws a "Loading weights" bar on stderr: noise in a CLI that promises --quiet.
-        transformers.utils.logging.disable_progress_bar()
-        transformers.utils.logging.set_verbosity_error()
+        path = resolve_model_path(self.config.embedding_model)
+        if torch_bert_config(path) is None or plain_layout(path) is None:  # transformers builds the model
+            import transformers
+
+            # transformers draws a "Loading weights" bar on stderr: noise in a CLI that promises --quiet.
+            transformers.utils.logging.disable_progress_bar()
+            transformers.utils.logging.set_verbosity_error()
         # Honour the cores this process may use (a container may allow fewer than os.cpu_count()).
         torch.set_num_threads(getattr(self.config, "torch_threads", 0) or available_cores())
-        path = resolve_model_path(self.config.embedding_model)
         try:
             layout = plain_layout(path)
             if layout is not None:  # transformer + mean pooling: same vectors without sentence-transformers' imports
