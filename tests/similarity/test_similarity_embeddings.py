@@ -370,3 +370,21 @@ def test_a_config_that_leaves_sizes_to_bert_defaults_still_loads(tmp_path):
     (model / "config.json").write_text(json.dumps(config))
     vectors = Embedder(Config(embedding_model=str(model))).encode(["A harbour reopened."])
     assert vectors.shape == (1, 384)
+
+
+def test_weights_the_plain_reader_turns_down_load_quietly(tmp_path):
+    """fp16 weights: the plain reader finds out only when it opens them, and transformers reads the
+    model; its "Loading weights" bar must not reach stderr (analyze --quiet)."""
+    import subprocess
+    import sys
+
+    from safetensors.torch import load_file, save_file
+
+    model = _minilm_copy(tmp_path, "half")
+    weights = load_file(str(model / "model.safetensors"))
+    save_file({k: v.half() if v.is_floating_point() else v for k, v in weights.items()}, str(model / "model.safetensors"))
+    code = ("from storytrace.config import Config; from storytrace.similarity.embeddings import Embedder; "
+            f"e = Embedder(Config(embedding_model={str(model)!r})); print(e.model.backend)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split() == ["transformers"], done.stderr
+    assert "Loading weights" not in done.stderr, done.stderr

@@ -59,8 +59,14 @@ class MeanPoolingEncoder:
             except ValueError:  # weights of another layout or dtype: transformers reads them
                 self.backend = "transformers"
         if self.backend == "transformers":
-            import transformers as _transformers  # noqa: F401  (its logging is set by the caller)
+            import transformers as _transformers
             from transformers import AutoModel, AutoTokenizer
+
+            # set here too: the caller sets it only when it knows transformers will be needed, and
+            # weights _Bert turns down (fp16, bf16) are found out only now; its "Loading weights"
+            # bar on stderr is noise in a CLI that promises --quiet
+            _transformers.utils.logging.disable_progress_bar()
+            _transformers.utils.logging.set_verbosity_error()
 
             self.tokenizer = AutoTokenizer.from_pretrained(str(path))
             self._model = AutoModel.from_pretrained(str(path))
