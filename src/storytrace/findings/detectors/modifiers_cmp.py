@@ -276,10 +276,11 @@ _SCOPE = frozenset("only sole whole entire additional extra further first last f
 def _scope_word(tok: Token, sources: list[ParsedSentence], ctx: PairContext) -> bool:
     """A word that sets the scope of the phrase it opens, said in none of the source sentences
     (a source that says "first" elsewhere may be where it comes from). The list is of English
-    words, read in an English version only: elsewhere the same letters are other words (Hungarian
-    "most" is "now", Italian "sole" the sun), which the English tagger reads as adverbs all the same."""
+    words, read in an English version only ("en", "en-GB", or not known): elsewhere the same letters are
+    other words (Hungarian "most" is "now", Italian "sole" the sun), which the English tagger reads as
+    adverbs all the same."""
     return tok.lower in _SCOPE and tok.pos in ("ADJ", "ADV", "DET") \
-        and ctx.derived.language in (None, "", "en") \
+        and (not ctx.derived.language or ctx.derived.language.lower().split("-")[0] == "en") \
         and not any(t.lower == tok.lower for s in sources for t in s.tokens)
 
 
