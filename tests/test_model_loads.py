@@ -112,3 +112,47 @@ def test_the_normal_exit_is_kept_for_a_library_a_profiler_a_running_thread_or_a_
     assert threaded.stdout.split() == normal
     message = _run_exit("model_loads.enable()\nmodel_loads.exit_without_teardown('error: x')\nprint('returned')")
     assert message.stdout.split() == normal
+
+
+_NO_INPUT = "['storytrace', 'analyze', '/nonexistent/storytrace-input', '--quiet']"
+
+
+def test_a_program_that_calls_main_carries_on_after_it():
+    """analyze enables model_loads; main() called by another program's code must raise SystemExit as
+    before, not end that program's process (its own work after main() would be lost without a word)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom storytrace.cli import main\n"
+            f"sys.argv = {_NO_INPUT}\n"
+            "def run():\n"
+            "    try:\n        main()\n    except SystemExit as exc:\n        print('host carries on', exc.code)\n"
+            "run()\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    print('host carries on', exc.code)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.split() == ["host", "carries", "on", "2"] * 2, done.stderr
+
+
+def test_the_console_script_still_exits_without_teardown(tmp_path):
+    """The console script pip writes (bin/storytrace: `sys.exit(main())` at its top level), run by an
+    absolute or a relative path: the fast exit, its status kept, atexit handlers run."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "storytrace"
+    script.write_text(
+        "import atexit, sys\nfrom storytrace.cli import main\n"
+        "atexit.register(lambda: print('atexit ran', flush=True))\n"
+        "class Tracked:\n    def __del__(self):\n        print('torn down', flush=True)\n"
+        "tracked = Tracked()\n"
+        "if __name__ == '__main__':\n    sys.exit(main())\n")
+    import os
+    from pathlib import Path
+
+    import storytrace
+
+    env = {**os.environ, "PYTHONPATH": str(Path(storytrace.__file__).resolve().parents[1])}  # this tree, from any cwd
+    for path, cwd in ((str(script), None), ("storytrace", tmp_path)):
+        done = subprocess.run([sys.executable, path, "analyze", "/nonexistent/storytrace-input", "--quiet"],
+                              capture_output=True, text=True, cwd=cwd, env=env)
+        assert done.returncode == 2 and done.stdout.split() == ["atexit", "ran"], (done.stdout, done.stderr)

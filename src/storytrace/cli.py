@@ -431,8 +431,23 @@ def main() -> None:
     try:
         app()
     except SystemExit as exc:
-        model_loads.exit_without_teardown(exc.code)
+        if _runs_as_the_program(sys._getframe(1)):
+            model_loads.exit_without_teardown(exc.code)
         raise
+
+
+def _runs_as_the_program(caller) -> bool:
+    """Is main() the program itself: called by the top-level code of the script the interpreter was
+    started with (the console script bin/storytrace, `python -m storytrace.cli`)? Only then may the
+    process end without its teardown. A program that calls main() from its own code (a task runner,
+    a notebook cell, a wrapper that catches SystemExit) gets the normal exit and carries on."""
+    import os
+
+    main_module = sys.modules.get("__main__")
+    if caller is None or caller.f_code.co_name != "<module>" or not sys.argv \
+            or caller.f_globals is not getattr(main_module, "__dict__", None):
+        return False
+    return os.path.realpath(caller.f_code.co_filename) == os.path.realpath(sys.argv[0])
 
 
 if __name__ == "__main__":

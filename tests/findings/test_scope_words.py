@@ -41,6 +41,25 @@ def test_no_scope_addition(extractor, src, der):
                 and f.derived_value.lower() in ("very", "first")], findings
 
 
+def test_scope_words_are_read_in_english_versions_only(extractor):
+    # Hungarian "most" is "now"; the English tagger reads it as an adverb all the same
+    findings = pair_findings(
+        extractor, "A kormány bejelentette, hogy a híd felújítása jövő tavasszal kezdődik a fővárosban.",
+        "A kormány most bejelentette, hogy a híd felújítása jövő tavasszal kezdődik a fővárosban.")
+    assert not _additions(findings, "most"), findings
+
+
+@pytest.mark.parametrize("language", ["en-GB", "EN"])
+def test_scope_words_are_read_in_english_written_any_way(extractor, language):
+    # a version whose metadata gives its language as "en-GB" (front matter, --meta) is English
+    from .helpers import prepare
+
+    src = "The council said the old bridge over the river would close for repairs in May."
+    der = prepare(extractor, "The council said the only old bridge over the river would close for repairs in May.", "d")
+    der.language = language
+    assert _additions(pair_findings(extractor, src, der), "only")
+
+
 @pytest.mark.xfail(strict=True, reason="crit20 H dropped: frequency adverbs as scope words gained on tune only, "
                                        "and one more medium addition on bench_independent confirm")
 def test_frequency_adverb_slipped_in_is_an_addition(extractor):

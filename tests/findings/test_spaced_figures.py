@@ -45,6 +45,21 @@ def test_a_date_with_slashes_is_not_a_spaced_fraction(extractor):
     assert values == [8.0, 2.0, 2013.0]
 
 
+@pytest.mark.parametrize("text", [
+    "The meeting took place in Berlin on 4. 5. 2013, officials said.",
+    "Das Treffen fand am 4. 5. 2013 in Berlin statt, sagten Beamte.",
+])
+def test_a_date_with_full_stops_is_not_a_spaced_decimal(extractor, text):
+    # day. month. year, as German and Central European papers write a date: no 4.5 in it, nor 5.2013
+    assert [v for _, v in _values(extractor, text)] == [4.0, 5.0, 2013.0]
+
+
+def test_a_date_with_full_stops_copied_in_spaced_pieces_changes_nothing(extractor):
+    findings = pair_findings(extractor, "The meeting took place in Berlin on 4.5.2013, officials said.",
+                             "The meeting took place in Berlin on 4. 5. 2013, officials said.")
+    assert not [f for f in findings if f.severity != "low"], findings
+
+
 @pytest.mark.parametrize("source,derived", [
     ("4.5", "4 1 / 2"),
     ("4. 5", "4 1 / 2"),

@@ -61,3 +61,27 @@ def test_what_is_an_amount_of_time(text, value, amount):
     from storytrace.findings.numbers import amount_of_time
 
     assert amount_of_time(text, value) is amount
+
+
+@pytest.mark.parametrize("text,value,amount", [
+    ("he waited 5 hours  -  ago", "5", False),
+    ("he waited 5 hours -later", "5", False),
+    ("a 5 - year  sentence", "5", True),
+])
+def test_what_is_an_amount_of_time_with_spaces_around_a_hyphen(text, value, amount):
+    from storytrace.findings.numbers import amount_of_time
+
+    assert amount_of_time(text, value) is amount
+
+
+def test_a_long_blank_after_the_unit_is_read_in_linear_time():
+    # Article text keeps its blanks (a page copied with its layout); the look-ahead for "ago"/"later"
+    # after a unit of time gave back and retook them one by one: 40,000 spaces took a minute.
+    import time
+
+    from storytrace.findings.numbers import amount_of_time
+
+    text = "questioned for 5 hours" + " " * 40_000 + "at the station"
+    started = time.process_time()
+    assert amount_of_time(text, "5") is True
+    assert time.process_time() - started < 2.0

@@ -309,3 +309,82 @@ def test_a_bert_of_another_layout_goes_through_transformers(tmp_path):
     (model / "config.json").write_text(json.dumps(config))
     (model / "tokenizer.json").unlink()
     assert torch_bert_config(model) is None
+
+
+def _minilm_copy(tmp_path, name: str):
+    import shutil
+
+    from storytrace.similarity.embeddings import resolve_model_path
+
+    model = tmp_path / name
+    shutil.copytree(resolve_model_path("minilm"), model)
+    return model
+
+
+@pytest.mark.parametrize("setting", [{"do_lower_case": False}, {"strip_accents": False}])
+def test_a_tokenizer_config_that_overrides_tokenizer_json_goes_through_transformers(tmp_path, setting):
+    """transformers' BertTokenizer lower-cases and strips accents as tokenizer_config.json says, whatever
+    tokenizer.json's normaliser does; the plain reader reads tokenizer.json alone. Where the two files
+    disagree the plain reader would give other token ids (vectors 0.2 apart), so transformers reads it."""
+    import json
+
+    import torch
+
+    from storytrace.similarity.plain_encoder import MeanPoolingEncoder, plain_layout, torch_bert_config
+
+    model = _minilm_copy(tmp_path, "overridden")
+    settings = json.loads((model / "tokenizer_config.json").read_text())
+    (model / "tokenizer_config.json").write_text(json.dumps({**settings, **setting}))
+    assert torch_bert_config(model) is None
+    encoder = MeanPoolingEncoder(model, *plain_layout(model))
+    reference = MeanPoolingEncoder(model, *plain_layout(model), transformers=True)
+    assert encoder.backend == "transformers"
+    sentences = ["Caf\u00e9 Na\u00efve: THE Mayor said so."]
+    with torch.inference_mode():
+        assert np.array_equal(encoder.encode(sentences), reference.encode(sentences))
+
+
+@pytest.mark.parametrize("damage", ["a list", "no hidden_size"])
+def test_a_damaged_config_json_is_one_clear_error(tmp_path, damage):
+    """A config.json that is not an object, or lacks a size, is reported as the model folder that cannot be
+    loaded (a ValueError the command line turns into one line, exit 2), not a KeyError's traceback."""
+    import json
+
+    model = _minilm_copy(tmp_path, "damaged")
+    config = json.loads((model / "config.json").read_text())
+    config.pop("hidden_size")
+    (model / "config.json").write_text(json.dumps([1, 2] if damage == "a list" else config))
+    with pytest.raises(ValueError, match="damaged: cannot load"):
+        Embedder(Config(embedding_model=str(model))).encode(["A harbour reopened."])
+
+
+def test_a_config_that_leaves_sizes_to_bert_defaults_still_loads(tmp_path):
+    """BertConfig defaults type_vocab_size (2) and layer_norm_eps (1e-12); a config.json without them is a
+    valid BERT, which transformers reads when the plain reader cannot."""
+    import json
+
+    model = _minilm_copy(tmp_path, "defaults")
+    config = json.loads((model / "config.json").read_text())
+    assert config["type_vocab_size"] == 2 and config["layer_norm_eps"] == 1e-12
+    del config["type_vocab_size"], config["layer_norm_eps"]
+    (model / "config.json").write_text(json.dumps(config))
+    vectors = Embedder(Config(embedding_model=str(model))).encode(["A harbour reopened."])
+    assert vectors.shape == (1, 384)
+
+
+def test_weights_the_plain_reader_turns_down_load_quietly(tmp_path):
+    """fp16 weights: the plain reader finds out only when it opens them, and transformers reads the
+    model; its "Loading weights" bar must not reach stderr (analyze --quiet)."""
+    import subprocess
+    import sys
+
+    from safetensors.torch import load_file, save_file
+
+    model = _minilm_copy(tmp_path, "half")
+    weights = load_file(str(model / "model.safetensors"))
+    save_file({k: v.half() if v.is_floating_point() else v for k, v in weights.items()}, str(model / "model.safetensors"))
+    code = ("from storytrace.config import Config; from storytrace.similarity.embeddings import Embedder; "
+            f"e = Embedder(Config(embedding_model={str(model)!r})); print(e.model.backend)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.split() == ["transformers"], done.stderr
+    assert "Loading weights" not in done.stderr, done.stderr

@@ -51,15 +51,19 @@ def write_report_json_streamed(store: Store, path: Path, version: str, errors: l
     from storytrace.outputs.json_report import SCHEMA_VERSION, story_to_dict
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write('{\n  "version": %s,\n  "schema_version": %d,\n  "articles": [' % (json.dumps(version), SCHEMA_VERSION))
-        for n, row in enumerate(_article_rows(store)):
-            fh.write(("," if n else "") + "\n    " + json.dumps(row, ensure_ascii=False))
-        fh.write('\n  ],\n  "stories": [')
-        for n, (story, members) in enumerate(_stories_with_cited(store, stream_tables.ordered_story_ids(store))):
-            fh.write(("," if n else "") + "\n    " + json.dumps(story_to_dict(story, members), ensure_ascii=False))
-        fh.write('\n  ],\n  "errors": %s\n}\n' % json.dumps([str(e) for e in errors], ensure_ascii=False))
-    publish(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write('{\n  "version": %s,\n  "schema_version": %d,\n  "articles": [' % (json.dumps(version), SCHEMA_VERSION))
+            for n, row in enumerate(_article_rows(store)):
+                fh.write(("," if n else "") + "\n    " + json.dumps(row, ensure_ascii=False))
+            fh.write('\n  ],\n  "stories": [')
+            for n, (story, members) in enumerate(_stories_with_cited(store, stream_tables.ordered_story_ids(store))):
+                fh.write(("," if n else "") + "\n    " + json.dumps(story_to_dict(story, members), ensure_ascii=False))
+            fh.write('\n  ],\n  "errors": %s\n}\n' % json.dumps([str(e) for e in errors], ensure_ascii=False))
+        publish(tmp, path)
+    except BaseException:  # a full disk, a store error or Ctrl-C half way: no half-written file is left
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path
 
 

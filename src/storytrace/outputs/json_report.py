@@ -88,12 +88,17 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def write_atomic(path: Path, text: str) -> Path:
-    """Write via a temporary file and rename, so a crash never leaves half a report."""
+    """Write via a temporary file and rename, so a crash never leaves half a report (and a failed
+    write, a full disk or Ctrl-C, leaves no half-written temporary file either)."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    publish(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        publish(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return path
 
 

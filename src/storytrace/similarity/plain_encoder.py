@@ -17,6 +17,7 @@ sentence-transformers, padded and unpadded batches).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -58,8 +59,14 @@ class MeanPoolingEncoder:
             except ValueError:  # weights of another layout or dtype: transformers reads them
                 self.backend = "transformers"
         if self.backend == "transformers":
-            import transformers as _transformers  # noqa: F401  (its logging is set by the caller)
+            import transformers as _transformers
             from transformers import AutoModel, AutoTokenizer
+
+            # set here too: the caller sets it only when it knows transformers will be needed, and
+            # weights _Bert turns down (fp16, bf16) are found out only now; its "Loading weights"
+            # bar on stderr is noise in a CLI that promises --quiet
+            _transformers.utils.logging.disable_progress_bar()
+            _transformers.utils.logging.set_verbosity_error()
 
             self.tokenizer = AutoTokenizer.from_pretrained(str(path))
             self._model = AutoModel.from_pretrained(str(path))
@@ -134,6 +141,13 @@ def torch_bert_config(path: str | Path) -> dict | None:
         tokenizer = json.loads((root / "tokenizer_config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not isinstance(config, dict) or not isinstance(tokenizer, dict):
+        return None  # a damaged file: transformers says what is wrong (Embedder turns it into one line)
+    # _Bert reads these sizes from the file; a config that leaves one to BertConfig's default is
+    # read by transformers, which knows the defaults
+    if any(not isinstance(config.get(k), int) or isinstance(config.get(k), bool) or config.get(k) <= 0
+           for k in _BERT_SIZES) or not isinstance(config.get("layer_norm_eps"), (int, float)):
+        return None
     if any(config.get(k, v) != v for k, v in _TORCH_BERT.items()) or config.get("is_decoder") \
             or config.get("add_cross_attention") or config.get("chunk_size_feed_forward", 0) \
             or config.get("architectures", ["BertModel"]) != ["BertModel"] \
@@ -142,7 +156,51 @@ def torch_bert_config(path: str | Path) -> dict | None:
         return None
     if not (root / "tokenizer.json").is_file() or not (root / "model.safetensors").is_file():
         return None
+    if not _normaliser_as_configured(root / "tokenizer.json", tokenizer):
+        return None
     return config
+
+
+# The sizes _Bert builds its modules from (BertConfig has a default for each; _Bert has none).
+_BERT_SIZES = ("vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size",
+               "max_position_embeddings", "type_vocab_size")
+
+
+# the first "normalizer" key: tokenizers writes the top-level one before the model's vocabulary (a
+# vocabulary word of that name met first gives no dict, and transformers reads the model: safe)
+_NORMALIZER_KEY = re.compile(r'"normalizer"\s*:\s*')
+
+
+def _decoded_normaliser(text: str):
+    at = _NORMALIZER_KEY.search(text)
+    if at is None:
+        return None
+    try:
+        return json.JSONDecoder().raw_decode(text, at.end())[0]
+    except ValueError:  # cut off at the head's end
+        return None
+
+
+def _normaliser_as_configured(tokenizer_json: Path, tokenizer_config: dict) -> bool:
+    """Does tokenizer.json's normaliser do what tokenizer_config.json asks? transformers' BertTokenizer
+    sets lower-casing, accent stripping and the spacing of Chinese characters from tokenizer_config.json
+    whatever tokenizer.json says, and _JsonTokenizer reads tokenizer.json alone: where the two files
+    disagree ("do_lower_case": false beside a lower-casing normaliser) the token ids would differ, so
+    transformers reads the model."""
+    try:  # the normaliser alone, from the file's head: decoding the whole file (the vocabulary) cost ~8 ms
+        with open(tokenizer_json, "rb") as fh:
+            head = fh.read(1 << 16)
+        normaliser = _decoded_normaliser(head.decode("utf-8", errors="replace"))
+        if normaliser is None:
+            normaliser = _decoded_normaliser(tokenizer_json.read_text(encoding="utf-8"))
+    except OSError:
+        return False
+    if not isinstance(normaliser, dict) or normaliser.get("type") != "BertNormalizer":
+        return False
+    return (normaliser.get("lowercase") == tokenizer_config.get("do_lower_case", True)
+            and normaliser.get("strip_accents") == tokenizer_config.get("strip_accents")
+            and normaliser.get("handle_chinese_chars") == tokenizer_config.get("tokenize_chinese_chars", True)
+            and normaliser.get("clean_text", True) is True)
 
 
 class _JsonTokenizer:

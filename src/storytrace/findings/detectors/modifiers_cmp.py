@@ -256,7 +256,7 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
         if not ({before.pos, after.pos} & _CONTENT_POS):
             continue
         if not _checkable_word(tok, ctx) and not (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)) \
-                and not _scope_word(tok, sources) and not _qualifier_in_a_time_span(tok, ctx):
+                and not _scope_word(tok, sources, ctx) and not _qualifier_in_a_time_span(tok, ctx):
             continue
         if tok.lower in HEDGES or _supported(tok, ctx):
             continue
@@ -273,10 +273,14 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
 _SCOPE = frozenset("only sole whole entire additional extra further first last final most both".split())
 
 
-def _scope_word(tok: Token, sources: list[ParsedSentence]) -> bool:
+def _scope_word(tok: Token, sources: list[ParsedSentence], ctx: PairContext) -> bool:
     """A word that sets the scope of the phrase it opens, said in none of the source sentences
-    (a source that says "first" elsewhere may be where it comes from)."""
+    (a source that says "first" elsewhere may be where it comes from). The list is of English
+    words, read in an English version only ("en", "en-GB", or not known): elsewhere the same letters are
+    other words (Hungarian "most" is "now", Italian "sole" the sun), which the English tagger reads as
+    adverbs all the same."""
     return tok.lower in _SCOPE and tok.pos in ("ADJ", "ADV", "DET") \
+        and (not ctx.derived.language or ctx.derived.language.lower().split("-")[0] == "en") \
         and not any(t.lower == tok.lower for s in sources for t in s.tokens)
 
 
