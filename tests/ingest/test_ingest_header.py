@@ -153,3 +153,32 @@ def test_a_headline_that_starts_like_a_date_label_is_still_the_title():
     assert a.title == "Updated guidance on port fees" and a.published is None
     a = article_from_text(f"Posted workers face new harbour rules\n\n{BODY}")
     assert a.title == "Posted workers face new harbour rules"
+
+
+# A CJK sentence is no date stamp because it holds a figure: the date-word test reads ASCII words only, so
+# the letters around the figures must count (the example corpus' Chinese and Japanese leads were read as
+# date lines). A stamp written with the CJK calendar characters still is one.
+@pytest.mark.parametrize("line", ["欧盟委员会周三表示，关税将在7年内降至零。",
+                                  "有村健二首相は3月12日朝、東京で記者会見を開いた。",
+                                  "정부는 3월 12일 새 관세를 발표했다."])
+def test_a_cjk_sentence_with_a_figure_is_no_date_line(line):
+    from storytrace.ingest.header import is_date_time_only
+
+    assert not is_date_time_only(line)
+
+
+@pytest.mark.parametrize("line", ["2013年3月12日", "2013年3月12日 星期二 下午3:05", "3月12日(火) 10時30分", "2013년 3월 12일"])
+def test_a_cjk_date_stamp_is_a_date_line(line):
+    from storytrace.ingest.header import is_date_time_only
+
+    assert is_date_time_only(line)
+
+
+def test_a_chinese_first_line_with_a_date_in_it_is_read_as_an_english_one():
+    # the same shape in two languages: a first line that names a day, then the body; neither first line is
+    # a date stamp to skip, so the title is taken from the same line in both
+    english = article_from_text("The Commission said on March 12 that tariffs will fall to zero.\n\n"
+                                "Talks took two years and twice nearly collapsed before the deal in Brussels.\n")
+    chinese = article_from_text("欧盟委员会3月12日表示，关税将在7年内降至零。\n\n谈判历时两年，两度濒临破裂，最终在布鲁塞尔达成协议。\n")
+    assert english.title.startswith("The Commission said")
+    assert chinese.title.startswith("欧盟委员会3月12日表示")

@@ -115,9 +115,22 @@ def _date_of(line: str, info: HeaderInfo) -> tuple[bool, object]:
     return False, None
 
 
+# The characters a Chinese, Japanese or Korean date stamp is written with besides its figures: units of
+# the calendar and the clock, morning/afternoon, and weekday names ("2013年3月12日 星期二 下午3:05",
+# "3月12日(火)", "2013년 3월 12일").
+_CJK_DATE_CHARACTERS = frozenset("年月日号號时時分秒点點午上下前后後星期周週曜一二三四五六天火水木金土년월일시분오전후요")
+
+
+def _has_other_words(line: str) -> bool:
+    """Letters outside the ASCII date words and the CJK date characters: a sentence, not a stamp. The
+    date-word test below reads only ASCII words, so without this a Chinese sentence with a figure in it
+    ("欧盟委员会周三表示，关税将在7年内降至零。") passed as a line of nothing but a date."""
+    return any(ch.isalpha() and not ch.isascii() and ch not in _CJK_DATE_CHARACTERS for ch in line)
+
+
 def is_date_time_only(line: str) -> bool:
     """True for a line made only of a date and/or a time ("May 2, 2013 | 5: 03pm", "05 / 02 / 2013", "2:15 PM EDT")."""
-    if not re.search(r"\d", line) or len(line) > 80:
+    if not re.search(r"\d", line) or len(line) > 80 or _has_other_words(line):
         return False
     tokens = re.findall(r"[A-Za-z]+(?:\.[A-Za-z])*\.?|\d+(?:st|nd|rd|th)?", line)
     # a line of nothing but date and time words ("Friday, May 3, 2013 | 5:03 pm EDT", "Updated 2:15 PM") is
