@@ -7,7 +7,6 @@ sentence has the opposite word and not the derived one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 
 from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, negative_count, same_head,
@@ -426,7 +425,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
                         Counter(t.lemma for t in free)))
     for i, tok in enumerate(sentence.tokens):
         lemma = tok.lemma
-        if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok) or _no_pole(tok):
+        if tok.pos not in _OPPOSITE_POS or lemma_is_gendered(tok):
             continue
         own = set().union(*(senses(f) for f in _forms(tok)))
         for src, src_lemmas, free_forms, src_counts in sources:
@@ -442,7 +441,7 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
                                 i / max(1, len(sentence.tokens)), len(src.tokens))
             direct = opposite is not None
             j = src_lemmas[opposite] if direct else _expressed_opposite(tok, src, sentence)
-            if j is None or _no_pole(src.tokens[j]):
+            if j is None:
                 continue
             if _written_apart(lemma, src.text) and not repeated:
                 continue  # "non-violently" written apart in the source (a word it says as such is counted above)
@@ -477,25 +476,6 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             reversed_uses[lemma] += 1
             break
     return out
-
-
-def _no_pole(tok: Token) -> bool:
-    """Is the word one whose WordNet opposite says nothing where it stands?
-    - A participle heading a prepositional phrase ("according to AFP", "including", "following") is a
-      preposition there, not a verb: "according" is no opposite of "grabbing".
-    - A plural noun of time ("left the bodies for days", "three nights") counts an amount of time; the
-      opposition of its senses (day / night: light against dark) does not reach it."""
-    if tok.pos == "VERB" and tok.dep == "prep":
-        return True
-    return tok.pos == "NOUN" and tok.tag == "NNS" and _names_time_period(tok.lemma)
-
-
-@lru_cache(maxsize=4096)
-def _names_time_period(lemma: str) -> bool:
-    """Is the first noun sense of the word a period or unit of time ("day", "night", "week")?"""
-    wn = wordnet.wordnet()
-    periods = set(wn.synsets("time_period", "n")) | set(wn.synsets("time_unit", "n"))
-    return any((wn.hypernym_closure(sid) | {sid}) & periods for sid in wn.synsets(lemma, "n", 1))
 
 
 def _heads_in_one_slot(sentence: ParsedSentence, i: int, src: ParsedSentence, j: int) -> bool:
@@ -552,9 +532,7 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
             tok, other = sentence.tokens[i], src.tokens[j]
             if tok.lemma in said or other.lemma in derived_lemmas or tok.ent_type or other.ent_type:
                 continue
-            if lemma_is_gendered(tok) or _no_pole(tok) or _no_pole(other):
-                continue
-            if not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
+            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
@@ -587,13 +565,12 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
     slotted = {i for i, _ in substitutions(sentence, src)}
     n, m = max(1, len(sentence.tokens)), max(1, len(src.tokens))
     free_src = [j for j, t in enumerate(src.tokens) if j not in taken and t.pos in CONTENT_POS
-                and not t.ent_type and t.lemma not in derived_lemmas and t.lemma not in VAGUE_POLES
-                and not _no_pole(t)]
+                and not t.ent_type and t.lemma not in derived_lemmas and t.lemma not in VAGUE_POLES]
     src_readings = {j: set(wordnet_readings(src.tokens[j])) for j in free_src}
     found = []
     for i, tok in enumerate(sentence.tokens):
         if i in anchored or i in slotted or tok.pos not in CONTENT_POS or tok.ent_type or tok.lemma in said \
-                or tok.lemma in VAGUE_POLES or lemma_is_gendered(tok) or _no_pole(tok):
+                or tok.lemma in VAGUE_POLES or lemma_is_gendered(tok):
             continue
         near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
         readings = set(wordnet_readings(tok))
