@@ -252,6 +252,9 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
+            toks = sentence.tokens[unit.first:unit.end]
+            if in_conversion_brackets(sentence, toks[0].start, toks[-1].end):
+                continue  # "€2 million (R26 million)": an amount converted, read by the parser as a name
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
                 supported = True  # "China News Service" for "Chinanews.com": one outlet
@@ -263,9 +266,7 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                     if moved is not None:
                         findings.append(moved)
                 continue
-            unsupported = _unsupported(ctx, unit, all_derived_units, aligned)
-            if unsupported is not None:
-                findings.append(unsupported)
+            findings.append(_unsupported(ctx, unit, all_derived_units, aligned))
     return findings
 
 
@@ -303,8 +304,7 @@ def _variant(ctx: PairContext, unit: NameUnit, source_name: str, aligned: list[P
     )
 
 
-def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit],
-                 aligned: list[ParsedSentence]) -> Finding | None:
+def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit], aligned: list[ParsedSentence]) -> Finding:
     # A slot: a name of the same kind in the aligned source sentence that the derived
     # sentence no longer has.
     derived_texts = [u.text for u in derived_units]
@@ -330,9 +330,6 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
                                                          candidate.text, explanation, 0.7 if lookalike else 0.8,
                                                          severity="medium" if not_high else None), not_high),
                                    unit, candidate)
-    toks = unit.sentence.tokens[unit.first:unit.end]
-    if in_conversion_brackets(unit.sentence, toks[0].start, toks[-1].end):
-        return None  # "€2 million (R26 million)": an amount converted, read by the parser as a name; it adds no fact
     needle = unit.text.lower()
     elsewhere = ctx.other_versions_with(lambda article: needle in (article.text or article.original_text).lower())
     explanation = f'"{unit.text}" appears nowhere in the source.' + ctx.support_note(elsewhere)

@@ -97,7 +97,9 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
         aligned = ctx.aligned_source(sentence.index)
         aligned_numbers = [(s, n) for s in aligned for n in sentence_numbers(s)]
         for n in derived_numbers:
-            if _is_weak(n):
+            if _is_weak(n) or in_conversion_brackets(sentence, n.start, n.end):
+                continue
+            if _converted_in_brackets(sentence, n, derived_numbers, all_source, source_raw):
                 continue
             flipped = _flipped_bound(sentence, n, aligned_numbers)
             if flipped is not None:
@@ -139,9 +141,6 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     f"\"{_as_written(sentence, n)}\".", 0.85 if not elsewhere else 0.6,
                 )
                 findings.append(lower_to_medium(finding, *missing) if missing else finding)
-            elif in_conversion_brackets(sentence, n.start, n.end) \
-                    or _converted_in_brackets(sentence, n, derived_numbers, all_source, source_raw):
-                continue  # an amount converted in brackets adds no fact (a changed amount is still read above)
             else:
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."
                 if rank:
