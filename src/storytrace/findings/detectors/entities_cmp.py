@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
+from storytrace.findings.detectors.numbers_cmp import in_conversion_brackets
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
 from storytrace.findings.short_forms import initials_of, loose_fit, one_referent, same_outlet  # noqa: F401 (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
-from storytrace.findings.numbers import currency_rendered, in_conversion_brackets, names_a_currency
+from storytrace.findings.numbers import currency_rendered, names_a_currency
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import anchors

@@ -16,7 +16,7 @@ from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
-from storytrace.findings.numbers import NumberValue, in_conversion_brackets, raw_values, sentence_numbers
+from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
 
@@ -69,6 +69,28 @@ def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
             return sentence.tokens[nxt].lemma
         nxt += 1
     return ""
+
+
+# An amount given again in brackets right after another amount, in another currency or unit: "€2 million
+# (R26 million)", "$2.6 million (two million euros)", "5 miles (8 km)". The text before the bracket ends in a
+# figure or a scale word and at most two words (the unit); the bracket opens with at most a currency sign and
+# closes within three words of the figure.
+_CONVERSION_BEFORE = re.compile(
+    r"(?:\d[\d.,]*|\b(?:hundred|thousand|million|billion|trillion|bn|m))(?:[\s-]+[^\W\d]+\.?){0,2}\s*\(\s*"
+    r"(?:US\s?\$|[A-Z]{1,3}\$|[$€£¥₹])?\s*$", re.IGNORECASE)
+_CONVERSION_AFTER = re.compile(r"^(?:[\s-]*[^\W\d]+\.?){0,3}\s*\)")
+
+
+def in_conversion_brackets(sentence: ParsedSentence, start: int, end: int) -> bool:
+    """Is the span (offsets into the article's text) an amount in brackets that converts the amount
+    just before it into other units ("€2 million (R26 million)")? A conversion states no fact of its
+    own: the amount it converts is the one to compare, and a rendering that adds or drops a
+    conversion adds or drops nothing."""
+    i, j = start - sentence.start, end - sentence.start
+    if i < 0 or j > len(sentence.text):
+        return False
+    return bool(_CONVERSION_BEFORE.search(sentence.text[max(0, i - 60):i])
+                and _CONVERSION_AFTER.match(sentence.text[j:j + 40]))
 
 
 def _converted_in_brackets(sentence: ParsedSentence, n: NumberValue, derived_numbers: list[NumberValue],
