@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
-from storytrace.findings.detectors.numbers_cmp import in_conversion_brackets
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
 from storytrace.findings.short_forms import initials_of, loose_fit, one_referent, same_outlet  # noqa: F401 (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
@@ -253,9 +252,6 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
-            toks = sentence.tokens[unit.first:unit.end]
-            if in_conversion_brackets(sentence, toks[0].start, toks[-1].end):
-                continue  # "€2 million (R26 million)": an amount converted, read by the parser as a name
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
                 supported = True  # "China News Service" for "Chinanews.com": one outlet

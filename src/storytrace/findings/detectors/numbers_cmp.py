@@ -71,40 +71,6 @@ def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
     return ""
 
 
-# An amount given again in brackets right after another amount, in another currency or unit: "€2 million
-# (R26 million)", "$2.6 million (two million euros)", "5 miles (8 km)". The text before the bracket ends in a
-# figure or a scale word and at most two words (the unit); the bracket opens with at most a currency sign and
-# closes within three words of the figure.
-_CONVERSION_BEFORE = re.compile(
-    r"(?:\d[\d.,]*|\b(?:hundred|thousand|million|billion|trillion|bn|m))(?:[\s-]+[^\W\d]+\.?){0,2}\s*\(\s*"
-    r"(?:US\s?\$|[A-Z]{1,3}\$|[$€£¥₹])?\s*$", re.IGNORECASE)
-_CONVERSION_AFTER = re.compile(r"^(?:[\s-]*[^\W\d]+\.?){0,3}\s*\)")
-
-
-def in_conversion_brackets(sentence: ParsedSentence, start: int, end: int) -> bool:
-    """Is the span (offsets into the article's text) an amount in brackets that converts the amount
-    just before it into other units ("€2 million (R26 million)")? A conversion states no fact of its
-    own: the amount it converts is the one to compare, and a rendering that adds or drops a
-    conversion adds or drops nothing."""
-    i, j = start - sentence.start, end - sentence.start
-    if i < 0 or j > len(sentence.text):
-        return False
-    return bool(_CONVERSION_BEFORE.search(sentence.text[max(0, i - 60):i])
-                and _CONVERSION_AFTER.match(sentence.text[j:j + 40]))
-
-
-def _converted_in_brackets(sentence: ParsedSentence, n: NumberValue, derived_numbers: list[NumberValue],
-                           all_source: list, source_raw) -> bool:
-    """Is ``n`` followed by its conversion in brackets, and is that conversion the source's amount
-    ("$2.6 million (two million euros)" where the source says "two million euros")? Then this version
-    converted the source's amount and put the conversion first: ``n`` is the same amount, in other units."""
-    m = min((k for k in derived_numbers if k.start >= n.end), key=lambda k: k.start, default=None)
-    if m is None or "(" not in sentence.text[n.end - sentence.start:m.start - sentence.start] \
-            or not in_conversion_brackets(sentence, m.start, m.end):
-        return False
-    return any(m.matches(k) for _, k in all_source) or any(m.matches_value(v) for v in source_raw)
-
-
 @detector("numbers", scope="pair", types=("number_change", "date_change", "unsupported_addition"),
           severity={"number_change": "high", "date_change": "high"}, rank={"number_change": 40, "date_change": 50},
           strict=("number_change", "date_change"))
@@ -119,9 +85,7 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
         aligned = ctx.aligned_source(sentence.index)
         aligned_numbers = [(s, n) for s in aligned for n in sentence_numbers(s)]
         for n in derived_numbers:
-            if _is_weak(n) or in_conversion_brackets(sentence, n.start, n.end):
-                continue
-            if _converted_in_brackets(sentence, n, derived_numbers, all_source, source_raw):
+            if _is_weak(n):
                 continue
             flipped = _flipped_bound(sentence, n, aligned_numbers)
             if flipped is not None:
