@@ -182,3 +182,23 @@ def test_a_chinese_first_line_with_a_date_in_it_is_read_as_an_english_one():
     chinese = article_from_text("欧盟委员会3月12日表示，关税将在7年内降至零。\n\n谈判历时两年，两度濒临破裂，最终在布鲁塞尔达成协议。\n")
     assert english.title.startswith("The Commission said")
     assert chinese.title.startswith("欧盟委员会3月12日表示")
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        ("Published time: March 12, 2013 02: 03", date(2013, 3, 12)),
+        ("Posted at: 5:03 pm, March 12, 2013", date(2013, 3, 12)),
+        ("Published Date: 12 March 2013", date(2013, 3, 12)),
+        ("Publication date: 12 March 2013", date(2013, 3, 12)),
+    ],
+)
+def test_a_date_label_that_names_what_it_gives_still_gives_the_date(line, day):
+    # The label strip took "Published" and left "time: March 12, ..." as the value, which read as no date.
+    a = article_from_text(f"{line}\n\nPort deal signed\n\n{BODY}")
+    assert (a.title, a.published) == ("Port deal signed", day)
+
+
+def test_a_headline_that_starts_with_publication_is_no_date_line():
+    a = article_from_text(f"Publication delayed until 2014\n\n{BODY}")
+    assert a.title == "Publication delayed until 2014" and a.published is None

@@ -33,7 +33,10 @@ _BYLINE = re.compile(rf"^[\[(]?\s*{_BY}\s*:?\s+(?P<who>.+?)\s*[\])]?\s*$", re.IG
 _TRANSLATION = re.compile(r"\b(?:translation|translated)\s+by\s*:?\s+(?P<name>[^,;|\])]+)", re.IGNORECASE)
 _AGENCY_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'-]{1,40}\s+)?\((?P<agency>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)\s*[-–—:]?\s")
 _DATE_LINE = re.compile(
-    r"^(?P<label>date|dated|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|last\s+updated|first\s+published)\s*:?\s*(?P<value>.*)$",
+    # the label may name what it gives before its colon: "Published time: March 12, 2013 02: 03",
+    # "Posted at: 5:03 pm", "Publication date: ..."; without it the value read "time: March 12, ..." (no date)
+    r"^(?P<label>(?:date|dated|published|posted|updated|last\s+updated|first\s+published|publication(?=\s+date))"
+    r"(?:\s+(?:on|at|time|date|date\s+and\s+time))?)\s*:?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:yesterday|today|ago|last\s+\w+|this\s+(?:morning|evening|week))\b", re.IGNORECASE)

@@ -54,7 +54,8 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
                 f'The source names {holder.person} as {title_phrase(holder.title)}; this version puts {role.person} in that role.', 0.8,
             ))
             continue
-        if same_person and not any(_same_title(words, title_words(r.title), role.title, r.title) for r in same_person):
+        if same_person and not any(_same_title(words, title_words(r.title), role.title, r.title)
+                                   or _shares_a_role(role.title, r.title) for r in same_person):
             r = same_person[0]
             findings.append(make_finding(
                 ctx, "role_change", claim, role.title, _sentence(ctx.src.sentences, r.sentence), r.title,
@@ -79,6 +80,25 @@ def detect_roles(ctx: PairContext) -> list[Finding]:
                                 f' "{holder.person}", so it may be the same person named badly.')
             findings.append(swap)
     return findings
+
+
+# Where a description joins several roles or adds a clause about its holder: "a neurosurgeon and CNN's
+# chief medical reporter", "a neurosurgeon who is among the nation's best-known physicians".
+_ROLE_JOINS = re.compile(r",|;|\band\b|\bwho\b|\bwhich\b|\bwhose\b")
+
+
+def _shares_a_role(title_a: str, title_b: str) -> bool:
+    """Do two descriptions of one person begin with the same role, each going on to say more about
+    its holder ("a neurosurgeon and CNN's chief medical reporter" / "a neurosurgeon who is among the
+    nation's best-known physicians")? A person holds several roles and a report names those it
+    needs: the same first role, with other things said after it, is no change of role. The first
+    parts must be the same role (another first role, "a dentist who ...", still differs)."""
+    first_a = _ROLE_JOINS.split(title_a, maxsplit=1)[0]
+    first_b = _ROLE_JOINS.split(title_b, maxsplit=1)[0]
+    if first_a == title_a and first_b == title_b:
+        return False  # neither says more than one thing: the plain comparison decides
+    words_a, words_b = title_words(first_a), title_words(first_b)
+    return bool(words_a) and words_a == words_b
 
 
 def title_core(title: str) -> set[str]:
