@@ -95,3 +95,49 @@ def test_the_stop_words_read_without_spacy_are_spacys():
     from storytrace.align import STOP_WORDS as align_stop_words
 
     assert align_stop_words == frozenset(STOP_WORDS) and {"the", "n't", "’ll"} <= align_stop_words
+
+
+# -- add_lemmas' lemmatizer: spaCy's rule lemmatizer over a lemma index held as sets -------------
+
+_LEMMA_TEXTS = [
+    "The ministers were running late; the children's mice ate the geese's bread, and prices fell sharply.",
+    "She had been told that the bridges, closed since Monday, would reopen sooner than the better roads.",
+    "Officials said 12 people died and dozens were injured when the buses collided near the stadiums.",
+    "Gonna see the LOUDEST crowds ever? The fans cheered, booed, and went home happier.",
+]
+
+
+def test_add_lemmas_sets_the_lemmas_the_full_pipeline_sets():
+    from storytrace.nlp.models import add_lemmas
+
+    nlp, full = load_spacy(), load_spacy(full=True)
+    for text in _LEMMA_TEXTS * 2:  # twice: the second pass goes through the caches
+        mine, theirs = add_lemmas(nlp, nlp(text)), full(text)
+        assert [(t.text, t.lemma_) for t in mine] == [(t.text, t.lemma_) for t in theirs]
+
+
+def test_the_lemma_index_is_answered_as_sets():
+    from storytrace.nlp import models
+
+    nlp = load_spacy()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    models.add_lemmas(nlp, nlp("A first doc validates the tables."))
+    lemmatizer.cache.clear()
+    doc = models.add_lemmas(nlp, nlp("The geese were flying over closed bridges."))
+    assert [t.lemma_ for t in doc][:5] == ["the", "goose", "be", "fly", "over"]
+    index = models._LEMMATIZERS[lemmatizer][1].lookups.get_table("lemma_index", {})
+    assert isinstance(index.get("noun"), frozenset) and "bridge" in index.get("noun")
+
+
+def test_another_lemmatizer_mode_goes_to_the_component_itself():
+    from storytrace.nlp import models
+
+    class Lookup:
+        mode = "lookup"
+
+        def __call__(self, doc):
+            doc.user_data["called"] = True
+            return doc
+
+    nlp = load_spacy()
+    assert models._lemmatize(Lookup(), nlp.make_doc("Words.")).user_data["called"]

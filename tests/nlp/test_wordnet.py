@@ -86,3 +86,47 @@ def test_place_within_follows_part_of_links_and_says_when_it_cannot_tell():
     assert wordnet.place_within("Ukraine", "the United States") is False
     assert wordnet.place_within("Qwzxv City", "Ukraine") is None  # unknown: no verdict either way
     assert wordnet.named_places("Michael Jordan") == ()  # a person, not a place
+
+
+# -- the index of lemmas that can have an opposite (wordnet_opposable.txt) ------------------------
+
+def test_opposable_file_equals_the_live_computation_over_all_of_wordnet():
+    from storytrace.nlp import wordnet_opposable
+    assert wordnet_opposable.FILE.read_text(encoding="utf-8") == wordnet_opposable.compute(wordnet.wordnet()), \
+        "wordnet_opposable.txt is stale: run `python -m storytrace.nlp.wordnet_opposable`"
+
+
+def _slow_opposites(word, pos):
+    """opposites() without the index: every word takes the full walk."""
+    saved = wordnet._OPPOSABLE, wordnet._OPPOSABLE_READ
+    wordnet._OPPOSABLE, wordnet._OPPOSABLE_READ = None, True
+    wordnet.opposites.cache_clear()
+    try:
+        return wordnet.opposites(word, pos)
+    finally:
+        wordnet._OPPOSABLE, wordnet._OPPOSABLE_READ = saved
+        wordnet.opposites.cache_clear()
+
+
+@pytest.mark.parametrize("word,pos", [
+    ("table", "n"), ("tables", "n"), ("decision", "n"), ("strengthen", "v"), ("quickly", "r"), ("huge", "a"),
+    ("increase", None), ("walked", "v"), ("axes", "n"), ("café", "n"), ("zzzz", "n"), ("big deal", "n"),
+])
+def test_opposites_answer_is_the_same_with_and_without_the_index(word, pos):
+    wordnet.opposites.cache_clear()
+    assert wordnet.opposites(word, pos) == _slow_opposites(word, pos)
+
+
+def test_a_word_with_no_opposable_lemma_is_answered_without_the_walk(monkeypatch):
+    wordnet.opposites.cache_clear()
+    wordnet._may_oppose(wordnet.wordnet(), (), "n")  # the index is read
+    assert wordnet._OPPOSABLE is not None
+    monkeypatch.setattr(wordnet, "_derived_opposites", lambda *a: pytest.fail("walked"))
+    assert wordnet.opposites("dogs", "n") == frozenset()
+    wordnet.opposites.cache_clear()
+
+
+def test_the_index_is_not_used_for_other_database_files(monkeypatch):
+    from storytrace.nlp import wordnet_opposable
+    monkeypatch.setattr(wordnet_opposable, "database_sizes", lambda wn: "n:1:1 v:1:1 a:1:1 r:1:1")
+    assert wordnet._read_opposable(wordnet.wordnet()) is None

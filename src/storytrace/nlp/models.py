@@ -83,7 +83,71 @@ def add_lemmas(nlp, doc):
             component = nlp.get_pipe(name)
             if name == "attribute_ruler":
                 component = _attribute_ruler(component)
+            elif name == "lemmatizer":
+                doc = _lemmatize(component, doc)
+                continue
             doc = component(doc)
+    return doc
+
+
+# lemmatizer -> (the lookups it had, its stand-in for rule_lemmatize); weak, like _RULERS
+_LEMMATIZERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class _IndexSets:
+    """A lemma_index table whose word lists are answered as sets: spaCy's rule lemmatizer asks
+    ``form in index`` of a list of tens of thousands of words (a linear scan, ~80 µs a new word)."""
+
+    def __init__(self, table) -> None:
+        self._table, self._sets = table, {}
+
+    def get(self, key, default=None):
+        found = self._sets.get(key)
+        if found is None:
+            value = self._table.get(key, None)
+            if value is None:
+                return default
+            found = self._sets[key] = frozenset(value) if isinstance(value, list) else value
+        return found
+
+
+class _SetIndexLookups:
+    def __init__(self, lookups) -> None:
+        self._lookups, self._index = lookups, _IndexSets(lookups.get_table("lemma_index", {}))
+
+    def get_table(self, name, default):
+        return self._index if name == "lemma_index" else self._lookups.get_table(name, default)
+
+
+class _SetIndexLemmatizer:
+    """What spaCy's ``rule_lemmatize`` reads of its lemmatizer (its cache, ``is_base_form``, its
+    lookups), with the set-backed lemma index; the lemmatizer's own cache is shared."""
+
+    def __init__(self, lemmatizer) -> None:
+        self.cache, self.is_base_form = lemmatizer.cache, lemmatizer.is_base_form
+        self.lookups = _SetIndexLookups(lemmatizer.lookups)
+
+
+def _lemmatize(lemmatizer, doc):
+    """``lemmatizer(doc)``: spaCy's rule lemmatizer, its own code, over a lemma index held as sets
+    (``_IndexSets``: the same membership answers, so the same lemmas). Any other mode, a class that
+    changes ``rule_lemmatize``, a lemmatizer not yet validated or an error go to the component."""
+    from spacy.pipeline import Lemmatizer
+
+    rule = Lemmatizer.rule_lemmatize
+    if (getattr(lemmatizer, "mode", None) != "rule" or type(lemmatizer).rule_lemmatize is not rule
+            or getattr(lemmatizer, "lemmatize", None) != lemmatizer.rule_lemmatize or not lemmatizer._validated):
+        return lemmatizer(doc)
+    kept = _LEMMATIZERS.get(lemmatizer)
+    if kept is None or kept[0][0] is not lemmatizer.lookups or kept[0][1] is not lemmatizer.cache:
+        kept = _LEMMATIZERS[lemmatizer] = ((lemmatizer.lookups, lemmatizer.cache), _SetIndexLemmatizer(lemmatizer))
+    stand_in, overwrite = kept[1], lemmatizer.overwrite
+    try:
+        for token in doc:
+            if overwrite or token.lemma == 0:
+                token.lemma_ = rule(stand_in, token)[0]
+    except Exception:  # noqa: BLE001 - spaCy's own call raises it or reports it through its error handler
+        return lemmatizer(doc)
     return doc
 
 

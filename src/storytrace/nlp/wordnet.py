@@ -337,12 +337,56 @@ def opposites(word: str, pos: str | None = None, limit: int = ANTONYM_SENSES) ->
     wn = wordnet()
     out: set[str] = set()
     for p in _letters(pos):
+        if limit == ANTONYM_SENSES and not _may_oppose(wn, wn.base_forms(word, p), p):
+            continue  # no lemma of ``word`` has an opposite: the walk below would find none
         found: set[str] = set()
         for sid in wn.synsets(word, p, limit):
             for opp in wn.opposite_synsets(sid):
                 found.update(wn.words(opp))
         out |= found or _derived_opposites(wn, word, p, limit)
     return frozenset(out)
+
+
+# Per part of speech: (listed lemmas are the ones that can have an opposite?, the listed lemmas),
+# read from wordnet_opposable.txt on first use; None when the file is missing or was made from other
+# database files (then every word takes the full walk).
+_OPPOSABLE: dict[str, tuple[bool, frozenset[str]]] | None = None
+_OPPOSABLE_READ = False
+
+
+def _read_opposable(wn: WordNet) -> dict[str, tuple[bool, frozenset[str]]] | None:
+    from storytrace.nlp import wordnet_opposable
+    try:
+        lines = wordnet_opposable.FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    made_from = f"# sizes {wordnet_opposable.database_sizes(wn)} limit {ANTONYM_SENSES}"
+    if len(lines) < 2 or lines[1] != made_from:
+        return None
+    out: dict[str, tuple[bool, frozenset[str]]] = {}
+    pos, listed = None, []
+    for line in lines[2:] + ["end +"]:
+        head = line.split(" ")
+        if len(head) == 2 and head[1] in ("+", "-") and head[0] in (*POS_LETTERS, "end"):
+            if pos is not None:
+                out[pos[0]] = (pos[1] == "+", frozenset(listed))
+            pos, listed = (head[0], head[1]), []
+        else:
+            listed.append(line)
+    return out if set(out) == set(POS_LETTERS) else None
+
+
+def _may_oppose(wn: WordNet, lemmas: tuple[str, ...], pos: str) -> bool:
+    """Can any of these WordNet lemmas (a word's base forms) have an opposite as ``pos``?
+    False is certain (``opposites`` would find none in the first ANTONYM_SENSES senses); True
+    only means the walk must be taken."""
+    global _OPPOSABLE, _OPPOSABLE_READ
+    if not _OPPOSABLE_READ:
+        _OPPOSABLE, _OPPOSABLE_READ = _read_opposable(wn), True
+    if _OPPOSABLE is None:
+        return True
+    can, listed = _OPPOSABLE[pos]
+    return any((lemma in listed) == can or not lemma.isascii() for lemma in lemmas)
 
 
 def _derived_opposites(wn: WordNet, word: str, pos: str, limit: int) -> set[str]:
