@@ -110,3 +110,21 @@ def test_an_unsupported_qualifier_on_a_reworded_head_is_an_addition_when_the_mea
 def test_a_qualifier_rendering_the_sources_clause_is_no_addition(extractor, encoder, src, der):
     findings = pair_findings(extractor, src, der, encoder=encoder)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
+
+
+# A vague or degree word slipped in: most only add emphasis ("a very modern city"), but one that
+# grades the claim ("partly caused by the storm": the storm is no longer the whole cause) says more
+# than the source does.
+def test_a_degree_word_that_grades_the_claim_is_an_addition_when_the_meaning_agrees(extractor, encoder):
+    src = "Officials said the fire was caused by the storm on Tuesday."
+    der = "Officials said the fire was partly caused by the storm on Tuesday."
+    findings = pair_findings(extractor, src, der, encoder=encoder)
+    assert [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "partly"
+            and f.severity == "medium"], findings
+    assert not _additions(pair_findings(extractor, src, der), "partly")
+
+
+def test_an_emphasis_word_is_no_addition(extractor, encoder):
+    findings = pair_findings(extractor, "It is a modern city with a busy port.",
+                             "It is a very modern city with a busy port.", encoder=encoder)
+    assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings

@@ -275,12 +275,18 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
 def _meaning_candidate(tok: Token, ctx: PairContext) -> bool:
     """A content word slipped in that the structural checks leave alone because it may be a
     translator's completion: a common noun ("the death penalty" for "the death", "austerity rules"
-    for "austerity") or a participle ("found contaminated in"). Whether it changes the claim is for
+    for "austerity"), a participle ("found contaminated in"), or a vague or degree word ("highly
+    regarded" for "regarded"). Whether it changes the claim is for
     the meaning signal (findings/meaning.py) to say."""
     if ctx.encoder is None or tok.ent_type or tok.like_num or not tok.text.isalpha() or not tok.text.islower() \
-            or len(tok.lower) < 3 or tok.is_stop or tok.lower in HEDGES:
+            or len(tok.lower) < 3 or tok.lower in HEDGES:
         return False
-    if not (tok.pos == "NOUN" or (tok.pos == "VERB" and tok.tag in ("VBN", "VBG"))):
+    # a vague or degree word ("highly", "real"): the qualifier checks leave these out because most
+    # only add emphasis; the meaning signal picks the ones that change what the claim says
+    vague = tok.pos in ("ADJ", "ADV") and (tok.is_stop or tok.lower in _VAGUE or tok.lemma.lower() in _VAGUE)
+    if tok.is_stop and not vague:
+        return False
+    if not (vague or tok.pos == "NOUN" or (tok.pos == "VERB" and tok.tag in ("VBN", "VBG"))):
         return False
     if ctx.derived.language and ctx.derived.language.lower().split("-")[0] != "en":
         return False  # the encoder and WordNet read English words
