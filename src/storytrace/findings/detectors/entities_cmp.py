@@ -427,58 +427,9 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         quoted = ", ".join(repr(w) for w in slot_words)
         explanation += (f" Low, not medium: the source has {quoted} in its place, which this version does not"
                         " render, so the name may be its rendering.")
-    referring = None if slot_words else _referring_words(unit, aligned)
-    if referring is not None:
-        slot_sentence, words = referring
-        explanation += (f' Low, not medium: the source refers to it as "{words}" in its place, which this version'
-                        " does not say otherwise, so the name resolves a reference the source leaves to its context.")
-    low = bool(elsewhere or generalisation or slot_words or referring)
+    low = bool(elsewhere or generalisation or slot_words)
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, slot_sentence, "",
                         explanation, 0.5 if low else 0.75, severity="low" if low else "medium")
-
-
-# Pronouns that refer to a person, and to a body or place ("it", "its"); "they" to either.
-_PERSON_PRONOUNS = frozenset("he him his she her hers they them their".split())
-_THING_PRONOUNS = frozenset("it its they them their".split())
-_DEFINITE = frozenset("the this that these those".split())
-
-
-def _referring_words(unit: NameUnit, aligned: list[ParsedSentence]) -> tuple[ParsedSentence, str] | None:
-    """(source sentence, its words) when the aligned source sentence refers by a pronoun or a definite
-    description to what this name names, in the name's slot: "He said ..." / "Smith said ...", "the
-    minister said" / "Minister Li said", "arrived in the capital" / "arrived in Paris". A translation
-    that names the referent the other version leaves to its context resolves a reference, it adds no
-    fact; a name in the slot is another matter (a swap, found before this). The description must be
-    rendered nowhere else in this sentence (else the name is said beside it, an addition), and a
-    pronoun must fit the kind of name ("it" is no person)."""
-    d = unit.sentence
-    d_root = _root(unit)
-    d_head, d_dep, d_prep = _slot(d, d_root)
-    if d_head == d_root or not 0 <= d_head < len(d.tokens) or d_dep not in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
-        return None
-    # the name's own title ("Minister" of "Minister Li") renders the description inside the name
-    said_here = {word_key(t.lemma) for k, t in enumerate(d.tokens)
-                 if not unit.first <= k < unit.end and not (unit.first <= t.head < unit.end and t.dep == "compound")}
-    # "it" is no person; the tagger's kind of any other name is too loose to hold a pronoun to
-    pronouns = _PERSON_PRONOUNS if unit.label == "PERSON" else _PERSON_PRONOUNS | _THING_PRONOUNS
-    for s in aligned:
-        s_head = anchors(d, s).get(d_head)
-        if s_head is None:
-            continue
-        for k, t in enumerate(s.tokens):
-            if k == s_head or t.ent_type or _slot(s, k) != (s_head, d_dep, d_prep):
-                continue
-            if t.pos == "PRON":
-                if t.lower in pronouns:
-                    return s, t.text
-                continue
-            if t.pos != "NOUN" or not t.text.islower() or word_key(t.lemma) in said_here:
-                continue
-            dets = [c for c in s.tokens if c.head == k and c.dep in ("det", "poss")]
-            if any(c.lower in _DEFINITE or (c.dep == "poss" and c.pos == "PRON") for c in dets):
-                first = min([k] + [i for i, c in enumerate(s.tokens) if c.head == k and c.dep in ("det", "poss", "amod", "compound")])
-                return s, span_text(s, first, k + 1)
-    return None
 
 
 def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit],
