@@ -493,6 +493,23 @@ def named_places(name: str) -> tuple[int, ...]:
                  if wn.synset(s).linked(INSTANCE_OF) and wn.synset(s).linked(PART_OF))
 
 
+def proper_names(sid: int) -> tuple[str, ...]:
+    """The lemmas of a sense that WordNet writes capitalised, its names ("federal_reserve", "fed",
+    "frs" of the Federal Reserve System), lower case as ``Synset.words`` gives them. A common-noun
+    sense ("fed", a federal agent) has none."""
+    return tuple(w.lower() for w in lemmas_as_written(sid) if w[:1].isupper())
+
+
+def lemmas_as_written(sid: int) -> tuple[str, ...]:
+    """A sense's lemmas as the data file writes them, capitals kept ("Federal_Reserve", "federal_official")."""
+    line = wordnet()._line(sid)
+    if line is None:
+        return ()
+    fields = line[: line.find(" | ")].split()
+    count = int(fields[3], 16)
+    return tuple(_strip_marker(fields[4 + 2 * k]) for k in range(count))
+
+
 def place_within(place: str, region: str, depth: int = 8) -> bool | None:
     """Does WordNet put ``place`` inside ``region`` (or make them the same place)? None when it
     does not know both as places: "London" within "the U.K." is True, within "the U.S." False."""
@@ -526,5 +543,5 @@ def derivations(word: str, pos: str | None = None) -> frozenset[str]:
 __all__ = [
     "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
     "opposite_field", "are_opposed", "neighbourhood", "slot_opposed",
-    "is_hypernym_or_synonym", "derivations", "definition_words", "named_places", "place_within", "SPACY_POS",
+    "is_hypernym_or_synonym", "derivations", "definition_words", "named_places", "proper_names", "place_within", "SPACY_POS",
 ]
