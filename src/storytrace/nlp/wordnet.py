@@ -352,15 +352,22 @@ def opposites(word: str, pos: str | None = None, limit: int = ANTONYM_SENSES) ->
 # database files (then every word takes the full walk).
 _OPPOSABLE: dict[str, tuple[bool, frozenset[str]]] | None = None
 _OPPOSABLE_READ = False
+# Written by ``python -m storytrace.nlp.wordnet_opposable`` (the generator imports this module, never
+# the other way round).
+OPPOSABLE_FILE = Path(__file__).with_name("wordnet_opposable.txt")
+
+
+def database_sizes(wn: WordNet) -> str:
+    """What the opposable index was made from: each part of speech's data size and index line count."""
+    return " ".join(f"{p}:{len(wn._data[p])}:{len(wn._index[p])}" for p in POS_LETTERS)
 
 
 def _read_opposable(wn: WordNet) -> dict[str, tuple[bool, frozenset[str]]] | None:
-    from storytrace.nlp import wordnet_opposable
     try:
-        lines = wordnet_opposable.FILE.read_text(encoding="utf-8").splitlines()
+        lines = OPPOSABLE_FILE.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    made_from = f"# sizes {wordnet_opposable.database_sizes(wn)} limit {ANTONYM_SENSES}"
+    made_from = f"# sizes {database_sizes(wn)} limit {ANTONYM_SENSES}"
     if len(lines) < 2 or lines[1] != made_from:
         return None
     out: dict[str, tuple[bool, frozenset[str]]] = {}
