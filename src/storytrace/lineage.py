@@ -300,7 +300,8 @@ def classify(m: PairMeasures) -> Verdict:
     # A derived text keeps its source's wording beyond the facts: most of its own prose (outside
     # quotation marks) has a close partner in the source. Two reports of one event tell the same facts
     # in their own words (pairs of 0.6-0.7) and quote one speaker alike; that is no derivation.
-    derived_text = m.containment >= 0.5 and m.mean_score >= 0.65 and m.kept_prose >= 0.5
+    aligned = m.containment >= 0.5 and m.mean_score >= 0.65
+    derived_text = aligned and m.kept_prose >= 0.5
     quality = m.containment * 0.6 + m.mean_score * 0.3 + m.verbatim_derived * 0.1
     if (not derived_text and m.figures_kept is not None and m.document_similarity is not None
             and m.figures_kept >= CROSS_FIGURES and m.document_similarity >= CROSS_SIMILARITY):
@@ -340,6 +341,10 @@ def classify(m: PairMeasures) -> Verdict:
     reworded_from_source = (m.reused_prose >= 0.2 or translation_shape
                             or (several and m.containment >= 0.7 and m.mean_score >= 0.8))
     if derived_text and reworded_from_source and reproduce_a_common_text(m):
+        return Verdict("shared_source", _clip(0.5 + 0.5 * (1 - m.containment)), quality)
+    if aligned and not derived_text and m.reused_prose >= 0.2:
+        # Prose shared word for word outside quotes, but most of each text's own prose told in its own
+        # words: both took passages of a common text (a wire story, court records), neither the other.
         return Verdict("shared_source", _clip(0.5 + 0.5 * (1 - m.containment)), quality)
     if derived_text and reworded_from_source and m.length_ratio <= 0.65 and m.coverage <= 0.8:
         return Verdict("summary", _clip(0.4 + 0.4 * m.containment + 0.2 * (1 - m.length_ratio)), quality)

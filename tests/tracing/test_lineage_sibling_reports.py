@@ -120,3 +120,15 @@ def test_a_translation_needs_another_language_or_a_translators_line():
     assert classify(m).relation == "rewrite"
     m.translation_cue = True  # "Translated by ..." or another language
     assert classify(m).relation == "translation"
+
+
+def test_wire_passages_shared_word_for_word_around_each_reports_own_prose_are_a_common_source():
+    # A fifth of b is verbatim from a outside quotes (a court record, a wire paragraph); its own lead
+    # and background tell the same facts in other words: no summary of a, a common text.
+    m = _measures(prose=0.35, close=4, containment=0.82, mean=0.74, reused=0.24)
+    m.coverage, m.length_ratio = 0.34, 0.57
+    assert classify(m).relation == "shared_source"
+    # Each about half its own, and half of each kept closely around the shared passages.
+    m = _measures(prose=0.49, close=6, containment=0.57, mean=0.88, reused=0.28)
+    m.coverage, m.length_ratio = 0.59, 0.85
+    assert classify(m).relation == "shared_source"
