@@ -325,12 +325,9 @@ def classify(m: PairMeasures) -> Verdict:
         and m.mean_score >= 0.75
         and m.verbatim_derived < 0.6
     )
-    # A translation is in another language than its original, or says it is one (a translator's line).
-    # Two texts in one language that keep each other sentence by sentence in other words are a rewrite
-    # (or two renderings of a third text): nothing in them shows a change of language.
-    if m.translation_cue and (translation_shape or derived_text):
-        conf = 0.6 + 0.25 * m.containment + 0.15 * m.in_order
-        if translation_shape:
+    if translation_shape or (m.translation_cue and derived_text):
+        conf = 0.45 + 0.25 * m.containment + 0.15 * m.in_order + (0.15 if m.translation_cue else 0.0)
+        if translation_shape and m.translation_cue:
             conf += 0.05
         return Verdict("translation", _clip(conf), quality)
     # Without verbatim reuse, only close sentence-by-sentence paraphrase shows the text was derived:
@@ -338,8 +335,7 @@ def classify(m: PairMeasures) -> Verdict:
     # Verbatim reuse counts outside quotation marks only: two outlets quoting one statement (a tweet,
     # a spokesman's words) share those words because both quote the speaker, not because one copied
     # the other's text.
-    reworded_from_source = (m.reused_prose >= 0.2 or translation_shape
-                            or (several and m.containment >= 0.7 and m.mean_score >= 0.8))
+    reworded_from_source = m.reused_prose >= 0.2 or (several and m.containment >= 0.7 and m.mean_score >= 0.8)
     if derived_text and reworded_from_source and reproduce_a_common_text(m):
         return Verdict("shared_source", _clip(0.5 + 0.5 * (1 - m.containment)), quality)
     if aligned and not derived_text and m.reused_prose >= 0.2:

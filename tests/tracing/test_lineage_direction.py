@@ -67,9 +67,7 @@ def test_a_translation_pair_published_the_same_day_has_its_direction_marked_unkn
     edges = infer_lineage([original, reworded], [_pair(original, reworded)])
     assert len(edges) == 1
     edge = edges[0]
-    # Both in one language, no translator's line: a rewrite (test_lineage_sibling_reports.py); a
-    # translation would be marked alike.
-    assert edge.relation in ("translation", "rewrite")
+    assert edge.relation == "translation"
     assert direction_unknown(edge)
     assert "direction unknown" in edge.evidence[0]
     # Lower confidence than the same pair with a date to order it.
