@@ -60,7 +60,7 @@ def analyse(articles: list, pipeline, story_id: str):
     story.alignments = align_story(articles, pipeline.embedder)
     story.lineage = infer_lineage(articles, story.alignments)
     by_id = {a.id: a for a in articles}
-    story.findings = detect_findings(story, by_id, pipeline.config)
+    story.findings = detect_findings(story, by_id, pipeline.config, encoder=pipeline.embedder)
     return story, by_id
 
 

@@ -110,7 +110,7 @@ def analyse(versions: list[Version], pipeline):
     story.alignments = align_story(articles, pipeline.embedder)
     story.lineage = infer_lineage(articles, story.alignments)
     by_id = {a.id: a for a in articles}
-    story.findings = detect_findings(story, by_id, pipeline.config)  # the config switches the verifier's uses (--setting)
+    story.findings = detect_findings(story, by_id, pipeline.config, encoder=pipeline.embedder)  # the config switches the verifier's uses (--setting)
     return story, by_id
 
 

@@ -133,7 +133,7 @@ class Comparer:
         supports = self._supports(sources, deriveds, alignments)
         for pair, source, derived, alignment, sentence_supports in zip(batch, sources, deriveds, alignments, supports):
             support = None if sentence_supports is None else min(sentence_supports, default=0.0)
-            findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli)
+            findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli, encoder=self.embedder)
             scores = None
             if self.verifier is not None and self.config.verifier_severity:
                 from storytrace.findings.verify import weigh_with_verifier

@@ -255,7 +255,9 @@ def analyze_block(
         members = [by_id[i] for i in story.article_ids]
         story.alignments = align_story(members, engine.embedder) if len(members) > 1 else []
         story.lineage = infer_lineage(members, story.alignments)
-        story.findings = detect_findings(story, by_id, config, parser=engine.parser, nli=engine.nli)
+        # the encoder only where the aligner already needed it: a one-article story has no edge
+        story.findings = detect_findings(story, by_id, config, parser=engine.parser, nli=engine.nli,
+                                         encoder=engine.embedder if len(members) > 1 else None)
     if forget:
         forget_views(articles)  # each article is in one block: its token view is not read again
     return stories

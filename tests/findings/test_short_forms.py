@@ -207,14 +207,17 @@ def test_an_acronym_without_its_stops_is_no_swap(extractor, source, derived):
 # One holiday or event by another of its names ("Independence Day" / "the Fourth of July", "New Year's Day" /
 # "January 1": WordNet gives both names to one sense). "Spring Festival" / "Lunar New Year" is not in WordNet.
 
+# Session 21 (fa21, names of one WordNet sense whose lemmas are all names, entities_cmp.other_name_of_place)
+# clears the first; "January 1" is no name written as one (its "1" has no capital), so the second stays.
 @pytest.mark.parametrize("source,derived", [
     ("Millions of people travel home for Independence Day every year.",
      "Millions of people travel home for the Fourth of July every year."),
-    ("The museum will be closed on New Year's Day, the director said.",
-     "The museum will be closed on January 1, the director said."),
+    pytest.param("The museum will be closed on New Year's Day, the director said.",
+                 "The museum will be closed on January 1, the director said.",
+                 marks=pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: "
+                                         "another name WordNet gives the holiday's sense, said in the aligned sentence) "
+                                         "moved no confirm figure and was dropped")),
 ])
-@pytest.mark.xfail(strict=True, reason="known wrong findings: candidate C of session 15 (short15: another name WordNet "
-                   "gives the holiday's sense, said in the aligned sentence) moved no confirm figure and was dropped")
 def test_a_holiday_by_another_of_its_names_is_no_omission(extractor, source, derived):
     found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
     assert not [f for f in found if f.type == "omission"]

@@ -127,8 +127,7 @@ def test_a_word_with_no_opposable_lemma_is_answered_without_the_walk(monkeypatch
 
 
 def test_the_index_is_not_used_for_other_database_files(monkeypatch):
-    from storytrace.nlp import wordnet_opposable
-    monkeypatch.setattr(wordnet_opposable, "database_sizes", lambda wn: "n:1:1 v:1:1 a:1:1 r:1:1")
+    monkeypatch.setattr(wordnet, "database_sizes", lambda wn: "n:1:1 v:1:1 a:1:1 r:1:1")
     assert wordnet._read_opposable(wordnet.wordnet()) is None
 
 

@@ -37,16 +37,18 @@ _STRICT_MIN_CONFIDENCE = 0.85
 _REWORDED_RELATIONS = ("summary", "rewrite")
 
 
-def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None) -> list[Finding]:
+def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None,
+                    encoder=None) -> list[Finding]:
     """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``.
 
     ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py);
-    ``parser`` and ``nli`` are the engine's (pipeline.Pipeline): its token views and NLI scorer.
+    ``parser`` and ``nli`` are the engine's (pipeline.Pipeline): its token views and NLI scorer;
+    ``encoder`` its sentence encoder (the aligner's), for the meaning signal (findings/meaning.py).
     """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
     for edge in story.lineage:
-        raw.extend(_edge_findings(edge, story, members, parser, nli))
+        raw.extend(_edge_findings(edge, story, members, parser, nli, encoder))
     raw.extend(_story_findings(story, members))
     for f in raw:
         ensure_recorded(f)  # a story-wide detector's finding: its own rule settled it
@@ -73,7 +75,8 @@ def _pairwise_detector() -> Callable[..., list[Finding]] | None:
     return detect_pair
 
 
-def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None) -> list[Finding]:
+def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None,
+                   encoder=None) -> list[Finding]:
     detect_pair = _pairwise_detector()
     if detect_pair is None or edge.source not in members or edge.derived not in members:
         return []
@@ -82,7 +85,7 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
         return []
     kwargs: dict[str, object] = {"story_articles": members}
     params = inspect.signature(detect_pair).parameters
-    for name, value in (("edge", edge), ("parser", parser), ("nli", nli)):
+    for name, value in (("edge", edge), ("parser", parser), ("nli", nli), ("encoder", encoder)):
         if name in params:
             kwargs[name] = value
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],

@@ -25,6 +25,9 @@ class PairContext:
     der: ParsedArticle
     story_articles: dict[str, Article] | None = None
     story_parsed: dict[str, ParsedArticle] = field(default_factory=dict)
+    # the engine's sentence encoder (Pipeline.embedder: encode(texts) -> L2-normalised rows), for the
+    # meaning signal (findings/meaning.py); None: no meaning signal, nothing rests on it
+    encoder: object | None = None
     _aligned: dict[int, list[int]] = field(default_factory=dict)
     _scores: dict[int, float] = field(default_factory=dict)
     _aligner_sources: dict[int, list[int]] = field(default_factory=dict)

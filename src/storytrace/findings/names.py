@@ -84,6 +84,13 @@ def token_similarity(a: str, b: str) -> float:
     return 0.8 * max(ratio(a, b), ratio(pa, pb)) / 100
 
 
+def cut_differently(a: str, b: str) -> bool:
+    """The same letters cut into words differently: a romanised given name written as one word or as
+    its syllables ("Men Rui" / "Menrui"). No letter differs, so no other person is named."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    return bool(ta) and bool(tb) and len(ta) != len(tb) and "".join(ta) == "".join(tb)
+
+
 def compare_names(a: str, b: str) -> NameMatch:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
@@ -92,6 +99,8 @@ def compare_names(a: str, b: str) -> NameMatch:
         return NameMatch(1.0, "same")
     if sorted(ta) == sorted(tb):
         return NameMatch(0.97, "variant")  # the same names in another order (family name first)
+    if cut_differently(a, b):
+        return NameMatch(0.97, "variant")
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     # Best pairing of the shorter name's tokens with the longer name's (handles order).
     best = -1.0

@@ -292,6 +292,62 @@ def amount_of_time(text: str, value: str) -> bool:
                for m in re.finditer(rf"(?<![\w.]){re.escape(value)}(?!\w)", text))
 
 
+# A figure written a second way by the same characters: its thousands grouped by a space, the
+# separator of French, Russian and SI style ("3 000", "12 500 000"), and a mixed number in words ("two
+# and a half" is 2.5). Not after a month ("March 3 200 people": a day, then a count) and not inside a
+# longer run of digits (a phone number, "2013 23: 51" of a page header).
+_MONTH_WORDS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+                "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_GROUPED_BY_SPACE = re.compile(r"(?<![\d.,:/])(?<!\d[ \u00a0\u202f\u2009])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d.,:/]?\d)(?![ \u00a0\u202f\u2009]\d)")
+_AFTER_MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\.?,?\s*$", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\b([a-z]+|\d+) and a half\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+# the cardinals a mixed number in words starts from ("a decade and a half" is 15 years, not 10.5)
+_CARDINALS = {w: v for w, v in NUMBER_WORDS.items() if isinstance(v, int) and 0 < v < 100
+              and w not in ("dozen", "decade", "decades", "century", "once", "twice", "single", "double",
+                            "triple", "pair", "couple", "both")}
+
+
+def second_readings(text: str) -> list[tuple[float, int, int]]:
+    """(value, start, end) of each figure ``text`` writes in a way the token reader cuts in pieces or
+    stops short of: digits grouped by a space ("3 000" is 3000, read as "3" and "000") and a mixed
+    number in words ("two and a half" is 2.5, read as "two"). A second reading of the same words
+    only *supports* a value written the other way in the other version; it never makes a change of
+    its own (the first reading stays what is compared), so it can clear a false change and add none."""
+    out = []
+    for m in _GROUPED_BY_SPACE.finditer(text):
+        if _AFTER_MONTH.search(text[:m.start()]):
+            continue
+        out.append((float(re.sub(r"\D", "", m.group(1))), m.start(), m.end()))
+    for m in _AND_A_HALF.finditer(text):
+        whole = m.group(1).lower()
+        value = float(whole) if whole.isdigit() else _CARDINALS.get(whole)
+        if value is None:
+            continue
+        value, end = float(value) + 0.5, m.end()
+        scale = _SCALE_AFTER.match(text, end)  # "one and a half million" is 1.5 million
+        if scale:
+            value, end = value * SCALE_WORDS[scale.group(1).lower()], scale.end()
+        out.append((value, m.start(), end))
+    return out
+
+
+def read_two_ways(sentence: ParsedSentence, n: NumberValue, other_values) -> bool:
+    """Is ``n`` a piece of a figure its sentence writes a second way ("3" of "3 000", "two" of "two
+    and a half") whose whole value ``other_values`` (the other version's figures) holds, or is ``n``
+    itself a value the other version writes a second way? ``other_values``: values to match."""
+    for value, start, end in second_readings(sentence.text):
+        a, b = start + sentence.start, end + sentence.start
+        if a <= n.start and n.end <= b and any(values_match(value, v) for v in other_values):
+            return True
+    return False
+
+
+def second_values(sentences) -> list[float]:
+    """The second readings' values of some sentences (see second_readings)."""
+    return [v for s in sentences for v, _, _ in second_readings(s.text)]
+
+
 _RAW_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_RE = re.compile(r"[a-z]+")
 

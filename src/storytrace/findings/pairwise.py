@@ -35,16 +35,18 @@ def detect_pair(
     parser: Parser | None = None,
     nli=None,
     edge=None,
+    encoder=None,
 ) -> list[Finding]:
     """Findings for what ``derived`` changed relative to ``source``.
 
     ``nli`` is an optional ``nli.NLIScorer``; ``edge`` (the lineage edge) is accepted for the
-    orchestrator and not needed here.
+    orchestrator and not needed here. ``encoder`` is the engine's sentence encoder (the aligner's
+    MiniLM, ``Pipeline.embedder``), for the meaning signal (findings/meaning.py); None: no such signal.
     """
     parser = parser or default_parser()
     src, der = parser.parse_many([source, derived])
     alignment = alignment or Alignment(source=source.id, derived=derived.id)
-    ctx = PairContext(source, derived, alignment, src, der, story_articles=story_articles)
+    ctx = PairContext(source, derived, alignment, src, der, story_articles=story_articles, encoder=encoder)
     # Versions in two languages: only the detectors that read any language (they compare values);
     # the others read English words and would compare a Chinese sentence with an English one.
     across = languages_differ(source, derived)

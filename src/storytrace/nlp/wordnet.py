@@ -352,15 +352,22 @@ def opposites(word: str, pos: str | None = None, limit: int = ANTONYM_SENSES) ->
 # database files (then every word takes the full walk).
 _OPPOSABLE: dict[str, tuple[bool, frozenset[str]]] | None = None
 _OPPOSABLE_READ = False
+# Written by ``python -m storytrace.nlp.wordnet_opposable`` (the generator imports this module, never
+# the other way round).
+OPPOSABLE_FILE = Path(__file__).with_name("wordnet_opposable.txt")
+
+
+def database_sizes(wn: WordNet) -> str:
+    """What the opposable index was made from: each part of speech's data size and index line count."""
+    return " ".join(f"{p}:{len(wn._data[p])}:{len(wn._index[p])}" for p in POS_LETTERS)
 
 
 def _read_opposable(wn: WordNet) -> dict[str, tuple[bool, frozenset[str]]] | None:
-    from storytrace.nlp import wordnet_opposable
     try:
-        lines = wordnet_opposable.FILE.read_text(encoding="utf-8").splitlines()
+        lines = OPPOSABLE_FILE.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    made_from = f"# sizes {wordnet_opposable.database_sizes(wn)} limit {ANTONYM_SENSES}"
+    made_from = f"# sizes {database_sizes(wn)} limit {ANTONYM_SENSES}"
     if len(lines) < 2 or lines[1] != made_from:
         return None
     out: dict[str, tuple[bool, frozenset[str]]] = {}
@@ -493,6 +500,23 @@ def named_places(name: str) -> tuple[int, ...]:
                  if wn.synset(s).linked(INSTANCE_OF) and wn.synset(s).linked(PART_OF))
 
 
+def proper_names(sid: int) -> tuple[str, ...]:
+    """The lemmas of a sense that WordNet writes capitalised, its names ("federal_reserve", "fed",
+    "frs" of the Federal Reserve System), lower case as ``Synset.words`` gives them. A common-noun
+    sense ("fed", a federal agent) has none."""
+    return tuple(w.lower() for w in lemmas_as_written(sid) if w[:1].isupper())
+
+
+def lemmas_as_written(sid: int) -> tuple[str, ...]:
+    """A sense's lemmas as the data file writes them, capitals kept ("Federal_Reserve", "federal_official")."""
+    line = wordnet()._line(sid)
+    if line is None:
+        return ()
+    fields = line[: line.find(" | ")].split()
+    count = int(fields[3], 16)
+    return tuple(_strip_marker(fields[4 + 2 * k]) for k in range(count))
+
+
 def place_within(place: str, region: str, depth: int = 8) -> bool | None:
     """Does WordNet put ``place`` inside ``region`` (or make them the same place)? None when it
     does not know both as places: "London" within "the U.K." is True, within "the U.S." False."""
@@ -526,5 +550,5 @@ def derivations(word: str, pos: str | None = None) -> frozenset[str]:
 __all__ = [
     "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
     "opposite_field", "are_opposed", "neighbourhood", "slot_opposed",
-    "is_hypernym_or_synonym", "derivations", "definition_words", "named_places", "place_within", "SPACY_POS",
+    "is_hypernym_or_synonym", "derivations", "definition_words", "named_places", "proper_names", "place_within", "SPACY_POS",
 ]

@@ -12,11 +12,10 @@ other copy of them. tests/nlp/test_wordnet.py checks that it equals this computa
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from storytrace.nlp import wordnet as W
 
-FILE = Path(__file__).with_name("wordnet_opposable.txt")
+FILE = W.OPPOSABLE_FILE
+database_sizes = W.database_sizes
 
 
 def _lemma_related(wn: W.WordNet, lemma: str, pos: str) -> set[tuple[str, str]]:
@@ -51,11 +50,6 @@ def can_oppose(wn: W.WordNet, lemma: str, pos: str, limit: int = W.ANTONYM_SENSE
 
 def index_lemmas(wn: W.WordNet, pos: str) -> list[str]:
     return [line.split(b" ", 1)[0].decode("ascii", "replace") for line in wn._index[pos]]
-
-
-def database_sizes(wn: W.WordNet) -> str:
-    """What the file was made from: each part of speech's data size and index line count."""
-    return " ".join(f"{p}:{len(wn._data[p])}:{len(wn._index[p])}" for p in W.POS_LETTERS)
 
 
 def compute(wn: W.WordNet) -> str:

@@ -7,6 +7,7 @@ kind is a swap; with no such slot it is an unsupported addition.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
@@ -215,13 +216,88 @@ def _derivation_in(word: str, source: ParsedArticle) -> bool:
 
 def other_name_of_place(name: str, source: ParsedArticle) -> bool:
     """Does the source name this place another way WordNet knows ("Naples" for "Napoli", "Beijing"
-    for "Peking", "Myanmar" for "Burma")?"""
+    for "Peking", "Myanmar" for "Burma"), name this named thing by another of its names ("the Federal
+    Reserve" for "the Fed", "the Academy Award" for "the Oscar"), or say this place by its adjective
+    ("Tibetan monks" for "monks from Xizang": Xizang is Tibet)? A translation may choose any of a thing's
+    names; one referent written two ways adds, drops and swaps nothing.
+
+    Beyond places only names count: the senses where WordNet writes ``name`` capitalised (the Federal
+    Reserve System, not "fed", a federal agent), and their other capitalised lemmas, found written as
+    a name (capitalised) in the source: a common word the source says ("federal", "award") is no
+    other name of the thing."""
     for sid in wordnet.named_places(name):
         for alias in wordnet.wordnet().words(sid):
             keys = [word_key(w) for w in alias.split("_") if w not in ("the", "of")]
             if keys and all(k in source.vocabulary for k in keys):
                 return True
-    return False
+    named, adjectives = _other_names(name)
+    if any(a in source.vocabulary for a in adjectives) and any(
+            word_key(t.text) in adjectives for s in source.sentences for t in s.tokens if t.text[:1].isupper()):
+        return True  # "Tibetan" in the source for "Xizang": the adjective of Tibet, which is Xizang
+    named = [keys for keys in named if all(k in source.vocabulary or k + "s" in source.vocabulary for k in keys)]
+    if not named:
+        return False
+    written = _written_as_names(source)
+    return any(all(k in written or k + "s" in written for k in keys) for keys in named)
+
+
+def one_named_thing(name: str, other: str) -> bool:
+    """Are two names one named thing WordNet lists under both ("the Oscars" / "the Academy Awards",
+    "the Fed" / "the Federal Reserve"), or a place and its adjective ("Xizang" / "Tibetan")?"""
+    keys = tuple(word_key(w) for w in re.findall(r"[\w'.]+", other) if w.lower() not in ("the", "of"))
+    if not keys:
+        return False
+    named, adjectives = _other_names(name)
+    return _singular(keys) in {_singular(k) for k in named} or (len(keys) == 1 and keys[0] in adjectives)
+
+
+def _singular(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's word keys with its last word's plural -s taken off ("the Oscars" is the Oscar)."""
+    last = keys[-1]
+    return keys[:-1] + (last[:-1] if len(last) > 3 and last.endswith("s") and not last.endswith("ss") else last,)
+
+
+@lru_cache(maxsize=1 << 12)
+def _other_names(name: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """(the other names WordNet gives ``name``'s named senses, as word keys; the adjectives of the
+    place it names). Named senses: those where WordNet writes the name capitalised (a proper noun),
+    or the place a place's adjective stands for ("Tibetan": Tibet, Xizang)."""
+    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    named: list[tuple[str, ...]] = []
+    db = wordnet.wordnet()
+    places = wordnet.named_places(name)
+    # senses where every lemma is a name (the Federal Reserve System, the Academy Award; not "Federal,
+    # Fed, federal official", a federal agent). A name with two such senses names two things ("Sun":
+    # the star, and Sunday; "Bush": three people), and a place has its own names (above): neither is used.
+    # A name WordNet also writes in lower case is a common word too ("sun", "court", "congress"): not used.
+    senses = db.synsets(key, "n")
+    forms = {key.lower().replace(" ", "_")} | ({key.lower()[:-1]} if key.lower().endswith("s") else set())
+    common = any(w in forms for sid in senses for w in wordnet.lemmas_as_written(sid))
+    proper = [sid for sid in senses if len(wordnet.proper_names(sid)) == len(db.words(sid)) > 0]
+    if not places and not common and len(proper) == 1:
+        named.extend(tuple(word_key(w) for w in n.split("_") if w not in ("the", "of"))
+                     for n in wordnet.proper_names(proper[0]))
+    if not places:  # a place's adjective ("Tibetan") stands for the place, when it names one place only
+        of = [sid for d in sorted(wordnet.derivations(key.lower())) for sid in wordnet.named_places(d)]
+        if len(set(of)) == 1:
+            named.extend(tuple(word_key(w) for w in n.split("_") if w not in ("the", "of"))
+                         for n in wordnet.proper_names(of[0]))
+    adjectives = {word_key(d) for sid in places for n in wordnet.proper_names(sid) if "_" not in n
+                  for d in wordnet.derivations(n, "n") if d[:1].isalpha()}
+    return tuple(k for k in named if k), frozenset(adjectives)
+
+
+def _written_as_names(source: ParsedArticle) -> set[str]:
+    """Word keys of the words a text writes capitalised where a common word would not be: inside the
+    sentence, or first with a capitalised word after it ("Federal Reserve officials"; "Federal agents
+    said" is a common word that starts the sentence)."""
+    out = set()
+    for s in source.sentences:
+        toks = s.tokens
+        for i, t in enumerate(toks):
+            if t.text[:1].isupper() and (i > 0 or (len(toks) > 1 and toks[1].text[:1].isupper())):
+                out.add(word_key(t.text))
+    return out
 
 
 def source_people(ctx: PairContext) -> list[str]:
@@ -419,7 +495,8 @@ def _slot_swap(ctx: PairContext, unit: NameUnit) -> Finding | None:
     for src_sentence in slot_sources(ctx, unit.sentence, keep=lambda s: any(t.lemma == lemma for t in s.tokens)):
         anchored = anchors(unit.sentence, src_sentence)
         for candidate in name_units(src_sentence):
-            if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate):
+            if _same_group(candidate, unit) and _same_slot(unit, candidate, anchored) and not _covers(unit.text, candidate) \
+                    and not one_named_thing(unit.text, candidate.text):
                 explanation, not_high = _kind_signal(
                     unit, candidate, f'The source says "{candidate.text}" in this place ("{_slot_phrase(candidate)}"); '
                     f'this version puts "{unit.text}" there.')

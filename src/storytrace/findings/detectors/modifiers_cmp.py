@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
+from storytrace.findings.meaning import changes_meaning
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
@@ -255,15 +256,41 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         if not ({before.pos, after.pos} & _CONTENT_POS):
             continue
-        if not _checkable_word(tok, ctx) and not (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)) \
-                and not _scope_word(tok, sources, ctx) and not _qualifier_in_a_time_span(tok, ctx):
+        structural = _checkable_word(tok, ctx) or (_slipped_noun(tok, ctx) and not _names_a_class_of(tok, sources)) \
+            or _scope_word(tok, sources, ctx) or _qualifier_in_a_time_span(tok, ctx)
+        if not structural and not (_meaning_candidate(tok, ctx) and not _names_a_class_of(tok, sources)):
             continue
         if tok.lower in HEDGES or _supported(tok, ctx):
             continue
         if 0 <= tok.head < len(d.tokens) and _renders_in_other_words(tok, d.tokens[tok.head], d, sources):
             continue
-        out.append((i, a))
+        # a word the structure alone does not settle (a noun completing a compound, a participle):
+        # it counts only when the meaning signal agrees that it changes what the sentence says
+        if not structural and not changes_meaning(ctx.encoder, d, tok, sources):
+            continue
+        out.append((i, a, not structural))
     return out
+
+
+def _meaning_candidate(tok: Token, ctx: PairContext) -> bool:
+    """A content word slipped in that the structural checks leave alone because it may be a
+    translator's completion: a common noun ("the death penalty" for "the death", "austerity rules"
+    for "austerity"), a participle ("found contaminated in"), or a vague or degree word ("highly
+    regarded" for "regarded"). Whether it changes the claim is for
+    the meaning signal (findings/meaning.py) to say."""
+    if ctx.encoder is None or tok.ent_type or tok.like_num or not tok.text.isalpha() or not tok.text.islower() \
+            or len(tok.lower) < 3 or tok.lower in HEDGES:
+        return False
+    # a vague or degree word ("highly", "real"): the qualifier checks leave these out because most
+    # only add emphasis; the meaning signal picks the ones that change what the claim says
+    vague = tok.pos in ("ADJ", "ADV") and (tok.is_stop or tok.lower in _VAGUE or tok.lemma.lower() in _VAGUE)
+    if tok.is_stop and not vague:
+        return False
+    if not (vague or tok.pos == "NOUN" or (tok.pos == "VERB" and tok.tag in ("VBN", "VBG"))):
+        return False
+    if ctx.derived.language and ctx.derived.language.lower().split("-")[0] != "en":
+        return False  # the encoder and WordNet read English words
+    return wordnet.known(tok.lower) or wordnet.known(tok.lemma)
 
 
 # Words that narrow or widen what a phrase is true of ("the only ...", "additional satellites",
@@ -350,7 +377,7 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
     # (higher confidence, and its explanation names the head).
     findings = _detect_qualifiers(ctx)
     for d, sources in ctx.aligned_sentences():
-        for i, a in _inserted(d, sources, ctx):
+        for i, a, by_meaning in _inserted(d, sources, ctx):
             if _source_qualifies_more(d, a, sources, ctx.summary_mode):
                 continue
             tok, after = d.tokens[i], d.tokens[a]
@@ -362,10 +389,14 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
                 ctx, "unsupported_addition", d, tok.text, s, "",
                 f"This version adds {tok.text!r} before {after.text!r}; the source has the words on "
                 f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere)
-                + _slot_note(other),
+                + (_MEANING_NOTE if by_meaning else "") + _slot_note(other),
                 0.4 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
             ))
     return findings
+
+
+_MEANING_NOTE = (" Without it the sentence reads closer to the source's meaning (sentence encoder): the word says"
+                 " something the source does not. Medium at most: one structural and one model signal.")
 
 
 def _slot_note(words: list[str]) -> str:

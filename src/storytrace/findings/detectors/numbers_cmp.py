@@ -16,7 +16,7 @@ from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
-from storytrace.findings.numbers import NumberValue, raw_values, sentence_numbers
+from storytrace.findings.numbers import NumberValue, raw_values, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
 
@@ -101,6 +101,8 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue  # a rank is matched by a rank: "third quarter" is not "3 roads"
             if not rank and any(n.matches_value(v) for s in aligned for v in raw_values(s.text)):
                 continue  # written another way there ("272.000", "2:0", "both")
+            if not rank and _one_value_written_two_ways(sentence, n, aligned, aligned_numbers):
+                continue  # "3 000" for "3,000", "2.5" for "two and a half"
             if rank and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
                 continue  # "the 19th century" renders "the 1800s"
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers, ctx)
@@ -138,6 +140,18 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     0.5 if elsewhere else 0.7, severity="low" if elsewhere else None,
                 ))
     return findings
+
+
+def _one_value_written_two_ways(sentence: ParsedSentence, n: NumberValue, aligned: list[ParsedSentence],
+                                aligned_numbers: list[tuple[ParsedSentence, NumberValue]]) -> bool:
+    """Is ``n`` the value its aligned source writes a second way ("2.5" for "two and a half", "3000"
+    for "3 000"), or a piece of a figure this sentence writes a second way whose whole value the source
+    gives ("3" and "000" of "3 000" for "3,000")? Support only: no change is made from these readings."""
+    others = second_values(aligned)
+    if any(n.matches_value(v) for v in others):
+        return True
+    return read_two_ways(sentence, n, [m.value for _, m in aligned_numbers] + others
+                         + [v for s in aligned for v in raw_values(s.text)])
 
 
 def _missing_signal(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue,

@@ -17,8 +17,9 @@ from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
-from storytrace.findings.names import token_similarity
-from storytrace.findings.numbers import currency_rendered, names_a_currency, raw_values, sentence_numbers
+from storytrace.findings.names import cut_differently, token_similarity
+from storytrace.findings.numbers import (currency_rendered, names_a_currency, raw_values, read_two_ways,
+                                         second_values, sentence_numbers)
 from storytrace.findings.registry import detector
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.slots import anchors
@@ -372,6 +373,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue
         if acronym_letters(unit.text) in sentence_acronyms \
                 or any(one_referent(unit.text, name) for name in derived_names) \
+                or any(cut_differently(unit.text, name) for name in derived_names) \
                 or any(letters_fit(a, unit.text, implicit_head=True) for a in sentence_acronyms) \
                 or any(letters_fit(a, unit.text) for a in derived.acronyms):
             continue  # "PBOC" for "People's Bank of China", "the STB" for "the (Singapore) Tourism Board":
@@ -411,11 +413,15 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         ))
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
+    derived_second = second_values([sentence])
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
             continue  # "the 1800s" is a period a translation may name another way
         if any(m.matches(n) for n in derived_numbers) or any(m.matches_value(v) for v in derived_raw):
             continue
+        if any(m.matches_value(v) for v in derived_second) or read_two_ways(
+                src, m, [n.value for n in derived_numbers] + derived_second + list(derived_raw)):
+            continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
         phrase = _left_out_whole(src, m.start, sentence) if ctx.derived_words < CONDENSED * ctx.source_words else ""
         if phrase:
