@@ -123,6 +123,7 @@ class Comparer:
     def _compare_batch(self, batch: list[PairInput]) -> Iterator[PairResult]:
         from storytrace.compare_verdict import verdict
         from storytrace.findings.pairwise import detect_pair
+        from storytrace.findings.meaning import LazyEncoder
 
         sources = [self._source_article(p.source) for p in batch]
         deriveds = [_article(f"{p.id}:derived", p.derived) for p in batch]
@@ -133,7 +134,10 @@ class Comparer:
         supports = self._supports(sources, deriveds, alignments)
         for pair, source, derived, alignment, sentence_supports in zip(batch, sources, deriveds, alignments, supports):
             support = None if sentence_supports is None else min(sentence_supports, default=0.0)
-            findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli, encoder=self.embedder)
+            # the meaning signal's encoder is the aligner's, built only when a word asks for it: a one-sentence
+            # pair builds no encoder for the aligner, and none here unless a meaning candidate needs it
+            findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli,
+                                   encoder=LazyEncoder(lambda: self.embedder))
             scores = None
             if self.verifier is not None and self.config.verifier_severity:
                 from storytrace.findings.verify import weigh_with_verifier

@@ -128,3 +128,15 @@ def test_an_emphasis_word_is_no_addition(extractor, encoder):
     findings = pair_findings(extractor, "It is a modern city with a busy port.",
                              "It is a very modern city with a busy port.", encoder=encoder)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"], findings
+
+
+# review21: a function-word adverb slipped in ("also", "even") places the claim among others and grades
+# nothing; where it is the version's only difference the removal gain is its whole weight, so the meaning
+# signal passed it: a medium unsupported_addition on 65728dc.
+@pytest.mark.parametrize("der,word", [
+    ("Police also arrested the man at the station on Friday.", "also"),
+    ("Police even arrested the man at the station on Friday.", "even"),
+])
+def test_a_function_word_adverb_is_no_addition(extractor, encoder, der, word):
+    findings = pair_findings(extractor, "Police arrested the man at the station on Friday.", der, encoder=encoder)
+    assert not _additions(findings, word), findings

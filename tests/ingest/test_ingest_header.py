@@ -202,3 +202,29 @@ def test_a_date_label_that_names_what_it_gives_still_gives_the_date(line, day):
 def test_a_headline_that_starts_with_publication_is_no_date_line():
     a = article_from_text(f"Publication delayed until 2014\n\n{BODY}")
     assert a.title == "Publication delayed until 2014" and a.published is None
+
+
+# review21: a headline that begins with a date label's words is no date line unless its value begins as a
+# date does. "Publication date of ..." was a headline on d467639 and a date line on c7901f1; the others were
+# date lines on both (a figure anywhere in the rest was enough), so the article lost its title.
+@pytest.mark.parametrize("headline", [
+    "Publication date of the port report moved to 2014",
+    "Updated timeline of the 2013 port floods",
+    "Posted at the gate, 3 officers stood guard",
+    "Posted on the wall: 2 men arrested",
+])
+def test_a_headline_that_begins_with_a_label_word_is_no_date_line(headline):
+    a = article_from_text(f"{headline}\n\n{BODY}")
+    assert (a.title, a.published) == (headline, None)
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Date and time: 12 March 2013 10:05", date(2013, 3, 12)),
+    ("Published date and time: 12 March 2013 10:05", date(2013, 3, 12)),
+    ("Dated on: 12 March 2013", date(2013, 3, 12)),
+    ("Updated 12 March 2013", date(2013, 3, 12)),
+])
+def test_a_longer_date_label_gives_the_date(line, day):
+    # "date and time" was tried after "date", leaving "and time: ..." as the value (no date)
+    a = article_from_text(f"{line}\n\nPort deal signed\n\n{BODY}")
+    assert (a.title, a.published) == ("Port deal signed", day)

@@ -141,3 +141,48 @@ def test_another_lemmatizer_mode_goes_to_the_component_itself():
 
     nlp = load_spacy()
     assert models._lemmatize(Lookup(), nlp.make_doc("Words.")).user_data["called"]
+
+
+# review21: the stand-in answers only what spaCy 3.8.18's rule_lemmatize reads of its lemmatizer. A spaCy
+# whose rule_lemmatize reads more (another attribute, an isinstance test, a list method on the index) could
+# give other lemmas silently through the stand-in, or fall back to the slow path unseen: this fails first.
+_RULE_LEMMATIZE_READS = {
+    "orth", "pos", "morph", "key", "cache", "text", "pos_", "lower", "warnings", "warn", "Warnings", "W108",
+    "is_base_form", "lookups", "get_table", "any", "get", "endswith", "len", "isalpha", "insert", "append",
+    "list", "dict", "fromkeys", "extend",
+}
+
+
+def test_spacys_rule_lemmatize_reads_only_what_the_stand_in_was_written_for():
+    from spacy.pipeline import Lemmatizer
+
+    assert set(Lemmatizer.rule_lemmatize.__code__.co_names) == _RULE_LEMMATIZE_READS, \
+        "spaCy's rule_lemmatize changed: check nlp/models.py's _SetIndexLemmatizer against it"
+
+
+def test_an_error_in_the_stand_in_falls_back_to_the_component(monkeypatch):
+    import weakref
+
+    from storytrace.nlp import models
+
+    class Broken:  # a stand-in without the lemmatizer's attributes: rule_lemmatize raises AttributeError
+        def __init__(self, lemmatizer) -> None:
+            pass
+
+    nlp, full = load_spacy(), load_spacy(full=True)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    models.add_lemmas(nlp, nlp("A first doc validates the tables."))
+    calls = []
+    component_call = type(lemmatizer).__call__
+
+    def counted(self, doc):
+        calls.append(doc.text)
+        return component_call(self, doc)
+
+    monkeypatch.setattr(models, "_SetIndexLemmatizer", Broken)
+    monkeypatch.setattr(models, "_LEMMATIZERS", weakref.WeakKeyDictionary())
+    monkeypatch.setattr(type(lemmatizer), "__call__", counted)
+    text = _LEMMA_TEXTS[0]
+    doc = models.add_lemmas(nlp, nlp(text))
+    assert calls == [text]
+    assert [(t.text, t.lemma_) for t in doc] == [(t.text, t.lemma_) for t in full(text)]

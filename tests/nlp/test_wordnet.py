@@ -129,3 +129,30 @@ def test_a_word_with_no_opposable_lemma_is_answered_without_the_walk(monkeypatch
 def test_the_index_is_not_used_for_other_database_files(monkeypatch):
     monkeypatch.setattr(wordnet, "database_sizes", lambda wn: "n:1:1 v:1:1 a:1:1 r:1:1")
     assert wordnet._read_opposable(wordnet.wordnet()) is None
+
+
+def test_the_index_answers_as_opposites_itself_does_for_every_wordnet_lemma(monkeypatch):
+    """review21: the file test above compares the file with ``can_oppose``, a second copy of the walk
+    in ``opposites``; a change to ``opposites`` or ``_derived_opposites`` alone would leave both equal
+    and the index stale. This asks ``opposites`` itself, without the index, of every lemma of every
+    part of speech (about 220,000 words, a few seconds): the index says "can oppose" exactly where the
+    walk finds an opposite."""
+    from storytrace.nlp import wordnet_opposable
+    wn = wordnet.wordnet()
+    index = wordnet._read_opposable(wn)
+    assert index is not None
+    monkeypatch.setattr(wordnet, "_OPPOSABLE", None)
+    monkeypatch.setattr(wordnet, "_OPPOSABLE_READ", True)
+    wordnet.opposites.cache_clear()
+    wrong = []
+    try:
+        for p in wordnet.POS_LETTERS:
+            can, listed = index[p]
+            for lemma in wordnet_opposable.index_lemmas(wn, p):
+                for word in {lemma, lemma.replace("_", " ")}:
+                    said = any((base in listed) == can or not base.isascii() for base in wn.base_forms(word, p))
+                    if said != bool(wordnet.opposites(word, p)):
+                        wrong.append((word, p, said))
+    finally:
+        wordnet.opposites.cache_clear()
+    assert wrong == [], f"{len(wrong)} words, e.g. {wrong[:5]}: run `python -m storytrace.nlp.wordnet_opposable`"

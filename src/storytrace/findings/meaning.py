@@ -50,3 +50,15 @@ def changes_meaning(encoder, sentence: ParsedSentence, tok: Token, sources: list
                     threshold: float = REMOVAL_GAIN) -> bool:
     gain = removal_gain(encoder, sentence, tok, sources)
     return gain is not None and gain > threshold
+
+
+class LazyEncoder:
+    """An encoder built on its first ``encode``: ``factory()`` gives the engine's own (``Pipeline.embedder``).
+    For a caller that must not build the encoder for pairs that never ask the meaning signal (``compare``
+    of one-sentence pairs builds none for the aligner); the same encoder, so the same vectors."""
+
+    def __init__(self, factory) -> None:
+        self._factory = factory
+
+    def encode(self, texts):
+        return self._factory().encode(texts)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from storytrace.ingest.dates import parse_published
-from storytrace.ingest.debris import line_debris_kind, only_date_words
+from storytrace.ingest.debris import STAMP_WORDS, line_debris_kind, only_date_words
 from storytrace.ingest.lead import is_poor_title
 from storytrace.nlp.names import looks_like_outlet
 
@@ -36,9 +36,12 @@ _DATE_LINE = re.compile(
     # the label may name what it gives before its colon: "Published time: March 12, 2013 02: 03",
     # "Posted at: 5:03 pm", "Publication date: ..."; without it the value read "time: March 12, ..." (no date)
     r"^(?P<label>(?:date|dated|published|posted|updated|last\s+updated|first\s+published|publication(?=\s+date))"
-    r"(?:\s+(?:on|at|time|date|date\s+and\s+time))?)\s*:?\s*(?P<value>.*)$",
+    r"(?:\s+(?:date\s+and\s+time|and\s+time|on|at|time|date))?)(?![A-Za-z])\s*(?P<colon>:?)\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# The words a date can begin with: month and weekday names (a figure or a relative day also may).
+_CALENDAR_WORDS = STAMP_WORDS - frozenset(
+    "am pm a.m p.m a m p at on of the date dated published posted updated last first edited modified time local".split())
 _RELATIVE = re.compile(r"\b(?:yesterday|today|ago|last\s+\w+|this\s+(?:morning|evening|week))\b", re.IGNORECASE)
 _ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _CAPTION = re.compile(
@@ -99,10 +102,26 @@ def read_byline(line: str) -> tuple[str, str, str] | None:
     return outlet, author, translator
 
 
+def _date_label(s: str) -> re.Match | None:
+    """``_DATE_LINE``'s match where the line is a label and its date. Without a colon after the label,
+    the value must begin as a date does (a figure, a month or weekday, a relative day): "Posted at the
+    scene, 3 officers ...", "Publication date of the report moved to 2014" and "Updated timeline of the
+    2013 floods" are headlines, not date lines."""
+    m = _DATE_LINE.match(s)
+    if m is None or m.group("colon"):
+        return m
+    value = m.group("value").strip()
+    first = re.match(r"[A-Za-z]+(?:\.[A-Za-z])*|\d", value)
+    if not value or _RELATIVE.match(value) or (first and (first.group()[0].isdigit()
+                                                          or first.group().lower() in _CALENDAR_WORDS)):
+        return m
+    return None
+
+
 def _date_of(line: str, info: HeaderInfo) -> tuple[bool, object]:
     """(is a date line, date or None); notes a relative date that names no day."""
     s = line.strip()
-    m = _DATE_LINE.match(s)
+    m = _date_label(s)
     if m and (not m.group("value").strip() or re.search(r"\d", m.group("value")) or _RELATIVE.search(m.group("value"))):
         # "Updated guidance on port fees" is a headline: a label line must carry a date, a time or a relative day.
         value = m.group("value").strip()
@@ -176,7 +195,7 @@ def _header_segments(line: str, info: HeaderInfo) -> bool:
     parts = [p.strip() for p in _SEGMENTS.split(line) if p.strip()]
     if len(parts) < 2:
         return False
-    dates = [p for p in parts if is_date_time_only(p) or _DATE_LINE.match(p) and re.search(r"\d", p)]
+    dates = [p for p in parts if is_date_time_only(p) or _date_label(p) and re.search(r"\d", p)]
     outlets = [p for p in parts if p not in dates and looks_like_outlet(p) and len(p.split()) <= 5]
     if len(dates) + len(outlets) != len(parts) or not dates:
         return False

@@ -284,6 +284,11 @@ def _meaning_candidate(tok: Token, ctx: PairContext) -> bool:
     # a vague or degree word ("highly", "real"): the qualifier checks leave these out because most
     # only add emphasis; the meaning signal picks the ones that change what the claim says
     vague = tok.pos in ("ADJ", "ADV") and (tok.is_stop or tok.lower in _VAGUE or tok.lemma.lower() in _VAGUE)
+    if vague and tok.pos == "ADV" and tok.is_stop:
+        # a function-word adverb ("also", "even", "again", "still", "just"): a focus, aspect or frequency
+        # particle that places the claim among others, it grades nothing; and in a version that differs
+        # from its source by that word alone the removal gain is the word's whole weight (any word passes)
+        return False
     if tok.is_stop and not vague:
         return False
     if not (vague or tok.pos == "NOUN" or (tok.pos == "VERB" and tok.tag in ("VBN", "VBG"))):

@@ -97,8 +97,19 @@ def _shares_a_role(title_a: str, title_b: str) -> bool:
     first_b = _ROLE_JOINS.split(title_b, maxsplit=1)[0]
     if first_a == title_a and first_b == title_b:
         return False  # neither says more than one thing: the plain comparison decides
-    words_a, words_b = title_words(first_a), title_words(first_b)
+    words_a, words_b = _first_role_words(first_a), _first_role_words(first_b)
     return bool(words_a) and words_a == words_b
+
+
+# title_words leaves out "former", "then" and "now" (the plain comparison reads ranks in _rank_changes),
+# but a first role compared on its own keeps them: "a former neurosurgeon" is not "a neurosurgeon", nor
+# "the then governor" "the governor"; _rank_changes knows only the titles of ROLE_NOUNS.
+_IN_TIME = frozenset({"former", "then", "now"})
+
+
+def _first_role_words(part: str) -> set[str]:
+    words = re.findall(r"[^\W\d_]+", part.lower())
+    return title_words(part) | {w for w in words if w in _IN_TIME}
 
 
 def title_core(title: str) -> set[str]:
