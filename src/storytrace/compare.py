@@ -123,7 +123,7 @@ class Comparer:
     def _compare_batch(self, batch: list[PairInput]) -> Iterator[PairResult]:
         from storytrace.compare_verdict import verdict
         from storytrace.findings.pairwise import detect_pair
-        from storytrace.findings.meaning import LazyEncoder
+        from storytrace.findings.meaning import LazyEncoder, calibrated
 
         sources = [self._source_article(p.source) for p in batch]
         deriveds = [_article(f"{p.id}:derived", p.derived) for p in batch]
@@ -137,7 +137,7 @@ class Comparer:
             # the meaning signal's encoder is the aligner's, built only when a word asks for it: a one-sentence
             # pair builds no encoder for the aligner, and none here unless a meaning candidate needs it
             findings = detect_pair(source, derived, alignment, parser=self.parser, nli=self.nli,
-                                   encoder=LazyEncoder(lambda: self.embedder))
+                                   encoder=LazyEncoder(lambda: self.embedder) if calibrated(self.config) else None)
             scores = None
             if self.verifier is not None and self.config.verifier_severity:
                 from storytrace.findings.verify import weigh_with_verifier

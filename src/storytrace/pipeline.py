@@ -242,6 +242,7 @@ def analyze_block(
     """
     from storytrace.align import align_story
     from storytrace.findings import detect_findings
+    from storytrace.findings.meaning import calibrated
     from storytrace.lineage import infer_lineage
     from storytrace.nlp.parsed import forget_views
     from storytrace.stories.ids import assign_story_ids
@@ -251,13 +252,14 @@ def analyze_block(
         stories = block_stories(articles, engine)
     assign_story_ids(stories, previous, taken)  # before findings: finding ids contain the story id
     by_id = {a.id: a for a in articles}
+    meaning_calibrated = calibrated(config)  # the meaning signal's threshold fits the packaged MiniLM only
     for story in stories:
         members = [by_id[i] for i in story.article_ids]
         story.alignments = align_story(members, engine.embedder) if len(members) > 1 else []
         story.lineage = infer_lineage(members, story.alignments)
         # the encoder only where the aligner already needed it: a one-article story has no edge
         story.findings = detect_findings(story, by_id, config, parser=engine.parser, nli=engine.nli,
-                                         encoder=engine.embedder if len(members) > 1 else None)
+                                         encoder=engine.embedder if len(members) > 1 and meaning_calibrated else None)
     if forget:
         forget_views(articles)  # each article is in one block: its token view is not read again
     return stories

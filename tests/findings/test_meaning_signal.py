@@ -140,3 +140,33 @@ def test_an_emphasis_word_is_no_addition(extractor, encoder):
 def test_a_function_word_adverb_is_no_addition(extractor, encoder, der, word):
     findings = pair_findings(extractor, "Police arrested the man at the station on Friday.", der, encoder=encoder)
     assert not _additions(findings, word), findings
+
+
+# -- the threshold belongs to the model it was chosen on ------------------------------------------
+
+def test_the_signal_is_calibrated_for_the_packaged_minilm_under_any_name():
+    from dataclasses import replace
+
+    from storytrace.findings.meaning import calibrated
+    from storytrace.similarity.embeddings import resolve_model_path
+
+    assert calibrated(Config())
+    assert calibrated(replace(Config(), embedding_model=resolve_model_path("minilm")))
+    assert not calibrated(replace(Config(), embedding_model="/models/another-sentence-encoder"))
+
+
+def test_compare_with_another_encoder_reports_no_word_on_the_signal(monkeypatch):
+    """REMOVAL_GAIN is a MiniLM cosine gap: with another embedding_model the planted noun is not reported
+    on the signal (rather than judged on a threshold that means something else there)."""
+    from dataclasses import replace
+
+    from storytrace.compare import Comparer, PairInput
+    from storytrace.findings import meaning
+
+    source, derived, word = PLANTED[0]
+    planted = [PairInput("p", source, derived)]
+    [found] = Comparer(Config()).compare(planted)
+    assert _additions(found.findings, word)
+    monkeypatch.setattr(meaning, "calibrated", lambda config: False)
+    [left] = Comparer(replace(Config())).compare(planted)
+    assert not _additions(left.findings, word)

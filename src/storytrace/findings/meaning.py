@@ -30,6 +30,20 @@ REMOVAL_GAIN = 0.03
 _SPACES = re.compile(r"\s+")
 
 
+def calibrated(config) -> bool:
+    """Is the engine's sentence encoder the model REMOVAL_GAIN was chosen for (the packaged MiniLM)?
+    Another ``embedding_model`` has cosines on another scale, so the threshold would mean something
+    else: the signal is then left off (nothing new reported) rather than guessed."""
+    import os
+
+    from storytrace.similarity.embeddings import resolve_model_path
+
+    name = getattr(config, "embedding_model", "minilm")
+    if name == "minilm":
+        return True
+    return os.path.realpath(resolve_model_path(name)) == os.path.realpath(resolve_model_path("minilm"))
+
+
 def without_word(sentence: ParsedSentence, tok: Token) -> str:
     """The sentence's text with the word taken out (and the space it leaves closed)."""
     start, end = tok.start - sentence.start, tok.end - sentence.start
