@@ -53,7 +53,7 @@ def _members(sentence: ParsedSentence, cls: str) -> list[Token]:
     return [t for t in sentence.tokens if attribute_class(t) == cls]
 
 
-@detector("attributes", scope="pair", types=("entity_swap", "date_change", "number_change"))
+@detector("attributes", scope="pair", types=("entity_swap", "date_change"))
 def detect_attributes(ctx: PairContext) -> list[Finding]:
     findings: list[Finding] = _duration_changes(ctx)
     for sentence, aligned in ctx.aligned_sentences():
@@ -150,8 +150,8 @@ def _duration_changes(ctx: PairContext) -> list[Finding]:
             if other is None:
                 continue
             src_sentence, src_written = other
-            findings.append(make_finding(  # how long, not when: a quantity's unit changed (number_change)
-                ctx, "number_change", sentence, written, src_sentence, src_written,
+            findings.append(make_finding(
+                ctx, "date_change", sentence, written, src_sentence, src_written,
                 f'The span of time changed: the source says "{src_written}", this version "{written}".', 0.75,
             ))
     return findings

@@ -16,7 +16,7 @@ from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
-from storytrace.findings.numbers import NumberValue, amount_of_time, raw_values, read_two_ways, second_values, sentence_numbers
+from storytrace.findings.numbers import NumberValue, raw_values, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
 
@@ -121,10 +121,7 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 src_sentence, m = slot
                 if kind == "number_change" and _is_date(src_sentence, m):
                     kind = "date_change"
-                span = _amounts_of_time(sentence, n, src_sentence, m)
-                if span:
-                    kind = "number_change"  # "2 years" / "2 1/2 years": how long, not when
-                what = "amount of time" if span else "date" if kind == "date_change" else "number"
+                what = "date" if kind == "date_change" else "number"
                 missing = _missing_signal(sentence, n, src_sentence, m, rank)
                 finding = make_finding(
                     ctx, kind, sentence, n.text, src_sentence, m.text,
@@ -143,15 +140,6 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     0.5 if elsewhere else 0.7, severity="low" if elsewhere else None,
                 ))
     return findings
-
-
-def _amounts_of_time(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
-    """Are both figures amounts of time ("sentenced to 2 years" / "to 2 1/2 years", "for three days" /
-    "for four days", "a 20-year sentence")? The tagger calls them DATE, yet the count of a span changed,
-    not a point in time: a number_change (DESIGN: a quantity changed), as the cross-language detector
-    types a duration. A point in time ("three days ago", "two years later", "in 2019") stays a date."""
-    return (amount_of_time(sentence.text, n.text) and amount_of_time(src_sentence.text, m.text)
-            and not (n.is_year or m.is_year))
 
 
 def _one_value_written_two_ways(sentence: ParsedSentence, n: NumberValue, aligned: list[ParsedSentence],
