@@ -20,10 +20,11 @@ from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follo
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
 
-# How an explanation of a change between two amounts of time begins (this detector, and attributes_cmp's
-# change of unit): the tagger calls such spans DATE, so they are found as date_change, and
-# typed_as_amount_of_time makes them number_change once the pair's severity is settled.
-AMOUNT_OF_TIME_LEADS = ("The amount of time changed:", "The span of time changed:")
+# How this detector's explanation of a change between two amounts of time begins: the tagger calls such
+# spans DATE, so they are found as date_change, and typed_as_amount_of_time makes them number_change once
+# the pair's severity is settled. (attributes_cmp's "The span of time changed": the same count of another
+# unit, "the two-year anniversary" / "the two-month anniversary", often says when: it stays a date_change.)
+AMOUNT_OF_TIME_LEAD = "The amount of time changed:"
 
 # Numbers too common in ordinary prose to be checked when written as words.
 _WEAK_WORDS = frozenset({"one", "once", "single", "half", "first", "couple", "pair"})
@@ -161,11 +162,11 @@ def typed_as_amount_of_time(f: Finding) -> Finding:
     """A change between two amounts of time is a number_change: how long, not when (DESIGN:
     number_change, a quantity changed in value, unit or scale; the cross-language detector types a
     duration so). Found as date_change (the tagger calls such spans DATE) and told by its explanation
-    (AMOUNT_OF_TIME_LEADS); typed here, once the pair's severity is settled (pairwise.detect_pair):
+    (AMOUNT_OF_TIME_LEAD); typed here, once the pair's severity is settled (pairwise.detect_pair):
     typed earlier, a number_change and a date_change with one changed figure in one sentence would
     read as two detectors agreeing (merge.py), a signal the change does not have, and a severity
     would rise. The type only: the severity stays."""
-    if f.type == "date_change" and f.explanation.startswith(AMOUNT_OF_TIME_LEADS):
+    if f.type == "date_change" and f.explanation.startswith(AMOUNT_OF_TIME_LEAD):
         f.type = "number_change"
     return f
 
