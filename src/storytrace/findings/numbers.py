@@ -283,6 +283,12 @@ _TIME_AMOUNT_AFTER = re.compile(r"^\s*(?:-\s*)?(?:seconds?|minutes?|hours?|days?
                                 r"(?!\s*+-?\s*+(?:ago|earlier|later|before|after|old)\b)", re.IGNORECASE)
 
 
+def time_unit_follows(text: str, end: int) -> bool:
+    """Does a unit of time follow offset ``end`` of ``text`` and make the figure before it an amount of
+    time ("2 1/2| years", "a 20|-year sentence"; not "three| days ago", "a 34|-year-old")?"""
+    return bool(_TIME_AMOUNT_AFTER.match(text[end:]))
+
+
 def amount_of_time(text: str, value: str) -> bool:
     """Is ``value``, where ``text`` writes it, an amount of time ("after 4.5 hours", "for three days",
     "a 20-year sentence") rather than a point in time or an age?"""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from storytrace.align import languages_differ
 from storytrace.findings.common import PairContext, dedupe
+from storytrace.findings.detectors.numbers_cmp import typed_as_amount_of_time
 from storytrace.findings.merge import fold_added_sentences, merge_same_change
 from storytrace.findings.registry import detectors
 from storytrace.findings.severity import settle_severity
@@ -62,7 +63,8 @@ def detect_pair(
     findings = keep_to_shown_pairs(dedupe(drop_spelling_noise(_drop_echoes(findings), source.text)), ctx)
     # a sentence the aligner paired with nothing is one added sentence (no aligner at all: unknown)
     added = {s.start for s in ctx.der.sentences if ctx.alignment.pairs and not ctx.is_paired(s.index)}
-    return settle_severity(fold_added_sentences(merge_same_change(findings), added), ctx)
+    settled = settle_severity(fold_added_sentences(merge_same_change(findings), added), ctx)
+    return [typed_as_amount_of_time(f) for f in settled]  # how long, not when: once severity is settled
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:

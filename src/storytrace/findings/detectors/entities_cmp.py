@@ -226,9 +226,11 @@ def other_name_of_place(name: str, source: ParsedArticle) -> bool:
     a name (capitalised) in the source: a common word the source says ("federal", "award") is no
     other name of the thing."""
     for sid in wordnet.named_places(name):
+        if not _names_this_place(name, sid):
+            continue  # "China" for Taiwan: WordNet lists it among Taiwan's names, but it is another place's name
         for alias in wordnet.wordnet().words(sid):
             keys = [word_key(w) for w in alias.split("_") if w not in ("the", "of")]
-            if keys and all(k in source.vocabulary for k in keys):
+            if keys and all(k in source.vocabulary for k in keys) and _names_this_place(alias.replace("_", " "), sid):
                 return True
     named, adjectives = _other_names(name)
     if any(a in source.vocabulary for a in adjectives) and any(
@@ -239,6 +241,17 @@ def other_name_of_place(name: str, source: ParsedArticle) -> bool:
         return False
     written = _written_as_names(source)
     return any(all(k in written or k + "s" in written for k in keys) for keys in named)
+
+
+def _names_this_place(written: str, sid: int) -> bool:
+    """Does ``written`` name this place and no other, or is it this place's main name (WordNet's first
+    lemma)? "Formosa" names Taiwan only, and "Taiwan" is the main name of both its senses (the island,
+    the Republic of China); "China" is among the Republic of China's names, but it is the People's
+    Republic's main name, so it says which China no more than "Taiwan" says China: two places, not one
+    written two ways ("Russia" for the Soviet Union likewise)."""
+    key = re.sub(r"^the\s+", "", written.strip(), flags=re.IGNORECASE).lower().replace(" ", "_")
+    words = wordnet.wordnet().words(sid)
+    return set(wordnet.named_places(written)) <= {sid} or bool(words) and words[0] == key
 
 
 def one_named_thing(name: str, other: str) -> bool:

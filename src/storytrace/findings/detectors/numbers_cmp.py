@@ -16,9 +16,15 @@ from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
-from storytrace.findings.numbers import NumberValue, raw_values, read_two_ways, second_values, sentence_numbers
+from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
+
+# How this detector's explanation of a change between two amounts of time begins: the tagger calls such
+# spans DATE, so they are found as date_change, and typed_as_amount_of_time makes them number_change once
+# the pair's severity is settled. (attributes_cmp's "The span of time changed": the same count of another
+# unit, "the two-year anniversary" / "the two-month anniversary", often says when: it stays a date_change.)
+AMOUNT_OF_TIME_LEAD = "The amount of time changed:"
 
 # Numbers too common in ordinary prose to be checked when written as words.
 _WEAK_WORDS = frozenset({"one", "once", "single", "half", "first", "couple", "pair"})
@@ -122,6 +128,8 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 if kind == "number_change" and _is_date(src_sentence, m):
                     kind = "date_change"
                 what = "date" if kind == "date_change" else "number"
+                if kind == "date_change" and _amounts_of_time(sentence, n, src_sentence, m):
+                    what = "amount of time"  # "2 years" / "2 1/2 years": how long, not when
                 missing = _missing_signal(sentence, n, src_sentence, m, rank)
                 finding = make_finding(
                     ctx, kind, sentence, n.text, src_sentence, m.text,
@@ -140,6 +148,27 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     0.5 if elsewhere else 0.7, severity="low" if elsewhere else None,
                 ))
     return findings
+
+
+def _amounts_of_time(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
+    """Are both figures, where they stand, amounts of time ("sentenced to 2 years" / "to 2 1/2 years",
+    "for three days" / "for four days", "a 20-year sentence"), not points in time ("three days ago",
+    "two years later", "March 12", "in 2019")?"""
+    return not (n.is_year or m.is_year) and time_unit_follows(sentence.text, n.end - sentence.start) \
+        and time_unit_follows(src_sentence.text, m.end - src_sentence.start)
+
+
+def typed_as_amount_of_time(f: Finding) -> Finding:
+    """A change between two amounts of time is a number_change: how long, not when (DESIGN:
+    number_change, a quantity changed in value, unit or scale; the cross-language detector types a
+    duration so). Found as date_change (the tagger calls such spans DATE) and told by its explanation
+    (AMOUNT_OF_TIME_LEAD); typed here, once the pair's severity is settled (pairwise.detect_pair):
+    typed earlier, a number_change and a date_change with one changed figure in one sentence would
+    read as two detectors agreeing (merge.py), a signal the change does not have, and a severity
+    would rise. The type only: the severity stays."""
+    if f.type == "date_change" and f.explanation.startswith(AMOUNT_OF_TIME_LEAD):
+        f.type = "number_change"
+    return f
 
 
 def _one_value_written_two_ways(sentence: ParsedSentence, n: NumberValue, aligned: list[ParsedSentence],
