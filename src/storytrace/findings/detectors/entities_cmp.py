@@ -200,12 +200,100 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
     if len(initials) >= 2 and initials in source.acronyms:
         return True, None  # "United Nations" for "U.N."
+    if _place_name_of_words(unit.text, words) and not (
+            _said_whole(words, source) or other_name_of_place(unit.text, source)
+            or _part_of_place_said(unit.text, words, source)) and _words_from_another_place(unit.text, source):
+        # "the United Kingdom" is no name the source has because it says "the United States", nor
+        # "New Mexico" because it says "Mexico": the words it shares are another place's name.
+        return False, None
     distinctive = _distinctive(words)
     if not distinctive:
         return True, None  # "the Bureau", "Gov.": nothing here names anything by itself
     if any(word_supported(w, source) or _derivation_in(w, source) for w in distinctive):
         return True, None
     return other_name_of_place(unit.text, source), None  # the tagger often calls a place ORG
+
+
+def _place_name_of_words(name: str, words: list[str]) -> bool:
+    """Is ``name`` a name of several words that WordNet knows as a named place ("United Kingdom",
+    "New Mexico", "West Virginia")? Such a name names its place as a whole: a word of it ("United",
+    "Mexico", "Virginia") may name another place or none."""
+    return len([w for w in words if word_key(w) not in ("the", "of")]) >= 2 and bool(wordnet.named_places(name))
+
+
+def _said_whole(words: list[str], source: ParsedArticle) -> bool:
+    """Does the source write these words together, one after another, in this order ("New Mexico's",
+    "South African" for "South Africa": the last word in another form), or as one word ("Hongkong")?"""
+    keys = [word_key(w) for w in words if word_key(w)]
+    if not keys:
+        return True
+    if "".join(keys) in source.vocabulary:
+        return True
+    n = len(keys)
+    for s in source.sentences:
+        said = [word_key(t.text) for t in s.tokens if any(c.isalnum() for c in t.text)]
+        for i in range(len(said) - n + 1):
+            if all(_word_fits(k, said[i + j], last=j == n - 1) for j, k in enumerate(keys)):
+                return True
+    return False
+
+
+def _word_fits(key: str, said: str, last: bool) -> bool:
+    if key == said or stem(key) == stem(said):
+        return True
+    if last and len(key) >= 4 and (said.startswith(key) or key.startswith(said)) and abs(len(key) - len(said)) <= 3:
+        return True  # "South African" for "South Africa"
+    if len(key) >= 5:
+        from rapidfuzz import fuzz
+        return fuzz.ratio(key, said) >= 85 and key[:2] == said[:2]
+    return False
+
+
+def _part_of_place_said(name: str, words: list[str], source: ParsedArticle) -> bool:
+    """Is ``name`` a part of a place the source names with some of its words, by WordNet ("Northern
+    Ireland" where the source says "Ireland", "South Korea" where it says "Korea")? The source's
+    shorter name may stand for the part loosely (news writes "Korea" for South Korea): the longer
+    name says it more precisely, which is no other place to report. A place outside it ("New Mexico"
+    where the source says "Mexico") is."""
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i:i + n])
+            if wordnet.named_places(part) and _said_whole(words[i:i + n], source) and wordnet.place_within(name, part):
+                return True
+    return False
+
+
+def _words_from_another_place(name: str, source: ParsedArticle) -> bool:
+    """Does the source name another place with some of this name's words ("Mexico" for "New Mexico",
+    "the United States" for "the United Kingdom")?"""
+    keys = {word_key(w) for w in name.split()} - {"the", "of", ""}
+    return any(keys & {word_key(w) for w in place.split()} and another_place(name, place)
+               for place in _source_places(source))
+
+
+def _source_places(source: ParsedArticle) -> frozenset[str]:
+    """The source's names WordNet knows as places, once per article (the tagger may call a city
+    "York" a person: a name WordNet knows as a place counts whatever its tag)."""
+    cached = getattr(source, "_source_places", None)
+    if cached is None:
+        cached = frozenset(u.text for s in source.sentences for u in name_units(s, include_initial=True)
+                           if wordnet.named_places(u.text))
+        source._source_places = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def another_place(derived_text: str, source_text: str) -> bool:
+    """Are these names of two places, the derived one a name of several words that WordNet knows as a
+    place and the source one a place WordNet knows, with no sense in common ("New Mexico" / "Mexico",
+    "the United Kingdom" / "the United States", "New York" / "York")? Then words in common do not make
+    the one carry the other. "Washington D.C." / "Washington" and "New York City" / "New York" share
+    a sense: one place."""
+    derived_places = wordnet.named_places(derived_text)
+    if not _place_name_of_words(derived_text, derived_text.split()):
+        return False
+    source_places = wordnet.named_places(source_text)
+    return bool(source_places) and not set(derived_places) & set(source_places) \
+        and not wordnet.place_within(derived_text, source_text)
 
 
 def _derivation_in(word: str, source: ParsedArticle) -> bool:
@@ -606,7 +694,7 @@ def _in_compound(unit: NameUnit) -> bool:
 def _same_group(a: NameUnit, b: NameUnit) -> bool:
     if b.label == "PROPN":  # an untyped capitalised word is too weak to be a slot
         return False
-    if all(w.lower() in GENERIC_NAME_WORDS for w in a.words()):
+    if all(w.lower() in GENERIC_NAME_WORDS for w in a.words()) and not _place_name_of_words(a.text, a.words()):
         return False  # "the Police Commissioner": a title, not a name another name replaced
     return a.group == b.group or a.group == "any"
 
@@ -629,6 +717,8 @@ def _covers(derived_text: str, source_unit: NameUnit) -> bool:
         return True  # one outlet by address or words; "KCNA" / "Korean Central News Agency"
     if source_unit.label == "PERSON":
         return compare_names(derived_text, source_unit.text).same_entity
+    if another_place(derived_text, source_unit.text):
+        return False  # "New Mexico" does not carry "Mexico", nor "the United Kingdom" "the United States"
     src_words = {stem(w) for w in _distinctive(source_unit.words()) or source_unit.words()}
     derived_words = derived_text.split()
     initials = "".join(w[0] for w in derived_words if w[:1].isupper()).lower()
