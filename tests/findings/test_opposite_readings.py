@@ -52,24 +52,3 @@ def test_a_specialist_or_a_professional_for_an_expert_is_no_flip(extractor):
         findings = pair_findings(extractor, "A local expert on the disease said the outbreak began in the spring.",
                                  f"A local {other} on the disease said the outbreak began in the spring.")
         assert not [f for f in findings if f.type == "negation_flip"], (other, findings)
-
-
-def test_a_dropped_not_before_a_degree_adverb_is_a_flip(extractor):
-    # "not long after" is soon after; "long after" is late: the same adverb, its "not" dropped.
-    findings = pair_findings(extractor, "The rescue team arrived not long after the fire started in the kitchen.",
-                             "The rescue team arrived long after the fire started in the kitchen.")
-    flips = [f for f in findings if f.type == "negation_flip"]
-    assert flips and all(f.severity == "medium" for f in flips), findings
-
-
-def test_an_added_not_before_a_degree_adverb_is_a_flip(extractor):
-    findings = pair_findings(extractor, "The village lies far from the border with its northern neighbour.",
-                             "The village lies not far from the border with its northern neighbour.")
-    assert [f for f in findings if f.type == "negation_flip"], findings
-
-
-def test_not_long_after_in_other_words_is_no_flip(extractor):
-    for derived in ("The rescue team arrived soon after the fire started in the kitchen.",
-                    "The rescue team arrived not long after the fire started in the kitchen."):
-        findings = pair_findings(extractor, "The rescue team arrived not long after the fire started in the kitchen.", derived)
-        assert not [f for f in findings if f.type == "negation_flip"], (derived, findings)

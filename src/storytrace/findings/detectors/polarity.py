@@ -86,52 +86,9 @@ def detect_polarity(ctx: PairContext) -> list[Finding]:
         # a different word in the slot last: it never hides a flip found in the same word or by the count
         found = _head_flips(ctx, sentence, aligned) or _count_flip(ctx, sentence, aligned) \
             or _copula_flips(ctx, sentence, aligned) or _head_flips(ctx, sentence, aligned, by_slot=True)
-        findings.extend(found or _degree_negation_flip(ctx, sentence, aligned))
+        findings.extend(found)
         findings.extend(_antonyms(ctx, sentence, aligned) or _slot_antonyms(ctx, sentence, aligned))
     return findings
-
-
-def _negated_degree_words(sentence: ParsedSentence) -> list[int]:
-    """Indices of adverbs a "not" or "never" stands right before and hangs on ("not long after",
-    "not far from", "not much later"): the negations ``explicit_negations`` leaves out, because
-    they negate a degree, not the clause."""
-    toks = sentence.tokens
-    out = []
-    for k, t in enumerate(toks[:-1]):
-        nxt = toks[k + 1]
-        if t.lower in ("not", "never") and t.head == k + 1 and nxt.pos == "ADV" \
-                and nxt.lower not in ("only", "just", "merely", "even", "yet", "quite", "necessarily", "always"):
-            out.append(k + 1)
-    return out
-
-
-def _degree_negation_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence]) -> list[Finding]:
-    """A "not" on a degree adverb in one version that the other version drops, keeping the same adverb
-    at the same place: "arrived not long after the fire started" / "arrived long after the fire
-    started" says the opposite (soon against late). The adverb must be the same word, anchored
-    between the two sentences: "not long after" / "shortly after" is the same claim in other words.
-    Medium: one signal (the missing negation; the rest of the clause is not compared)."""
-    for src in aligned:
-        pairs = anchors(sentence, src)
-        for negated_side, other in ((sentence, src), (src, sentence)):
-            mapping = pairs if negated_side is sentence else {j: i for i, j in pairs.items()}
-            other_negated = set(_negated_degree_words(other))
-            for k in _negated_degree_words(negated_side):
-                j = mapping.get(k)
-                if j is None or j in other_negated or other.tokens[j].lemma != negated_side.tokens[k].lemma:
-                    continue
-                if j and is_negation(other.tokens[j - 1]):
-                    continue
-                added = negated_side is sentence
-                d_i, s_i = (k, j) if added else (j, k)
-                what = "adds a negation to" if added else "drops the negation of"
-                return [make_finding(
-                    ctx, "negation_flip", sentence, _clause(sentence, d_i), src, _clause(src, s_i),
-                    f'This version {what} "{sentence.tokens[d_i].text}": the source says the opposite'
-                    f' ("not {negated_side.tokens[k].text}" against "{other.tokens[j].text}").', 0.7,
-                    severity="medium",
-                )]
-    return []
 
 
 def _head_flips(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSentence],
