@@ -357,19 +357,7 @@ def _adjective_bases(tok: Token) -> set[str]:
                 out.update(wordnet.wordnet().base_forms(form, "a"))
             elif pos in ("r", "n"):
                 out.update(w for w, p in wordnet.wordnet().related_words(form, pos) if p in ("a", "s"))
-            if pos == "n" and _names_a_person(form) and wordnet.known(form, "a"):
-                out.add(form)  # "an expert" is an expert person: the adjective used as a noun
     return out
-
-
-@lru_cache(maxsize=1 << 14)
-def _names_a_person(noun: str) -> bool:
-    """Is the noun's first WordNet sense a kind of person ("expert", "amateur", "liberal")? Such a
-    noun spelled as an adjective is that adjective used as a noun, so it says the adjective's
-    meaning (WordNet does not always link the two: "expert"/n has no link to "expert"/a)."""
-    db = wordnet.wordnet()
-    first = db.synsets(noun, "n", 1)
-    return bool(first) and bool(db.hypernym_closure(first[0]) & set(db.synsets("person", "n", 1)))
 
 
 def _adjectives_opposed(tok: Token, other: Token) -> bool:

@@ -625,34 +625,7 @@ def lemma_is_gendered(tok: Token) -> bool:
 def _negated_here(sentence: ParsedSentence, index: int) -> bool:
     """Negated, or right after a "not" the parser hung elsewhere ("not long after")."""
     prev = sentence.tokens[index - 1].lower if index else ""
-    if _negated(sentence, index) or prev in ("not", "n't", "never"):
-        return True
-    return under_negation(sentence, index) and not _describes_the_subject(sentence, index)
-
-
-# Words that count or measure: a clause's negation reaches them even inside its subject ("many
-# did not come" / "not many came"), so they stay under it.
-_QUANTITY_WORDS = frozenset("much many few little more most less least enough several all some any".split())
-
-
-def _describes_the_subject(sentence: ParsedSentence, index: int) -> bool:
-    """Is the word an adjective describing the clause's subject ("the internal network was not
-    compromised")? A clause's negation denies its predicate, not the description that picks out
-    what it is about: "the internal network was not compromised" says nothing of an external one,
-    so against "the external network was not compromised" the two adjectives still oppose. Words
-    that count (``_QUANTITY_WORDS``) are left under the negation."""
-    toks = sentence.tokens
-    tok = toks[index]
-    if tok.pos != "ADJ" or tok.dep != "amod" or tok.lemma in _QUANTITY_WORDS:
-        return False
-    i = index
-    for _ in range(6):
-        if toks[i].dep in ("nsubj", "nsubjpass"):
-            return True
-        if toks[i].dep not in ("amod", "compound", "conj", "appos") or toks[i].head == i:
-            return False
-        i = toks[i].head
-    return False
+    return _negated(sentence, index) or prev in ("not", "n't", "never") or under_negation(sentence, index)
 
 
 def _expressed_opposite(tok: Token, src: ParsedSentence, sentence: ParsedSentence) -> int | None:
