@@ -1,0 +1,23 @@
+"""A source qualifier the version renders elsewhere by a noun one or two WordNet steps above or
+below it ("the pandemic" for "the epidemic") is not dropped, so a new word on its head cannot be
+its rendering: the new word is an addition."""
+from __future__ import annotations
+
+from .helpers import pair_findings
+
+
+def _additions(findings, word):
+    return [f for f in findings if f.type == "unsupported_addition" and f.derived_value == word and f.severity != "low"]
+
+
+def test_an_adverb_added_where_the_source_qualifier_is_said_by_a_narrower_noun(extractor):
+    findings = pair_findings(extractor, "Around 5,000 people have died in the province due to the Corona epidemic, officials said.",
+                             "Around 5,000 people have suddenly died in the province as a result of the corona pandemic, officials said.")
+    assert _additions(findings, "suddenly"), findings
+
+
+def test_a_new_word_that_renders_a_dropped_qualifier_is_no_addition(extractor):
+    # "population" is said nowhere else: "demographic" renders it
+    findings = pair_findings(extractor, "The report describes changes in population across the region after the war.",
+                             "The report describes demographic changes across the region after the war.")
+    assert not _additions(findings, "demographic"), findings
