@@ -11,8 +11,8 @@ def _additions(findings, word):
 
 
 def test_an_adverb_added_where_the_source_qualifier_is_said_by_a_narrower_noun(extractor):
-    findings = pair_findings(extractor, "Around 5,000 people have died in the province due to the Corona epidemic, officials said.",
-                             "Around 5,000 people have suddenly died in the province as a result of the corona pandemic, officials said.")
+    findings = pair_findings(extractor, "According to officials, so far around 5000 people have died in the province due to the Corona epidemic.",
+                             "According to officials, around 5,000 people have suddenly died in the province as a result of the corona pandemic.")
     assert _additions(findings, "suddenly"), findings
 
 
