@@ -370,23 +370,8 @@ def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, 
     s_counts = Counter(word_key(t.lemma) for t in s.tokens)
     # elsewhere only as often as the source has it: "asylum seeker ... refugee boat" drops the
     # "asylum" of "asylum boat" even though the sentence still says "asylum" once
-    # (a lower-case word the tagger calls a name is a common noun: "the corona pandemic")
-    new_nouns = [t for t in d.tokens if (t.pos == "NOUN" or (t.pos == "PROPN" and t.text.islower()))
-                 and s_counts[word_key(t.lemma)] == 0]
     return not all(_echoed(q, kept) or d_counts[word_key(q.lemma)] >= s_counts[word_key(q.lemma)]
-                   or _rendered_by_a_kin_noun(q, new_nouns) for q in _qualifier_words(s, j))
-
-
-def _rendered_by_a_kin_noun(q: Token, new_nouns: list[Token]) -> bool:
-    """Does the derived sentence render the source noun ``q`` elsewhere by a noun the source lacks
-    that WordNet puts a step or two above or below it ("the corona pandemic" for "the Corona
-    epidemic": a pandemic is an epidemic)? Then ``q`` is not dropped, and a new word cannot be its
-    rendering."""
-    if q.pos != "NOUN":
-        return False
-    return any(wordnet.is_hypernym_or_synonym(t.lemma, q.lemma, "n", depth=_GENERALISATION_STEPS)
-               or wordnet.is_hypernym_or_synonym(q.lemma, t.lemma, "n", depth=_GENERALISATION_STEPS)
-               for t in new_nouns)
+                   for q in _qualifier_words(s, j))
 
 
 @detector("modifiers", scope="pair", types=("unsupported_addition",),
