@@ -1,18 +1,21 @@
-"""A span that is a name only by its capital letters (issue 17.5: false alarms on faithful pairs).
+"""A span that is a name only by its capital letters, where capitals are a style (issue 17.5:
+false alarms on faithful pairs).
 
-Headlines capitalise every word, and texts capitalise offices and the terms of a rite or a prize.
-Where the tagger finds no name and every word of the capitalised span is a common English word, the
+A headline in title case capitalises every word, and a text capitalises an office or body that a
+common compound names ("Prime Minister": WordNet's "prime_minister", a common noun). There, where
+the tagger finds no name and every word of the capitalised span is a common English word, the
 capitals are the one signal that it names anything: a version that says the same in lower-case
-words of its own ("continues" for "Works", "chancellor" for "Prime Minister", "a good harvest" for
-"Fertility") is shown as low, not counted (before: a medium omission or unsupported addition).
-A name the tagger types, a word that is no common word, or a place WordNet knows stays a name."""
+words of its own ("continues" for "Works", "premier" for "Prime Minister") is shown as low, not
+counted (before: a medium omission). A name the tagger types, a word that is no common word, a
+place WordNet knows, and a capitalised common word in an ordinary sentence stay names."""
 from __future__ import annotations
 
 import pytest
 
-from storytrace.findings.capitals import capitals_only
+from storytrace.findings.capitals import title_case
+from storytrace.findings.text import Parser
 
-from .helpers import pair_findings
+from .helpers import pair_findings, prepare
 
 
 def _counted(findings, kind):
@@ -21,10 +24,11 @@ def _counted(findings, kind):
 
 @pytest.mark.parametrize("src,der", [
     ("Quake Relief Works Day and Night", "Earthquake relief continues around the clock"),
-    ("The last Communist Prime Minister of the republic passed away today.",
-     "The republic's last communist chancellor died today."),
-    ("It may well be an old Spring and Fertility ritual.",
-     "It was very likely an old ritual to celebrate spring and pray for a good harvest."),
+    ("Floods Cut Power to Thousands as Repair Works Stall", "Floods cut power to thousands as repairs stall"),
+    ("The Prime Minister opened the bridge on Monday.", "The premier opened the bridge on Monday."),
+    ("The former Prime Minister of the republic died on Monday.", "The republic's former premier died on Monday."),
+    ("The Foreign Minister said the talks would resume on Monday.",
+     "The head of diplomacy said the talks would resume on Monday."),
 ])
 def test_a_capitalised_common_word_left_out_is_no_name_lost(extractor, src, der):
     findings = pair_findings(extractor, src, der)
@@ -32,14 +36,9 @@ def test_a_capitalised_common_word_left_out_is_no_name_lost(extractor, src, der)
     assert any(f.type == "omission" and "capital letters" in f.explanation for f in findings)
 
 
-def test_a_capitalised_common_word_added_is_no_name_added(extractor):
-    findings = pair_findings(extractor, "Other nominations include Best Picture and Best Production Design.",
-                             "Other nominations include Best Picture and Best Art Direction.")
-    assert not _counted(findings, "unsupported_addition"), [(f.derived_value, f.severity) for f in findings]
-
-
 @pytest.mark.parametrize("src,der,dropped", [
     ("Merkel Visits Flood Zone in Bavaria", "Visit to flood zone in Bavaria", "Merkel"),  # a person the tagger types
+    ("Storm Leaves Thousands Without Power in Texas", "Storm leaves thousands without power", "Texas"),  # a place
     ("The minister met officials of the Heilongjiang bureau on Monday.",
      "The minister met officials of the bureau on Monday.", "Heilongjiang"),  # no common word
 ])
@@ -53,17 +52,23 @@ def test_a_real_name_left_out_is_still_an_omission(extractor, src, der, dropped)
     ("The envoy met the minister in Paris on Monday.", "The envoy met Minister Brown in Paris on Monday.", "Brown"),
     ("The report was released by the ministry on Monday.", "The report was released by the Art ministry on Monday.",
      "Art ministry"),
+    # a capitalised common word in an ordinary sentence keeps the name reading: the first form of
+    # this rule lowered it too and lost planted names on DEMETR and SummEdits
+    ("Other nominations include Best Picture, Best Director and Best Production Design.",
+     "Other nominations include Best Picture, Best Director and Best Art Direction.", "Art"),
 ])
-def test_a_real_name_added_is_still_flagged(extractor, src, der, added):
+def test_a_name_added_outside_a_headline_or_office_is_still_flagged(extractor, src, der, added):
     findings = pair_findings(extractor, src, der)
     assert any(f.derived_value == added for f in _counted(findings, "unsupported_addition")), \
         [(f.type, f.derived_value, f.severity) for f in findings]
 
 
-def test_capitals_only_needs_an_untyped_span_of_common_words():
-    assert capitals_only("PROPN", ["Works"])
-    assert capitals_only("PROPN", ["Prime"])
-    assert not capitals_only("PERSON", ["Brown"])  # the tagger types it: a name
-    assert not capitals_only("PROPN", ["Rui"])  # no common word
-    assert not capitals_only("PROPN", ["Turkey"])  # a place WordNet knows
-    assert not capitals_only("PROPN", [])
+@pytest.mark.parametrize("text,expected", [
+    ("Quake Relief Works Day and Night", True),
+    ("Floods Cut Power to Thousands as Repair Works Stall", True),
+    ("Advocate Gupta, Rohin Bharadwaj and Sarpanch gave lectures to the people in the camp.", False),
+    ("The Prime Minister opened the bridge on Monday.", False),
+])
+def test_title_case_is_a_headline_not_a_sentence_with_names(extractor, text, expected):
+    sentence = Parser(extractor).parse(prepare(extractor, text, "t")).sentences[0]
+    assert title_case(sentence) is expected
