@@ -1,21 +1,20 @@
 """A span that is a name only by its capital letters, where capitals are a style (issue 17.5:
-false alarms on faithful pairs).
+false alarms on faithful pairs). Known wrong findings, kept as strict xfails.
 
 A headline in title case capitalises every word, and a text capitalises an office or body that a
-common compound names ("Prime Minister": WordNet's "prime_minister", a common noun). There, where
-the tagger finds no name and every word of the capitalised span is a common English word, the
-capitals are the one signal that it names anything: a version that says the same in lower-case
-words of its own ("continues" for "Works", "premier" for "Prime Minister") is shown as low, not
-counted (before: a medium omission). A name the tagger types, a word that is no common word, a
-place WordNet knows, and a capitalised common word in an ordinary sentence stay names."""
+common compound names ("Prime Minister": WordNet's "prime_minister", a common noun). A version that
+says the same in lower-case words of its own ("continues" for "Works", "premier" for "Prime
+Minister") gets a medium omission at d435a1c. Session 22 (fa22) coded this as candidate T (a span
+the tagger gives no entity, every word a common English word, in a title-case sentence or inside a
+capitalised common compound: shown as low) and dropped it: measured on both parts, no confirm
+false-alarm figure moved, and DEMETR critical confirm fell 673 -> 671 (by a finding the faithful pair
+lacks 665 -> 663) and WMT en caught 69 -> 68 (headline mistranslations caught through a capitalised
+word). See bench/RESULTS.md, "Issue 17, session 22 (fa22)". The controls (real names stay flagged) pass."""
 from __future__ import annotations
 
 import pytest
 
-from storytrace.findings.capitals import title_case
-from storytrace.findings.text import Parser
-
-from .helpers import pair_findings, prepare
+from .helpers import pair_findings
 
 
 def _counted(findings, kind):
@@ -30,6 +29,7 @@ def _counted(findings, kind):
     ("The Foreign Minister said the talks would resume on Monday.",
      "The head of diplomacy said the talks would resume on Monday."),
 ])
+@pytest.mark.xfail(strict=True, reason="candidate T dropped (fa22): confirm critical and WMT en caught fell")
 def test_a_capitalised_common_word_left_out_is_no_name_lost(extractor, src, der):
     findings = pair_findings(extractor, src, der)
     assert not _counted(findings, "omission"), [(f.source_value, f.severity) for f in findings]
@@ -61,14 +61,3 @@ def test_a_name_added_outside_a_headline_or_office_is_still_flagged(extractor, s
     findings = pair_findings(extractor, src, der)
     assert any(f.derived_value == added for f in _counted(findings, "unsupported_addition")), \
         [(f.type, f.derived_value, f.severity) for f in findings]
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("Quake Relief Works Day and Night", True),
-    ("Floods Cut Power to Thousands as Repair Works Stall", True),
-    ("Advocate Gupta, Rohin Bharadwaj and Sarpanch gave lectures to the people in the camp.", False),
-    ("The Prime Minister opened the bridge on Monday.", False),
-])
-def test_title_case_is_a_headline_not_a_sentence_with_names(extractor, text, expected):
-    sentence = Parser(extractor).parse(prepare(extractor, text, "t")).sentences[0]
-    assert title_case(sentence) is expected

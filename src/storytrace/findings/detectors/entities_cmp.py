@@ -10,7 +10,6 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from storytrace.findings.capitals import CAPITALS_ONLY_NOTE, capitals_only
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
 from storytrace.findings.short_forms import initials_of, loose_fit, one_referent, same_outlet  # noqa: F401 (re-exported)
@@ -441,11 +440,7 @@ def _unsupported(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit]
         quoted = ", ".join(repr(w) for w in slot_words)
         explanation += (f" Low, not medium: the source has {quoted} in its place, which this version does not"
                         " render, so the name may be its rendering.")
-    weak = not (elsewhere or generalisation or slot_words) \
-        and capitals_only(unit.sentence, unit.first, unit.end, unit.label)
-    if weak:  # a headline's or an office's capitals: one weak signal
-        explanation += CAPITALS_ONLY_NOTE
-    low = bool(elsewhere or generalisation or slot_words or weak)
+    low = bool(elsewhere or generalisation or slot_words)
     return make_finding(ctx, "unsupported_addition", unit.sentence, unit.text, slot_sentence, "",
                         explanation, 0.5 if low else 0.75, severity="low" if low else "medium")
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
 
-from storytrace.findings.capitals import CAPITALS_ONLY_NOTE, capitals_only
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
@@ -408,11 +407,9 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "on the planet" for "on Earth": the name rendered by what it is
         if names_a_currency(src, unit.first, unit.end) and currency_rendered(unit.text, sentence.text):
             continue  # "110 million Singapore dollars" / "S$110 million": the sign names the country
-        weak = capitals_only(src, unit.first, unit.end, unit.label)  # a headline's or an office's capitals: one weak signal
         out.append(make_finding(
             ctx, "omission", sentence, "(missing)", src, unit.text,
-            f'The source names "{unit.text}" here; this version leaves it out.' + (CAPITALS_ONLY_NOTE if weak else ""),
-            0.45 if weak else 0.6, severity="low" if weak else None,
+            f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
         ))
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
