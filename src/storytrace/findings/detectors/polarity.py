@@ -523,8 +523,8 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     matches around it) with its opposite ("disregarded" for "greeted"). Why a second pass: the
     slot is known, so looser opposites can count (valence, negating prefixes, WordNet
     neighbourhoods) without matching words that merely share the sentence."""
-    derived_lemmas = {t.lemma for t in sentence.tokens}
-    said = {t.lemma for src in aligned for t in src.tokens}  # words some aligned source sentence has
+    derived_lemmas = _rendered_lemmas([sentence])
+    said = _rendered_lemmas(aligned)  # words some aligned source sentence has, or a derivation of them
     # Valence is loose evidence: only for a one-to-one rendering, where the slot is reliable.
     use_valence = ctx.is_one_to_one(sentence.index)
     for src in aligned:
@@ -544,6 +544,20 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     if use_valence and len(aligned) == 1:
         return _unslotted_opposite(ctx, sentence, aligned[0], said, derived_lemmas)
     return []
+
+
+def _rendered_lemmas(sentences: list[ParsedSentence]) -> set[str]:
+    """The sentences' lemmas, and the WordNet derivations of their content words: a word is said
+    when a derivation of it is ("the unique culture" says the source's "cultural characteristics";
+    "economic" says "economy"). A source word said that way is rendered, so it is no word the
+    version leaves unrendered in its slot, and never the opposite of a new word there."""
+    out = set()
+    for sentence in sentences:
+        for t in sentence.tokens:
+            out.add(t.lemma)
+            if t.pos in ("NOUN", "VERB", "ADJ", "ADV") and t.text.isalpha():
+                out.update(wordnet.derivations(t.lemma.lower(), wordnet.SPACY_POS[t.pos]))
+    return out
 
 
 # How far apart (as a share of sentence length) two words may stand and still be read as one slot
