@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, negative_count, same_head,
                                          shared_clause_words, under_negation)
@@ -523,8 +524,8 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     matches around it) with its opposite ("disregarded" for "greeted"). Why a second pass: the
     slot is known, so looser opposites can count (valence, negating prefixes, WordNet
     neighbourhoods) without matching words that merely share the sentence."""
-    derived_lemmas = _rendered_lemmas([sentence])
-    said = _rendered_lemmas(aligned)  # words some aligned source sentence has, or a derivation of them
+    derived_lemmas = {t.lemma for t in sentence.tokens}
+    said = {t.lemma for src in aligned for t in src.tokens}  # words some aligned source sentence has
     # Valence is loose evidence: only for a one-to-one rendering, where the slot is reliable.
     use_valence = ctx.is_one_to_one(sentence.index)
     for src in aligned:
@@ -532,7 +533,8 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
             tok, other = sentence.tokens[i], src.tokens[j]
             if tok.lemma in said or other.lemma in derived_lemmas or tok.ent_type or other.ent_type:
                 continue
-            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
+            if lemma_is_gendered(tok) or not slot_opposed(phrasal_reading(sentence, i), phrasal_reading(src, j), use_valence) \
+                    or said_in_context(ctx, sentence, i):
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
@@ -546,18 +548,19 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     return []
 
 
-def _rendered_lemmas(sentences: list[ParsedSentence]) -> set[str]:
-    """The sentences' lemmas, and the WordNet derivations of their content words: a word is said
-    when a derivation of it is ("the unique culture" says the source's "cultural characteristics";
-    "economic" says "economy"). A source word said that way is rendered, so it is no word the
-    version leaves unrendered in its slot, and never the opposite of a new word there."""
-    out = set()
-    for sentence in sentences:
-        for t in sentence.tokens:
-            out.add(t.lemma)
-            if t.pos in ("NOUN", "VERB", "ADJ", "ADV") and t.text.isalpha():
-                out.update(wordnet.derivations(t.lemma.lower(), wordnet.SPACY_POS[t.pos]))
-    return out
+def phrasal_reading(sentence: ParsedSentence, i: int) -> Token:
+    """The word as it is read: a verb with a particle is the phrasal verb ("picked up" is "pick_up",
+    to recover or rise; "gave up" is "give_up", to surrender), when WordNet lists it. The bare verb's
+    opposites are not the phrasal verb's: "pick" (choose) meets "seen" and "dropped" through other
+    senses, "pick up" meets "dropped" as its own opposite. The word is unchanged otherwise."""
+    tok = sentence.tokens[i]
+    if tok.pos != "VERB":
+        return tok
+    particles = [t.lower for t in sentence.tokens if t.head == i and t.dep == "prt" and t.text.isalpha()]
+    if len(particles) != 1:
+        return tok
+    phrasal = f"{tok.lemma.lower()}_{particles[0]}"
+    return replace(tok, lemma=phrasal, lower=phrasal) if wordnet.known(phrasal, "v") else tok
 
 
 # How far apart (as a share of sentence length) two words may stand and still be read as one slot
@@ -589,7 +592,8 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
         readings = set(wordnet_readings(tok))
         opposed = [j for j in near if readings & src_readings[j]
-                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
+                   and slot_opposed(phrasal_reading(sentence, i), phrasal_reading(src, j), use_valence=False,
+                                    light_links=False)]
         if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
             continue
         found.append((i, opposed[0]))

@@ -1,4 +1,4 @@
-"""A source word the version renders by a derivation of it is rendered (issue 17.5: false alarms
+"""Slot opposites read on the words as the version says them (issue 17.5: false alarms
 on faithful pairs; issue 17.2: a paraphrase that keeps the meaning is no flip).
 
 The slot-opposite checks (polarity._slot_antonyms, _unslotted_opposite) compare a new word with the
@@ -6,9 +6,12 @@ one source word the version leaves unrendered at the same place. A translation o
 word through another part of speech of it: "the unique culture" for "cultural characteristics",
 "the economy" for "economic". Before, "cultural" counted as unrendered (its lemma is not in the
 version), so "unique", the one new word there, was read as its opposite: a medium negation_flip on a
-faithful rendering. WordNet's derivations ("cultural" -> "culture") now count as saying the word.
-A new word that stands where the source has an opposite the version does not render in any form is
-still a flip."""
+faithful rendering. Candidate R (session 22, fa22) counted WordNet's derivations ("cultural" ->
+"culture") as saying the word, and was dropped: WMT en pairs caught on confirm 69 -> 68 and two right
+negation flips lost on bench_translations tune (a derivation elsewhere in the sentence is too loose a
+rendering). Its faithful case stays a strict xfail; the controls pass.
+
+A verb with a particle is read as the phrasal verb WordNet lists (kept, below)."""
 from __future__ import annotations
 
 import pytest
@@ -21,6 +24,8 @@ def _flips(findings):
             if f.type == "negation_flip" and f.severity != "low"]
 
 
+@pytest.mark.xfail(strict=True, reason="candidate R dropped (fa22): WMT en caught confirm 69 -> 68, two right flips "
+                   "lost in bench_translations tune")
 def test_a_word_rendered_by_its_derivation_leaves_no_opposite_slot(extractor):
     findings = pair_findings(
         extractor,
@@ -38,4 +43,22 @@ def test_a_word_rendered_by_its_derivation_leaves_no_opposite_slot(extractor):
      "disregarded"),
 ])
 def test_an_opposite_in_a_slot_the_version_does_not_render_is_still_a_flip(extractor, src, der, flip):
+    assert any(d == flip for d, _, _ in _flips(pair_findings(extractor, src, der)))
+
+
+# A verb with a particle is read as the phrasal verb WordNet lists ("picked up": to recover, rise).
+# Before, the bare verb "pick" (choose) was read, and "seen" in the slot of "picked" counted as its
+# opposite through another sense: a medium negation_flip on a faithful rendering.
+
+def test_a_phrasal_verb_is_read_as_itself_not_as_its_bare_verb(extractor):
+    findings = pair_findings(extractor, "New hiring in hotels and health care has picked up significantly this year.",
+                             "Hotels and health care have seen a significant rebound in new hiring this year.")
+    assert not _flips(findings)
+
+
+@pytest.mark.parametrize("src,der,flip", [
+    ("Sales picked up in the spring.", "Sales dropped in the spring.", "dropped"),
+    ("The champion gave up the title after the fight.", "The champion kept the title after the fight.", "kept"),
+])
+def test_the_opposite_of_a_phrasal_verb_is_a_flip(extractor, src, der, flip):
     assert any(d == flip for d, _, _ in _flips(pair_findings(extractor, src, der)))
