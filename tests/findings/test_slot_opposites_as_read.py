@@ -11,7 +11,10 @@ faithful rendering. Candidate R (session 22, fa22) counted WordNet's derivations
 negation flips lost on bench_translations tune (a derivation elsewhere in the sentence is too loose a
 rendering). Its faithful case stays a strict xfail; the controls pass.
 
-A verb with a particle is read as the phrasal verb WordNet lists (kept, below)."""
+A verb with a particle read as the phrasal verb WordNet lists (candidate P, fa22, below) was measured
+and dropped as well: DEMETR critical confirm 673 -> 674 (one more antonym), but bench_translations
+confirm high+medium 143/183 -> 142/182 (one right medium negation flip fewer, recall unchanged), and a
+change stays only if no confirm figure gets worse. Its cases stay strict xfails."""
 from __future__ import annotations
 
 import pytest
@@ -46,10 +49,11 @@ def test_an_opposite_in_a_slot_the_version_does_not_render_is_still_a_flip(extra
     assert any(d == flip for d, _, _ in _flips(pair_findings(extractor, src, der)))
 
 
-# A verb with a particle is read as the phrasal verb WordNet lists ("picked up": to recover, rise).
-# Before, the bare verb "pick" (choose) was read, and "seen" in the slot of "picked" counted as its
+# Candidate P (dropped): a verb with a particle read as the phrasal verb WordNet lists ("picked up": to recover, rise).
+# At d435a1c the bare verb "pick" (choose) was read, and "seen" in the slot of "picked" counted as its
 # opposite through another sense: a medium negation_flip on a faithful rendering.
 
+@pytest.mark.xfail(strict=True, reason="candidate P dropped (fa22): translations confirm high+medium 143/183 -> 142/182")
 def test_a_phrasal_verb_is_read_as_itself_not_as_its_bare_verb(extractor):
     findings = pair_findings(extractor, "New hiring in hotels and health care has picked up significantly this year.",
                              "Hotels and health care have seen a significant rebound in new hiring this year.")
@@ -58,7 +62,8 @@ def test_a_phrasal_verb_is_read_as_itself_not_as_its_bare_verb(extractor):
 
 @pytest.mark.parametrize("src,der,flip", [
     ("Sales picked up in the spring.", "Sales dropped in the spring.", "dropped"),
-    ("The champion gave up the title after the fight.", "The champion kept the title after the fight.", "kept"),
+    pytest.param("The champion gave up the title after the fight.", "The champion kept the title after the fight.",
+                 "kept", marks=pytest.mark.xfail(strict=True, reason="found only with candidate P (dropped, fa22)")),
 ])
 def test_the_opposite_of_a_phrasal_verb_is_a_flip(extractor, src, der, flip):
     assert any(d == flip for d, _, _ in _flips(pair_findings(extractor, src, der)))

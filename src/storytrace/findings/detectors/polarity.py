@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, negative_count, same_head,
                                          shared_clause_words, under_negation)
@@ -533,8 +532,7 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
             tok, other = sentence.tokens[i], src.tokens[j]
             if tok.lemma in said or other.lemma in derived_lemmas or tok.ent_type or other.ent_type:
                 continue
-            if lemma_is_gendered(tok) or not slot_opposed(phrasal_reading(sentence, i), phrasal_reading(src, j), use_valence) \
-                    or said_in_context(ctx, sentence, i):
+            if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
@@ -546,21 +544,6 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     if use_valence and len(aligned) == 1:
         return _unslotted_opposite(ctx, sentence, aligned[0], said, derived_lemmas)
     return []
-
-
-def phrasal_reading(sentence: ParsedSentence, i: int) -> Token:
-    """The word as it is read: a verb with a particle is the phrasal verb ("picked up" is "pick_up",
-    to recover or rise; "gave up" is "give_up", to surrender), when WordNet lists it. The bare verb's
-    opposites are not the phrasal verb's: "pick" (choose) meets "seen" and "dropped" through other
-    senses, "pick up" meets "dropped" as its own opposite. The word is unchanged otherwise."""
-    tok = sentence.tokens[i]
-    if tok.pos != "VERB":
-        return tok
-    particles = [t.lower for t in sentence.tokens if t.head == i and t.dep == "prt" and t.text.isalpha()]
-    if len(particles) != 1:
-        return tok
-    phrasal = f"{tok.lemma.lower()}_{particles[0]}"
-    return replace(tok, lemma=phrasal, lower=phrasal) if wordnet.known(phrasal, "v") else tok
 
 
 # How far apart (as a share of sentence length) two words may stand and still be read as one slot
@@ -592,8 +575,7 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
         readings = set(wordnet_readings(tok))
         opposed = [j for j in near if readings & src_readings[j]
-                   and slot_opposed(phrasal_reading(sentence, i), phrasal_reading(src, j), use_valence=False,
-                                    light_links=False)]
+                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
         if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
             continue
         found.append((i, opposed[0]))
