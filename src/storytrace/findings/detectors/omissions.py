@@ -16,7 +16,7 @@ from rapidfuzz.process import extractOne
 from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
-from storytrace.findings.lexicon import HEDGES, WEEKDAYS
+from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.names import cut_differently, token_similarity
 from storytrace.findings.numbers import (currency_rendered, names_a_currency, raw_values, read_two_ways,
                                          second_values, sentence_numbers)
@@ -422,8 +422,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
                 src, m, [n.value for n in derived_numbers] + derived_second + list(derived_raw)):
             continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
-        if _date_of_kept_weekday(src, m, sentence):
-            continue  # "on Friday (February 10)" / "on Friday afternoon": the weekday names the day
         if _counted_by_listing(src, m, sentence):
             continue  # "the two sessions are held" / "the Congress and the Conference are held"
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
@@ -434,21 +432,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
                                 0.4 if phrase else 0.5, severity="low" if phrase else None))
     return out
-
-
-def _date_of_kept_weekday(src: ParsedSentence, m, sentence: ParsedSentence) -> bool:
-    """Is the number part of a date in brackets right after a weekday ("Friday (February 10)") that
-    the version says? The date glosses the weekday: both name one day, and the version keeps it."""
-    toks = src.tokens
-    at = next((k for k, t in enumerate(toks) if t.start == m.start), None)
-    if at is None:
-        return False
-    opening = next((k for k in range(at - 1, max(-1, at - 4), -1) if toks[k].text == "("), None)
-    if opening is None or opening == 0 or toks[opening - 1].lower not in WEEKDAYS:
-        return False
-    if not any(toks[k].text == ")" for k in range(at + 1, min(len(toks), at + 4))):
-        return False
-    return any(t.lower == toks[opening - 1].lower for t in sentence.tokens)
 
 
 def _conjuncts(sentence: ParsedSentence, index: int) -> int:
