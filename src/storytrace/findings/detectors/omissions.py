@@ -422,8 +422,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
                 src, m, [n.value for n in derived_numbers] + derived_second + list(derived_raw)):
             continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
-        if _counted_by_listing(src, m, sentence):
-            continue  # "the two sessions are held" / "the Congress and the Conference are held"
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
         phrase = _left_out_whole(src, m.start, sentence) if ctx.derived_words < CONDENSED * ctx.source_words else ""
         if phrase:
@@ -432,38 +430,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
                                 0.4 if phrase else 0.5, severity="low" if phrase else None))
     return out
-
-
-def _conjuncts(sentence: ParsedSentence, index: int) -> int:
-    """How many things a coordination headed by token ``index`` lists: itself and its chain of
-    conjuncts ("the Congress and the Conference": 2; "A, B and C": 3)."""
-    toks = sentence.tokens
-    count, frontier = 1, [index]
-    while frontier:
-        nxt = [k for k, t in enumerate(toks) if t.dep == "conj" and t.head in frontier and t.head != k]
-        count += len(nxt)
-        frontier = nxt
-    return count
-
-
-def _counted_by_listing(src: ParsedSentence, m, sentence: ParsedSentence) -> bool:
-    """Is the source's count of things ("the two sessions ... are held") given by the version as a
-    list of that many things in the same place ("the Congress and the Conference are held")? A list
-    says how many it names: the number is rendered, not left out. The same place: the listing's
-    first member bears the counted noun's relation to a word of the same lemma ("are held")."""
-    toks = src.tokens
-    at = next((k for k, t in enumerate(toks) if t.start == m.start), None)
-    if at is None or toks[at].dep != "nummod" or m.value != int(m.value) or not 2 <= m.value <= 9:
-        return False
-    noun = toks[at].head
-    if noun == at or toks[noun].head == noun:
-        return False
-    role, governor = toks[noun].dep, word_key(toks[toks[noun].head].lemma)
-    for k, t in enumerate(sentence.tokens):
-        if t.pos in ("NOUN", "PROPN") and t.dep == role and t.head != k \
-                and word_key(sentence.tokens[t.head].lemma) == governor and _conjuncts(sentence, k) == int(m.value):
-            return True
-    return False
 
 
 # A version shorter than this share of its source condenses it: leaving a whole phrase out is then
