@@ -156,13 +156,3 @@ def test_the_index_answers_as_opposites_itself_does_for_every_wordnet_lemma(monk
     finally:
         wordnet.opposites.cache_clear()
     assert wrong == [], f"{len(wrong)} words, e.g. {wrong[:5]}: run `python -m storytrace.nlp.wordnet_opposable`"
-
-
-def test_neighbourhood_without_tops_of_the_hierarchy():
-    # "push" is a way to "move", a verb with no hypernym of its own: kept in the full neighbourhood,
-    # left out without the tops (the link of ``slot_opposed`` never runs through one: session 22)
-    assert "move" in wordnet.neighbourhood("push", "v")
-    assert "move" not in wordnet.neighbourhood("push", "v", roots=False)
-    assert "destroy" in wordnet.neighbourhood("demolish", "v", roots=False)  # a hypernym below the top stays
-    assert not wordnet.slot_opposed("push", "v", "delay", "v")
-    assert wordnet.slot_opposed("surrender", "v", "keep", "v")
