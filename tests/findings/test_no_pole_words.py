@@ -2,8 +2,7 @@
 a preposition there ("according to"), and a plural noun of time that counts an amount of time ("for
 days"). Hand-written pairs; each gives a medium negation_flip on main. Session 21's candidate (real21, a
 "no pole" filter in findings/detectors/polarity.py) fixed them but cost one caught XSum summary on the
-confirm part (115 -> 114/402) and was dropped: the cases stay here as strict xfails, but for the "according"
-cases, which session 22's rule on tops of the verb hierarchy (real22) fixes."""
+confirm part (115 -> 114/402) and was dropped: the cases stay here as strict xfails."""
 from __future__ import annotations
 
 import pytest
@@ -14,24 +13,12 @@ from findings.helpers import pair_findings
 @pytest.mark.parametrize(
     "source, derived",
     [
-        # "according" heads "to the police": a preposition, not the verb "accord". WordNet linked it to
-        # "grab" only through a top of the verb hierarchy, which session 22 (real22) no longer lets link
-        # two words (tests/findings/test_top_of_hierarchy.py): these now pass.
+        # "according" heads "to the police": a preposition, not the verb "accord" (WordNet links it to "grab")
         ("Robbers crash a truck into a store, grabbing jewels and watches, before setting the truck ablaze.",
          "Four men rammed their truck into a jewelry store in the city on Monday, smashing the window and"
          " stealing jewels, according to the police."),
         ("Thieves smashed their way into the shop, grabbing rings and watches.",
          "Thieves smashed their way into the shop on Monday, according to police."),
-    ],
-)
-def test_a_participle_read_as_a_preposition_is_no_flip(extractor, source, derived):
-    flips = [f for f in pair_findings(extractor, source, derived) if f.type == "negation_flip"]
-    assert flips == []
-
-
-@pytest.mark.parametrize(
-    "source, derived",
-    [
         # "for days" counts time; "last night" names a time of day: day / night are opposed only as the latter
         ("The man arrested last night on charges of murder killed his mother and his wife, according to the police.",
          "Police say a local man stabbed his wife and his own mother to death inside the apartment and left the"

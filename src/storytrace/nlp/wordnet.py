@@ -447,18 +447,16 @@ def are_opposed(a: str, b: str, pos: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def neighbourhood(word: str, pos: str, limit: int = ANTONYM_SENSES, roots: bool = True) -> frozenset[str]:
+def neighbourhood(word: str, pos: str, limit: int = ANTONYM_SENSES) -> frozenset[str]:
     """Lemmas of ``word``'s first ``limit`` senses and of their direct hypernyms ("keep" ->
-    hold, retain, ...; "demolish" -> destroy). ``roots`` False: a hypernym that has none of its own
-    (a top of the hierarchy: "move", "change", "make") is left out."""
+    hold, retain, ...; "demolish" -> destroy)."""
     wn = wordnet()
     out = {word}
     for p in _letters(pos):
         for sid in wn.synsets(word, p, limit):
             out.update(wn.words(sid))
             for up in wn.synset(sid).linked(HYPERNYM):
-                if roots or wn.synset(up).linked(HYPERNYM):
-                    out.update(wn.words(up))
+                out.update(wn.words(up))
     return frozenset(out)
 
 
@@ -479,11 +477,6 @@ def slot_opposed(a: str, pos_a: str, b: str, pos_b: str, ignore: frozenset[str] 
     opp_a, opp_b = _neighbourhood_opposites(near_a, pos_a) - ignore, _neighbourhood_opposites(near_b, pos_b) - ignore
     if opp_a & opp_b:
         return False
-    # The link itself never runs through a top of the hierarchy: "move" or "change" spans both
-    # poles of most words below it, so "push" (a way to move) is no opposite of "delay" (~ stay !
-    # move). The checks above keep the whole neighbourhoods: they only ever clear a pair.
-    near_a, near_b = neighbourhood(a, pos_a, roots=False) - ignore, neighbourhood(b, pos_b, roots=False) - ignore
-    opp_a, opp_b = _neighbourhood_opposites(near_a, pos_a) - ignore, _neighbourhood_opposites(near_b, pos_b) - ignore
     return bool(opp_a & near_b or opp_b & near_a)
 
 
