@@ -115,9 +115,11 @@ def test_each_lowered_detector_finding_names_the_signal_it_lacks(extractor):
 
 
 def test_an_opposite_on_another_word_lacks_the_shared_head(extractor):
+    # (Until session 22 this case was "destroyed ... after drifting" / "drifted ... before being destroyed":
+    # the events swapped round the opposite words, which is now no flip at all, tests/findings/test_converse_order.py.)
     f = _one(pair_findings(
-        extractor, "On Saturday, the balloon was destroyed near the coast after drifting in the airspace for several days.",
-        "On Saturday, the balloon drifted over the airspace for days before being destroyed off the coast."),
+        extractor, "On Saturday, the balloon was destroyed near the coast after the storm.",
+        "On Saturday, the balloon was shot down off the coast before the gale."),
         "negation_flip")
     assert (f.severity, f.lacks, f.note_lead) == ("medium", ["same_head"], NOT_HIGH)
 

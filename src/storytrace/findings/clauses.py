@@ -114,3 +114,57 @@ def governor(sentence: ParsedSentence, indices: list[int]) -> Token | None:
             return None
         i = t.head
     return None
+
+
+# Words that relate two events and whose opposite relates them the other way round: "A before B"
+# tells what "B after A" tells. Read by ``converse_order`` for prepositions and subordinators only.
+_RELATING_POS = frozenset({"ADP", "SCONJ"})
+
+
+def _subtree(sentence: ParsedSentence, root: int) -> set[int]:
+    """Indices of ``root`` and every token below it."""
+    toks = sentence.tokens
+    below, grew = {root}, True
+    while grew:
+        grew = False
+        for k, t in enumerate(toks):
+            if k not in below and t.head in below and t.head != k:
+                below.add(k)
+                grew = True
+    return below
+
+
+def _event_and_complement(sentence: ParsedSentence, index: int) -> tuple[int, set[str]] | None:
+    """For a relating word ("after"), the event it places (the word its phrase modifies) and the
+    content lemmas of what it places it against. A preposition heads its complement ("after days
+    of drifting": placed against "days", "drifting"; the event is its head); a subordinator marks the
+    verb of its clause ("before the minister resigned": the clause is the complement, the event is
+    that verb's head). None when the parse gives no such pair."""
+    toks = sentence.tokens
+    tok = toks[index]
+    if tok.pos not in _RELATING_POS or not 0 <= tok.head < len(toks) or tok.head == index:
+        return None
+    if tok.dep == "mark":
+        clause = tok.head
+        event = toks[clause].head
+        if event == clause or not 0 <= event < len(toks):
+            return None
+        inside = _subtree(sentence, clause)
+    else:
+        event = tok.head
+        inside = _subtree(sentence, index)
+    words = {word_key(toks[k].lemma) for k in inside - {index}
+             if toks[k].pos in _CONTENT_POS and not toks[k].is_stop}
+    return event, words
+
+
+def converse_order(a: ParsedSentence, i: int, b: ParsedSentence, j: int) -> bool:
+    """Do the two relating words ("before" in ``a``, "after" in ``b``) tell one order of events from
+    its two ends: the event one places is what the other places it against ("drifted for days
+    before being destroyed" / "shot down after days of drifting": "drifted" under "after")? Then the
+    opposite words say the same thing, with the events swapped round them."""
+    ra, rb = _event_and_complement(a, i), _event_and_complement(b, j)
+    if ra is None or rb is None:
+        return False
+    (event_a, inside_a), (event_b, inside_b) = ra, rb
+    return word_key(a.tokens[event_a].lemma) in inside_b or word_key(b.tokens[event_b].lemma) in inside_a

@@ -174,6 +174,30 @@ def _holds_initials(letters: str, long_name: str) -> bool:
     return all(c in rest for c in initials)
 
 
+def spells_name_before(words_before: list[str], short: str) -> bool:
+    """Is ``short``, written in brackets right after ``words_before`` (the sentence's words up to the
+    bracket), the acronym of the name those words end with ("... Political Consultative Conference
+    (NPPCC)")? Then it names what that name names and adds no name of its own: whether the name
+    itself is said by the source is asked of the name. Plain fit only (``letters_fit``): the name is
+    the run of capitalised words and small words just before the bracket, or a tail of that run that
+    starts with a capitalised word ("China's National People's Congress (NPC)")."""
+    letters = acronym_letters(_bare(short))
+    if letters is None:
+        return False
+    run: list[str] = []
+    for word in reversed(words_before):
+        if word[:1].isupper() or word.lower() in SMALL_WORDS or word in ("'s", "’s", "'", "’"):
+            run.insert(0, word)
+        else:
+            break
+    for k, word in enumerate(run):
+        if word[:1].isupper() and word not in ("'s", "’s"):
+            name = " ".join(run[k:]).replace(" 's", "'s").replace(" ’s", "’s")
+            if acronym_letters(name) is None and letters_fit(letters, name):
+                return True
+    return False
+
+
 def _word_written_short(short: str, long: str) -> bool:
     """Is one word of a name the short form of the other's word ("EU" / "European", "U.S." /
     "American")? The short word stands for a name (a country alias, or a WordNet name of several

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
-from storytrace.findings.short_forms import initials_of, loose_fit, one_referent, same_outlet  # noqa: F401 (re-exported)
+from storytrace.findings.short_forms import (initials_of, loose_fit, one_referent, same_outlet,  # noqa: F401 (re-exported)
+                                            spells_name_before)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
@@ -429,6 +430,8 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
+            if _acronym_of_name_before(unit):
+                continue  # "... Consultative Conference (NPPCC)": the name before the bracket is what is compared
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
                 supported = True  # "China News Service" for "Chinanews.com": one outlet
@@ -459,6 +462,14 @@ def is_imperative(sentence: ParsedSentence) -> bool:
     if not toks or any(t.dep in ("nsubj", "nsubjpass") for t in toks):
         return False
     return toks[0].tag == "VB" or toks[0].lower in _CALL_TO_ACTION
+
+
+def _acronym_of_name_before(unit: NameUnit) -> bool:
+    """Is the unit an acronym in brackets that spells the name written just before the bracket?"""
+    toks = unit.sentence.tokens
+    if unit.first < 2 or toks[unit.first - 1].text != "(" or unit.end >= len(toks) or toks[unit.end].text != ")":
+        return False
+    return spells_name_before([t.text for t in toks[:unit.first - 1]], unit.text)
 
 
 def _inside(unit: NameUnit, spans: list[tuple[int, int]]) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, negative_count, same_head,
-                                         shared_clause_words, under_negation)
+from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, converse_order, negative_count,
+                                         same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
@@ -451,6 +451,8 @@ def _antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[ParsedSe
             if not direct and not same_head(sentence, i, src, j) and not _heads_in_one_slot(sentence, i, src, j) \
                     and not (ctx.is_one_to_one(sentence.index) and _antonym_pair(tok, src.tokens[j])):
                 continue  # a loose opposite in another phrase ("the upcoming summit" / "last October")
+            if converse_order(sentence, i, src, j):
+                continue  # "A before B" / "B after A": the events swapped round the opposite words
             if said_in_context(ctx, sentence, i, besides=src if repeated else None):
                 break  # another source sentence says it (checked last: it is the costly test)
             if repeated and reversed_uses[lemma] >= derived_lemmas[lemma] - src_counts[lemma]:
