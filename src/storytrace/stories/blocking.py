@@ -488,8 +488,6 @@ def _chance_key(params: BlockingParams) -> tuple:
 
 def _window_scan(table: SignatureTable, params: BlockingParams, chunk: int, neighbours: bool,
                  deciding_only: bool) -> np.ndarray:
-    from scipy.special import ndtri
-
     vectors, has = table.vectors()
     n = len(table)
     chance = np.full(n, -np.inf, dtype=np.float64)
@@ -527,6 +525,8 @@ def _window_scan(table: SignatureTable, params: BlockingParams, chunk: int, neig
         if deciding_only:  # (fmax: a NaN cosine is no article near this one)
             fit &= np.fmax.reduce(np.where(outside, -1.0, sims), axis=1) >= params.cosine_alone - CHANCE_MARGIN
         if fit.any():
+            from scipy.special import ndtri  # here: a window under min_background articles never needs it (~0.1 CPU-s to import)
+
             back = np.where(outside[fit], np.nan, sims[fit])
             middle = np.nanmedian(back, axis=1)
             spread = 1.4826 * np.nanmedian(np.abs(back - middle[:, None]), axis=1)
@@ -570,15 +570,29 @@ def candidate_pairs(table: SignatureTable, params: BlockingParams) -> np.ndarray
 
 
 def components(n: int, edges: np.ndarray) -> np.ndarray:
-    """Component label per row (connected components of the verified pairs)."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
+    """Component label per row (connected components of the verified pairs): the labels of scipy's
+    ``connected_components(directed=False)``, int32, numbered in the order of each component's lowest
+    row (tested against it), by union-find, without importing scipy.sparse and its csgraph (~0.2 CPU-s
+    in each process)."""
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    graph = coo_matrix((np.ones(len(edges), dtype=np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    return labels
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in np.asarray(edges, dtype=np.int64).reshape(-1, 2).tolist():
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)  # a component's root is its lowest row
+    roots = np.fromiter((root(i) for i in range(n)), dtype=np.int64, count=n)
+    labels = np.full(n, -1, dtype=np.int32)
+    lowest = roots == np.arange(n)  # each root, in row order, gets the next label
+    labels[lowest] = np.arange(int(lowest.sum()), dtype=np.int32)
+    return labels[roots]
 
 
 def pair_strength(table: SignatureTable, pairs: np.ndarray, params: BlockingParams) -> np.ndarray:
