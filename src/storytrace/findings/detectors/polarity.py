@@ -305,8 +305,8 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             return []
         # A prefix that carries the negation the other version writes as "not" ("unclear" /
         # "not clear") can only explain a difference away; it never makes one.
-        d_all = _once(d_implicit + _prefix_negations(sentence, src))
-        s_all = _once(s_implicit + _prefix_negations(src, sentence))
+        d_all = _once(d_implicit + _prefix_negations(sentence, src) + _opposite_negations(sentence, src))
+        s_all = _once(s_implicit + _prefix_negations(src, sentence) + _opposite_negations(src, sentence))
         if (len(d_explicit) + len(d_all) - len(s_explicit) - len(s_all)) % 2 == 0:
             return []
         # A negation reverses only its own clause: where the other sentence renders none of the
@@ -397,6 +397,41 @@ def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[T
                 out.append(t)
                 break
     return out
+
+
+def _opposite_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[Token]:
+    """Words that say plainly what the other version says as a negated opposite: "lost" where the
+    other has "did not win", "small" for "not large", "near" for "not far". Two reversals cancel
+    (not + the opposite word), so the word carries the negation the other writes as "not", like a
+    negating prefix. Only an opposite WordNet or the lexicon lists, and only against a word the
+    other version negates and this one does not say; the opposite under a negation of its own
+    ("not small" for "not large") carries none."""
+    said_here = {f for t in sentence.tokens for f in _forms(t)}
+    negated_there = [t for k, t in enumerate(other.tokens)
+                     if t.pos in _OPPOSITE_WORD_POS and _negated_here(other, k) and not _forms(t) & said_here]
+    if not negated_there:
+        return []
+    other_forms = {f for t in other.tokens for f in _forms(t)}
+    out = []
+    for k, t in enumerate(sentence.tokens):
+        if t.pos not in _OPPOSITE_WORD_POS or _negated_here(sentence, k) or _forms(t) & other_forms:
+            continue
+        if any(_plain_opposites(t, u) for u in negated_there):
+            out.append(t)
+    return out
+
+
+_OPPOSITE_WORD_POS = frozenset({"ADJ", "ADV", "VERB"})
+
+
+def _plain_opposites(tok: Token, other: Token) -> bool:
+    """A listed opposite, a WordNet antonym, or a near-synonym of one ("insignificant" / "major");
+    never a looser link through a word's neighbourhood or its valence."""
+    if any(_forms(other) & opposite_senses(f) for f in _forms(tok)) or _antonym_pair(tok, other):
+        return True
+    pos = wordnet.SPACY_POS.get(tok.pos)
+    return pos is not None and tok.pos == other.pos and any(
+        wordnet.are_opposed(a, b, pos) for a in _forms(tok) for b in _forms(other))
 
 
 # SCONJ for "before" / "after" joining clauses ("made before Trump called" / "made after").

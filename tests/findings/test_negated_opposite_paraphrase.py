@@ -1,0 +1,43 @@
+"""A negated word against its plain opposite says the same thing: no negation flip (issue 17, point 2:
+"a paraphrase that keeps the meaning, such as a negated verb against its opposite, is no flip").
+
+Two reversals cancel: "did not win" is "lost", "was not large" is "was small". The sentence-level count of
+negations (polarity._count_flip) saw one "not" on one side and none on the other and reported a high
+negation_flip; the word-level checks already treated a negated opposite as no flip. Now the plain opposite
+counts as carrying the negation, as a negating prefix does ("unclear" / "not clear"). A negation that reverses
+the claim is still reported: the same word with and without "not", and an opposite under a negation of its own
+("not large" / "not small")."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import pair_findings
+
+
+def _flips(findings):
+    return [f for f in findings if f.type == "negation_flip" and f.severity != "low"]
+
+
+@pytest.mark.parametrize("src,der", [
+    ("The rally on Sunday was not large.", "The rally on Sunday was small."),
+    ("The rally on Sunday was large.", "The rally on Sunday was not small."),
+    ("The home team did not win the final on Sunday.", "The home team lost the final on Sunday."),
+    ("The home team won the final on Sunday.", "The home team did not lose the final on Sunday."),
+    ("The road to the village is not safe.", "The road to the village is dangerous."),
+    ("The price of bread did not increase last year.", "The price of bread decreased last year."),
+    ("The inquiry into the collapse of the bridge was not public.", "The inquiry into the collapse of the bridge was private."),
+])
+def test_a_negated_word_against_its_opposite_is_no_flip(extractor, src, der):
+    assert not _flips(pair_findings(extractor, src, der))
+
+
+@pytest.mark.parametrize("src,der", [
+    ("The rally on Sunday was large.", "The rally on Sunday was not large."),
+    ("The rally on Sunday was not large.", "The rally on Sunday was large."),
+    ("The rally on Sunday was not large.", "The rally on Sunday was not small."),
+    ("The home team won the final on Sunday.", "The home team did not win the final on Sunday."),
+    ("The road to the village is safe.", "The road to the village is not safe."),
+])
+def test_a_negation_that_reverses_the_claim_is_still_a_flip(extractor, src, der):
+    flips = _flips(pair_findings(extractor, src, der))
+    assert flips and flips[0].severity == "high", flips
