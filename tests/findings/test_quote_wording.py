@@ -48,6 +48,15 @@ def test_one_word_rendered_by_a_near_synonym_the_encoder_reads_the_same_is_low(e
     assert all("sentence encoder" in f.explanation for f in low), low
 
 
+def test_without_the_encoder_a_near_synonym_in_the_same_place_stays_medium(extractor):
+    # the reading is the model's signal: with no encoder nothing is lowered
+    source = ('"The balloon posed a real threat to the safety of civil aviation over the region and had to be '
+              'brought down," the spokesman said.')
+    derived = ('"The balloon posed a real threat to the safety of civilian aircraft over the region and had to be '
+               'brought down," the spokesman said.')
+    assert [f.derived_value for f in _quote_changes(pair_findings(extractor, source, derived))] == ["aircraft"]
+
+
 @pytest.mark.parametrize("source,derived,word", [
     # a content word whose meaning differs, in the same place
     ('"We will always stand by our farmers and their families," the minister told reporters.',
