@@ -50,6 +50,12 @@ def without_word(sentence: ParsedSentence, tok: Token) -> str:
     return _SPACES.sub(" ", sentence.text[:start] + " " + sentence.text[end:]).strip()
 
 
+def swap_word(sentence: ParsedSentence, tok: Token, other: str) -> str:
+    """The sentence's text with the word replaced by another."""
+    start, end = tok.start - sentence.start, tok.end - sentence.start
+    return sentence.text[:start] + other + sentence.text[end:]
+
+
 def removal_gain(encoder, sentence: ParsedSentence, tok: Token, sources: list[ParsedSentence]) -> float | None:
     """cos(claim without the word, source) - cos(claim, source), the source being the claim's aligned
     source sentences read as one text; None without an encoder or sources."""
