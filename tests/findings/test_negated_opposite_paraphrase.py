@@ -41,3 +41,12 @@ def test_a_negated_word_against_its_opposite_is_no_flip(extractor, src, der):
 def test_a_negation_that_reverses_the_claim_is_still_a_flip(extractor, src, der):
     flips = _flips(pair_findings(extractor, src, der))
     assert flips and flips[0].severity == "high", flips
+
+
+def test_an_opposite_does_not_cancel_a_negation_added_elsewhere(extractor):
+    # "shortly" renders "not long" (a "not" on an adverb, which the count of negations does not see);
+    # the version's own "not" denies the cause: that reversal is still reported.
+    flips = _flips(pair_findings(
+        extractor, "The ferry left the harbour not long after noon because of the storm.",
+        "The ferry left the harbour shortly after noon, but it was not because of the storm."))
+    assert flips, flips

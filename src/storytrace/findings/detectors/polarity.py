@@ -407,8 +407,12 @@ def _opposite_negations(sentence: ParsedSentence, other: ParsedSentence) -> list
     other version negates and this one does not say; the opposite under a negation of its own
     ("not small" for "not large") carries none."""
     said_here = {f for t in sentence.tokens for f in _forms(t)}
+    # only a word the counted "not" stands on (or the complement of the copula it stands on): a "not"
+    # the count does not see ("not long after") has no reversal for the opposite word to cancel
+    counted = {n.head for n in explicit_negations(other)}
+    counted |= {k for h in counted for k in _copula_predicates(other, h)}
     negated_there = [t for k, t in enumerate(other.tokens)
-                     if t.pos in _OPPOSITE_WORD_POS and _negated_here(other, k) and not _forms(t) & said_here]
+                     if k in counted and t.pos in _OPPOSITE_WORD_POS and not _forms(t) & said_here]
     if not negated_there:
         return []
     other_forms = {f for t in other.tokens for f in _forms(t)}
