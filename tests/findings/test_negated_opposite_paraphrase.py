@@ -1,12 +1,14 @@
-"""A negated word against its plain opposite says the same thing: no negation flip (issue 17, point 2:
-"a paraphrase that keeps the meaning, such as a negated verb against its opposite, is no flip").
+"""A negated word against its plain opposite may say the same thing: never a high negation flip (issue 17,
+point 2: "a paraphrase that keeps the meaning, such as a negated verb against its opposite, is no flip").
 
 Two reversals cancel: "did not win" is "lost", "was not large" is "was small". The sentence-level count of
 negations (polarity._count_flip) saw one "not" on one side and none on the other and reported a high
-negation_flip; the word-level checks already treated a negated opposite as no flip. Now the plain opposite
-counts as carrying the negation, as a negating prefix does ("unclear" / "not clear"). A negation that reverses
-the claim is still reported: the same word with and without "not", and an opposite under a negation of its own
-("not large" / "not small")."""
+negation_flip; the word-level checks already treated a negated opposite as no flip. Now a plain opposite of the
+word the counted "not" stands on lowers the count's flip to medium, and the explanation names it. Not cleared:
+measured (bench/RESULTS.md, session 22), clearing lost real negations added beside such a word on the confirm
+parts (DEMETR negation 148 -> 147/157, a right high flip on the translations confirm part). A negation that
+reverses the claim stays high: the same word with and without "not", and an opposite under a negation of its
+own ("not large" / "not small")."""
 from __future__ import annotations
 
 import pytest
@@ -27,8 +29,9 @@ def _flips(findings):
     ("The price of bread did not increase last year.", "The price of bread decreased last year."),
     ("The inquiry into the collapse of the bridge was not public.", "The inquiry into the collapse of the bridge was private."),
 ])
-def test_a_negated_word_against_its_opposite_is_no_flip(extractor, src, der):
-    assert not _flips(pair_findings(extractor, src, der))
+def test_a_negated_word_against_its_opposite_is_no_high_flip(extractor, src, der):
+    flips = _flips(pair_findings(extractor, src, der))
+    assert all(f.severity == "medium" and "plain opposite" in f.explanation for f in flips), flips
 
 
 @pytest.mark.parametrize("src,der", [

@@ -305,10 +305,13 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             return []
         # A prefix that carries the negation the other version writes as "not" ("unclear" /
         # "not clear") can only explain a difference away; it never makes one.
-        d_all = _once(d_implicit + _prefix_negations(sentence, src) + _opposite_negations(sentence, src))
-        s_all = _once(s_implicit + _prefix_negations(src, sentence) + _opposite_negations(src, sentence))
+        d_all = _once(d_implicit + _prefix_negations(sentence, src))
+        s_all = _once(s_implicit + _prefix_negations(src, sentence))
         if (len(d_explicit) + len(d_all) - len(s_explicit) - len(s_all)) % 2 == 0:
             return []
+        # A plain opposite may carry the negation ("did not win" / "lost"), or stand beside a negation
+        # that reverses another part of the clause: the count cannot tell which, so it lowers, not clears.
+        carriers = _opposite_negations(sentence, src) + _opposite_negations(src, sentence)
         # A negation reverses only its own clause: where the other sentence renders none of the
         # clauses the negations stand in, it left that clause out rather than reversing it.
         negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
@@ -334,7 +337,11 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             value = d_explicit[0].text if d_explicit else "(no negation)"
             src_value = s_explicit[0].text if s_explicit else "(no negation)"
             explanation = "The number of negations differs, so the claim is reversed."
-        return [make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)]
+        finding = make_finding(ctx, "negation_flip", sentence, value, src, src_value, explanation + tie, 0.7)
+        if carriers and len(carriers) % 2 == 1:
+            lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f'"{carriers[0].text}" is a plain opposite of a word'
+                            " the other sentence negates, and may carry that negation (\"did not win\" is \"lost\").")
+        return [finding]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
     said_here = {t.lemma.lower() for t in sentence.tokens}
