@@ -46,8 +46,7 @@ def calibrated(config) -> bool:
 
 def without_word(sentence: ParsedSentence, tok: Token) -> str:
     """The sentence's text with the word taken out (and the space it leaves closed)."""
-    start, end = tok.start - sentence.start, tok.end - sentence.start
-    return _SPACES.sub(" ", sentence.text[:start] + " " + sentence.text[end:]).strip()
+    return _SPACES.sub(" ", swap_word(sentence, tok, " ")).strip()
 
 
 def swap_word(sentence: ParsedSentence, tok: Token, other: str) -> str:

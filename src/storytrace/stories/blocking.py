@@ -577,18 +577,11 @@ def components(n: int, edges: np.ndarray) -> np.ndarray:
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     for a, b in np.asarray(edges, dtype=np.int64).reshape(-1, 2).tolist():
-        ra, rb = root(a), root(b)
+        ra, rb = _root(parent, a), _root(parent, b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)  # a component's root is its lowest row
-    roots = np.fromiter((root(i) for i in range(n)), dtype=np.int64, count=n)
+    roots = np.fromiter((_root(parent, i) for i in range(n)), dtype=np.int64, count=n)
     labels = np.full(n, -1, dtype=np.int32)
     lowest = roots == np.arange(n)  # each root, in row order, gets the next label
     labels[lowest] = np.arange(int(lowest.sum()), dtype=np.int32)
@@ -638,12 +631,6 @@ def split_block(ids: list[str], edges: np.ndarray, strength: np.ndarray, params:
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     part_of = np.full(n, -1, dtype=np.int64)  # frozen part label (its smallest row), -1 while growing
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     def freeze(root: int) -> None:
         growing = [m for m in members[root] if part_of[m] < 0]
         if growing:
@@ -655,7 +642,7 @@ def split_block(ids: list[str], edges: np.ndarray, strength: np.ndarray, params:
         firm = float(strength[level[0]]) >= params.firm_strength
         # pre-level groups joined by this level's pairs (a local union-find over their roots)
         touched: dict[int, set[int]] = {}
-        links = [(find(int(a)), find(int(b))) for a, b in edges[level].tolist()]
+        links = [(_root(parent, int(a)), _root(parent, int(b))) for a, b in edges[level].tolist()]
         local = {r: r for pair in links for r in pair}
         for ra, rb in links:
             xa, xb = _root(local, ra), _root(local, rb)
@@ -685,7 +672,8 @@ def split_block(ids: list[str], edges: np.ndarray, strength: np.ndarray, params:
     return sorted(parts.values())
 
 
-def _root(parent: dict[int, int], x: int) -> int:
+def _root(parent: list[int] | dict[int, int], x: int) -> int:
+    """The root of ``x`` in a union-find forest (``parent[x]``, a list or a dict), halving the path on the way."""
     while parent[x] != x:
         parent[x] = parent[parent[x]]
         x = parent[x]

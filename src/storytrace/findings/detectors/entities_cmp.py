@@ -201,9 +201,10 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
     if len(initials) >= 2 and initials in source.acronyms:
         return True, None  # "United Nations" for "U.N."
-    if _place_name_of_words(unit.text, words) and not (
+    # (the per-article place list first: the two scans of the source's sentences run only where it matches)
+    if _place_name_of_words(unit.text, words) and _words_from_another_place(unit.text, source) and not (
             _said_whole(words, source) or other_name_of_place(unit.text, source)
-            or _part_of_place_said(unit.text, words, source)) and _words_from_another_place(unit.text, source):
+            or _part_of_place_said(unit.text, words, source)):
         # "the United Kingdom" is no name the source has because it says "the United States", nor
         # "New Mexico" because it says "Mexico": the words it shares are another place's name.
         return False, None

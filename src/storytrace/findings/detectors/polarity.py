@@ -311,7 +311,7 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             return []
         # A plain opposite may carry the negation ("did not win" / "lost"), or stand beside a negation
         # that reverses another part of the clause: the count cannot tell which, so it lowers, not clears.
-        carriers = _opposite_negations(sentence, src) + _opposite_negations(src, sentence)
+        carriers = _opposite_negations(sentence, src, s_explicit) + _opposite_negations(src, sentence, d_explicit)
         # A negation reverses only its own clause: where the other sentence renders none of the
         # clauses the negations stand in, it left that clause out rather than reversing it.
         negated_side, other, negations = (sentence, src, d_explicit) if d_explicit else (src, sentence, s_explicit)
@@ -406,17 +406,18 @@ def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[T
     return out
 
 
-def _opposite_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[Token]:
+def _opposite_negations(sentence: ParsedSentence, other: ParsedSentence, other_negations: list[Token]) -> list[Token]:
     """Words that say plainly what the other version says as a negated opposite: "lost" where the
-    other has "did not win", "small" for "not large", "near" for "not far". Two reversals cancel
+    other has "did not win", "small" for "not large", "dangerous" for "not safe". Two reversals cancel
     (not + the opposite word), so the word carries the negation the other writes as "not", like a
     negating prefix. Only an opposite WordNet or the lexicon lists, and only against a word the
     other version negates and this one does not say; the opposite under a negation of its own
-    ("not small" for "not large") carries none."""
+    ("not small" for "not large") carries none. ``other_negations``: the other's explicit negations,
+    as counted."""
     said_here = {f for t in sentence.tokens for f in _forms(t)}
     # only a word the counted "not" stands on (or the complement of the copula it stands on): a "not"
     # the count does not see ("not long after") has no reversal for the opposite word to cancel
-    counted = {n.head for n in explicit_negations(other)}
+    counted = {n.head for n in other_negations}
     counted |= {k for h in counted for k in _copula_predicates(other, h)}
     negated_there = [t for k, t in enumerate(other.tokens)
                      if k in counted and t.pos in _OPPOSITE_WORD_POS and not _forms(t) & said_here]

@@ -10,11 +10,11 @@ from __future__ import annotations
 from storytrace.findings.common import PairContext, make_finding
 from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.names import compare_names
+from storytrace.findings.meaning import swap_word
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, stem, word_key
 from storytrace.findings.wordsense import related
 from storytrace.model import Finding, Quote
-from storytrace.findings.meaning import swap_word
 from storytrace.nlp import wordnet
 
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM"})
@@ -59,7 +59,7 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
             continue
         change = _key_change(tokens, src_tokens, ctx)
         if change and best_overlap < 0.999:
-            derived_word, source_word, what = change[0].text, change[1].text, change[2]
+            derived_word, source_word, what, words = change
             # A changed number, name or polarity inside a matched quote is one signal: the quote's
             # words counted against the source quote's. The number, name and negation detectors
             # read the same sentence clause by clause; when one of them sees the change, merge.py
@@ -75,7 +75,7 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
             )
             if what in _UNCONFIRMED:
                 lower_to_medium(finding, Signal.DETECTORS_AGREE, _UNCONFIRMED[what])
-            if what == "word" and _reads_the_same(ctx, claim, change[0], change[1]):
+            if what == "word" and _reads_the_same(ctx, claim, *words):
                 finding.severity = "low"
                 finding.explanation += (" The sentence encoder reads the quote the same with either word in place"
                                         " (a rendering of one word, not a changed fact), so low.")
@@ -97,14 +97,15 @@ def detect_quotes(ctx: PairContext) -> list[Finding]:
     return findings
 
 
-def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) -> tuple[Token, Token, str] | None:
-    """(derived word, source word, what changed: number | name | polarity | word), or None. For a
-    polarity change the two "words" are stand-ins that carry the labels as their text."""
+def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext
+                ) -> tuple[str, str, str, tuple[Token, Token] | None] | None:
+    """(derived word, source word, what changed: number | name | polarity | word, the two tokens; None
+    for polarity, whose "words" are labels), or None."""
     neg_d = sum(1 for t in tokens if t.lower in _NEG)
     neg_s = sum(1 for t in src_tokens if t.lower in _NEG)
     if (neg_d - neg_s) % 2:
-        return (_label("negated" if neg_d > neg_s else "not negated"),
-                _label("not negated" if neg_d > neg_s else "negated"), "polarity")
+        return ("negated" if neg_d > neg_s else "not negated", "not negated" if neg_d > neg_s else "negated",
+                "polarity", None)
     # A synonym a translation chose ("deal" / "agreement") is usually used elsewhere in the source
     # too; a changed key noun ("farmers" / "fishermen") is found nowhere in it.
     src_keys = {stem(t.lemma) for t in src_tokens} | {word_key(t.text) for t in src_tokens}
@@ -123,7 +124,7 @@ def _key_change(tokens: list[Token], src_tokens: list[Token], ctx: PairContext) 
             lo = [t for t in lost if test(t)]
             if m and lo and (kind != "word" or (len(m) == 1 and len(lo) == 1
                                                 and _same_place(m[0], lo[0], tokens, src_tokens, ctx))):
-                return m[0], lo[0], kind
+                return m[0].text, lo[0].text, kind, (m[0], lo[0])
         # Several nouns reworded at once is a looser translation of the whole quote, not one
         # word changed: which new noun stands for which old one is anyone's guess.
     return None
@@ -172,10 +173,6 @@ def _different_speakers(a: Quote, b: Quote) -> bool:
     if not a.speaker or not b.speaker:
         return False
     return not compare_names(a.speaker, b.speaker).same_entity
-
-
-def _label(text: str) -> Token:
-    return Token(text, text, text, "", "", "", -1, "", "", -1, -1, False, False)
 
 
 def _place(tok: Token, sentences: list[ParsedSentence]) -> str | None:
