@@ -13,6 +13,7 @@ from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_mat
                                          same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
+from storytrace.findings.litotes import rendered_by_opposite
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
@@ -288,11 +289,13 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
     """Sentence-level polarity. For a one-to-one rendering the explicit negations must agree in
     parity, unless a word with a negation inside it ("unable", "refused") accounts for the
     difference; for a summary sentence, a negation with none anywhere in its sources is suspect."""
-    d_explicit = explicit_negations(sentence)
+    # A "not" the other version renders by the denied word's opposite ("not far" / "near") is one
+    # meaning written two ways, not one negation more (findings/litotes.py).
+    d_explicit = _not_litotes(sentence, explicit_negations(sentence), aligned)
     d_implicit = implicit_negations(sentence)
     if ctx.is_one_to_one(sentence.index):
         src = aligned[0]
-        s_explicit, s_implicit = explicit_negations(src), implicit_negations(src)
+        s_explicit, s_implicit = _not_litotes(src, explicit_negations(src), [sentence]), implicit_negations(src)
         # A word with a negation inside that the other sentence renders as such ("trying to stop"
         # / "attempted to intercept": intercept ~ stop) cannot also be what a "not" there renders.
         s_implicit = [t for t in s_implicit if not _rendered_as_such(t, sentence)]
@@ -352,6 +355,13 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
         )]
     return []
+
+
+def _not_litotes(sentence: ParsedSentence, negations: list[Token], others: list[ParsedSentence]) -> list[Token]:
+    """The negations of ``sentence`` less those that some sentence of ``others`` renders by the
+    opposite of the word they deny ("not many" / "few")."""
+    return [n for n in negations
+            if all(rendered_by_opposite(sentence, sentence.tokens.index(n), o) is None for o in others)]
 
 
 def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],

@@ -1,0 +1,96 @@
+"""Litotes: a "not" right before a gradable word says that word's opposite.
+
+"not far from the station" says "near the station", "not many people" says "few people", "arrived
+not long after" says "arrived shortly after". English denies a degree, a distance or an amount to
+say its other pole, and a translation often renders one form by the other. So a "not" standing
+directly on an adjective or adverb, where the other version says a plain opposite of that word
+(and not the word itself), is one meaning written two ways: neither a reversed claim nor an added
+qualifier. Only the plain opposites the lexicon lists and WordNet's direct antonyms count, never
+WordNet's looser neighbourhoods, and the opposite must be new: a word both versions say, or the
+negated word itself said in the other version, is no rendering of the phrase.
+"""
+from __future__ import annotations
+
+from storytrace.findings.text import ParsedSentence, Token
+from storytrace.findings.wordsense import opposite_senses
+from storytrace.nlp import wordnet
+
+# The negations that form a litotes with the word right after them ("not far", "isn't far").
+_NOTS = frozenset({"not", "n't"})
+# Words that can be denied to say their other pole: degree, distance, amount, time.
+_GRADABLE_POS = frozenset({"ADJ", "ADV"})
+# What a rendering of the phrase may be: "few" (an adjective or determiner), "shortly", "near" (a
+# preposition as the parser reads "near the station").
+_RENDERING_POS = frozenset({"ADJ", "ADV", "ADP", "DET"})
+
+
+def denied_word(sentence: ParsedSentence, k: int) -> int | None:
+    """Index of the gradable word a "not" at ``k`` stands right before ("not far", "not many"),
+    or None. "not only" and "not just" are left out: they deny nothing."""
+    toks = sentence.tokens
+    if toks[k].lower not in _NOTS or k + 1 >= len(toks):
+        return None
+    word = toks[k + 1]
+    if word.pos not in _GRADABLE_POS or word.lower in ("only", "just", "merely", "even", "yet", "at"):
+        return None
+    return k + 1
+
+
+def rendered_by_opposite(negated: ParsedSentence, k: int, other: ParsedSentence) -> int | None:
+    """Index of the word of ``other`` that renders the litotes at ``k`` of ``negated`` (the "near"
+    that renders "not far"), or None: a plain opposite of the denied word, not itself under a
+    "not", that ``negated`` does not say, where ``other`` does not say the denied word."""
+    x = denied_word(negated, k)
+    if x is None:
+        return None
+    denied = negated.tokens[x]
+    other_forms = {f for t in other.tokens for f in forms(t)}
+    if forms(denied) & other_forms:
+        return None  # the other version says the word itself: the "not" is added or dropped
+    negated_forms = {f for t in negated.tokens for f in forms(t)}
+    for j, tok in enumerate(other.tokens):
+        if tok.pos not in _RENDERING_POS or forms(tok) & negated_forms:
+            continue
+        if j and other.tokens[j - 1].lower in _NOTS:
+            continue  # "not near" for "not far" is no rendering of it
+        if plain_opposites(denied, tok):
+            return j
+    return None
+
+
+def renders_a_litotes(tok: Token, sentence: ParsedSentence, sources: list[ParsedSentence]) -> bool:
+    """Is ``tok`` (a word of ``sentence``) the rendering of a litotes of a source sentence
+    ("shortly" for "not long")?"""
+    for src in sources:
+        for k in range(len(src.tokens)):
+            j = rendered_by_opposite(src, k, sentence)
+            if j is not None and sentence.tokens[j] is tok:
+                return True
+    return False
+
+
+def plain_opposites(a: Token, b: Token) -> bool:
+    """A listed opposite (or a near-synonym of one), or a WordNet direct antonym in any of the
+    adjective and adverb senses: "far" / "near" (an adverb against a preposition), "many" /
+    "few", "long" / "shortly" (through the adjective the adverb is made from)."""
+    fa, fb = forms(a), forms(b)
+    if any(fb & opposite_senses(f) for f in fa) or any(fa & opposite_senses(f) for f in fb):
+        return True
+    return any(_direct_antonyms(x, y) for x in fa for y in fb)
+
+
+def _direct_antonyms(a: str, b: str) -> bool:
+    wn = wordnet.wordnet()
+    for pos in ("a", "r"):
+        others = set(wn.base_forms(b, pos))
+        if not others:
+            continue
+        for lemma in wn.base_forms(a, pos):
+            for sid in wn.lemma_synsets(lemma, pos)[:wordnet.ANTONYM_SENSES]:
+                if any(others & set(wn.words(opp)) for opp in wn.synset(sid).linked(wordnet.ANTONYM)):
+                    return True
+    return False
+
+
+def forms(tok: Token) -> set[str]:
+    return {tok.lemma.lower(), tok.lower}
