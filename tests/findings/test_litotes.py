@@ -28,6 +28,9 @@ def _shown(findings, kind):
     ("The school isn't far from the river.", "The school is close to the river."),
     ("The rescue team arrived not long after the fire started.",
      "The rescue team arrived shortly after the fire started."),
+    # a "not" on the verb denies the quantifier on its object
+    ("The company did not hire many workers this year.", "The company hired few workers this year."),
+    ("The reform did not bring much change to the villages.", "The reform brought little change to the villages."),
 ])
 def test_a_denied_word_rendered_by_its_opposite_is_no_finding(extractor, src, der):
     findings = pair_findings(extractor, src, der)
@@ -40,6 +43,7 @@ def test_a_denied_word_rendered_by_its_opposite_is_no_finding(extractor, src, de
     ("The hotel is not near the station.", "The hotel is near the station."),
     ("Many people came to the meeting on Friday.", "Not many people came to the meeting on Friday."),
     ("Few people came to the meeting on Friday.", "Not few people came to the meeting on Friday."),
+    ("The company hired many workers this year.", "The company did not hire many workers this year."),
 ])
 def test_a_not_added_or_dropped_on_the_same_word_is_still_a_high_flip(extractor, src, der):
     flips = _shown(pair_findings(extractor, src, der), "negation_flip")

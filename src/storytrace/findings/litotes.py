@@ -8,6 +8,9 @@ directly on an adjective or adverb, where the other version says a plain opposit
 qualifier. Only the plain opposites the lexicon lists and WordNet's direct antonyms count, never
 WordNet's looser neighbourhoods, and the opposite must be new: a word both versions say, or the
 negated word itself said in the other version, is no rendering of the phrase.
+
+A "not" on a verb denies a quantifier on its object the same way: "did not hire many workers" says
+"hired few workers" (the opposite must then count the same noun).
 """
 from __future__ import annotations
 
@@ -24,25 +27,41 @@ _GRADABLE_POS = frozenset({"ADJ", "ADV"})
 _RENDERING_POS = frozenset({"ADJ", "ADV", "ADP", "DET"})
 
 
-def denied_word(sentence: ParsedSentence, k: int) -> int | None:
-    """Index of the gradable word a "not" at ``k`` stands right before ("not far", "not many"),
-    or None. "not only" and "not just" are left out: they deny nothing."""
+# Quantity words a "not" on the verb denies through its object ("did not hire many workers" is "hired
+# few workers"): the scalar quantifiers, whose opposite says the other end of the same scale.
+_QUANTIFIERS = frozenset({"many", "much", "few", "little"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "nsubjpass", "nsubj"})
+
+
+def denied_word(sentence: ParsedSentence, k: int) -> tuple[int, int | None] | None:
+    """(index of the gradable word a "not" at ``k`` denies, index of the noun it counts or None),
+    or None. The word right after the "not" ("not far", "not many"), or a quantifier on the
+    object or subject of the verb the "not" negates ("did not hire many workers"). "not only" and
+    "not just" are left out: they deny nothing."""
     toks = sentence.tokens
-    if toks[k].lower not in _NOTS or k + 1 >= len(toks):
+    if toks[k].lower not in _NOTS:
         return None
-    word = toks[k + 1]
-    if word.pos not in _GRADABLE_POS or word.lower in ("only", "just", "merely", "even", "yet", "at"):
-        return None
-    return k + 1
+    if k + 1 < len(toks) and toks[k + 1].pos in _GRADABLE_POS \
+            and toks[k + 1].lower not in ("only", "just", "merely", "even", "yet", "at"):
+        return k + 1, None
+    verb = toks[k].head
+    for n, noun in enumerate(toks):
+        if noun.head != verb or n == verb or noun.dep not in _OBJECT_DEPS:
+            continue
+        for x, q in enumerate(toks):
+            if q.head == n and q.dep == "amod" and q.lower in _QUANTIFIERS:
+                return x, n
+    return None
 
 
 def rendered_by_opposite(negated: ParsedSentence, k: int, other: ParsedSentence) -> int | None:
     """Index of the word of ``other`` that renders the litotes at ``k`` of ``negated`` (the "near"
     that renders "not far"), or None: a plain opposite of the denied word, not itself under a
     "not", that ``negated`` does not say, where ``other`` does not say the denied word."""
-    x = denied_word(negated, k)
-    if x is None:
+    found = denied_word(negated, k)
+    if found is None:
         return None
+    x, counted = found
     denied = negated.tokens[x]
     other_forms = {f for t in other.tokens for f in forms(t)}
     if forms(denied) & other_forms:
@@ -53,6 +72,8 @@ def rendered_by_opposite(negated: ParsedSentence, k: int, other: ParsedSentence)
             continue
         if j and other.tokens[j - 1].lower in _NOTS:
             continue  # "not near" for "not far" is no rendering of it
+        if counted is not None and not _same_noun(other, tok, negated.tokens[counted]):
+            continue  # a quantifier the verb's "not" denies is rendered on the same noun ("few workers")
         if plain_opposites(denied, tok):
             return j
     return None
@@ -90,6 +111,11 @@ def _direct_antonyms(a: str, b: str) -> bool:
                 if any(others & set(wn.words(opp)) for opp in wn.synset(sid).linked(wordnet.ANTONYM)):
                     return True
     return False
+
+
+def _same_noun(sentence: ParsedSentence, tok: Token, noun: Token) -> bool:
+    head = sentence.tokens[tok.head] if 0 <= tok.head < len(sentence.tokens) else tok
+    return head is not tok and (head.lemma.lower() == noun.lemma.lower() or head.lower == noun.lower)
 
 
 def forms(tok: Token) -> set[str]:
