@@ -68,14 +68,3 @@ def test_a_negated_clause_with_no_content_word_is_still_compared(extractor):
     # "it is not" has nothing to be left out: the count of negations decides, as before.
     flips = _flips(pair_findings(extractor, "The captain said it was.", "The captain said it was not.", [([0], [0])]))
     assert flips, flips
-
-
-def test_a_negated_clause_dropped_or_added_whole_is_medium_not_high(extractor):
-    # Session 23: nothing in the other sentence is said the other way round; the clause is missing (or new)
-    # with its negation. One signal (the count of negations), so medium, and the explanation says why.
-    source = "Ms Ortiz's new novel is drawing a lot of attention, not all of it welcome."
-    derived = "Ms Ortiz's new novel is drawing a lot of attention."
-    for a, b in ((source, derived), (derived, source)):
-        flips = _flips(pair_findings(extractor, a, b, [([0], [0])]))
-        assert [f.severity for f in flips] == ["medium"], flips
-        assert "not reversed" in flips[0].explanation

@@ -345,10 +345,6 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         if carriers and len(carriers) % 2 == 1:
             lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f'"{carriers[0].text}" is a plain opposite of a word'
                             " the other sentence negates, and may carry that negation (\"did not win\" is \"lost\").")
-        elif content and not shared:
-            # One signal: nothing in the other sentence is said the other way round; the clause is missing.
-            lower_to_medium(finding, Signal.SAME_FACT, "the other sentence renders nothing of the negated clause, so"
-                            " it says nothing opposite: the clause is left out with its negation, not reversed.")
         return [finding]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
