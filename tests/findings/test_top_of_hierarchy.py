@@ -5,9 +5,7 @@ to change). Hand-written pairs; each gives a medium negation_flip on d435a1c. Se
 ``neighbourhood(roots=False)`` for the link in nlp/wordnet.slot_opposed, commit 745c2fe) fixed them and the
 "according"/"grabbing" cases of test_no_pole_words.py (translations: wrong medium flips 6 -> 1 on tune, wrong
 HIGH flips 2 -> 0 on confirm), but cost DEMETR critical antonyms on the confirm part (108 -> 104/155, more
-than a row) and one right medium flip on each translations part: dropped, the cases stay as strict xfails.
-The two "lag" pairs ("push ... to lag further", "contribute to a further lag" for "further delay") are no flip
-since session 23 for another reason: the version renders "delay" by "lag" (tests/findings/test_rendered_elsewhere.py)."""
+than a row) and one right medium flip on each translations part: dropped, the cases stay as strict xfails."""
 from __future__ import annotations
 
 import pytest
@@ -24,6 +22,10 @@ def _flips(extractor, source, derived):
 @pytest.mark.parametrize(
     "source, derived",
     [
+        ("Strong demand will further delay the impact of the new policy on the job market.",
+         "Strong demand will push the impact of the new policy on the job market to lag further."),
+        ("Strong demand will further delay the impact of the new policy on the job market.",
+         "Strong demand will contribute to a further lag in the impact of the new policy on the job market."),
         ("Most voters do not support the plan to delay the legal retirement age from 62 to 64.",
          "Most voters do not support the plan to raise the legal retirement age from 62 to 64."),
         ("Most voters do not support the plan to delay the legal retirement age from 62 to 64.",

@@ -13,7 +13,6 @@ from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_mat
                                          same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
-from storytrace.findings.counterparts import rendered_elsewhere
 from storytrace.findings.litotes import rendered_by_opposite
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
@@ -595,8 +594,6 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
             if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
-                continue
-            if rendered_elsewhere(other, sentence, i, src) or rendered_elsewhere(tok, src, j, sentence):
                 continue
             return [make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, other.text,
