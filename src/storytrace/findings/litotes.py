@@ -4,8 +4,10 @@
 not long after" says "arrived shortly after". English denies a degree, a distance or an amount to
 say its other pole, and a translation often renders one form by the other. So a "not" standing
 directly on an adjective or adverb, where the other version says a plain opposite of that word
-(and not the word itself), is one meaning written two ways: neither a reversed claim nor an added
-qualifier. Only the plain opposites the lexicon lists and WordNet's direct antonyms count, never
+(and not the word itself), may be one meaning written two ways: the opposite is no added qualifier,
+and the count of negations lowers its flip to medium rather than clearing it (polarity._lower_for_litotes;
+clearing was measured and lost a right flip on real translations, where such a pair can stand beside a
+real error). Only the plain opposites the lexicon lists and WordNet's direct antonyms count, never
 WordNet's looser neighbourhoods, and the opposite must be new: a word both versions say, or the
 negated word itself said in the other version, is no rendering of the phrase.
 
