@@ -3,6 +3,8 @@ of a longer source sentence and leaves out another clause, negated there, revers
 test keeps the negation of a rendered clause a flip."""
 from __future__ import annotations
 
+import pytest
+
 from .helpers import pair_findings
 
 
@@ -68,3 +70,16 @@ def test_a_negated_clause_with_no_content_word_is_still_compared(extractor):
     # "it is not" has nothing to be left out: the count of negations decides, as before.
     flips = _flips(pair_findings(extractor, "The captain said it was.", "The captain said it was not.", [([0], [0])]))
     assert flips, flips
+
+
+@pytest.mark.xfail(strict=True, reason="dropped (session 23, para23): on bench_translations confirm two right high flips "
+                   "became medium (high precision falls; measured with two other changes): raters mark such a loss major")
+def test_a_negated_clause_dropped_or_added_whole_is_medium_not_high(extractor):
+    # Candidate (3e74ad3, reverted): nothing in the other sentence is said the other way round; the clause is
+    # missing (or new) with its negation. One signal (the count of negations), so medium.
+    source = "Ms Ortiz's new novel is drawing a lot of attention, not all of it welcome."
+    derived = "Ms Ortiz's new novel is drawing a lot of attention."
+    for a, b in ((source, derived), (derived, source)):
+        flips = _flips(pair_findings(extractor, a, b, [([0], [0])]))
+        assert [f.severity for f in flips] == ["medium"], flips
+        assert "not reversed" in flips[0].explanation

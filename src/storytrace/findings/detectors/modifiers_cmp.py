@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
+from storytrace.findings.litotes import renders_a_litotes
 from storytrace.findings.meaning import changes_meaning
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
@@ -113,6 +114,8 @@ def _renders_in_other_words(tok: Token, head: Token, d: ParsedSentence, sources:
     head, "trade union" for "union", was measured too: no gain on the confirm parts, one DEMETR
     addition fewer found.)
     """
+    if renders_a_litotes(tok, d, sources):
+        return True  # "shortly" for "not long", "few" for "not many": the opposite of a denied word
     if tok.pos == head.pos == "NOUN" and word_key(tok.lemma) != word_key(head.lemma) \
             and wordnet.is_hypernym_or_synonym(head.lemma, tok.lemma, "n", depth=_GENERALISATION_STEPS):
         return True

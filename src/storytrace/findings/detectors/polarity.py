@@ -13,6 +13,7 @@ from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_mat
                                          same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
+from storytrace.findings.litotes import denied_word, rendered_by_opposite
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
@@ -341,17 +342,46 @@ def _count_flip(ctx: PairContext, sentence: ParsedSentence, aligned: list[Parsed
         if carriers and len(carriers) % 2 == 1:
             lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f'"{carriers[0].text}" is a plain opposite of a word'
                             " the other sentence negates, and may carry that negation (\"did not win\" is \"lost\").")
+        else:
+            _lower_for_litotes(finding, _litotes(sentence, d_explicit, [src]) + _litotes(src, s_explicit, [sentence]))
         return [finding]
     # A source word with a negation inside it may be what the "not" renders ("refused to comment" /
     # "did not comment"), unless this sentence says that word as well ("a decline" for "to decline").
     said_here = {t.lemma.lower() for t in sentence.tokens}
     if d_explicit and not any(explicit_negations(s) or [t for t in implicit_negations(s) if t.lemma.lower() not in said_here]
                               for s in aligned):
-        return [make_finding(
+        finding = make_finding(
             ctx, "negation_flip", sentence, d_explicit[0].text, aligned[0], "(no negation)",
             f'This version says "{d_explicit[0].text}" where none of its source sentences has a negation.', 0.6,
-        )]
+        )
+        _lower_for_litotes(finding, _litotes(sentence, d_explicit, aligned))
+        return [finding]
     return []
+
+
+def _litotes(sentence: ParsedSentence, negations: list[Token], others: list[ParsedSentence]) -> list[tuple[Token, Token]]:
+    """(denied word, its opposite) for each negation of ``sentence`` that a sentence of ``others``
+    renders by the opposite of the word it denies ("not many" / "few"; findings/litotes.py)."""
+    out = []
+    for n in negations:
+        k = sentence.tokens.index(n)
+        for o in others:
+            j = rendered_by_opposite(sentence, k, o)
+            if j is not None:
+                out.append((sentence.tokens[denied_word(sentence, k)[0]], o.tokens[j]))
+                break
+    return out
+
+
+def _lower_for_litotes(finding: Finding, litotes: list[tuple[Token, Token]]) -> None:
+    """A "not" on a word whose plain opposite the other sentence says ("not far" / "near") may be one
+    meaning written two ways: the count's flip is medium and says so. Lowered, not cleared: measured
+    (session 23), clearing lost a right flip on real translations, where such a pair can stand
+    beside a real error. An even number of them cancels out in the count and lowers nothing."""
+    if len(litotes) % 2 == 1:
+        denied, opposite = litotes[0]
+        lower_to_medium(finding, Signal.CLEAR_DIFFERENCE, f'"not {denied.text}" may say what "{opposite.text}" says'
+                        " (\"not far\" is \"near\"): the other sentence has a plain opposite of the denied word.")
 
 
 def negated_clause_words(negated_side: ParsedSentence, negations: list[Token],
