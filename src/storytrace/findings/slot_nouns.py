@@ -1,0 +1,103 @@
+"""A thing the source names more than once, named in its slot by an unrelated noun.
+
+An article repeats its word for what it is about ("fell from a Sydney clifftop ... at the
+clifftop ... fell from the clifftop"). A version that puts, in the very slot of such a word, a
+common noun the source never says, and that WordNet does not relate to it (no shared sense,
+neither a kind of the other, no derivation), names another thing: "fell from a Sydney beach".
+A word the source uses once may be rendered in many ways (a translation's wording); a word it
+repeats is its settled name for the thing, which a faithful summary keeps or generalises.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from storytrace.findings.common import PairContext, slot_sources
+from storytrace.findings.slots import substitutions
+from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, word_key
+from storytrace.nlp import wordnet
+
+MIN_REPEATS = 2  # how often the source must say its word for it to be the thing's settled name
+_MIN_HEAD = 3  # shortest known noun a compound the dictionary lacks may end in ("clifftop" -> "top")
+
+
+@dataclass(frozen=True)
+class NounSwap:
+    derived: ParsedSentence
+    index: int  # the derived noun
+    source: ParsedSentence
+    source_index: int  # the source noun in its slot
+    repeats: int  # how often the source says its noun
+
+
+def noun_swaps(ctx: PairContext) -> list[NounSwap]:
+    """Each derived common noun that stands, in an aligned sentence, where the source has a noun
+    it repeats, when the source never says the derived noun and WordNet relates the two in no way."""
+    counts: Counter | None = None
+    out: list[NounSwap] = []
+    for d, _ in ctx.aligned_sentences():
+        # a summary sentence fuses several source sentences: its slots are in any of them
+        sources = slot_sources(ctx, d)
+        d_lemmas = {word_key(t.lemma) for t in d.tokens}
+        for src in sources:
+            for i, j in substitutions(d, src):
+                tok, other = d.tokens[i], src.tokens[j]
+                if not (_plain_noun(tok) and _plain_noun(other)) or word_key(other.lemma) in d_lemmas:
+                    continue
+                if (tok.dep == "compound") != (other.dep == "compound"):
+                    continue  # a noun qualifying another stands for no thing of its own ("meeting place" / "haunt")
+                if counts is None:
+                    counts = _noun_counts(ctx.src)
+                repeats = counts[word_key(other.lemma)]
+                if repeats < MIN_REPEATS or _said(tok, ctx.src) or _related(tok.lemma.lower(), other.lemma.lower()):
+                    continue
+                if any(s.index == i and s.derived is d for s in out):
+                    continue
+                out.append(NounSwap(d, i, src, j, repeats))
+    return out
+
+
+def _plain_noun(tok: Token) -> bool:
+    """A common noun in lower-case letters: no part of a name, even where the tagger stretches a
+    name over it ("a Sydney beach")."""
+    return tok.pos == "NOUN" and tok.text.isalpha() and tok.text.islower()
+
+
+def _noun_counts(article: ParsedArticle) -> Counter:
+    return Counter(word_key(t.lemma) for s in article.sentences for t in s.tokens if t.pos == "NOUN")
+
+
+def _said(tok: Token, source: ParsedArticle) -> bool:
+    """The source has the word (any form of it), or a noun sharing a sense with it."""
+    if word_key(tok.lemma) in source.vocabulary or word_key(tok.lower) in source.vocabulary:
+        return True
+    nouns = {t.lemma.lower() for s in source.sentences for t in s.tokens if t.pos == "NOUN"}
+    return any(wordnet.are_synonyms(tok.lemma.lower(), n, "n", limit=3) for n in nouns)
+
+
+def _readings(word: str) -> tuple[str, ...]:
+    """The word as WordNet knows it; a compound it lacks by the known noun it ends in
+    ("clifftop" -> "top"); nothing when neither is known."""
+    if wordnet.known(word, "n"):
+        return (word,)
+    for k in range(1, len(word) - _MIN_HEAD + 1):
+        head = word[k:]
+        if wordnet.known(word[:k], "n") and wordnet.known(head, "n"):
+            return (head,)
+    return ()
+
+
+def _related(new: str, old: str) -> bool:
+    """WordNet relates the two nouns (or knows one of them not at all: then nothing is claimed)."""
+    if not wordnet.known(new, "n"):
+        return True
+    olds = _readings(old)
+    if not olds:
+        return True
+    for o in olds:
+        if wordnet.are_synonyms(new, o, "n") or wordnet.is_hypernym_or_synonym(o, new, "n") \
+                or wordnet.is_hypernym_or_synonym(new, o, "n"):
+            return True
+        if new in wordnet.derivations(o) or o in wordnet.derivations(new):
+            return True
+    return False
