@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storytrace.findings.common import PairContext, slot_sources
 from storytrace.findings.slots import substitutions
@@ -44,8 +45,8 @@ def noun_swaps(ctx: PairContext) -> list[NounSwap]:
                 tok, other = d.tokens[i], src.tokens[j]
                 if not (_plain_noun(tok) and _plain_noun(other)) or word_key(other.lemma) in d_lemmas:
                     continue
-                if (tok.dep == "compound") != (other.dep == "compound"):
-                    continue  # a noun qualifying another stands for no thing of its own ("meeting place" / "haunt")
+                if (tok.dep == "compound") != (other.dep == "compound") or _compound_dropped(src, j, d_lemmas):
+                    continue
                 if counts is None:
                     counts = _noun_counts(ctx.src)
                 repeats = counts[word_key(other.lemma)]
@@ -61,6 +62,14 @@ def _plain_noun(tok: Token) -> bool:
     """A common noun in lower-case letters: no part of a name, even where the tagger stretches a
     name over it ("a Sydney beach")."""
     return tok.pos == "NOUN" and tok.text.isalpha() and tok.text.islower()
+
+
+def _compound_dropped(src: ParsedSentence, j: int, kept: set[str]) -> bool:
+    """The source noun is the head of a compound whose other noun the version does not say: one word
+    may render the two ("the meeting place" / "the haunt"), and is not to be judged against the head
+    alone. A noun that qualifies another stands for no thing of its own either (checked above)."""
+    return any(t.head == j and t.dep == "compound" and word_key(t.lemma) not in kept
+               for k, t in enumerate(src.tokens) if k != j)
 
 
 def _noun_counts(article: ParsedArticle) -> Counter:
@@ -88,11 +97,13 @@ def _readings(word: str) -> tuple[str, ...]:
 
 
 def _related(new: str, old: str) -> bool:
-    """WordNet relates the two nouns (or knows one of them not at all: then nothing is claimed)."""
+    """WordNet relates the two nouns, or cannot say: one of them unknown, either first read as no
+    physical thing (events and ideas are named loosely: "assault" / "invasion"), or the new word a
+    vague one ("a spot" for "a cliff" generalises, whatever WordNet's branches say)."""
     if not wordnet.known(new, "n"):
         return True
     olds = _readings(old)
-    if not olds:
+    if not olds or not _physical(new) or not all(_physical(o) for o in olds) or _vague(new):
         return True
     for o in olds:
         if wordnet.are_synonyms(new, o, "n") or wordnet.is_hypernym_or_synonym(o, new, "n") \
@@ -101,3 +112,41 @@ def _related(new: str, old: str) -> bool:
         if new in wordnet.derivations(o) or o in wordnet.derivations(new):
             return True
     return False
+
+
+_PHYSICAL, _ROOT = "physical_entity", "entity"
+_VAGUE_DEPTH = 5  # at most this many steps below WordNet's root ...
+_VAGUE_KINDS = 100  # ... with at least this many kinds under it: "place", "area", "structure"
+
+
+@lru_cache(maxsize=1 << 12)
+def _physical(word: str) -> bool:
+    """WordNet's first reading of the noun is a physical thing (a place, an object, a person)."""
+    wn = wordnet.wordnet()
+    first = wn.synsets(word, "n", 1)
+    return bool(first) and bool(wn.hypernym_closure(first[0]) & set(wn.synsets(_PHYSICAL, "n")))
+
+
+@lru_cache(maxsize=1 << 12)
+def _vague(word: str) -> bool:
+    """The noun's first reading sits near the top of WordNet's tree and has many kinds under it."""
+    wn = wordnet.wordnet()
+    first = wn.synsets(word, "n", 1)
+    if not first:
+        return False
+    near_root = bool(wn.hypernym_closure(first[0], _VAGUE_DEPTH) & set(wn.synsets(_ROOT, "n")))
+    return near_root and _kinds_below(first[0]) >= _VAGUE_KINDS
+
+
+def _kinds_below(sid: int) -> int:
+    """Hyponyms (kinds and instances) under a sense, counted up to _VAGUE_KINDS."""
+    wn = wordnet.wordnet()
+    seen: set[int] = set()
+    stack = [sid]
+    while stack and len(seen) < _VAGUE_KINDS:
+        here = wn.synset(stack.pop())
+        for h in (*here.linked("~"), *here.linked("~i")):
+            if h not in seen:
+                seen.add(h)
+                stack.append(h)
+    return len(seen)
