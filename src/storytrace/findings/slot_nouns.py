@@ -13,11 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storytrace.findings.common import PairContext, slot_sources
-from storytrace.findings.slots import substitutions
+from storytrace.findings.common import PairContext, content_keys, slot_sources
+from storytrace.findings.slots import anchors, substitutions
 from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, word_key
 from storytrace.nlp import wordnet
 
+MIN_SHARED = 0.5  # share of the derived sentence's content words the source sentence must have
 MIN_REPEATS = 2  # how often the source must say its word for it to be the thing's settled name
 _MIN_HEAD = 3  # shortest known noun a compound the dictionary lacks may end in ("clifftop" -> "top")
 
@@ -41,8 +42,14 @@ def noun_swaps(ctx: PairContext) -> list[NounSwap]:
         sources = slot_sources(ctx, d)
         d_lemmas = {word_key(t.lemma) for t in d.tokens}
         for src in sources:
-            for i, j in substitutions(d, src):
+            subs = substitutions(d, src)
+            if not subs or not _close_rendering(d, src):
+                continue
+            anchored = anchors(d, src)
+            for i, j in subs:
                 tok, other = d.tokens[i], src.tokens[j]
+                if tok.dep != other.dep or not _same_governor(d, i, src, j, anchored):
+                    continue  # the same relation to the same word: a slot, not a loose pairing
                 if not (_plain_noun(tok) and _plain_noun(other)) or word_key(other.lemma) in d_lemmas:
                     continue
                 if (tok.dep == "compound") != (other.dep == "compound") or _compound_dropped(src, j, d_lemmas):
@@ -56,6 +63,27 @@ def noun_swaps(ctx: PairContext) -> list[NounSwap]:
                     continue
                 out.append(NounSwap(d, i, src, j, repeats))
     return out
+
+
+def _same_governor(d: ParsedSentence, i: int, src: ParsedSentence, j: int, anchored: dict[int, int]) -> bool:
+    """Both nouns hang off words both sentences share, through a preposition up to the content word
+    it attaches to ("fell from a beach" / "fell from a clifftop"): a shared "of" alone is chance
+    ("murders of tourists" / "a delegation of officers")."""
+    for _ in range(2):
+        h, g = d.tokens[i].head, src.tokens[j].head
+        if h == i or g == j or anchored.get(h) != g:
+            return False
+        if d.tokens[h].pos != "ADP":
+            return True
+        i, j = h, g
+    return False
+
+
+def _close_rendering(d: ParsedSentence, src: ParsedSentence) -> bool:
+    """Most of the derived sentence's content words are the source sentence's: a rendering of it,
+    not a sentence that shares a few words with it (an abstractive summary's loose pairings)."""
+    words = content_keys(d.tokens)
+    return bool(words) and len(words & content_keys(src.tokens)) / len(words) >= MIN_SHARED
 
 
 def _plain_noun(tok: Token) -> bool:
@@ -114,14 +142,15 @@ def _related(new: str, old: str) -> bool:
     return False
 
 
-_PHYSICAL, _ROOT = "physical_entity", "entity"
+_PHYSICAL, _ROOT = "physical_object", "entity"
 _VAGUE_DEPTH = 5  # at most this many steps below WordNet's root ...
 _VAGUE_KINDS = 100  # ... with at least this many kinds under it: "place", "area", "structure"
 
 
 @lru_cache(maxsize=1 << 12)
 def _physical(word: str) -> bool:
-    """WordNet's first reading of the noun is a physical thing (a place, an object, a person)."""
+    """WordNet's first reading of the noun is a physical object (a place, a thing, a person), not a
+    process or an idea."""
     wn = wordnet.wordnet()
     first = wn.synsets(word, "n", 1)
     return bool(first) and bool(wn.hypernym_closure(first[0]) & set(wn.synsets(_PHYSICAL, "n")))
