@@ -39,3 +39,9 @@ def test_a_quantity_word_on_another_step_is_a_medium_change(extractor, src, der,
 ])
 def test_words_on_one_step_or_vague_words_are_no_change(extractor, src, der):
     assert _changes(extractor, src, der) == []
+
+
+def test_each_other_is_no_share_of_a_group(extractor):
+    src = "The couple never lived together but would see each other several times a week."
+    der = "The couple never lived together but would see each other times a week."
+    assert _changes(extractor, src, der) == []

@@ -43,6 +43,8 @@ def quantity_words(sentence: ParsedSentence) -> list[QuantityWord]:
             continue  # bare "few" ("few residents") means not many: polarity reads it against "many"
         if key in ("entire", "whole") and not (i > 0 and toks[i - 1].lower == "the"):
             continue
+        if key == "each" and i + 1 < len(toks) and toks[i + 1].lower == "other":
+            continue  # "each other" is a pronoun, no share of a group
         noun = _quantified(toks, i)
         if noun is None:
             continue
