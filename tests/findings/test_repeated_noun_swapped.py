@@ -59,3 +59,10 @@ def test_events_and_ideas_are_named_too_loosely_to_compare(extractor):
     src = ("The talks came a year after the invasion of the island. The invasion displaced thousands, "
            "and leaders condemned the invasion.")
     assert _swaps(extractor, src, "The talks came a year after the assault on the island.") == []
+
+
+def test_a_version_with_its_own_settled_word_renders_the_thing(extractor):
+    # each version names the thing the same way throughout: a translator's choice, made once for all
+    der = ("A hiker fell from a bluff near the harbour on Sunday. Rescuers reached the bluff after two hours. "
+           "Police closed the bluff to visitors while they examined the path.")
+    assert _swaps(extractor, SOURCE, der) == []

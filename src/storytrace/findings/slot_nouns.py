@@ -36,6 +36,7 @@ def noun_swaps(ctx: PairContext) -> list[NounSwap]:
     """Each derived common noun that stands, in an aligned sentence, where the source has a noun
     it repeats, when the source never says the derived noun and WordNet relates the two in no way."""
     counts: Counter | None = None
+    own: Counter | None = None
     out: list[NounSwap] = []
     for d, _ in ctx.aligned_sentences():
         # a summary sentence fuses several source sentences: its slots are in any of them
@@ -59,6 +60,10 @@ def noun_swaps(ctx: PairContext) -> list[NounSwap]:
                 repeats = counts[word_key(other.lemma)]
                 if repeats < MIN_REPEATS or _said(tok, ctx.src) or _related(tok.lemma.lower(), other.lemma.lower()):
                     continue
+                if own is None:
+                    own = _noun_counts(ctx.der)
+                if own[word_key(tok.lemma)] >= MIN_REPEATS:
+                    continue  # the version's own settled word for the thing: two renderings, not a slip
                 if any(s.index == i and s.derived is d for s in out):
                     continue
                 out.append(NounSwap(d, i, src, j, repeats))
