@@ -20,7 +20,6 @@ from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.meaning import changes_meaning
 from storytrace.findings.other_wording import unrendered_slot
-from storytrace.findings.slot_nouns import noun_swaps
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
 from storytrace.findings.wordsense import related, senses
@@ -398,23 +397,7 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
                 + (_MEANING_NOTE if by_meaning else "") + _slot_note(other),
                 0.4 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
             ))
-    return findings + _noun_swap_findings(ctx)
-
-
-def _noun_swap_findings(ctx: PairContext) -> list[Finding]:
-    """A noun the source repeats, named in its slot by an unrelated noun the source never says
-    (findings/slot_nouns.py). Medium: one slot and one dictionary signal, no model."""
-    out = []
-    for swap in noun_swaps(ctx):
-        tok, other = swap.derived.tokens[swap.index], swap.source.tokens[swap.source_index]
-        out.append(make_finding(
-            ctx, "unsupported_addition", swap.derived, tok.text, swap.source, other.text,
-            f"This version says {tok.text!r} where the source says {other.text!r}, its word for this thing "
-            f"({swap.repeats} times in the source); the source never says {tok.text!r}, and WordNet does not "
-            f"make the two one thing, a kind of the other or forms of one word.",
-            0.5,
-        ))
-    return out
+    return findings
 
 
 _MEANING_NOTE = (" Without it the sentence reads closer to the source's meaning (sentence encoder): the word says"
