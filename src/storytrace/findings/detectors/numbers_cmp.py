@@ -464,6 +464,8 @@ def _quantity_word_changes(ctx: PairContext) -> list[Finding]:
     "some residents", "dozens" / "thousands of protesters"; findings/quantity_words.py). Medium: a
     word of no exact value, one signal."""
     findings: list[Finding] = []
+    if not all(_english(a.language) for a in (ctx.source, ctx.derived)):
+        return findings  # English words: elsewhere the same letters are other words (Hungarian "most" = "now")
     said: set[tuple[str, str]] | None = None
     for sentence, aligned in ctx.aligned_sentences():
         mine = quantity_words(sentence)
@@ -488,3 +490,8 @@ def _quantity_word_changes(ctx: PairContext) -> list[Finding]:
                     "Medium: quantity words give no exact value.", 0.6, severity="medium"))
                 break
     return findings
+
+
+def _english(language: str | None) -> bool:
+    """English ("en", "en-GB") or not known."""
+    return not language or language.lower().split("-")[0] == "en"
