@@ -16,6 +16,7 @@ from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
+from storytrace.findings.quantity_words import disagree, quantity_words
 from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
@@ -81,7 +82,7 @@ def _head_noun(sentence: ParsedSentence, n: NumberValue) -> str:
           severity={"number_change": "high", "date_change": "high"}, rank={"number_change": 40, "date_change": 50},
           strict=("number_change", "date_change"))
 def detect_numbers(ctx: PairContext) -> list[Finding]:
-    findings: list[Finding] = _identifier_changes(ctx)
+    findings: list[Finding] = _identifier_changes(ctx) + _quantity_word_changes(ctx)
     all_source = [(s, n) for s in ctx.src.sentences for n in sentence_numbers(s)]
     source_raw = raw_values(ctx.source.text or ctx.source.original_text)
     for sentence in ctx.der.sentences:
@@ -456,3 +457,41 @@ def _ranked_noun(sentence: ParsedSentence, n: NumberValue) -> str:
     if after and after[0].pos == "NOUN":
         return after[0].lemma
     return _head_noun(sentence, n)
+
+
+def _quantity_word_changes(ctx: PairContext) -> list[Finding]:
+    """A quantity word about a noun changed to one on another step of its scale ("most residents" /
+    "some residents", "dozens" / "thousands of protesters"; findings/quantity_words.py). Medium: a
+    word of no exact value, one signal."""
+    findings: list[Finding] = []
+    if not all(_english(a.language) for a in (ctx.source, ctx.derived)):
+        return findings  # English words: elsewhere the same letters are other words (Hungarian "most" = "now")
+    said: set[tuple[str, str]] | None = None
+    for sentence, aligned in ctx.aligned_sentences():
+        mine = quantity_words(sentence)
+        if not mine:
+            continue
+        if said is None:
+            said = {(q.word, q.noun) for s in ctx.src.sentences for q in quantity_words(s)}
+        kept = {(q.word, q.noun) for q in mine}
+        for q in mine:
+            if (q.word, q.noun) in said:
+                continue
+            for src in aligned:
+                theirs = [(p, disagree(q, p)) for p in quantity_words(src) if p.noun == q.noun]
+                if not theirs or any(how is None for _, how in theirs):
+                    continue  # the source's word there agrees, or is a vague one
+                p, how = theirs[0]
+                if (p.word, p.noun) in kept:
+                    continue  # this version says the source's word for the noun too
+                findings.append(make_finding(
+                    ctx, "number_change", sentence, q.text, src, p.text,
+                    f"The amount changed: the source says {p.text!r}, this version says {q.text!r} ({how}). "
+                    "Medium: quantity words give no exact value.", 0.6, severity="medium"))
+                break
+    return findings
+
+
+def _english(language: str | None) -> bool:
+    """English ("en", "en-GB") or not known."""
+    return not language or language.lower().split("-")[0] == "en"
