@@ -15,6 +15,7 @@ from storytrace.findings.severity import ALONE, Signal, lower_to_medium
 from storytrace.findings.short_forms import (initials_of, loose_fit, one_referent, same_outlet,  # noqa: F401 (re-exported)
                                             spells_name_before)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
+from storytrace.findings.name_cuts import cut_otherwise
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
 from storytrace.findings.other_wording import unrendered_slot
@@ -433,6 +434,8 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
             if _acronym_of_name_before(unit):
                 continue  # "... Consultative Conference (NPPCC)": the name before the bracket is what is compared
+            if cut_otherwise(sentence, unit.first, unit.end, ctx.src):
+                continue  # "Men Rui" / "Menrui": one name cut into words another way, no letter changed
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
                 supported = True  # "China News Service" for "Chinanews.com": one outlet

@@ -1,0 +1,82 @@
+"""Is a name written with its syllables run together in one version and spaced in the other?
+
+A romanised name is cut into words by convention, not by its letters: a Chinese given name is written
+"Menrui" or "Men Rui", a Korean one "Sunhee" or "Sun Hee". ``names.cut_differently`` answers this for
+two whole names; but the tagger reads the two forms differently (the spaced form a PERSON, the joined
+one an untyped word, or the spaced form cut into two units, "Men" and "Rui"), so the whole names are
+often not what the detectors compare. Here the question is asked of the words around a name: do the
+capitalised words next to each other in one version, run together, make a capitalised word of the other
+version (or the other way round)? No letter differs, so no other person or thing is named.
+"""
+from __future__ import annotations
+
+from storytrace.findings.text import ParsedArticle, ParsedSentence, word_key
+
+# Pieces a joined name is cut into: a syllable or two each; more is a phrase, not one name.
+_MOST_PIECES = 4
+# A run-together name shorter than this may be an ordinary word made by chance ("Mr" + "S").
+_SHORTEST = 5
+
+
+def _name_word(text: str) -> bool:
+    return text[:1].isupper() and text.isalpha()
+
+
+def _runs(sentence: ParsedSentence) -> list[tuple[int, int]]:
+    """(first, end) of each run of capitalised alphabetic tokens next to each other."""
+    runs, first = [], None
+    for i, t in enumerate(sentence.tokens + [None]):
+        if t is not None and _name_word(t.text):
+            first = i if first is None else first
+        elif first is not None:
+            runs.append((first, i))
+            first = None
+    return runs
+
+
+def _joined(sentence: ParsedSentence, first: int, end: int) -> str:
+    return "".join(word_key(t.text) for t in sentence.tokens[first:end])
+
+
+def _forms(article: ParsedArticle) -> tuple[frozenset[str], frozenset[str]]:
+    """(the article's capitalised words, the words its runs of 2 to 4 capitalised words make when run
+    together), as word keys; once per article."""
+    cached = getattr(article, "_name_cut_forms", None)
+    if cached is None:
+        single, joined = set(), set()
+        for s in article.sentences:
+            for first, end in _runs(s):
+                for i in range(first, end):
+                    single.add(word_key(s.tokens[i].text))
+                    for j in range(i + 2, min(end, i + _MOST_PIECES) + 1):
+                        key = _joined(s, i, j)
+                        if len(key) >= _SHORTEST:
+                            joined.add(key)
+        cached = (frozenset(single), frozenset(joined))
+        article._name_cut_forms = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def cut_otherwise(sentence: ParsedSentence, first: int, end: int, other: ParsedArticle) -> bool:
+    """Does ``other`` write the name at tokens [first, end) of ``sentence`` cut into words another way:
+    the name's words (with capitalised words right beside it, which the tagger may have left out of it:
+    "Rui" of "Men Rui") run together as one word of ``other`` ("Menrui"), or the name run together
+    made of words ``other`` writes side by side ("Men Rui" for "Menrui")?"""
+    toks = sentence.tokens
+    if first >= end or not all(_name_word(t.text) for t in toks[first:end]):
+        return False
+    single, joined = _forms(other)
+    own = _joined(sentence, first, end)
+    if end - first == 1 and len(own) >= _SHORTEST and own in joined:
+        return True  # "Menrui" here, "Men Rui" there (a name of words is asked below: the same cut is no other cut)
+    lo, hi = first, end  # the capitalised words around the name
+    while lo > 0 and _name_word(toks[lo - 1].text):
+        lo -= 1
+    while hi < len(toks) and _name_word(toks[hi].text):
+        hi += 1
+    for i in range(lo, first + 1):
+        for j in range(max(end, i + 2), min(hi, i + _MOST_PIECES) + 1):
+            key = _joined(sentence, i, j)
+            if len(key) >= _SHORTEST and key in single:
+                return True  # "Men Rui" (or "Men" of it) here, "Menrui" there
+    return False
