@@ -564,13 +564,20 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     if not aligned:
         return None
     closest = max(aligned, key=lambda s: len(anchors(unit.sentence, s)))
-    if any(compare_names(unit.text, c.text).same_entity for c in name_units(closest) if c.label == "PERSON"):
+    # The name written in that sentence under another tag ("Sarpanch" an ORG there, a PERSON here) is
+    # not moved: the tagger's kind for one word differs between two parses, the name does not.
+    if any(c.label == "PERSON" and compare_names(unit.text, c.text).same_entity or _written_alike(unit, c)
+           for c in name_units(closest, include_initial=True)):
         return None
     # A sentence that renders its source sentence alone cannot have handed the name on to another
     # sentence: the replaced person named elsewhere in this version is named there for another reason.
+    # This very sentence still naming the candidate ("K.R. Mehta" / "KR Mehta" beside the name) is
+    # another matter: that person was kept, not replaced.
     one_to_one = ctx.is_one_to_one(unit.sentence.index)
+    here = [d for d in derived_units if d.sentence is unit.sentence and (d.first, d.end) != (unit.first, unit.end)]
     for candidate in name_units(closest):
-        if candidate.label != "PERSON" or _channel(candidate) or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
+        if candidate.label != "PERSON" or _channel(candidate) \
+                or any(_covers(d.text, candidate) for d in (here if one_to_one else derived_units)):
             continue
         return lower_to_medium(make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,
@@ -579,6 +586,11 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
         ), Signal.STORY_CONFIRMS, "the source itself names this person, so it may be the source that is inconsistent"
            " here.", lead=ALONE)
     return None
+
+
+def _written_alike(unit: NameUnit, other: NameUnit) -> bool:
+    """Do two name spans write the same words (case and accents aside)?"""
+    return [word_key(w) for w in unit.words()] == [word_key(w) for w in other.words()]
 
 
 def _channel(unit: NameUnit) -> bool:
