@@ -1,11 +1,12 @@
-"""A person is not "moved" into a sentence (entities_cmp._moved_person) when the sentence it renders
-writes that very name under another tag, or when the person said to be replaced is still named in
-this sentence (issue 17: names read wrongly on real translations).
+"""A person is not "moved" into a one-to-one rendering (entities_cmp._moved_person) in place of a
+person this very sentence still names (issue 17: names read wrongly on real translations).
 
 A title used as a name ("Sarpanch", a village head in India) was tagged ORG in one version and PERSON
 in the other; read as a person the source names only elsewhere, it was paired with the first person of
-the source sentence ("K.R. Mehta") as a swap, though this very sentence keeps that person ("KR
-Mehta"). The tagger's kind for one word differs between two parses; the words do not. Names invented."""
+the source sentence ("K.R. Mehta") as a swap, though this very sentence keeps that person ("KR Mehta").
+A person kept in the sentence was replaced by no one. (Session 17's fa17 B, "a name the rendered source
+sentence has under any tag is not moved", was measured and dropped; this is the other half of the case,
+the replaced person, not the moved one.) Names invented."""
 from __future__ import annotations
 
 from .helpers import pair_findings

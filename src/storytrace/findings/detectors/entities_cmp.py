@@ -589,10 +589,7 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
     if not aligned:
         return None
     closest = max(aligned, key=lambda s: len(anchors(unit.sentence, s)))
-    # The name written in that sentence under another tag ("Sarpanch" an ORG there, a PERSON here) is
-    # not moved: the tagger's kind for one word differs between two parses, the name does not.
-    if any(c.label == "PERSON" and compare_names(unit.text, c.text).same_entity or _written_alike(unit, c)
-           for c in name_units(closest, include_initial=True)):
+    if any(compare_names(unit.text, c.text).same_entity for c in name_units(closest) if c.label == "PERSON"):
         return None
     # A sentence that renders its source sentence alone cannot have handed the name on to another
     # sentence: the replaced person named elsewhere in this version is named there for another reason.
@@ -611,11 +608,6 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
         ), Signal.STORY_CONFIRMS, "the source itself names this person, so it may be the source that is inconsistent"
            " here.", lead=ALONE)
     return None
-
-
-def _written_alike(unit: NameUnit, other: NameUnit) -> bool:
-    """Do two name spans write the same words (case and accents aside)?"""
-    return [word_key(w) for w in unit.words()] == [word_key(w) for w in other.words()]
 
 
 def _channel(unit: NameUnit) -> bool:
