@@ -33,3 +33,11 @@ def test_a_dateline_name_cut_another_way_is_one_name(extractor, src, der):
 def test_another_name_in_the_dateline_is_still_added(extractor):
     findings = pair_findings(extractor, _JOINED, _SPACED.replace("Tan Mei", "Tan Wei"))
     assert [f for f in _flagged(findings) if "Tan Wei" in f.derived_value or f.derived_value in ("Tan", "Wei")], findings
+
+
+def test_a_person_against_a_body_with_the_same_letters_is_still_a_swap(extractor):
+    # The joined form names a column (tagged ORG), the spaced one a person who asks: the same letters,
+    # two kinds of thing; a translation that makes the column a person changed who speaks.
+    findings = pair_findings(extractor, "Hengyuan Q&A | how to read the February retail sales figures - Market Weekly",
+                             "Heng Yuan asked Li Li how he read the February retail sales figures - Market Weekly")
+    assert [f for f in _flagged(findings) if f.derived_value == "Heng Yuan"], findings

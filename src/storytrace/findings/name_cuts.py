@@ -6,7 +6,9 @@ two whole names; but the tagger reads the two forms differently (the spaced form
 one an untyped word, or the spaced form cut into two units, "Men" and "Rui"), so the whole names are
 often not what the detectors compare. Here the question is asked of the words around a name: do the
 capitalised words next to each other in one version, run together, make a capitalised word of the other
-version (or the other way round)? No letter differs, so no other person or thing is named.
+version (or the other way round)? No letter differs, so no other person or thing is named, unless the
+tagger reads the two as things of different kinds (a person's name against a body's: "Chong Yang" /
+"Chongyang Q&A", a column's name rendered as a person who asks).
 """
 from __future__ import annotations
 
@@ -38,23 +40,42 @@ def _joined(sentence: ParsedSentence, first: int, end: int) -> str:
     return "".join(word_key(t.text) for t in sentence.tokens[first:end])
 
 
-def _forms(article: ParsedArticle) -> tuple[frozenset[str], frozenset[str]]:
+# The tagger's kinds, grouped as the slots group them: a person, a body, a place.
+_KIND = {"PERSON": "person", "ORG": "group", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "place"}
+
+
+def _kinds(sentence: ParsedSentence, first: int, end: int) -> frozenset[str]:
+    return frozenset(_KIND[t.ent_type] for t in sentence.tokens[first:end] if t.ent_type in _KIND)
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """May two spans name one thing by their kinds? Yes when either has none or they share one: the same
+    letters as a person's name and inside a body's name ("Chong Yang" / "Chongyang Q&A") are two things."""
+    return not a or not b or bool(a & b)
+
+
+def _forms(article: ParsedArticle) -> tuple[dict[str, set[frozenset[str]]], dict[str, set[frozenset[str]]]]:
     """(the article's capitalised words, the words its runs of 2 to 4 capitalised words make when run
-    together), as word keys; once per article."""
+    together), as word keys, each with the kinds it is tagged with; once per article."""
     cached = getattr(article, "_name_cut_forms", None)
     if cached is None:
-        single, joined = set(), set()
+        single: dict[str, set[frozenset[str]]] = {}
+        joined: dict[str, set[frozenset[str]]] = {}
         for s in article.sentences:
             for first, end in _runs(s):
                 for i in range(first, end):
-                    single.add(word_key(s.tokens[i].text))
+                    single.setdefault(word_key(s.tokens[i].text), set()).add(_kinds(s, i, i + 1))
                     for j in range(i + 2, min(end, i + _MOST_PIECES) + 1):
                         key = _joined(s, i, j)
                         if len(key) >= _SHORTEST:
-                            joined.add(key)
-        cached = (frozenset(single), frozenset(joined))
+                            joined.setdefault(key, set()).add(_kinds(s, i, j))
+        cached = (single, joined)
         article._name_cut_forms = cached  # type: ignore[attr-defined]
     return cached
+
+
+def _written(key: str, kinds: frozenset[str], forms: dict[str, set[frozenset[str]]]) -> bool:
+    return len(key) >= _SHORTEST and any(_alike(kinds, k) for k in forms.get(key, ()))
 
 
 def cut_otherwise(sentence: ParsedSentence, first: int, end: int, other: ParsedArticle) -> bool:
@@ -66,8 +87,7 @@ def cut_otherwise(sentence: ParsedSentence, first: int, end: int, other: ParsedA
     if first >= end or not all(_name_word(t.text) for t in toks[first:end]):
         return False
     single, joined = _forms(other)
-    own = _joined(sentence, first, end)
-    if end - first == 1 and len(own) >= _SHORTEST and own in joined:
+    if end - first == 1 and _written(_joined(sentence, first, end), _kinds(sentence, first, end), joined):
         return True  # "Menrui" here, "Men Rui" there (a name of words is asked below: the same cut is no other cut)
     lo, hi = first, end  # the capitalised words around the name
     while lo > 0 and _name_word(toks[lo - 1].text):
@@ -76,7 +96,6 @@ def cut_otherwise(sentence: ParsedSentence, first: int, end: int, other: ParsedA
         hi += 1
     for i in range(lo, first + 1):
         for j in range(max(end, i + 2), min(hi, i + _MOST_PIECES) + 1):
-            key = _joined(sentence, i, j)
-            if len(key) >= _SHORTEST and key in single:
+            if _written(_joined(sentence, i, j), _kinds(sentence, i, j), single):
                 return True  # "Men Rui" (or "Men" of it) here, "Menrui" there
     return False
