@@ -41,3 +41,11 @@ def test_a_person_against_a_body_with_the_same_letters_is_still_a_swap(extractor
     findings = pair_findings(extractor, "Hengyuan Q&A | how to read the February retail sales figures - Market Weekly",
                              "Heng Yuan asked Li Li how he read the February retail sales figures - Market Weekly")
     assert [f for f in _flagged(findings) if f.derived_value == "Heng Yuan"], findings
+
+
+def test_a_piece_of_a_longer_name_is_not_the_name_cut_another_way(extractor):
+    # "Hengyuan" is only a piece of the column's name "Hengyuan Q&A" (tagged as one name): the spaced
+    # "Heng Yuan" who asks is not that column's name cut another way.
+    findings = pair_findings(extractor, "Hengyuan Q&A: how to read the February retail sales figures - Market Weekly",
+                             "Heng Yuan asked Li Li how he read the February retail sales figures - Market Weekly")
+    assert [f for f in _flagged(findings) if f.derived_value == "Heng Yuan"], findings

@@ -7,8 +7,9 @@ one an untyped word, or the spaced form cut into two units, "Men" and "Rui"), so
 often not what the detectors compare. Here the question is asked of the words around a name: do the
 capitalised words next to each other in one version, run together, make a capitalised word of the other
 version (or the other way round)? No letter differs, so no other person or thing is named, unless the
-tagger reads the two as things of different kinds (a person's name against a body's: "Chong Yang" /
-"Chongyang Q&A", a column's name rendered as a person who asks).
+tagger reads the two as things of different kinds (a person's name against a body's), or one form is
+only a piece of a longer name ("Chongyang" of "Chongyang Q&A", a column, rendered as "Chong Yang asked":
+the longer name names something else, and only whole names are compared).
 """
 from __future__ import annotations
 
@@ -54,6 +55,12 @@ def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
+def _whole(spans: list[tuple[str, int, int]], first: int, end: int) -> bool:
+    """Is [first, end) no piece of a longer tagged name: every entity span it overlaps lies inside it?
+    "Chongyang" of a name "Chongyang Q&A" (a column) is a piece: that name names something else."""
+    return all(first <= a and b <= end for _, a, b in spans if a < end and first < b)
+
+
 def _forms(article: ParsedArticle) -> tuple[dict[str, set[frozenset[str]]], dict[str, set[frozenset[str]]]]:
     """(the article's capitalised words, the words its runs of 2 to 4 capitalised words make when run
     together), as word keys, each with the kinds it is tagged with; once per article."""
@@ -62,12 +69,14 @@ def _forms(article: ParsedArticle) -> tuple[dict[str, set[frozenset[str]]], dict
         single: dict[str, set[frozenset[str]]] = {}
         joined: dict[str, set[frozenset[str]]] = {}
         for s in article.sentences:
+            spans = s.entities()
             for first, end in _runs(s):
                 for i in range(first, end):
-                    single.setdefault(word_key(s.tokens[i].text), set()).add(_kinds(s, i, i + 1))
+                    if _whole(spans, i, i + 1):
+                        single.setdefault(word_key(s.tokens[i].text), set()).add(_kinds(s, i, i + 1))
                     for j in range(i + 2, min(end, i + _MOST_PIECES) + 1):
                         key = _joined(s, i, j)
-                        if len(key) >= _SHORTEST:
+                        if len(key) >= _SHORTEST and _whole(spans, i, j):
                             joined.setdefault(key, set()).add(_kinds(s, i, j))
         cached = (single, joined)
         article._name_cut_forms = cached  # type: ignore[attr-defined]
@@ -87,7 +96,8 @@ def cut_otherwise(sentence: ParsedSentence, first: int, end: int, other: ParsedA
     if first >= end or not all(_name_word(t.text) for t in toks[first:end]):
         return False
     single, joined = _forms(other)
-    if end - first == 1 and _written(_joined(sentence, first, end), _kinds(sentence, first, end), joined):
+    spans = sentence.entities()
+    if end - first == 1 and _whole(spans, first, end) and _written(_joined(sentence, first, end), _kinds(sentence, first, end), joined):
         return True  # "Menrui" here, "Men Rui" there (a name of words is asked below: the same cut is no other cut)
     lo, hi = first, end  # the capitalised words around the name
     while lo > 0 and _name_word(toks[lo - 1].text):
@@ -96,6 +106,6 @@ def cut_otherwise(sentence: ParsedSentence, first: int, end: int, other: ParsedA
         hi += 1
     for i in range(lo, first + 1):
         for j in range(max(end, i + 2), min(hi, i + _MOST_PIECES) + 1):
-            if _written(_joined(sentence, i, j), _kinds(sentence, i, j), single):
+            if _whole(spans, i, j) and _written(_joined(sentence, i, j), _kinds(sentence, i, j), single):
                 return True  # "Men Rui" (or "Men" of it) here, "Menrui" there
     return False
