@@ -51,7 +51,7 @@ def _kinds(sentence: ParsedSentence, first: int, end: int) -> frozenset[str]:
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> bool:
     """May two spans name one thing by their kinds? Yes when either has none or they share one: the same
-    letters as a person's name and inside a body's name ("Chong Yang" / "Chongyang Q&A") are two things."""
+    letters read as a body's name and as a person's ("Heng Yuan said" / "Mr. Hengyuan said") are two things."""
     return not a or not b or bool(a & b)
 
 
