@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
-from storytrace.findings.short_forms import (initials_of, loose_fit, one_referent, same_outlet,  # noqa: F401 (re-exported)
-                                            spells_name_before)
+from storytrace.findings.short_forms import (acronym_letters, initials_of, loose_fit, one_referent,  # noqa: F401
+                                            same_outlet, spells_name_before)  # (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
+from storytrace.findings.name_cuts import cut_otherwise
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
 from storytrace.findings.numbers import currency_rendered, names_a_currency
 from storytrace.findings.other_wording import unrendered_slot
@@ -431,8 +432,10 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
             if names_a_currency(sentence, unit.first, unit.end) and any(
                     currency_rendered(unit.text, s.text) for s in aligned or ctx.src.sentences):
                 continue  # "500 million Singapore dollars" for "S$500 million": the sign names the country
-            if _acronym_of_name_before(unit):
+            if _acronym_of_name_before(unit) or _acronym_defined(unit, ctx.der):
                 continue  # "... Consultative Conference (NPPCC)": the name before the bracket is what is compared
+            if cut_otherwise(sentence, unit.first, unit.end, ctx.src):
+                continue  # "Men Rui" / "Menrui": one name cut into words another way, no letter changed
             supported, variant_of = unit_supported(unit, ctx.src, people)
             if not supported and outlet_named(outlet_run(unit), ctx.src, unit.label == "ORG"):
                 supported = True  # "China News Service" for "Chinanews.com": one outlet
@@ -471,6 +474,31 @@ def _acronym_of_name_before(unit: NameUnit) -> bool:
     if unit.first < 2 or toks[unit.first - 1].text != "(" or unit.end >= len(toks) or toks[unit.end].text != ")":
         return False
     return spells_name_before([t.text for t in toks[:unit.first - 1]], unit.text)
+
+
+def _acronym_defined(unit: NameUnit, article: ParsedArticle) -> bool:
+    """Is the unit an acronym the article itself defines, in brackets after the name it spells
+    ("... Consultative Conference (NPPCC) ... members of the NPPCC")? A later bare mention then
+    names what the defined name names: that name is compared where it is written out, and the
+    acronym is no name of its own the source must have."""
+    letters = acronym_letters(re.sub(r"^(?:the|The)\s+", "", unit.text.strip()))
+    return letters is not None and letters in defined_acronyms(article)
+
+
+def defined_acronyms(article: ParsedArticle) -> frozenset[str]:
+    """The letters of every acronym the article writes in brackets right after the name it spells,
+    once per article."""
+    cached = getattr(article, "_defined_acronyms", None)
+    if cached is None:
+        out = set()
+        for s in article.sentences:
+            for u in name_units(s, include_initial=True):
+                letters = acronym_letters(u.text)
+                if letters is not None and _acronym_of_name_before(u):
+                    out.add(letters)
+        cached = frozenset(out)
+        article._defined_acronyms = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _inside(unit: NameUnit, spans: list[tuple[int, int]]) -> bool:
@@ -565,9 +593,13 @@ def _moved_person(ctx: PairContext, unit: NameUnit, derived_units: list[NameUnit
         return None
     # A sentence that renders its source sentence alone cannot have handed the name on to another
     # sentence: the replaced person named elsewhere in this version is named there for another reason.
+    # This very sentence still naming the candidate ("K.R. Mehta" / "KR Mehta" beside the name) is
+    # another matter: that person was kept, not replaced.
     one_to_one = ctx.is_one_to_one(unit.sentence.index)
+    here = [d for d in derived_units if d.sentence is unit.sentence and (d.first, d.end) != (unit.first, unit.end)]
     for candidate in name_units(closest):
-        if candidate.label != "PERSON" or _channel(candidate) or (not one_to_one and any(_covers(d.text, candidate) for d in derived_units)):
+        if candidate.label != "PERSON" or _channel(candidate) \
+                or any(_covers(d.text, candidate) for d in (here if one_to_one else derived_units)):
             continue
         return lower_to_medium(make_finding(
             ctx, "entity_swap", unit.sentence, unit.text, closest, candidate.text,

@@ -17,6 +17,7 @@ from storytrace.findings.common import PairContext, make_finding, span_text
 from storytrace.findings.detectors.entities_cmp import (name_units, office_title, other_name_of_place,
                                                        outlet_named, outlet_run)
 from storytrace.findings.lexicon import HEDGES
+from storytrace.findings.name_cuts import cut_otherwise
 from storytrace.findings.names import cut_differently, token_similarity
 from storytrace.findings.numbers import (currency_rendered, names_a_currency, raw_values, read_two_ways,
                                          second_values, sentence_numbers)
@@ -382,6 +383,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "Queen" before a name the version keeps, "Inc" after a company's name
         if office_title(unit, ctx.source.roles):
             continue  # "Prime" of "Prime Minister Li Qiang": an office a translation may name another way
+        if cut_otherwise(src, unit.first, unit.end, ctx.der):
+            continue  # "Menrui" for "Men Rui": one name cut into words another way
         if all(any(c.isdigit() for c in w) or (w.isupper() and len(w) > 1) for w in unit.text.replace(".", "").split()) \
                 and not _named_country(unit, derived):
             continue  # an acronym ("BFU", "COVID-19"): translations spell these out or describe them
