@@ -89,10 +89,13 @@ def _near(sids: list[int], ignore: frozenset[str]) -> set[str]:
 
 def opposed_in_senses(encoder, a: Reading, b: Reading, ignore: frozenset[str] = frozenset()) -> bool:
     """Does WordNet's slot link (``wordnet.slot_opposed``) still join the two words when each starts
-    from the senses its own sentence uses? One word near an opposite of a word near the other."""
+    from the senses its own sentence uses? One word near an opposite of a word near the other. The
+    opposites are taken with their near-synonyms (``wordnet.opposite_field``): the senses a sentence
+    uses are fewer than the walk's, and "keep" (retain possession) ! relinquish ~ give up ~ "surrender"
+    must still meet."""
     near_a, near_b = _near(senses_used(encoder, a), ignore), _near(senses_used(encoder, b), ignore)
-    opp_a = set().union(*(wordnet.opposites(w, p) for w in near_a for p in a.pos)) - ignore
-    opp_b = set().union(*(wordnet.opposites(w, p) for w in near_b for p in b.pos)) - ignore
+    opp_a = set().union(*(wordnet.opposite_field(w, p) for w in near_a for p in a.pos)) - ignore
+    opp_b = set().union(*(wordnet.opposite_field(w, p) for w in near_b for p in b.pos)) - ignore
     return bool(opp_a & near_b or opp_b & near_a)
 
 
