@@ -8,6 +8,13 @@ through comprehend ! select. With the engine's sentence encoder, each word's sen
 its sentence (embedding Lesk, findings/sense_in_context.py), and a flip that runs only through
 senses neither sentence uses is lowered to low. Real opposites ("surrender" / "keep", "demolish" /
 "build") still meet in the senses used. Without an encoder nothing changes.
+
+Candidate S (sense23, abfad0f) was measured and DROPPED (reverted): it cleared the wrong "delay" flips
+on bench_translations tune, but on the confirm parts DEMETR antonyms 108 -> 107/155, XSum inconsistent
+caught 115 -> 112/402 and bench_translations recall 113 -> 112/288 (high+medium 141/176 -> 140/175).
+MiniLM's gloss-to-sentence cosines are too close together to pick a sense reliably: "Their marriage
+was announced" read "marriage" in a sense whose walk misses "divorce". Its positive cases stay strict
+xfails; the controls (real opposites that must stay flips) pass.
 """
 from __future__ import annotations
 
@@ -44,6 +51,8 @@ UNUSED_SENSE = [
 ]
 
 
+@pytest.mark.xfail(strict=True, reason="candidate S (embedding Lesk) dropped, sense23: confirm DEMETR antonyms, "
+                   "XSum caught and translations recall fell")
 @pytest.mark.parametrize("src,der,pair", UNUSED_SENSE)
 def test_opposed_only_in_an_unused_sense_is_low(extractor, encoder, src, der, pair):
     findings = pair_findings(extractor, src, der, encoder=encoder)
@@ -64,6 +73,9 @@ def test_without_an_encoder_the_flip_stands(extractor, src, der, pair):
     ("The city plans to demolish the old bridge.", "The city plans to build the old bridge.", ("build", "demolish")),
     ("The council voted to build a new school near the river.",
      "The council voted to demolish a new school near the river.", ("demolish", "build")),
+    # candidate S lowered this one: the gloss nearest "Their marriage was announced" was a sense
+    # whose walk misses "divorce"
+    ("Their marriage was announced in June.", "Their divorce was announced in June.", ("divorce", "marriage")),
 ])
 def test_opposed_in_the_senses_used_stays_a_flip(extractor, encoder, src, der, pair):
     assert pair in _flips(pair_findings(extractor, src, der, encoder=encoder))
@@ -75,9 +87,9 @@ def test_listed_opposites_never_ask_the_senses(extractor, encoder):
     assert ("lower", "raise") in _flips(findings)
 
 
-@pytest.mark.xfail(strict=True, reason="the walk's middle step is read per lemma: 'unique' in its used sense "
-                   "(without equal) shares the lemma 'alone' with the 'solitary' sense that opposes 'social' ~ "
-                   "'cultural'; reading the middle step per sense was not built (sense23)")
+@pytest.mark.xfail(strict=True, reason="no sense reading is in the engine (candidate S dropped); and even S read "
+                   "the walk's middle step per lemma: 'unique' in its used sense (without equal) shares the lemma "
+                   "'alone' with the 'solitary' sense that opposes 'social' ~ 'cultural' (sense23)")
 def test_lemma_shared_by_a_used_and_an_unused_sense(extractor, encoder):
     findings = pair_findings(extractor, "The museum shows a unique collection of masks.",
                              "The museum shows a cultural collection of masks.", encoder=encoder)

@@ -381,8 +381,7 @@ def _adjectives_opposed(tok: Token, other: Token) -> bool:
 _MORE_THAN_ONE = frozenset("several multiple many numerous various plural".split())
 
 
-def slot_opposed(tok: Token, other: Token, use_valence: bool = True, light_links: bool = True,
-                 neighbourhood: bool = True) -> bool:
+def slot_opposed(tok: Token, other: Token, use_valence: bool = True, light_links: bool = True) -> bool:
     """Does ``tok`` say the opposite of ``other``, the word in the same slot of the other
     version? Looser than ``wordnet_opposite`` because the slot is known: a listed opposite, a
     WordNet opposite in either word's parts of speech, a negating prefix on the other word or a
@@ -390,8 +389,7 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True, light_links
     ("disregarded" / "greeted"; "attack on" / "support of" is a change of words, not of slot).
     ``light_links`` False: a WordNet neighbourhood never links the two through a light verb ("get",
     "make", "have" mean too little to stand at a pole; "caused ... deaths" / "killed ... people"
-    meet only there). ``neighbourhood`` False: the WordNet neighbourhood link is left out (to ask
-    whether the pair rests on it alone). For pairs whose slot the parser did not give."""
+    meet only there). For pairs whose slot the parser did not give."""
     forms, other_forms = _token_forms(tok), _token_forms(other)
     if set(forms) & set(other_forms):
         return False
@@ -405,7 +403,7 @@ def slot_opposed(tok: Token, other: Token, use_valence: bool = True, light_links
     if any(wordnet.are_opposed(a, b, p) for p in readings for a in forms for b in other_forms):
         return True
     ignore = frozenset() if light_links else VAGUE_POLES
-    if neighbourhood and any(wordnet.slot_opposed(a, p, b, q, ignore) for p in wordnet_readings(tok) for q in wordnet_readings(other)
+    if any(wordnet.slot_opposed(a, p, b, q, ignore) for p in wordnet_readings(tok) for q in wordnet_readings(other)
            for a in forms for b in other_forms):
         return True
     if _prefix_negates(tok, other) or _prefix_negates(other, tok):

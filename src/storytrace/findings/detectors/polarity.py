@@ -12,7 +12,6 @@ from collections import Counter
 from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, converse_order, negative_count,
                                          same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
-from storytrace.findings.sense_in_context import Reading, opposed_in_senses
 from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.litotes import denied_word, rendered_by_opposite
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
@@ -607,7 +606,6 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     said = {t.lemma for src in aligned for t in src.tokens}  # words some aligned source sentence has
     # Valence is loose evidence: only for a one-to-one rendering, where the slot is reliable.
     use_valence = ctx.is_one_to_one(sentence.index)
-    weak: list[Finding] = []
     for src in aligned:
         for i, j in substitutions(sentence, src):
             tok, other = sentence.tokens[i], src.tokens[j]
@@ -617,47 +615,14 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
                 continue
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
-            if not _opposed_in_sentence_senses(ctx, tok, sentence, other, src, use_valence, light_links=True):
-                weak = weak or [_unused_sense_flip(ctx, sentence, tok, src, other)]
-                continue
             return [make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, other.text,
                 f'"{tok.text}" takes the place of the source\'s "{other.text}" and says the opposite.', 0.6,
                 severity="medium",
             )]
     if use_valence and len(aligned) == 1:
-        return _unslotted_opposite(ctx, sentence, aligned[0], said, derived_lemmas) or weak
-    return weak
-
-
-def _opposed_in_sentence_senses(ctx: PairContext, tok: Token, sentence: ParsedSentence, other: Token,
-                                src: ParsedSentence, use_valence: bool, light_links: bool) -> bool:
-    """A slot pair that WordNet opposes only through its neighbourhood link (synonyms and hypernyms
-    of the first senses, then an antonym) counts only when the link runs through the senses the two
-    sentences use, as the engine's sentence encoder reads them (findings/sense_in_context.py): "delay
-    the impact" / "push the impact back" meet only through delay's "stop or halt" sense. Every other
-    kind of opposite (listed, WordNet antonyms, a negating prefix, valence) stands as before, and so
-    does everything without an encoder or in a version not in English (the glosses are English)."""
-    if ctx.encoder is None or (ctx.derived.language and ctx.derived.language.lower().split("-")[0] != "en"):
-        return True
-    if slot_opposed(tok, other, use_valence, light_links, neighbourhood=False):
-        return True
-    ignore = frozenset() if light_links else VAGUE_POLES
-    mine = Reading(tuple(sorted(_forms(tok))), wordnet_readings(tok), sentence.text)
-    theirs = Reading(tuple(sorted(_forms(other))), wordnet_readings(other), src.text)
-    return opposed_in_senses(ctx.encoder, mine, theirs, ignore)
-
-
-def _unused_sense_flip(ctx: PairContext, sentence: ParsedSentence, tok: Token, src: ParsedSentence,
-                       other: Token) -> Finding:
-    """The slot flip kept at low: WordNet opposes the two words, but only through senses neither
-    sentence seems to use; the encoder's reading of a sense is a guess, so it is shown, not cleared."""
-    return make_finding(
-        ctx, "negation_flip", sentence, tok.text, src, other.text,
-        f'"{tok.text}" takes the place of the source\'s "{other.text}"; WordNet opposes the two words only in'
-        " senses the sentences do not seem to use (sentence encoder), so this may be a rewording.", 0.3,
-        severity="low",
-    )
+        return _unslotted_opposite(ctx, sentence, aligned[0], said, derived_lemmas)
+    return []
 
 
 # How far apart (as a share of sentence length) two words may stand and still be read as one slot
@@ -689,8 +654,7 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
         readings = set(wordnet_readings(tok))
         opposed = [j for j in near if readings & src_readings[j]
-                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)
-                   and _opposed_in_sentence_senses(ctx, tok, sentence, src.tokens[j], src, False, False)]
+                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
         if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
             continue
         found.append((i, opposed[0]))
