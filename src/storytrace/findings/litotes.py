@@ -56,10 +56,11 @@ def denied_word(sentence: ParsedSentence, k: int) -> tuple[int, int | None] | No
     return None
 
 
-def rendered_by_opposite(negated: ParsedSentence, k: int, other: ParsedSentence) -> int | None:
-    """Index of the word of ``other`` that renders the litotes at ``k`` of ``negated`` (the "near"
-    that renders "not far"), or None: a plain opposite of the denied word, not itself under a
-    "not", that ``negated`` does not say, where ``other`` does not say the denied word."""
+def rendered_by_opposite(negated: ParsedSentence, k: int, other: ParsedSentence) -> tuple[int, int] | None:
+    """(index of the denied word in ``negated``, index of the word of ``other`` that renders the
+    litotes at ``k``: the "far" and the "near" of "not far" / "near"), or None. The rendering is a
+    plain opposite of the denied word, not itself under a "not", that ``negated`` does not say,
+    where ``other`` does not say the denied word."""
     found = denied_word(negated, k)
     if found is None:
         return None
@@ -77,7 +78,7 @@ def rendered_by_opposite(negated: ParsedSentence, k: int, other: ParsedSentence)
         if counted is not None and not _same_noun(other, tok, negated.tokens[counted]):
             continue  # a quantifier the verb's "not" denies is rendered on the same noun ("few workers")
         if plain_opposites(denied, tok):
-            return j
+            return x, j
     return None
 
 
@@ -86,8 +87,8 @@ def renders_a_litotes(tok: Token, sentence: ParsedSentence, sources: list[Parsed
     ("shortly" for "not long")?"""
     for src in sources:
         for k in range(len(src.tokens)):
-            j = rendered_by_opposite(src, k, sentence)
-            if j is not None and sentence.tokens[j] is tok:
+            found = rendered_by_opposite(src, k, sentence)
+            if found is not None and sentence.tokens[found[1]] is tok:
                 return True
     return False
 
@@ -99,20 +100,7 @@ def plain_opposites(a: Token, b: Token) -> bool:
     fa, fb = forms(a), forms(b)
     if any(fb & opposite_senses(f) for f in fa) or any(fa & opposite_senses(f) for f in fb):
         return True
-    return any(_direct_antonyms(x, y) for x in fa for y in fb)
-
-
-def _direct_antonyms(a: str, b: str) -> bool:
-    wn = wordnet.wordnet()
-    for pos in ("a", "r"):
-        others = set(wn.base_forms(b, pos))
-        if not others:
-            continue
-        for lemma in wn.base_forms(a, pos):
-            for sid in wn.lemma_synsets(lemma, pos)[:wordnet.ANTONYM_SENSES]:
-                if any(others & set(wn.words(opp)) for opp in wn.synset(sid).linked(wordnet.ANTONYM)):
-                    return True
-    return False
+    return any(wordnet.listed_antonyms(x, y, p) for p in ("a", "r") for x in fa for y in fb)
 
 
 def _same_noun(sentence: ParsedSentence, tok: Token, noun: Token) -> bool:

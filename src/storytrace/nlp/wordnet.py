@@ -318,6 +318,18 @@ def synonym_set(word: str, pos: str | None = None, limit: int | None = None) -> 
 
 
 @lru_cache(maxsize=1 << 17)
+def listed_antonyms(a: str, b: str, pos: str) -> bool:
+    """Does WordNet list ``b`` as a direct antonym of ``a`` in ``pos``, in one of ``a``'s first
+    senses ("pleasure" / "pain", "far" / "near")? Direct pointers only: no opposed clusters, no
+    derivations (``opposites`` reads those too)."""
+    wn = wordnet()
+    others = set(wn.base_forms(b, pos))
+    return bool(others) and any(others & set(wn.words(opp))
+                                for lemma in wn.base_forms(a, pos)
+                                for sid in wn.lemma_synsets(lemma, pos)[:ANTONYM_SENSES]
+                                for opp in wn.synset(sid).linked(ANTONYM))
+
+
 def are_synonyms(a: str, b: str, pos: str | None = None, limit: int | None = None) -> bool:
     """Do ``a`` and ``b`` share a sense, or sit in the same adjective cluster?"""
     wn = wordnet()

@@ -13,7 +13,7 @@ from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_mat
                                          same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
-from storytrace.findings.litotes import denied_word, rendered_by_opposite
+from storytrace.findings.litotes import rendered_by_opposite
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
@@ -366,9 +366,9 @@ def _litotes(sentence: ParsedSentence, negations: list[Token], others: list[Pars
     for n in negations:
         k = sentence.tokens.index(n)
         for o in others:
-            j = rendered_by_opposite(sentence, k, o)
-            if j is not None:
-                out.append((sentence.tokens[denied_word(sentence, k)[0]], o.tokens[j]))
+            found = rendered_by_opposite(sentence, k, o)
+            if found is not None:
+                out.append((sentence.tokens[found[0]], o.tokens[found[1]]))
                 break
     return out
 
@@ -577,12 +577,7 @@ def _antonym_pair(tok: Token, other: Token) -> bool:
     pos = wordnet.SPACY_POS.get(tok.pos)
     if pos is None or tok.pos != other.pos:
         return False
-    wn = wordnet.wordnet()
-    others = {f for o in _forms(other) for f in wn.base_forms(o, pos)}
-    return any(others & set(wn.words(opp))
-               for form in _forms(tok) for lemma in wn.base_forms(form, pos)
-               for sid in wn.lemma_synsets(lemma, pos)[:wordnet.ANTONYM_SENSES]
-               for opp in wn.synset(sid).linked(wordnet.ANTONYM))
+    return any(wordnet.listed_antonyms(a, b, pos) for a in _forms(tok) for b in _forms(other))
 
 
 def _written_apart(lemma: str, text: str) -> bool:
