@@ -154,11 +154,9 @@ def _shared_word_scores(sentence: ParsedSentence, source: ParsedArticle,
 
 def source_content_keys(source: ParsedArticle) -> list[frozenset[str]]:
     """Content words of each source sentence, computed once per parsed article."""
-    cached = getattr(source, "_content_keys", None)
-    if cached is None:
-        cached = [content_keys(s.tokens) for s in source.sentences]
-        object.__setattr__(source, "_content_keys", cached)
-    return cached
+    if source.views.content_keys is None:
+        source.views.content_keys = [content_keys(s.tokens) for s in source.sentences]
+    return source.views.content_keys
 
 
 def content_keys(tokens: list[Token]) -> frozenset[str]:

@@ -13,7 +13,7 @@ the longer name names something else, and only whole names are compared).
 """
 from __future__ import annotations
 
-from storytrace.findings.text import ParsedArticle, ParsedSentence, word_key
+from storytrace.findings.text import NameForms, ParsedArticle, ParsedSentence, word_key
 
 # Pieces a joined name is cut into: a syllable or two each; more is a phrase, not one name.
 _MOST_PIECES = 4
@@ -61,11 +61,10 @@ def _whole(spans: list[tuple[str, int, int]], first: int, end: int) -> bool:
     return all(first <= a and b <= end for _, a, b in spans if a < end and first < b)
 
 
-def _forms(article: ParsedArticle) -> tuple[dict[str, set[frozenset[str]]], dict[str, set[frozenset[str]]]]:
+def name_forms(article: ParsedArticle) -> tuple[NameForms, NameForms]:
     """(the article's capitalised words, the words its runs of 2 to 4 capitalised words make when run
     together), as word keys, each with the kinds it is tagged with; once per article."""
-    cached = getattr(article, "_name_cut_forms", None)
-    if cached is None:
+    if article.views.name_cut_forms is None:
         single: dict[str, set[frozenset[str]]] = {}
         joined: dict[str, set[frozenset[str]]] = {}
         for s in article.sentences:
@@ -78,12 +77,11 @@ def _forms(article: ParsedArticle) -> tuple[dict[str, set[frozenset[str]]], dict
                         key = _joined(s, i, j)
                         if len(key) >= _SHORTEST and _whole(spans, i, j):
                             joined.setdefault(key, set()).add(_kinds(s, i, j))
-        cached = (single, joined)
-        article._name_cut_forms = cached  # type: ignore[attr-defined]
-    return cached
+        article.views.name_cut_forms = (single, joined)
+    return article.views.name_cut_forms
 
 
-def _written(key: str, kinds: frozenset[str], forms: dict[str, set[frozenset[str]]]) -> bool:
+def _written(key: str, kinds: frozenset[str], forms: NameForms) -> bool:
     return len(key) >= _SHORTEST and any(_alike(kinds, k) for k in forms.get(key, ()))
 
 
@@ -95,7 +93,7 @@ def cut_otherwise(sentence: ParsedSentence, first: int, end: int, other: ParsedA
     toks = sentence.tokens
     if first >= end or not all(_name_word(t.text) for t in toks[first:end]):
         return False
-    single, joined = _forms(other)
+    single, joined = name_forms(other)
     spans = sentence.entities()
     if end - first == 1 and _whole(spans, first, end) and _written(_joined(sentence, first, end), _kinds(sentence, first, end), joined):
         return True  # "Menrui" here, "Men Rui" there (a name of words is asked below: the same cut is no other cut)

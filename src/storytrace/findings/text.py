@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storytrace.findings.lexicon import DEMONYMS
@@ -20,6 +20,20 @@ from storytrace.nlp.parsed import (  # noqa: F401 - Token, ParsedSentence, word_
 _CACHE_SIZE = 256
 
 
+NameForms = dict[str, set[frozenset[str]]]  # a word key -> the entity kinds it is tagged with
+
+
+@dataclass
+class ArticleViews:
+    """What detectors derive from a whole parsed article, kept with it: a source compared with 30
+    versions derives each view once. Each field is filled, on first use, by the one function named."""
+    content_keys: list[frozenset[str]] | None = None  # findings.common.source_content_keys
+    name_initials: frozenset[str] | None = None  # detectors.entities_cmp.name_initials
+    places: frozenset[str] | None = None  # detectors.entities_cmp.source_places
+    defined_acronyms: frozenset[str] | None = None  # detectors.entities_cmp.defined_acronyms
+    name_cut_forms: tuple[NameForms, NameForms] | None = None  # findings.name_cuts.name_forms
+
+
 @dataclass
 class ParsedArticle:
     article_id: str
@@ -27,6 +41,7 @@ class ParsedArticle:
     vocabulary: frozenset[str]  # word keys of every word of the text
     stems: frozenset[str]  # demonym-aware stems of every word
     acronyms: frozenset[str] = frozenset()  # all-caps words and the initials of multi-word names
+    views: ArticleViews = field(default_factory=ArticleViews, repr=False, compare=False)
 
     def sentence(self, index: int) -> ParsedSentence | None:
         if 0 <= index < len(self.sentences) and self.sentences[index].index == index:
@@ -122,7 +137,9 @@ class Parser:
         for key, article in zip(keys, articles):
             parsed = self._cache[key]
             self._cache.move_to_end(key)
-            out.append(ParsedArticle(article.id, parsed.sentences, parsed.vocabulary, parsed.stems, parsed.acronyms))
+            # One text, one parse, one set of views, whichever article id it comes under.
+            out.append(ParsedArticle(article.id, parsed.sentences, parsed.vocabulary, parsed.stems, parsed.acronyms,
+                                     views=parsed.views))
         while len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return out

@@ -141,12 +141,10 @@ def outlet_run(unit: NameUnit) -> str:
 
 def name_initials(article: ParsedArticle) -> frozenset[str]:
     """Every acronym the article's names make (``initials_of``), once per article."""
-    cached = getattr(article, "_name_initials", None)
-    if cached is None:
-        cached = frozenset(a for s in article.sentences for u in name_units(s, include_initial=True)
-                           for a in initials_of(u.text))
-        article._name_initials = cached  # type: ignore[attr-defined]
-    return cached
+    if article.views.name_initials is None:
+        article.views.name_initials = frozenset(
+            a for s in article.sentences for u in name_units(s, include_initial=True) for a in initials_of(u.text))
+    return article.views.name_initials
 
 
 def word_supported(word: str, source: ParsedArticle) -> bool:
@@ -271,18 +269,16 @@ def _words_from_another_place(name: str, source: ParsedArticle) -> bool:
     "the United States" for "the United Kingdom")?"""
     keys = {word_key(w) for w in name.split()} - {"the", "of", ""}
     return any(keys & {word_key(w) for w in place.split()} and another_place(name, place)
-               for place in _source_places(source))
+               for place in source_places(source))
 
 
-def _source_places(source: ParsedArticle) -> frozenset[str]:
+def source_places(source: ParsedArticle) -> frozenset[str]:
     """The source's names WordNet knows as places, once per article (the tagger may call a city
     "York" a person: a name WordNet knows as a place counts whatever its tag)."""
-    cached = getattr(source, "_source_places", None)
-    if cached is None:
-        cached = frozenset(u.text for s in source.sentences for u in name_units(s, include_initial=True)
-                           if wordnet.named_places(u.text))
-        source._source_places = cached  # type: ignore[attr-defined]
-    return cached
+    if source.views.places is None:
+        source.views.places = frozenset(u.text for s in source.sentences for u in name_units(s, include_initial=True)
+                                        if wordnet.named_places(u.text))
+    return source.views.places
 
 
 def another_place(derived_text: str, source_text: str) -> bool:
@@ -488,17 +484,15 @@ def _acronym_defined(unit: NameUnit, article: ParsedArticle) -> bool:
 def defined_acronyms(article: ParsedArticle) -> frozenset[str]:
     """The letters of every acronym the article writes in brackets right after the name it spells,
     once per article."""
-    cached = getattr(article, "_defined_acronyms", None)
-    if cached is None:
+    if article.views.defined_acronyms is None:
         out = set()
         for s in article.sentences:
             for u in name_units(s, include_initial=True):
                 letters = acronym_letters(u.text)
                 if letters is not None and _acronym_of_name_before(u):
                     out.add(letters)
-        cached = frozenset(out)
-        article._defined_acronyms = cached  # type: ignore[attr-defined]
-    return cached
+        article.views.defined_acronyms = frozenset(out)
+    return article.views.defined_acronyms
 
 
 def _inside(unit: NameUnit, spans: list[tuple[int, int]]) -> bool:
