@@ -32,6 +32,9 @@ def _shown(findings, kind):
     # a "not" on the verb denies the quantifier on its object
     ("The company did not hire many workers this year.", "The company hired few workers this year."),
     ("The reform did not bring much change to the villages.", "The reform brought little change to the villages."),
+    # a denied preposition of distance: the parser reads "near the river" as a preposition
+    ("The new school is not near the river, officials said.", "The new school is far from the river, officials said."),
+    ("The new school is far from the river, officials said.", "The new school is not near the river, officials said."),
 ])
 def test_a_denied_word_rendered_by_its_opposite_is_no_high_flip_and_no_addition(extractor, src, der):
     findings = pair_findings(extractor, src, der)

@@ -22,8 +22,11 @@ from storytrace.nlp import wordnet
 
 # The negations that form a litotes with the word right after them ("not far", "isn't far").
 _NOTS = frozenset({"not", "n't"})
-# Words that can be denied to say their other pole: degree, distance, amount, time.
-_GRADABLE_POS = frozenset({"ADJ", "ADV"})
+# Words that can be denied to say their other pole: degree, distance, amount, time. A preposition
+# too: "not near the river" says "far from the river" (the parser reads "near" there as a preposition);
+# the rendering must still be its plain opposite, so "not in" / "not for" deny nothing unless the other
+# version says "out" / "against".
+_GRADABLE_POS = frozenset({"ADJ", "ADV", "ADP"})
 # What a rendering of the phrase may be: "few" (an adjective or determiner), "shortly", "near" (a
 # preposition as the parser reads "near the station").
 _RENDERING_POS = frozenset({"ADJ", "ADV", "ADP", "DET"})
