@@ -66,3 +66,35 @@ def test_initials_count_the_small_words_too():
     assert initials_of("People's Bank of China") == {"pbc", "pboc"}
     assert "kcna" in initials_of("Korean Central News Agency")
     assert not same_outlet("Chong Yang", "Chongyang")  # two people's or places' names: not joined here
+
+
+# A dateline ("<outlet>, <place>, <date> --") credits the outlet that filed the report, as a wire
+# dateline ("LONDON (Reuters) -") does: a version that keeps or drops that credit says nothing else
+# about the story, so the outlet is neither added nor omitted. Another outlet credited is still a change.
+_BODY = "The city opened 12 new parks this year, the bureau said."
+
+
+@pytest.mark.parametrize("outlet", ["Chinanews.com", "China News Service", "Lakeside Daily"])
+@pytest.mark.parametrize("dropped", [True, False])
+def test_an_outlet_kept_or_dropped_from_a_dateline_is_no_finding(extractor, outlet, dropped):
+    full, bare = f"{outlet}, Beijing, March 3 -- {_BODY}", f"Beijing, March 3 -- {_BODY}"
+    source, derived = (full, bare) if dropped else (bare, full)
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+def test_a_dateline_with_a_reporter_in_brackets_credits_its_outlet(extractor):
+    source = f"Lakeside Daily, Beijing, March 3rd (Reporter Li Wei) -- {_BODY}"
+    assert _counted(pair_findings(extractor, source, f"Beijing, March 3 -- {_BODY}", [([0], [0])])) == []
+
+
+def test_another_outlet_in_the_dateline_is_still_a_change(extractor):
+    findings = _counted(pair_findings(extractor, f"Chinanews.com, Beijing, March 3 -- {_BODY}",
+                                      f"Lakeside Daily, Beijing, March 3 -- {_BODY}", [([0], [0])]))
+    assert findings, findings
+
+
+def test_an_organisation_that_opens_a_sentence_without_a_dateline_is_still_compared(extractor):
+    findings = _counted(pair_findings(extractor, f"Beijing, March 3 -- {_BODY}",
+                                      f"Beijing, March 3 -- Lakeside Holdings, the bureau said, opened 12 new parks "
+                                      f"this year.", [([0], [0])]))
+    assert [f for f in findings if "Lakeside" in f.derived_value], findings

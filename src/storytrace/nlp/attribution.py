@@ -1,7 +1,8 @@
 """Attribution cues: where a text says its content came from.
 
 according_to: "according to Reuters"     told: "told the Guardian"
-reported:     "The New York Times reported", "as reported by Le Monde"
+reported:     "The New York Times reported", "as reported by Le Monde", datelines ("LONDON (Reuters) -",
+              "Chinanews.com, Beijing, March 3 --")
 translation_by: "Translation by Ana Ruiz", "Translated by ..."
 original_url: "Original: https://...", "Originally published at https://..."
 
@@ -20,13 +21,23 @@ _NAME = rf"(?:{_WORD}(?:[ \t]+(?:of|de|du|del|der|di|&|and|für)[ \t]+{_WORD}|[ 
 _THE = r"(?:[Tt]he\s+)?"
 _URL = r"(?P<url>(?:https?://|www\.)[^\s<>\"“”]+)"
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?"
+
+# Datelines credit the outlet that filed the report, at the start of a paragraph: a wire's
+# "LONDON (Reuters) - ..." and an outlet's "Chinanews.com, Beijing, March 3 (Reporter Li Wei) -- ...".
+_WIRE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .,'’-]{1,40}\s*\((?P<target>[A-Z][\w.&' -]{1,40})\)\s*[-–—]")
+_OUTLET_DATELINE = re.compile(rf"(?m)^(?P<target>{_NAME}),[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}},[ \t]+{_DATE}"
+                              rf"(?:[ \t]*\((?P<byline>[^()\n]{{1,60}})\))?[ \t]*(?:--|[-–—])")
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("according_to", re.compile(rf"\b[Aa]ccording to\s+{_THE}(?P<target>{_NAME})")),
     ("told", re.compile(rf"\b(?:told|telling|tells)\s+{_THE}(?P<target>{_NAME})")),
     ("reported", re.compile(rf"\b(?:as\s+)?(?:first\s+)?reported\s+(?:earlier\s+)?(?:by|in)\s+{_THE}(?P<target>{_NAME})")),
     ("reported", re.compile(rf"(?:^|(?<=[\s(,;:]))(?:[Tt]he\s+)?(?P<target>{_NAME}),?\s+(?:first\s+|previously\s+|earlier\s+|also\s+)?(?:has\s+|had\s+)?(?:reported|reports|revealed|first\s+reported)\b")),
-    # wire dateline: "LONDON (Reuters) - ..." at the start of a paragraph
-    ("reported", re.compile(r"(?m)^[A-Z][A-Z .,'’-]{1,40}\s*\((?P<target>[A-Z][\w.&' -]{1,40})\)\s*[-–—]")),
+    ("reported", _WIRE_DATELINE),
+    ("reported", _OUTLET_DATELINE),
     ("translation_by", re.compile(r"\b(?:[Tt]ranslation|[Tt]ranslated(?:\s+from\s+[A-Z]\w+)?)\s+by:?\s+(?P<target>[^\n.;,()]{2,80})")),
     ("original_url", re.compile(rf"\b(?:[Oo]riginal(?:\s+(?:article|story|text|version))?|[Oo]riginally\s+published(?:\s+(?:at|in|on|by))?|[Ss]ource|[Rr]ead\s+the\s+original)\s*(?::|at|on|in)?\s*{_URL}")),
 ]
@@ -53,6 +64,21 @@ def extract_attributions(text: str, index: SentenceIndex, mentions: list[Mention
             found.append(Attribution(kind=kind, target=target, start=m.start(), end=end, sentence=index.at(m.start())))
     found.sort(key=lambda a: a.start)
     return found
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the outlet a dateline credits, or its reporter's byline in brackets
+    ("(Reporter Li Wei)")? Those say who filed the report, not what the report says: a version that
+    keeps or drops the credit changes no fact of the story. The dateline's place and date are kept."""
+    line = text.rfind("\n", 0, start) + 1
+    for pattern in (_WIRE_DATELINE, _OUTLET_DATELINE):
+        m = pattern.match(text, line)
+        if m is None:
+            continue
+        for group in ("target", "byline"):
+            if group in pattern.groupindex and m.start(group) != -1 and m.start(group) <= start and end <= m.end(group):
+                return True
+    return False
 
 
 def _is_known_source(start: int, end: int, mentions: list[Mention], matched: str) -> bool:

@@ -27,6 +27,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
+from storytrace.nlp.attribution import in_dateline
 from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -169,7 +170,7 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
     spelt_out = {"".join(w.text[0] for w in sentence.tokens[u.first:u.end] if w.text[:1].isupper()).lower()
                  for u in name_units(sentence)}
     for unit in name_units(src, include_initial=True):
-        if not _droppable(unit) or _in_brackets(src, unit) and hole != "( )":
+        if not _droppable(unit) or _in_brackets(src, unit) and hole != "( )" or _dateline_credit(ctx, unit):
             continue
         if word_key(unit.text) in spelt_out:
             continue
@@ -185,6 +186,13 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
             f'where a word is missing ("{hole}").', 0.6,
         )]
     return []
+
+
+def _dateline_credit(ctx: PairContext, unit) -> bool:
+    """The outlet a source dateline credits ("Chinanews.com, Beijing, March 3 --"): who filed the
+    report, which a version may keep or drop without changing what the story says."""
+    toks = unit.sentence.tokens[unit.first:unit.end]
+    return in_dateline(ctx.source.text, toks[0].start, toks[-1].end)
 
 
 def _renders(sentence: ParsedSentence, src: ParsedSentence) -> bool:
@@ -370,7 +378,7 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     sentence_acronyms = {a for t in sentence.tokens if (a := acronym_letters(t.text))}
     for unit in name_units(src, include_initial=True):
         words = [w for w in unit.words() if w[:1].isupper()]
-        if not words or not _droppable(unit) or _in_brackets(src, unit):
+        if not words or not _droppable(unit) or _in_brackets(src, unit) or _dateline_credit(ctx, unit):
             continue
         if acronym_letters(unit.text) in sentence_acronyms \
                 or any(one_referent(unit.text, name) for name in derived_names) \

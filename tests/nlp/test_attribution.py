@@ -1,0 +1,32 @@
+"""Datelines credit the outlet that filed a report (nlp/attribution.py): the outlet and a reporter's
+byline in brackets are credits; the dateline's place and date, and names in an ordinary sentence, are not."""
+from __future__ import annotations
+
+from storytrace.nlp.attribution import in_dateline
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def test_the_outlet_and_the_byline_of_a_dateline_are_credits():
+    text = "Opening line.\nChinanews.com, Beijing, March 3rd (Reporter Li Wei) -- The city opened parks."
+    assert in_dateline(text, *_span(text, "Chinanews.com"))
+    assert in_dateline(text, *_span(text, "Li Wei"))
+    wire = "LONDON (Reuters) - The city opened parks."
+    assert in_dateline(wire, *_span(wire, "Reuters"))
+
+
+def test_the_place_and_date_of_a_dateline_are_not_credits():
+    text = "Lakeside Daily, Beijing, 3 March 2024 -- The city opened parks."
+    assert in_dateline(text, *_span(text, "Lakeside Daily"))
+    assert not in_dateline(text, *_span(text, "Beijing"))
+    assert not in_dateline(text, *_span(text, "March"))
+
+
+def test_names_in_an_ordinary_sentence_are_not_credits():
+    text = "Lakeside Holdings, the bureau said on March 3, opened parks in Beijing."
+    assert not in_dateline(text, *_span(text, "Lakeside Holdings"))
+    listing = "Officials in Beijing, Shanghai and Tianjin said on March 3 that parks opened."
+    assert not in_dateline(listing, *_span(listing, "Beijing"))
