@@ -472,4 +472,34 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                     0.45 if elsewhere or other else 0.6, severity="low" if elsewhere or other else None,
                 ))
                 break
+            else:
+                finding = _qualifier_by_meaning(ctx, d, i, tok, head, sources)
+                if finding is not None:
+                    findings.append(finding)
     return findings
+
+
+def _qualifier_by_meaning(ctx: PairContext, d: ParsedSentence, i: int, tok: Token, head: Token,
+                          sources: list[ParsedSentence]) -> Finding | None:
+    """A qualifier no source word supports (not the word, a derivation or a synonym, nor a rendering
+    of a source word in other words), on a head whose counterpart the structure cannot settle: the
+    source words the head differently ("the invisible effects" for "the impacts"), qualifies it in
+    words this version drops, or the rest of the sentence is reworded. The structure alone cannot
+    tell an added fact ("pacifist protesters") from the rendering of a dropped qualifier, so the
+    word counts only when the meaning signal agrees: without it the sentence says much more nearly
+    what the source says. Medium at most (one structural signal, one model signal)."""
+    if ctx.encoder is None or not ctx.is_one_to_one(d.index):
+        # only a sentence that renders one source sentence and nothing else: a summary sentence
+        # fuses several, and a qualifier there may condense any of them
+        return None
+    if not changes_meaning(ctx.encoder, d, tok, sources):
+        return None
+    elsewhere = _versions_saying(ctx, tok, head)
+    s = max(sources, key=lambda s: len(_sentence_words(s) & _sentence_words(d)))
+    _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
+    return make_finding(
+        ctx, "unsupported_addition", d, tok.text, s, "",
+        f"This version adds {tok.text!r} to {head.text!r}; no word of the source says {tok.text!r} or a synonym of it."
+        + ctx.support_note(elsewhere) + _MEANING_NOTE + _slot_note(other),
+        0.45 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
+    )
