@@ -319,6 +319,13 @@ def other_name_of_place(name: str, source: ParsedArticle) -> bool:
             keys = [word_key(w) for w in alias.split("_") if w not in ("the", "of")]
             if keys and all(k in source.vocabulary for k in keys) and _names_this_place(alias.replace("_", " "), sid):
                 return True
+    # "Breton customs" in the source for "the customs of Brittany": the people word of this very place
+    # (not a word of another place's name: "Soviet" of "the Soviet Union" does not say "Russia")
+    places = {sid for sid in wordnet.named_places(name) if _names_this_place(name, sid)}
+    if places and any(_place_of_word(t.lower) in places for s in source.sentences for t in s.tokens
+                      if t.text[:1].isupper() and t.text.isalpha() and t.ent_type not in ("GPE", "LOC", "FAC")
+                      and not wordnet.named_places(t.text)):
+        return True
     named, adjectives = _other_names(name)
     if any(a in source.vocabulary for a in adjectives) and any(
             word_key(t.text) in adjectives for s in source.sentences for t in s.tokens if t.text[:1].isupper()):
@@ -378,13 +385,43 @@ def _other_names(name: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]
         named.extend(tuple(word_key(w) for w in n.split("_") if w not in ("the", "of"))
                      for n in wordnet.proper_names(proper[0]))
     if not places:  # a place's adjective ("Tibetan") stands for the place, when it names one place only
-        of = [sid for d in sorted(wordnet.derivations(key.lower())) for sid in wordnet.named_places(d)]
-        if len(set(of)) == 1:
+        of = _place_of_word(key.lower())
+        if of is not None:
             named.extend(tuple(word_key(w) for w in n.split("_") if w not in ("the", "of"))
-                         for n in wordnet.proper_names(of[0]))
+                         for n in wordnet.proper_names(of))
     adjectives = {word_key(d) for sid in places for n in wordnet.proper_names(sid) if "_" not in n
                   for d in wordnet.derivations(n, "n") if d[:1].isalpha()}
     return tuple(k for k in named if k), frozenset(adjectives)
+
+
+@lru_cache(maxsize=1 << 13)
+def _place_of_word(word: str) -> int | None:
+    """The one named place a place's adjective or people word stands for ("Tibetan": Tibet, by
+    derivation; "Breton": Brittany, by definition), or None."""
+    of = [sid for d in sorted(wordnet.derivations(word)) for sid in wordnet.named_places(d)] \
+        or _place_in_definitions(word)
+    return of[0] if len(set(of)) == 1 else None
+
+
+# The glosses WordNet gives a people, language or place adjective: "a native or inhabitant of
+# Brittany", "a Celtic language of Brittany", "of or relating to Cornwall". Another gloss naming a
+# place ("the office of the United States head of state", for "president") says no such thing.
+_PEOPLE_OF = re.compile(r"\b(?:native|inhabitant|resident|language|dialect|relating to|characteristic of)\b"
+                        r"[^;()]*?\b(?:of|to)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)*)")
+
+
+def _place_in_definitions(word: str) -> list[int]:
+    """The named places WordNet's definitions of a people or language word name, where it links the
+    word to no place ("Breton": "a native or inhabitant of Brittany", "a Celtic language of
+    Brittany"). Only words WordNet writes in lower case as common words of people or languages
+    have such definitions; a place named in every sense is what the word stands for."""
+    db = wordnet.wordnet()
+    out = []
+    for letter in ("n", "a"):
+        for sid in db.synsets(word, letter):
+            for name in _PEOPLE_OF.findall(db.definition(sid)):
+                out.extend(wordnet.named_places(name))
+    return out
 
 
 def _written_as_names(source: ParsedArticle) -> set[str]:
