@@ -79,6 +79,8 @@ def test_a_summary_sentence_condensing_several_source_sentences_gets_none(extrac
     ("The officials said the bridge would reopen on Friday.",
      "Transport officials said the bridge would reopen on Friday.", "Transport"),
 ])
+@pytest.mark.xfail(strict=True, reason="qual24 (810038a, dropped): the first word read as the common word, measured "
+                   "with the main-sense check below; translations high+medium precision fell on confirm")
 def test_a_new_qualifier_opening_the_sentence_is_an_addition(extractor, encoder, src, der, word):
     hits = _additions(pair_findings(extractor, src, der, encoder=encoder), word)
     assert hits and all(f.severity == "medium" for f in hits), hits
@@ -103,6 +105,8 @@ def test_an_opening_word_the_source_has_or_a_name_is_no_new_qualifier(extractor,
      "The unions marched against the government's draft pension reform on Saturday."),
     ("The senate debated the bill on Tuesday.", "The senate debated the draft law on Tuesday."),
 ])
+@pytest.mark.xfail(strict=True, reason="qual24 (810038a, dropped): the main-sense definition check, measured with the "
+                   "first-word reading above; translations precision fell on confirm, a right addition lost on tune")
 def test_a_qualifier_spelling_out_an_unrendered_source_word_is_no_addition(extractor, encoder, src, der):
     findings = pair_findings(extractor, src, der, encoder=encoder)
     assert not [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "draft"

@@ -553,15 +553,6 @@ def definition_words(word: str, pos: str | None = None) -> frozenset[str]:
                      for w in re.findall(r"[a-z]+", wn.definition(sid).lower()))
 
 
-@lru_cache(maxsize=1 << 14)
-def main_sense_definition_words(word: str, pos: str) -> frozenset[str]:
-    """The lower-case words of the definition of ``word``'s first (most frequent) sense in part of
-    speech ``pos`` ("bill": "a statute in draft before it becomes law"); empty when WordNet has none."""
-    wn = wordnet()
-    sids = wn.synsets(word, pos)
-    return frozenset(re.findall(r"[a-z]+", wn.definition(sids[0]).lower())) if sids else frozenset()
-
-
 def derivations(word: str, pos: str | None = None) -> frozenset[str]:
     """Lemmas derivationally related to ``word`` ("decision" -> "decide", "quickly" -> "quick")."""
     wn = wordnet()
@@ -571,5 +562,5 @@ def derivations(word: str, pos: str | None = None) -> frozenset[str]:
 __all__ = [
     "WordNet", "Synset", "wordnet", "known", "synonym_set", "are_synonyms", "opposites", "are_antonyms",
     "opposite_field", "are_opposed", "neighbourhood", "slot_opposed",
-    "is_hypernym_or_synonym", "derivations", "definition_words", "main_sense_definition_words", "named_places", "proper_names", "place_within", "SPACY_POS",
+    "is_hypernym_or_synonym", "derivations", "definition_words", "named_places", "proper_names", "place_within", "SPACY_POS",
 ]

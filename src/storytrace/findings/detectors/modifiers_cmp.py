@@ -134,21 +134,7 @@ def _renders_in_other_words(tok: Token, head: Token, d: ParsedSentence, sources:
                 return True
             if len(t.lemma) >= 3 and t.lemma.lower() in defined_by:
                 return True
-            if _spells_out(tok, t):
-                return True
     return False
-
-
-def _spells_out(tok: Token, source_word: Token) -> bool:
-    """Does the qualifier spell out part of what an unrendered source word means: a word of the
-    definition of its main sense ("draft" for "bill": "a statute in draft before it becomes law";
-    "the draft law" renders "the bill")? Only the main sense: every sense's definition would name
-    almost anything."""
-    pos = wordnet.SPACY_POS.get(source_word.pos)
-    word = tok.lemma.lower()
-    if pos is None or len(word) < 4 or word in _DEFINITION_FILLER:
-        return False
-    return word in wordnet.main_sense_definition_words(source_word.lemma.lower(), pos)
 
 
 # Words any definition may use; they name nothing a qualifier could render.
@@ -219,23 +205,6 @@ def _participle_adjective(tok: Token) -> bool:
 
 
 _AS_AFTER = re.compile(r"[^\w\s]?\s+as\b")  # " as", or "' as" with a stray mark between
-
-
-def _as_common_word(d: ParsedSentence, i: int, tok: Token) -> Token:
-    """The sentence's first word as the common word it is ("Foreign experts say ...", "Health
-    officials said ..."): only its position capitalises it, so it is read in lower case, and a
-    name tag the tagger gives it for the capital alone (no entity) is dropped. Any other word,
-    or a capitalised first word that is an entity or not a plain capitalised word ("NATO",
-    "McDonald"), is left as it is."""
-    if any(t.pos not in ("PUNCT", "SPACE") for t in d.tokens[:i]) or tok.ent_type:
-        return tok
-    if not (tok.text[:1].isupper() and tok.text[1:].islower() and tok.text.isalpha()):
-        return tok
-    if tok.pos != "PROPN":
-        return replace(tok, text=tok.lower, lemma=tok.lemma.lower())
-    if not wordnet.known(tok.lower):
-        return tok  # a name after all
-    return replace(tok, text=tok.lower, lemma=tok.lower, pos="ADJ" if tok.dep == "amod" else "NOUN")
 
 
 def _qualifies(tok: Token, head: Token) -> bool:
@@ -466,11 +435,10 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
             if not (0 <= tok.head < len(d.tokens)) or tok.head == i:
                 continue
             head = d.tokens[tok.head]
-            shown, tok = tok, _as_common_word(d, i, tok)
             if _approximated_event(d, tok, sources):
                 findings.append(make_finding(
-                    ctx, "unsupported_addition", d, shown.text, sources[0], "",
-                    f"This version says {shown.text + ' ' + head.text!r}; the source says it happened.", 0.6))
+                    ctx, "unsupported_addition", d, tok.text, sources[0], "",
+                    f"This version says {tok.text + ' ' + head.text!r}; the source says it happened.", 0.6))
                 continue
             if not _candidate(tok, ctx) or not _qualifies(tok, head):
                 continue
@@ -498,21 +466,21 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                 elsewhere = _versions_saying(ctx, tok, head)
                 _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
                 findings.append(make_finding(
-                    ctx, "unsupported_addition", d, shown.text, s, "",
-                    f"This version adds {shown.text!r} to {head.text!r}; the source says only "
+                    ctx, "unsupported_addition", d, tok.text, s, "",
+                    f"This version adds {tok.text!r} to {head.text!r}; the source says only "
                     f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere) + _slot_note(other),
                     0.45 if elsewhere or other else 0.6, severity="low" if elsewhere or other else None,
                 ))
                 break
             else:
-                finding = _qualifier_by_meaning(ctx, d, i, tok, head, sources, shown.text)
+                finding = _qualifier_by_meaning(ctx, d, i, tok, head, sources)
                 if finding is not None:
                     findings.append(finding)
     return findings
 
 
 def _qualifier_by_meaning(ctx: PairContext, d: ParsedSentence, i: int, tok: Token, head: Token,
-                          sources: list[ParsedSentence], shown: str) -> Finding | None:
+                          sources: list[ParsedSentence]) -> Finding | None:
     """A qualifier no source word supports (not the word, a derivation or a synonym, nor a rendering
     of a source word in other words), on a head whose counterpart the structure cannot settle: the
     source words the head differently ("the invisible effects" for "the impacts"), qualifies it in
@@ -530,8 +498,8 @@ def _qualifier_by_meaning(ctx: PairContext, d: ParsedSentence, i: int, tok: Toke
     s = max(sources, key=lambda s: len(_sentence_words(s) & _sentence_words(d)))
     _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
     return make_finding(
-        ctx, "unsupported_addition", d, shown, s, "",
-        f"This version adds {shown!r} to {head.text!r}; no word of the source says {tok.text!r} or a synonym of it."
+        ctx, "unsupported_addition", d, tok.text, s, "",
+        f"This version adds {tok.text!r} to {head.text!r}; no word of the source says {tok.text!r} or a synonym of it."
         + ctx.support_note(elsewhere) + _MEANING_NOTE + _slot_note(other),
         0.45 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
     )
