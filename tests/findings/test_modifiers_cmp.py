@@ -69,3 +69,53 @@ def test_a_summary_sentence_condensing_several_source_sentences_gets_none(extrac
            "The embassy had been closed since the weekend. Officials declined to comment on the arrests.")
     der = "Police detained pacifist demonstrators on Monday."
     assert not _additions(pair_findings(extractor, src, der, encoder=encoder), "pacifist")
+
+
+@pytest.mark.parametrize("src,der,word", [
+    # the sentence's first word is capitalised by its place alone: "Foreign" is the adjective "foreign"
+    ("Experts say the dam is safe.", "Foreign experts say the dam is safe.", "Foreign"),
+    # the tagger may call a capitalised first word a name; with no entity it is the common noun
+    ("The inspector said the kitchen was clean.", "Health inspector said the kitchen was clean.", "Health"),
+    ("The officials said the bridge would reopen on Friday.",
+     "Transport officials said the bridge would reopen on Friday.", "Transport"),
+])
+@pytest.mark.xfail(strict=True, reason="qual24 (810038a, dropped): the first word read as the common word, measured "
+                   "with the main-sense check below; translations high+medium precision fell on confirm")
+def test_a_new_qualifier_opening_the_sentence_is_an_addition(extractor, encoder, src, der, word):
+    hits = _additions(pair_findings(extractor, src, der, encoder=encoder), word)
+    assert hits and all(f.severity == "medium" for f in hits), hits
+    assert repr(word) in hits[0].explanation  # shown as the version writes it
+
+
+@pytest.mark.parametrize("src,der", [
+    # the qualifier opening the sentence is in the source too, elsewhere in lower case
+    ("The dam is safe, say foreign experts.", "Foreign experts say the dam is safe."),
+    # a name opening the sentence is no qualifier
+    ("Officials said the bridge would reopen on Friday.", "Boeing officials said the bridge would reopen on Friday."),
+])
+def test_an_opening_word_the_source_has_or_a_name_is_no_new_qualifier(extractor, encoder, src, der):
+    findings = pair_findings(extractor, src, der, encoder=encoder)
+    assert not [f for f in findings if f.type == "unsupported_addition" and f.severity != "low"
+                and f.derived_value in ("Foreign", "foreign")], findings
+
+
+@pytest.mark.parametrize("src,der", [
+    # "draft" spells out the main sense of "bill" ("a statute in draft before it becomes law")
+    ("The unions marched against the government's pension bill on Saturday.",
+     "The unions marched against the government's draft pension reform on Saturday."),
+    ("The senate debated the bill on Tuesday.", "The senate debated the draft law on Tuesday."),
+])
+@pytest.mark.xfail(strict=True, reason="qual24 (810038a, dropped): the main-sense definition check, measured with the "
+                   "first-word reading above; translations precision fell on confirm, a right addition lost on tune")
+def test_a_qualifier_spelling_out_an_unrendered_source_word_is_no_addition(extractor, encoder, src, der):
+    findings = pair_findings(extractor, src, der, encoder=encoder)
+    assert not [f for f in findings if f.type == "unsupported_addition" and f.derived_value == "draft"
+                and f.severity != "low"], findings
+
+
+def test_a_qualifier_no_source_word_spells_out_stays_an_addition(extractor, encoder):
+    # without "bill" in the source, "draft" says the reform is not yet law: a new fact
+    findings = pair_findings(extractor, "The unions marched against the government's pension reform on Saturday.",
+                             "The unions marched against the government's draft pension reform on Saturday.",
+                             encoder=encoder)
+    assert _additions(findings, "draft"), findings
