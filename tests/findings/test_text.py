@@ -38,3 +38,13 @@ def test_another_text_gets_its_own_views(extractor):
     source_content_keys(first)
     other = parser.parse(prepare(extractor, "Rain fell on Oslo for a week.", "c"))
     assert other.views is not first.views and other.views.content_keys is None
+
+
+def test_the_places_people_words_stand_for_are_derived_once(extractor):
+    from storytrace.findings.detectors.entities_cmp import people_word_places
+    from storytrace.nlp import wordnet
+
+    parsed = Parser(extractor).parse(prepare(extractor, "A Breton farmer sold his land to a buyer from Oslo.", "p"))
+    places = people_word_places(parsed)
+    assert set(wordnet.named_places("Brittany")) <= places
+    assert people_word_places(parsed) is places and parsed.views.people_places is places

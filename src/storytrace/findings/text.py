@@ -32,6 +32,7 @@ class ArticleViews:
     places: frozenset[str] | None = None  # detectors.entities_cmp.source_places
     defined_acronyms: frozenset[str] | None = None  # detectors.entities_cmp.defined_acronyms
     name_cut_forms: tuple[NameForms, NameForms] | None = None  # findings.name_cuts.name_forms
+    people_places: frozenset[int] | None = None  # detectors.entities_cmp.people_word_places
 
 
 @dataclass

@@ -63,6 +63,11 @@ class NameUnit:
     def words(self) -> list[str]:
         return [t.text for t in self.sentence.tokens[self.first:self.end] if any(c.isalnum() for c in t.text)]
 
+    @property
+    def span(self) -> tuple[int, int]:
+        """(start, end) of the unit in the article's text."""
+        return self.sentence.tokens[self.first].start, self.sentence.tokens[self.end - 1].end
+
 
 def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[NameUnit]:
     """Named-entity spans, plus capitalised proper nouns the tagger left outside any entity
@@ -101,8 +106,7 @@ def office_title(unit: NameUnit, roles: list[Role]) -> bool:
     inside the title, and stays a name."""
     if unit.label != "PROPN":
         return False
-    toks = unit.sentence.tokens[unit.first:unit.end]
-    start, end = toks[0].start, toks[-1].end
+    start, end = unit.span
     return any(r.sentence == unit.sentence.index and r.start <= start and end <= r.end for r in roles)
 
 
@@ -312,20 +316,15 @@ def other_name_of_place(name: str, source: ParsedArticle) -> bool:
     Reserve System, not "fed", a federal agent), and their other capitalised lemmas, found written as
     a name (capitalised) in the source: a common word the source says ("federal", "award") is no
     other name of the thing."""
-    for sid in wordnet.named_places(name):
-        if not _names_this_place(name, sid):
-            continue  # "China" for Taiwan: WordNet lists it among Taiwan's names, but it is another place's name
+    # "China" for Taiwan: WordNet lists it among Taiwan's names, but it is another place's name
+    places = {sid for sid in wordnet.named_places(name) if _names_this_place(name, sid)}
+    for sid in places:
         for alias in wordnet.wordnet().words(sid):
             keys = [word_key(w) for w in alias.split("_") if w not in ("the", "of")]
             if keys and all(k in source.vocabulary for k in keys) and _names_this_place(alias.replace("_", " "), sid):
                 return True
-    # "Breton customs" in the source for "the customs of Brittany": the people word of this very place
-    # (not a word of another place's name: "Soviet" of "the Soviet Union" does not say "Russia")
-    places = {sid for sid in wordnet.named_places(name) if _names_this_place(name, sid)}
-    if places and any(_place_of_word(t.lower) in places for s in source.sentences for t in s.tokens
-                      if t.text[:1].isupper() and t.text.isalpha() and t.ent_type not in ("GPE", "LOC", "FAC")
-                      and not wordnet.named_places(t.text)):
-        return True
+    if places & people_word_places(source):
+        return True  # "Breton customs" in the source for "the customs of Brittany"
     named, adjectives = _other_names(name)
     if any(a in source.vocabulary for a in adjectives) and any(
             word_key(t.text) in adjectives for s in source.sentences for t in s.tokens if t.text[:1].isupper()):
@@ -392,6 +391,18 @@ def _other_names(name: str) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]
     adjectives = {word_key(d) for sid in places for n in wordnet.proper_names(sid) if "_" not in n
                   for d in wordnet.derivations(n, "n") if d[:1].isalpha()}
     return tuple(k for k in named if k), frozenset(adjectives)
+
+
+def people_word_places(article: ParsedArticle) -> frozenset[int]:
+    """The places the article's capitalised people or language words stand for ("Breton": Brittany),
+    once per article. A word that is itself a place's name or tagged a place is left out: it names a
+    place of its own, and "Soviet" of "the Soviet Union" does not say "Russia"."""
+    if article.views.people_places is None:
+        article.views.people_places = frozenset(
+            place for s in article.sentences for t in s.tokens
+            if t.text[:1].isupper() and t.text.isalpha() and t.ent_type not in ("GPE", "LOC", "FAC")
+            and not wordnet.named_places(t.text) and (place := _place_of_word(t.lower)) is not None)
+    return article.views.people_places
 
 
 @lru_cache(maxsize=1 << 13)
@@ -533,8 +544,7 @@ def defined_acronyms(article: ParsedArticle) -> frozenset[str]:
 
 
 def _inside(unit: NameUnit, spans: list[tuple[int, int]]) -> bool:
-    toks = unit.sentence.tokens[unit.first:unit.end]
-    start, end = toks[0].start, toks[-1].end
+    start, end = unit.span
     return any(s <= start and end <= e for s, e in spans)
 
 

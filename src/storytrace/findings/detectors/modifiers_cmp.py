@@ -462,25 +462,34 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                 rest = d_keys - {word_key(tok.lemma)}
                 if not rest or len(rest & s_keys) / len(rest) < _MIN_OVERLAP:
                     continue
-                # another version saying it too makes it a shared detail, not an invention
-                elsewhere = _versions_saying(ctx, tok, head)
-                _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
-                findings.append(make_finding(
-                    ctx, "unsupported_addition", d, tok.text, s, "",
+                findings.append(_added_qualifier(
+                    ctx, d, i, tok, head, s,
                     f"This version adds {tok.text!r} to {head.text!r}; the source says only "
-                    f"{head.text!r}, and {tok.text!r} nowhere." + ctx.support_note(elsewhere) + _slot_note(other),
-                    0.45 if elsewhere or other else 0.6, severity="low" if elsewhere or other else None,
-                ))
+                    f"{head.text!r}, and {tok.text!r} nowhere.", 0.6))
                 break
             else:
-                finding = _qualifier_by_meaning(ctx, d, i, tok, head, sources)
+                finding = _qualifier_by_meaning(ctx, d, i, tok, head, sources, d_words)
                 if finding is not None:
                     findings.append(finding)
     return findings
 
 
+def _added_qualifier(ctx: PairContext, d: ParsedSentence, i: int, tok: Token, head: Token, s: ParsedSentence,
+                     explanation: str, confidence: float, meaning_note: str = "") -> Finding:
+    """The unsupported_addition of qualifier ``tok`` on ``head``. Another version saying it too makes
+    it a shared detail, not an invention, and a source word left unrendered in its place may be what
+    it renders: either makes it low."""
+    elsewhere = _versions_saying(ctx, tok, head)
+    _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
+    return make_finding(
+        ctx, "unsupported_addition", d, tok.text, s, "",
+        explanation + ctx.support_note(elsewhere) + meaning_note + _slot_note(other),
+        0.45 if elsewhere or other else confidence, severity="low" if elsewhere or other else None,
+    )
+
+
 def _qualifier_by_meaning(ctx: PairContext, d: ParsedSentence, i: int, tok: Token, head: Token,
-                          sources: list[ParsedSentence]) -> Finding | None:
+                          sources: list[ParsedSentence], d_words: frozenset[str]) -> Finding | None:
     """A qualifier no source word supports (not the word, a derivation or a synonym, nor a rendering
     of a source word in other words), on a head whose counterpart the structure cannot settle: the
     source words the head differently ("the invisible effects" for "the impacts"), qualifies it in
@@ -494,12 +503,8 @@ def _qualifier_by_meaning(ctx: PairContext, d: ParsedSentence, i: int, tok: Toke
         return None
     if not changes_meaning(ctx.encoder, d, tok, sources):
         return None
-    elsewhere = _versions_saying(ctx, tok, head)
-    s = max(sources, key=lambda s: len(_sentence_words(s) & _sentence_words(d)))
-    _, other = unrendered_slot(d, i, i + 1, [s], _VAGUE)
-    return make_finding(
-        ctx, "unsupported_addition", d, tok.text, s, "",
-        f"This version adds {tok.text!r} to {head.text!r}; no word of the source says {tok.text!r} or a synonym of it."
-        + ctx.support_note(elsewhere) + _MEANING_NOTE + _slot_note(other),
-        0.45 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
-    )
+    s = max(sources, key=lambda s: len(_sentence_words(s) & d_words))
+    return _added_qualifier(
+        ctx, d, i, tok, head, s,
+        f"This version adds {tok.text!r} to {head.text!r}; no word of the source says {tok.text!r} or a synonym of it.",
+        0.55, _MEANING_NOTE)

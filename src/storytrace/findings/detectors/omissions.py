@@ -191,8 +191,7 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
 def _dateline_credit(ctx: PairContext, unit) -> bool:
     """The outlet a source dateline credits ("Chinanews.com, Beijing, March 3 --"): who filed the
     report, which a version may keep or drop without changing what the story says."""
-    toks = unit.sentence.tokens[unit.first:unit.end]
-    return in_dateline(ctx.source.text, toks[0].start, toks[-1].end)
+    return in_dateline(ctx.source.text, *unit.span)
 
 
 def _renders(sentence: ParsedSentence, src: ParsedSentence) -> bool:
