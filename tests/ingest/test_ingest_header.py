@@ -228,3 +228,24 @@ def test_a_longer_date_label_gives_the_date(line, day):
     # "date and time" was tried after "date", leaving "and time: ..." as the value (no date)
     a = article_from_text(f"{line}\n\nPort deal signed\n\n{BODY}")
     assert (a.title, a.published) == ("Port deal signed", day)
+
+
+# "hrs" is the unit of the 24-hour clock ("01:19 hrs", "1900 hrs IST"): a first line of a weekday, a date
+# and such a time is the page's date stamp, not the headline. A line where "hours" counts something is no stamp.
+@pytest.mark.parametrize("line", ["Sat Nov 12 2011, 01: 19 hrs", "Sat Nov 12 2011, 01:19 hrs IST", "March 3, 2012 1900 hrs"])
+def test_a_date_stamp_with_a_24_hour_time_is_a_date_line(line):
+    from storytrace.ingest.header import is_date_time_only
+
+    assert is_date_time_only(line)
+
+
+def test_a_stamp_in_hrs_is_no_title():
+    a = article_from_text("Sat Nov 12 2011, 01: 19 hrs\nWarship crew foiled a piracy attempt in the Gulf of Aden on "
+                          "Thursday.\n\nThe ship was escorting five merchant vessels when the bid occurred.\n")
+    assert a.title.startswith("Warship crew foiled")
+
+
+def test_hours_counted_in_a_headline_is_no_date_line():
+    from storytrace.ingest.header import is_date_time_only
+
+    assert not is_date_time_only("Rescuers dug for 12 hrs on Sat Nov 12")

@@ -147,7 +147,7 @@ STAMP_WORDS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
     thu thur thurs fri sat sun am pm a.m p.m a m p at on of the date dated published posted updated last first
-    edited modified time local""".split()
+    edited modified time local hrs""".split()  # "hrs": the 24-hour clock's unit ("01:19 hrs", "1900 hrs IST")
 )
 _STAMP_TOKEN = re.compile(r"[A-Za-z]+(?:\.[A-Za-z])*\.?|\d+(?:st|nd|rd|th|am|pm)?", _I)
 _STAMP_ZONE = re.compile(r"[A-Z]{1,3}T|UTC|GMT|Z")

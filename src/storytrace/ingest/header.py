@@ -41,7 +41,8 @@ _DATE_LINE = re.compile(
 )
 # The words a date can begin with: month and weekday names (a figure or a relative day also may).
 _CALENDAR_WORDS = STAMP_WORDS - frozenset(
-    "am pm a.m p.m a m p at on of the date dated published posted updated last first edited modified time local".split())
+    "am pm a.m p.m a m p at on of the date dated published posted updated last first edited modified time local "
+    "hrs".split())
 _RELATIVE = re.compile(r"\b(?:yesterday|today|ago|last\s+\w+|this\s+(?:morning|evening|week))\b", re.IGNORECASE)
 _ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _CAPTION = re.compile(
