@@ -98,3 +98,34 @@ def test_an_organisation_that_opens_a_sentence_without_a_dateline_is_still_compa
                                       f"Beijing, March 3 -- Lakeside Holdings, the bureau said, opened 12 new parks "
                                       f"this year.", [([0], [0])]))
     assert [f for f in findings if "Lakeside" in f.derived_value], findings
+
+
+# The version's own dateline is a credit too: a reporter it names in brackets filed the report and
+# is no person of the story, so naming one the source does not is no addition.
+@pytest.mark.parametrize("outlet", ["Lakeside Daily", "Chinanews.com"])
+def test_a_reporter_the_version_credits_in_its_dateline_is_no_addition(extractor, outlet):
+    derived = f"{outlet}, Beijing, March 3 (Reporter Zhang Min) -- {_BODY}"
+    assert _counted(pair_findings(extractor, f"Beijing, March 3 -- {_BODY}", derived)) == []
+
+
+def test_a_person_named_in_the_story_text_is_still_an_addition(extractor):
+    derived = f"Lakeside Daily, Beijing, March 3 -- The city opened 12 new parks this year, Zhang Min said."
+    findings = _counted(pair_findings(extractor, f"Beijing, March 3 -- {_BODY}", derived, [([0], [0])]))
+    assert [f for f in findings if "Zhang Min" in f.derived_value], findings
+
+
+# A version that sets its dateline on a line of its own splits the source's first sentence in two:
+# the date it keeps there is not left out of the story sentence that follows.
+def test_a_date_kept_in_a_dateline_on_its_own_line_is_not_left_out(extractor):
+    derived = f"Parks open\n\nLakeside Daily, Beijing, March 3 (Reporter Zhang Min) --\n\n{_BODY}"
+    # the aligner pairs the source's sentence with the story sentence, and the dateline with nothing
+    findings = _counted(pair_findings(extractor, f"Parks open\n\nBeijing, March 3 -- {_BODY}", derived, [([0], [1])]))
+    assert findings == [], findings
+
+
+def test_a_number_in_a_neighbouring_sentence_of_its_own_rendering_is_still_left_out(extractor):
+    # the neighbour renders another source sentence: the number there is that sentence's
+    source = "The bureau opened 12 new parks this year. It planted 300 trees in them."
+    derived = "The bureau opened new parks this year. It planted 12 trees in them."
+    findings = _counted(pair_findings(extractor, source, derived, [([0], [0]), ([1], [1])]))
+    assert [f for f in findings if f.source_value == "12" and f.type == "omission"], findings

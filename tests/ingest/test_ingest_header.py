@@ -249,3 +249,24 @@ def test_hours_counted_in_a_headline_is_no_date_line():
     from storytrace.ingest.header import is_date_time_only
 
     assert not is_date_time_only("Rescuers dug for 12 hrs on Sat Nov 12")
+
+
+# A dateline set on a line of its own ends in a dash: the sentence goes on in the next paragraph.
+# Such a line is no headline; a headline above it still is.
+@pytest.mark.parametrize("dateline", ["Lakeside Daily, Beijing, March 3 (Reporter Zhang Min) --",
+                                      "KESTREL BAY (Harbour Wire) -", "Beijing, March 3 —"])
+def test_a_dateline_on_its_own_line_is_no_title(dateline):
+    a = article_from_text(f"{dateline}\n\n{BODY}")
+    assert a.title != dateline
+    assert dateline.split(",")[0].split(" (")[0] in a.original_text
+
+
+def test_a_headline_above_a_dateline_on_its_own_line_is_the_title():
+    a = article_from_text(f"Port deal signed\n\nLakeside Daily, Beijing, March 3 (Reporter Zhang Min) --\n\n{BODY}")
+    assert a.title == "Port deal signed"
+    assert "Zhang Min" in a.original_text
+
+
+def test_a_headline_with_a_dash_inside_is_still_a_title():
+    a = article_from_text(f"Port deal signed - and sealed\n\n{BODY}")
+    assert a.title == "Port deal signed - and sealed"

@@ -188,7 +188,7 @@ def _is_masthead(line: str, following: str | None) -> bool:
         and all(w[0].isupper() or w.lower() in ("of", "the", "and") for w in words)
     )
     # Only above a headline: "Bad News" followed by the story's text is itself the headline.
-    return shaped and following is not None and _headline_like(following) and not _is_masthead(following, None)
+    return shaped and following is not None and headline_like(following) and not _is_masthead(following, None)
 
 
 def _header_segments(line: str, info: HeaderInfo) -> bool:
@@ -209,9 +209,12 @@ def _header_segments(line: str, info: HeaderInfo) -> bool:
     return True
 
 
-def _headline_like(line: str) -> bool:
+def headline_like(line: str) -> bool:
+    """Short, and not cut off: a line that ends in a dash after a space is the head of a sentence
+    that goes on below (a dateline set on its own line: "Lakeside Daily, Beijing, March 3 --")."""
     words = line.split()
-    return 0 < len(words) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS and not re.search(r"[.,;:]$", line)
+    return 0 < len(words) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS \
+        and not re.search(r"[.,;:]$|\s(?:--|[-–—])$", line)
 
 
 def _is_label(line: str, following: str | None) -> bool:
@@ -223,7 +226,7 @@ def _is_label(line: str, following: str | None) -> bool:
         following is not None
         and len(words) <= 4
         and not re.search(r"[.!?:;,]$", line)
-        and _headline_like(following)
+        and headline_like(following)
         and len(following.split()) > len(words) + 2
     )
 
@@ -286,6 +289,6 @@ def _kind(line: str, following: str | None, info: HeaderInfo, after_title: bool 
         return "outlet"
     if _is_label(line, following):
         return "label"
-    if _headline_like(line) and not is_poor_title(line):
+    if headline_like(line) and not is_poor_title(line):
         return "title"
     return "body"

@@ -5,14 +5,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from storytrace.ingest.header import infer_header
+from storytrace.ingest.header import headline_like, infer_header
 from storytrace.ingest.lead import is_poor_title, lead_sentences, lead_title, shorten
 from storytrace.ingest.metadata import INFERRED, MetadataTooLarge, make_article, plain_metadata
 from storytrace.model import Article, InputError
 
-# A first line longer than this, or ending like a sentence, is body text, not a headline.
-MAX_TITLE_WORDS = 25
-MAX_TITLE_CHARS = 300
 MAX_YAML_ALIASES = 50
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _SETEXT_UNDERLINE = re.compile(r"[ \t]*(=+|-+)[ \t]*")
@@ -77,19 +74,17 @@ def split_title(body: str, given_title: str = "") -> tuple[str, str]:
     heading = _heading_text(line)
     is_markdown_heading = heading != line.strip()
     setext = first + 1 < len(lines) and _SETEXT_UNDERLINE.fullmatch(lines[first + 1]) is not None
-    words = heading.split()
-    headline_like = (
+    reads_as_headline = (
         is_markdown_heading
         or setext
-        or (len(words) <= MAX_TITLE_WORDS and len(heading) <= MAX_TITLE_CHARS and not re.search(r"[.,;:]$", heading)
-            and not is_poor_title(heading))
+        or (headline_like(heading) and not is_poor_title(heading))
     )
     if given_title:
         # Front matter named the title: drop the first line only when it repeats it.
         if heading.casefold() == given_title.strip().casefold():
             return given_title, _rest(lines, first, setext)
         return given_title, body.strip("\n")
-    if headline_like:
+    if reads_as_headline:
         return heading, _rest(lines, first, setext)
     # No headline: the text is named by its first sentence that reads as a news lead (a hook such
     # as "It's about time, right?" names nothing), else by its first line.

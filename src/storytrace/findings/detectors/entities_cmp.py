@@ -24,6 +24,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
+from storytrace.nlp.attribution import in_dateline
 from storytrace.nlp.channel import parsed_channel
 from storytrace.nlp.names import HONORIFICS
 
@@ -469,8 +470,9 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
         units = name_units(sentence)
         aligned = ctx.aligned_source(sentence.index)
         for unit in units:
-            if _inside(unit, credits):
-                continue  # "Translation by X", "according to Reuters": attribution is compared elsewhere
+            if _inside(unit, credits) or in_dateline(ctx.derived.text, *unit.span):
+                continue  # "Translation by X", "according to Reuters": attribution is compared elsewhere;
+                # the version's dateline credits ("(Reporter Zhang Min)") who filed it, no one of the story
             if office_title(unit, ctx.derived.roles):
                 continue  # "Prime" of "Prime Minister Li Qiang": an office, whose wording the role detector compares
             if names_a_currency(sentence, unit.first, unit.end) and any(

@@ -421,9 +421,12 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
         ))
-    derived_numbers = sentence_numbers(sentence)
-    derived_raw = raw_values(sentence.text)
-    derived_second = second_values([sentence])
+    # the sentence and a neighbour no source sentence pairs with: a rendering split in two (a dateline
+    # set on its own line keeps the source sentence's date there)
+    rendering = [sentence, *_unpaired_neighbours(ctx, sentence)]
+    derived_numbers = [n for part in rendering for n in sentence_numbers(part)]
+    derived_raw = raw_values(" ".join(part.text for part in rendering))
+    derived_second = second_values(rendering)
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
             continue  # "the 1800s" is a period a translation may name another way
@@ -439,6 +442,17 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
                             "saying none of its words, so nothing this version keeps is changed.")
         out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
                                 0.4 if phrase else 0.5, severity="low" if phrase else None))
+    return out
+
+
+def _unpaired_neighbours(ctx: PairContext, sentence: ParsedSentence) -> list[ParsedSentence]:
+    """The derived sentences just before and after ``sentence`` that the aligner paired with no
+    source sentence: pieces of the same rendering, not renderings of other source sentences."""
+    out = []
+    for i in (sentence.index - 1, sentence.index + 1):
+        neighbour = ctx.der.sentence(i)
+        if neighbour is not None and not ctx.is_paired(i):
+            out.append(neighbour)
     return out
 
 
