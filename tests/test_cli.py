@@ -91,6 +91,39 @@ def test_compare_two_files_prints_a_verdict(tmp_path):
     assert same.returncode == 0 and same.stdout.startswith("consistent with the source"), same.stdout + same.stderr
 
 
+_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Council approves homes | Lakeside Daily</title>
+<meta property="og:title" content="Council approves homes"></head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Council approves homes</h1><p class="byline">By Ana Ruiz</p>
+<figure><img src="a.jpg"><figcaption>The site on Sunday, two days before the vote. Photo: Lena Sund</figcaption></figure>
+<p>The city council approved 40 new homes on Monday, the mayor said.</p></article>
+<section class="comments"><h2>Comments (2)</h2><p>Great news for the town, 5 hours ago</p></section>
+<footer>About us | Contact | Privacy policy</footer></body></html>"""
+
+
+def test_compare_reads_an_html_page_as_analyze_does(tmp_path):
+    # the page's menus, caption and comments are no story text: the same article saved as .txt
+    # and as .html is one text, with no finding
+    (tmp_path / "source.txt").write_text("Council approves homes\n\nBy Ana Ruiz\n\n"
+                                         "The city council approved 40 new homes on Monday, the mayor said.\n")
+    (tmp_path / "page.html").write_text(_PAGE)
+    done = cli("compare", str(tmp_path / "source.txt"), str(tmp_path / "page.html"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("consistent with the source") and ", 0 findings" in done.stdout, done.stdout
+    (tmp_path / "changed.html").write_text(_PAGE.replace("approved 40", "approved 400"))
+    changed = cli("compare", str(tmp_path / "page.html"), str(tmp_path / "changed.html"))
+    assert "number_change: '40' -> '400'" in changed.stdout, changed.stdout
+
+
+def test_compare_refuses_a_file_of_several_articles_naming_it(tmp_path):
+    many = tmp_path / "many.jsonl"
+    many.write_text("\n".join(json.dumps({"id": f"a{i}", "text": SOURCE}) for i in range(2)) + "\n")
+    (tmp_path / "source.txt").write_text(SOURCE)
+    done = cli("compare", str(tmp_path / "source.txt"), str(many))
+    assert done.returncode != 0
+    assert "many.jsonl" in done.stderr and "2 articles" in done.stderr, done.stderr
+
+
 def test_compare_pairs_to_standard_output_skipping_a_bad_line(tmp_path):
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text(json.dumps({"id": "p1", "source": SOURCE, "derived": SOURCE}) + "\n{not json\n"

@@ -326,12 +326,13 @@ def compare(
 
 
 def _read_text_arg(path: Path, max_bytes: int) -> str:
-    if str(path) == "-":
-        return sys.stdin.read()
-    from storytrace.ingest.decode import decode_bytes
-    from storytrace.ingest.files import read_capped
+    """The story to compare: a file read as analyze reads it (by its format), standard input as a .txt file."""
+    from storytrace.ingest import article_from_text, read_story_text, story_text
 
-    return decode_bytes(read_capped(path, max_bytes)).text
+    if str(path) == "-":
+        text = sys.stdin.read()
+        return story_text(article_from_text(text)) if text.strip() else text
+    return read_story_text(path, max_bytes)
 
 
 def _compare_two(source: Path, derived: Path, config: Config) -> int:

@@ -112,6 +112,19 @@ def test_html_main_text_and_metadata(tmp_path):
     assert a.original_text == BODY  # paragraphs, no navigation, no footer, no repeated headline
 
 
+def test_a_short_article_page_keeps_its_paragraphs_apart(tmp_path):
+    # under 250 characters of main text trafilatura's fallbacks glued headline, byline, caption and
+    # story into one line; a short article is still read by its paragraphs, without the caption
+    f = tmp_path / "short.html"
+    f.write_text("<html><body><nav>Home | News | Sport</nav><article><h1>Council approves homes</h1>"
+                 "<p class='byline'>By Ana Ruiz</p><figure><img src='a.jpg'><figcaption>The site on Sunday. "
+                 "Photo: Lena Sund</figcaption></figure><p>The city council approved 40 new homes on Monday, "
+                 "the mayor said.</p></article><footer>About us | Contact</footer></body></html>")
+    (a,), errs = read_one(f)
+    assert errs == []
+    assert a.original_text == "The city council approved 40 new homes on Monday, the mayor said."
+
+
 def test_html_declared_charset_is_used(tmp_path):
     f = tmp_path / "legacy.htm"
     page = HTML_PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace("Maria Lopez", "María López")

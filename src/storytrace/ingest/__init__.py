@@ -16,7 +16,7 @@ from storytrace.ingest.errors import InputProblem
 from storytrace.ingest.ids import IdRegistry
 from storytrace.model import Article, InputError
 
-__all__ = ["read_paths", "read_file", "article_from_text", "IdRegistry", "InputProblem", "DEFAULT_MAX_BYTES"]
+__all__ = ["read_paths", "read_file", "read_story_text", "article_from_text", "IdRegistry", "InputProblem", "DEFAULT_MAX_BYTES"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -81,6 +81,31 @@ def read_file(
         yield InputError(str(path), str(problem))
     except Exception as exc:  # a library choking on hostile input: one line, never a traceback
         yield InputError(str(path), f"could not read ({type(exc).__name__}: {str(exc)[:200]})")
+
+
+def read_story_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The one story a file holds, read as ``analyze`` reads it, as a text to compare: its headline
+    and body, without the page around it (an HTML page's menus and comments, a text file's byline
+    and date stamp), so one article saved as .txt, .md or .html reads the same. A headline that
+    only names the text by its first sentence is not said twice. Raises InputProblem."""
+    articles = []
+    for item in read_file(path, max_bytes):
+        if isinstance(item, Article):
+            articles.append(item)
+        elif item.fatal:
+            raise InputProblem(item.problem)
+    if len(articles) != 1:
+        raise InputProblem(f"holds {len(articles)} articles; compare reads one story per file "
+                           "(use analyze for a collection)" if articles else "no article text")
+    return story_text(articles[0])
+
+
+def story_text(article: Article) -> str:
+    """An article's headline and body as one text (the headline only when the body does not say it)."""
+    title = (article.title or "").strip()
+    if title and title not in article.original_text:
+        return f"{title}\n\n{article.original_text}"
+    return article.original_text
 
 
 def read_paths(

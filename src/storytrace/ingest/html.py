@@ -5,6 +5,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from storytrace.ingest.errors import InputProblem
@@ -25,22 +26,48 @@ def _has_prose(paragraphs: list[str]) -> bool:
     return any(len(p.split()) >= MIN_PARAGRAPH_WORDS and line_debris_kind(p) is None for p in paragraphs)
 
 
-def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
-    """(main text with paragraphs separated by blank lines, metadata fields); raises InputProblem."""
+# trafilatura hands a page whose main text is shorter than its MIN_EXTRACTED_SIZE (250 characters)
+# to fallback extractors, which glue the whole article element into one line: headline, byline and
+# photo caption run into the story's first sentence. A short article is still an article: its own
+# extraction is tried first at any length, and the fallbacks only when that finds no prose.
+SHORT_PAGE_MIN_CHARACTERS = 10
+
+
+@lru_cache(maxsize=1)
+def _short_page_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(SHORT_PAGE_MIN_CHARACTERS))
+    return config
+
+
+def _bare_extraction(html: str, config=None):
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs parse trouble we report ourselves
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            doc = trafilatura.bare_extraction(
-                html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
-            )
+            return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                               include_images=False, **({"config": config} if config else {}))
     except RecursionError:
         raise InputProblem("HTML nested too deeply to read") from None
     except Exception as exc:  # lxml and trafilatura raise many kinds of errors on broken markup
         raise InputProblem(f"could not parse HTML ({type(exc).__name__})") from None
-    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def _main_text(doc) -> str:
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
+    """(main text with paragraphs separated by blank lines, metadata fields); raises InputProblem."""
+    doc = _bare_extraction(html, _short_page_config())
+    text = _main_text(doc)
+    if not _has_prose([p.strip() for p in text.split("\n")]):
+        doc = _bare_extraction(html)  # the article's own extraction found no prose: let the fallbacks try
+        text = _main_text(doc)
     if not text.strip():
         raise InputProblem("no main text found in HTML")
     title = (doc.title or "").strip()
