@@ -31,6 +31,12 @@ _WIRE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .,'’-]{1,40}\s*\((?P<target>[A-Z]
 _OUTLET_DATELINE = re.compile(rf"(?m)^(?P<target>{_NAME}),[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}},[ \t]+{_DATE}"
                               rf"(?:[ \t]*\((?P<byline>[^()\n]{{1,60}})\))?[ \t]*(?:--|[-–—])")
 
+# Any dateline that opens a paragraph, with or without a credit: "KESTREL BAY, May 4 --",
+# "Beijing, March 3 —", "LONDON (Reuters) -". The story's own first sentence starts after its dash.
+_ANY_DATELINE = re.compile(
+    rf"(?:[A-Z][A-Z .'’-]{{1,40}}|{_NAME})(?:,[ \t]+{_NAME})?(?:,[ \t]+{_DATE})?"
+    rf"(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?:--|[-–—])[ \t]+(?=[\"'“‘(]?[A-Z0-9])")
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("according_to", re.compile(rf"\b[Aa]ccording to\s+{_THE}(?P<target>{_NAME})")),
     ("told", re.compile(rf"\b(?:told|telling|tells)\s+{_THE}(?P<target>{_NAME})")),
@@ -79,6 +85,21 @@ def in_dateline(text: str, start: int, end: int) -> bool:
             if group in pattern.groupindex and m.start(group) != -1 and m.start(group) <= start and end <= m.end(group):
                 return True
     return False
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of ``text`` (a sentence or paragraph) a dateline takes before the story's
+    first word ("KESTREL BAY, May 4 -- Councillors in ..." -> up to "Councillors"); 0 without one.
+    A dateline needs a date, a credit in brackets or a place in capitals: "Councillors - who ..."
+    is no dateline."""
+    m = _ANY_DATELINE.match(text)
+    if m is None:
+        return 0
+    head = m.group(0)
+    if "(" in head or re.search(_DATE, head) or re.match(r"[A-Z][A-Z .'’-]*[A-Z]\b", head) and \
+            head.split(",")[0].split(" (")[0].strip(" -–—").isupper():
+        return m.end()
+    return 0
 
 
 def _is_known_source(start: int, end: int, mentions: list[Mention], matched: str) -> bool:

@@ -24,7 +24,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
-from storytrace.nlp.attribution import in_dateline
+from storytrace.nlp.attribution import dateline_length, in_dateline
 from storytrace.nlp.channel import parsed_channel
 from storytrace.nlp.names import HONORIFICS
 
@@ -87,9 +87,16 @@ def name_units(sentence: ParsedSentence, include_initial: bool = False) -> list[
                                 for t in toks[first:end]):
             units.append(NameUnit(span_text(sentence, first, end).strip("-~^@*_|/\\"), label, sentence, first, end))
             covered.update(range(first, end))
+    # the story's first word: the sentence's, or the first after a dateline ("KESTREL BAY, May 4 --")
+    opening = sentence.start + dateline_length(sentence.text)
+    initial = next((i for i, t in enumerate(sentence.tokens) if t.start >= opening), 0)
     for i, t in enumerate(sentence.tokens):
-        if i in covered or (i == 0 and not include_initial) or t.pos != "PROPN" or not t.text[:1].isupper() or len(word_key(t.text)) < 2:
+        if i in covered or (i in (0, initial) and not include_initial) or t.pos != "PROPN" or not t.text[:1].isupper() \
+                or len(word_key(t.text)) < 2:
             continue
+        if i == initial > 0 and wordnet.common_word(t.lower):
+            continue  # "KESTREL BAY (Wire) - Councillors in ...": capitalised as the story's first word, a tagger
+            # reading the dateline and the sentence as one takes it for a name
         if t.lower.rstrip(".") in WEEKDAYS or t.lower.rstrip(".") in MONTHS:  # dates are compared by the date detectors
             continue
         if any(c in "$€£¥" for c in t.text) and any(c.isdigit() for c in t.text):
@@ -499,7 +506,12 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
 
 CREDIT_LINE = re.compile(
     r"^(?:\(?\s*)(?:based on (?:reporting|a report|reports) (?:by|from)|(?:additional )?reporting by|translat(?:ed|ion) by|"
-    r"edited by|written by|source:|sources:|original:|with (?:files|reporting) from|photo:|image:)", re.I)
+    r"edited by|written by|source:|sources:|original:|with (?:files|reporting) from|photo:|image:)"
+    # a byline kept as a line of its own: "By" and a name (and an outlet) and nothing else; "By the end
+    # of Monday ..." goes on as a sentence
+    r"|^[\[(]?\s*By:?\s+(?-i:(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,|\s+and|\s+for|\s+[|-])\s*(?:[A-Z][\w.&'’-]*\s*){1,4})?)"
+    r"[\])]?\.?$",
+    re.I)
 
 
 # Verbs that open a call to action ("Follow X for more news", "Subscribe to X").

@@ -20,6 +20,7 @@ from storytrace.findings.quantity_words import disagree, quantity_words
 from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
+from storytrace.nlp.attribution import dateline_length
 
 # How this detector's explanation of a change between two amounts of time begins: the tagger calls such
 # spans DATE, so they are found as date_change, and typed_as_amount_of_time makes them number_change once
@@ -143,10 +144,14 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 if rank:
                     explanation = _rank_explanation(sentence, n, all_source) or explanation
                 elsewhere = ctx.other_versions_with(lambda article, n=n: _says_number(article, n))
-                # another version reporting the same figure makes it a shared fact, not an invention
+                # another version reporting the same figure makes it a shared fact, not an invention;
+                # a date in the version's own dateline says when it was filed, no fact of the story
+                filed = n.end <= sentence.start + dateline_length(sentence.text)
+                if filed:
+                    explanation += " Low: it is the date of this version's dateline, when it was filed."
                 findings.append(make_finding(
                     ctx, "unsupported_addition", sentence, n.text, None, "", explanation + ctx.support_note(elsewhere),
-                    0.5 if elsewhere else 0.7, severity="low" if elsewhere else None,
+                    0.5 if elsewhere or filed else 0.7, severity="low" if elsewhere or filed else None,
                 ))
     return findings
 

@@ -421,9 +421,9 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
         ))
-    # the sentence and a neighbour no source sentence pairs with: a rendering split in two (a dateline
-    # set on its own line keeps the source sentence's date there)
-    rendering = [sentence, *_unpaired_neighbours(ctx, sentence)]
+    # the sentence and the dateline cut from it: a version that sets its dateline on a line of its own
+    # keeps the source sentence's date there
+    rendering = [sentence, *_cut_dateline(ctx, sentence)]
     derived_numbers = [n for part in rendering for n in sentence_numbers(part)]
     derived_raw = raw_values(" ".join(part.text for part in rendering))
     derived_second = second_values(rendering)
@@ -445,15 +445,17 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     return out
 
 
-def _unpaired_neighbours(ctx: PairContext, sentence: ParsedSentence) -> list[ParsedSentence]:
-    """The derived sentences just before and after ``sentence`` that the aligner paired with no
-    source sentence: pieces of the same rendering, not renderings of other source sentences."""
-    out = []
-    for i in (sentence.index - 1, sentence.index + 1):
-        neighbour = ctx.der.sentence(i)
-        if neighbour is not None and not ctx.is_paired(i):
-            out.append(neighbour)
-    return out
+_CUT_AT_A_DASH = re.compile(r"\s(?:--|[-–—])$")
+
+
+def _cut_dateline(ctx: PairContext, sentence: ParsedSentence) -> list[ParsedSentence]:
+    """The derived sentence just before ``sentence`` when it is a dateline cut from it: it ends in the
+    dateline's dash ("Lakeside Daily, Beijing, March 3 (Reporter Zhang Min) --") and the aligner
+    paired it with no source sentence of its own."""
+    before = ctx.der.sentence(sentence.index - 1)
+    if before is None or ctx.is_paired(before.index) or not _CUT_AT_A_DASH.search(before.text.rstrip()):
+        return []
+    return [before]
 
 
 # A version shorter than this share of its source condenses it: leaving a whole phrase out is then
