@@ -2,7 +2,7 @@
 byline in brackets are credits; the dateline's place and date, and names in an ordinary sentence, are not."""
 from __future__ import annotations
 
-from storytrace.nlp.attribution import in_dateline
+from storytrace.nlp.attribution import dateline_span, in_dateline
 
 
 def _span(text: str, part: str) -> tuple[int, int]:
@@ -30,3 +30,21 @@ def test_names_in_an_ordinary_sentence_are_not_credits():
     assert not in_dateline(text, *_span(text, "Lakeside Holdings"))
     listing = "Officials in Beijing, Shanghai and Tianjin said on March 3 that parks opened."
     assert not in_dateline(listing, *_span(listing, "Beijing"))
+
+
+# A translated wire credit often has no dash: the reporter's name in brackets closes the dateline, and
+# the first sentence runs on after it ("Chinanews.com, Beijing, February 11 (Men Rui) recently released ...").
+def test_a_byline_in_brackets_closes_a_dateline_without_a_dash():
+    text = "Lakeside Daily, Beijing, March 3 (Li Wei) recently released a report on the city's parks."
+    assert in_dateline(text, *_span(text, "Lakeside Daily"))
+    assert in_dateline(text, *_span(text, "Li Wei"))
+    assert not in_dateline(text, *_span(text, "Beijing"))
+    assert dateline_span(text, *_span(text, "3"))  # the date belongs to the dateline, not to the sentence
+
+
+def test_without_brackets_or_a_dash_an_opening_name_is_no_dateline():
+    text = "Lakeside Daily, Beijing, March 3 recently released a report on the city's parks."
+    assert not in_dateline(text, *_span(text, "Lakeside Daily"))
+    assert not dateline_span(text, *_span(text, "3"))
+    brackets = "Lakeside Holdings, the owner, March 3 (a Monday) opened parks."
+    assert not in_dateline(brackets, *_span(brackets, "Lakeside Holdings"))

@@ -27,7 +27,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.attribution import in_dateline
+from storytrace.nlp.attribution import dateline_span, in_dateline
 from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -186,6 +186,11 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
             f'where a word is missing ("{hole}").', 0.6,
         )]
     return []
+
+
+def _said_in_the_text(number, ctx: PairContext) -> bool:
+    """Does any sentence of the derived text give the number?"""
+    return any(number.matches(n) for s in ctx.der.sentences for n in sentence_numbers(s))
 
 
 def _dateline_credit(ctx: PairContext, unit) -> bool:
@@ -432,6 +437,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
                 src, m, [n.value for n in derived_numbers] + derived_second + list(derived_raw)):
             continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
+        if dateline_span(ctx.source.text, m.start, m.end) and _said_in_the_text(m, ctx):
+            continue  # the dateline's date, which this version writes in a line or sentence of its own
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
         phrase = _left_out_whole(src, m.start, sentence) if ctx.derived_words < CONDENSED * ctx.source_words else ""
         if phrase:
