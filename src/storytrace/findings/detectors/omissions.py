@@ -262,9 +262,15 @@ def _hedged_word_kept(src: ParsedSentence, i: int, kept: set[str]) -> bool:
     """Does the derived sentence keep what the hedge at ``i`` hedges: the word it qualifies, or,
     for a hedging verb ("figures suggest that 40 people were injured"), the clause it governs?"""
     t = src.tokens[i]
-    if src.tokens[t.head] is not t:
+    if src.tokens[t.head] is not t and t.pos != "VERB":
         return word_key(src.tokens[t.head].lemma) in kept
-    return any(c.head == i and c.dep in ("ccomp", "xcomp") and word_key(c.lemma) in kept for c in src.tokens)
+    # A hedging verb hedges its complement, wherever the verb itself hangs: "appeared to take over",
+    # "it seems that", "appeared calm". Without one it is a verb of its own ("a logo appeared on the
+    # screen": came into view) and hedges nothing, not even the clause it sits in.
+    return any(c.head == i and c.dep in _HEDGED_COMPLEMENTS and word_key(c.lemma) in kept for c in src.tokens)
+
+
+_HEDGED_COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp", "attr", "oprd"})
 
 
 def _after(sentence: ParsedSentence, word: str) -> str:
