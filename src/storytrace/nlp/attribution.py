@@ -28,11 +28,8 @@ _DATE = rf"(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?"
 # Datelines credit the outlet that filed the report, at the start of a paragraph: a wire's
 # "LONDON (Reuters) - ..." and an outlet's "Chinanews.com, Beijing, March 3 (Reporter Li Wei) -- ...".
 _WIRE_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .,'’-]{1,40}\s*\((?P<target>[A-Z][\w.&' -]{1,40})\)\s*[-–—]")
-# The reporter's name in brackets closes an outlet's dateline as a dash does: a translation of a Chinese
-# wire credit ("中新网北京2月11日电(记者 门睿)") often writes no dash and runs the dateline into the first sentence
-# ("Chinanews.com, Beijing, February 11 (Men Rui) recently released ..."). Without the brackets a dash is needed.
 _OUTLET_DATELINE = re.compile(rf"(?m)^(?P<target>{_NAME}),[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,2}},[ \t]+{_DATE}"
-                              rf"(?:[ \t]*\((?P<byline>[^()\n]{{1,60}})\)|[ \t]*(?:--|[-–—]))")
+                              rf"(?:[ \t]*\((?P<byline>[^()\n]{{1,60}})\))?[ \t]*(?:--|[-–—])")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("according_to", re.compile(rf"\b[Aa]ccording to\s+{_THE}(?P<target>{_NAME})")),
@@ -82,15 +79,6 @@ def in_dateline(text: str, start: int, end: int) -> bool:
             if group in pattern.groupindex and m.start(group) != -1 and m.start(group) <= start and end <= m.end(group):
                 return True
     return False
-
-
-def dateline_span(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` inside an outlet's or a wire's dateline ("Chinanews.com, Beijing, March 3
-    (Li Wei) --"), its place and date included? The dateline heads the text, not its first sentence: a
-    version may set it apart as a line of its own, so a date it gives is the text's, not the sentence's."""
-    line = text.rfind("\n", 0, start) + 1
-    return any((m := pattern.match(text, line)) is not None and m.start() <= start and end <= m.end()
-               for pattern in (_WIRE_DATELINE, _OUTLET_DATELINE))
 
 
 def _is_known_source(start: int, end: int, mentions: list[Mention], matched: str) -> bool:

@@ -27,7 +27,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.attribution import dateline_span, in_dateline
+from storytrace.nlp.attribution import in_dateline
 from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -188,11 +188,6 @@ def _name_left_a_hole(ctx, sentence, src, derived: _DerivedWords) -> list[Findin
     return []
 
 
-def _said_in_the_text(number, ctx: PairContext) -> bool:
-    """Does any sentence of the derived text give the number?"""
-    return any(number.matches(n) for s in ctx.der.sentences for n in sentence_numbers(s))
-
-
 def _dateline_credit(ctx: PairContext, unit) -> bool:
     """The outlet a source dateline credits ("Chinanews.com, Beijing, March 3 --"): who filed the
     report, which a version may keep or drop without changing what the story says."""
@@ -262,15 +257,9 @@ def _hedged_word_kept(src: ParsedSentence, i: int, kept: set[str]) -> bool:
     """Does the derived sentence keep what the hedge at ``i`` hedges: the word it qualifies, or,
     for a hedging verb ("figures suggest that 40 people were injured"), the clause it governs?"""
     t = src.tokens[i]
-    if src.tokens[t.head] is not t and t.pos != "VERB":
+    if src.tokens[t.head] is not t:
         return word_key(src.tokens[t.head].lemma) in kept
-    # A hedging verb hedges its complement, wherever the verb itself hangs: "appeared to take over",
-    # "it seems that", "appeared calm". Without one it is a verb of its own ("a logo appeared on the
-    # screen": came into view) and hedges nothing, not even the clause it sits in.
-    return any(c.head == i and c.dep in _HEDGED_COMPLEMENTS and word_key(c.lemma) in kept for c in src.tokens)
-
-
-_HEDGED_COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp", "attr", "oprd"})
+    return any(c.head == i and c.dep in ("ccomp", "xcomp") and word_key(c.lemma) in kept for c in src.tokens)
 
 
 def _after(sentence: ParsedSentence, word: str) -> str:
@@ -443,8 +432,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
                 src, m, [n.value for n in derived_numbers] + derived_second + list(derived_raw)):
             continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
-        if dateline_span(ctx.source.text, m.start, m.end) and _said_in_the_text(m, ctx):
-            continue  # the dateline's date, which this version writes in a line or sentence of its own
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
         phrase = _left_out_whole(src, m.start, sentence) if ctx.derived_words < CONDENSED * ctx.source_words else ""
         if phrase:
