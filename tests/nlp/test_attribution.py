@@ -2,7 +2,9 @@
 byline in brackets are credits; the dateline's place and date, and names in an ordinary sentence, are not."""
 from __future__ import annotations
 
-from storytrace.nlp.attribution import dateline_span, in_dateline
+import pytest
+
+from storytrace.nlp.attribution import in_dateline
 
 
 def _span(text: str, part: str) -> tuple[int, int]:
@@ -34,7 +36,14 @@ def test_names_in_an_ordinary_sentence_are_not_credits():
 
 # A translated wire credit often has no dash: the reporter's name in brackets closes the dateline, and
 # the first sentence runs on after it ("Chinanews.com, Beijing, February 11 (Men Rui) recently released ...").
+# fa25 built this (3c59e78) and took it back (e1ff201): measured with the hedging-verb rule, it moved WMT
+# paraphrase false alarms on tune only and bench_translations lost right omissions on both parts.
+_TAKEN_BACK = "fa25 3c59e78, taken back: no confirm gain, bench_translations right omissions lost (bench/RESULTS.md)"
+
+
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
 def test_a_byline_in_brackets_closes_a_dateline_without_a_dash():
+    from storytrace.nlp.attribution import dateline_span
     text = "Lakeside Daily, Beijing, March 3 (Li Wei) recently released a report on the city's parks."
     assert in_dateline(text, *_span(text, "Lakeside Daily"))
     assert in_dateline(text, *_span(text, "Li Wei"))
@@ -45,6 +54,5 @@ def test_a_byline_in_brackets_closes_a_dateline_without_a_dash():
 def test_without_brackets_or_a_dash_an_opening_name_is_no_dateline():
     text = "Lakeside Daily, Beijing, March 3 recently released a report on the city's parks."
     assert not in_dateline(text, *_span(text, "Lakeside Daily"))
-    assert not dateline_span(text, *_span(text, "3"))
     brackets = "Lakeside Holdings, the owner, March 3 (a Monday) opened parks."
     assert not in_dateline(brackets, *_span(brackets, "Lakeside Holdings"))
