@@ -1,5 +1,5 @@
-"""A continuative adverb renders the progressive (findings/aspect.py): "has gradually fallen" and "has been
-falling", "are steadily growing" and "are growing" say the same aspect, one in a word and one in the
+"""A continuative adverb renders the progressive (fa25's findings/aspect.py, taken back; its cases are
+strict xfails): "has gradually fallen" and "has been falling", "are steadily growing" and "are growing" say the same aspect, one in a word and one in the
 verb's form, so the adverb is no addition where the source's verb is progressive. Where the source's verb
 is not, or the adverb says how fast or how often, it stays one."""
 from __future__ import annotations
@@ -8,6 +8,10 @@ import pytest
 
 from .helpers import pair_findings
 
+# fa25 built this (d2425da) and took it back: WMT paraphrase false alarms 29 -> 28/222 on tune, confirm
+# unchanged (20/166), so a tuning gain only (bench/RESULTS.md, "Issue 17, session 25 (fa25)").
+_TAKEN_BACK = "fa25 d2425da, taken back: tuning gain only (WMT paraphrase 29 -> 28/222, confirm 20/166 unchanged)"
+
 _ADDED = "unsupported_addition"
 
 
@@ -15,6 +19,7 @@ def _added(findings, word):
     return [f for f in findings if f.type == _ADDED and f.derived_value == word and f.severity != "low"]
 
 
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
 @pytest.mark.parametrize("source,derived,word", [
     ("Since the protests began, the number of people marching in the streets has been falling, the poll found.",
      "Since the protests began, the number of people marching in the streets has gradually fallen, the poll found.",

@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from storytrace.findings.aspect import renders_progressive
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.litotes import renders_a_litotes
@@ -117,8 +116,6 @@ def _renders_in_other_words(tok: Token, head: Token, d: ParsedSentence, sources:
     """
     if renders_a_litotes(tok, d, sources):
         return True  # "shortly" for "not long", "few" for "not many": the opposite of a denied word
-    if renders_progressive(tok, head, sources):
-        return True  # "has gradually decreased" for "has been decreasing": the source's aspect
     if tok.pos == head.pos == "NOUN" and word_key(tok.lemma) != word_key(head.lemma) \
             and wordnet.is_hypernym_or_synonym(head.lemma, tok.lemma, "n", depth=_GENERALISATION_STEPS):
         return True
