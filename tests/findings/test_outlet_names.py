@@ -129,3 +129,39 @@ def test_a_number_in_a_neighbouring_sentence_of_its_own_rendering_is_still_left_
     derived = "The bureau opened new parks this year. It planted 12 trees in them."
     findings = _counted(pair_findings(extractor, source, derived, [([0], [0]), ([1], [1])]))
     assert [f for f in findings if f.source_value == "12" and f.type == "omission"], findings
+
+# A translation may run the dateline into the first sentence with no dash, the reporter's name in brackets
+# closing it ("Chinanews.com, Beijing, February 11 (Men Rui) recently released ..."), and another may set
+# the dateline apart as a line of its own ("Beijing, Feb. 11 (Menrui) -- According to ..."): the outlet is
+# still only a credit, and the date the dateline gives is the text's, said in either.
+_RUN_ON = ("Lakeside Daily, Beijing, March 3 (Li Wei) recently released a survey, which shows that the city "
+           "opened 12 new parks this year.")
+_SET_APART = ("Beijing, March 3 (Li Wei) -- According to a survey released recently, the city opened 12 new "
+              "parks this year.")
+
+
+# the set-apart dateline is a sentence of its own; the run-on sentence renders the sentence after it.
+# fa25 built these (3c59e78) and took them back (e1ff201): no confirm gain, right omissions lost in
+# bench_translations (bench/RESULTS.md, "Issue 17, session 25 (fa25)").
+_TAKEN_BACK = "fa25 3c59e78, taken back: no confirm gain, bench_translations right omissions lost"
+
+
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
+@pytest.mark.parametrize("source,derived,pairs", [(_RUN_ON, _SET_APART, [([0], [1])]),
+                                                  (_SET_APART, _RUN_ON, [([1], [0])])])
+def test_a_dateline_run_into_the_first_sentence_credits_its_outlet(extractor, source, derived, pairs):
+    assert _counted(pair_findings(extractor, source, derived, pairs)) == []
+
+
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
+def test_a_date_run_into_the_first_sentence_is_said_by_a_dateline_set_apart(extractor):
+    findings = pair_findings(extractor, _RUN_ON, _SET_APART, [([0], [1])])
+    assert not [f for f in findings if f.type == "omission" and f.severity != "low"], findings
+
+
+def test_a_dateline_date_the_version_gives_nowhere_is_still_left_out(extractor):
+    derived = ("Beijing (Li Wei) -- According to a survey that was released recently, the city has opened 12 new "
+               "parks this year.")
+    findings = pair_findings(extractor, _RUN_ON, derived, [([0], [1])])
+    # (the outlet's omission stands for the sentence; with fa25's dateline rule the date's did)
+    assert [f for f in findings if f.type == "omission" and f.severity != "low"], findings

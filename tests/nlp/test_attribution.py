@@ -2,6 +2,8 @@
 byline in brackets are credits; the dateline's place and date, and names in an ordinary sentence, are not."""
 from __future__ import annotations
 
+import pytest
+
 from storytrace.nlp.attribution import in_dateline
 
 
@@ -30,3 +32,27 @@ def test_names_in_an_ordinary_sentence_are_not_credits():
     assert not in_dateline(text, *_span(text, "Lakeside Holdings"))
     listing = "Officials in Beijing, Shanghai and Tianjin said on March 3 that parks opened."
     assert not in_dateline(listing, *_span(listing, "Beijing"))
+
+
+# A translated wire credit often has no dash: the reporter's name in brackets closes the dateline, and
+# the first sentence runs on after it ("Chinanews.com, Beijing, February 11 (Men Rui) recently released ...").
+# fa25 built this (3c59e78) and took it back (e1ff201): measured with the hedging-verb rule, it moved WMT
+# paraphrase false alarms on tune only and bench_translations lost right omissions on both parts.
+_TAKEN_BACK = "fa25 3c59e78, taken back: no confirm gain, bench_translations right omissions lost (bench/RESULTS.md)"
+
+
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
+def test_a_byline_in_brackets_closes_a_dateline_without_a_dash():
+    from storytrace.nlp.attribution import dateline_span
+    text = "Lakeside Daily, Beijing, March 3 (Li Wei) recently released a report on the city's parks."
+    assert in_dateline(text, *_span(text, "Lakeside Daily"))
+    assert in_dateline(text, *_span(text, "Li Wei"))
+    assert not in_dateline(text, *_span(text, "Beijing"))
+    assert dateline_span(text, *_span(text, "3"))  # the date belongs to the dateline, not to the sentence
+
+
+def test_without_brackets_or_a_dash_an_opening_name_is_no_dateline():
+    text = "Lakeside Daily, Beijing, March 3 recently released a report on the city's parks."
+    assert not in_dateline(text, *_span(text, "Lakeside Daily"))
+    brackets = "Lakeside Holdings, the owner, March 3 (a Monday) opened parks."
+    assert not in_dateline(brackets, *_span(brackets, "Lakeside Holdings"))
