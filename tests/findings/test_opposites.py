@@ -82,6 +82,8 @@ def test_a_rendering_with_no_parser_slot_is_no_flip(extractor, der):
 
 
 
+@pytest.mark.xfail(strict=True, reason="candidate A4 dropped (session 18): asking for a shared neighbour cost one right "
+                   "translation flip on confirm and no DEMETR row; known wrong flip")
 def test_opposites_in_two_different_clauses_at_the_same_place_are_no_flip(extractor):
     # "as the shooting began" / "where the boy was killed": the same relative place, but no word the two
     # sentences share stands next to either, so the two are not one slot

@@ -53,6 +53,7 @@ def test_an_opposite_in_a_slot_the_version_does_not_render_is_still_a_flip(extra
 # At d435a1c the bare verb "pick" (choose) was read, and "seen" in the slot of "picked" counted as its
 # opposite through another sense: a medium negation_flip on a faithful rendering.
 
+@pytest.mark.xfail(strict=True, reason="candidate P dropped (fa22): translations confirm high+medium 143/183 -> 142/182")
 def test_a_phrasal_verb_is_read_as_itself_not_as_its_bare_verb(extractor):
     findings = pair_findings(extractor, "New hiring in hotels and health care has picked up significantly this year.",
                              "Hotels and health care have seen a significant rebound in new hiring this year.")

@@ -17,7 +17,7 @@ from storytrace.findings.litotes import rendered_by_opposite
 from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
-from storytrace.findings.slots import CONTENT_POS, anchors, same_word, substitutions
+from storytrace.findings.slots import CONTENT_POS, anchors, substitutions
 from storytrace.findings.wordsense import (VAGUE_POLES, opposite_senses, senses, slot_opposed, wordnet_opposite,
                                            wordnet_readings)
 from storytrace.model import Finding
@@ -608,7 +608,7 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
                 continue
             if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
-            if _negated_here(src, j) != _negated_here(sentence, i) or _said_of_other_things(sentence, i, src, j):
+            if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
             return [make_finding(
                 ctx, "negation_flip", sentence, tok.text, src, other.text,
@@ -618,26 +618,6 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
     if use_valence and len(aligned) == 1:
         return _unslotted_opposite(ctx, sentence, aligned[0], said, derived_lemmas)
     return []
-
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-def _subject(sentence: ParsedSentence, i: int) -> int | None:
-    return next((k for k, t in enumerate(sentence.tokens) if t.head == i and k != i and t.dep in _SUBJECT_DEPS), None)
-
-
-def _said_of_other_things(sentence: ParsedSentence, i: int, src: ParsedSentence, j: int) -> bool:
-    """Are the two words verbs said of different subjects ("as the shooting began" / "where the courier
-    was killed")? Opposite verbs reverse a claim only about one thing; a pronoun may stand for
-    either subject, so it never tells them apart."""
-    a, b = _subject(sentence, i), _subject(src, j)
-    if a is None or b is None:
-        return False
-    ta, tb = sentence.tokens[a], src.tokens[b]
-    if "PRON" in (ta.pos, tb.pos) or same_word(ta, tb):
-        return False
-    return anchors(sentence, src).get(a) != b
 
 
 # How far apart (as a share of sentence length) two words may stand and still be read as one slot
@@ -670,8 +650,7 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         readings = set(wordnet_readings(tok))
         opposed = [j for j in near if readings & src_readings[j]
                    and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
-        if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i) \
-                or _said_of_other_things(sentence, i, src, opposed[0]):
+        if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
             continue
         found.append((i, opposed[0]))
     if len(found) != 1:
