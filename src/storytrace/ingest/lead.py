@@ -16,6 +16,10 @@ MAX_LEAD_CHARS = 120
 MIN_LEAD_WORDS = 6
 _QUOTES = "\"'“”‘’«»„"
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"'“‘A-Z0-9])|\n+")
+# A full stop after a title, an initial or a dotted acronym ("Dr. Gupta", "C. Everett Koop", "U.S.
+# Navy") ends no sentence: the capital after it starts the name, not a new sentence.
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|Prof|No|Inc|Corp|Co|vs)|\b[A-Z](?:\.[A-Z])*)\.$")
 _FINITE = frozenset(
     """is are was were has have had will would can could shall should may might must did does do am
     says said tells told announces announced reports reported""".split()
@@ -50,7 +54,15 @@ def reads_as_lead(sentence: str) -> bool:
 
 
 def lead_sentences(text: str, limit: int = LEAD_SENTENCES) -> list[str]:
-    return [p.strip() for p in _SENTENCE_END.split(text.strip()) if p.strip()][:limit]
+    out: list[str] = []
+    for piece in (p.strip() for p in _SENTENCE_END.split(text.strip())):
+        if not piece:
+            continue
+        if out and ABBREVIATION_END.search(out[-1]):
+            out[-1] += " " + piece  # "Dr." ends no sentence: the piece goes on the same one
+        else:
+            out.append(piece)
+    return out[:limit]
 
 
 def shorten(sentence: str, limit: int = MAX_LEAD_CHARS) -> str:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storytrace.ingest.lead import ABBREVIATION_END as _ABBREVIATION
+
 CHUNK_SENTENCES = 3
 LEXICAL_CANDIDATES = 4
 _SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+(?=[\"“‘'(]?[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Jr|Sr|Prof|No|Inc|Corp|Co|vs)|\b[A-Z](?:\.[A-Z])*)\.$")
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("a an the of to in on at for and or but is are was were be been has have had it its this "
                   "that these those with by from as he she they we i you his her their our not no".split())

@@ -11,6 +11,7 @@ import math
 import re
 
 from storytrace.findings.common import PairContext, make_finding, span_text
+from storytrace.findings.conversions import currency, is_bracketed_conversion
 from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
@@ -132,6 +133,13 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 what = "date" if kind == "date_change" else "number"
                 if kind == "date_change" and _amounts_of_time(sentence, n, src_sentence, m):
                     what = "amount of time"  # "2 years" / "2 1/2 years": how long, not when
+                if kind == "number_change" and _converted_apart(sentence, n, src_sentence, m):
+                    findings.append(make_finding(
+                        ctx, kind, sentence, n.text, src_sentence, m.text,
+                        f"The source says \"{_as_written(src_sentence, m)}\", this version says \"{_as_written(sentence, n)}\","
+                        " in another currency, in brackets after an amount it converts: one amount at two exchange rates,"
+                        " which the pair cannot check.", 0.4, severity="low"))
+                    continue
                 missing = _missing_signal(sentence, n, src_sentence, m, rank)
                 finding = make_finding(
                     ctx, kind, sentence, n.text, src_sentence, m.text,
@@ -154,6 +162,16 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                     0.5 if elsewhere or filed else 0.7, severity="low" if elsewhere or filed else None,
                 ))
     return findings
+
+
+def _converted_apart(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
+    """Two figures in different currencies, one of them a bracketed conversion of the amount before it
+    ("40 million euros ($52 million)" / "40 million euros (35 million pounds)"): no changed figure."""
+    def where(s: ParsedSentence, v: NumberValue) -> tuple[str, int, int]:
+        return s.text, v.start - s.start, v.end - s.start
+    mine, theirs = currency(*where(sentence, n)), currency(*where(src_sentence, m))
+    return bool(mine and theirs and mine != theirs) \
+        and (is_bracketed_conversion(*where(sentence, n)) or is_bracketed_conversion(*where(src_sentence, m)))
 
 
 def _amounts_of_time(sentence: ParsedSentence, n: NumberValue, src_sentence: ParsedSentence, m: NumberValue) -> bool:
