@@ -165,3 +165,12 @@ def test_a_dateline_date_the_version_gives_nowhere_is_still_left_out(extractor):
     findings = pair_findings(extractor, _RUN_ON, derived, [([0], [1])])
     # (the outlet's omission stands for the sentence; with fa25's dateline rule the date's did)
     assert [f for f in findings if f.type == "omission" and f.severity != "low"], findings
+
+
+def test_a_figure_of_the_story_is_not_kept_by_the_day_in_a_cut_dateline(extractor):
+    # the source's "3 trains" is left out; the "3" of the version's dateline is the day, not that figure
+    story = "The flood stopped {}trains on the main line between Beijing and Tianjin on Tuesday, the railway operator said."
+    derived = "Rail line shut\n\nLakeside Daily, Beijing, March 3 (Reporter Zhang Min) --\n\n" + story.format("")
+    source = "Rail line shut\n\nBeijing, March 3 -- " + story.format("3 ")
+    findings = _counted(pair_findings(extractor, source, derived, [([0], [1])]))
+    assert [f for f in findings if f.type == "omission" and f.source_value == "3"], findings

@@ -27,7 +27,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.attribution import in_dateline
+from storytrace.nlp.attribution import dateline_length, in_dateline
 from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -421,15 +421,19 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
         ))
-    # the sentence and the dateline cut from it: a version that sets its dateline on a line of its own
-    # keeps the source sentence's date there
-    rendering = [sentence, *_cut_dateline(ctx, sentence)]
-    derived_numbers = [n for part in rendering for n in sentence_numbers(part)]
-    derived_raw = raw_values(" ".join(part.text for part in rendering))
-    derived_second = second_values(rendering)
+    derived_numbers = sentence_numbers(sentence)
+    derived_raw = raw_values(sentence.text)
+    derived_second = second_values([sentence])
+    # a version that sets its dateline on a line of its own keeps the date of the source sentence's
+    # dateline there; only that date: a figure of the story is not kept by a day of the month
+    source_dateline_end = src.start + dateline_length(src.text)
+    cut = _cut_dateline(ctx, sentence)
+    cut_numbers = [n for part in cut for n in sentence_numbers(part)]
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
             continue  # "the 1800s" is a period a translation may name another way
+        if m.end <= source_dateline_end and any(m.matches(n) for n in cut_numbers):
+            continue
         if any(m.matches(n) for n in derived_numbers) or any(m.matches_value(v) for v in derived_raw):
             continue
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
