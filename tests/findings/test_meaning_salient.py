@@ -1,4 +1,5 @@
-"""A describing word that is the claim's one departure from its source (findings/meaning.stands_out).
+"""A describing word that is the claim's one departure from its source (session 25's add25 candidate M1,
+745b10d: measured and dropped, its positive cases are strict xfails; the controls pass on main).
 
 The meaning path of modifiers_cmp counts a qualifier the structure cannot settle when the claim comes
 clearly nearer the source without it (removal gain > 0.03). A planted manner or evaluative word
@@ -15,11 +16,9 @@ from __future__ import annotations
 import pytest
 
 from storytrace.config import Config
-from storytrace.findings.meaning import is_particle, stands_out
-from storytrace.findings.pairwise import default_parser
 from storytrace.similarity.embeddings import Embedder
 
-from .helpers import pair_findings, prepare
+from .helpers import pair_findings
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +46,8 @@ PLANTED = [
 ]
 
 
+@pytest.mark.xfail(strict=True, reason="add25 M1 (745b10d) dropped: DEMETR confirm critical 681 -> 684 but confirm "
+                   "faithful false alarms 9 -> 11 and WMT paraphrase false alarms 20 -> 21")
 @pytest.mark.parametrize("src,der,word", PLANTED)
 def test_a_describing_word_that_is_the_claims_one_departure_is_a_medium_addition(extractor, encoder, src, der, word):
     hits = _additions(pair_findings(extractor, src, der, encoder=encoder), word)
@@ -72,27 +73,3 @@ def test_without_the_encoder_nothing_new_is_reported(extractor, src, der, word):
 ])
 def test_a_rendering_or_a_misread_word_is_no_addition(extractor, encoder, src, der):
     assert not _additions(pair_findings(extractor, src, der, encoder=encoder))
-
-
-def _parsed(extractor, src, der):
-    return default_parser().parse_many([prepare(extractor, src, "s"), prepare(extractor, der, "d")])
-
-
-def test_stands_out_compares_the_word_with_the_sentences_other_words(extractor, encoder):
-    src, der, word = PLANTED[0]
-    s, d = _parsed(extractor, src, der)
-    sentence = d.sentences[0]
-    tok = next(t for t in sentence.tokens if t.text == word)
-    assert stands_out(encoder, sentence, tok, s.sentences)
-    # the reworded head is no departure of its own: other words gain more without it
-    head = next(t for t in sentence.tokens if t.text == "maternity")
-    assert not stands_out(encoder, sentence, head, s.sentences)
-    assert not stands_out(None, sentence, tok, s.sentences)
-
-
-def test_a_particle_is_part_of_its_verb(extractor):
-    s, d = _parsed(extractor, "The council has proposed several measures.",
-                   "The council has put forward several proposals and quickly left.")
-    tokens = d.sentences[0].tokens
-    assert is_particle(d.sentences[0], next(t for t in tokens if t.text == "forward"))
-    assert not is_particle(d.sentences[0], next(t for t in tokens if t.text == "quickly"))

@@ -20,7 +20,6 @@ import re
 
 import numpy as np
 
-from storytrace.nlp import wordnet
 from storytrace.nlp.parsed import ParsedSentence, Token
 
 # How much nearer to the source a claim must come, in cosine, once the word is removed, for the word
@@ -66,56 +65,10 @@ def removal_gain(encoder, sentence: ParsedSentence, tok: Token, sources: list[Pa
     return float(vectors[0] @ vectors[2] - vectors[0] @ vectors[1])
 
 
-# A smaller gain still counts for a describing word (an adjective or adverb with a checkable meaning of its own)
-# when it is the sentence's most extraneous word: taking it out brings the claim nearer the source than taking
-# out any other content word does. A faithful rendering worded its own way spreads its distance from the source
-# over the rewording (other words gain as much or more); a planted word is the one place the claim departs from
-# it. Chosen on the tuning part of DEMETR dev only.
-SALIENT_GAIN = 0.01
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
-
-
 def changes_meaning(encoder, sentence: ParsedSentence, tok: Token, sources: list[ParsedSentence],
                     threshold: float = REMOVAL_GAIN) -> bool:
-    if is_particle(sentence, tok):
-        return False
     gain = removal_gain(encoder, sentence, tok, sources)
     return gain is not None and gain > threshold
-
-
-def stands_out(encoder, sentence: ParsedSentence, tok: Token, sources: list[ParsedSentence],
-               threshold: float = SALIENT_GAIN) -> bool:
-    """Does the claim come nearer the source without the word (by more than ``threshold``) than without any
-    other content word of the sentence?"""
-    if is_particle(sentence, tok):
-        return False
-    gain = removal_gain(encoder, sentence, tok, sources)
-    if gain is None or gain <= threshold:
-        return False
-    return gain > max(other_gains(encoder, sentence, tok, sources), default=0.0)
-
-
-def other_gains(encoder, sentence: ParsedSentence, tok: Token, sources: list[ParsedSentence]) -> list[float]:
-    """The removal gain of each other content word of the sentence (one batch through the encoder)."""
-    others = [t for t in sentence.tokens if t is not tok and t.pos in _CONTENT_POS]
-    if not others:
-        return []
-    source = " ".join(s.text for s in sources)
-    vectors = np.asarray(encoder.encode([source, sentence.text, *(without_word(sentence, t) for t in others)]),
-                         dtype=np.float32)
-    base = float(vectors[0] @ vectors[1])
-    return [float(vectors[0] @ v) - base for v in vectors[2:]]
-
-
-def is_particle(sentence: ParsedSentence, tok: Token) -> bool:
-    """An adverb right after its verb that makes a phrasal verb with it ("put forward", "carry out"): it is part
-    of the verb, and taking it out leaves another verb ("put"), so its removal gain measures no added word."""
-    if tok.pos != "ADV" or not (0 <= tok.head < len(sentence.tokens)):
-        return False
-    head = sentence.tokens[tok.head]
-    if head.pos != "VERB" or not (0 < tok.start - head.end <= 1):
-        return False
-    return wordnet.known(f"{head.lemma.lower()}_{tok.lower}", "v")
 
 
 class LazyEncoder:

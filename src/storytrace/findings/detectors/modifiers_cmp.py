@@ -19,7 +19,7 @@ from dataclasses import replace
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.litotes import renders_a_litotes
-from storytrace.findings.meaning import changes_meaning, stands_out
+from storytrace.findings.meaning import changes_meaning
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
@@ -269,27 +269,10 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
             continue
         # a word the structure alone does not settle (a noun completing a compound, a participle):
         # it counts only when the meaning signal agrees that it changes what the sentence says
-        if not structural and not _changes_meaning(ctx, d, tok, sources):
+        if not structural and not changes_meaning(ctx.encoder, d, tok, sources):
             continue
         out.append((i, a, not structural))
     return out
-
-
-def _changes_meaning(ctx: PairContext, d: ParsedSentence, tok: Token, sources: list[ParsedSentence]) -> bool:
-    """The meaning signal on a word the structure leaves open: the claim comes clearly nearer the source
-    without it, or, for an adjective or adverb that describes (not a vague, degree or function word, whose
-    weight in the encoder is emphasis), nearer than without any other word of the sentence. Nouns and
-    participles are left to the clear gain alone: a translator completes a compound with them ("a horse
-    show" for "a riding tournament"). So is a word the tagger reads in a part of speech WordNet does not give
-    it ("has great made contributions": "great" as an adverb), the trace of scrambled words or a misparse."""
-    if changes_meaning(ctx.encoder, d, tok, sources):
-        return True
-    if tok.pos not in ("ADJ", "ADV") or not _checkable_word(tok, ctx):
-        return False
-    pos = wordnet.SPACY_POS[tok.pos]
-    if not (wordnet.known(tok.lower, pos) or wordnet.known(tok.lemma, pos)):
-        return False
-    return stands_out(ctx.encoder, d, tok, sources)
 
 
 def _meaning_candidate(tok: Token, ctx: PairContext) -> bool:
@@ -518,7 +501,7 @@ def _qualifier_by_meaning(ctx: PairContext, d: ParsedSentence, i: int, tok: Toke
         # only a sentence that renders one source sentence and nothing else: a summary sentence
         # fuses several, and a qualifier there may condense any of them
         return None
-    if not _changes_meaning(ctx, d, tok, sources):
+    if not changes_meaning(ctx.encoder, d, tok, sources):
         return None
     s = max(sources, key=lambda s: len(_sentence_words(s) & d_words))
     return _added_qualifier(
