@@ -24,7 +24,10 @@ def test_same_side_or_plain_figure_is_no_change(extractor, der):
 
 
 # "Almost" and "nearly" say a count falls short of the figure: a bound from above, against a source that
-# says the count went past it ("topped", "more than").
+# says the count went past it ("topped", "more than"). Session 25's add25 M2 (21ac72c), measured and dropped:
+# the positive cases are strict xfails, the controls pass on main.
+@pytest.mark.xfail(strict=True, reason="add25 M2 (21ac72c) dropped: DEMETR tuning additions 91 -> 92, the confirm part "
+                   "unchanged (a tune-only gain)")
 @pytest.mark.parametrize("src,der", [
     ("The number of confirmed cases in the region topped 2 million on Friday, officials said.",
      "The number of confirmed cases in the region reached almost 2 million on Friday, officials said."),

@@ -330,14 +330,10 @@ def _rank_explanation(sentence: ParsedSentence, n: NumberValue, all_source) -> s
     return f"The source speaks of the {' and '.join(ranks)} {_ranked_noun(sentence, n)}, never the {n.text.lower()}."
 
 
-# "more than 40" and "less than 40" bound a figure from opposite sides. "Almost 40" and "nearly 40" say the
-# count falls short of 40, so they bound it from above too: "topped 4 million" / "almost 4 million" is reversed.
-# ("About 40", "around 40" may fall on either side: no bound.) A verb of going past a figure ("topped",
-# "surpassed") bounds it from below, as "exceeded" does; "top" itself is left out ("the top 10").
+# "more than 40" and "less than 40" bound a figure from opposite sides.
 _LOWER_BOUND = re.compile(r"\b(?:more than|over|above|in excess of|at least|exceed(?:s|ed|ing)?|greater than|"
-                          r"upwards of|topp(?:ed|ing)|surpass(?:es|ed|ing)?)\s+(?:a\s+)?[$€£¥]?$", re.IGNORECASE)
-_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|below|at most|up to|almost|nearly)\s+(?:a\s+)?[$€£¥]?$",
-                          re.IGNORECASE)
+                          r"upwards of)\s+(?:a\s+)?[$€£¥]?$", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|below|at most|up to)\s+(?:a\s+)?[$€£¥]?$", re.IGNORECASE)
 
 
 def _bound(sentence: ParsedSentence, n: NumberValue) -> int:
