@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.config import Config
-from storytrace.findings.meaning import removal_gain, without_word
+from storytrace.findings.meaning import prefetch, removal_gain, without_word
 from storytrace.findings.pairwise import default_parser
 from storytrace.similarity.embeddings import Embedder
 
@@ -85,6 +85,24 @@ def test_removal_gain_reads_the_claim_without_the_word(extractor, encoder):
     assert removal_gain(encoder, sentence, tok, s.sentences) > 0.03
     assert removal_gain(None, sentence, tok, s.sentences) is None
 
+
+
+def test_a_pairs_checks_are_encoded_in_one_call_with_the_vectors_they_get_alone(extractor):
+    """prefetch (the pair's meaning checks encoded in one call, perf25) leaves each check nothing to encode,
+    and each removal gain is what the check computes alone: a vector depends on its sentence only."""
+    src = prepare(extractor, "Researchers studied DNA in the damaged cells. Two hikers were found in the forest on Sunday.", "s")
+    der = prepare(extractor, "Researchers studied DNA repair in the damaged cells. Two hikers were found injured in the forest on Sunday.", "d")
+    s, d = default_parser().parse_many([src, der])
+    checks = [(sentence, next(t for t in sentence.tokens if t.text == word), s.sentences)
+              for sentence, word in zip(d.sentences, ("repair", "injured"))]
+    alone = [removal_gain(Embedder(Config()), *check) for check in checks]
+    batched, calls = Embedder(Config()), []
+    encode_uncached = batched._encode_uncached
+    batched._encode_uncached = lambda texts: calls.append(list(texts)) or encode_uncached(texts)
+    prefetch(batched, checks)
+    assert len(calls) == 1 and len(calls[0]) == 5  # the sources as one text, two claims, two claims without the word
+    assert [removal_gain(batched, *check) for check in checks] == alone
+    assert len(calls) == 1
 
 # Session 21's candidate M2 (crit21, dropped then: one more XSum consistent summary flagged): an
 # unsupported qualifier on a head whose source counterpart the structure cannot settle, counted when

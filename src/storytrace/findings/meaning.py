@@ -60,9 +60,24 @@ def removal_gain(encoder, sentence: ParsedSentence, tok: Token, sources: list[Pa
     source sentences read as one text; None without an encoder or sources."""
     if encoder is None or not sources:
         return None
-    source = " ".join(s.text for s in sources)
-    vectors = np.asarray(encoder.encode([source, sentence.text, without_word(sentence, tok)]), dtype=np.float32)
+    vectors = np.asarray(encoder.encode(_texts(sentence, tok, sources)), dtype=np.float32)
     return float(vectors[0] @ vectors[2] - vectors[0] @ vectors[1])
+
+
+def _texts(sentence: ParsedSentence, tok: Token, sources: list[ParsedSentence]) -> list[str]:
+    """What ``removal_gain`` encodes: the sources read as one text, the claim, the claim without the word."""
+    return [" ".join(s.text for s in sources), sentence.text, without_word(sentence, tok)]
+
+
+def prefetch(encoder, checks: list[tuple[ParsedSentence, Token, list[ParsedSentence]]]) -> None:
+    """Encode in one call every text the ``changes_meaning`` checks of a pair will ask for, so that the
+    checks then find their vectors in the encoder's cache. The encoder runs sentences of the same
+    length as one batch, never padded (a vector depends on its sentence alone), so this changes no
+    vector; it saves one small model call per check (a pair's checks, one or two new texts each,
+    cost one batch per distinct length instead)."""
+    texts = [t for sentence, tok, sources in checks if sources for t in _texts(sentence, tok, sources)]
+    if encoder is not None and texts:
+        encoder.encode(list(dict.fromkeys(texts)))
 
 
 def changes_meaning(encoder, sentence: ParsedSentence, tok: Token, sources: list[ParsedSentence],

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.litotes import renders_a_litotes
-from storytrace.findings.meaning import changes_meaning
+from storytrace.findings.meaning import changes_meaning, prefetch
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
@@ -245,12 +245,13 @@ def _side_by_side(sources: list[ParsedSentence]) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext) -> list[tuple[int, int]]:
+def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext) -> list[tuple[int, int, bool]]:
     """Words slipped in between two words the source has side by side ("in custody" / "in
     private custody", "has issued two warnings" / "has issued lately two warnings"): the plainest
     trace of an insertion, whatever the parser made the new word hang off. With the word gone the
     derived text reads as the source does there, so the word cannot be the rendering of
-    anything else. Returns (index of the word, index of the word after it)."""
+    anything else. Returns (index of the word, index of the word after it, whether it counts only if
+    the meaning signal agrees: the caller asks it, once the pair's other checks are done)."""
     positions, pairs = _word_positions(d), _side_by_side(sources)
     out = []
     for b, i, a in zip(positions, positions[1:], positions[2:]):
@@ -266,10 +267,6 @@ def _inserted(d: ParsedSentence, sources: list[ParsedSentence], ctx: PairContext
         if tok.lower in HEDGES or _supported(tok, ctx):
             continue
         if 0 <= tok.head < len(d.tokens) and _renders_in_other_words(tok, d.tokens[tok.head], d, sources):
-            continue
-        # a word the structure alone does not settle (a noun completing a compound, a participle):
-        # it counts only when the meaning signal agrees that it changes what the sentence says
-        if not structural and not changes_meaning(ctx.encoder, d, tok, sources):
             continue
         out.append((i, a, not structural))
     return out
@@ -383,23 +380,33 @@ def _drops_qualifiers(s: ParsedSentence, j: int, d: ParsedSentence, index: int, 
 def detect_modifiers(ctx: PairContext) -> list[Finding]:
     # A word both checks flag is reported once: the pair's dedupe keeps the qualifier finding
     # (higher confidence, and its explanation names the head).
-    findings = _detect_qualifiers(ctx)
-    for d, sources in ctx.aligned_sentences():
-        for i, a, by_meaning in _inserted(d, sources, ctx):
-            if _source_qualifies_more(d, a, sources, ctx.summary_mode):
-                continue
-            tok, after = d.tokens[i], d.tokens[a]
-            s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
-            elsewhere = _versions_saying(ctx, tok, after)
-            slot_sentence, other = unrendered_slot(d, i, i + 1, sources, _VAGUE)
-            s = slot_sentence or s
-            findings.append(make_finding(
-                ctx, "unsupported_addition", d, tok.text, s, "",
-                f"This version adds {tok.text!r} before {after.text!r}; the source has the words on "
-                f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere)
-                + (_MEANING_NOTE if by_meaning else "") + _slot_note(other),
-                0.4 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
-            ))
+    # Every cheap check runs first; the meaning signal (a sentence encoder) is asked last, for the
+    # words that pass all of them, and their texts are encoded in one call (prefetch).
+    qualifiers = _detect_qualifiers(ctx)
+    inserted = [(d, sources, i, a, by_meaning) for d, sources in ctx.aligned_sentences()
+                for i, a, by_meaning in _inserted(d, sources, ctx)
+                if not _source_qualifies_more(d, a, sources, ctx.summary_mode)]
+    prefetch(ctx.encoder, [(q.d, q.tok, q.sources) for q in qualifiers if isinstance(q, _MeaningCheck)]
+             + [(d, d.tokens[i], sources) for d, sources, i, _, by_meaning in inserted if by_meaning])
+    findings = [q if isinstance(q, Finding) else q.resolve(ctx) for q in qualifiers]
+    findings = [f for f in findings if f is not None]
+    for d, sources, i, a, by_meaning in inserted:
+        # a word the structure alone does not settle (a noun completing a compound, a participle):
+        # it counts only when the meaning signal agrees that it changes what the sentence says
+        if by_meaning and not changes_meaning(ctx.encoder, d, d.tokens[i], sources):
+            continue
+        tok, after = d.tokens[i], d.tokens[a]
+        s = next((s for s in sources if word_key(after.lemma) in _sentence_words(s)), sources[0])
+        elsewhere = _versions_saying(ctx, tok, after)
+        slot_sentence, other = unrendered_slot(d, i, i + 1, sources, _VAGUE)
+        s = slot_sentence or s
+        findings.append(make_finding(
+            ctx, "unsupported_addition", d, tok.text, s, "",
+            f"This version adds {tok.text!r} before {after.text!r}; the source has the words on "
+            f"either side of it next to each other, and {tok.text!r} nowhere." + ctx.support_note(elsewhere)
+            + (_MEANING_NOTE if by_meaning else "") + _slot_note(other),
+            0.4 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
+        ))
     return findings
 
 
@@ -427,8 +434,10 @@ def _versions_saying(ctx: PairContext, word: Token, near: Token) -> list[str]:
     return ctx.other_versions_with(says)
 
 
-def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
-    findings: list[Finding] = []
+def _detect_qualifiers(ctx: PairContext) -> list[Finding | _MeaningCheck]:
+    """The qualifier findings in sentence order, with a ``_MeaningCheck`` in the place of each one that
+    the meaning signal must still confirm."""
+    findings: list[Finding | _MeaningCheck] = []
     for d, sources in ctx.aligned_sentences():
         d_keys = content_keys(d.tokens)
         for i, tok in enumerate(d.tokens):
@@ -468,9 +477,8 @@ def _detect_qualifiers(ctx: PairContext) -> list[Finding]:
                     f"{head.text!r}, and {tok.text!r} nowhere.", 0.6))
                 break
             else:
-                finding = _qualifier_by_meaning(ctx, d, i, tok, head, sources, d_words)
-                if finding is not None:
-                    findings.append(finding)
+                if _meaning_may_settle(ctx, d):
+                    findings.append(_MeaningCheck(d, i, tok, head, sources, d_words))
     return findings
 
 
@@ -488,23 +496,36 @@ def _added_qualifier(ctx: PairContext, d: ParsedSentence, i: int, tok: Token, he
     )
 
 
-def _qualifier_by_meaning(ctx: PairContext, d: ParsedSentence, i: int, tok: Token, head: Token,
-                          sources: list[ParsedSentence], d_words: frozenset[str]) -> Finding | None:
+def _meaning_may_settle(ctx: PairContext, d: ParsedSentence) -> bool:
+    """May the meaning signal settle a qualifier of ``d`` that the structure leaves open? Only with an
+    encoder, and only in a sentence that renders one source sentence and nothing else: a summary
+    sentence fuses several, and a qualifier there may condense any of them."""
+    return ctx.encoder is not None and ctx.is_one_to_one(d.index)
+
+
+@dataclass(frozen=True)
+class _MeaningCheck:
     """A qualifier no source word supports (not the word, a derivation or a synonym, nor a rendering
     of a source word in other words), on a head whose counterpart the structure cannot settle: the
     source words the head differently ("the invisible effects" for "the impacts"), qualifies it in
     words this version drops, or the rest of the sentence is reworded. The structure alone cannot
     tell an added fact ("pacifist protesters") from the rendering of a dropped qualifier, so the
     word counts only when the meaning signal agrees: without it the sentence says much more nearly
-    what the source says. Medium at most (one structural signal, one model signal)."""
-    if ctx.encoder is None or not ctx.is_one_to_one(d.index):
-        # only a sentence that renders one source sentence and nothing else: a summary sentence
-        # fuses several, and a qualifier there may condense any of them
-        return None
-    if not changes_meaning(ctx.encoder, d, tok, sources):
-        return None
-    s = max(sources, key=lambda s: len(_sentence_words(s) & d_words))
-    return _added_qualifier(
-        ctx, d, i, tok, head, s,
-        f"This version adds {tok.text!r} to {head.text!r}; no word of the source says {tok.text!r} or a synonym of it.",
-        0.55, _MEANING_NOTE)
+    what the source says. Medium at most (one structural signal, one model signal). Resolved after
+    the pair's cheap checks, so that all its encodings run in one call."""
+    d: ParsedSentence
+    i: int
+    tok: Token
+    head: Token
+    sources: list[ParsedSentence]
+    d_words: frozenset[str]
+
+    def resolve(self, ctx: PairContext) -> Finding | None:
+        d, tok, head = self.d, self.tok, self.head
+        if not changes_meaning(ctx.encoder, d, tok, self.sources):
+            return None
+        s = max(self.sources, key=lambda s: len(_sentence_words(s) & self.d_words))
+        return _added_qualifier(
+            ctx, d, self.i, tok, head, s,
+            f"This version adds {tok.text!r} to {head.text!r}; no word of the source says {tok.text!r} or a synonym of it.",
+            0.55, _MEANING_NOTE)
