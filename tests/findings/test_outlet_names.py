@@ -116,6 +116,8 @@ def test_a_person_named_in_the_story_text_is_still_an_addition(extractor):
 
 # A version that sets its dateline on a line of its own splits the source's first sentence in two:
 # the date it keeps there is not left out of the story sentence that follows.
+@pytest.mark.xfail(strict=True, reason="coordinator s25 (b1ada2b, 0e584e6), taken back: looking for the source dateline's "
+                   "date in the version's cut dateline cost one right omission on bench_translations confirm (113 -> 112/288)")
 def test_a_date_kept_in_a_dateline_on_its_own_line_is_not_left_out(extractor):
     derived = f"Parks open\n\nLakeside Daily, Beijing, March 3 (Reporter Zhang Min) --\n\n{_BODY}"
     # the aligner pairs the source's sentence with the story sentence, and the dateline with nothing

@@ -27,7 +27,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.attribution import dateline_length, in_dateline
+from storytrace.nlp.attribution import in_dateline
 from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -424,16 +424,9 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     derived_numbers = sentence_numbers(sentence)
     derived_raw = raw_values(sentence.text)
     derived_second = second_values([sentence])
-    # a version that sets its dateline on a line of its own keeps the date of the source sentence's
-    # dateline there; only that date: a figure of the story is not kept by a day of the month
-    source_dateline_end = src.start + dateline_length(src.text)
-    cut = _cut_dateline(ctx, sentence)
-    cut_numbers = [n for part in cut for n in sentence_numbers(part)]
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
             continue  # "the 1800s" is a period a translation may name another way
-        if m.end <= source_dateline_end and any(m.matches(n) for n in cut_numbers):
-            continue
         if any(m.matches(n) for n in derived_numbers) or any(m.matches_value(v) for v in derived_raw):
             continue
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
@@ -447,19 +440,6 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
                                 0.4 if phrase else 0.5, severity="low" if phrase else None))
     return out
-
-
-_CUT_AT_A_DASH = re.compile(r"\s(?:--|[-–—])$")
-
-
-def _cut_dateline(ctx: PairContext, sentence: ParsedSentence) -> list[ParsedSentence]:
-    """The derived sentence just before ``sentence`` when it is a dateline cut from it: it ends in the
-    dateline's dash ("Lakeside Daily, Beijing, March 3 (Reporter Zhang Min) --") and the aligner
-    paired it with no source sentence of its own."""
-    before = ctx.der.sentence(sentence.index - 1)
-    if before is None or ctx.is_paired(before.index) or not _CUT_AT_A_DASH.search(before.text.rstrip()):
-        return []
-    return [before]
 
 
 # A version shorter than this share of its source condenses it: leaving a whole phrase out is then
