@@ -17,7 +17,9 @@ def test_section_label_and_byline_in_brackets_are_not_the_title():
     assert a.title == "How a small port won the container race"
     assert a.author == "Mara Lindqvist"
     assert a.metadata["field_sources"]["title"] == "inferred from text"
-    assert a.metadata["header_lines"] == ["The Big Read"]  # kept, not lost (the byline stays in the body)
+    # kept, not lost; the byline under the headline is header, not body (as on a page read by trafilatura)
+    assert a.metadata["header_lines"] == ["The Big Read", "[By Mara Lindqvist]"]
+    assert "Lindqvist" not in a.original_text
 
 
 def test_header_debris_line_gives_the_date_not_the_title():
@@ -270,3 +272,28 @@ def test_a_headline_above_a_dateline_on_its_own_line_is_the_title():
 def test_a_headline_with_a_dash_inside_is_still_a_title():
     a = article_from_text(f"Port deal signed - and sealed\n\n{BODY}")
     assert a.title == "Port deal signed - and sealed"
+
+
+# A byline under the headline says who wrote this copy, as a page's byline does: a page read by
+# trafilatura gives no byline in its text, so a .txt that kept it in its body read as another text
+# (a person, "Piet van Dam", added to the story). It is read into the author and kept with the header lines.
+@pytest.mark.parametrize("byline, author", [("By Mara Jensen", "Mara Jensen"), ("By Piet van Dam", "Piet van Dam"),
+                                            ("By Ana Ruiz and Tom Reyes", "Ana Ruiz and Tom Reyes")])
+def test_a_byline_under_the_headline_is_no_body_text(byline, author):
+    from storytrace.ingest import article_from_text
+
+    body = "The harbour in Porto Vela reopened on Monday after the storm, the port authority said."
+    article = article_from_text(f"Harbour reopens after storm\n{byline}\n\n{body}\n")
+    assert article.title == "Harbour reopens after storm"
+    assert article.original_text == body
+    assert article.author == author
+    assert byline in article.metadata["header_lines"]
+
+
+def test_a_sentence_opening_with_by_under_the_headline_stays_in_the_body():
+    from storytrace.ingest import article_from_text
+
+    text = ("Harbour reopens after storm\nBy the end of Monday the harbour was open again.\n\n"
+            "The port authority said the damage was light.\n")
+    article = article_from_text(text)
+    assert article.original_text.startswith("By the end of Monday")

@@ -30,6 +30,11 @@ MAX_TITLE_CHARS = 300
 
 _BY = r"(?:written\s+by|text\s+by|words\s+by|reporting\s+by|by)"
 _BYLINE = re.compile(rf"^[\[(]?\s*{_BY}\s*:?\s+(?P<who>.+?)\s*[\])]?\s*$", re.IGNORECASE)
+# A byline of names only ("By Mara Jensen", "By Piet van Dam and Ana Ruiz"): capitalised words with the
+# lower-case particles of surnames. Only such a line is taken out of the body under a headline; "By the end
+# of Monday ..." reads as a byline to read_byline but is the story's first sentence.
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|dos|del|la|le|ter|bin|ibn|al)\s+)*[A-Z][\w.'’-]*){0,4}"
+_NAME_BYLINE = re.compile(rf"[\[(]?\s*[Bb]y:?\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}}\s*[\])]?\.?")
 _TRANSLATION = re.compile(r"\b(?:translation|translated)\s+by\s*:?\s+(?P<name>[^,;|\])]+)", re.IGNORECASE)
 _AGENCY_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'-]{1,40}\s+)?\((?P<agency>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)\s*[-–—:]?\s")
 _DATE_LINE = re.compile(
@@ -74,6 +79,7 @@ class HeaderInfo:
     title_line: int | None = None  # index into the body's lines
     body_line: int | None = None  # with no headline: the first line after the header lines
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, line) before the title
+    byline_lines: list[int] = field(default_factory=list)  # bylines of names just under the title (indices)
 
 
 def _clean_name(s: str) -> str:
@@ -253,6 +259,8 @@ def infer_header(body: str) -> HeaderInfo:
     for i in [j for j in nonblank if j >= start][:4]:
         line = lines[i].strip()
         kind = _kind(line, None, info, after_title=True)
+        if kind == "byline" and info.title_line is not None and _NAME_BYLINE.fullmatch(line):
+            info.byline_lines.append(i)
         if kind == "body":
             agency = _AGENCY_DATELINE.match(line)
             if agency and not info.outlet:

@@ -107,9 +107,12 @@ def parse_text_document(text: str, article_id: str, source_path: str, **override
         fields["title"] = header.title
         origins["title"] = INFERRED
         lines = body.split("\n")
-        body = "\n".join(lines[header.title_line + 1 :]).strip("\n")
-        if header.skipped:  # section labels, bylines, captions above the headline: kept, not lost
-            fields["header_lines"] = [line for _, line in header.skipped]
+        # a byline under the headline is header, as a page's is (not in its text): read, kept, not in the body
+        bylines = set(header.byline_lines)
+        body = "\n".join(ln for i, ln in enumerate(lines) if i > header.title_line and i not in bylines).strip("\n")
+        kept = [line for _, line in header.skipped] + [lines[i].strip() for i in sorted(bylines)]
+        if kept:  # section labels, bylines, captions around the headline: kept, not lost
+            fields["header_lines"] = kept
     else:
         if not fields.get("title") and header.skipped and header.body_line is not None:
             # A date stamp or byline above text with no headline: never the title; kept, not lost.
