@@ -26,14 +26,29 @@ def _mostly_cjk(text: str) -> bool:
     return letters > 0 and len(_CJK_CHAR.findall(text)) >= 0.5 * letters
 
 
+def _blank_lines_only_after_header(text: str) -> bool:
+    """Every blank line comes after header lines (a headline, a byline, a date: short lines not ending
+    like a sentence) and the body below them is one line a paragraph, not hard-wrapped: most of its
+    lines end a sentence. Such a blank line sets off the header; the body's paragraphs are its lines."""
+    blocks = [b for b in _BLANK_LINE.split(text) if b.strip()]
+    if len(blocks) < 2:
+        return False
+    if not all(_is_title(line) for block in blocks[:-1] for line in block.strip().split("\n")):
+        return False
+    lines = [line.strip() for line in blocks[-1].strip().split("\n")]
+    breaks = lines[:-1]  # the lines a paragraph break would follow
+    return bool(breaks) and sum(bool(_SENTENCE_END.search(line)) for line in breaks) * 2 > len(breaks)
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Blank-line separated blocks; single lines when the text has no blank line at all.
+    """Blank-line separated blocks; single lines when the text has no blank line at all, or blank
+    lines only below its header lines (``_blank_lines_only_after_header``).
 
     A title line (short, no closing punctuation) is its own paragraph even when only a single
     newline separates it from the body.
     """
     blocks: list[tuple[int, int]] = []
-    if _BLANK_LINE.search(text):
+    if _BLANK_LINE.search(text) and not _blank_lines_only_after_header(text):
         pos = 0
         for m in _BLANK_LINE.finditer(text):
             blocks.append((pos, m.start()))
