@@ -111,6 +111,18 @@ def test_plain_encoder_gives_the_same_vectors_as_sentence_transformers(precision
     assert np.array_equal(plain, reference.encode(sentences))
 
 
+def _encode_text_in_batches(embedder: Embedder, sentences: list[str], size: int, out: np.ndarray) -> None:
+    """The text path (the model tokenises each batch itself) in the batches the embedder runs: the
+    same-length groups, cut and filled up as storytrace.batch_shapes says."""
+    from storytrace.batch_shapes import chunks, fixed_batch
+    from storytrace.similarity.embeddings import _same_length_groups, _token_ids
+
+    ids = _token_ids(embedder.model, sentences)
+    for group in _same_length_groups(ids):
+        for rows, real in chunks(group, size, len(ids[group[0]]), fixed_batch(embedder._use_bf16)):
+            out[rows[:real]] = embedder.model.encode([sentences[i] for i in rows], batch_size=len(rows))[:real]
+
+
 @pytest.mark.parametrize("precision", ["fp32", "bf16"])
 def test_each_sentence_is_tokenised_once_and_gets_the_vector_of_its_text(precision):
     """The embedder tokenises the sentences once to group them by length; the plain encoder then takes
@@ -148,9 +160,8 @@ def test_each_sentence_is_tokenised_once_and_gets_the_vector_of_its_text(precisi
 
     by_text = np.empty_like(vectors)
     autocast = torch.autocast("cpu", dtype=torch.bfloat16) if embedder._use_bf16 else contextlib.nullcontext()
-    with autocast, torch.inference_mode():
-        for i, s in enumerate(sentences):  # one sentence a batch: no padding, the text path
-            by_text[i] = model.encode([s], batch_size=1)[0]
+    with autocast, torch.inference_mode():  # the text path, in the batches the embedder ran
+        _encode_text_in_batches(embedder, sentences, 3, by_text)
     assert np.array_equal(vectors, normalise_rows(by_text))
 
 
@@ -163,7 +174,7 @@ def test_token_id_path_matches_the_text_path_on_empty_long_and_foreign_sentences
 
     import torch
 
-    from storytrace.similarity.embeddings import _same_length_groups, _token_ids, normalise_rows
+    from storytrace.similarity.embeddings import normalise_rows
 
     embedder = Embedder(Config(batch_size=2), precision=precision)
     model = embedder.model
@@ -176,8 +187,7 @@ def test_token_id_path_matches_the_text_path_on_empty_long_and_foreign_sentences
     by_text = np.empty_like(vectors)
     autocast = torch.autocast("cpu", dtype=torch.bfloat16) if embedder._use_bf16 else contextlib.nullcontext()
     with autocast, torch.inference_mode():  # the text path, in the same batches (a batch's size moves the last bits)
-        for rows in _same_length_groups(_token_ids(model, sentences)):
-            by_text[rows] = model.encode([sentences[i] for i in rows], batch_size=2)
+        _encode_text_in_batches(embedder, sentences, 2, by_text)
     assert np.array_equal(vectors, normalise_rows(by_text))
     assert np.array_equal(vectors[1], vectors[2])  # both cut to the same first max_seq_length tokens
 
@@ -388,3 +398,34 @@ def test_weights_the_plain_reader_turns_down_load_quietly(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.split() == ["transformers"], done.stderr
     assert "Loading weights" not in done.stderr, done.stderr
+
+
+def _same_length_sentences(embedder: Embedder, target: str, wanted: int) -> list[str]:
+    """Sentences of exactly the target's length in the model's tokens (a batch of one length is
+    never padded: only the number of sentences in it can move a vector)."""
+    from storytrace.similarity.embeddings import _token_ids
+
+    length = len(_token_ids(embedder.model, [target])[0])
+    nouns = ["ferry", "bus", "train", "truck", "boat", "ship", "plane", "van", "car", "tram"]
+    places = ["port", "station", "square", "airport", "bridge", "market", "school", "harbour"]
+    times = ["noon", "dawn", "dusk", "midnight", "nine", "ten", "six", "eight"]
+    pool = [f"The {n} left the {p} at {t} on Friday." for n in nouns for p in places for t in times]
+    same = [s for s, ids in zip(pool, _token_ids(embedder.model, pool)) if len(ids) == length and s != target]
+    assert len(same) >= wanted, "not enough same-length sentences for the test"
+    return same[:wanted]
+
+
+@pytest.mark.parametrize("precision", ["auto", "fp32"])
+def test_a_vector_does_not_depend_on_how_many_same_length_sentences_share_its_batch(precision):
+    # Same-length sentences share a batch unpadded; on CPUs with AMX tiles oneDNN's bf16 kernels gave a
+    # row other bits in batches of 24, 32 or 64 rows, so a vector depended on how many sentences of its
+    # length the run happened to have (storytrace.bf16_batches).
+    target = "The ferry left the port at noon on Friday."
+    probe = Embedder(Config(), precision=precision)
+    others = _same_length_sentences(probe, target, 70)
+    alone = Embedder(Config(), precision=precision).encode([target])[0]
+    for n, at in [(2, 1), (17, 0), (24, 12), (33, 32), (64, 40)]:
+        batch = others[: n - 1]
+        batch.insert(at, target)
+        vector = Embedder(Config(), precision=precision).encode(batch)[at]
+        assert np.array_equal(vector, alone), f"batch of {n}, at {at}"

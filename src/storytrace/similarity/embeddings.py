@@ -13,6 +13,7 @@ from collections import OrderedDict
 
 import numpy as np
 
+from storytrace.batch_shapes import chunks, fixed_batch
 from storytrace.config import Config
 from storytrace.model import Article
 
@@ -180,7 +181,8 @@ class Embedder:
         under bf16: the matrix products run over another length), so a sentence's vector would
         depend on which sentences happened to be encoded with it: on the cache, on the worker, on
         an earlier run. Without padding it depends on the sentence alone, and `--workers`,
-        incremental runs and re-runs give the same stories and scores.
+        incremental runs and re-runs give the same stories and scores. Where bf16 products may run
+        on AMX tiles, every batch also has the same number of sentences (batch_shapes).
         """
         import torch
 
@@ -192,22 +194,24 @@ class Embedder:
         # batch again cost as much as the grouping itself, ~2% of a run's CPU); others get the text.
         encode_ids = model.encode_token_ids if getattr(model, "takes_token_ids", False) else None
         batch_size = max(1, int(self.config.batch_size))
+        fixed = fixed_batch(self._use_bf16)  # AMX: every batch of one number of sentences
         with autocast, torch.inference_mode():
-            for rows in _same_length_groups(token_ids):
-                if encode_ids is not None:
-                    vectors = encode_ids([token_ids[i] for i in rows], batch_size=batch_size)
-                else:
-                    vectors = model.encode(
-                        [sentences[i] for i in rows],
-                        batch_size=batch_size,
-                        convert_to_numpy=True,
-                        normalize_embeddings=False,
-                        show_progress_bar=False,
-                    )
-                vectors = np.asarray(vectors, dtype=np.float32)
-                if out is None:
-                    out = np.empty((len(sentences), vectors.shape[1]), dtype=np.float32)
-                out[rows] = vectors
+            for group in _same_length_groups(token_ids):
+                for rows, real in chunks(group, batch_size, len(token_ids[group[0]]), fixed):
+                    if encode_ids is not None:
+                        vectors = encode_ids([token_ids[i] for i in rows], batch_size=len(rows))
+                    else:
+                        vectors = model.encode(
+                            [sentences[i] for i in rows],
+                            batch_size=len(rows),
+                            convert_to_numpy=True,
+                            normalize_embeddings=False,
+                            show_progress_bar=False,
+                        )
+                    vectors = np.asarray(vectors, dtype=np.float32)[:real]
+                    if out is None:
+                        out = np.empty((len(sentences), vectors.shape[1]), dtype=np.float32)
+                    out[rows[:real]] = vectors
         self.encoded_count += len(sentences)
         return normalise_rows(out)
 

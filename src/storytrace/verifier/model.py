@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storytrace.batch_shapes import chunks, fixed_batch
+
 WEIGHTS_DIR = Path(__file__).resolve().parent / "weights"
 
 
@@ -81,31 +83,33 @@ class Verifier:
         neighbour moves its score in the last digits (up to 1e-4 in fp32, 0.007 in bfloat16: the
         products run over another length), so the score shown on a finding, and a downgrade at a
         threshold, would depend on what else was in the run and on the hash seed (which ordered
-        pairs of one length in characters).
+        pairs of one length in characters). Batches also take the shapes of ``batch_shapes`` (at least
+        16 token rows; on CPUs with AMX tiles, under bfloat16, always the same number of pairs).
         """
         todo = sorted({p for p in pairs if p not in self._cache})
         if len(self._cache) + len(todo) > 100_000:
             self._cache.clear()
             todo = sorted(set(pairs))
-        for chunk in self._same_length_batches(todo):
-            enc = self._encode(chunk)
-            # bfloat16 products (layer norms and softmax stay fp32 under autocast): about 1.9x faster on
-            # a CPU with bfloat16 instructions, scores within 0.01 of fp32 (bench/RESULTS.md, session 10)
-            with self._torch.inference_mode(), self._torch.autocast("cpu", dtype=self._torch.bfloat16, enabled=self.bf16):
-                probs = self._torch.sigmoid(self.model(**enc).reshape(-1).float()).tolist()
-            self._cache.update(zip(chunk, probs))
+        fixed = fixed_batch(self.bf16)  # AMX: every batch of one number of pairs
+        for length, group in self._same_length_groups(todo):
+            for chunk, real in chunks(group, self.batch_size, length, fixed):
+                enc = self._encode(chunk)
+                # bfloat16 products (layer norms and softmax stay fp32 under autocast): about 1.9x faster on
+                # a CPU with bfloat16 instructions, scores within 0.01 of fp32 (bench/RESULTS.md, session 10)
+                with self._torch.inference_mode(), self._torch.autocast("cpu", dtype=self._torch.bfloat16, enabled=self.bf16):
+                    probs = self._torch.sigmoid(self.model(**enc).reshape(-1).float()).tolist()
+                self._cache.update(zip(chunk[:real], probs[:real]))
         return [round(self._cache[p], 4) for p in pairs]
 
-    def _same_length_batches(self, todo: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-        """``todo`` in batches of at most batch_size pairs of one length in word pieces (after truncation)."""
+    def _same_length_groups(self, todo: list[tuple[str, str]]) -> list[tuple[int, list[tuple[str, str]]]]:
+        """``todo`` grouped by length in word pieces (after truncation), shortest first, with the length."""
         if not todo:
             return []
         lengths = self._encode(todo)["attention_mask"].sum(dim=1).tolist()
         groups: dict[int, list[tuple[str, str]]] = {}
         for pair, n in zip(todo, lengths):
             groups.setdefault(int(n), []).append(pair)
-        return [group[i:i + self.batch_size] for n in sorted(groups) for group in [groups[n]]
-                for i in range(0, len(group), self.batch_size)]
+        return [(n, groups[n]) for n in sorted(groups)]
 
 
 def native_bf16() -> bool:
