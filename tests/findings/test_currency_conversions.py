@@ -40,3 +40,12 @@ def test_what_reads_as_a_bracketed_conversion():
     assert is_bracketed_conversion(text, text.index("52"), text.index("52") + 10)
     assert not is_bracketed_conversion(text, text.index("40"), text.index("40") + 10)  # no bracket
     assert not is_bracketed_conversion(text, text.index("3 million"), text.index("3 million") + 9)  # after a noun
+
+
+def test_conversions_in_each_written_currency_are_no_change(extractor):
+    # currencies the conversion reader did not read before it was the extractor's (nlp.quantities.currency_at)
+    source = "Thieves stole gems worth 40 million euros (58 million Canadian dollars) from a jeweller, police said."
+    derived = "Thieves stole gems valued at 40 million euros (\\$52 million) from a jeweller, police said."
+    findings = pair_findings(extractor, source, derived)
+    assert _flagged(findings) == []
+    assert [f.severity for f in findings if f.type == "number_change"] == ["low"]

@@ -278,7 +278,9 @@ def test_a_headline_with_a_dash_inside_is_still_a_title():
 # trafilatura gives no byline in its text, so a .txt that kept it in its body read as another text
 # (a person, "Piet van Dam", added to the story). It is read into the author and kept with the header lines.
 @pytest.mark.parametrize("byline, author", [("By Mara Jensen", "Mara Jensen"), ("By Piet van Dam", "Piet van Dam"),
-                                            ("By Ana Ruiz and Tom Reyes", "Ana Ruiz and Tom Reyes")])
+                                            ("By Ana Ruiz and Tom Reyes", "Ana Ruiz and Tom Reyes"),
+                                            ("By J. K. Osei", "J. K. Osei"), ("By Bashar al-Assad", "Bashar al-Assad"),
+                                            ("By Mara Jensen | Lakeside Daily", "Mara Jensen")])
 def test_a_byline_under_the_headline_is_no_body_text(byline, author):
     from storytrace.ingest import article_from_text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.nlp.attribution import in_dateline
+from storytrace.nlp.attribution import in_dateline, is_byline
 
 
 def _span(text: str, part: str) -> tuple[int, int]:
@@ -56,3 +56,26 @@ def test_without_brackets_or_a_dash_an_opening_name_is_no_dateline():
     assert not in_dateline(text, *_span(text, "Lakeside Daily"))
     brackets = "Lakeside Holdings, the owner, March 3 (a Monday) opened parks."
     assert not in_dateline(brackets, *_span(brackets, "Lakeside Holdings"))
+
+
+# One byline shape (is_byline) for the header, which takes a byline under a headline out of the body, and
+# for the entity comparison, for which a byline's names are no person the story adds.
+@pytest.mark.parametrize("line", [
+    "By Piet van Dam", "By Ana de la Cruz-Molina", "By Bashar al-Assad", "By J. K. Osei", "[By J.K. Osei]",
+    "By Ana Ruiz and Tom Bell", "By Ana Ruiz & Tom Bell", "By Ana Ruiz, Tom Bell and Li Wei",
+    "By Mara Jensen, Lakeside Daily", "By Mara Jensen for Lakeside Daily", "By Mara Jensen | Lakeside Daily",
+    "By: Mara Jensen.", "BY MARA JENSEN",
+])
+def test_a_byline_of_names(line):
+    assert is_byline(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of May, Mara Jensen had opened 12 new parks.",
+    "By Monday the harbour was open again.",
+    "By 2030 the city wants 40 new parks.",
+    "Mara Jensen wrote the report.",
+    "Written off by Mara Jensen",
+])
+def test_a_sentence_opening_with_by_is_no_byline(line):
+    assert not is_byline(line)

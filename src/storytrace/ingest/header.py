@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from storytrace.ingest.dates import parse_published
 from storytrace.ingest.debris import STAMP_WORDS, line_debris_kind, only_date_words
 from storytrace.ingest.lead import is_poor_title
+from storytrace.nlp.attribution import is_byline
 from storytrace.nlp.names import looks_like_outlet
 
 HEADER_LINES = 12  # lines read before the headline; an article's header is never longer
@@ -30,11 +31,6 @@ MAX_TITLE_CHARS = 300
 
 _BY = r"(?:written\s+by|text\s+by|words\s+by|reporting\s+by|by)"
 _BYLINE = re.compile(rf"^[\[(]?\s*{_BY}\s*:?\s+(?P<who>.+?)\s*[\])]?\s*$", re.IGNORECASE)
-# A byline of names only ("By Mara Jensen", "By Piet van Dam and Ana Ruiz"): capitalised words with the
-# lower-case particles of surnames. Only such a line is taken out of the body under a headline; "By the end
-# of Monday ..." reads as a byline to read_byline but is the story's first sentence.
-_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|dos|del|la|le|ter|bin|ibn|al)\s+)*[A-Z][\w.'’-]*){0,4}"
-_NAME_BYLINE = re.compile(rf"[\[(]?\s*[Bb]y:?\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME}){{0,3}}\s*[\])]?\.?")
 _TRANSLATION = re.compile(r"\b(?:translation|translated)\s+by\s*:?\s+(?P<name>[^,;|\])]+)", re.IGNORECASE)
 _AGENCY_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'-]{1,40}\s+)?\((?P<agency>[A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,3})\)\s*[-–—:]?\s")
 _DATE_LINE = re.compile(
@@ -259,7 +255,9 @@ def infer_header(body: str) -> HeaderInfo:
     for i in [j for j in nonblank if j >= start][:4]:
         line = lines[i].strip()
         kind = _kind(line, None, info, after_title=True)
-        if kind == "byline" and info.title_line is not None and _NAME_BYLINE.fullmatch(line):
+        # only a byline of names (nlp.attribution.is_byline) leaves the body: "By the end of Monday ..."
+        # reads as a byline to read_byline but is the story's first sentence
+        if kind == "byline" and info.title_line is not None and is_byline(line):
             info.byline_lines.append(i)
         if kind == "body":
             agency = _AGENCY_DATELINE.match(line)

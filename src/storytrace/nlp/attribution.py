@@ -37,6 +37,18 @@ _ANY_DATELINE = re.compile(
     rf"(?:[A-Z][A-Z .'’-]{{1,40}}|{_NAME})(?:,[ \t]+{_NAME})?(?:,[ \t]+{_DATE})?"
     rf"(?:[ \t]*\([^()\n]{{1,60}}\))?[ \t]*(?:--|[-–—])[ \t]+(?=[\"'“‘(]?[A-Z0-9])")
 
+# A byline of names, on a line of its own: "By" and up to four names joined by commas, "and" or "&", and
+# at most an outlet after "for", "|" or a dash ("By Mara Jensen for Lakeside Daily"). A name is
+# capitalised words, initials ("J. K. Osei") and hyphens, with the lower-case particles of surnames
+# between them ("Piet van Dam", "Ana de la Cruz", "Bashar al-Assad"). "By the end of May, Mara Jensen
+# had ..." is a sentence: "the" is no name.
+_PARTICLE = r"(?:van|von|de|der|den|da|di|du|dos|del|la|le|ter|bin|ibn|al|el)"
+_BYLINE_WORD = r"[A-Z][\w.'’-]*"
+_BYLINE_NAME = rf"{_BYLINE_WORD}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_BYLINE_WORD}){{0,4}}"
+_BYLINE_OUTLET = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+_BYLINE = re.compile(rf"[\[(]?\s*(?:[Bb]y|BY):?\s+{_BYLINE_NAME}(?:\s*(?:,|\band\b|&)\s*{_BYLINE_NAME}){{0,3}}"
+                     rf"(?:\s*(?:\bfor\b|\||[-–—])\s*{_BYLINE_OUTLET})?\s*[\])]?\.?")
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("according_to", re.compile(rf"\b[Aa]ccording to\s+{_THE}(?P<target>{_NAME})")),
     ("told", re.compile(rf"\b(?:told|telling|tells)\s+{_THE}(?P<target>{_NAME})")),
@@ -100,6 +112,13 @@ def dateline_length(text: str) -> int:
             head.split(",")[0].split(" (")[0].strip(" -–—").isupper():
         return m.end()
     return 0
+
+
+def is_byline(line: str) -> bool:
+    """Is ``line`` a byline and nothing else ("By Piet van Dam", "[By J. K. Osei]", "By Ana Ruiz and Tom
+    Bell", "By Mara Jensen for Lakeside Daily")? It says who wrote the text: the header takes it out of a
+    body under a headline, and the names it gives are no person the story adds."""
+    return _BYLINE.fullmatch(line.strip()) is not None
 
 
 def _is_known_source(start: int, end: int, mentions: list[Mention], matched: str) -> bool:

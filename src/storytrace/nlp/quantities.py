@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from storytrace.model import Mention, Quantity
 from storytrace.nlp.dates import YEAR
@@ -39,11 +40,6 @@ _SUFFIX_SCALE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX_PERCENT = re.compile(r"\s?(?P<pct>%|per\s?cent\b|percent\b|pct\b|percentage points?\b)|(?P<pc>pc)\b", re.IGNORECASE)
-_SUFFIX_CURRENCY_WORD = re.compile(
-    r"\s+(?:US\s+|U\.S\.\s+|Canadian\s+|Australian\s+)?(?P<cw>dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|renminbi|rupees?|francs?|roubles?|rubles?|pesos?)\b",
-    re.IGNORECASE,
-)
-_SUFFIX_CURRENCY_CODE = re.compile(r"\s?(?P<code>USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF|INR)\b")
 # Measurement units written as symbols ("30cm", "5 km", "120 km/h"); a bare "m" after a number
 # without currency is metres (money scales were read before this).
 _SUFFIX_MEASURE = re.compile(
@@ -56,7 +52,6 @@ _OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|(?:\w+
 _FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+", re.IGNORECASE)
 
-_PREFIX_CURRENCY = re.compile(r"(?:(?P<sym>(?:US|C|A|HK|NZ|S)?\\?\$|€|£|¥|₹)|\b(?P<code>USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF|INR)\s?)\Z")
 _PREFIX_APPROX = re.compile(
     r"\b(?P<approx>more than|less than|fewer than|greater than|over|under|about|around|almost|nearly|roughly|"
     r"approximately|at least|at most|up to|some|close to|as many as|as much as|as few as|as little as|just over|"
@@ -71,9 +66,63 @@ _PREFIX_LABEL = re.compile(
 _PREFIX_YEAR = re.compile(r"\b(?:in|since|by|from|until|till|before|after|during|through|of|year|early|late|mid|summer|spring|autumn|fall|winter)\s+\Z", re.IGNORECASE)
 
 SYMBOL_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "US\\$": "USD", "C$": "CAD", "A$": "AUD", "HK$": "HKD",
-                   "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+                   "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
 WORD_CURRENCY = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
                  "rupee": "INR", "franc": "CHF", "rouble": "RUB", "ruble": "RUB", "peso": "MXN"}
+# The country a dollar is named by ("Canadian dollars"): the dollar of the sign with its letters ("C$").
+DOLLAR_COUNTRY = {"us": "USD", "u.s.": "USD", "canadian": "CAD", "australian": "AUD"}
+
+# The one reader of the currency written with an amount (quantities here, bracketed conversions in
+# findings.conversions): a sign or code right before the figure, a space allowed ("$5", "US$5", "\\$5" from
+# markdown, "€ 5", "Rs 500", "EUR 5"), or a currency word or code right after it ("5 euros", "5 Canadian
+# dollars", "5 pounds sterling", "5 USD"). Codes are upper case: "eur" is no code a text writes.
+CURRENCY_CODE = r"(?:USD|EUR|GBP|JPY|CNY|CAD|AUD|CHF|INR)"
+CURRENCY_WORD = r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|renminbi|rupees?|francs?|roubles?|rubles?|pesos?)"
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:(?P<sym>(?:US|C|A|HK|NZ|S)?\\?\$|€|£|¥|₹|\bRs\.?)|\b(?P<code>{CURRENCY_CODE}))[ \u00a0]?\Z")
+_CURRENCY_AFTER = re.compile(
+    rf"\s+(?:(?P<country>US|U\.S\.|Canadian|Australian)\s+)?(?P<word>{CURRENCY_WORD})\b"
+    rf"|(?-i:\s?(?P<code>{CURRENCY_CODE}))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CurrencyMark:
+    """A currency written with an amount: its code and where the sign, code or word stands."""
+    code: str  # "USD", "EUR", "CAD", ...
+    start: int
+    end: int
+
+
+def currency_before(text: str, start: int) -> CurrencyMark | None:
+    """The currency sign or code written right before the figure at ``text[start]`` ("$", "US$", "€ ")."""
+    m = _CURRENCY_BEFORE.search(text, max(0, start - 8), start)
+    if m is None:
+        return None
+    code = SYMBOL_CURRENCY.get(m.group("sym") or "", "") or (m.group("code") or "")
+    return CurrencyMark(code, m.start(), m.end())
+
+
+def currency_after(text: str, end: int) -> CurrencyMark | None:
+    """The currency word or code written right after the amount ending at ``end`` ("euros", "Canadian
+    dollars", "pounds sterling", "USD")."""
+    m = _CURRENCY_AFTER.match(text, end)
+    if m is None:
+        return None
+    if m.group("code"):
+        return CurrencyMark(m.group("code"), m.start("code"), m.end())
+    word = m.group("word").lower().split()[0]
+    code = WORD_CURRENCY.get(word if word == "yen" else word.rstrip("s"), "")
+    if m.group("country") and word.startswith("dollar"):
+        code = DOLLAR_COUNTRY[m.group("country").lower()]
+    return CurrencyMark(code, m.start("country") if m.group("country") else m.start("word"), m.end())
+
+
+def currency_at(text: str, start: int, end: int) -> CurrencyMark | None:
+    """The currency of the amount written at ``text[start:end]``: a sign or code before it, else a word
+    or code after it; None when it is written with none."""
+    return currency_before(text, start) or currency_after(text, end)
+
+
 LENGTH_WORDS = ("high", "long", "wide", "deep", "tall", "metres", "meters", "wall", "tower", "waves", "drop")
 WINDOW = 40  # characters looked at before a number for currency / "more than"
 
@@ -128,11 +177,11 @@ def _read(text: str, m: re.Match, tokens: TokenIndex) -> tuple[int, int, Quantit
         return None  # "COVID-19", "F-35"
     before = text[max(0, start - WINDOW) : start]
     currency = ""
-    cm = _PREFIX_CURRENCY.search(before)
-    if cm:
-        currency = SYMBOL_CURRENCY.get(cm.group("sym") or "", "") or (cm.group("code") or "")
-        start -= len(cm.group(0))
-        before = before[: len(before) - len(cm.group(0))]
+    sign = currency_before(text, start)
+    if sign:
+        currency = sign.code
+        before = before[: len(before) - (start - sign.start)]
+        start = sign.start
     scale, factor = "", 1.0
     if m.group("digits"):
         value = float(m.group("digits").replace(",", ""))
@@ -162,19 +211,9 @@ def _read(text: str, m: re.Match, tokens: TokenIndex) -> tuple[int, int, Quantit
         unit = "pp" if (pm.group("pct") or "").lower().startswith("percentage") else "%"
         end = pm.end()
     elif not currency:
-        cw = _SUFFIX_CURRENCY_WORD.match(text, end)
-        code = _SUFFIX_CURRENCY_CODE.match(text, end)
-        if cw:
-            name = cw.group("cw").lower().split()[0].rstrip("s") if cw.group("cw").lower() not in ("yen",) else "yen"
-            unit = WORD_CURRENCY.get(name, name)
-            if cw.group(0).strip().lower().startswith("canadian"):
-                unit = "CAD"
-            elif cw.group(0).strip().lower().startswith("australian"):
-                unit = "AUD"
-            end = cw.end()
-        elif code:
-            unit = code.group("code")
-            end = code.end()
+        after = currency_after(text, end)
+        if after:
+            unit, end = after.code, after.end
     if not unit:
         mu = _SUFFIX_MEASURE.match(text, end)
         if mu:

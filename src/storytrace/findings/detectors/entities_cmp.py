@@ -24,7 +24,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedArticle, ParsedSentence, stem, word_key
 from storytrace.model import Finding, Role
 from storytrace.nlp import wordnet
-from storytrace.nlp.attribution import dateline_length, in_dateline
+from storytrace.nlp.attribution import dateline_length, in_dateline, is_byline
 from storytrace.nlp.channel import parsed_channel
 from storytrace.nlp.names import HONORIFICS
 
@@ -472,8 +472,9 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
     all_derived_units = [u for s in ctx.der.sentences for u in name_units(s)]
     credits = [(a.start, a.end) for a in ctx.derived.attributions]
     for sentence in ctx.der.sentences:
-        if is_imperative(sentence) or CREDIT_LINE.match(sentence.text.strip()):
-            continue  # "Follow X for more news" asks and "Reporting by X" credits: neither claims anything
+        if is_imperative(sentence) or CREDIT_LINE.match(sentence.text.strip()) or is_byline(sentence.text):
+            continue  # "Follow X for more news" asks, "Reporting by X" and a byline kept as a line of its
+            # own ("By Piet van Dam") credit: none claims anything
         units = name_units(sentence)
         aligned = ctx.aligned_source(sentence.index)
         for unit in units:
@@ -506,11 +507,7 @@ def detect_entities(ctx: PairContext) -> list[Finding]:
 
 CREDIT_LINE = re.compile(
     r"^(?:\(?\s*)(?:based on (?:reporting|a report|reports) (?:by|from)|(?:additional )?reporting by|translat(?:ed|ion) by|"
-    r"edited by|written by|source:|sources:|original:|with (?:files|reporting) from|photo:|image:)"
-    # a byline kept as a line of its own: "By" and a name (and an outlet) and nothing else; "By the end
-    # of Monday ..." goes on as a sentence
-    r"|^[\[(]?\s*By:?\s+(?-i:(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,|\s+and|\s+for|\s+[|-])\s*(?:[A-Z][\w.&'’-]*\s*){1,4})?)"
-    r"[\])]?\.?$",
+    r"edited by|written by|source:|sources:|original:|with (?:files|reporting) from|photo:|image:)",
     re.I)
 
 
