@@ -30,9 +30,10 @@ T = TypeVar("T")
 
 MIN_ROWS = 16  # token rows from which an fp32 product gives a row the same bits (as nlp/gemm.MIN_ROWS)
 
-# 16 sentences a chunk: the cheapest fixed size measured on the 1,296 sentences of a 400-article run
-# (8: more calls of fixed cost; 32: more filler in the many short same-length groups).
-AMX_BATCH = 16
+# 8 sentences a batch, measured on an AMX Xeon (session 26): the 1,296 sentences of a 400-article run
+# cost as much as in batches of 16 (4: 30% more, in more calls), and one sentence encoded alone (the
+# meaning checks of findings/meaning.py) 26% less than filled up to 16.
+AMX_BATCH = 8
 
 _AMX_FLAGS = {"amx_bf16", "amx_tile"}
 

@@ -429,3 +429,24 @@ def test_a_vector_does_not_depend_on_how_many_same_length_sentences_share_its_ba
         batch.insert(at, target)
         vector = Embedder(Config(), precision=precision).encode(batch)[at]
         assert np.array_equal(vector, alone), f"batch of {n}, at {at}"
+
+
+def test_linear_weights_kept_in_bf16_give_the_vectors_autocast_gave():
+    # Under bf16 the plain encoder's linear weights are cast once at load (autocast cast them again on
+    # every call in inference mode); the values are the ones autocast made, so no vector moves.
+    import torch
+
+    from storytrace.similarity.embeddings import _keep_linear_weights_in_bf16
+
+    sentences = ["The ferry left the port at noon on Friday.", "Rain fell.",
+                 "A spokesman declined to comment on the dispute between the two unions over night shifts.", ""]
+    kept = Embedder(Config(), precision="bf16")
+    assert {m.weight.dtype for m in kept.model._model.modules() if isinstance(m, torch.nn.Linear)} == {torch.bfloat16}
+    cast_each_call = Embedder(Config(), precision="bf16")
+    cast_each_call._model = kept._load.__func__(cast_each_call)  # a second model, then back to fp32 weights
+    for m in cast_each_call._model._model.modules():
+        if isinstance(m, torch.nn.Linear):
+            m.to(torch.float32)
+    assert {m.weight.dtype for m in cast_each_call.model._model.modules() if isinstance(m, torch.nn.Linear)} == {torch.float32}
+    assert np.array_equal(kept.encode(sentences), cast_each_call.encode(sentences))
+    _keep_linear_weights_in_bf16(object())  # another kind of model is left as it is

@@ -128,6 +128,7 @@ class Embedder:
         model.eval()
         if self.precision == "bf16" or (self.precision == "auto" and cpu_has_bf16()):
             self._use_bf16 = True
+            _keep_linear_weights_in_bf16(model)
         return model
 
     @property
@@ -214,6 +215,23 @@ class Embedder:
                     out[rows[:real]] = vectors
         self.encoded_count += len(sentences)
         return normalise_rows(out)
+
+
+def _keep_linear_weights_in_bf16(model) -> None:
+    """Cast the linear layers' weights of the packaged encoder to bfloat16 once, as autocast casts them.
+
+    Under autocast every call cast each fp32 weight again (no cast is cached in inference mode): ~15 ms
+    of an 18 ms one-sentence call on an AMX Xeon. The weights now hold the values autocast would have
+    made, so it has nothing left to cast and the vectors are bit-identical (tested). Only the plain
+    encoder, which this Embedder runs under autocast alone; a sentence-transformers model may be run
+    by its own code."""
+    import torch
+
+    if getattr(model, "backend", None) != "torch":
+        return
+    for module in model._model.modules():
+        if isinstance(module, torch.nn.Linear):
+            module.to(torch.bfloat16)
 
 
 def _token_ids(model, sentences: list[str]) -> list[list[int]]:
