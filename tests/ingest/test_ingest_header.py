@@ -47,6 +47,9 @@ def test_agency_dateline_names_the_outlet():
 def test_bylines_name_outlets_authors_and_translators():
     assert read_byline("By Observer News") == ("Observer News", "", "")
     assert read_byline("By Harbour Times, Lena Okafor") == ("Harbour Times", "Lena Okafor", "")
+    # the outlet a writer writes for is no part of her name (it was read as one outlet, "Mara Jensen for ...")
+    assert read_byline("By Mara Jensen for Lakeside Daily") == ("Lakeside Daily", "Mara Jensen", "")
+    assert read_byline("By Mara Jensen for the Lakeside Daily") == ("Lakeside Daily", "Mara Jensen", "")
     assert read_byline("Text by Kitahama Economic News, Translation by Ana Ruiz") == ("Kitahama Economic News", "", "Ana Ruiz")
     assert read_byline("By the way, the port will stay open late this weekend for the festival and the fair and more") is None
     a = article_from_text("Port deal signed\n\nText by Kitahama Economic News, Translation by Ana Ruiz\n\n" + BODY)

@@ -93,7 +93,8 @@ def read_byline(line: str) -> tuple[str, str, str] | None:
     if t:
         translator = _clean_name(t.group("name"))
         who = who[: t.start()]
-    parts = [_clean_name(p) for p in re.split(r",|\s+\|\s+|\s+-\s+", who) if _clean_name(p)]
+    # "By Mara Jensen for (the) Lakeside Daily": the writer, then the outlet she writes for
+    parts = [_clean_name(p) for p in re.split(r",|\s+\|\s+|\s+-\s+|\s+for\s+(?:the\s+)?", who) if _clean_name(p)]
     if not parts or len(" ".join(parts).split()) > 12:
         return None
     outlet = author = ""
