@@ -296,7 +296,9 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         names=names,
         quantities=quantities,
         scale=a.scale,
-        protagonists=compare_protagonists(a.protagonists, a.names, b.protagonists, b.names),
+        # "never names the other's protagonist": by any capitalised word of the text, not only the names the
+        # tagger found ("Kimani 'Kiki' Gray" is no person to it, "Gray" still names him)
+        protagonists=compare_protagonists(a.protagonists, a.names | a.terms, b.protagonists, b.names | b.terms),
         other_cast=cast_differs(a.cast, a.names, b.cast, b.names),
     )
 
