@@ -44,13 +44,15 @@ def _short_page_config():
 
 def _bare_extraction(html: str, config=None):
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # it logs parse trouble we report ourselves
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
-                                               include_images=False, **({"config": config} if config else {}))
+                                               include_images=False, date_extraction_params=set_date_params(False),
+                                               **({"config": config} if config else {}))
     except RecursionError:
         raise InputProblem("HTML nested too deeply to read") from None
     except Exception as exc:  # lxml and trafilatura raise many kinds of errors on broken markup
@@ -59,6 +61,27 @@ def _bare_extraction(html: str, config=None):
 
 def _main_text(doc) -> str:
     return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+# htmldate's extensive search, used when the markup holds no date, turns any bare year on the page
+# (a "Copyright 2019" footer, "first held in 2007" in the story) into the first of January of it.
+def _page_date(html: str, text: str, markup_date: str | None):
+    """The date of the page's markup; else the date stamp above the article's text (as a .txt file's
+    is read); else htmldate's search of the whole page, unless it is a first of January (a bare year)."""
+    from storytrace.ingest.header import infer_header
+
+    if markup_date:
+        return markup_date
+    stamped = infer_header(text).published
+    if stamped:
+        return stamped
+    import htmldate
+
+    try:
+        guess = htmldate.find_date(html, extensive_search=True, original_date=True)
+    except Exception:  # htmldate raises many kinds of errors on broken markup
+        return None
+    return None if not guess or guess.endswith("-01-01") else guess
 
 
 def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
@@ -82,7 +105,7 @@ def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
         "author": doc.author or "",
         "outlet": doc.sitename or doc.hostname or "",
         "url": doc.url or "",
-        "published": doc.date or None,
+        "published": _page_date(html, "\n".join(paragraphs), doc.date),
     }
     m = _HTML_LANG.search(html[:5000])
     if m:

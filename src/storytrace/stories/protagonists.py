@@ -20,8 +20,25 @@ def surname(name: str) -> str | None:
     return words[-1] if words else None
 
 
+def _written_in_capitals(a: Article, start: int, end: int) -> bool:
+    written = (a.text or a.original_text)[start:end]
+    return any(c.isupper() for c in written) and not any(c.islower() for c in written)
+
+
+def _mostly_capitals(a: Article) -> bool:
+    letters = [c for c in (a.text or a.original_text)[:5000] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > len(letters) / 2
+
+
 def _person_counts(a: Article) -> Counter[str]:
-    return Counter(s for m in a.mentions if m.kind == "person" and (s := surname(str(m.value or m.text))))
+    """Surnames of the people named, by mentions. In a text of mixed case a person is written with
+    lower-case letters; a "person" written in capitals only at every mention ("SAG" of a subheading
+    "SAG'S DARK CLOUD", which the tagger took for a name) is an organisation's initials."""
+    people = [m for m in a.mentions if m.kind == "person"]
+    if not _mostly_capitals(a):
+        cased = {str(m.value or m.text) for m in people if not _written_in_capitals(a, m.start, m.end)}
+        people = [m for m in people if str(m.value or m.text) in cased]
+    return Counter(s for m in people if (s := surname(str(m.value or m.text))))
 
 
 def protagonists(a: Article) -> frozenset[str]:

@@ -210,11 +210,25 @@ def quantity_contradictions(article: Article) -> list[Finding]:
         first, second = clusters[0][0], clusters[1][0]
         if first.sentence.index == second.sentence.index:  # two figures in one sentence: a comparison
             continue
+        if _told_apart(article, first, second):
+            continue
         explanation = f"Gives two figures for the same {' '.join(words)}: {first.shown} and {second.shown}."
         findings.append(
             make_finding("internal_contradiction", "medium", second, [], first, first.shown, explanation, 0.5)
         )
     return findings
+
+
+def _told_apart(article: Article, a: Observation, b: Observation) -> bool:
+    """Does each sentence give the thing it speaks of other figures, none of them the other's ("the poll
+    of 1,200 voters ... a 2.8 percent margin of error" / "the poll of 600 voters ... a 4 percent margin
+    of error")? Then the two values belong to two things (two polls), not one thing twice."""
+    def others(o: Observation) -> list[Quantity]:
+        return [m.value for m in article.mentions if m.kind == "quantity" and isinstance(m.value, Quantity)
+                and m.value is not o.value and o.sentence.start <= m.start < o.sentence.end]
+
+    mine, theirs = others(a), others(b)
+    return bool(mine) and bool(theirs) and not any(quantities_agree(x, y) for x in mine for y in theirs)
 
 
 @detector("internal contradictions", scope="article", types=("internal_contradiction",),

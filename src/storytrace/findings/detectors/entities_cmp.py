@@ -168,8 +168,20 @@ def word_supported(word: str, source: ParsedArticle) -> bool:
         # An acronym must be an acronym in the source too: "US" is not the pronoun "us". A
         # country's acronym is also supported by its people's name ("U.S." / "American").
         return key in source.acronyms or (key in DEMONYMS and stem(key) in source.stems) \
-            or key in name_initials(source)  # "PBOC" for "People's Bank of China"
+            or key in name_initials(source) \
+            or _common_word_in_capitals(key, source)  # "PBOC" for "People's Bank of China"; "PROVISIONAL"
     return key in source.vocabulary or stem(key) in source.stems or _spelt_alike(key, source)
+
+
+# Acronyms of ordinary words are short ("US", "AIDS", "SWAT"); a longer common word in capitals is
+# the word itself, set so by a paper's style for a story's first words or stressed by the writer.
+MIN_CAPITALISED_WORD = 5
+
+
+def _common_word_in_capitals(key: str, source: ParsedArticle) -> bool:
+    """Is a word written in capitals ("PROVISIONAL") a common English word the source writes too?"""
+    return len(key) >= MIN_CAPITALISED_WORD and (key in source.vocabulary or stem(key) in source.stems) \
+        and wordnet.common_word(key)
 
 
 def _spelt_alike(key: str, source: ParsedArticle) -> bool:
