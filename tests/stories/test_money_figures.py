@@ -1,11 +1,21 @@
 """Reports of one theft or deal give its sum in their readers' currency at the day's rate, and "$"
 names a dozen currencies: "80 million euros", "$104 million" and "$131 million" (Canadian) can be one
 sum. A sum both reports give is a shared figure; a sum only one gives says nothing either way. Counts
-and measures are still compared as before. Hand-written sentences, real extractor."""
+and measures are still compared as before. Hand-written sentences, real extractor.
+
+Taken back (session 26): real26's rule (504bfd0) raised bench_stories' B3 recall on the tuning part only
+(0.765 -> 0.773, confirm unchanged), so its cases are strict xfails; the controls stay ordinary tests."""
 from __future__ import annotations
 
+import pytest
+
 from storytrace.model import Article
-from storytrace.stories.build import _quantity_keys, figure_overlap
+from storytrace.stories import build
+from storytrace.stories.build import _quantity_keys
+
+# the rule's own overlap where it exists, else the plain overlap of every figure
+figure_overlap = getattr(build, "figure_overlap", build._overlap)
+_TAKEN_BACK = "real26 504bfd0, taken back: bench_stories gain on the tuning part only"
 
 
 def keys(extractor, text: str) -> frozenset[str]:
@@ -14,6 +24,7 @@ def keys(extractor, text: str) -> frozenset[str]:
     return _quantity_keys(a)
 
 
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
 def test_a_sum_in_another_currency_is_no_figure_that_differs(extractor):
     euros = keys(extractor, "Gunmen stole paintings worth 80 million euros from a museum in Varno on Sunday.")
     dollars = keys(extractor, "Thieves made off with $104 million worth of art from a Varno museum.")
@@ -21,6 +32,7 @@ def test_a_sum_in_another_currency_is_no_figure_that_differs(extractor):
     assert figure_overlap(euros, dollars) is None  # nothing to compare: neither agreement nor conflict
 
 
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
 def test_a_sum_at_another_rate_is_no_figure_that_differs(extractor):
     one = keys(extractor, "Thieves made off with $104 million worth of art and two statues from a Varno museum.")
     other = keys(extractor, "Four gunmen stole $131 million of art and two statues from the museum.")

@@ -26,7 +26,6 @@ import numpy as np
 
 from storytrace.ingest.lead import lead_title
 from storytrace.model import Article, Story, publication_order
-from storytrace.nlp.quantities import SYMBOL_CURRENCY, WORD_CURRENCY
 from storytrace.stories.ids import story_id
 from storytrace.stories.protagonists import cast_differs, compare_protagonists, protagonists, supporting_cast
 from storytrace.stories.signature import containment_terms
@@ -139,28 +138,6 @@ class PairSignals:
 
 def _ramp(x: float, lo: float, hi: float) -> float:
     return float(min(1.0, max(0.0, (x - lo) / (hi - lo))))
-
-
-# A sum of money is reported in the readers' currency at the day's rate ("85 million euros", "$108
-# million", "74 million pounds"), and "$" names a dozen currencies: the same sum reads as different
-# figures from outlet to outlet. So a sum both reports give is a shared figure, and a sum only one
-# gives says nothing either way (unlike a count or a measure, which reports of one event share).
-_CURRENCY_CODES = frozenset(SYMBOL_CURRENCY.values()) | frozenset(WORD_CURRENCY.values()) | {
-    "USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "INR"}
-_MONEY_KEY = re.compile(r"[-+.\de]+(?P<code>[A-Z]{3})")
-
-
-def _is_money(key: str) -> bool:
-    m = _MONEY_KEY.fullmatch(key)
-    return m is not None and m.group("code") in _CURRENCY_CODES
-
-
-def figure_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """The overlap of two articles' figures, sums of money compared only where both give the same one."""
-    shared = a & b
-    a = frozenset(k for k in a if k in shared or not _is_money(k))
-    b = frozenset(k for k in b if k in shared or not _is_money(k))
-    return _overlap(a, b)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
@@ -285,7 +262,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
 def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
     jaccard = estimate_jaccard(a.signature, b.signature)
     if a.english and b.english:
-        names, quantities = _overlap(a.names, b.names), figure_overlap(a.quantities, b.quantities)
+        names, quantities = _overlap(a.names, b.names), _overlap(a.quantities, b.quantities)
     else:
         # The English extractor cannot read a Chinese or Japanese text's names and figures. What a
         # translation keeps in any script: figures in digits and foreign names in Latin letters.
