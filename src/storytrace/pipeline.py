@@ -7,6 +7,7 @@ from __future__ import annotations
 
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from storytrace.config import Config
@@ -239,28 +240,78 @@ def analyze_block(
     one block); the streaming runner keeps them until it has packed them into the store.
     ``stories``: what block_stories gave for these articles (the workers build them first, to encode
     only the sentences the aligner will read); computed here when not given.
+    The three steps are public so that a worker can run the first for a whole group of blocks, encode
+    the meaning checks' texts of all of them in one batch, then run the last.
     """
+    block = prepare_block(articles, engine, previous, taken, stories)
+    prefetch_meaning([block], engine)
+    return finish_block(block, engine, forget)
+
+
+@dataclass
+class PreparedBlock:
+    """A block's stories with ids, alignments and lineage: what its findings are detected over."""
+    articles: list[Article]
+    stories: list[Story]
+
+
+def prepare_block(articles: list[Article], engine: Pipeline, previous: dict[str, str] | None = None,
+                  taken: set[str] | None = None, stories: list[Story] | None = None) -> PreparedBlock:
+    """Stories (ids assigned), their alignments and lineage."""
     from storytrace.align import align_story
-    from storytrace.findings import detect_findings
-    from storytrace.findings.meaning import calibrated
     from storytrace.lineage import infer_lineage
-    from storytrace.nlp.parsed import forget_views
     from storytrace.stories.ids import assign_story_ids
 
-    config = engine.config
     if stories is None:
         stories = block_stories(articles, engine)
     assign_story_ids(stories, previous, taken)  # before findings: finding ids contain the story id
     by_id = {a.id: a for a in articles}
-    meaning_calibrated = calibrated(config)  # the meaning signal's threshold fits the packaged MiniLM only
     for story in stories:
         members = [by_id[i] for i in story.article_ids]
         story.alignments = align_story(members, engine.embedder) if len(members) > 1 else []
         story.lineage = infer_lineage(members, story.alignments)
-        # the encoder only where the aligner already needed it: a one-article story has no edge
-        story.findings = detect_findings(story, by_id, config, parser=engine.parser, nli=engine.nli,
-                                         encoder=engine.embedder if len(members) > 1 and meaning_calibrated else None)
+    return PreparedBlock(articles, stories)
+
+
+def _meaning_encoder(engine: Pipeline, story: Story):
+    """The encoder the findings of ``story`` may ask: only where the aligner already needed it (a
+    one-article story has no edge), and only for the model the meaning threshold fits."""
+    from storytrace.findings.meaning import calibrated
+
+    return engine.embedder if len(story.article_ids) > 1 and calibrated(engine.config) else None
+
+
+def prefetch_meaning(blocks: list[PreparedBlock], engine: Pipeline, max_texts: int = 4096) -> None:
+    """Encode in big batches the texts the meaning checks of these blocks' findings will ask for: asked
+    pair by pair they came one sentence a batch, several times the cost of a sentence in a big batch
+    (bench/RESULTS.md, "Issue 22, session 26"). Vectors depend on their text alone, so no finding moves."""
+    from storytrace.findings import meaning_texts
+
+    texts: list[str] = []
+    for block in blocks:
+        by_id = {a.id: a for a in block.articles}
+        for story in block.stories:
+            encoder = _meaning_encoder(engine, story)
+            if encoder is not None:
+                texts += meaning_texts(story, by_id, engine.parser, encoder)
+    texts = list(dict.fromkeys(texts))
+    cache_size = getattr(engine.embedder, "cache_size", None) if texts else None
+    if cache_size:
+        del texts[cache_size // 4:]  # leave the cache room for the aligner's sentences read next
+    for start in range(0, len(texts), max_texts):
+        engine.embedder.encode(texts[start:start + max_texts])
+
+
+def finish_block(block: PreparedBlock, engine: Pipeline, forget: bool = True) -> list[Story]:
+    """The findings of each prepared story; the token views dropped afterwards when ``forget``."""
+    from storytrace.findings import detect_findings
+    from storytrace.nlp.parsed import forget_views
+
+    by_id = {a.id: a for a in block.articles}
+    for story in block.stories:
+        story.findings = detect_findings(story, by_id, engine.config, parser=engine.parser, nli=engine.nli,
+                                         encoder=_meaning_encoder(engine, story))
     if forget:
-        forget_views(articles)  # each article is in one block: its token view is not read again
-    return stories
+        forget_views(block.articles)  # each article is in one block: its token view is not read again
+    return block.stories
 

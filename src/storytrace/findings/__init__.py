@@ -61,6 +61,29 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
     return assign_ids(sort_findings(findings, story.article_ids), story.id)
 
 
+def meaning_texts(story: Story, articles: dict[str, Article], parser=None, encoder=None) -> list[str]:
+    """The texts ``detect_findings`` will ask ``encoder`` for on this story's edges (the meaning signal),
+    for a caller that encodes those of many stories in one batch first (pipeline.prefetch_meaning):
+    one-sentence model calls cost several times a sentence in a big batch. Only a saving: a text
+    missed here is encoded when asked, and a vector depends on its text alone."""
+    if encoder is None:
+        return []
+    from storytrace.findings.pairwise import meaning_texts as pair_texts
+
+    members = {a: articles[a] for a in story.article_ids if a in articles}
+    texts: list[str] = []
+    for edge in story.lineage:
+        alignment = oriented_alignment(story, edge.source, edge.derived)
+        if edge.source not in members or edge.derived not in members or alignment is None:
+            continue
+        try:
+            texts += pair_texts(members[edge.source], members[edge.derived], alignment,
+                                story_articles=members, parser=parser, encoder=encoder)
+        except Exception:  # noqa: BLE001 - detect_findings runs the same checks and reports the failure
+            continue
+    return texts
+
+
 # -- pairwise ---------------------------------------------------------------------------------
 
 

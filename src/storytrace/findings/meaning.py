@@ -75,9 +75,14 @@ def prefetch(encoder, checks: list[tuple[ParsedSentence, Token, list[ParsedSente
     length as one batch, never padded (a vector depends on its sentence alone), so this changes no
     vector; it saves one small model call per check (a pair's checks, one or two new texts each,
     cost one batch per distinct length instead)."""
-    texts = [t for sentence, tok, sources in checks if sources for t in _texts(sentence, tok, sources)]
+    texts = texts_for(checks)
     if encoder is not None and texts:
-        encoder.encode(list(dict.fromkeys(texts)))
+        encoder.encode(texts)
+
+
+def texts_for(checks: list[tuple[ParsedSentence, Token, list[ParsedSentence]]]) -> list[str]:
+    """The distinct texts the checks will encode, in order."""
+    return list(dict.fromkeys(t for sentence, tok, sources in checks if sources for t in _texts(sentence, tok, sources)))
 
 
 def changes_meaning(encoder, sentence: ParsedSentence, tok: Token, sources: list[ParsedSentence],

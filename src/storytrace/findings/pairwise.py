@@ -44,10 +44,7 @@ def detect_pair(
     orchestrator and not needed here. ``encoder`` is the engine's sentence encoder (the aligner's
     MiniLM, ``Pipeline.embedder``), for the meaning signal (findings/meaning.py); None: no such signal.
     """
-    parser = parser or default_parser()
-    src, der = parser.parse_many([source, derived])
-    alignment = alignment or Alignment(source=source.id, derived=derived.id)
-    ctx = PairContext(source, derived, alignment, src, der, story_articles=story_articles, encoder=encoder)
+    ctx = pair_context(source, derived, alignment, story_articles=story_articles, parser=parser, encoder=encoder)
     # Versions in two languages: only the detectors that read any language (they compare values);
     # the others read English words and would compare a Chinese sentence with an English one.
     across = languages_differ(source, derived)
@@ -65,6 +62,28 @@ def detect_pair(
     added = {s.start for s in ctx.der.sentences if ctx.alignment.pairs and not ctx.is_paired(s.index)}
     settled = settle_severity(fold_added_sentences(merge_same_change(findings), added), ctx)
     return [typed_as_amount_of_time(f) for f in settled]  # how long, not when: once severity is settled
+
+
+def pair_context(source: Article, derived: Article, alignment: Alignment | None = None, *,
+                 story_articles: dict[str, Article] | None = None, parser: Parser | None = None,
+                 encoder=None) -> PairContext:
+    """What every pair detector reads: both parses (cached by the parser) and the alignment."""
+    src, der = (parser or default_parser()).parse_many([source, derived])
+    alignment = alignment or Alignment(source=source.id, derived=derived.id)
+    return PairContext(source, derived, alignment, src, der, story_articles=story_articles, encoder=encoder)
+
+
+def meaning_texts(source: Article, derived: Article, alignment: Alignment | None = None, *,
+                  story_articles: dict[str, Article] | None = None, parser: Parser | None = None,
+                  encoder=None) -> list[str]:
+    """The texts the pair's detectors will ask the sentence encoder for (the meaning signal of
+    findings/meaning.py), so that a caller can encode those of many pairs in one batch first."""
+    from storytrace.findings.detectors.modifiers_cmp import meaning_texts as modifier_texts
+
+    if encoder is None or languages_differ(source, derived):  # the modifiers detector reads English only
+        return []
+    return modifier_texts(pair_context(source, derived, alignment, story_articles=story_articles,
+                                       parser=parser, encoder=encoder))
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:

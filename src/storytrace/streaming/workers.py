@@ -96,7 +96,7 @@ def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of
     .DocumentVector): the parent computed them for the signatures, so they are not encoded again.
     """
     from storytrace.nlp.parsed import forget_views, packed_view
-    from storytrace.pipeline import analyze_block, block_stories
+    from storytrace.pipeline import block_stories, finish_block, prefetch_meaning, prepare_block
     from storytrace.similarity import docvec
     from storytrace.similarity.embeddings import prefetch_embeddings
 
@@ -115,9 +115,14 @@ def analyse_group(models, load: Callable[[list[str]], list[Article]], pending_of
     aligned = [[by_id[i] for i in s.article_ids] for stories in built for s in stories if len(s.article_ids) > 1]
     if aligned:
         prefetch_embeddings(aligned, models.embedder)
+    # Alignments and lineage of every block first, then one batch of the texts their meaning checks will
+    # encode (one-sentence model calls otherwise), then the findings: what analyze_block does, a group at a time.
+    prepared = [prepare_block(articles, models, previous=task.previous, taken=set(), stories=stories)
+                for task, articles, stories in zip(tasks, loaded, built)]
+    prefetch_meaning(prepared, models)
     results = []
-    for task, articles, stories in zip(tasks, loaded, built):
-        stories = analyze_block(articles, models, previous=task.previous, taken=set(), forget=False, stories=stories)
+    for task, articles, block in zip(tasks, loaded, prepared):
+        stories = finish_block(block, models, forget=False)
         extracted = [a for a in articles if a.id in pending]
         views = {a.id: v for a in extracted if a.id not in errors and (v := packed_view(a)) is not None}
         forget_views(articles)

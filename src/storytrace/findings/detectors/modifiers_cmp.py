@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from storytrace.findings.common import PairContext, content_keys, make_finding
 from storytrace.findings.lexicon import HEDGES
 from storytrace.findings.litotes import renders_a_litotes
-from storytrace.findings.meaning import changes_meaning, prefetch
+from storytrace.findings.meaning import changes_meaning, prefetch, texts_for
 from storytrace.findings.other_wording import unrendered_slot
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, stem, word_key
@@ -382,12 +382,8 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
     # (higher confidence, and its explanation names the head).
     # Every cheap check runs first; the meaning signal (a sentence encoder) is asked last, for the
     # words that pass all of them, and their texts are encoded in one call (prefetch).
-    qualifiers = _detect_qualifiers(ctx)
-    inserted = [(d, sources, i, a, by_meaning) for d, sources in ctx.aligned_sentences()
-                for i, a, by_meaning in _inserted(d, sources, ctx)
-                if not _source_qualifies_more(d, a, sources, ctx.summary_mode)]
-    prefetch(ctx.encoder, [(q.d, q.tok, q.sources) for q in qualifiers if isinstance(q, _MeaningCheck)]
-             + [(d, d.tokens[i], sources) for d, sources, i, _, by_meaning in inserted if by_meaning])
+    qualifiers, inserted = _candidates(ctx)
+    prefetch(ctx.encoder, _meaning_checks(qualifiers, inserted))
     findings = [q if isinstance(q, Finding) else q.resolve(ctx) for q in qualifiers]
     findings = [f for f in findings if f is not None]
     for d, sources, i, a, by_meaning in inserted:
@@ -408,6 +404,30 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
             0.4 if elsewhere or other else 0.55, severity="low" if elsewhere or other else None,
         ))
     return findings
+
+
+def _candidates(ctx: PairContext) -> tuple[list, list]:
+    """The qualifiers (findings, or ``_MeaningCheck`` where the meaning signal settles them) and the
+    inserted words (with whether the meaning signal settles them), after every cheap check."""
+    qualifiers = _detect_qualifiers(ctx)
+    inserted = [(d, sources, i, a, by_meaning) for d, sources in ctx.aligned_sentences()
+                for i, a, by_meaning in _inserted(d, sources, ctx)
+                if not _source_qualifies_more(d, a, sources, ctx.summary_mode)]
+    return qualifiers, inserted
+
+
+def _meaning_checks(qualifiers: list, inserted: list) -> list[tuple[ParsedSentence, Token, list[ParsedSentence]]]:
+    return ([(q.d, q.tok, q.sources) for q in qualifiers if isinstance(q, _MeaningCheck)]
+            + [(d, d.tokens[i], sources) for d, sources, i, _, by_meaning in inserted if by_meaning])
+
+
+def meaning_texts(ctx: PairContext) -> list[str]:
+    """The texts this detector will ask the encoder for on this pair: encoded ahead for many pairs at
+    once (findings.meaning_texts), they are found in the encoder's cache; a vector depends on its text
+    alone, so encoding them ahead changes no finding."""
+    if ctx.encoder is None:
+        return []
+    return texts_for(_meaning_checks(*_candidates(ctx)))
 
 
 _MEANING_NOTE = (" Without it the sentence reads closer to the source's meaning (sentence encoder): the word says"
