@@ -286,6 +286,7 @@ def prefetch_meaning(blocks: list[PreparedBlock], engine: Pipeline, max_texts: i
     pair by pair they came one sentence a batch, several times the cost of a sentence in a big batch
     (bench/RESULTS.md, "Issue 22, session 26"). Vectors depend on their text alone, so no finding moves."""
     from storytrace.findings import meaning_texts
+    from storytrace.similarity.embeddings import encode_ahead
 
     texts: list[str] = []
     for block in blocks:
@@ -294,12 +295,8 @@ def prefetch_meaning(blocks: list[PreparedBlock], engine: Pipeline, max_texts: i
             encoder = _meaning_encoder(engine, story)
             if encoder is not None:
                 texts += meaning_texts(story, by_id, engine.parser, encoder)
-    texts = list(dict.fromkeys(texts))
-    cache_size = getattr(engine.embedder, "cache_size", None) if texts else None
-    if cache_size:
-        del texts[cache_size // 4:]  # leave the cache room for the aligner's sentences read next
-    for start in range(0, len(texts), max_texts):
-        engine.embedder.encode(texts[start:start + max_texts])
+    if texts:  # a quarter of the cache at most: the group's sentences, which the findings read too, keep the rest
+        encode_ahead(engine.embedder, list(dict.fromkeys(texts)), cache_share=4, max_texts=max_texts)
 
 
 def finish_block(block: PreparedBlock, engine: Pipeline, forget: bool = True) -> list[Story]:

@@ -10,6 +10,7 @@ finite auxiliary, a reporting verb or a past-tense form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 LEAD_SENTENCES = 5  # a lead is among the first sentences, or the text has none worth naming it by
 MAX_LEAD_CHARS = 120
@@ -54,15 +55,21 @@ def reads_as_lead(sentence: str) -> bool:
 
 
 def lead_sentences(text: str, limit: int = LEAD_SENTENCES) -> list[str]:
+    return join_abbreviations(p.strip() for p in _SENTENCE_END.split(text.strip()))[:limit]
+
+
+def join_abbreviations(pieces: Iterable[str]) -> list[str]:
+    """Text split at end marks, non-empty pieces put back together where a piece ends in an
+    abbreviation ("Dr.", "U.S."): its full stop ends no sentence, so the next piece goes on it."""
     out: list[str] = []
-    for piece in (p.strip() for p in _SENTENCE_END.split(text.strip())):
+    for piece in pieces:
         if not piece:
             continue
         if out and ABBREVIATION_END.search(out[-1]):
-            out[-1] += " " + piece  # "Dr." ends no sentence: the piece goes on the same one
+            out[-1] += " " + piece
         else:
             out.append(piece)
-    return out[:limit]
+    return out
 
 
 def shorten(sentence: str, limit: int = MAX_LEAD_CHARS) -> str:

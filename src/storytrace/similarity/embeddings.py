@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 import numpy as np
 
-from storytrace.batch_shapes import chunks, fixed_batch
+from storytrace.batch_shapes import chunks, cpu_flags, fixed_batch
 from storytrace.config import Config
 from storytrace.model import Article
 
@@ -36,15 +36,7 @@ def resolve_model_path(name: str) -> str:
 
 def cpu_has_bf16() -> bool:
     """True when the CPU multiplies bfloat16 natively (AVX512-BF16 or AMX): then bf16 is ~2.5x faster."""
-    try:
-        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("flags"):
-                    flags = set(line.split(":", 1)[1].split())
-                    return bool(flags & {"avx512_bf16", "amx_bf16"})
-    except OSError:
-        pass
-    return False
+    return bool(cpu_flags() & {"avx512_bf16", "amx_bf16"})
 
 
 def available_cores() -> int:
@@ -269,8 +261,15 @@ def prefetch_embeddings(stories: list[list[Article]], embedder, max_sentences: i
             continue
         for a in members:
             texts.extend(s.text for s in a.sentences)
-    cache_size = getattr(embedder, "cache_size", None)
+    encode_ahead(embedder, texts, cache_share=2, max_texts=max_sentences)
+
+
+def encode_ahead(embedder, texts: list[str], cache_share: int, max_texts: int = 4096) -> None:
+    """Encode ``texts`` in batches of up to ``max_texts`` so that their vectors wait in the embedder's
+    cache for the callers that ask for them next. At most 1/``cache_share`` of the cache is filled:
+    beyond it the first vectors would be evicted before they are used."""
+    cache_size = getattr(embedder, "cache_size", None) if texts else None
     if cache_size:
-        del texts[cache_size // 2 :]
-    for start in range(0, len(texts), max_sentences):
-        embedder.encode(texts[start : start + max_sentences])
+        texts = texts[: cache_size // cache_share]
+    for start in range(0, len(texts), max_texts):
+        embedder.encode(texts[start : start + max_texts])

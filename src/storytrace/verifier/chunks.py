@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storytrace.ingest.lead import ABBREVIATION_END as _ABBREVIATION
+from storytrace.ingest.lead import join_abbreviations
 
 CHUNK_SENTENCES = 3
 LEXICAL_CANDIDATES = 4
@@ -31,15 +31,8 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of a plain text: one per line where the text has lines, split at end marks."""
     out: list[str] = []
     for line in text.splitlines():
-        pieces = [s.strip() for s in _SPLIT.split(line.strip()) if s.strip()]
-        merged: list[str] = []
-        for piece in pieces:
-            # "Mr. Smith", "U.S. troops": an abbreviation's full stop ends no sentence
-            if merged and _ABBREVIATION.search(merged[-1]):
-                merged[-1] += " " + piece
-            else:
-                merged.append(piece)
-        out.extend(merged)
+        # "Mr. Smith", "U.S. troops": an abbreviation's full stop ends no sentence
+        out.extend(join_abbreviations(s.strip() for s in _SPLIT.split(line.strip())))
     return out
 
 
