@@ -41,6 +41,11 @@ def _person_counts(a: Article) -> Counter[str]:
     return Counter(s for m in people if (s := surname(str(m.value or m.text))))
 
 
+def people(a: Article) -> frozenset[str]:
+    """Surnames of every person the article names, once or more (organisations' initials left out)."""
+    return frozenset(_person_counts(a))
+
+
 def protagonists(a: Article) -> frozenset[str]:
     """Surnames of the most mentioned person(s), if named at least MIN_MENTIONS times."""
     counts = _person_counts(a)
@@ -85,3 +90,18 @@ def cast_differs(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], 
     the other never mentions.
     """
     return bool(a) and bool(b) and not (a & b_names) and not (b & a_names)
+
+
+def protagonist_named(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_people: frozenset[str],
+                      b_names: frozenset[str]) -> bool:
+    """The article without a protagonist (``b``: it names nobody twice, as a short report or a wire
+    item naming each person once) names ``a``'s protagonist, and every person it names ``a`` names too.
+
+    Its people agree with ``a``'s, however few of its places and organisations ``a`` shares. One-sided
+    and on people named once, this is no verdict ("same" needs each to name the other's protagonist):
+    the same person is in both of two look-alike events of one protagonist (two arrests of one actor),
+    so it is one signal among the others, which must still agree (document, figures).
+    A short report that also names someone ``a`` never names (the other event's protagonist, named
+    once: "DeGeneres will host, as Jackman did") does not agree.
+    """
+    return bool(a) and not b and bool(b_people) and a <= b_names and b_people <= a_names
