@@ -18,7 +18,7 @@ import pytest
 from storytrace.model import Article
 from storytrace.similarity.minhash import MinHasher
 from storytrace.stories.build import (
-    ArticleProfile, _name_tokens, _quantity_keys, signals,
+    ArticleProfile, CandidateFinder, _name_tokens, _quantity_keys, signals,
 )
 from storytrace.stories.protagonists import people, protagonist_named, protagonists, supporting_cast
 from storytrace.stories.signature import containment_terms
@@ -109,3 +109,23 @@ def test_one_sided_only():
     # a report naming nobody as a person says nothing about people
     assert not protagonist_named(marrow, names, frozenset(), frozenset(), frozenset({"marrow"}))
     assert protagonist_named(marrow, names, frozenset(), marrow, frozenset({"marrow", "northshire"}))
+
+
+def far_apart(reports: dict[str, Article], one: str, other: str) -> list[ArticleProfile]:
+    # a 20-word report's document vector is its few words: far from the long report's (cosine 0.3);
+    # no passage of text in common either
+    return [profile(0, reports[one], np.array([1.0, 0.0])), profile(1, reports[other], np.array([0.3, np.sqrt(0.91)]))]
+
+
+def test_a_short_report_is_a_candidate_by_the_protagonist_it_names(reports):
+    finder = CandidateFinder(window_days=30)
+    assert (0, 1) in finder.add(far_apart(reports, "long", "short"))
+
+
+def test_no_candidate_by_another_person_or_outside_the_window(reports):
+    profiles = far_apart(reports, "long", "short")
+    profiles[1].people = frozenset({"brenn"})  # a short report naming someone else
+    assert (0, 1) not in CandidateFinder(window_days=30).add(profiles)
+    profiles = far_apart(reports, "long", "short")
+    profiles[1].day += 45  # naming the captain a month and a half later
+    assert (0, 1) not in CandidateFinder(window_days=30).add(profiles)
