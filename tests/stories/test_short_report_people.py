@@ -117,6 +117,12 @@ def far_apart(reports: dict[str, Article], one: str, other: str) -> list[Article
     return [profile(0, reports[one], np.array([1.0, 0.0])), profile(1, reports[other], np.array([0.3, np.sqrt(0.91)]))]
 
 
+# stories27 ea355d0 (candidates by the protagonist's name), taken back: bench_stories B3 recall rose on the
+# tuning part only (0.774 -> 0.797, confirm 0.756 unchanged)
+_TAKEN_BACK = "stories27 ea355d0, taken back: bench_stories gain on the tuning part only"
+
+
+@pytest.mark.xfail(strict=True, reason=_TAKEN_BACK)
 def test_a_short_report_is_a_candidate_by_the_protagonist_it_names(reports):
     finder = CandidateFinder(window_days=30)
     assert (0, 1) in finder.add(far_apart(reports, "long", "short"))

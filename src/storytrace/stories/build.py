@@ -39,10 +39,6 @@ BATCH = 256
 LSH_THRESHOLD = 0.3
 NEIGHBOURS = 50  # embedding neighbours kept per article (fewer: look-alike reports of other events crowd out an independent version)
 NEIGHBOUR_MIN_COSINE = 0.6
-# A short report (nobody named twice) and the reports whose protagonist it names are candidates by that
-# name, the most recent this many per name: a 30-word report's document vector is its few words, often
-# under NEIGHBOUR_MIN_COSINE from a long report of the same event (the pair still needs every gate).
-PEOPLE_CANDIDATES = 50
 PAIR_THRESHOLD = 0.45  # with lead-sentences; each encoder scale carries its own (below)
 FACTS_THRESHOLD = 0.4  # shared names and figures a same-story pair needs (unless copied)
 FEW_FIGURES = 0.3  # figure overlap below this: another event's figures (unless the protagonist agrees)
@@ -314,9 +310,6 @@ class CandidateFinder:
     lsh: LSHIndex = field(init=False)
     _vectors: list[np.ndarray] = field(default_factory=list)
     _days: list[float] = field(default_factory=list)
-    # surname -> (index, day) of the articles with that protagonist / of those naming nobody twice that name it
-    _protagonist_of: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
-    _named_once_by: dict[str, list[tuple[int, int | None]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.lsh = LSHIndex(self.num_perm, LSH_THRESHOLD)
@@ -324,25 +317,6 @@ class CandidateFinder:
     def add(self, batch: list[ArticleProfile]) -> set[tuple[int, int]]:
         pairs = {tuple(p) for p in self.lsh.add(np.stack([p.signature for p in batch])).tolist()}
         pairs.update(self._neighbours(batch))
-        pairs.update(self._people(batch))
-        return pairs
-
-    def _people(self, batch: list[ArticleProfile]) -> set[tuple[int, int]]:
-        """Pairs of an article with a protagonist and an earlier report naming nobody twice that names
-        that protagonist, or the other way round (``protagonists.protagonist_named`` decides on them)."""
-        pairs = set()
-        for p in batch:
-            if p.protagonists:
-                look, keep, keys = self._named_once_by, self._protagonist_of, p.protagonists
-            elif p.people:
-                look, keep, keys = self._protagonist_of, self._named_once_by, p.people
-            else:
-                continue
-            for key in sorted(keys):
-                for q, day in look.get(key, [])[-PEOPLE_CANDIDATES:]:
-                    if day is None or p.day is None or abs(p.day - day) <= self.window_days:
-                        pairs.add((q, p.index))
-                keep.setdefault(key, []).append((p.index, p.day))
         return pairs
 
     def _neighbours(self, batch: list[ArticleProfile]) -> set[tuple[int, int]]:
