@@ -25,19 +25,34 @@ def _written_in_capitals(a: Article, start: int, end: int) -> bool:
     return any(c.isupper() for c in written) and not any(c.islower() for c in written)
 
 
+def _written_in_lower_case(a: Article, start: int, end: int) -> bool:
+    return not any(c.isupper() for c in (a.text or a.original_text)[start:end])
+
+
 def _mostly_capitals(a: Article) -> bool:
     letters = [c for c in (a.text or a.original_text)[:5000] if c.isalpha()]
     return sum(c.isupper() for c in letters) > len(letters) / 2
 
 
+def _all_lower_case(a: Article) -> bool:
+    """A text without capitals (a chat message, a transcript): its names are written in lower case too."""
+    letters = [c for c in (a.text or a.original_text)[:5000] if c.isalpha()]
+    return sum(c.isupper() for c in letters) < len(letters) / 200
+
+
 def _person_counts(a: Article) -> Counter[str]:
     """Surnames of the people named, by mentions. In a text of mixed case a person is written with
     lower-case letters; a "person" written in capitals only at every mention ("SAG" of a subheading
-    "SAG'S DARK CLOUD", which the tagger took for a name) is an organisation's initials."""
+    "SAG'S DARK CLOUD", which the tagger took for a name) is an organisation's initials. And a name is
+    written with a capital: a "person" written in lower case at every mention ("the talk show host",
+    "jewel thieves", "stray gunfire") is a common noun the tagger took for one."""
     people = [m for m in a.mentions if m.kind == "person"]
     if not _mostly_capitals(a):
         cased = {str(m.value or m.text) for m in people if not _written_in_capitals(a, m.start, m.end)}
         people = [m for m in people if str(m.value or m.text) in cased]
+    if not _all_lower_case(a):
+        named = {str(m.value or m.text) for m in people if not _written_in_lower_case(a, m.start, m.end)}
+        people = [m for m in people if str(m.value or m.text) in named]
     return Counter(s for m in people if (s := surname(str(m.value or m.text))))
 
 
