@@ -22,8 +22,9 @@ def _mentioned(text: str, found: list[tuple[str, str]]) -> Article:
     return a
 
 
-HOST = ("Comedian Mira Tallis will host the awards in March, organisers said. \"I am thrilled,\" the talk show host "
-        "wrote on her blog. Tallis was the first openly gay host of the show, and organisers asked her to host it again.")
+HOST = ("Comedian Mira Tallis will host the awards in March, organisers said. \"I am thrilled,\" the talk show "
+        "host wrote on her blog. Tallis was the first openly gay host of the show, and organisers asked her to host "
+        "it again.")
 
 
 def test_a_common_noun_taken_for_a_person_is_no_protagonist():

@@ -31,8 +31,8 @@ LONG = (
 )
 SHORT = (
     "Arrest after collision\n\n"
-    "Police in Northshire arrested ferry captain Ilse Marrow on Tuesday after the Orla struck a fishing boat near Kessington; "
-    "12 passengers were hurt."
+    "Police in Northshire arrested ferry captain Ilse Marrow on Tuesday after the Orla struck a fishing boat "
+    "near Kessington; 12 passengers were hurt."
 )
 # Another captain's crash, naming the first one once as a comparison.
 OTHER_CAPTAIN = (

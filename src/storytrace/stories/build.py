@@ -108,8 +108,8 @@ class PairSignals:
     @property
     def agreeing_signals(self) -> int:
         return sum(
-            [self.embedding >= self.scale[2], self.containment >= 0.5, (self.names or 0) >= 0.5, (self.quantities or 0) >= 0.5,
-             self.people_agree]
+            [self.embedding >= self.scale[2], self.containment >= 0.5, (self.names or 0) >= 0.5,
+             (self.quantities or 0) >= 0.5, self.people_agree]
         )
 
     @property
@@ -287,8 +287,10 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         other_cast=cast_differs(a.cast, a.names, b.cast, b.names),
         # a short report naming each person once has no protagonist to compare: whether its people are the
         # other's (by the other's names and capitalised words, as above)
-        people_agree=(protagonist_named(a.protagonists, a.names | a.terms, b.protagonists, b.people, b.names | b.terms)
-                      or protagonist_named(b.protagonists, b.names | b.terms, a.protagonists, a.people, a.names | a.terms)),
+        people_agree=(
+            protagonist_named(a.protagonists, a.names | a.terms, b.protagonists, b.people, b.names | b.terms)
+            or protagonist_named(b.protagonists, b.names | b.terms, a.protagonists, a.people, a.names | a.terms)
+        ),
     )
 
 
