@@ -8,7 +8,8 @@
    window, so the cost grows with the corpus times the articles per window, not with all pairs.
 3. Decision per candidate pair: a weighted score over embedding similarity, lexical containment,
    shared names and shared quantities, which must also have at least two independent signals
-   agreeing; pairs outside the publication window never join.
+   agreeing (one of them: a short report naming nobody twice names the other's protagonist and only
+   people the other names); pairs outside the publication window never join.
 4. Union-find over accepted pairs, strongest first, with guards against chaining: two groups
    of several articles merge only if their average linkage is high enough too, and nothing joins
    a group when more cross pairs say "another event" (another protagonist, or the same one among
@@ -27,7 +28,9 @@ import numpy as np
 from storytrace.ingest.lead import lead_title
 from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
-from storytrace.stories.protagonists import cast_differs, compare_protagonists, protagonists, supporting_cast
+from storytrace.stories.protagonists import (
+    cast_differs, compare_protagonists, people, protagonist_named, protagonists, supporting_cast,
+)
 from storytrace.stories.signature import containment_terms
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
@@ -72,6 +75,7 @@ class ArticleProfile:
     terms: frozenset[str] = frozenset()  # names in Latin script and figures in digits (any language)
     protagonists: frozenset[str] = frozenset()  # surnames of the most named person(s)
     cast: frozenset[str] = frozenset()  # surnames of the other people named at least twice
+    people: frozenset[str] = frozenset()  # surnames of every person named
 
 
 @dataclass
@@ -83,6 +87,8 @@ class PairSignals:
     scale: tuple[float, float, float, float] = DEFAULT_SCALE
     protagonists: Literal["same", "other", "unknown"] = "unknown"  # see protagonists.compare_protagonists
     other_cast: bool = False  # each names people (twice or more) the other never names: protagonists.cast_differs
+    # one has no protagonist, names the other's and only people the other names: protagonists.protagonist_named
+    people_agree: bool = False
 
     @property
     def score(self) -> float:
@@ -102,7 +108,8 @@ class PairSignals:
     @property
     def agreeing_signals(self) -> int:
         return sum(
-            [self.embedding >= self.scale[2], self.containment >= 0.5, (self.names or 0) >= 0.5, (self.quantities or 0) >= 0.5]
+            [self.embedding >= self.scale[2], self.containment >= 0.5, (self.names or 0) >= 0.5,
+             (self.quantities or 0) >= 0.5, self.people_agree]
         )
 
     @property
@@ -254,6 +261,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 terms=frozenset(containment_terms(texts[i])),
                 protagonists=protagonists(a),
                 cast=supporting_cast(a),
+                people=people(a),
             )
         )
     return profiles
@@ -277,6 +285,12 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         # tagger found ("Kimani 'Kiki' Gray" is no person to it, "Gray" still names him)
         protagonists=compare_protagonists(a.protagonists, a.names | a.terms, b.protagonists, b.names | b.terms),
         other_cast=cast_differs(a.cast, a.names, b.cast, b.names),
+        # a short report naming each person once has no protagonist to compare: whether its people are the
+        # other's (by the other's names and capitalised words, as above)
+        people_agree=(
+            protagonist_named(a.protagonists, a.names | a.terms, b.protagonists, b.people, b.names | b.terms)
+            or protagonist_named(b.protagonists, b.names | b.terms, a.protagonists, a.people, a.names | a.terms)
+        ),
     )
 
 

@@ -25,20 +25,40 @@ def _written_in_capitals(a: Article, start: int, end: int) -> bool:
     return any(c.isupper() for c in written) and not any(c.islower() for c in written)
 
 
+def _written_in_lower_case(a: Article, start: int, end: int) -> bool:
+    return not any(c.isupper() for c in (a.text or a.original_text)[start:end])
+
+
 def _mostly_capitals(a: Article) -> bool:
     letters = [c for c in (a.text or a.original_text)[:5000] if c.isalpha()]
     return sum(c.isupper() for c in letters) > len(letters) / 2
 
 
+def _all_lower_case(a: Article) -> bool:
+    """A text without capitals (a chat message, a transcript): its names are written in lower case too."""
+    letters = [c for c in (a.text or a.original_text)[:5000] if c.isalpha()]
+    return sum(c.isupper() for c in letters) < len(letters) / 200
+
+
 def _person_counts(a: Article) -> Counter[str]:
     """Surnames of the people named, by mentions. In a text of mixed case a person is written with
     lower-case letters; a "person" written in capitals only at every mention ("SAG" of a subheading
-    "SAG'S DARK CLOUD", which the tagger took for a name) is an organisation's initials."""
+    "SAG'S DARK CLOUD", which the tagger took for a name) is an organisation's initials. And a name is
+    written with a capital: a "person" written in lower case at every mention ("the talk show host",
+    "jewel thieves", "stray gunfire") is a common noun the tagger took for one."""
     people = [m for m in a.mentions if m.kind == "person"]
     if not _mostly_capitals(a):
         cased = {str(m.value or m.text) for m in people if not _written_in_capitals(a, m.start, m.end)}
         people = [m for m in people if str(m.value or m.text) in cased]
+    if not _all_lower_case(a):
+        named = {str(m.value or m.text) for m in people if not _written_in_lower_case(a, m.start, m.end)}
+        people = [m for m in people if str(m.value or m.text) in named]
     return Counter(s for m in people if (s := surname(str(m.value or m.text))))
+
+
+def people(a: Article) -> frozenset[str]:
+    """Surnames of every person the article names, once or more (organisations' initials left out)."""
+    return frozenset(_person_counts(a))
 
 
 def protagonists(a: Article) -> frozenset[str]:
@@ -85,3 +105,18 @@ def cast_differs(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], 
     the other never mentions.
     """
     return bool(a) and bool(b) and not (a & b_names) and not (b & a_names)
+
+
+def protagonist_named(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_people: frozenset[str],
+                      b_names: frozenset[str]) -> bool:
+    """The article without a protagonist (``b``: it names nobody twice, as a short report or a wire
+    item naming each person once) names ``a``'s protagonist, and every person it names ``a`` names too.
+
+    Its people agree with ``a``'s, however few of its places and organisations ``a`` shares. One-sided
+    and on people named once, this is no verdict ("same" needs each to name the other's protagonist):
+    the same person is in both of two look-alike events of one protagonist (two arrests of one actor),
+    so it is one signal among the others, which must still agree (document, figures).
+    A short report that also names someone ``a`` never names (the other event's protagonist, named
+    once: "DeGeneres will host, as Jackman did") does not agree.
+    """
+    return bool(a) and not b and bool(b_people) and a <= b_names and b_people <= a_names
