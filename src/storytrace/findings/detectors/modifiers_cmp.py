@@ -134,20 +134,7 @@ def _renders_in_other_words(tok: Token, head: Token, d: ParsedSentence, sources:
                 return True
             if len(t.lemma) >= 3 and t.lemma.lower() in defined_by:
                 return True
-            if _defines(t, tok):
-                return True
     return False
-
-
-def _defines(source_word: Token, qualifier: Token) -> bool:
-    """Does WordNet define the unrendered ``source_word`` with the qualifier ("bill": "a statute in
-    draft before it becomes law", for "the draft pension reform" / "the pension reform bill")? A
-    translator may spell a noun out by what it means; the qualifier then renders part of that word."""
-    pos = wordnet.SPACY_POS.get(source_word.pos)
-    word = qualifier.lemma.lower()
-    if pos is None or len(word) < 4 or qualifier.is_stop or word in _DEFINITION_FILLER:
-        return False
-    return word in wordnet.definition_words(source_word.lemma, pos)
 
 
 # Words any definition may use; they name nothing a qualifier could render.
