@@ -128,8 +128,9 @@ def summary(n: int, floor_row: dict, full_row: dict | None) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    sizes = [int(a) for a in argv if a.isdigit()]
-    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
+    runs_at = argv.index("--runs") + 1 if "--runs" in argv else -1
+    runs = int(argv[runs_at]) if runs_at > 0 else 1
+    sizes = [int(a) for k, a in enumerate(argv) if a.isdigit() and k != runs_at]  # "--runs 1" is no corpus of 1
     for n in sizes:
         corpus = bench_scale.corpus(n)
         work = bench_scale.BENCH_DIR / f"floor-work-{n}.json"
