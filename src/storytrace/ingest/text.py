@@ -92,6 +92,19 @@ def split_title(body: str, given_title: str = "") -> tuple[str, str]:
     return lead_title(lead_sentences(body)) or shorten(heading), body.strip("\n")
 
 
+def inferred_title(text: str) -> str:
+    """The title this reader gives ``text`` had it come as a .txt file with no front matter: its headline
+    past any date stamp, byline or label (header.infer_header), else its first line when that reads as
+    one, else its lead sentence. For a format whose title field was left empty (a JSON row), so an
+    article is named alike whichever way it came; its text is not cut."""
+    header = infer_header(text)
+    if header.title_line is not None:
+        return header.title
+    if header.skipped and header.body_line is not None:
+        text = "\n".join(text.split("\n")[header.body_line:])
+    return split_title(text)[0]
+
+
 def _rest(lines: list[str], first: int, setext: bool) -> str:
     return "\n".join(lines[first + (2 if setext else 1):]).strip("\n")
 
