@@ -24,31 +24,12 @@ _SPACE = re.compile(r"\s+")
 def document_text(title: str | None, text: str) -> str:
     """Title and lead, whitespace folded; the lead is cut at a word (or CJK character) boundary."""
     body = _SPACE.sub(" ", text or "").strip()
-    if title and _said_in_lead(title, text):
-        # The title is the text's own headline or lead sentence (named from the text, as an untitled .txt
-        # file or JSON row is): the lead says it already, and said twice it would weigh double.
-        title = ""
-    elif title and body.startswith(title.strip()):
+    if title and body.startswith(title.strip()):
         body = body[len(title.strip()):].lstrip()
     lead = body[:LEAD_CHARS]
     if len(body) > LEAD_CHARS and " " in lead[LEAD_CHARS // 2 :]:
         lead = lead[: lead.rfind(" ")]
     return f"{title.strip()}. {lead}" if title and title.strip() else lead
-
-
-def _said_in_lead(title: str, text: str) -> bool:
-    """``title`` is a whole line or sentence of the first LEAD_CHARS of ``text`` (or, shortened with an
-    ellipsis, the start of one): a headline the text carries, or its lead sentence. A title that is a
-    few words inside a sentence ("Obama" / "Obama said ...") is the article's own."""
-    shortened = title.rstrip().endswith("…")
-    core = _SPACE.sub(" ", title).strip().rstrip("…").rstrip()
-    if not core:
-        return False
-    lined = re.sub(r"[ \t\r\f\v]*\n\s*", "\n", re.sub(r"[ \t\r\f\v]+", " ", text or "")).strip()
-    words = r"\s+".join(re.escape(w) for w in core.split(" "))
-    ends = "" if shortened else (r"(?=\s|$)" if core[-1] in ".!?\"\u201d'\u2019" else r"(?=\n|$)")
-    found = re.search(rf"(?:^|\n|[.!?][\"\u201d'\u2019)]?\s){words}{ends}", lined[: LEAD_CHARS + len(core) + 2])
-    return found is not None
 
 
 class _Usem3:
