@@ -31,7 +31,7 @@ def test_an_untitled_row_is_named_as_the_txt_reader_names_its_text(text):
     row, problems = article_from_object({"id": "r1", "text": text}, "rows.jsonl", "rows-1", line=1)
     assert row is not None and not problems
     assert row.title and row.title == article_from_text(text).title
-    assert row.metadata["field_sources"]["title"] == "inferred from text"
+    assert row.metadata["field_sources"]["title"] == "named from its text"
     assert row.original_text == text  # nothing cut from the given text
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from storytrace.ingest.errors import InputProblem
-from storytrace.ingest.metadata import INFERRED, make_article
+from storytrace.ingest.metadata import NAMED_FROM_TEXT, make_article
 from storytrace.ingest.text import inferred_title
 from storytrace.model import Article, InputError
 
@@ -67,7 +67,7 @@ def article_from_object(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     origins = {}
     if fields.get("title") in (None, ""):  # named as the .txt reader names the same text
-        fields["title"], origins["title"] = inferred_title(text), INFERRED
+        fields["title"], origins["title"] = inferred_title(text), NAMED_FROM_TEXT
     return make_article(article_id, path, text, fields, line, origin="JSON field", origins=origins)
 
 
