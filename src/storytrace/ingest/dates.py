@@ -14,11 +14,56 @@ def _in_range(d: date) -> date | None:
     return d if _MIN_YEAR <= d.year <= _MAX_YEAR else None
 
 
-def parse_published(value: object) -> date | None:
+# A date in figures with a two-digit year ("08 / 04 / 11", "4/8/11"): the year is last, as English writes
+# it. Which of the other two is the month shows only where one of them is over 12, or where the file's
+# own convention says (numeric_convention); otherwise the date stays unknown: 08/04/11 is 4 August in
+# New York and 8 April in London, and a guessed date can turn a copy's lineage round.
+_SHORT_YEAR = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{2})")
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})(?![\d/])")
+# A North American time zone after a stamp's time ("06: 44 PM ET"): such stamps write the month first.
+_MONTH_FIRST_ZONE = re.compile(
+    r"\b\d{1,2}\s*[:.]\s*\d{2}\s*(?:[APap]\.?[Mm]\.?\s*)?\(?(?:ET|EST|EDT|CT|CDT|MT|MST|MDT|PT|PST|PDT)\b")
+
+
+def numeric_convention(text: str) -> bool | None:
+    """True: ``text`` writes dates in figures month first (a date with its second figure over 12, or a
+    stamp in a North American time zone); False: day first (its first figure over 12); None: it does
+    not show, or shows both."""
+    seen = set()
+    for m in _NUMERIC_DATE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first > 12 >= second:
+            seen.add(False)
+        elif second > 12 >= first:
+            seen.add(True)
+    if not seen and _MONTH_FIRST_ZONE.search(text):
+        seen.add(True)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _short_year(m: re.Match, month_first: bool | None) -> date | None:
+    first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year += 2000 if year < 69 else 1900  # strptime's %y pivot
+    if first == second or (second > 12 >= first):
+        month, day = first, second
+    elif first > 12 >= second:
+        month, day = second, first
+    elif month_first is None:
+        return None  # both could be the month: no guess
+    else:
+        month, day = (first, second) if month_first else (second, first)
+    try:
+        return _in_range(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def parse_published(value: object, month_first: bool | None = None) -> date | None:
     """A publication date from a metadata value, or None when it cannot be read as one.
 
     Relative phrases ("yesterday", "2 days ago", "today 9", "1h") are refused: a published field must
-    name a day, the same whatever the clock or time zone of the run.
+    name a day, the same whatever the clock or time zone of the run. A date in figures with a two-digit
+    year is read only where its order shows (_SHORT_YEAR; ``month_first``: the file's convention).
     """
     if isinstance(value, datetime):
         return _in_range(value.date())
@@ -29,6 +74,9 @@ def parse_published(value: object) -> date | None:
     s = value.strip()
     if not s or len(s) > 100 or not re.search(r"\d", s):
         return None
+    short = _SHORT_YEAR.fullmatch(s)
+    if short:
+        return _short_year(short, month_first)
     try:
         return _in_range(date.fromisoformat(s[:10]))
     except ValueError:

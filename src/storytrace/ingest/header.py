@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storytrace.ingest.dates import parse_published
+from storytrace.ingest.dates import numeric_convention, parse_published
 from storytrace.ingest.debris import STAMP_WORDS, line_debris_kind, only_date_words
 from storytrace.ingest.lead import is_poor_title
 from storytrace.nlp.attribution import is_byline
@@ -56,6 +56,11 @@ _BREADCRUMB = re.compile(r"\s(?:\||›|»|>|/)\s")
 _TIME_ZONE = re.compile(r"[A-Z]{1,4}T|UTC|GMT|Z")
 _TIME = re.compile(r"\b\d{1,2}\s*[:.h]\s*\d{2}(?:\s*[:.]\s*\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+# A stamp line giving two dates ("First Posted: 08 / 04 / 11 06: 44 PM ET Updated: 10 / 04 / 11 ..."):
+# the published date is the one before the update label, the label in front of it is no part of it.
+_UPDATE_LABEL = re.compile(r"[,;|]?\s*\b(?:last\s+)?(?:updated|edited|modified)\b", re.IGNORECASE)
+_POSTED_LABEL = re.compile(r"^\W*(?:first\s+)?(?:posted|published|on)\b\s*(?:on\b|at\b)?\s*:?\s*", re.IGNORECASE)
+_SHORT_YEAR_IN = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}(?![\d/])")
 # The last word of a masthead ("Harbour Times", "THE KESTREL BAY HERALD"): the nouns newspapers are named by.
 _MASTHEAD_NOUNS = frozenset(
     """news times post press journal herald daily weekly wire tribune gazette observer ledger dispatch chronicle
@@ -76,6 +81,7 @@ class HeaderInfo:
     body_line: int | None = None  # with no headline: the first line after the header lines
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (kind, line) before the title
     byline_lines: list[int] = field(default_factory=list)  # bylines of names just under the title (indices)
+    month_first: bool | None = None  # the file's order of dates in figures (dates.numeric_convention)
 
 
 def _clean_name(s: str) -> str:
@@ -135,10 +141,26 @@ def _date_of(line: str, info: HeaderInfo) -> tuple[bool, object]:
         if _RELATIVE.search(value) and not re.search(r"\d{4}", value):
             info.notes.append(f"published date unknown: {s[:60]!r} names no day")
             return True, None
-        return True, read_date(value)
+        return True, _read_noting(value, info)
     if _ISO.fullmatch(s) or is_date_time_only(s):
-        return True, read_date(s)
+        return True, _read_noting(s, info)
     return False, None
+
+
+def _read_noting(value: str, info: HeaderInfo) -> object:
+    """read_date in the file's convention; notes a date in figures whose order nothing shows."""
+    found = read_date(value, info.month_first)
+    short = _SHORT_YEAR_IN.search(_UPDATE_LABEL.split(value)[0] or value)
+    if found is None and short:
+        info.notes.append(f"published date unknown: {short.group()!r} could be day or month first, and "
+                          "nothing in the file shows which")
+    return found
+
+
+def _posted_date(line: str, info: HeaderInfo) -> object:
+    """The published date of a stamp line of dates and labels only (the cleaner's date_stamp)."""
+    posted = _UPDATE_LABEL.split(line)[0]
+    return _read_noting(_POSTED_LABEL.sub("", posted), info) if posted.strip() else None
 
 
 # The characters a Chinese, Japanese or Korean date stamp is written with besides its figures: units of
@@ -164,8 +186,11 @@ def is_date_time_only(line: str) -> bool:
     return 0 < len(tokens) <= 14 and only_date_words(tokens, _TIME_ZONE)
 
 
-def read_date(value: str) -> object:
-    """The day a date stamp names, or None: times, time zones and weekday names are read past."""
+def read_date(value: str, month_first: bool | None = None) -> object:
+    """The day a date stamp names, or None: times, time zones and weekday names are read past; of a
+    stamp and its update ("08/04/11 ... Updated: 10/04/11") the first. ``month_first``: the file's
+    convention for dates in figures (dates.numeric_convention)."""
+    value = _UPDATE_LABEL.split(value)[0] or value
     iso = _ISO.search(value)
     if iso:
         return parse_published(iso.group())
@@ -175,7 +200,7 @@ def read_date(value: str) -> object:
         part = re.sub(r"\s*([/.-])\s*", r"\1", part)  # "05 / 02 / 2013" -> "05/02/2013"
         part = re.sub(r"\s+", " ", part).strip(" ,|-–—")
         if part and re.search(r"\d", part):
-            found = parse_published(part)
+            found = parse_published(part, month_first)
             if found is not None:
                 return found
     return None
@@ -236,7 +261,7 @@ def _is_label(line: str, following: str | None) -> bool:
 
 def infer_header(body: str) -> HeaderInfo:
     """Read the first lines of ``body`` (markdown headings allowed) and infer the header fields."""
-    info = HeaderInfo()
+    info = HeaderInfo(month_first=numeric_convention(body))
     lines = body.split("\n")
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
     for n, i in enumerate(nonblank[:HEADER_LINES]):
@@ -287,6 +312,8 @@ def _kind(line: str, following: str | None, info: HeaderInfo, after_title: bool 
         return "caption"
     # Page debris the cleaner also knows ("Advertisement", "Share this article", a photo credit).
     debris = line_debris_kind(line)
+    if debris == "date_stamp" and info.published is None:
+        info.published = _posted_date(line, info)
     if debris:
         return debris
     if after_title:

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from storytrace.ingest.errors import InputProblem
-from storytrace.ingest.metadata import make_article
+from storytrace.ingest.metadata import NAMED_FROM_TEXT, make_article
+from storytrace.ingest.text import inferred_title
 from storytrace.model import Article, InputError
 
 # Exports name the body differently; the first present one is the text.
@@ -64,7 +65,10 @@ def article_from_object(
     raw_id = fields.get("id")
     article_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id).strip() else default_id
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return make_article(article_id, path, text, fields, line, origin="JSON field")
+    origins = {}
+    if fields.get("title") in (None, ""):  # named as the .txt reader names the same text
+        fields["title"], origins["title"] = inferred_title(text), NAMED_FROM_TEXT
+    return make_article(article_id, path, text, fields, line, origin="JSON field", origins=origins)
 
 
 def read_jsonl(path: str, text: str, stem: str) -> Iterator[Article | InputError]:

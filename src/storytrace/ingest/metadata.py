@@ -113,6 +113,9 @@ def as_text(value: Any, limit: int = MAX_FIELD_CHARS) -> str:
 # what storytrace.ingest.header infers from the text.
 FRONT_MATTER, HTML_META, JSON_FIELD, FEED_FIELD = "front matter", "HTML meta", "JSON field", "feed entry"
 INFERRED, META_FILE = "inferred from text", "--meta file"
+# A title a format left empty, named from the text as the .txt reader would name it (a JSON row): shown
+# as the title, but the text was not cut, so the lead already says it (docvec.vector_title).
+NAMED_FROM_TEXT = "named from its text"
 FIELD_SOURCES = "field_sources"
 
 

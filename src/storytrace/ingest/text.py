@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from storytrace.ingest.debris import line_debris_kind
 from storytrace.ingest.header import headline_like, infer_header
 from storytrace.ingest.lead import is_poor_title, lead_sentences, lead_title, shorten
 from storytrace.ingest.metadata import INFERRED, MetadataTooLarge, make_article, plain_metadata
@@ -91,6 +92,19 @@ def split_title(body: str, given_title: str = "") -> tuple[str, str]:
     return lead_title(lead_sentences(body)) or shorten(heading), body.strip("\n")
 
 
+def inferred_title(text: str) -> str:
+    """The title this reader gives ``text`` had it come as a .txt file with no front matter: its headline
+    past any date stamp, byline or label (header.infer_header), else its first line when that reads as
+    one, else its lead sentence. For a format whose title field was left empty (a JSON row), so an
+    article is named alike whichever way it came; its text is not cut."""
+    header = infer_header(text)
+    if header.title_line is not None:
+        return header.title
+    if header.skipped and header.body_line is not None:
+        text = "\n".join(text.split("\n")[header.body_line:])
+    return split_title(text)[0]
+
+
 def _rest(lines: list[str], first: int, setext: bool) -> str:
     return "\n".join(lines[first + (2 if setext else 1):]).strip("\n")
 
@@ -136,10 +150,22 @@ def parse_text_document(text: str, article_id: str, source_path: str, **override
     return article, warnings + more
 
 
+def _page_furniture_only(text: str) -> bool:
+    """No line of ``text`` is article text: each is a date stamp, an advert, a share button... (the
+    cleaner's debris lines), or there is none."""
+    return all(line_debris_kind(line.strip()) for line in text.split("\n") if line.strip())
+
+
 def read_text(path: str, text: str, stem: str) -> Iterator[Article | InputError]:
     article, warnings = parse_text_document(text, stem, path)
     yield from warnings
-    if not article.original_text.strip():
-        yield InputError(path, "no article text after the title")
-        return
+    if _page_furniture_only(article.original_text):  # nothing after the title but a date stamp, an advert...
+        if _page_furniture_only(article.title or ""):
+            yield InputError(path, "no article text")
+            return
+        # Only a headline (a news flash, a wire alert, a saved link's title): a one-line report, read as
+        # the JSON reader reads a row of one line, so the run loses nothing; a warning names the file,
+        # since a headline tells less than a report.
+        article.original_text = article.title
+        yield InputError(path, "only a headline, no article text: analysed as a one-line article", fatal=False)
     yield article

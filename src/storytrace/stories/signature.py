@@ -142,9 +142,9 @@ def signatures_for(articles: list[Article], document_encoder: str | None = "usem
 def _document_vectors(articles: list[Article], texts: list[str], encoder: str | None) -> np.ndarray | None:
     if not encoder or encoder == "lead-sentences":
         return None
-    from storytrace.similarity.docvec import document_text, encode_documents
+    from storytrace.similarity.docvec import document_text, encode_documents, vector_title
 
-    docs = [document_text(a.title, t) for a, t in zip(articles, texts)]
+    docs = [document_text(vector_title(a), t) for a, t in zip(articles, texts)]
     return encode_documents(docs, encoder).astype(np.float16)
 
 
