@@ -378,8 +378,10 @@ class _Linkage:
 
 
 def _linkage(ga: list[int], gb: list[int], profiles: list[ArticleProfile], window_days: int) -> _Linkage:
+    """The mean is over the cross pairs inside the publication window: a story followed for longer than the
+    window (a charge, then a trial) has reports that cannot be compared, which are no evidence either way."""
     ga, gb = ga[:LINKAGE_SAMPLE], gb[:LINKAGE_SAMPLE]
-    total, same, another = 0.0, 0, 0
+    total, compared, same, another = 0.0, 0, 0, 0
     for i in ga:
         for j in gb:
             a, b = profiles[i], profiles[j]
@@ -387,9 +389,10 @@ def _linkage(ga: list[int], gb: list[int], profiles: list[ArticleProfile], windo
                 continue
             s = signals(a, b)
             total += s.score
+            compared += 1
             same += s.same_story
             another += s.another_event
-    return _Linkage(total / (len(ga) * len(gb)), same, another)
+    return _Linkage(total / compared if compared else 0.0, same, another)
 
 
 def cluster(profiles: list[ArticleProfile], pairs: set[tuple[int, int]], window_days: int) -> list[list[int]]:
