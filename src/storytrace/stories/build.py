@@ -283,7 +283,8 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         scale=a.scale,
         # "never names the other's protagonist": by any capitalised word of the text, not only the names the
         # tagger found ("Kimani 'Kiki' Gray" is no person to it, "Gray" still names him)
-        protagonists=compare_protagonists(a.protagonists, a.names | a.terms, b.protagonists, b.names | b.terms),
+        protagonists=compare_protagonists(a.protagonists, a.names | a.terms, b.protagonists, b.names | b.terms,
+                                          a.cast, b.cast),
         other_cast=cast_differs(a.cast, a.names, b.cast, b.names),
         # a short report naming each person once has no protagonist to compare: whether its people are the
         # other's (by the other's names and capitalised words, as above)
