@@ -284,7 +284,8 @@ def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
         scale=a.scale,
         # "never names the other's protagonist": by any capitalised word of the text, not only the names the
         # tagger found ("Kimani 'Kiki' Gray" is no person to it, "Gray" still names him)
-        protagonists=compare_protagonists(a.protagonists, a.names | a.terms, b.protagonists, b.names | b.terms),
+        protagonists=compare_protagonists(a.protagonists, a.names | a.terms, b.protagonists, b.names | b.terms,
+                                          a.cast, b.cast),
         other_cast=cast_differs(a.cast, a.names, b.cast, b.names),
         # a short report naming each person once has no protagonist to compare: whether its people are the
         # other's (by the other's names and capitalised words, as above)
@@ -379,8 +380,10 @@ class _Linkage:
 
 
 def _linkage(ga: list[int], gb: list[int], profiles: list[ArticleProfile], window_days: int) -> _Linkage:
+    """The mean is over the cross pairs inside the publication window: a story followed for longer than the
+    window (a charge, then a trial) has reports that cannot be compared, which are no evidence either way."""
     ga, gb = ga[:LINKAGE_SAMPLE], gb[:LINKAGE_SAMPLE]
-    total, same, another = 0.0, 0, 0
+    total, compared, same, another = 0.0, 0, 0, 0
     for i in ga:
         for j in gb:
             a, b = profiles[i], profiles[j]
@@ -388,9 +391,10 @@ def _linkage(ga: list[int], gb: list[int], profiles: list[ArticleProfile], windo
                 continue
             s = signals(a, b)
             total += s.score
+            compared += 1
             same += s.same_story
             another += s.another_event
-    return _Linkage(total / (len(ga) * len(gb)), same, another)
+    return _Linkage(total / compared if compared else 0.0, same, another)
 
 
 def cluster(profiles: list[ArticleProfile], pairs: set[tuple[int, int]], window_days: int) -> list[list[int]]:

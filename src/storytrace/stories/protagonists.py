@@ -70,19 +70,31 @@ def protagonists(a: Article) -> frozenset[str]:
     return frozenset(k for k, v in counts.items() if v == top) if top >= MIN_MENTIONS else frozenset()
 
 
-def compare_protagonists(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_names: frozenset[str]) -> str:
-    """"same", "other" or "unknown" (``*_names``: every name token of the article).
+def compare_protagonists(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_names: frozenset[str],
+                         a_cast: frozenset[str] = frozenset(), b_cast: frozenset[str] = frozenset()) -> str:
+    """"same", "other" or "unknown" (``*_names``: every name token of the article; ``*_cast``: its
+    supporting cast, see supporting_cast).
 
     "other" when both have a protagonist and one article never names the other's: one-sided is
     enough, since a report of the new Oscar host may list past hosts, the other event's protagonist
     among them, while the report of that other event never names the new host. "same" when each
-    article names the other's protagonist.
+    article names the other's protagonist. "unknown" when the article whose protagonist the other
+    never names is told around the other's people (told_around): one event seen from another side.
     """
     if not a or not b:
         return "unknown"
-    if not (a & b_names) or not (b & a_names):
+    a_unnamed, b_unnamed = not (a & b_names), not (b & a_names)
+    if (a_unnamed and not told_around(a_cast, b, b_cast)) or (b_unnamed and not told_around(b_cast, a, a_cast)):
         return "other"
-    return "same"
+    return "unknown" if a_unnamed or b_unnamed else "same"
+
+
+def told_around(cast: frozenset[str], other: frozenset[str], other_cast: frozenset[str]) -> bool:
+    """An article names the other's protagonist as one of its own main people (twice or more) and shares
+    another of them with the other's cast: the same event told around another of its people (a witness's
+    account of a shooting names the victim and the police chief twice; the victim's report never names the
+    witness). A look-alike event's report recalls the other's protagonist in passing, once."""
+    return bool(cast & other) and bool((cast - other) & other_cast)
 
 
 def supporting_cast(a: Article) -> frozenset[str]:
