@@ -11,7 +11,7 @@ import pytest
 from storytrace.config import Config
 from storytrace.model import Article
 from storytrace.stories.build import PairSignals, build_stories
-from storytrace.stories.protagonists import compare_protagonists, protagonists
+from storytrace.stories.protagonists import Cast, cast_of, compare_protagonists, protagonists
 
 from article_helpers import mentioned
 
@@ -104,3 +104,10 @@ def test_an_article_all_in_capitals_keeps_its_people():
     a = mentioned(text, [("MIRA TALLIS", "Mira Tallis"), ("TALLIS", "Mira Tallis")])
     assert protagonists(a) == frozenset({"tallis"})
 
+
+def test_one_count_names_the_protagonist_the_cast_and_everyone():
+    text = ("Mira Tallis will host the awards, Jon Reddle said on Friday. Tallis has hosted twice before, "
+            "and Reddle, the producer, called Tallis a natural. Ann Voss, a past host, agreed.")
+    a = mentioned(text, [("Mira Tallis", "Mira Tallis"), ("Jon Reddle", "Jon Reddle"), ("Tallis", "Mira Tallis"),
+                         ("Reddle", "Jon Reddle"), ("Tallis", "Mira Tallis"), ("Ann Voss", "Ann Voss")])
+    assert cast_of(a) == Cast(frozenset({"tallis"}), frozenset({"reddle"}), frozenset({"tallis", "reddle", "voss"}))

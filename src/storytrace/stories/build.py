@@ -28,9 +28,7 @@ import numpy as np
 from storytrace.ingest.lead import lead_title
 from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
-from storytrace.stories.protagonists import (
-    cast_differs, compare_protagonists, people, protagonist_named, protagonists, supporting_cast,
-)
+from storytrace.stories.protagonists import cast_differs, cast_of, compare_protagonists, protagonist_named
 from storytrace.stories.signature import containment_terms
 from storytrace.similarity.docvec import document_text, encode_documents, vector_title
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
@@ -246,6 +244,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
     scale = EMBEDDING_SCALE.get(document_encoder, DEFAULT_SCALE)
     profiles = []
     for i, (a, v) in enumerate(zip(articles, vectors)):
+        who = cast_of(a)
         profiles.append(
             ArticleProfile(
                 index=start + i,
@@ -259,9 +258,9 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 scale=scale,
                 english=_english(a),
                 terms=frozenset(containment_terms(texts[i])),
-                protagonists=protagonists(a),
-                cast=supporting_cast(a),
-                people=people(a),
+                protagonists=who.protagonists,
+                cast=who.supporting,
+                people=who.people,
             )
         )
     return profiles
