@@ -25,9 +25,9 @@ def _pair(first: Article, second: Article, scores=(0.8, 0.79, 0.81, 0.8)) -> Ali
     return Alignment(first.id, second.id, [AlignedPair([i], [i], s) for i, s in enumerate(scores)], [], [], [])
 
 
-def _measures(containment: float, coverage: float) -> tuple[PairMeasures, PairMeasures]:
+def _measures(containment: float, coverage: float, b_later_by: int = 0) -> tuple[PairMeasures, PairMeasures]:
     a = Article(id="a", source_path="", original_text="", published=date(2024, 5, 3))
-    b = Article(id="b", source_path="", original_text="", published=date(2024, 5, 3))
+    b = Article(id="b", source_path="", original_text="", published=date(2024, 5, 3 + b_later_by))
 
     def m(src, der, cont, cov):
         return PairMeasures(src, der, coverage=cov, containment=cont, verbatim_derived=0.0, verbatim_source=0.0,
@@ -50,6 +50,17 @@ def test_a_summary_still_sits_inside_its_source():
     forward, backward = _measures(0.95, 0.3)
     assert direction_score(forward, backward) > 0
     assert direction_score(backward, forward) < 0
+
+
+def test_dates_days_apart_give_the_direction_whatever_the_containment():
+    # "b", published three days after "a", has the shape of a text "a" was summarised from (it holds
+    # nearly all of "a"): no version is made from one published days after it (lineage.dated_order),
+    # so the score says a -> b, as infer_lineage orders the pair.
+    forward, backward = _measures(0.3, 0.95, b_later_by=3)
+    assert direction_score(forward, backward) > 0
+    assert direction_score(backward, forward) < 0
+    forward, backward = _measures(0.3, 0.95, b_later_by=1)  # a calendar day: the texts decide
+    assert direction_score(forward, backward) < 0
 
 
 def test_a_translation_pair_published_the_same_day_has_its_direction_marked_unknown():
