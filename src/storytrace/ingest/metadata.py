@@ -119,6 +119,12 @@ NAMED_FROM_TEXT = "named from its text"
 FIELD_SOURCES = "field_sources"
 
 
+def field_source(article: Article, name: str) -> str | None:
+    """Where ``article``'s field ``name`` came from (the values above), None when nothing says."""
+    sources = article.metadata.get(FIELD_SOURCES) if isinstance(article.metadata, dict) else None
+    return sources.get(name) if isinstance(sources, dict) else None
+
+
 def make_article(
     article_id: str, source_path: str, text: str, fields: Mapping[str, Any], where: int | None = None,
     origin: str = "metadata", origins: Mapping[str, str] | None = None,
