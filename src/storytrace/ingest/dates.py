@@ -63,6 +63,14 @@ def _short_year(m: re.Match, month_first: bool | None) -> date | None:
         return None
 
 
+def unread_because(value: object) -> str:
+    """Why parse_published read no day from ``value``: for the warning that keeps it as text."""
+    short = SHORT_YEAR_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if short and _short_year(short, None) is None and _short_year(short, True) is not None:
+        return "it could be day or month first"
+    return "not an absolute date"
+
+
 def parse_published(value: object, month_first: bool | None = None) -> date | None:
     """A publication date from a metadata value, or None when it cannot be read as one.
 

@@ -5,7 +5,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from storytrace.ingest.dates import parse_published
+from storytrace.ingest.dates import parse_published, unread_because
 from storytrace.model import Article, InputError
 from storytrace.nlp.language import normalize_language
 
@@ -157,7 +157,7 @@ def make_article(
         if article.published is None:
             warnings.append(
                 InputError(source_path, f"could not read published date {as_text(raw_date)[:40]!r} as a calendar day"
-                           " (not an absolute date); kept as text", where, False)
+                           f" ({unread_because(raw_date)}); kept as text", where, False)
             )
             article.metadata["published_raw"] = as_text(raw_date)
     for key, value in fields.items():
