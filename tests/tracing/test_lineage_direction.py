@@ -2,7 +2,9 @@
 from datetime import date
 
 from storytrace.lineage import PairMeasures, direction_score, direction_unknown, infer_lineage
-from storytrace.model import AlignedPair, Alignment, Article, Sentence
+from storytrace.model import AlignedPair, Alignment, Article
+
+from article_helpers import sentences_article
 
 ORIGINAL = [
     "The port authority approved a new terminal worth 2.4 billion dollars on Monday.",
@@ -19,22 +21,13 @@ REWORDED = [
 ]
 
 
-def _article(aid: str, sentences: list[str], published: date | None) -> Article:
-    text, spans = "", []
-    for s in sentences:
-        spans.append((len(text), len(text) + len(s)))
-        text += s + " "
-    return Article(id=aid, source_path="", original_text=text, text=text, published=published,
-                   sentences=[Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)])
-
-
 def _pair(first: Article, second: Article, scores=(0.8, 0.79, 0.81, 0.8)) -> Alignment:
     return Alignment(first.id, second.id, [AlignedPair([i], [i], s) for i, s in enumerate(scores)], [], [], [])
 
 
-def _measures(containment: float, coverage: float) -> tuple[PairMeasures, PairMeasures]:
+def _measures(containment: float, coverage: float, b_later_by: int = 0) -> tuple[PairMeasures, PairMeasures]:
     a = Article(id="a", source_path="", original_text="", published=date(2024, 5, 3))
-    b = Article(id="b", source_path="", original_text="", published=date(2024, 5, 3))
+    b = Article(id="b", source_path="", original_text="", published=date(2024, 5, 3 + b_later_by))
 
     def m(src, der, cont, cov):
         return PairMeasures(src, der, coverage=cov, containment=cont, verbatim_derived=0.0, verbatim_source=0.0,
@@ -59,11 +52,22 @@ def test_a_summary_still_sits_inside_its_source():
     assert direction_score(backward, forward) < 0
 
 
+def test_dates_days_apart_give_the_direction_whatever_the_containment():
+    # "b", published three days after "a", has the shape of a text "a" was summarised from (it holds
+    # nearly all of "a"): no version is made from one published days after it (lineage.dated_order),
+    # so the score says a -> b, as infer_lineage orders the pair.
+    forward, backward = _measures(0.3, 0.95, b_later_by=3)
+    assert direction_score(forward, backward) > 0
+    assert direction_score(backward, forward) < 0
+    forward, backward = _measures(0.3, 0.95, b_later_by=1)  # a calendar day: the texts decide
+    assert direction_score(forward, backward) < 0
+
+
 def test_a_translation_pair_published_the_same_day_has_its_direction_marked_unknown():
     # "b" is the original, "a" its reworded version: nothing in the texts or dates says so, and the
     # ids would put "a" first. The edge must not present that order as a finding.
     same_day = date(2024, 5, 3)
-    original, reworded = _article("b", ORIGINAL, same_day), _article("a", REWORDED, same_day)
+    original, reworded = sentences_article("b", ORIGINAL, same_day), sentences_article("a", REWORDED, same_day)
     edges = infer_lineage([original, reworded], [_pair(original, reworded)])
     assert len(edges) == 1
     edge = edges[0]
@@ -71,13 +75,13 @@ def test_a_translation_pair_published_the_same_day_has_its_direction_marked_unkn
     assert direction_unknown(edge)
     assert "direction unknown" in edge.evidence[0]
     # Lower confidence than the same pair with a date to order it.
-    dated = infer_lineage([_article("b", ORIGINAL, date(2024, 5, 2)), _article("a", REWORDED, same_day)],
-                          [_pair(_article("b", ORIGINAL, None), _article("a", REWORDED, None))])
+    dated = infer_lineage([sentences_article("b", ORIGINAL, date(2024, 5, 2)), sentences_article("a", REWORDED, same_day)],
+                          [_pair(sentences_article("b", ORIGINAL, None), sentences_article("a", REWORDED, None))])
     assert dated[0].confidence > edge.confidence
 
 
 def test_a_publication_date_orders_the_pair():
-    original, reworded = _article("b", ORIGINAL, date(2024, 5, 2)), _article("a", REWORDED, date(2024, 5, 3))
+    original, reworded = sentences_article("b", ORIGINAL, date(2024, 5, 2)), sentences_article("a", REWORDED, date(2024, 5, 3))
     edges = infer_lineage([original, reworded], [_pair(reworded, original)])
     assert [(e.source, e.derived) for e in edges] == [("b", "a")]
     assert not direction_unknown(edges[0])
@@ -99,9 +103,9 @@ def test_a_finding_between_two_versions_whose_order_is_unknown_is_one_whichever_
     from storytrace.findings import finding_order_unknown
 
     same_day = date(2024, 5, 3)
-    original, reworded = _article("b", ORIGINAL, same_day), _article("a", REWORDED, same_day)
+    original, reworded = sentences_article("b", ORIGINAL, same_day), sentences_article("a", REWORDED, same_day)
     unordered = infer_lineage([original, reworded], [_pair(original, reworded)])
-    ordered = infer_lineage([_article("b", ORIGINAL, date(2024, 5, 2)), _article("a", REWORDED, same_day)],
+    ordered = infer_lineage([sentences_article("b", ORIGINAL, date(2024, 5, 2)), sentences_article("a", REWORDED, same_day)],
                             [_pair(original, reworded)])
     for article, source in (("a", "b"), ("b", "a")):
         assert finding_order_unknown(_finding("omission", article, source), unordered)
@@ -116,8 +120,8 @@ def test_evidence_that_points_both_ways_is_not_called_absent():
     # cancel out. The direction is unknown, and the note must not claim there was no date or credit.
     from storytrace.model import Attribution
 
-    original = _article("b", ORIGINAL, date(2024, 5, 3))
-    reworded = _article("a", REWORDED, date(2024, 5, 2))
+    original = sentences_article("b", ORIGINAL, date(2024, 5, 3))
+    reworded = sentences_article("a", REWORDED, date(2024, 5, 2))
     reworded.attributions = [Attribution("translation_by", "Ana Ruiz", 0, 10)]
     edges = infer_lineage([original, reworded], [_pair(original, reworded)])
     assert len(edges) == 1 and direction_unknown(edges[0])

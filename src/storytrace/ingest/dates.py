@@ -14,12 +14,17 @@ def _in_range(d: date) -> date | None:
     return d if _MIN_YEAR <= d.year <= _MAX_YEAR else None
 
 
+def _in_figures(year: str) -> re.Pattern[str]:
+    """Day and month in one or two figures, then the year, apart from any other figures or slashes."""
+    return re.compile(rf"(?<![\d/])(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*({year})(?![\d/])")
+
+
 # A date in figures with a two-digit year ("08 / 04 / 11", "4/8/11"): the year is last, as English writes
 # it. Which of the other two is the month shows only where one of them is over 12, or where the file's
 # own convention says (numeric_convention); otherwise the date stays unknown: 08/04/11 is 4 August in
 # New York and 8 April in London, and a guessed date can turn a copy's lineage round.
-_SHORT_YEAR = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{2})")
-_NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})(?![\d/])")
+SHORT_YEAR_DATE = _in_figures(r"\d{2}")
+_NUMERIC_DATE = _in_figures(r"\d{4}|\d{2}")  # any date in figures: the file's convention (numeric_convention)
 # A North American time zone after a stamp's time ("06: 44 PM ET"): such stamps write the month first.
 _MONTH_FIRST_ZONE = re.compile(
     r"\b\d{1,2}\s*[:.]\s*\d{2}\s*(?:[APap]\.?[Mm]\.?\s*)?\(?(?:ET|EST|EDT|CT|CDT|MT|MST|MDT|PT|PST|PDT)\b")
@@ -58,12 +63,20 @@ def _short_year(m: re.Match, month_first: bool | None) -> date | None:
         return None
 
 
+def unread_because(value: object) -> str:
+    """Why parse_published read no day from ``value``: for the warning that keeps it as text."""
+    short = SHORT_YEAR_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if short and _short_year(short, None) is None and _short_year(short, True) is not None:
+        return "it could be day or month first"
+    return "not an absolute date"
+
+
 def parse_published(value: object, month_first: bool | None = None) -> date | None:
     """A publication date from a metadata value, or None when it cannot be read as one.
 
     Relative phrases ("yesterday", "2 days ago", "today 9", "1h") are refused: a published field must
     name a day, the same whatever the clock or time zone of the run. A date in figures with a two-digit
-    year is read only where its order shows (_SHORT_YEAR; ``month_first``: the file's convention).
+    year is read only where its order shows (SHORT_YEAR_DATE; ``month_first``: the file's convention).
     """
     if isinstance(value, datetime):
         return _in_range(value.date())
@@ -74,7 +87,7 @@ def parse_published(value: object, month_first: bool | None = None) -> date | No
     s = value.strip()
     if not s or len(s) > 100 or not re.search(r"\d", s):
         return None
-    short = _SHORT_YEAR.fullmatch(s)
+    short = SHORT_YEAR_DATE.fullmatch(s)
     if short:
         return _short_year(short, month_first)
     try:

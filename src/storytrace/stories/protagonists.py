@@ -9,6 +9,7 @@ different events, however alike the rest of their words.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from storytrace.model import Article
 
@@ -20,24 +21,32 @@ def surname(name: str) -> str | None:
     return words[-1] if words else None
 
 
+@dataclass(frozen=True)
+class Cast:
+    """Who an article names, by surname (one count of its person mentions: _person_counts)."""
+
+    protagonists: frozenset[str]  # the most named person(s), named MIN_MENTIONS times or more
+    supporting: frozenset[str]  # the others named MIN_MENTIONS times or more
+    people: frozenset[str]  # every person named, once or more
+
+
+def _text(a: Article) -> str:
+    return a.text or a.original_text
+
+
 def _written_in_capitals(a: Article, start: int, end: int) -> bool:
-    written = (a.text or a.original_text)[start:end]
+    written = _text(a)[start:end]
     return any(c.isupper() for c in written) and not any(c.islower() for c in written)
 
 
 def _written_in_lower_case(a: Article, start: int, end: int) -> bool:
-    return not any(c.isupper() for c in (a.text or a.original_text)[start:end])
+    return not any(c.isupper() for c in _text(a)[start:end])
 
 
-def _mostly_capitals(a: Article) -> bool:
-    letters = [c for c in (a.text or a.original_text)[:5000] if c.isalpha()]
-    return sum(c.isupper() for c in letters) > len(letters) / 2
-
-
-def _all_lower_case(a: Article) -> bool:
-    """A text without capitals (a chat message, a transcript): its names are written in lower case too."""
-    letters = [c for c in (a.text or a.original_text)[:5000] if c.isalpha()]
-    return sum(c.isupper() for c in letters) < len(letters) / 200
+def _capitals_share(a: Article) -> tuple[int, int]:
+    """(capital letters, letters) of the first 5,000 characters: how the text is cased."""
+    letters = [c for c in _text(a)[:5000] if c.isalpha()]
+    return sum(c.isupper() for c in letters), len(letters)
 
 
 def _person_counts(a: Article) -> Counter[str]:
@@ -47,27 +56,33 @@ def _person_counts(a: Article) -> Counter[str]:
     written with a capital: a "person" written in lower case at every mention ("the talk show host",
     "jewel thieves", "stray gunfire") is a common noun the tagger took for one."""
     people = [m for m in a.mentions if m.kind == "person"]
-    if not _mostly_capitals(a):
+    capitals, letters = _capitals_share(a)
+    if capitals <= letters / 2:  # not mostly in capitals (a text that is writes its names so too)
         cased = {str(m.value or m.text) for m in people if not _written_in_capitals(a, m.start, m.end)}
         people = [m for m in people if str(m.value or m.text) in cased]
-    if not _all_lower_case(a):
+    if capitals >= letters / 200:  # not next to none (a chat message, a transcript writes names in lower case)
         named = {str(m.value or m.text) for m in people if not _written_in_lower_case(a, m.start, m.end)}
         people = [m for m in people if str(m.value or m.text) in named]
     return Counter(s for m in people if (s := surname(str(m.value or m.text))))
 
 
+def cast_of(a: Article) -> Cast:
+    """Who ``a`` names: its protagonist(s), its supporting cast and all its people, from one count."""
+    counts = _person_counts(a)
+    top = max(counts.values(), default=0)
+    main = frozenset(k for k, v in counts.items() if v == top) if top >= MIN_MENTIONS else frozenset()
+    supporting = frozenset(k for k, v in counts.items() if v >= MIN_MENTIONS and k not in main)
+    return Cast(main, supporting, frozenset(counts))
+
+
 def people(a: Article) -> frozenset[str]:
     """Surnames of every person the article names, once or more (organisations' initials left out)."""
-    return frozenset(_person_counts(a))
+    return cast_of(a).people
 
 
 def protagonists(a: Article) -> frozenset[str]:
     """Surnames of the most mentioned person(s), if named at least MIN_MENTIONS times."""
-    counts = _person_counts(a)
-    if not counts:
-        return frozenset()
-    top = max(counts.values())
-    return frozenset(k for k, v in counts.items() if v == top) if top >= MIN_MENTIONS else frozenset()
+    return cast_of(a).protagonists
 
 
 def compare_protagonists(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_names: frozenset[str],
@@ -104,9 +119,7 @@ def supporting_cast(a: Article) -> frozenset[str]:
     was fired, the official who announced it); two look-alike events of one protagonist (two
     title fights of one boxer, two arrests of one actor) are told around different ones.
     """
-    counts = _person_counts(a)
-    main = protagonists(a)
-    return frozenset(k for k, v in counts.items() if v >= MIN_MENTIONS and k not in main)
+    return cast_of(a).supporting
 
 
 def cast_differs(a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_names: frozenset[str]) -> bool:

@@ -126,7 +126,7 @@ def signatures_for(articles: list[Article], document_encoder: str | None = "usem
         "text": hasher("text").signatures(texts),
         "anchors": hasher("anchors").signatures([_set_text(anchor_terms(t)) for t in texts]),
     }
-    vectors = _document_vectors(articles, texts, document_encoder)
+    vectors = _document_vectors(articles, document_encoder)
     return [
         ArticleSignature(
             id=a.id,
@@ -139,13 +139,12 @@ def signatures_for(articles: list[Article], document_encoder: str | None = "usem
     ]
 
 
-def _document_vectors(articles: list[Article], texts: list[str], encoder: str | None) -> np.ndarray | None:
+def _document_vectors(articles: list[Article], encoder: str | None) -> np.ndarray | None:
     if not encoder or encoder == "lead-sentences":
         return None
-    from storytrace.similarity.docvec import document_text, encode_documents, vector_title
+    from storytrace.similarity.docvec import article_document, encode_documents
 
-    docs = [document_text(vector_title(a), t) for a, t in zip(articles, texts)]
-    return encode_documents(docs, encoder).astype(np.float16)
+    return encode_documents([article_document(a) for a in articles], encoder).astype(np.float16)
 
 
 _BASE_BYTES = 4 * sum(PERMUTATIONS.values())

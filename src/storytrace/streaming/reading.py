@@ -42,12 +42,12 @@ def document_vectors(articles: list[Article], encoder: str | None) -> list:
     to keep beside the articles: the block's analysis needs them again (build_stories, lineage)."""
     if not encoder or encoder == "lead-sentences":
         return [None] * len(articles)
-    from storytrace.similarity.docvec import cached_vector, document_text, text_key, vector_title
+    from storytrace.similarity.docvec import article_document, cached_vector, text_key
     from storytrace.store.stream_tables import DocumentVector
 
     out: list = []
     for a in articles:
-        text = document_text(vector_title(a), a.text or a.original_text)
+        text = article_document(a)
         vector = cached_vector(encoder, text)
         out.append(None if vector is None else DocumentVector(encoder, text_key(text), vector))
     return out
