@@ -16,11 +16,10 @@ from datetime import date
 import numpy as np
 import pytest
 
+from profile_helpers import profile
 from storytrace.model import Article
-from storytrace.similarity.minhash import MinHasher
-from storytrace.stories.build import ArticleProfile, _name_tokens, _quantity_keys, signals
-from storytrace.stories.protagonists import compare_protagonists, people, protagonists, supporting_cast
-from storytrace.stories.signature import containment_terms
+from storytrace.stories.build import signals
+from storytrace.stories.protagonists import compare_protagonists, protagonists, supporting_cast
 
 VICTIM = (
     "Unarmed teenager shot dead by police in Bristol\n\n"
@@ -57,13 +56,6 @@ def reports(extractor) -> dict[str, Article]:
         out[aid] = a
     return out
 
-
-def profile(k: int, a: Article, vector: np.ndarray) -> ArticleProfile:
-    signatures, sizes = MinHasher().signatures_and_sizes([a.text])
-    return ArticleProfile(index=k, id=a.id, day=a.published.toordinal(), signature=signatures[0],
-                          shingles=int(sizes[0]), vector=vector.astype(np.float32), names=_name_tokens(a),
-                          quantities=_quantity_keys(a), terms=frozenset(containment_terms(a.text)),
-                          protagonists=protagonists(a), cast=supporting_cast(a), people=people(a))
 
 
 def pair(reports: dict[str, Article], one: str, other: str, cosine: float = 0.7):
