@@ -23,7 +23,7 @@ from storytrace.findings.numbers import amount_of_time
 from storytrace.findings.severity import Signal, ensure_recorded, lower_to_medium, weigh_against_story
 from storytrace.findings import registry
 from storytrace.align import oriented_alignment  # also re-exported: findings.oriented_alignment
-from storytrace.model import UNDERIVED_RELATIONS, Article, Edge, Finding, Story, severity_rank
+from storytrace.model import UNDERIVED_RELATIONS, Alignment, Article, Edge, Finding, Story, severity_rank
 from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
 
 log = logging.getLogger(__name__)
@@ -73,12 +73,11 @@ def meaning_texts(story: Story, articles: dict[str, Article], parser=None, encod
     members = {a: articles[a] for a in story.article_ids if a in articles}
     texts: list[str] = []
     for edge in story.lineage:
-        alignment = oriented_alignment(story, edge.source, edge.derived)
-        if edge.source not in members or edge.derived not in members or alignment is None:
+        pair = _edge_pair(edge, story, members)
+        if pair is None:
             continue
         try:
-            texts += pair_texts(members[edge.source], members[edge.derived], alignment,
-                                story_articles=members, parser=parser, encoder=encoder)
+            texts += pair_texts(*pair, story_articles=members, parser=parser, encoder=encoder)
         except Exception:  # noqa: BLE001 - detect_findings runs the same checks and reports the failure
             continue
     return texts
@@ -98,27 +97,35 @@ def _pairwise_detector() -> Callable[..., list[Finding]] | None:
     return detect_pair
 
 
+def _edge_pair(edge: Edge, story: Story, members: dict[str, Article]) -> tuple[Article, Article, Alignment] | None:
+    """The source, the derived version and their alignment (source first) that an edge's findings are
+    detected on; None when a version is missing or the story holds no alignment of the two."""
+    if edge.source not in members or edge.derived not in members:
+        return None
+    alignment = oriented_alignment(story, edge.source, edge.derived)
+    return None if alignment is None else (members[edge.source], members[edge.derived], alignment)
+
+
 def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None,
                    encoder=None) -> list[Finding]:
     detect_pair = _pairwise_detector()
-    if detect_pair is None or edge.source not in members or edge.derived not in members:
+    pair = _edge_pair(edge, story, members) if detect_pair is not None else None
+    if pair is None:
         return []
-    alignment = oriented_alignment(story, edge.source, edge.derived)
-    if alignment is None:
-        return []
+    source, derived, alignment = pair
     kwargs: dict[str, object] = {"story_articles": members}
     params = inspect.signature(detect_pair).parameters
     for name, value in (("edge", edge), ("parser", parser), ("nli", nli), ("encoder", encoder)):
         if name in params:
             kwargs[name] = value
-    found = _guarded(f"pairwise {edge.source} -> {edge.derived}", members[edge.derived],
-                     lambda: detect_pair(members[edge.source], members[edge.derived], alignment, **kwargs))
+    found = _guarded(f"pairwise {edge.source} -> {edge.derived}", derived,
+                     lambda: detect_pair(source, derived, alignment, **kwargs))
     if edge.relation in UNDERIVED_RELATIONS:
         strict = registry.strict_types()
         found = [_time_apart(f) for f in found if f.type in strict and f.confidence >= _STRICT_MIN_CONFIDENCE
-                 and _renders(f, alignment, members[edge.source], members[edge.derived])]
+                 and _renders(f, alignment, source, derived)]
     elif edge.relation in _REWORDED_RELATIONS:
-        found = [f for f in found if _renders(f, alignment, members[edge.source], members[edge.derived], 0.0)]
+        found = [f for f in found if _renders(f, alignment, source, derived, 0.0)]
     return found
 
 
