@@ -25,6 +25,7 @@ from datetime import date
 import numpy as np
 
 from storytrace.model import Article
+from storytrace.nlp.casing import name_in_capitals, written_in_capitals
 from storytrace.similarity.minhash import MinHasher
 
 CHANNELS = ("text", "anchors")
@@ -52,13 +53,17 @@ class ArticleSignature:
 
 
 def anchor_terms(text: str) -> list[str]:
-    """Names and numbers: capitalised words (not common sentence starters) and tokens with digits."""
+    """Names and numbers: capitalised words (not common sentence starters) and tokens with digits.
+    In a text in capitals every word is capitalised: there a name is a word the dictionary does not
+    know as a common word (nlp.casing)."""
     out = []
+    capitals = written_in_capitals(text)
     for token in _TOKEN_RE.findall(text):
         # a token of letters only has no digit (no character is both): most words skip the scan
         if not token.isalpha() and any(c.isdigit() for c in token):
             out.append(token.rstrip(".").replace(",", ""))
-        elif token[0].isupper() and token.lower() not in _COMMON_CAPITALISED and len(token) > 1:
+        elif (token[0].isupper() and token.lower() not in _COMMON_CAPITALISED and len(token) > 1
+              and (not capitals or name_in_capitals(token))):
             out.append(token.lower())
     return out
 
@@ -76,6 +81,7 @@ def containment_terms(text: str) -> list[str]:
     """
     out: list[str] = []
     seen: set[str] = set()
+    capitals = written_in_capitals(text)  # then a name is a word the dictionary does not know (nlp.casing)
     for m in _TERM_RE.finditer(text):
         number, word = m.group("number"), m.group("word")
         if number:
@@ -83,7 +89,8 @@ def containment_terms(text: str) -> list[str]:
             t = t[:-2] if t.endswith(".0") else t
             if len(t.replace(".", "")) < 2:
                 continue
-        elif word[0].isupper() and len(word) > 2 and word.isascii() and word.lower() not in _COMMON_CAPITALISED:
+        elif (word[0].isupper() and len(word) > 2 and word.isascii() and word.lower() not in _COMMON_CAPITALISED
+              and (not capitals or name_in_capitals(word))):
             t = word.lower()
         else:
             continue
