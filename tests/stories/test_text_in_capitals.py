@@ -9,6 +9,8 @@ Hand-written texts.
 """
 from __future__ import annotations
 
+import pytest
+
 from storytrace.model import Article, Mention
 from storytrace.similarity.docvec import document_text
 from storytrace.stories.build import _name_tokens
@@ -19,6 +21,10 @@ CAPITALS = ("POLICE HAVE ARRESTED TWO MEN FROM THE HILL COMMUNITY OF KESTRAVILLE
 MIXED = ("Police have arrested two men from the hill community of Kestraville. The province's attorney general said "
          "Tomas Varnow and Elian Dorski would appear in court against charges of fraud.")
 NAMES = {"kestraville", "tomas", "varnow", "elian", "dorski"}
+# stories28 3f77321 read texts in capitals so (reverted): tune B3 recall 0.774 -> 0.785 (a bulletin in capitals
+# joined its event), confirm unchanged. A tuning-only gain, taken back (bench/RESULTS.md, session 28).
+TAKEN_BACK = pytest.mark.xfail(strict=True, reason="3f77321 (a text in capitals read in lower case, names by the "
+                               "dictionary) was a tuning-only gain, taken back")
 
 
 def _article(text: str, found: list[tuple[str, str]]) -> Article:
@@ -31,6 +37,7 @@ def _article(text: str, found: list[tuple[str, str]]) -> Article:
     return a
 
 
+@TAKEN_BACK
 def test_a_document_in_capitals_is_encoded_in_lower_case():
     assert document_text("", CAPITALS) == CAPITALS.lower()
     assert document_text("", MIXED) == MIXED
@@ -41,12 +48,14 @@ def test_a_headline_in_capitals_over_a_mixed_case_body_is_left_as_written():
     assert document_text("FRAUD ARRESTS", body) == "FRAUD ARRESTS. " + body
 
 
+@TAKEN_BACK
 def test_the_names_of_a_text_in_capitals_are_the_words_the_dictionary_does_not_know():
     assert set(containment_terms(CAPITALS)) == NAMES
     assert set(anchor_terms(CAPITALS)) == NAMES
     assert set(containment_terms(MIXED)) == NAMES | {"police"}  # a sentence's first word, as before
 
 
+@TAKEN_BACK
 def test_a_text_in_capitals_and_its_mixed_case_version_share_their_names():
     caps = _article(CAPITALS, [("POLICE HAVE", "person"), ("MEN", "org"), ("KESTRAVILLE", "place"),
                                ("TOMAS VARNOW", "person")])

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from storytrace.nlp.casing import written_in_capitals
-
 if TYPE_CHECKING:
     from storytrace.model import Article
 
@@ -50,10 +48,7 @@ def document_text(title: str | None, text: str) -> str:
     lead = body[:LEAD_CHARS]
     if len(body) > LEAD_CHARS and " " in lead[LEAD_CHARS // 2 :]:
         lead = lead[: lead.rfind(" ")]
-    document = f"{title.strip()}. {lead}" if title and title.strip() else lead
-    # A text in capitals is encoded by its words in lower case (nlp.casing): the encoder reads
-    # "ARRESTED" as other, rarer pieces than "arrested".
-    return document.lower() if written_in_capitals(document) else document
+    return f"{title.strip()}. {lead}" if title and title.strip() else lead
 
 
 class _Usem3:

@@ -27,7 +27,6 @@ import numpy as np
 
 from storytrace.ingest.lead import lead_title
 from storytrace.model import Article, Story, publication_order
-from storytrace.nlp.casing import name_in_capitals, written_in_capitals
 from storytrace.stories.ids import story_id
 from storytrace.stories.protagonists import cast_differs, cast_of, compare_protagonists, protagonist_named
 from storytrace.stories.signature import containment_terms
@@ -159,14 +158,10 @@ def _name_tokens(a: Article) -> frozenset[str]:
     """Tokens of the names of people, organisations and places: "Vollmer" survives a re-spelt first name.
 
     Places count: an event is who and where, and two look-alike events (two earthquakes, two
-    arrests) are told with the same kind of words but in different places. A text in capitals has
-    every word capitalised: its names are the words the dictionary does not know as common words.
+    arrests) are told with the same kind of words but in different places.
     """
     mentions = [m for m in a.mentions if m.kind in ("person", "org", "place")]
-    text = a.text or a.original_text
-    if written_in_capitals(text):  # the tagger reads names by their capitals: here, by the dictionary (nlp.casing)
-        names = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 2 and name_in_capitals(w)]
-    elif mentions:
+    if mentions:
         names = [str(m.value or m.text) for m in mentions]
     elif not a.mentions:  # no extraction ran: capitalised words not opening a sentence
         names = _capitalised_words(a)

@@ -25,7 +25,6 @@ from datetime import date
 import numpy as np
 
 from storytrace.model import Article
-from storytrace.nlp.casing import name_in_capitals, written_in_capitals
 from storytrace.similarity.minhash import MinHasher
 
 CHANNELS = ("text", "anchors")
@@ -53,17 +52,13 @@ class ArticleSignature:
 
 
 def anchor_terms(text: str) -> list[str]:
-    """Names and numbers: capitalised words (not common sentence starters) and tokens with digits.
-    In a text in capitals every word is capitalised: there a name is a word the dictionary does not
-    know as a common word (nlp.casing)."""
+    """Names and numbers: capitalised words (not common sentence starters) and tokens with digits."""
     out = []
-    capitals = written_in_capitals(text)
     for token in _TOKEN_RE.findall(text):
         # a token of letters only has no digit (no character is both): most words skip the scan
         if not token.isalpha() and any(c.isdigit() for c in token):
             out.append(token.rstrip(".").replace(",", ""))
-        elif (token[0].isupper() and token.lower() not in _COMMON_CAPITALISED and len(token) > 1
-              and (not capitals or name_in_capitals(token))):
+        elif token[0].isupper() and token.lower() not in _COMMON_CAPITALISED and len(token) > 1:
             out.append(token.lower())
     return out
 
@@ -81,7 +76,6 @@ def containment_terms(text: str) -> list[str]:
     """
     out: list[str] = []
     seen: set[str] = set()
-    capitals = written_in_capitals(text)  # then a name is a word the dictionary does not know (nlp.casing)
     for m in _TERM_RE.finditer(text):
         number, word = m.group("number"), m.group("word")
         if number:
@@ -89,8 +83,7 @@ def containment_terms(text: str) -> list[str]:
             t = t[:-2] if t.endswith(".0") else t
             if len(t.replace(".", "")) < 2:
                 continue
-        elif (word[0].isupper() and len(word) > 2 and word.isascii() and word.lower() not in _COMMON_CAPITALISED
-              and (not capitals or name_in_capitals(word))):
+        elif word[0].isupper() and len(word) > 2 and word.isascii() and word.lower() not in _COMMON_CAPITALISED:
             t = word.lower()
         else:
             continue
