@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 import numpy as np
+import pytest
 
 from storytrace.stories.build import signals
 
@@ -35,6 +36,8 @@ def _pair(loot_figures: set[str], gang_figures: set[str]):
             replace(pb, names=names, quantities=frozenset(gang_figures)))
 
 
+@pytest.mark.xfail(strict=True, reason="stories28 fd85c9c (figures of no kind in common not compared) merged a "
+                   "second confirm topic (B3 P 0.991 -> 0.984, topics merged 0.13 -> 0.20): taken back")
 def test_a_sum_and_a_count_are_not_compared():
     s = signals(*_pair({"4e+07USD"}, {"3#", "2#"}))
     assert s.quantities is None

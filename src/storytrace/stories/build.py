@@ -153,22 +153,6 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
     return len(a & b) / (min(len(a), len(b)) + 1)
 
 
-_FIGURE = re.compile(r"^-?\d+(?:\.\d+)?(?:e[+-]\d+)?")
-
-
-def _kind(key: str) -> str:
-    """What a figure key counts: its unit ("USD", "%", "days", COUNTED), "" for a bare number."""
-    return key[len(m.group(0)):] if (m := _FIGURE.match(key)) else key
-
-
-def _figure_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """Figure overlap (as _overlap), None when the two give figures of no kind in common: a sum of money
-    and a count of robbers neither agree nor differ, one report gave the loot, the other the gang."""
-    if not a or not b or not ({_kind(k) for k in a} & {_kind(k) for k in b}):
-        return None
-    return _overlap(a, b)
-
-
 # -- profiles ------------------------------------------------------------------------------------
 def _name_tokens(a: Article) -> frozenset[str]:
     """Tokens of the names of people, organisations and places: "Vollmer" survives a re-spelt first name.
@@ -284,7 +268,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
 def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
     jaccard = estimate_jaccard(a.signature, b.signature)
     if a.english and b.english:
-        names, quantities = _overlap(a.names, b.names), _figure_overlap(a.quantities, b.quantities)
+        names, quantities = _overlap(a.names, b.names), _overlap(a.quantities, b.quantities)
     else:
         # The English extractor cannot read a Chinese or Japanese text's names and figures. What a
         # translation keeps in any script: figures in digits and foreign names in Latin letters.
