@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storytrace.model import Article
+from storytrace.nlp import wordnet
 
 MIN_MENTIONS = 2  # a person named once is a quote or a comparison, not who the article is about
 
@@ -63,7 +65,31 @@ def _person_counts(a: Article) -> Counter[str]:
     if capitals >= letters / 200:  # not next to none (a chat message, a transcript writes names in lower case)
         named = {str(m.value or m.text) for m in people if not _written_in_lower_case(a, m.start, m.end)}
         people = [m for m in people if str(m.value or m.text) in named]
+    people = [m for m in people if not named_thing(str(m.value or m.text))]
     return Counter(s for m in people if (s := surname(str(m.value or m.text))))
+
+
+@lru_cache(maxsize=1 << 14)
+def named_thing(name: str) -> bool:
+    """A one-word "person" ("Oscar" of "the Oscar organizers", "Emmy", "Mars") that the dictionary writes
+    with its capital as the name of a thing and knows in no sense as a person: the tagger took the thing
+    for someone. A name the dictionary does not know ("Zarina"), knows as a person too ("Kelly"), or knows
+    only as a common noun in lower case ("Rose", "Sting": mononyms of singers) may be a person's."""
+    words = name.split()
+    if len(words) != 1 or not words[0].isalpha() or not words[0][:1].isupper():
+        return False
+    wn = wordnet.wordnet()
+    senses = wn.synsets(words[0], "n")
+    person = _person_sense()
+    if not senses or any(person & wn.hypernym_closure(s) for s in senses):
+        return False
+    return any(words[0].lower() in wordnet.proper_names(s) for s in senses)
+
+
+@lru_cache(maxsize=1)
+def _person_sense() -> frozenset[int]:
+    """WordNet's sense "person, individual, someone" (the first noun sense of "person")."""
+    return frozenset(wordnet.wordnet().synsets("person", "n")[:1])
 
 
 def cast_of(a: Article) -> Cast:
