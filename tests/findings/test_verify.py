@@ -99,7 +99,8 @@ def test_analyze_block_hands_its_config_to_the_findings(monkeypatch):
 
     seen = []
     monkeypatch.setattr(findings_pkg, "detect_findings",
-                        lambda story, by_id, config=None, parser=None, nli=None, encoder=None: seen.append((config, parser)) or [])
+                        lambda story, by_id, config=None, parser=None, nli=None, encoder=None, contexts=None:
+                        seen.append((config, parser)) or [])
     engine = Pipeline(Config(verifier_findings=False))
     analyze_block([SOURCE], engine)
     assert seen == [(engine.config, engine.parser)]

@@ -75,3 +75,55 @@ def test_a_groups_meaning_texts_are_encoded_in_one_batch_and_move_no_finding():
         assert [story_to_dict(s) for s in alone] == [story_to_dict(s) for s in stories]
         assert [story_to_dict(s) for s in analyze_block(copy.deepcopy(block), fresh, previous={}, taken=set())] \
             == [story_to_dict(s) for s in stories]
+
+
+@pytest.mark.slow
+def test_the_modifiers_cheap_checks_run_once_per_pair_and_the_findings_do_not_move(monkeypatch):
+    """The prefetch needs the modifiers' candidates (their meaning texts) before detection, which asked for
+    them again on a context of its own: the pair's context, candidates included, is now built once and
+    handed to detection. Same findings as detection alone (no prefetch, nothing handed over)."""
+    from storytrace.findings.detectors import modifiers_cmp
+
+    engine = Pipeline(Config(quiet=True))
+    blocks = _blocks()
+    for block in blocks:
+        for a in block:
+            engine.extractor.process(a)
+    prepared = [prepare_block(block, engine, previous={}, taken=set()) for block in blocks]
+    runs: list[str] = []
+    real = modifiers_cmp._detect_qualifiers
+    monkeypatch.setattr(modifiers_cmp, "_detect_qualifiers", lambda ctx: runs.append(ctx.derived.id) or real(ctx))
+    prefetch_meaning(prepared, engine)
+    edges = sum(len(s.lineage) for p in prepared for s in p.stories)
+    assert len(runs) == edges == 2, "the prefetch ran the checks once per edge"
+    batched = [finish_block(p, engine) for p in prepared]
+    assert len(runs) == edges, "detection reused the prefetch's contexts: no check ran again"
+    assert all(not p.contexts for p in prepared), "finish_block takes the contexts it used"
+    for block, stories in zip(_blocks(), batched):
+        fresh = Pipeline(Config(quiet=True))
+        for a in block:
+            fresh.extractor.process(a)
+        alone = finish_block(prepare_block(copy.deepcopy(block), fresh, previous={}, taken=set()), fresh)
+        assert [story_to_dict(s) for s in alone] == [story_to_dict(s) for s in stories]
+
+
+@pytest.mark.slow
+def test_a_context_of_another_pair_is_not_reused():
+    """detect_pair takes a handed-over context only when it is of this very pair: another derived
+    version's context (its own parses and alignment) would report that version's changes."""
+    from storytrace.align import oriented_alignment
+    from storytrace.findings.pairwise import detect_pair, meaning_texts
+
+    engine = Pipeline(Config(quiet=True))
+    (h0, h1), (l0, l1) = _blocks()
+    for a in (h0, h1, l0, l1):
+        engine.extractor.process(a)
+    hikers, lab = (prepare_block(b, engine, previous={}, taken=set()).stories[0] for b in ([h0, h1], [l0, l1]))
+    kept: dict = {}
+    meaning_texts(l0, l1, oriented_alignment(lab, "l0", "l1"), parser=engine.parser, encoder=engine.embedder, keep=kept)
+    wrong = kept[("l0", "l1")]
+    alignment = oriented_alignment(hikers, "h0", "h1")
+    own = detect_pair(h0, h1, alignment, parser=engine.parser, encoder=engine.embedder)
+    handed = detect_pair(h0, h1, alignment, parser=engine.parser, encoder=engine.embedder, context=wrong)
+    assert [f.derived_value for f in handed] == [f.derived_value for f in own]
+    assert "injured" in {f.derived_value for f in handed} and "repair" not in {f.derived_value for f in handed}

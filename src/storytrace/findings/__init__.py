@@ -38,17 +38,19 @@ _REWORDED_RELATIONS = ("summary", "rewrite")
 
 
 def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None,
-                    encoder=None) -> list[Finding]:
+                    encoder=None, contexts: dict | None = None) -> list[Finding]:
     """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``.
 
     ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py);
     ``parser`` and ``nli`` are the engine's (pipeline.Pipeline): its token views and NLI scorer;
-    ``encoder`` its sentence encoder (the aligner's), for the meaning signal (findings/meaning.py).
+    ``encoder`` its sentence encoder (the aligner's), for the meaning signal (findings/meaning.py);
+    ``contexts`` the pair contexts ``meaning_texts`` kept for this story (reused, not built again).
     """
     members = {a: articles[a] for a in story.article_ids if a in articles}
     raw: list[Finding] = []
     for edge in story.lineage:
-        raw.extend(_edge_findings(edge, story, members, parser, nli, encoder))
+        raw.extend(_edge_findings(edge, story, members, parser, nli, encoder,
+                                  (contexts or {}).get((edge.source, edge.derived))))
     raw.extend(_story_findings(story, members))
     for f in raw:
         ensure_recorded(f)  # a story-wide detector's finding: its own rule settled it
@@ -61,11 +63,14 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
     return assign_ids(sort_findings(findings, story.article_ids), story.id)
 
 
-def meaning_texts(story: Story, articles: dict[str, Article], parser=None, encoder=None) -> list[str]:
+def meaning_texts(story: Story, articles: dict[str, Article], parser=None, encoder=None,
+                  keep: dict | None = None) -> list[str]:
     """The texts ``detect_findings`` will ask ``encoder`` for on this story's edges (the meaning signal),
     for a caller that encodes those of many stories in one batch first (pipeline.prefetch_meaning):
     one-sentence model calls cost several times a sentence in a big batch. Only a saving: a text
-    missed here is encoded when asked, and a vector depends on its text alone."""
+    missed here is encoded when asked, and a vector depends on its text alone. ``keep``: each edge's
+    pair context is put there for ``detect_findings(contexts=keep)``, which then does not build it and
+    run the modifiers' cheap checks again."""
     if encoder is None:
         return []
     from storytrace.findings.pairwise import meaning_texts as pair_texts
@@ -77,7 +82,7 @@ def meaning_texts(story: Story, articles: dict[str, Article], parser=None, encod
         if pair is None:
             continue
         try:
-            texts += pair_texts(*pair, story_articles=members, parser=parser, encoder=encoder)
+            texts += pair_texts(*pair, story_articles=members, parser=parser, encoder=encoder, keep=keep)
         except Exception:  # noqa: BLE001 - detect_findings runs the same checks and reports the failure
             continue
     return texts
@@ -107,7 +112,7 @@ def _edge_pair(edge: Edge, story: Story, members: dict[str, Article]) -> tuple[A
 
 
 def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None,
-                   encoder=None) -> list[Finding]:
+                   encoder=None, context=None) -> list[Finding]:
     detect_pair = _pairwise_detector()
     pair = _edge_pair(edge, story, members) if detect_pair is not None else None
     if pair is None:
@@ -115,7 +120,7 @@ def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser
     source, derived, alignment = pair
     kwargs: dict[str, object] = {"story_articles": members}
     params = inspect.signature(detect_pair).parameters
-    for name, value in (("edge", edge), ("parser", parser), ("nli", nli), ("encoder", encoder)):
+    for name, value in (("edge", edge), ("parser", parser), ("nli", nli), ("encoder", encoder), ("context", context)):
         if name in params:
             kwargs[name] = value
     found = _guarded(f"pairwise {edge.source} -> {edge.derived}", derived,

@@ -28,6 +28,9 @@ class PairContext:
     # the engine's sentence encoder (Pipeline.embedder: encode(texts) -> L2-normalised rows), for the
     # meaning signal (findings/meaning.py); None: no meaning signal, nothing rests on it
     encoder: object | None = None
+    # what a detector works out once per pair and asks for again (the modifiers' candidates: the meaning
+    # prefetch needs their texts before detection runs), keyed by the detector's name
+    memo: dict[str, object] = field(default_factory=dict)
     _aligned: dict[int, list[int]] = field(default_factory=dict)
     _scores: dict[int, float] = field(default_factory=dict)
     _aligner_sources: dict[int, list[int]] = field(default_factory=dict)

@@ -37,14 +37,18 @@ def detect_pair(
     nli=None,
     edge=None,
     encoder=None,
+    context: PairContext | None = None,
 ) -> list[Finding]:
     """Findings for what ``derived`` changed relative to ``source``.
 
     ``nli`` is an optional ``nli.NLIScorer``; ``edge`` (the lineage edge) is accepted for the
     orchestrator and not needed here. ``encoder`` is the engine's sentence encoder (the aligner's
     MiniLM, ``Pipeline.embedder``), for the meaning signal (findings/meaning.py); None: no such signal.
+    ``context``: this pair's context as ``meaning_texts`` built it (with what its detectors worked out
+    there); used only when it is of this very pair, alignment and encoder, else built again.
     """
-    ctx = pair_context(source, derived, alignment, story_articles=story_articles, parser=parser, encoder=encoder)
+    ctx = context if _same_pair(context, source, derived, alignment, encoder) else pair_context(
+        source, derived, alignment, story_articles=story_articles, parser=parser, encoder=encoder)
     # Versions in two languages: only the detectors that read any language (they compare values);
     # the others read English words and would compare a Chinese sentence with an English one.
     across = languages_differ(source, derived)
@@ -73,17 +77,28 @@ def pair_context(source: Article, derived: Article, alignment: Alignment | None 
     return PairContext(source, derived, alignment, src, der, story_articles=story_articles, encoder=encoder)
 
 
+def _same_pair(ctx: PairContext | None, source: Article, derived: Article, alignment: Alignment | None,
+               encoder) -> bool:
+    return (ctx is not None and ctx.source is source and ctx.derived is derived and ctx.encoder is encoder
+            and alignment is not None and ctx.alignment == alignment)
+
+
 def meaning_texts(source: Article, derived: Article, alignment: Alignment | None = None, *,
                   story_articles: dict[str, Article] | None = None, parser: Parser | None = None,
-                  encoder=None) -> list[str]:
+                  encoder=None, keep: dict[tuple[str, str], PairContext] | None = None) -> list[str]:
     """The texts the pair's detectors will ask the sentence encoder for (the meaning signal of
-    findings/meaning.py), so that a caller can encode those of many pairs in one batch first."""
+    findings/meaning.py), so that a caller can encode those of many pairs in one batch first.
+    ``keep``: the pair's context is put there under (source id, derived id), for ``detect_pair`` to
+    reuse rather than build it and run the modifiers' cheap checks a second time."""
     from storytrace.findings.detectors.modifiers_cmp import meaning_texts as modifier_texts
 
     if encoder is None or languages_differ(source, derived):  # the modifiers detector reads English only
         return []
-    return modifier_texts(pair_context(source, derived, alignment, story_articles=story_articles,
-                                       parser=parser, encoder=encoder))
+    ctx = pair_context(source, derived, alignment, story_articles=story_articles, parser=parser, encoder=encoder)
+    texts = modifier_texts(ctx)
+    if keep is not None:
+        keep[(source.id, derived.id)] = ctx
+    return texts
 
 
 def _drop_echoes(findings: list[Finding]) -> list[Finding]:

@@ -408,12 +408,17 @@ def detect_modifiers(ctx: PairContext) -> list[Finding]:
 
 def _candidates(ctx: PairContext) -> tuple[list, list]:
     """The qualifiers (findings, or ``_MeaningCheck`` where the meaning signal settles them) and the
-    inserted words (with whether the meaning signal settles them), after every cheap check."""
-    qualifiers = _detect_qualifiers(ctx)
-    inserted = [(d, sources, i, a, by_meaning) for d, sources in ctx.aligned_sentences()
-                for i, a, by_meaning in _inserted(d, sources, ctx)
-                if not _source_qualifies_more(d, a, sources, ctx.summary_mode)]
-    return qualifiers, inserted
+    inserted words (with whether the meaning signal settles them), after every cheap check. Worked out
+    once per pair context: the meaning prefetch (``meaning_texts``) asks first, detection again on the
+    same context, and the checks read only the pair's parses and alignment."""
+    found = ctx.memo.get("modifiers")
+    if found is None:
+        qualifiers = _detect_qualifiers(ctx)
+        inserted = [(d, sources, i, a, by_meaning) for d, sources in ctx.aligned_sentences()
+                    for i, a, by_meaning in _inserted(d, sources, ctx)
+                    if not _source_qualifies_more(d, a, sources, ctx.summary_mode)]
+        found = ctx.memo["modifiers"] = (qualifiers, inserted)
+    return found  # type: ignore[return-value]
 
 
 def _meaning_checks(qualifiers: list, inserted: list) -> list[tuple[ParsedSentence, Token, list[ParsedSentence]]]:
