@@ -25,6 +25,7 @@ def _time(stamp_line: str) -> tuple[date | None, str | None]:
     ("Posted: January 12, 2012 6:44 pm ET", "2012-01-12T18:44-05:00"),
     ("March 12, 2013 14:03 GMT", "2013-03-12T14:03+00:00"),
     ("Published: 12 March 2013 09:10 +0100", "2013-03-12T09:10+01:00"),
+    ("Published: 09 Sep 2013 11: 25 GMT+02: 00", "2013-09-09T11:25+02:00"),
     ("March 12, 2013 02: 03", "2013-03-12T02:03"),  # no zone given: the time alone
 ])
 def test_a_stamps_time_and_zone_are_kept_with_its_day(line, expected):

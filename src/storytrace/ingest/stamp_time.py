@@ -33,7 +33,8 @@ _SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/D
 _CLOCK = re.compile(
     r"(?<![\d:./-])(?P<h>\d{1,2})\s*[:.h]\s*(?P<m>\d{2})(?:\s*[:.]\s*\d{2})?(?!\d|[./-]\s*\d)"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-    r"(?:\s*\(?\s*(?P<zone>[A-Z]{1,4}(?![A-Za-z])|(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?::?\d{2})?)(?![\w]))?",
+    # an offset first, with or without its name ("GMT+02: 00", "+0100"), then an abbreviation ("EDT")
+    r"(?:\s*\(?\s*(?P<zone>(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?:\s*:?\s*\d{2})?|[A-Z]{1,4}(?![A-Za-z]))(?![\w]))?",
     re.IGNORECASE)
 
 
@@ -64,7 +65,7 @@ def _offset(zone: str, local: datetime) -> int | None:
         from zoneinfo import ZoneInfo
 
         return int(local.replace(tzinfo=ZoneInfo(_SEASONAL[z])).utcoffset().total_seconds() // 60)
-    m = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", z)
+    m = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?:\s*:?\s*(\d{2}))?", z)
     if m and int(m.group(2)) <= 14:
         return (1 if m.group(1) == "+" else -1) * (60 * int(m.group(2)) + int(m.group(3) or 0))
     return None
