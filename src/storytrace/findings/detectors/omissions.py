@@ -421,9 +421,14 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
         ))
-    derived_numbers = sentence_numbers(sentence)
-    derived_raw = raw_values(sentence.text)
-    derived_second = second_values([sentence])
+    # The figure may sit in the sentence beside this one: a rendering cuts and joins sentences at other
+    # points than its source ("... on Monday with 120 passengers on board. It reached ..." / "... on
+    # Monday. With 120 passengers on board, it reached ..."). Only the neighbours: a figure as common as
+    # "2" somewhere else in the text says nothing of this one.
+    beside = [s for s in ctx.der.sentences if abs(s.index - sentence.index) <= 1]
+    derived_numbers = [n for s in beside for n in sentence_numbers(s)]
+    derived_raw = [v for s in beside for v in raw_values(s.text)]
+    derived_second = second_values(beside)
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
             continue  # "the 1800s" is a period a translation may name another way
