@@ -7,8 +7,16 @@ neighbour that renders another source sentence keeps its figures for that senten
 (tests/findings/test_outlet_names.py). Hand-written pairs.
 
 Seen on a real file (ECB+ tuning topic 32): a time "9. 35am" cut by the sentence splitter after "9.",
-the version's "35am." a sentence of its own, read as a medium omission of "35am"."""
+the version's "35am." a sentence of its own, read as a medium omission of "35am".
+
+Session 28 (real28) built this (findings/omissions: a figure in an unpaired sentence beside the rendering,
+past any dateline, is kept; a7b7469) and measured it: it took topic 32's wrong "35am" away and DEMETR's
+flagged punctuation additions fell 11 -> 10 on both parts (likely this change; not measured alone), but
+bench_translations tune lost a right medium omission (35 -> 34; high+medium 148/187 -> 147/186), confirm
+unchanged: dropped; the case stays a strict xfail."""
 from __future__ import annotations
+
+import pytest
 
 from findings.helpers import pair_findings
 
@@ -20,6 +28,8 @@ def _omitted(findings):
     return [f.source_value for f in findings if f.type == "omission" and f.severity != "low"]
 
 
+@pytest.mark.xfail(strict=True, reason="real28's split-off rule (session 28, a7b7469) cost a right omission on"
+                   " bench_translations tune (35 -> 34) with confirm unchanged: dropped; known wrong omission")
 def test_a_figure_in_a_piece_cut_off_the_rendering_is_kept(extractor):
     derived = RENDERED + " There were 120."
     assert "120" not in _omitted(pair_findings(extractor, SOURCE, derived, [([0], [0])]))

@@ -27,7 +27,7 @@ from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
 from storytrace.model import Finding
 from storytrace.nlp import wordnet
-from storytrace.nlp.attribution import dateline_length, in_dateline
+from storytrace.nlp.attribution import in_dateline
 from storytrace.nlp.names import COUNTRY_DEMONYMS
 
 # Conditions strong enough that dropping them changes the claim ("only if", "unless").
@@ -366,28 +366,11 @@ def _described(name: str, sentence: ParsedSentence, src: ParsedSentence | None =
                and wordnet.is_hypernym_or_synonym(name, t.lemma, depth=2) for t in sentence.tokens)
 
 
-def _split_off(ctx: PairContext, sentence: ParsedSentence) -> list[tuple[ParsedSentence, int]]:
-    """The sentences beside this one that the aligner paired with no source sentence, each with the
-    offset its text starts at past any dateline: a piece a rendering cut off its sentence ("Jenkin was
-    arrested around 9." / "35am." where the source had one sentence, "... at around 9.35am, is also
-    facing ..."; a splitter cut the time after "9."). A figure written there is kept, not left out. Not
-    a neighbour that renders a source sentence of its own (its figures are that sentence's), nor a
-    dateline's date (when the version was filed, no fact of the story)."""
-    out = []
-    for other in ctx.der.sentences:
-        if abs(other.index - sentence.index) == 1 and not ctx.is_paired(other.index):
-            # a dateline set apart on its own line ends in its dash: all of it is the filing's
-            whole = other.text.rstrip().endswith(("-", "–", "—"))
-            out.append((other, other.end if whole else other.start + dateline_length(other.text)))
-    return out
-
-
 def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
     """A translation or close rewrite that loses a name or a number of its source sentence."""
     out = []
     if len(sentence.tokens) < 0.6 * (len(src.tokens) - _unsaid_name_tokens(src, derived)):
         return out  # a shortened rendering: dropping details is its job
-    split_off = _split_off(ctx, sentence)
     # The name may sit in a neighbouring derived sentence (a rendering split in two), or be
     # misspelt ("Beligum"): look in the whole derived text, allowing spelling noise.
     derived_names = [u.text for u in name_units(sentence)]
@@ -438,8 +421,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             ctx, "omission", sentence, "(missing)", src, unit.text,
             f'The source names "{unit.text}" here; this version leaves it out.', 0.6,
         ))
-    derived_numbers = sentence_numbers(sentence) + [n for s, cut in split_off for n in sentence_numbers(s) if n.start >= cut]
-    derived_raw = list(raw_values(sentence.text)) + [v for s, cut in split_off for v in raw_values(s.text[cut - s.start:])]
+    derived_numbers = sentence_numbers(sentence)
+    derived_raw = raw_values(sentence.text)
     derived_second = second_values([sentence])
     for m in sentence_numbers(src):
         if m.text.lower() in ("one", "once", "first", "half") or m.text.lower().endswith("s"):
