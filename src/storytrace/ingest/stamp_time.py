@@ -62,9 +62,12 @@ def _offset(zone: str, local: datetime) -> int | None:
     if z in _FIXED:
         return _FIXED[z]
     if z in _SEASONAL:
-        from zoneinfo import ZoneInfo
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-        return int(local.replace(tzinfo=ZoneInfo(_SEASONAL[z])).utcoffset().total_seconds() // 60)
+        try:
+            return int(local.replace(tzinfo=ZoneInfo(_SEASONAL[z])).utcoffset().total_seconds() // 60)
+        except (ZoneInfoNotFoundError, ValueError):  # no zone database on this system: the zone stays unknown
+            return None
     m = re.fullmatch(r"(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?:\s*:?\s*(\d{2}))?", z)
     if m and int(m.group(2)) <= 14:
         return (1 if m.group(1) == "+" else -1) * (60 * int(m.group(2)) + int(m.group(3) or 0))
