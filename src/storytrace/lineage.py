@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import re
 from dataclasses import dataclass, field
 
+from storytrace.ingest.stamp_time import certain_gap, clock_words, gap_words, published_time
 from storytrace.model import Alignment, Article, Edge, ReusePassage, publication_order
 
 DERIVED_RELATIONS = ("verbatim_copy", "translation", "summary", "rewrite")
@@ -392,12 +393,34 @@ def _direction_signs(forward: PairMeasures, backward: PairMeasures) -> tuple[flo
 
 
 def dated_order(a: Article, b: Article) -> int:
-    """1: ``a`` was published before ``b`` for certain (DATES_ORDER_DAYS apart or more); -1: after; 0: the
-    dates do not settle it (one unknown, or a calendar day apart, which time zones can account for)."""
+    """1: ``a`` was published before ``b`` for certain (DATES_ORDER_DAYS apart or more, or their stamps'
+    times apart beyond their zones' doubt: ingest.stamp_time.certain_gap); -1: after; 0: the dates do not
+    settle it (one unknown, or one day or a calendar day apart with no times that order them)."""
     if not (a.published and b.published):
         return 0
     days = (b.published - a.published).days
-    return 1 if days >= DATES_ORDER_DAYS else -1 if days <= -DATES_ORDER_DAYS else 0
+    if abs(days) >= DATES_ORDER_DAYS:
+        return 1 if days > 0 else -1
+    gap = _timed_gap(a, b)
+    return 0 if gap is None else 1 if gap.total_seconds() > 0 else -1
+
+
+def _timed_gap(a: Article, b: Article):
+    """How long after ``a`` ``b`` was published, by their stamps' times, where that is certain; else None."""
+    return certain_gap(published_time(a.metadata, a.published), published_time(b.metadata, b.published))
+
+
+def _timed_line(m: PairMeasures) -> str:
+    """ "published 49 minutes after X (18:44 UTC-04:00 against 17:55 UTC-04:00)", where the times order the
+    pair and their days alone do not; "" otherwise."""
+    a, b = m.source.published, m.derived.published
+    gap = _timed_gap(m.source, m.derived) if a and b and abs((b - a).days) < DATES_ORDER_DAYS else None
+    if gap is None:
+        return ""
+    when = "after" if gap.total_seconds() > 0 else "before"
+    mine, theirs = published_time(m.derived.metadata, b), published_time(m.source.metadata, a)
+    return (f"published {gap_words(gap)} {when} {m.source.id} ({clock_words(mine)} on {b.isoformat()} against "
+            f"{clock_words(theirs)} on {a.isoformat()})")
 
 
 # -- evidence --------------------------------------------------------------------------------------
@@ -431,7 +454,10 @@ def evidence(m: PairMeasures, verdict: Verdict) -> list[str]:
         lines.append(f"names transliterated or re-spelt: {shown}")
     lines.extend(m.cues)
     a, b = m.source.published, m.derived.published
-    if a and b and a != b:
+    timed = _timed_line(m)
+    if timed:
+        lines.append(timed)
+    elif a and b and a != b:
         days = (b - a).days
         line = f"published {abs(days)} day{'s' if abs(days) != 1 else ''} {'after' if days > 0 else 'before'} {src}"
         if days < 0 and verdict.relation in DERIVED_RELATIONS:
@@ -453,8 +479,10 @@ def _grown_update(later: PairMeasures, earlier_inside: Verdict) -> Verdict | Non
 
 def _grown_evidence(m: PairMeasures) -> str:
     days = (m.derived.published - m.source.published).days
+    gap = _timed_gap(m.source, m.derived) if days < DATES_ORDER_DAYS else None
+    when = gap_words(gap) if gap is not None else f"{days} days"
     return (f"an update that grew from {m.source.id}: it keeps {_pct(m.coverage)} of {m.source.id} and adds its own "
-            f"text; {m.source.id} was published {days} days before it, so it is no summary or copy of this one")
+            f"text; {m.source.id} was published {when} before it, so it is no summary or copy of this one")
 
 
 # -- the forest ------------------------------------------------------------------------------------

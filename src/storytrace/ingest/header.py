@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from storytrace.ingest.dates import SHORT_YEAR_DATE, numeric_convention, parse_published
+from storytrace.ingest.stamp_time import StampTime, stamp_time
 from storytrace.ingest.debris import STAMP_WORDS, line_debris_kind, only_date_words
 from storytrace.ingest.lead import is_poor_title
 from storytrace.nlp.attribution import is_byline
@@ -74,6 +75,7 @@ class HeaderInfo:
     outlet: str = ""
     author: str = ""
     published: object = None  # a date, or None
+    published_time: StampTime | None = None  # the time (and zone) of the stamp that gave ``published``
     translator: str = ""
     notes: list[str] = field(default_factory=list)  # what could not be read, and why
     title_line: int | None = None  # index into the body's lines
@@ -161,6 +163,14 @@ def _before_update(value: str) -> str:
     return _UPDATE_LABEL.split(value)[0] or value
 
 
+def _take_date(info: HeaderInfo, value: object, line: str) -> None:
+    """The first date read is the published one; its stamp's time and zone come with it (the stamp's,
+    not its update's: "08/04/11 06:44 PM ET Updated: 10/04/11 06:12 AM ET" was published at 06:44 PM)."""
+    if value is not None and info.published is None:
+        info.published = value
+        info.published_time = stamp_time(_before_update(line), value)
+
+
 def _posted_date(line: str, info: HeaderInfo) -> object:
     """The published date of a stamp line of dates and labels only (the cleaner's date_stamp)."""
     posted = _UPDATE_LABEL.split(line)[0]
@@ -234,8 +244,7 @@ def _header_segments(line: str, info: HeaderInfo) -> bool:
         return False
     for p in dates:
         _, value = _date_of(p, info)
-        if value is not None and info.published is None:
-            info.published = value
+        _take_date(info, value, p)
     if outlets and not info.outlet:
         info.outlet = _clean_name(outlets[0])
     return True
@@ -307,8 +316,7 @@ def _kind(line: str, following: str | None, info: HeaderInfo, after_title: bool 
         return "byline"
     is_date, value = _date_of(line, info)
     if is_date:
-        if value is not None and info.published is None:
-            info.published = value
+        _take_date(info, value, line)
         return "date"
     if _header_segments(line, info):
         return "date"
@@ -317,7 +325,7 @@ def _kind(line: str, following: str | None, info: HeaderInfo, after_title: bool 
     # Page debris the cleaner also knows ("Advertisement", "Share this article", a photo credit).
     debris = line_debris_kind(line)
     if debris == "date_stamp" and info.published is None:
-        info.published = _posted_date(line, info)
+        _take_date(info, _posted_date(line, info), line)
     if debris:
         return debris
     if after_title:

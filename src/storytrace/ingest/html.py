@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from storytrace.ingest.dates import parse_published
 from storytrace.ingest.errors import InputProblem
 from storytrace.ingest.metadata import make_article
+from storytrace.ingest.stamp_time import PUBLISHED_TIME
 from storytrace.model import Article, InputError
 
 _HTML_LANG = re.compile(r"""<html[^>]{0,500}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)""", re.I)
@@ -63,16 +65,21 @@ def _main_text(doc) -> str:
     return (getattr(doc, "text", None) or "") if doc is not None else ""
 
 
+@lru_cache(maxsize=4)  # read for the page's date and again for its time
+def _stamp(text: str):
+    from storytrace.ingest.header import infer_header
+
+    return infer_header(text)
+
+
 # htmldate's extensive search, used when the markup holds no date, turns any bare year on the page
 # (a "Copyright 2019" footer, "first held in 2007" in the story) into the first of January of it.
 def _page_date(html: str, text: str, markup_date: str | None):
     """The date of the page's markup; else the date stamp above the article's text (as a .txt file's
     is read); else htmldate's search of the whole page, unless it is a first of January (a bare year)."""
-    from storytrace.ingest.header import infer_header
-
     if markup_date:
         return markup_date
-    stamped = infer_header(text).published
+    stamped = _stamp(text).published
     if stamped:
         return stamped
     import htmldate
@@ -107,6 +114,9 @@ def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
         "url": doc.url or "",
         "published": _page_date(html, "\n".join(paragraphs), doc.date),
     }
+    stamp = _stamp("\n".join(paragraphs))  # the stamp above the text gives the time, where its day is the page's
+    if stamp.published_time is not None and parse_published(fields["published"]) == stamp.published_time.day:
+        fields[PUBLISHED_TIME] = stamp.published_time.iso()
     m = _HTML_LANG.search(html[:5000])
     if m:
         fields["language"] = m.group(1)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from storytrace.ingest.dates import parse_published, unread_because
+from storytrace.ingest.stamp_time import PUBLISHED_TIME, from_value
 from storytrace.model import Article, InputError
 from storytrace.nlp.language import normalize_language
 
@@ -160,6 +161,9 @@ def make_article(
                            f" ({unread_because(raw_date)}); kept as text", where, False)
             )
             article.metadata["published_raw"] = as_text(raw_date)
+        when = from_value(raw_date) if PUBLISHED_TIME not in fields else None
+        if when is not None and when.day == article.published:
+            article.metadata[PUBLISHED_TIME] = when.iso()  # "2011-08-04T17:55:00-04:00": the time orders one day's versions
     for key, value in fields.items():
         if key not in KNOWN_FIELDS and key != FIELD_SOURCES:
             article.metadata[str(key)] = value

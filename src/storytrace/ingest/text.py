@@ -10,6 +10,7 @@ from storytrace.ingest.debris import line_debris_kind
 from storytrace.ingest.header import HeaderInfo, headline_like, infer_header
 from storytrace.ingest.lead import is_poor_title, lead_sentences, lead_title, shorten
 from storytrace.ingest.metadata import INFERRED, MetadataTooLarge, make_article, plain_metadata
+from storytrace.ingest.stamp_time import PUBLISHED_TIME
 from storytrace.model import Article, InputError
 
 MAX_YAML_ALIASES = 50
@@ -151,6 +152,8 @@ def parse_text_document(text: str, article_id: str, source_path: str, **override
         if fields.get(name) in (None, "") and value:
             fields[name] = value
             origins[name] = INFERRED
+            if name == "published" and header.published_time is not None:
+                fields.setdefault(PUBLISHED_TIME, header.published_time.iso())  # its stamp's time and zone
     if header.translator and "translator" not in fields:
         fields["translator"] = header.translator
     if header.notes and fields.get("published") in (None, ""):

@@ -390,7 +390,7 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
     not give in another sentence rendering that source sentence: see _kept_in_another_rendering)."""
     unmatched = [(s, m) for s, m in aligned_numbers
                  if not _is_weak(m) and not any(m.matches(d) for d in derived_numbers)]
-    if not unmatched:
+    if not unmatched or _hung_on_a_persons_name(sentence, n):
         return None
     noun = _head_noun(sentence, n)
     for s, m in unmatched:
@@ -405,6 +405,18 @@ def _slot_partner(sentence: ParsedSentence, n: NumberValue, derived_numbers: lis
     if len(same_kind) == 1 and _about_same_thing(sentence, n, *same_kind[0]):
         return same_kind[0]
     return None
+
+
+def _hung_on_a_persons_name(sentence: ParsedSentence, n: NumberValue) -> bool:
+    """A figure the parser hangs as a count on one person's name ("a mother of 13 Lena Ortiz": 13
+    children, "13" read as counting "Ortiz"). A single person is not counted: what the figure counts
+    is not written, so no figure of the source is known to be the one it replaced, least of all one
+    said of that person (her age in "Lena Ortiz, 34,")."""
+    inside = [t for t in sentence.tokens if t.start >= n.start and t.end <= n.end]
+    if not inside or inside[-1].dep != "nummod":
+        return False
+    head = sentence.tokens[inside[-1].head]
+    return head.tag == "NNP" and head.ent_type == "PERSON"
 
 
 def _kept_in_another_rendering(ctx: PairContext, sentence: ParsedSentence, src_sentence: ParsedSentence,

@@ -650,7 +650,8 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         readings = set(wordnet_readings(tok))
         opposed = [j for j in near if readings & src_readings[j]
                    and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
-        if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i):
+        if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i) \
+                or _person_and_thing(ctx, sentence, i, src, opposed[0]):
             continue
         found.append((i, opposed[0]))
     if len(found) != 1:
@@ -662,6 +663,33 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         f'"{tok.text}" stands where the source has "{other.text}", the one source word there this version'
         " does not render, and says its opposite.", 0.55, severity="medium",
     )]
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(sentence: ParsedSentence, i: int) -> Token | None:
+    return next((t for k, t in enumerate(sentence.tokens) if t.head == i and k != i and t.dep in _SUBJECT_DEPS), None)
+
+
+def _is_person(tok: Token, mentions) -> bool:
+    """A person's name (by the tagger, or a mention the article links to a person: "Horton" after
+    "Zurana Horton") or a noun for a person ("courier")."""
+    return tok.ent_type == "PERSON" \
+        or any(m.kind == "person" and m.start <= tok.start < m.end for m in mentions) \
+        or (tok.pos == "NOUN" and wordnet.is_hypernym_or_synonym(tok.lemma, "person"))
+
+
+def _person_and_thing(ctx: PairContext, sentence: ParsedSentence, i: int, src: ParsedSentence, j: int) -> bool:
+    """Are the two words said one of a person and the other of no person ("where the courier was
+    killed" / "as the shooting began")? What befell a person and what an event did are two
+    happenings, not one claim reversed: "kill" meets "begin" only through its sense "end", which
+    nothing said of a person has. A pronoun may stand for either, so it tells nothing apart. For the
+    unslotted pairing only, where the parser gives no slot to say the two words are one claim."""
+    a, b = _subject(sentence, i), _subject(src, j)
+    if a is None or b is None or "PRON" in (a.pos, b.pos):
+        return False
+    return _is_person(a, ctx.derived.mentions) != _is_person(b, ctx.source.mentions)
 
 
 def said_in_context(ctx: PairContext, sentence: ParsedSentence, index: int, window: int = 3,
