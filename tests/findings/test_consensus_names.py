@@ -1,4 +1,4 @@
-"""A name one of many versions writes where the others agree on other words (consensus_names.py).
+"""A name one of many versions writes where the others agree on other words (findings/consensus_names.py).
 
 Invented sentences: eight renderings of one short report, worded a little differently each, as
 translations by several systems are.

@@ -622,7 +622,7 @@ def _value_finding(out: Outlier, story: Story, verb: str) -> list[Finding]:
           severity={"consensus_outlier": "medium"}, rank={"consensus_outlier": 130})
 def detect_consensus(story: Story, articles: dict[str, Article]) -> list[Finding]:
     """consensus_outlier findings for roles, quantities, dates and names across all versions of a story."""
-    from storytrace.findings.detectors.consensus_names import name_outliers  # it builds on this module
+    from storytrace.findings.consensus_names import name_outliers  # it builds on this module
 
     if len([a for a in story.article_ids if a in articles]) < 3:
         return []
