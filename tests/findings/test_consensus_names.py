@@ -65,3 +65,18 @@ def test_independent_reports_each_name_their_own_people(extractor):
     odd = "The students spoke with Le Minh Quang at the library on Tuesday. The visit ended at noon."
     story, arts = _story(_RENDERINGS + [odd], extractor, relation="independent")
     assert _odd_names(detect_consensus(story, arts)) == []
+
+
+def test_a_version_in_another_language_is_not_read_word_by_word(extractor):
+    """Its words are never the others' words; the aligner pairs its sentences by meaning only."""
+    same = "The students spoke with Tran Van Hoa at the library on Tuesday. The visit ended at noon."
+    french = ("Mardi, les étudiants de la Sorbonne ont longuement parlé avec Monsieur Tran Van Hoa dans la grande "
+              "Bibliothèque Mazarine. La Visite du Directeur Général s'est terminée vers midi, selon Madame Dupont.")
+    # long enough (200 letters each) for the language of a text in Latin letters to be sure
+    english_tail = (" The library, which opened in the autumn, holds old maps, letters and photographs of the"
+                    " harbour, and the students plan to come back in the spring to study them with their teachers.")
+    french_tail = (" La bibliothèque, ouverte cet automne, conserve de vieilles cartes, des lettres et des"
+                   " photographies du port, et les étudiants comptent revenir au printemps pour les étudier.")
+    texts = [t + english_tail for t in _RENDERINGS + [same]] + [french + french_tail]
+    story, arts = _story(texts, extractor)
+    assert _odd_names(detect_consensus(story, arts)) == []

@@ -3,14 +3,15 @@
 Many renderings of one text (ten translations of one article, a wire story and its reprints) put
 the same people, places and bodies in each sentence, each in its own spelling. A proper name that
 no other version of the sentence says in any form, in a sentence that leaves out a word most of the
-others agree on, is that version's own: a name put where the others have another ("Prime Minister
-Van Minggang" where the others write "Pham Minh Chinh"), a body none of them names ("told the
-Huffington Post" where they write "told our reporter"). One version against one is a pair the
+others agree on, is that version's own: a name put where the others have another ("spoke with Le
+Minh Quang" where the others write "Tran Van Hoa"), a body none of them names ("told the Daily
+Courier" where they write that the students spoke with him). One version against one is a pair the
 pairwise detectors weigh; this needs many others of the sentence's own family (versions derived
-from one another), since independent reports each name their own sources.
+from one another), since independent reports each name their own sources, and in its own language
+(words are compared).
 
 Medium: an unsupported name says the version is the odd one out, not which of its words is wrong.
-A name the others say in another spelling ("Modrow" / "Modro") or as its initials ("the U.S." /
+A name the others say in another spelling ("Hoaa" / "Hoa") or as its initials ("the U.S." /
 "the United States") is no finding: wording only.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storytrace.align import languages_differ
 from storytrace.findings.detectors.consensus import (
     Observation,
     _families,
@@ -35,7 +37,7 @@ from storytrace.model import Article, Finding, Story
 MIN_OTHERS = 7
 # Share of the others that must say a word this version lacks (something else is said here).
 AGREEING_SHARE = 2 / 3
-# Spellings this close are one name written two ways ("Modrow" / "Modro"), not two names.
+# Spellings this close are one name written two ways ("Hoaa" / "Hoa"), not two names.
 SPELLING_RATIO = 0.75
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -134,7 +136,7 @@ def _reference(odd: OddName, group: dict[str, set[int]], articles: dict[str, Art
 
 
 def _shown(tokens: list[Token]) -> str:
-    """The words as phrases: tokens next to each other in the text are one ("Huffington Post")."""
+    """The words as phrases: tokens next to each other in the text are one ("Daily Courier")."""
     phrases: list[list[Token]] = []
     for t in sorted(tokens, key=lambda t: t.start):
         if phrases and 0 <= t.start - phrases[-1][-1].end <= 1:
@@ -162,7 +164,10 @@ def name_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
     traced = {a for e in story.lineage for a in (e.source, e.derived)}
 
     def kin(a: str, b: str) -> bool:
-        # as _weigh_independence reads them: an untraced version is not known to be independent
+        # words are compared, so only versions in one language; and as _weigh_independence reads
+        # them, an untraced version is not known to be independent
+        if languages_differ(articles[a], articles[b]):
+            return False
         return a not in traced or b not in traced or family[a] == family[b]
 
     findings = []
