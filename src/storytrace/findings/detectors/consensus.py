@@ -621,7 +621,9 @@ def _value_finding(out: Outlier, story: Story, verb: str) -> list[Finding]:
 @detector("consensus", scope="story", types=("consensus_outlier",),
           severity={"consensus_outlier": "medium"}, rank={"consensus_outlier": 130})
 def detect_consensus(story: Story, articles: dict[str, Article]) -> list[Finding]:
-    """consensus_outlier findings for roles, quantities and dates across all versions of a story."""
+    """consensus_outlier findings for roles, quantities, dates and names across all versions of a story."""
+    from storytrace.findings.consensus_names import name_outliers  # it builds on this module
+
     if len([a for a in story.article_ids if a in articles]) < 3:
         return []
-    return role_outliers(story, articles) + value_outliers(story, articles)
+    return role_outliers(story, articles) + value_outliers(story, articles) + name_outliers(story, articles)
