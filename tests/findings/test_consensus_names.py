@@ -1,11 +1,11 @@
-"""A name one of many versions writes where the others agree on other words (findings/consensus_names.py).
+"""A name one of many versions writes where the others agree on other words (findings/detectors/consensus_names.py).
 
 Invented sentences: eight renderings of one short report, worded a little differently each, as
 translations by several systems are.
 """
 from __future__ import annotations
 
-from storytrace.findings.detectors.consensus import detect_consensus
+from storytrace.findings.detectors.consensus_names import detect_name_outliers
 from storytrace.model import AlignedPair, Alignment, Article, Edge, Story
 from tests.findings.helpers import prepare
 
@@ -35,7 +35,7 @@ def _odd_names(found):
 def test_a_name_no_other_version_says_where_the_others_agree_is_medium(extractor):
     odd = "The students spoke with Le Minh Quang at the library on Tuesday. The visit ended at noon."
     story, arts = _story(_RENDERINGS + [odd], extractor)
-    found = _odd_names(detect_consensus(story, arts))
+    found = _odd_names(detect_name_outliers(story, arts))
     assert found == [("v7", "Le Minh Quang", "medium")]
 
 
@@ -43,7 +43,7 @@ def test_a_body_named_where_the_others_name_none(extractor):
     """"told the Daily Courier" where seven others say the students spoke with the visitor."""
     odd = "Tran Van Hoa told the Daily Courier at the library on Tuesday. The visit ended at noon."
     story, arts = _story(_RENDERINGS + [odd], extractor)
-    found = _odd_names(detect_consensus(story, arts))
+    found = _odd_names(detect_name_outliers(story, arts))
     assert [(a, s) for a, _, s in found] == [("v7", "medium")]
     assert "Daily Courier" in found[0][1]
 
@@ -51,20 +51,20 @@ def test_a_body_named_where_the_others_name_none(extractor):
 def test_another_spelling_of_the_agreed_name_is_wording_only(extractor):
     odd = "The students spoke with Tran Van Hoaa at the library on Tuesday. The visit ended at noon."
     story, arts = _story(_RENDERINGS + [odd], extractor)
-    assert _odd_names(detect_consensus(story, arts)) == []
+    assert _odd_names(detect_name_outliers(story, arts)) == []
 
 
 def test_few_versions_make_no_consensus_on_names(extractor):
     odd = "The students spoke with Le Minh Quang at the library on Tuesday. The visit ended at noon."
     story, arts = _story(_RENDERINGS[:4] + [odd], extractor)
-    assert _odd_names(detect_consensus(story, arts)) == []
+    assert _odd_names(detect_name_outliers(story, arts)) == []
 
 
 def test_independent_reports_each_name_their_own_people(extractor):
     """Outlets none of which was derived from another may each quote someone else."""
     odd = "The students spoke with Le Minh Quang at the library on Tuesday. The visit ended at noon."
     story, arts = _story(_RENDERINGS + [odd], extractor, relation="independent")
-    assert _odd_names(detect_consensus(story, arts)) == []
+    assert _odd_names(detect_name_outliers(story, arts)) == []
 
 
 def test_a_version_in_another_language_is_not_read_word_by_word(extractor):
@@ -79,4 +79,4 @@ def test_a_version_in_another_language_is_not_read_word_by_word(extractor):
                    " photographies du port, et les étudiants comptent revenir au printemps pour les étudier.")
     texts = [t + english_tail for t in _RENDERINGS + [same]] + [french + french_tail]
     story, arts = _story(texts, extractor)
-    assert _odd_names(detect_consensus(story, arts)) == []
+    assert _odd_names(detect_name_outliers(story, arts)) == []

@@ -40,7 +40,7 @@ def test_detectors_run_in_their_historical_order():
     assert [d.name for d in registry.detectors("pair")] == [
         "entities", "roles", "numbers", "attributes", "polarity", "quotes", "attributions", "omissions", "modifiers",
         "crosslingual"]
-    assert [d.name for d in registry.detectors() if d.scope != "pair"] == ["consensus", "internal contradictions", "stance"]
+    assert [d.name for d in registry.detectors() if d.scope != "pair"] == ["consensus", "consensus names", "internal contradictions", "stance"]
 
 
 def _detector_modules() -> list[str]:

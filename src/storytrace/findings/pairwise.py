@@ -14,18 +14,8 @@ from storytrace.findings.registry import detectors
 from storytrace.findings.severity import settle_severity
 from storytrace.findings.shown_pairs import keep_to_shown_pairs
 from storytrace.findings.spelling import drop_spelling_noise
-from storytrace.findings.text import Parser
+from storytrace.findings.text import Parser, default_parser
 from storytrace.model import Alignment, Article, Finding
-
-_default_parser: Parser | None = None
-
-
-def default_parser() -> Parser:
-    global _default_parser
-    if _default_parser is None:
-        _default_parser = Parser()
-    return _default_parser
-
 
 def detect_pair(
     source: Article,

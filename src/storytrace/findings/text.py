@@ -146,6 +146,17 @@ class Parser:
         return out
 
 
+_default_parser: Parser | None = None
+
+
+def default_parser() -> Parser:
+    """The process's one Parser (and cache) for callers that are given none."""
+    global _default_parser
+    if _default_parser is None:
+        _default_parser = Parser()
+    return _default_parser
+
+
 def _to_parsed(article: Article, view: ParseView) -> ParsedArticle:
     vocab, stems = text_vocabulary(article.text or article.original_text)
     return ParsedArticle(article.id, view.sentences, vocab | view.lemmas, stems, view.acronyms)

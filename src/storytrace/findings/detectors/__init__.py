@@ -12,4 +12,4 @@ strict=(...))``, and one import of it below, at the place in the run order it sh
 from storytrace.findings.detectors import entities_cmp, roles_cmp, numbers_cmp, attributes_cmp  # noqa: F401,I001
 from storytrace.findings.detectors import polarity, quotes_cmp, attribution_cmp, omissions, modifiers_cmp  # noqa: F401
 from storytrace.findings.detectors import crosslingual_cmp  # noqa: F401 - the only one run across languages
-from storytrace.findings.detectors import consensus, contradiction, stance  # noqa: F401
+from storytrace.findings.detectors import consensus, consensus_names, contradiction, stance  # noqa: F401

@@ -340,7 +340,7 @@ def role_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
 
 
 
-def _families(story: Story) -> dict[str, str]:
+def families(story: Story) -> dict[str, str]:
     """Each version -> the root of its family: versions joined by derived edges (a copy, a
     translation, a summary, a rewrite of one another, in either direction)."""
     parent = {a: a for a in story.article_ids}
@@ -398,7 +398,7 @@ def _weigh_independence(f: Finding, out: Outlier, story: Story) -> Finding | Non
     if f.severity != "high":
         return f
     traced = {a for e in story.lineage for a in (e.source, e.derived)}
-    family = _families(story)
+    family = families(story)
     o = out.observation
     same_fact = [m.article for m in out.majority
                  if o.article not in traced or m.article not in traced
@@ -621,9 +621,8 @@ def _value_finding(out: Outlier, story: Story, verb: str) -> list[Finding]:
 @detector("consensus", scope="story", types=("consensus_outlier",),
           severity={"consensus_outlier": "medium"}, rank={"consensus_outlier": 130})
 def detect_consensus(story: Story, articles: dict[str, Article]) -> list[Finding]:
-    """consensus_outlier findings for roles, quantities, dates and names across all versions of a story."""
-    from storytrace.findings.consensus_names import name_outliers  # it builds on this module
-
+    """consensus_outlier findings for roles, quantities and dates across all versions of a story
+    (names: detectors/consensus_names.py, which runs next)."""
     if len([a for a in story.article_ids if a in articles]) < 3:
         return []
-    return role_outliers(story, articles) + value_outliers(story, articles) + name_outliers(story, articles)
+    return role_outliers(story, articles) + value_outliers(story, articles)

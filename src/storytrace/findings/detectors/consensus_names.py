@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from storytrace.align import languages_differ
 from storytrace.findings.detectors.consensus import (
     Observation,
-    _families,
+    families,
     make_finding,
     sentence_by_index,
     sentence_groups,
 )
-from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, stem
+from storytrace.findings.other_wording import renders
+from storytrace.findings.registry import detector
+from storytrace.findings.text import ParsedArticle, ParsedSentence, Token, default_parser, stem
 from storytrace.model import Article, Finding, Story
 
 # Other versions of the sentence's family the name must be missing from: a name two or three
@@ -59,8 +61,6 @@ def _content(t: Token, pos: frozenset[str]) -> bool:
 
 
 def _said_anywhere(t: Token, sentences: list[ParsedSentence]) -> bool:
-    from storytrace.findings.other_wording import renders
-
     return any(renders(t, d) for d in sentences)
 
 
@@ -151,16 +151,16 @@ def _listed(tokens: list[Token]) -> str:
     return ", ".join(dict.fromkeys(f'"{t.text}"' for t in tokens))
 
 
-def name_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
+# consensus_outlier is declared (severity, rank) by the consensus detector; this one runs right after it.
+@detector("consensus names", scope="story", types=("consensus_outlier",))
+def detect_name_outliers(story: Story, articles: dict[str, Article]) -> list[Finding]:
     """consensus_outlier (medium) for names one version writes where the others agree on other words."""
-    from storytrace.findings.pairwise import default_parser
-
     members = [a for a in story.article_ids if a in articles]
     if len(members) < MIN_OTHERS + 1:
         return []
     parser = default_parser()
     parsed = {p.article_id: p for p in parser.parse_many([articles[a] for a in members])}
-    family = _families(story)
+    family = families(story)
     traced = {a for e in story.lineage for a in (e.source, e.derived)}
 
     def kin(a: str, b: str) -> bool:
