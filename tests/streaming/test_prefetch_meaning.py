@@ -48,14 +48,30 @@ def _blocks() -> list[list[Article]]:
     return blocks
 
 
-@pytest.mark.slow
-def test_a_groups_meaning_texts_are_encoded_in_one_batch_and_move_no_finding():
-    engine = Pipeline(Config(quiet=True))
+def _prepared(engine: Pipeline) -> list:
+    """The two blocks extracted and prepared by ``engine`` (one story of two versions each)."""
     blocks = _blocks()
     for block in blocks:
         for a in block:
             engine.extractor.process(a)
-    prepared = [prepare_block(block, engine, previous={}, taken=set()) for block in blocks]
+    return [prepare_block(block, engine, previous={}, taken=set()) for block in blocks]
+
+
+def _each_block_alone() -> list[tuple[list, Pipeline, list]]:
+    """Each block analysed by a fresh engine with no prefetch: (block, engine, stories)."""
+    out = []
+    for block in _blocks():
+        fresh = Pipeline(Config(quiet=True))
+        for a in block:
+            fresh.extractor.process(a)
+        out.append((block, fresh, finish_block(prepare_block(copy.deepcopy(block), fresh, previous={}, taken=set()), fresh)))
+    return out
+
+
+@pytest.mark.slow
+def test_a_groups_meaning_texts_are_encoded_in_one_batch_and_move_no_finding():
+    engine = Pipeline(Config(quiet=True))
+    prepared = _prepared(engine)
     assert all(len(p.stories) == 1 and p.stories[0].lineage for p in prepared), "each block: one story of two"
     calls: list[list[str]] = []
     real = engine.embedder._encode_uncached
@@ -67,11 +83,7 @@ def test_a_groups_meaning_texts_are_encoded_in_one_batch_and_move_no_finding():
     added = {f.derived_value for stories in batched for s in stories for f in s.findings if f.type == "unsupported_addition"}
     assert {"injured", "repair"} <= added, "the test needs meaning checks that fire"
     # each block alone, by a fresh engine, its checks encoded pair by pair (no prefetch): the same findings
-    for block, stories in zip(_blocks(), batched):
-        fresh = Pipeline(Config(quiet=True))
-        for a in block:
-            fresh.extractor.process(a)
-        alone = finish_block(prepare_block(copy.deepcopy(block), fresh, previous={}, taken=set()), fresh)
+    for (block, fresh, alone), stories in zip(_each_block_alone(), batched):
         assert [story_to_dict(s) for s in alone] == [story_to_dict(s) for s in stories]
         assert [story_to_dict(s) for s in analyze_block(copy.deepcopy(block), fresh, previous={}, taken=set())] \
             == [story_to_dict(s) for s in stories]
@@ -85,11 +97,7 @@ def test_the_modifiers_cheap_checks_run_once_per_pair_and_the_findings_do_not_mo
     from storytrace.findings.detectors import modifiers_cmp
 
     engine = Pipeline(Config(quiet=True))
-    blocks = _blocks()
-    for block in blocks:
-        for a in block:
-            engine.extractor.process(a)
-    prepared = [prepare_block(block, engine, previous={}, taken=set()) for block in blocks]
+    prepared = _prepared(engine)
     runs: list[str] = []
     real = modifiers_cmp._detect_qualifiers
     monkeypatch.setattr(modifiers_cmp, "_detect_qualifiers", lambda ctx: runs.append(ctx.derived.id) or real(ctx))
@@ -99,11 +107,7 @@ def test_the_modifiers_cheap_checks_run_once_per_pair_and_the_findings_do_not_mo
     batched = [finish_block(p, engine) for p in prepared]
     assert len(runs) == edges, "detection reused the prefetch's contexts: no check ran again"
     assert all(not p.contexts for p in prepared), "finish_block takes the contexts it used"
-    for block, stories in zip(_blocks(), batched):
-        fresh = Pipeline(Config(quiet=True))
-        for a in block:
-            fresh.extractor.process(a)
-        alone = finish_block(prepare_block(copy.deepcopy(block), fresh, previous={}, taken=set()), fresh)
+    for (_, _, alone), stories in zip(_each_block_alone(), batched):
         assert [story_to_dict(s) for s in alone] == [story_to_dict(s) for s in stories]
 
 
