@@ -43,7 +43,7 @@ def test_report_json_and_html_show_cited_nodes_and_name_versions_by_outlet():
     arts = story_articles()
     report = Report(version="t", articles=arts, stories=[Story("story-1", "Port deal", ["a", "b"])])
     d = report_to_dict(report)
-    assert d["schema_version"] == SCHEMA_VERSION == 4
+    assert d["schema_version"] == SCHEMA_VERSION == 5
     assert d["stories"][0]["cited"][0]["absent"] is True
     html = render(report)
     assert "Cited but not in the corpus" in html and "The Washington Post (cited)" in html

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from storytrace.model import InputError, Report
-from storytrace.outputs.json_report import publish
+from storytrace.outputs.json_report import publish, stamp_iso
 from storytrace.store.database import Store
 from storytrace.store import stream_tables
 
@@ -29,9 +30,15 @@ def _article_rows(store: Store):
         "SELECT id, source_path, title, outlet, language, published, word_count, metadata FROM articles ORDER BY id"
     )
     for aid, source_path, title, outlet, language, published, word_count, metadata in cur:
-        fixed = (json.loads(metadata) if metadata else {}).get("corrected") or {}
+        meta = json.loads(metadata) if metadata else {}
+        fixed = meta.get("corrected") or {}
+        try:
+            day = date.fromisoformat(published) if published else None
+        except ValueError:  # a value an older store wrote otherwise: no day, so no time either
+            day = None
         yield {"id": aid, "source_path": source_path, "title": title, "outlet": outlet, "language": language,
-               "published": published, "word_count": word_count, "corrected": [f for f in FIELDS if f in fixed]}
+               "published": published, "published_time": stamp_iso(meta, day), "word_count": word_count,
+               "corrected": [f for f in FIELDS if f in fixed]}
 
 
 def _report(store: Store, version: str, errors: list[InputError], story_ids: list[str]) -> Report:

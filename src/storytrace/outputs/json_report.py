@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from storytrace.ingest.stamp_time import published_time
 from storytrace.lineage import direction_unknown
 from storytrace.model import Article, Edge, Finding, Report, Story, finding_to_dict
 from storytrace.outputs.finding_order import display_order
@@ -20,7 +22,15 @@ from storytrace.store.corrections import corrected_fields
 # 4: each lineage edge and each finding says "direction_known": false where nothing showed which of
 # the edge's two versions came first (lineage.direction_unknown), so "source" only names the other
 # version and a finding's change may have gone either way; true otherwise (story-wide findings too).
-SCHEMA_VERSION = 4
+# 5: each article gives "published_time", its date stamp's time of day and zone as ISO 8601
+# ("2011-08-04T17:55-04:00"; no offset where the stamp names no zone), null where none was read.
+SCHEMA_VERSION = 5
+
+
+def stamp_iso(metadata: dict, day: date | None) -> str | None:
+    """An article's "published_time": the time its stamp gives on its publication day, ISO 8601."""
+    stamp = published_time(metadata, day)
+    return stamp.iso() if stamp else None
 
 
 def article_to_dict(a: Article) -> dict[str, Any]:
@@ -31,6 +41,7 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "outlet": a.outlet,
         "language": a.language,
         "published": a.published.isoformat() if a.published else None,
+        "published_time": stamp_iso(a.metadata, a.published),
         "word_count": a.word_count,
         "corrected": corrected_fields(a),  # fields a person corrected in the web app (they win over what was read)
     }
