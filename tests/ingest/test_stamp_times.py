@@ -67,3 +67,17 @@ def test_words_and_figures_after_a_time_are_no_zone(stamp):
 ])
 def test_offsets_and_capital_abbreviations_are_zones(stamp, offset):
     assert stamp_time(stamp, date(2011, 8, 4)).utc_offset == offset
+
+
+def test_without_a_zone_database_a_seasonal_zone_is_not_read(monkeypatch):
+    # "ET" is summer or winter time by the date: with no tzdata installed it cannot be told, so the time
+    # is kept with no zone (which orders only versions far apart) rather than guessed
+    from storytrace.ingest import stamp_time as module
+
+    def missing(key):
+        raise module.ZoneInfoNotFoundError(key)
+
+    monkeypatch.setattr(module, "ZoneInfo", missing)
+    found = stamp_time("Posted: January 12, 2012 6:44 pm ET", date(2012, 1, 12))
+    assert found is not None and found.minute == 18 * 60 + 44 and found.utc_offset is None
+    assert stamp_time("Posted: January 12, 2012 6:44 pm EST", date(2012, 1, 12)).utc_offset == -300
