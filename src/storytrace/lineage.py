@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from storytrace.ingest.stamp_time import certain_gap, clock_words, gap_words, published_time
 from storytrace.model import Alignment, Article, Edge, ReusePassage, publication_order
@@ -405,7 +406,7 @@ def dated_order(a: Article, b: Article) -> int:
     return 0 if gap is None else 1 if gap.total_seconds() > 0 else -1
 
 
-def _timed_gap(a: Article, b: Article):
+def _timed_gap(a: Article, b: Article) -> timedelta | None:
     """How long after ``a`` ``b`` was published, by their stamps' times, where that is certain; else None."""
     return certain_gap(published_time(a.metadata, a.published), published_time(b.metadata, b.published))
 

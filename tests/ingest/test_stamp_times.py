@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from storytrace.ingest import article_from_text
+from storytrace.ingest.stamp_time import stamp_time
 
 BODY = "The harbour board approved the new ferry timetable on Thursday after a long public meeting."
 
@@ -47,3 +48,36 @@ def test_a_json_rows_iso_time_is_kept():
     article = article_from_text(BODY, id="x", title="Ferry timetable approved", published="2011-08-04T17:55:00-04:00")
     assert article.published == date(2011, 8, 4)
     assert article.metadata["published_time"] == "2011-08-04T17:55-04:00"
+
+
+@pytest.mark.parametrize("stamp", [
+    "August 4, 2011 5:55 PM - 3 min read",  # a sign and a figure after the time: a reading time, no offset
+    "Thursday 4 August 2011, 10:30 - 12 photos",
+    "4 août 2011 à 17h55 et mis à jour à 18h10",  # French "et" ("and") is no Eastern Time
+    "August 4, 2011 5:55 pm in London",
+])
+def test_words_and_figures_after_a_time_are_no_zone(stamp):
+    found = stamp_time(stamp, date(2011, 8, 4))
+    assert found is not None and found.utc_offset is None
+
+
+@pytest.mark.parametrize("stamp, offset", [
+    ("4 Aug 2011 17:55 -0400", -240), ("4 Aug 2011 17:55 (-04:00)", -240), ("4 Aug 2011 17:55 GMT-5", -300),
+    ("4 Aug 2011 5:55 p.m. EDT", -240), ("4 Aug 2011 17:55Z", 0),
+])
+def test_offsets_and_capital_abbreviations_are_zones(stamp, offset):
+    assert stamp_time(stamp, date(2011, 8, 4)).utc_offset == offset
+
+
+def test_without_a_zone_database_a_seasonal_zone_is_not_read(monkeypatch):
+    # "ET" is summer or winter time by the date: with no tzdata installed it cannot be told, so the time
+    # is kept with no zone (which orders only versions far apart) rather than guessed
+    from storytrace.ingest import stamp_time as module
+
+    def missing(key):
+        raise module.ZoneInfoNotFoundError(key)
+
+    monkeypatch.setattr(module, "ZoneInfo", missing)
+    found = stamp_time("Posted: January 12, 2012 6:44 pm ET", date(2012, 1, 12))
+    assert found is not None and found.minute == 18 * 60 + 44 and found.utc_offset is None
+    assert stamp_time("Posted: January 12, 2012 6:44 pm EST", date(2012, 1, 12)).utc_offset == -300

@@ -156,3 +156,12 @@ def test_the_index_answers_as_opposites_itself_does_for_every_wordnet_lemma(monk
     finally:
         wordnet.opposites.cache_clear()
     assert wrong == [], f"{len(wrong)} words, e.g. {wrong[:5]}: run `python -m storytrace.nlp.wordnet_opposable`"
+
+
+def test_a_kind_of_person_is_read_once_for_every_caller():
+    # polarity (a person said to die / an event said to end) and protagonists (a named thing is no
+    # person) ask the same question: is a noun sense of the word below "person, individual"?
+    from storytrace.nlp.wordnet import means_a_person
+
+    assert means_a_person("courier") and means_a_person("Kelly") and means_a_person("person")
+    assert not means_a_person("shooting") and not means_a_person("Mars") and not means_a_person("Zarina")

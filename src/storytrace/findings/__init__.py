@@ -22,6 +22,7 @@ from storytrace.findings.merge import merge_same_change
 from storytrace.findings.numbers import amount_of_time
 from storytrace.findings.severity import Signal, ensure_recorded, lower_to_medium, weigh_against_story
 from storytrace.findings import registry
+from storytrace.findings.common import PairContext
 from storytrace.align import oriented_alignment  # also re-exported: findings.oriented_alignment
 from storytrace.model import UNDERIVED_RELATIONS, Alignment, Article, Edge, Finding, Story, severity_rank
 from storytrace.findings import detectors  # noqa: F401 - registers every detector, in run order
@@ -38,7 +39,7 @@ _REWORDED_RELATIONS = ("summary", "rewrite")
 
 
 def detect_findings(story: Story, articles: dict[str, Article], config=None, parser=None, nli=None,
-                    encoder=None, contexts: dict | None = None) -> list[Finding]:
+                    encoder=None, contexts: dict[tuple[str, str], PairContext] | None = None) -> list[Finding]:
     """Every finding of one story, de-duplicated, sorted by severity, with ids ``{story.id}-f{n}``.
 
     ``config`` (a ``Config``) switches on the sentence-pair verifier's checks (findings/verify.py);
@@ -64,7 +65,7 @@ def detect_findings(story: Story, articles: dict[str, Article], config=None, par
 
 
 def meaning_texts(story: Story, articles: dict[str, Article], parser=None, encoder=None,
-                  keep: dict | None = None) -> list[str]:
+                  keep: dict[tuple[str, str], PairContext] | None = None) -> list[str]:
     """The texts ``detect_findings`` will ask ``encoder`` for on this story's edges (the meaning signal),
     for a caller that encodes those of many stories in one batch first (pipeline.prefetch_meaning):
     one-sentence model calls cost several times a sentence in a big batch. Only a saving: a text
@@ -112,7 +113,7 @@ def _edge_pair(edge: Edge, story: Story, members: dict[str, Article]) -> tuple[A
 
 
 def _edge_findings(edge: Edge, story: Story, members: dict[str, Article], parser=None, nli=None,
-                   encoder=None, context=None) -> list[Finding]:
+                   encoder=None, context: PairContext | None = None) -> list[Finding]:
     detect_pair = _pairwise_detector()
     pair = _edge_pair(edge, story, members) if detect_pair is not None else None
     if pair is None:

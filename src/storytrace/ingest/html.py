@@ -10,6 +10,7 @@ from typing import Any
 
 from storytrace.ingest.dates import parse_published
 from storytrace.ingest.errors import InputProblem
+from storytrace.ingest.header import HeaderInfo, infer_header
 from storytrace.ingest.metadata import make_article
 from storytrace.ingest.stamp_time import PUBLISHED_TIME
 from storytrace.model import Article, InputError
@@ -66,9 +67,7 @@ def _main_text(doc) -> str:
 
 
 @lru_cache(maxsize=4)  # read for the page's date and again for its time
-def _stamp(text: str):
-    from storytrace.ingest.header import infer_header
-
+def _stamp(text: str) -> HeaderInfo:
     return infer_header(text)
 
 

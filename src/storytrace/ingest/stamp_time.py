@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 PUBLISHED_TIME = "published_time"  # article.metadata key
 
@@ -33,8 +34,11 @@ _SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/D
 _CLOCK = re.compile(
     r"(?<![\d:./-])(?P<h>\d{1,2})\s*[:.h]\s*(?P<m>\d{2})(?:\s*[:.]\s*\d{2})?(?!\d|[./-]\s*\d)"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-    # an offset first, with or without its name ("GMT+02: 00", "+0100"), then an abbreviation ("EDT")
-    r"(?:\s*\(?\s*(?P<zone>(?:UTC|GMT)?\s*[+-]\s*\d{1,2}(?:\s*:?\s*\d{2})?|[A-Z]{1,4}(?![A-Za-z]))(?![\w]))?",
+    # an offset first: named ("GMT+02: 00", "UTC-5"), or bare in hours and minutes ("+0100", "-04:00"),
+    # since a bare sign and figure after a time is no zone ("5:55 PM - 3 min read"); then an
+    # abbreviation, in capitals as stamps write them (a lower-case "et", "in", "at" is a word)
+    r"(?:\s*\(?\s*(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?:\s*:?\s*\d{2})?|[+-]\s?\d{2}\s*:?\s*\d{2}"
+    r"|(?-i:[A-Z]{1,4})(?![A-Za-z]))(?![\w]))?",
     re.IGNORECASE)
 
 
@@ -50,10 +54,13 @@ class StampTime:
 
     def iso(self) -> str:
         text = self.local().strftime("%Y-%m-%dT%H:%M")
-        if self.utc_offset is None:
-            return text
-        sign, off = ("+" if self.utc_offset >= 0 else "-"), abs(self.utc_offset)
-        return f"{text}{sign}{off // 60:02d}:{off % 60:02d}"
+        return text if self.utc_offset is None else text + _offset_text(self.utc_offset)
+
+
+def _offset_text(minutes: int) -> str:
+    """ "-04:00", "+05:30": an offset as ISO 8601 and the evidence write it."""
+    off = abs(minutes)
+    return f"{'+' if minutes >= 0 else '-'}{off // 60:02d}:{off % 60:02d}"
 
 
 def _offset(zone: str, local: datetime) -> int | None:
@@ -62,8 +69,6 @@ def _offset(zone: str, local: datetime) -> int | None:
     if z in _FIXED:
         return _FIXED[z]
     if z in _SEASONAL:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
         try:
             return int(local.replace(tzinfo=ZoneInfo(_SEASONAL[z])).utcoffset().total_seconds() // 60)
         except (ZoneInfoNotFoundError, ValueError):  # no zone database on this system: the zone stays unknown
@@ -158,7 +163,4 @@ def gap_words(gap: timedelta) -> str:
 def clock_words(t: StampTime) -> str:
     """ "17:55 UTC-04:00", "17:55 (no time zone given)"."""
     hhmm = f"{t.minute // 60:02d}:{t.minute % 60:02d}"
-    if t.utc_offset is None:
-        return f"{hhmm} (no time zone given)"
-    off = abs(t.utc_offset)
-    return f"{hhmm} UTC{'+' if t.utc_offset >= 0 else '-'}{off // 60:02d}:{off % 60:02d}"
+    return f"{hhmm} (no time zone given)" if t.utc_offset is None else f"{hhmm} UTC{_offset_text(t.utc_offset)}"

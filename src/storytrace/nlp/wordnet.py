@@ -503,6 +503,16 @@ def is_hypernym_or_synonym(specific: str, general: str, pos: str = "n", depth: i
     return any(wn.hypernym_closure(s, depth) & general_senses for p in letters for s in wn.synsets(specific, p))
 
 
+@lru_cache(maxsize=1 << 14)
+def means_a_person(word: str) -> bool:
+    """Is a noun sense of ``word`` a kind of person ("courier", "Kelly"): below WordNet's sense
+    "person, individual, someone"? (The other senses of "person", a body and a grammatical person,
+    have no one-word kinds.)"""
+    wn = wordnet()
+    person = wn.synsets("person", "n")[:1]
+    return bool(person) and any(person[0] in wn.hypernym_closure(s) for s in wn.synsets(word, "n"))
+
+
 def named_places(name: str) -> tuple[int, ...]:
     """WordNet senses of ``name`` that are a named place ("U.K.", "New South Wales"): instances
     with a part-of link, so "Jordan" the river counts, "Jordan" the basketball player does not."""

@@ -78,18 +78,10 @@ def named_thing(name: str) -> bool:
     words = name.split()
     if len(words) != 1 or not words[0].isalpha() or not words[0][:1].isupper():
         return False
-    wn = wordnet.wordnet()
-    senses = wn.synsets(words[0], "n")
-    person = _person_sense()
-    if not senses or any(person & wn.hypernym_closure(s) for s in senses):
+    senses = wordnet.wordnet().synsets(words[0], "n")
+    if not senses or wordnet.means_a_person(words[0]):
         return False
     return any(words[0].lower() in wordnet.proper_names(s) for s in senses)
-
-
-@lru_cache(maxsize=1)
-def _person_sense() -> frozenset[int]:
-    """WordNet's sense "person, individual, someone" (the first noun sense of "person")."""
-    return frozenset(wordnet.wordnet().synsets("person", "n")[:1])
 
 
 def cast_of(a: Article) -> Cast:

@@ -176,9 +176,9 @@ def detect_name_outliers(story: Story, articles: dict[str, Article]) -> list[Fin
             continue
         for odd in odd_names(group, parsed, kin):
             claim = _observation(articles[odd.article], odd.sentence, _shown(odd.names))
-            ref = _reference(odd, group, articles, parsed, story)
             if claim is None:
                 continue
+            ref = _reference(odd, group, articles, parsed, story)
             n = len(odd.others)
             explanation = (f"Writes {claim.shown} here; none of the {n} other versions of this sentence says it in"
                            f" any form, and most of them say {_listed(odd.lacking[:3])}, which this version does not.")

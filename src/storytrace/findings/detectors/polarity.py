@@ -677,7 +677,7 @@ def _is_person(tok: Token, mentions) -> bool:
     "Zurana Horton") or a noun for a person ("courier")."""
     return tok.ent_type == "PERSON" \
         or any(m.kind == "person" and m.start <= tok.start < m.end for m in mentions) \
-        or (tok.pos == "NOUN" and wordnet.is_hypernym_or_synonym(tok.lemma, "person"))
+        or (tok.pos == "NOUN" and wordnet.means_a_person(tok.lemma))
 
 
 def _person_and_thing(ctx: PairContext, sentence: ParsedSentence, i: int, src: ParsedSentence, j: int) -> bool:
