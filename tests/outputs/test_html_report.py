@@ -225,3 +225,17 @@ def test_findings_between_versions_whose_order_is_unknown_say_so():
     readings = re.findall(r"<summary><strong>[^<]*</strong> beside (.*?)</summary>", page, re.S)
     assert any(r.startswith("the other version") and "which came first is not known" in r for r in readings)
     assert any(r.startswith("its source") and "not known" not in r for r in readings)
+
+
+def test_versions_table_shows_a_stamps_time_and_zone_and_nothing_unread():
+    """A version's stamp time sits under its date ("17:55 UTC-04:00"); a value that is no time (hostile
+    metadata) or a time of another day than the one shown is not shown."""
+    report = build_hostile_report()
+    by_id = {a.id: a for a in report.articles}
+    by_id["daily-translation"].metadata["published_time"] = "2024-03-10T17:55-04:00"
+    by_id["wire-original"].metadata["published_time"] = "<script>alert(1)</script>"
+    by_id["blog-rewrite"].metadata["published_time"] = "2024-03-11T09:00"  # the day before the one shown
+    rows = dict(re.findall(r'<tr data-article="([^"]+)">(.*?)</tr>', html_report.render(report), re.S))
+    assert "2024-03-10<br><span class=\"muted small\">17:55 UTC-04:00</span>" in rows["daily-translation"]
+    assert "UTC" not in rows["wire-original"] and "script" not in rows["wire-original"]
+    assert "09:00" not in rows["blog-rewrite"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from storytrace.ingest.stamp_time import clock_words, published_time
 from storytrace.lineage import direction_unknown
 from storytrace.model import Alignment, Article, Edge, Finding, Report, Story
 from storytrace.outputs.lineage_svg import DERIVATION_RELATIONS, LineageLayout, derivation_depths, layout_lineage
@@ -36,6 +37,7 @@ class VersionRow:
     severity_counts: dict[str, int]
     corrected: list[str] = field(default_factory=list)  # metadata fields a person corrected
     direction_unknown: bool = False  # nothing showed which of it and its source came first
+    published_time: str = ""  # the stamp's time of day and zone ("17:55 UTC-04:00"); "" where none was read
 
 
 @dataclass
@@ -202,6 +204,7 @@ def _version_rows(story: Story, articles: dict[str, Article], labels: dict[str, 
             VersionRow(
                 article_id=aid, label=labels[aid], title=a.title if a else "", outlet=a.outlet if a else "",
                 published=a.published.isoformat() if a and a.published else "",
+                published_time=clock_words(t) if a and (t := published_time(a.metadata, a.published)) else "",
                 language=a.language if a else "", word_count=a.word_count if a else 0,
                 relation=relation, source_id=edge.source if edge else "",
                 source_label=labels.get(edge.source, edge.source) if edge else "",
