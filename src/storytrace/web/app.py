@@ -22,6 +22,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from storytrace.ingest.stamp_time import clock_words, published_time
 from storytrace.model import InputError, Story
 from storytrace.store import corrections as correction_mod
 from storytrace.store import reviews as review_mod
@@ -298,9 +299,10 @@ def create_app(
         findings: list[FindingView] = [f for v in views for f in v.findings if article_id in (f.article_id, f.source_id)]
         with reader() as s:
             fixes = correction_mod.corrections_of(s.conn, [article_id]).get(article_id, {})
+        stamp = published_time(found[0].metadata, found[0].published)
         return render("article.html.j2", article=found[0], stories=views, findings=findings,
                       corrected=correction_mod.corrected_fields(found[0]), correction=fixes,
-                      read_only=app.state.read_only)
+                      read_only=app.state.read_only, published_time=clock_words(stamp) if stamp else "")
 
     # -- correcting an article's metadata --------------------------------------------------------
     def correct(article_id: str, fields: dict[str, str], note: str) -> dict[str, str]:
