@@ -407,17 +407,20 @@ def dated_order(a: Article, b: Article) -> int:
 
 
 def _timed_gap(a: Article, b: Article) -> timedelta | None:
-    """How long after ``a`` ``b`` was published, by their stamps' times, where that is certain; else None."""
+    """How long after ``a`` ``b`` was published, by their stamps' times, where their days alone do not
+    order them (under DATES_ORDER_DAYS apart) and the times do for certain; else None."""
+    if not (a.published and b.published) or abs((b.published - a.published).days) >= DATES_ORDER_DAYS:
+        return None
     return certain_gap(published_time(a.metadata, a.published), published_time(b.metadata, b.published))
 
 
 def _timed_line(m: PairMeasures) -> str:
     """ "published 49 minutes after X (18:44 UTC-04:00 against 17:55 UTC-04:00)", where the times order the
     pair and their days alone do not; "" otherwise."""
-    a, b = m.source.published, m.derived.published
-    gap = _timed_gap(m.source, m.derived) if a and b and abs((b - a).days) < DATES_ORDER_DAYS else None
+    gap = _timed_gap(m.source, m.derived)
     if gap is None:
         return ""
+    a, b = m.source.published, m.derived.published
     when = "after" if gap.total_seconds() > 0 else "before"
     mine, theirs = published_time(m.derived.metadata, b), published_time(m.source.metadata, a)
     return (f"published {gap_words(gap)} {when} {m.source.id} ({clock_words(mine)} on {b.isoformat()} against "
@@ -479,9 +482,8 @@ def _grown_update(later: PairMeasures, earlier_inside: Verdict) -> Verdict | Non
 
 
 def _grown_evidence(m: PairMeasures) -> str:
-    days = (m.derived.published - m.source.published).days
-    gap = _timed_gap(m.source, m.derived) if days < DATES_ORDER_DAYS else None
-    when = gap_words(gap) if gap is not None else f"{days} days"
+    gap = _timed_gap(m.source, m.derived)
+    when = gap_words(gap) if gap is not None else f"{(m.derived.published - m.source.published).days} days"
     return (f"an update that grew from {m.source.id}: it keeps {_pct(m.coverage)} of {m.source.id} and adds its own "
             f"text; {m.source.id} was published {when} before it, so it is no summary or copy of this one")
 

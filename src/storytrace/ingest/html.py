@@ -66,19 +66,15 @@ def _main_text(doc) -> str:
     return (getattr(doc, "text", None) or "") if doc is not None else ""
 
 
-@lru_cache(maxsize=4)  # read for the page's date and again for its time
-def _stamp(text: str) -> HeaderInfo:
-    return infer_header(text)
-
-
 # htmldate's extensive search, used when the markup holds no date, turns any bare year on the page
 # (a "Copyright 2019" footer, "first held in 2007" in the story) into the first of January of it.
-def _page_date(html: str, text: str, markup_date: str | None):
-    """The date of the page's markup; else the date stamp above the article's text (as a .txt file's
-    is read); else htmldate's search of the whole page, unless it is a first of January (a bare year)."""
+def _page_date(html: str, stamp: HeaderInfo, markup_date: str | None):
+    """The date of the page's markup; else the date stamp above the article's text (``stamp``: its
+    header, as a .txt file's is read); else htmldate's search of the whole page, unless it is a first
+    of January (a bare year)."""
     if markup_date:
         return markup_date
-    stamped = _stamp(text).published
+    stamped = stamp.published
     if stamped:
         return stamped
     import htmldate
@@ -106,14 +102,15 @@ def extract_main_text(html: str) -> tuple[str, dict[str, Any]]:
         paragraphs = paragraphs[1:]
     if not _has_prose(paragraphs):
         raise InputProblem("no main text found in HTML")
+    stamp = infer_header("\n".join(paragraphs))  # the date stamp above the text: the page's day and time
     fields: dict[str, Any] = {
         "title": title,
         "author": doc.author or "",
         "outlet": doc.sitename or doc.hostname or "",
         "url": doc.url or "",
-        "published": _page_date(html, "\n".join(paragraphs), doc.date),
+        "published": _page_date(html, stamp, doc.date),
     }
-    stamp = _stamp("\n".join(paragraphs))  # the stamp above the text gives the time, where its day is the page's
+    # the stamp's time, where its day is the page's
     if stamp.published_time is not None and parse_published(fields["published"]) == stamp.published_time.day:
         fields[PUBLISHED_TIME] = stamp.published_time.iso()
     m = _HTML_LANG.search(html[:5000])
