@@ -5,6 +5,8 @@ translations by several systems are.
 """
 from __future__ import annotations
 
+import pytest
+
 from storytrace.findings.detectors.consensus_names import detect_name_outliers
 from storytrace.model import AlignedPair, Alignment, Article, Edge, Story
 from tests.findings.helpers import prepare
@@ -80,3 +82,39 @@ def test_a_version_in_another_language_is_not_read_word_by_word(extractor):
     texts = [t + english_tail for t in _RENDERINGS + [same]] + [french + french_tail]
     story, arts = _story(texts, extractor)
     assert _odd_names(detect_name_outliers(story, arts)) == []
+
+
+# The others write one family name, each with another given name: they agree on no one. Candidate of
+# cons29 (session 29, issue 17 item 4.1): such a name word, written by most others only inside longer
+# names whose other words they do not agree on, was no agreed word. On bench_translations tune it removed
+# the medium consensus_outlier on a version that wrote the right name and one right one on a version
+# whose segment was marked (recall 136 -> 135/303): dropped; the case stays a strict xfail, the control
+# (others agreeing on two words of three) passes.
+_ONE_FAMILY_NAME = [
+    "The students spoke with Chen Haoran at the library on Tuesday. The visit ended at noon.",
+    "On Tuesday the students talked with Chen Haolan in the library. The visit was over by noon.",
+    "The students met Chen Hao at the library on Tuesday. The visit finished at noon.",
+    "Students spoke to Chen Ran in the library on Tuesday. The visit ended at noon.",
+    "The students held a talk with Chen Harun at the library on Tuesday. At noon the visit ended.",
+    "On Tuesday, the students spoke with Chen Haoyu at the city library. The visit ended at midday.",
+    "The students chatted with Chen Hoa at the library on Tuesday. The visit ended at noon.",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="cons29 candidate dropped: a family name the others share with differing given"
+                   " names no longer counted as agreed; tune recall 136 -> 135/303 (one right medium lost), so not measured")
+def test_a_family_name_the_others_share_with_different_given_names_is_no_consensus(extractor):
+    """"Chen Haoran", "Chen Haolan", "Chen Ran": the others agree only on "Chen"; the version that
+    writes "Jin Ho-ran" may be the one that wrote the name right."""
+    odd = "The students spoke with Jin Ho-ran at the library on Tuesday. The visit ended at noon."
+    story, arts = _story(_ONE_FAMILY_NAME + [odd], extractor)
+    assert _odd_names(detect_name_outliers(story, arts)) == []
+
+
+def test_others_that_agree_on_more_of_the_name_agree_on_a_person(extractor):
+    """"Tran Van Hoa", "Tran Van Hoan", "Tran Van Ha": two words of three agreed, one person."""
+    given = ["Hoa", "Hoan", "Ha", "Hoa", "Hoang", "Hao", "Hoa"]
+    texts = [t.replace("Van Hoa", f"Van {g}") for t, g in zip(_RENDERINGS, given)]
+    odd = "The students spoke with Le Minh Quang at the library on Tuesday. The visit ended at noon."
+    story, arts = _story(texts + [odd], extractor)
+    assert [(a, s) for a, _, s in _odd_names(detect_name_outliers(story, arts))] == [("v7", "medium")]

@@ -23,15 +23,21 @@ def _flips(findings):
     return [(f.derived_value, f.source_value) for f in findings if f.type == "negation_flip" and f.severity != "low"]
 
 
+_DROPPED = pytest.mark.xfail(strict=True, reason="candidate dropped (session 23, para23): XSum confirm caught 115 -> 114")
+
+
+# The first two pairs pass since cons29 (session 29) by a narrower way: a verb that brings about its
+# complement ("push ... to lag", "contribute to a lag") says what the complement says
+# (findings/brought_about.py). The third stays: the parser reads "to lag" as a clause of purpose, not
+# as what "push" brings about.
 @pytest.mark.parametrize("src,der", [
     ("Strong demand will further delay the impact of the new policy on the job market.",
      "Strong demand will push the impact of the new policy on the job market to lag further."),
     ("Strong demand will further delay the impact of the new policy on the job market.",
      "Strong demand will contribute to a further lag in the impact of the new policy on the job market."),
-    ("The storm will delay the opening of the new bridge by a week.",
-     "The storm will push the opening of the new bridge to lag by a week."),
+    pytest.param("The storm will delay the opening of the new bridge by a week.",
+                 "The storm will push the opening of the new bridge to lag by a week.", marks=_DROPPED),
 ])
-@pytest.mark.xfail(strict=True, reason="candidate dropped (session 23, para23): XSum confirm caught 115 -> 114")
 def test_a_word_rendered_elsewhere_has_no_opposite_in_its_slot(extractor, src, der):
     assert not _flips(pair_findings(extractor, src, der))
 

@@ -19,6 +19,12 @@ def _flips(extractor, source, derived):
             if f.type == "negation_flip"]
 
 
+_TOP = pytest.mark.xfail(strict=True, reason="real22's top-of-hierarchy candidate was dropped (DEMETR confirm antonyms)")
+
+
+# The two "lag" pairs pass since cons29 (session 29) by another way: a verb that brings about its
+# complement ("push ... to lag", "contribute to a lag") says what the complement says
+# (findings/brought_about.py, tests/findings/test_brought_about.py).
 @pytest.mark.parametrize(
     "source, derived",
     [
@@ -26,13 +32,13 @@ def _flips(extractor, source, derived):
          "Strong demand will push the impact of the new policy on the job market to lag further."),
         ("Strong demand will further delay the impact of the new policy on the job market.",
          "Strong demand will contribute to a further lag in the impact of the new policy on the job market."),
-        ("Most voters do not support the plan to delay the legal retirement age from 62 to 64.",
-         "Most voters do not support the plan to raise the legal retirement age from 62 to 64."),
-        ("Most voters do not support the plan to delay the legal retirement age from 62 to 64.",
-         "Most voters do not support the plan to push back the legal retirement age from 62 to 64."),
+        pytest.param("Most voters do not support the plan to delay the legal retirement age from 62 to 64.",
+                     "Most voters do not support the plan to raise the legal retirement age from 62 to 64.", marks=_TOP),
+        pytest.param("Most voters do not support the plan to delay the legal retirement age from 62 to 64.",
+                     "Most voters do not support the plan to push back the legal retirement age from 62 to 64.",
+                     marks=_TOP),
     ],
 )
-@pytest.mark.xfail(strict=True, reason="real22's top-of-hierarchy candidate was dropped (DEMETR confirm antonyms)")
 def test_no_opposite_through_a_top_verb(extractor, source, derived):
     assert _flips(extractor, source, derived) == []
 

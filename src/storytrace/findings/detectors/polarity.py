@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storytrace.findings.brought_about import said_through_complement
 from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, converse_order, negative_count,
                                          same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
@@ -608,6 +609,8 @@ def _slot_antonyms(ctx: PairContext, sentence: ParsedSentence, aligned: list[Par
                 continue
             if lemma_is_gendered(tok) or not slot_opposed(tok, other, use_valence) or said_in_context(ctx, sentence, i):
                 continue
+            if said_through_complement(sentence, i, other) or said_through_complement(src, j, tok):
+                continue  # "contribute to a lag" / "delay": the verb brings about what the other word says
             if _negated_here(src, j) != _negated_here(sentence, i):
                 continue
             return [make_finding(
@@ -649,7 +652,9 @@ def _unslotted_opposite(ctx: PairContext, sentence: ParsedSentence, src: ParsedS
         near = [j for j in free_src if abs(i / n - j / m) <= _UNSLOTTED_GAP]
         readings = set(wordnet_readings(tok))
         opposed = [j for j in near if readings & src_readings[j]
-                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)]
+                   and slot_opposed(tok, src.tokens[j], use_valence=False, light_links=False)
+                   and not said_through_complement(sentence, i, src.tokens[j])
+                   and not said_through_complement(src, j, tok)]
         if len(opposed) != 1 or _negated_here(src, opposed[0]) != _negated_here(sentence, i) \
                 or _person_and_thing(ctx, sentence, i, src, opposed[0]):
             continue
