@@ -26,8 +26,7 @@ from datetime import date
 import numpy as np
 
 from storytrace.ingest.lead import lead_title
-from storytrace.model import Article, Mention, Story, publication_order
-from storytrace.nlp.quantities import DOLLAR_COUNTRY, SYMBOL_CURRENCY, WORD_CURRENCY
+from storytrace.model import Article, Story, publication_order
 from storytrace.stories.ids import story_id
 from storytrace.stories.protagonists import cast_differs, cast_of, compare_protagonists, protagonist_named
 from storytrace.stories.signature import containment_terms
@@ -70,8 +69,6 @@ class ArticleProfile:
     vector: np.ndarray
     names: frozenset[str]
     quantities: frozenset[str]
-    # (converted, amount) keys of a sum restated in brackets in another currency: one figure (_conversions)
-    conversions: frozenset[tuple[str, str]] = frozenset()
     scale: tuple[float, float, float, float] = DEFAULT_SCALE  # of the encoder that made ``vector``
     english: bool = True  # the extractor (English spaCy) could read its names and figures
     terms: frozenset[str] = frozenset()  # names in Latin script and figures in digits (any language)
@@ -202,62 +199,14 @@ def _counted(unit: str) -> str:
     return COUNTED if unit.isalpha() and unit.islower() and unit not in _MEASURES else unit
 
 
-def _key(m: Mention) -> str:
-    """A quantity mention's figure as it is compared: its value and the unit it is counted by."""
-    return f"{m.value.value:g}{_counted(getattr(m.value, 'unit', ''))}"
-
-
 def _quantity_keys(a: Article) -> frozenset[str]:
     keys = set()
     for m in a.mentions:
         if m.kind == "quantity" and m.value is not None and hasattr(m.value, "value"):
-            keys.add(_key(m))
+            keys.add(f"{m.value.value:g}{_counted(getattr(m.value, 'unit', ''))}")
     if not a.mentions:
         keys.update(n.replace(",", "") for n in _NUMBER.findall(a.text or a.original_text))
     return frozenset(keys)
-
-
-# What stands between an amount and its restatement: "85 million euros ($108 million)".
-_BRACKET = re.compile(r"\s*\(\s*")
-_CURRENCIES = frozenset({*SYMBOL_CURRENCY.values(), *WORD_CURRENCY.values(), *DOLLAR_COUNTRY.values()})
-
-
-def _conversions(a: Article) -> frozenset[tuple[str, str]]:
-    """Sums restated in brackets right after a sum in another currency, as (restated key, amount's key).
-    A wire report converts the loot or the deal into its readers' currency at the day's rate: the bracket
-    states no figure of its own, so two reports converting one sum into different currencies ("($108
-    million)" / "(74 million pounds)") give one figure each, and share it."""
-    text = a.text or a.original_text
-    money = [m for m in a.mentions if m.kind == "quantity" and _currency_of(m)]
-    pairs = set()
-    for before, m in zip(money, money[1:]):
-        if _currency_of(before) != _currency_of(m) and _BRACKET.fullmatch(text, before.end, m.start):
-            pairs.add((_key(m), _key(before)))
-    return frozenset(pairs)
-
-
-def _currency_of(m: Mention) -> str:
-    unit = getattr(m.value, "unit", "") if hasattr(m.value, "value") else ""
-    return unit if unit in _CURRENCIES else ""
-
-
-def _figure_overlap(a: frozenset[str], a_conv: frozenset[tuple[str, str]], b: frozenset[str],
-                    b_conv: frozenset[tuple[str, str]]) -> float | None:
-    """_overlap of two articles' figures, a sum and its restatement in brackets counting as one figure that
-    either key can match. Without restatements, _overlap itself."""
-    if not a_conv and not b_conv:
-        return _overlap(a, b)
-    if not a or not b:
-        return None
-    fa, fb = _figures(a, a_conv), _figures(b, b_conv)
-    shared = min(sum(bool(f & b) for f in fa), sum(bool(f & a) for f in fb))
-    return shared / (min(len(fa), len(fb)) + 1)
-
-
-def _figures(keys: frozenset[str], conversions: frozenset[tuple[str, str]]) -> list[frozenset[str]]:
-    restated = {c for c, _ in conversions}
-    return [frozenset({k} | {c for c, o in conversions if o == k}) for k in keys if k not in restated] or \
-        [frozenset({k}) for k in keys]
 
 
 def _lead_texts(a: Article) -> list[str]:
@@ -305,7 +254,6 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
                 vector=v.astype(np.float32),
                 names=_name_tokens(a),
                 quantities=_quantity_keys(a),
-                conversions=_conversions(a),
                 scale=scale,
                 english=_english(a),
                 terms=frozenset(containment_terms(texts[i])),
@@ -320,8 +268,7 @@ def profile_batch(articles: list[Article], start: int, embedder, hasher: MinHash
 def signals(a: ArticleProfile, b: ArticleProfile) -> PairSignals:
     jaccard = estimate_jaccard(a.signature, b.signature)
     if a.english and b.english:
-        names = _overlap(a.names, b.names)
-        quantities = _figure_overlap(a.quantities, a.conversions, b.quantities, b.conversions)
+        names, quantities = _overlap(a.names, b.names), _overlap(a.quantities, b.quantities)
     else:
         # The English extractor cannot read a Chinese or Japanese text's names and figures. What a
         # translation keeps in any script: figures in digits and foreign names in Latin letters.
