@@ -302,6 +302,19 @@ def common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+def written_in_lower_case(word: str) -> bool:
+    """Does WordNet write ``word`` (any case given) as a common word in lower case ("MAN", "ARMED", "WAS"), and
+    not as initials in capitals itself ("FBI", "AIDS", "RCMP")? Initials it does not know ("NYPD", "CNN") are
+    written in lower case nowhere."""
+    wn = wordnet()
+    senses = [s for p in POS_LETTERS for s in wn.synsets(word, p)]
+    written = {w for s in senses for w in lemmas_as_written(s)}
+    if word.upper() in written:
+        return False
+    return any(b in written for p in POS_LETTERS for b in wn.base_forms(word, p))
+
+
+@lru_cache(maxsize=1 << 16)
 def synonym_set(word: str, pos: str | None = None, limit: int | None = None) -> frozenset[str]:
     """Every lemma sharing a sense with ``word`` (its first ``limit`` senses), plus, for
     adjectives, the rest of the cluster (similar-to: "huge" ~ "large" ~ "vast")."""

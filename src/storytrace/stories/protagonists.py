@@ -8,6 +8,7 @@ different events, however alike the rest of their words.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,9 +19,26 @@ from storytrace.nlp import wordnet
 MIN_MENTIONS = 2  # a person named once is a quote or a comparison, not who the article is about
 
 
+# What English writes after a surname: a generation ("Jr.") or a regnal number, in capitals ("VIII").
+_GENERATION = frozenset({"jr", "sr"})
+_ROMAN = re.compile(r"(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")
+# The last word of a company's or a street's name: "Harlan Voss Holdings Corp." or "Snyder Ave" (a street
+# named after someone) is no person, whatever the tagger says.
+_DESIGNATORS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "gmbh", "ave", "avenue", "blvd", "boulevard"})
+
+
 def surname(name: str) -> str | None:
-    words = [w.lower() for w in name.replace("'s", "").split() if len(w) > 2 and w[:1].isalpha()]
+    words = name.replace("'s", "").split()
+    while words and (words[-1].rstrip(".,").lower() in _GENERATION or _ROMAN.fullmatch(words[-1].rstrip(".,"))):
+        words.pop()
+    words = [w.lower() for w in words if len(w) > 2 and w[:1].isalpha()]
     return words[-1] if words else None
+
+
+def designated_place_or_company(name: str) -> bool:
+    """A "person" of two words or more whose last word is a company form or a street's designator."""
+    words = name.split()
+    return len(words) > 1 and words[-1].rstrip(".,").lower() in _DESIGNATORS
 
 
 @dataclass(frozen=True)
@@ -65,7 +83,8 @@ def _person_counts(a: Article) -> Counter[str]:
     if capitals >= letters / 200:  # not next to none (a chat message, a transcript writes names in lower case)
         named = {str(m.value or m.text) for m in people if not _written_in_lower_case(a, m.start, m.end)}
         people = [m for m in people if str(m.value or m.text) in named]
-    people = [m for m in people if not named_thing(str(m.value or m.text))]
+    people = [m for m in people if not named_thing(str(m.value or m.text))
+              and not designated_place_or_company(str(m.value or m.text))]
     return Counter(s for m in people if (s := surname(str(m.value or m.text))))
 
 
