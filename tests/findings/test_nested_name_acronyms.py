@@ -1,0 +1,36 @@
+"""A long name holds other names: "the National Congress of the Communist Party of China" names a
+congress and, after "of", the party that holds it. A translation may write the inner name by its
+acronym in front of the outer one ("the CPC National Congress"): one body named two ways, no swap.
+Letters that no name nested in the source's name makes ("KMT", "CPV") are another body and stay swaps."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import pair_findings
+
+
+def _counted(findings):
+    return [f for f in findings if f.severity != "low" and f.type in ("entity_swap", "unsupported_addition", "omission")]
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The report was released at the 20th National Congress of the Communist Party of China.",
+     "The report was released at the 20th CPC National Congress."),
+    ("The decision was made by the Central Committee of the Communist Party of China.",
+     "The decision was made by the CPC Central Committee."),
+    ("The rules were drafted by the Legal Office of the Asian Development Bank last year.",
+     "The rules were drafted by the ADB Legal Office last year."),
+])
+def test_an_acronym_of_a_nested_name_is_that_name(extractor, source, derived):
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The report was released at the 20th National Congress of the Communist Party of China.",
+     "The report was released at the 20th KMT National Congress."),
+    ("The decision was made by the Central Committee of the Communist Party of China.",
+     "The decision was made by the CPV Central Committee."),
+])
+def test_letters_no_nested_name_makes_are_another_body(extractor, source, derived):
+    found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
+    assert found, (source, derived)
