@@ -18,6 +18,7 @@ from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
 from storytrace.findings.quantity_words import disagree, quantity_words
+from storytrace.findings.relative_years import year_said_relatively
 from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
@@ -148,7 +149,14 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 )
                 findings.append(lower_to_medium(finding, *missing) if missing else finding)
             else:
+                relative, phrase = (False, "") if not n.is_year else year_said_relatively(
+                    n.value, sentence.text, " ".join(s.text for s in aligned), ctx.source.published)
+                if relative and ctx.source.published is not None:
+                    continue  # "2022" for "last year" in a text written in 2023: one year said two ways
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."
+                if relative:
+                    explanation += (f' Low: the source says "{phrase}" here, and a version may name the year it'
+                                    " means; without the source's date the pair cannot check which year that is.")
                 if rank:
                     explanation = _rank_explanation(sentence, n, all_source) or explanation
                 elsewhere = ctx.other_versions_with(lambda article, n=n: _says_number(article, n))
@@ -157,9 +165,10 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 filed = n.end <= sentence.start + dateline_length(sentence.text)
                 if filed:
                     explanation += " Low: it is the date of this version's dateline, when it was filed."
+                low = bool(elsewhere) or filed or relative
                 findings.append(make_finding(
                     ctx, "unsupported_addition", sentence, n.text, None, "", explanation + ctx.support_note(elsewhere),
-                    0.5 if elsewhere or filed else 0.7, severity="low" if elsewhere or filed else None,
+                    0.5 if low else 0.7, severity="low" if low else None,
                 ))
     return findings
 
