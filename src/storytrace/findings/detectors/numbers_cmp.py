@@ -19,6 +19,7 @@ from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
 from storytrace.findings.quantity_words import disagree, quantity_words
 from storytrace.findings.relative_years import year_said_relatively
+from storytrace.findings.calendar_stretches import same_stretch_otherwise
 from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
@@ -113,6 +114,9 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue  # written another way there ("272.000", "2:0", "both")
             if not rank and _one_value_written_two_ways(sentence, n, aligned, aligned_numbers):
                 continue  # "3 000" for "3,000", "2.5" for "two and a half"
+            if any(same_stretch_otherwise(n.start - sentence.start, n.end - sentence.start, sentence.text, s.text)
+                   for s in aligned):
+                continue  # "three" of "the first three quarters" for "from January to September"
             if rank and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
                 continue  # "the 19th century" renders "the 1800s"
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers, ctx)
