@@ -20,6 +20,7 @@ from storytrace.findings.slots import same_word
 from storytrace.findings.quantity_words import disagree, quantity_words
 from storytrace.findings.relative_years import year_said_relatively
 from storytrace.findings.calendar_stretches import same_stretch_otherwise
+from storytrace.findings.magnitudes import factor_said_as_percent, order_said_in_words
 from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
@@ -117,6 +118,9 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
             if any(same_stretch_otherwise(n.start - sentence.start, n.end - sentence.start, sentence.text, s.text)
                    for s in aligned):
                 continue  # "three" of "the first three quarters" for "from January to September"
+            if any(order_said_in_words(n.value, n.start - sentence.start, sentence.text, s.text)
+                   or factor_said_as_percent(n.value, n.end - sentence.start, sentence.text, s.text) for s in aligned):
+                continue  # "more than 10,000" for "tens of thousands of", "up 100%" for "doubled"
             if rank and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
                 continue  # "the 19th century" renders "the 1800s"
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers, ctx)

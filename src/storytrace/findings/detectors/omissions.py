@@ -24,6 +24,7 @@ from storytrace.findings.numbers import (currency_rendered, names_a_currency, ra
 from storytrace.findings.registry import detector
 from storytrace.findings.relative_years import year_said_relatively
 from storytrace.findings.calendar_stretches import same_stretch_otherwise
+from storytrace.findings.magnitudes import factor_said_as_percent, order_said_in_words
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
@@ -436,6 +437,9 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
         if same_stretch_otherwise(m.start - src.start, m.end - src.start, src.text, sentence.text):
             continue  # "six" of "the first six months" for "the first half of the year"
+        if order_said_in_words(m.value, m.start - src.start, src.text, sentence.text) \
+                or factor_said_as_percent(m.value, m.end - src.start, src.text, sentence.text):
+            continue  # "tens of thousands of" for "more than 10,000", "doubled" for "up 100%"
         relative, said = (False, "") if not m.is_year else year_said_relatively(
             m.value, src.text, sentence.text, ctx.derived.published)
         if relative and ctx.derived.published is not None:
