@@ -1,7 +1,10 @@
 """A long name holds other names: "the National Congress of the Communist Party of China" names a
 congress and, after "of", the party that holds it. A translation may write the inner name by its
 acronym in front of the outer one ("the CPC National Congress"): one body named two ways, no swap.
-Letters that no name nested in the source's name makes ("KMT", "CPV") are another body and stay swaps."""
+Likewise its first words may be written by their letters and the rest written out ("HCM City" / "Ho Chi
+Minh City", "UN Security Council" / "United Nations Security Council"), either way round. Letters that
+no part of the source's name makes ("KMT", "CPV", "HN City", "EU Security Council") are another body
+and stay swaps."""
 from __future__ import annotations
 
 import pytest
@@ -34,3 +37,24 @@ def test_an_acronym_of_a_nested_name_is_that_name(extractor, source, derived):
 def test_letters_no_nested_name_makes_are_another_body(extractor, source, derived):
     found = _counted(pair_findings(extractor, source, derived, [([0], [0])]))
     assert found, (source, derived)
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The festival was held in Ho Chi Minh City on Sunday.", "The festival was held in HCM City on Sunday."),
+    ("The festival was held in HCM City on Sunday.", "The festival was held in Ho Chi Minh City on Sunday."),
+    ("The UN Security Council met on Friday to discuss the attack.",
+     "The United Nations Security Council met on Friday to discuss the attack."),
+    ("The United Nations Security Council met on Friday to discuss the attack.",
+     "The UN Security Council met on Friday to discuss the attack."),
+])
+def test_a_names_first_words_by_their_letters(extractor, source, derived):
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The festival was held in Ho Chi Minh City on Sunday.", "The festival was held in HN City on Sunday."),
+    ("The United Nations Security Council met on Friday to discuss the attack.",
+     "The EU Security Council met on Friday to discuss the attack."),
+])
+def test_letters_of_other_first_words_stay(extractor, source, derived):
+    assert _counted(pair_findings(extractor, source, derived, [([0], [0])])), (source, derived)
