@@ -21,11 +21,18 @@ def _counted(findings):
      "The report was released at the 20th CPC National Congress."),
     ("The decision was made by the Central Committee of the Communist Party of China.",
      "The decision was made by the CPC Central Committee."),
-    ("The rules were drafted by the Legal Office of the Asian Development Bank last year.",
-     "The rules were drafted by the ADB Legal Office last year."),
 ])
+@pytest.mark.xfail(strict=True, reason="wmtrest29's nested-name initials (a760c76) were taken back: measured with no "
+                   "confirm paraphrase false alarm fewer and one right high lost on bench_translations confirm")
 def test_an_acronym_of_a_nested_name_is_that_name(extractor, source, derived):
     assert _counted(pair_findings(extractor, source, derived, [([0], [0])])) == []
+
+
+def test_a_nested_name_the_tagger_gives_apart_is_kept(extractor):
+    # the tagger reads "the Asian Development Bank" as a name of its own: its initials are the source's already
+    assert _counted(pair_findings(extractor, "The rules were drafted by the Legal Office of the Asian Development Bank"
+                                  " last year.", "The rules were drafted by the ADB Legal Office last year.",
+                                  [([0], [0])])) == []
 
 
 @pytest.mark.parametrize("source,derived", [

@@ -152,13 +152,12 @@ def outlet_run(unit: NameUnit) -> str:
 
 
 def name_initials(article: ParsedArticle) -> frozenset[str]:
-    """Every acronym the article's names make (``initials_of``), and those of the names nested in them
-    after "of" ("the Communist Party of China" of "the National Congress of the Communist Party of
-    China": a translation may write it "the CPC National Congress"), once per article."""
+    """Every acronym the article's names make (``initials_of``), and those of their first words
+    (``leading_initials``), once per article."""
     if article.views.name_initials is None:
         article.views.name_initials = frozenset(
             a for s in article.sentences for u in name_units(s, include_initial=True)
-            for part in (u.text, *nested_names(u.text)) for a in initials_of(part) | leading_initials(part))
+            for a in initials_of(u.text) | leading_initials(u.text))
     return article.views.name_initials
 
 
@@ -167,17 +166,6 @@ def leading_initials(name: str) -> set[str]:
     City" ("HCM City"), "UN" of "United Nations Security Council" ("UN Security Council")."""
     words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
     return {"".join(w[0] for w in words[:k]).lower() for k in range(2, len(words))}
-
-
-# "of" (with its article) opens the name a longer name is of: "Central Committee of the Communist Party
-# of China" -> "Communist Party of China", then "China".
-_NESTED_AFTER = re.compile(r"\bof\s+(?:the\s+)?(?=[A-Z])")
-
-
-def nested_names(name: str) -> list[str]:
-    """The names inside ``name`` after each "of": what it is a part or body of. A single word is left
-    out (its "initials" are one letter, no acronym)."""
-    return [name[m.end():] for m in _NESTED_AFTER.finditer(name) if " " in name[m.end():].strip()]
 
 
 def word_supported(word: str, source: ParsedArticle) -> bool:
