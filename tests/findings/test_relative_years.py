@@ -59,3 +59,25 @@ def test_the_phrase_must_be_said_more_often_on_the_other_side():
     assert year_said_relatively(2022, "in 2022", "last year", date(2023, 1, 5)) == (True, "last year")
     assert year_said_relatively(2021, "in 2021", "last year", date(2023, 1, 5)) == (False, "")
     assert year_said_relatively(2023, "in 2023", "this year", None) == (True, "this year")
+
+
+@pytest.mark.parametrize("source,derived", [
+    ("The jobless rate fell to 3.4%, the lowest since 1969.", "The jobless rate fell to 3.4 percent, the lowest in 53 years."),
+    ("The jobless rate fell to 3.4 percent, the lowest in 53 years.", "The jobless rate fell to 3.4%, the lowest since 1969."),
+])
+def test_a_span_back_to_a_year_is_low_without_a_date(extractor, source, derived):
+    found = pair_findings(extractor, source, derived, [([0], [0])])
+    assert _counted(found) == [], found
+    assert any("cannot check" in f.explanation for f in found), found
+
+
+def test_a_span_that_misses_the_year_stays(extractor):
+    source = prepare(extractor, "The jobless rate fell to 3.4%, the lowest since 1969.", "s")
+    source.published = date(2023, 2, 5)
+    found = pair_findings(extractor, source, "The jobless rate fell to 3.4 percent, the lowest in 23 years.",
+                          [([0], [0])])
+    assert _counted(found), found
+    source.published = date(2023, 2, 5)
+    found = pair_findings(extractor, source, "The jobless rate fell to 3.4 percent, the lowest in 54 years.",
+                          [([0], [0])])
+    assert [f for f in found if f.type == "unsupported_addition"] == [], found

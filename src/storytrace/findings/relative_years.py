@@ -37,3 +37,32 @@ def year_said_relatively(year: float, here: str, there: str, written: date | Non
             return False, ""
     word = next(k for k, v in _OFFSETS.items() if v == extra[0])
     return True, f"{word} year"
+
+
+# "since 1969" against "in 53 years": a span counted back from the day of writing to a year.
+_SINCE_YEAR = re.compile(r"\bsince\s+(\d{4})\b", re.IGNORECASE)
+_YEARS_BACK = re.compile(r"\b(?:in|for|over)\s+(?:(?:the\s+)?(?:past|last)\s+)?(\d{1,3})\s+years\b", re.IGNORECASE)
+
+
+def span_said_as_year(value: float, start: int, here: str, there: str, written: date | None) -> tuple[bool, str]:
+    """Is the figure ``value`` at ``here[start:]`` either a count of years back ("in 53 years") where
+    ``there`` says "since <year>", or that year where ``there`` says the count, the phrase not said
+    ``here``? With ``written`` known the two must meet (the year of writing minus the count, a year
+    either way: the day in the year is unknown); without it the pair cannot check them. Returns
+    (True, the other version's phrase) or (False, "")."""
+    if value != int(value):
+        return False, ""
+    value = int(value)
+    for m in _YEARS_BACK.finditer(here):
+        if m.start(1) <= start < m.end(1) and m.group(1) == str(value):
+            for s in _SINCE_YEAR.finditer(there):
+                year = int(s.group(1))
+                if not _SINCE_YEAR.search(here) and (written is None or abs(written.year - value - year) <= 1):
+                    return True, s.group(0)
+    for m in _SINCE_YEAR.finditer(here):
+        if m.start(1) <= start < m.end(1) and int(m.group(1)) == value:
+            for s in _YEARS_BACK.finditer(there):
+                years = int(s.group(1))
+                if not _YEARS_BACK.search(here) and (written is None or abs(written.year - years - value) <= 1):
+                    return True, s.group(0)
+    return False, ""

@@ -18,7 +18,7 @@ from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
 from storytrace.findings.slots import same_word
 from storytrace.findings.quantity_words import disagree, quantity_words
-from storytrace.findings.relative_years import year_said_relatively
+from storytrace.findings.relative_years import span_said_as_year, year_said_relatively
 from storytrace.findings.calendar_stretches import same_stretch_otherwise
 from storytrace.findings.magnitudes import factor_said_as_percent, order_said_in_words
 from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
@@ -157,14 +157,18 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 )
                 findings.append(lower_to_medium(finding, *missing) if missing else finding)
             else:
+                there = " ".join(s.text for s in aligned)
                 relative, phrase = (False, "") if not n.is_year else year_said_relatively(
-                    n.value, sentence.text, " ".join(s.text for s in aligned), ctx.source.published)
+                    n.value, sentence.text, there, ctx.source.published)
+                relative, phrase = (relative, phrase) if relative else span_said_as_year(
+                    n.value, n.start - sentence.start, sentence.text, there, ctx.source.published)
                 if relative and ctx.source.published is not None:
-                    continue  # "2022" for "last year" in a text written in 2023: one year said two ways
+                    continue  # "2022" for "last year", "in 53 years" for "since 1969", in a text written in 2023
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."
                 if relative:
-                    explanation += (f' Low: the source says "{phrase}" here, and a version may name the year it'
-                                    " means; without the source's date the pair cannot check which year that is.")
+                    explanation += (f' Low: the source says "{phrase}" here, and a version may say that time from the'
+                                    " calendar or from the day of writing; without the source's date the pair cannot"
+                                    " check which year that is.")
                 if rank:
                     explanation = _rank_explanation(sentence, n, all_source) or explanation
                 elsewhere = ctx.other_versions_with(lambda article, n=n: _says_number(article, n))

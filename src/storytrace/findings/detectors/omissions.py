@@ -22,7 +22,7 @@ from storytrace.findings.names import cut_differently, token_similarity
 from storytrace.findings.numbers import (currency_rendered, names_a_currency, raw_values, read_two_ways,
                                          second_values, sentence_numbers)
 from storytrace.findings.registry import detector
-from storytrace.findings.relative_years import year_said_relatively
+from storytrace.findings.relative_years import span_said_as_year, year_said_relatively
 from storytrace.findings.calendar_stretches import same_stretch_otherwise
 from storytrace.findings.magnitudes import factor_said_as_percent, order_said_in_words
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
@@ -442,6 +442,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             continue  # "tens of thousands of" for "more than 10,000", "doubled" for "up 100%"
         relative, said = (False, "") if not m.is_year else year_said_relatively(
             m.value, src.text, sentence.text, ctx.derived.published)
+        relative, said = (relative, said) if relative else span_said_as_year(
+            m.value, m.start - src.start, src.text, sentence.text, ctx.derived.published)
         if relative and ctx.derived.published is not None:
             continue  # "last year" in a version written in 2023 for "2022": one year said two ways
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
@@ -450,8 +452,8 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
             explanation += (f' Low, not medium: it leaves out the whole phrase the number stands in ("{phrase}"), '
                             "saying none of its words, so nothing this version keeps is changed.")
         elif relative:
-            explanation += (f' Low: this version says "{said}" here, which may be the year the source names;'
-                            " without this version's date the pair cannot check which year it means.")
+            explanation += (f' Low: this version says "{said}" here, which may say the same time from the day of'
+                            " writing; without this version's date the pair cannot check which year it means.")
         low = bool(phrase) or relative
         out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
                                 0.4 if low else 0.5, severity="low" if low else None))
