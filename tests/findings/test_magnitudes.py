@@ -41,3 +41,10 @@ def test_one_magnitude_said_two_ways(extractor, source, derived):
 ])
 def test_another_count_or_growth_stays(extractor, source, derived):
     assert _counted(pair_findings(extractor, source, derived, [([0], [0])])), (source, derived)
+
+
+def test_a_percentage_said_of_no_increase_is_no_factor(extractor):
+    # "doubled" is a growth; a 100% said of a risk or a share is no percentage increase
+    found = pair_findings(extractor, "The factory's output doubled in 2022.",
+                          "The factory faced a 100% risk of delays in 2022.", [([0], [0])])
+    assert _counted(found), found

@@ -40,7 +40,8 @@ def order_said_in_words(value: float, start: int, here: str, there: str) -> bool
 
 _FACTORS = {"double": 2, "triple": 3, "quadruple": 4}
 _FACTOR_VERB = re.compile(r"\b(doubl|tripl|quadrupl)(?:e|ed|es|ing)\b", re.IGNORECASE)
-_INCREASE = re.compile(r"\b(?:increas|ris|rose|grow|grew|climb|jump|surg|gain|up\b)", re.IGNORECASE)
+_INCREASE = re.compile(r"\b(?:increas\w*|rises?|risen|rising|rose|grow\w*|grew|climb\w*|jump\w*|surg\w*|gain\w*|up)\b",
+                       re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
 
 
