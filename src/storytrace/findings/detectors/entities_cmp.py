@@ -152,11 +152,20 @@ def outlet_run(unit: NameUnit) -> str:
 
 
 def name_initials(article: ParsedArticle) -> frozenset[str]:
-    """Every acronym the article's names make (``initials_of``), once per article."""
+    """Every acronym the article's names make (``initials_of``), and those of their first words
+    (``leading_initials``), once per article."""
     if article.views.name_initials is None:
         article.views.name_initials = frozenset(
-            a for s in article.sentences for u in name_units(s, include_initial=True) for a in initials_of(u.text))
+            a for s in article.sentences for u in name_units(s, include_initial=True)
+            for a in initials_of(u.text) | leading_initials(u.text))
     return article.views.name_initials
+
+
+def leading_initials(name: str) -> set[str]:
+    """The acronyms of a name's first capitalised words, the rest written out: "HCM" of "Ho Chi Minh
+    City" ("HCM City"), "UN" of "United Nations Security Council" ("UN Security Council")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
+    return {"".join(w[0] for w in words[:k]).lower() for k in range(2, len(words))}
 
 
 def word_supported(word: str, source: ParsedArticle) -> bool:
@@ -224,6 +233,11 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
     if len(initials) >= 2 and initials in source.acronyms:
         return True, None  # "United Nations" for "U.N."
+    capitalised = [w for w in words if w[:1].isupper()]
+    for k in range(2, len(capitalised)):
+        if "".join(w[0] for w in capitalised[:k]).lower() in source.acronyms and all(
+                word_key(w) in GENERIC_NAME_WORDS or word_supported(w, source) for w in capitalised[k:]):
+            return True, None  # "Ho Chi Minh City" for "HCM City": its first words by their letters
     # (the per-article place list first: the two scans of the source's sentences run only where it matches)
     if _place_name_of_words(unit.text, words) and _words_from_another_place(unit.text, source) and not (
             _said_whole(words, source) or other_name_of_place(unit.text, source)

@@ -22,6 +22,9 @@ from storytrace.findings.names import cut_differently, token_similarity
 from storytrace.findings.numbers import (currency_rendered, names_a_currency, raw_values, read_two_ways,
                                          second_values, sentence_numbers)
 from storytrace.findings.registry import detector
+from storytrace.findings.relative_years import span_said_as_year, year_said_relatively
+from storytrace.findings.calendar_stretches import same_stretch_otherwise
+from storytrace.findings.magnitudes import factor_said_as_percent, order_said_in_words
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
@@ -432,13 +435,28 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
                 src, m, [n.value for n in derived_numbers] + derived_second + list(derived_raw)):
             continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
+        if same_stretch_otherwise(m.start - src.start, m.end - src.start, src.text, sentence.text):
+            continue  # "six" of "the first six months" for "the first half of the year"
+        if order_said_in_words(m.value, m.start - src.start, src.text, sentence.text) \
+                or factor_said_as_percent(m.value, m.end - src.start, src.text, sentence.text):
+            continue  # "tens of thousands of" for "more than 10,000", "doubled" for "up 100%"
+        relative, said = (False, "") if not m.is_year else year_said_relatively(
+            m.value, src.text, sentence.text, ctx.derived.published)
+        relative, said = (relative, said) if relative else span_said_as_year(
+            m.value, m.start - src.start, src.text, sentence.text, ctx.derived.published)
+        if relative and ctx.derived.published is not None:
+            continue  # "last year" in a version written in 2023 for "2022": one year said two ways
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
         phrase = _left_out_whole(src, m.start, sentence) if ctx.derived_words < CONDENSED * ctx.source_words else ""
         if phrase:
             explanation += (f' Low, not medium: it leaves out the whole phrase the number stands in ("{phrase}"), '
                             "saying none of its words, so nothing this version keeps is changed.")
+        elif relative:
+            explanation += (f' Low: this version says "{said}" here, which may say the same time from the day of'
+                            " writing; without this version's date the pair cannot check which year it means.")
+        low = bool(phrase) or relative
         out.append(make_finding(ctx, "omission", sentence, "(missing)", src, m.text, explanation,
-                                0.4 if phrase else 0.5, severity="low" if phrase else None))
+                                0.4 if low else 0.5, severity="low" if low else None))
     return out
 
 
