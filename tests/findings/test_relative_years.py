@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from storytrace.findings.relative_years import year_said_relatively
+from storytrace.findings.relative_years import span_said_as_year, year_said_relatively
 
 from .helpers import pair_findings, prepare
 
@@ -81,3 +81,10 @@ def test_a_span_that_misses_the_year_stays(extractor):
     found = pair_findings(extractor, source, "The jobless rate fell to 3.4 percent, the lowest in 54 years.",
                           [([0], [0])])
     assert [f for f in found if f.type == "unsupported_addition"] == [], found
+
+
+def test_a_figure_too_long_for_a_float_is_no_year_nor_span():
+    # a run of hundreds of digits reads as infinity: no year, no count of years, and no crash
+    inf = float("inf")
+    assert span_said_as_year(inf, 0, "9" * 400 + " years", "since 1969", None) == (False, "")
+    assert year_said_relatively(inf, "in " + "9" * 400, "last year", None) == (False, "")

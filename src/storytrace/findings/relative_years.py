@@ -9,6 +9,7 @@ pair cannot check it, and the finding is low, saying so.
 """
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 
@@ -29,7 +30,7 @@ def year_said_relatively(year: float, here: str, there: str, written: date | Non
     (``written`` known, another year) is (False, "")."""
     theirs, mine = _offsets(there), _offsets(here)
     extra = [o for o in set(theirs) if theirs.count(o) > mine.count(o)]
-    if not extra or year != int(year) or not 1000 <= year <= 2999:
+    if not extra or not math.isfinite(year) or year != int(year) or not 1000 <= year <= 2999:
         return False, ""
     if written is not None:
         extra = [o for o in extra if written.year + o == int(year)]
@@ -50,7 +51,7 @@ def span_said_as_year(value: float, start: int, here: str, there: str, written: 
     ``here``? With ``written`` known the two must meet (the year of writing minus the count, a year
     either way: the day in the year is unknown); without it the pair cannot check them. Returns
     (True, the other version's phrase) or (False, "")."""
-    if value != int(value):
+    if not math.isfinite(value) or value != int(value):  # a run of digits too long for a float is inf
         return False, ""
     value = int(value)
     for m in _YEARS_BACK.finditer(here):
