@@ -13,6 +13,7 @@ from storytrace.findings.slots import same_word
 from storytrace.findings.common import PairContext, make_finding, slot_sources
 from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
 from storytrace.findings.numbers import number_value
+from storytrace.findings.person_sex import noun_sex
 from storytrace.findings.text import ParsedSentence, Token, word_key
 from storytrace.model import Finding
 
@@ -30,15 +31,21 @@ def attribute_class(tok: Token) -> str | None:
         return "month"
     if w in DIRECTIONS:
         return "direction"
-    if w in _MASCULINE or w in _FEMININE or tok.lemma in GENDER_WORDS:
+    if w in _MASCULINE or w in _FEMININE or tok.lemma in GENDER_WORDS or _wordnet_sex(tok):
         return "gender"
     return None
 
 
-def _gender(word: str) -> str:
+def _wordnet_sex(tok: Token) -> str:
+    """The sex a common noun outside the closed list names in WordNet ("lad", "widow", "groom")."""
+    return noun_sex(tok.lemma) if tok.pos == "NOUN" and tok.lemma.isalpha() else ""
+
+
+def _gender(tok: Token) -> str:
+    word = tok.lower
     if word.endswith("s") and word[:-1] in ("male", "female"):  # "females" / "women"
         word = word[:-1]
-    return "m" if word in _MASCULINE else "f" if word in _FEMININE else ""
+    return "m" if word in _MASCULINE else "f" if word in _FEMININE else _wordnet_sex(tok)
 
 
 def _member_key(tok: Token) -> str:
@@ -93,14 +100,14 @@ def _same_event(sentence: ParsedSentence, tok: Token, src_sentence: ParsedSenten
 
 
 def _gender_change(ctx, sentence, tok, src_members):
-    gender = _gender(tok.lower)
+    gender = _gender(tok)
     if not gender or not src_members:
         return None
     # Pronouns are compared with pronouns, nouns with nouns ("woman" / "his" is no evidence).
     src_members = [(s, t) for s, t in src_members if (t.pos == "PRON") == (tok.pos == "PRON")]
     if not src_members:
         return None
-    src_genders = {_gender(t.lower) for _, t in src_members} - {""}
+    src_genders = {_gender(t) for _, t in src_members} - {""}
     if gender in src_genders or not src_genders:
         return None
     src_sentence, src_tok = src_members[0]
