@@ -44,6 +44,12 @@ def _wordnet_sex(tok: Token) -> str:
     return noun_sex(tok.lemma) if tok.pos == "NOUN" and tok.lemma.isalpha() else ""
 
 
+def _by_wordnet(tok: Token) -> bool:
+    """Is the token's sex read from WordNet, not from the closed list?"""
+    return tok.lower not in _MASCULINE and tok.lower not in _FEMININE and tok.lemma not in GENDER_WORDS \
+        and bool(_wordnet_sex(tok))
+
+
 def _gender(tok: Token) -> str:
     word = tok.lower
     if word.endswith("s") and word[:-1] in ("male", "female"):  # "females" / "women"
@@ -113,6 +119,14 @@ def _gender_change(ctx, sentence, tok, src_members):
     src_genders = {_gender(t) for _, t in src_members} - {""}
     if gender in src_genders or not src_genders:
         return None
+    if _by_wordnet(tok) or any(_by_wordnet(t) for _, t in src_members):
+        # WordNet reads many more nouns as one sex ("spokesman"): a person the version adds beside
+        # the source's ("said DA spokesman Gregg Miliote") is no change of sex, so only a source noun
+        # of the other sex that the version no longer says counts as replaced ("lad" -> "girl").
+        said = {t.lemma.lower() for t in sentence.tokens}
+        src_members = [(s, t) for s, t in src_members if _gender(t) and t.lemma.lower() not in said]
+        if not src_members:
+            return None
     src_sentence, src_tok = src_members[0]
     return make_finding(
         ctx, "entity_swap", sentence, tok.text, src_sentence, src_tok.text,
