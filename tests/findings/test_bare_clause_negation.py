@@ -3,7 +3,10 @@ and nobody was hurt" / "It did not work and nobody was hurt". With a negation on
 count of negations says too little, and a negated word is compared with its counterpart only where
 the two clauses share a content word besides it: a clause of a pronoun and a verb has none, so the
 flip passed. Two such bare clauses are tied by their subject instead (the same subject word), and
-the flip is medium (one signal). A bare clause of another subject is left alone."""
+the flip is medium (one signal). A bare clause of another subject is left alone.
+
+Measured and dropped (no figure moved on either part): the positive cases are strict xfails, the
+controls ordinary tests."""
 from __future__ import annotations
 
 import pytest
@@ -15,6 +18,11 @@ def _flips(findings):
     return [(f.severity, f.explanation) for f in findings if f.type == "negation_flip" and f.severity != "low"]
 
 
+_DROPPED = pytest.mark.xfail(strict=True, reason="demetr29: dropped, moved no benchmark figure on either part"
+                             " (bench/RESULTS.md, session 29)")
+
+
+@_DROPPED
 @pytest.mark.parametrize("src, der", [
     ('"It worked very well and I didn\'t have to wait long," says the coach.',
      '"It did not work well and I didn\'t have to wait long," says the coach.'),

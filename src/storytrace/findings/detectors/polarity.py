@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from storytrace.findings.clauses import (clause_content, clause_root, clause_tokens, clauses_match, converse_order, negative_count,
+from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_match, converse_order, negative_count,
                                          same_head, shared_clause_words, under_negation)
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
@@ -143,16 +143,14 @@ def _flip_of(ctx: PairContext, sentence: ParsedSentence, src: ParsedSentence, ne
             d_tok = head if added else tok
             s_tok = tok if added else head
             what = "adds a negation to" if added else "drops the negation of"
-            shared = shared_clause_words(negated_side, neg.head, other, j)
-            # a bare clause tied by its subject alone ("it worked"): one signal, medium
-            tie = f'both say "{", ".join(shared)}"' if shared else "the same subject, and nothing else"
+            tie = ", ".join(shared_clause_words(negated_side, neg.head, other, j))
             return [make_finding(
                 ctx, "negation_flip", sentence, _clause(sentence, sentence.tokens.index(d_tok)), src,
                 _clause(src, src.tokens.index(s_tok)),
                 f'This version {what} "{d_tok.text}": the source says the opposite.'
-                f' The clauses otherwise match ({tie}).', 0.8,
+                f' The clauses otherwise match (both say "{tie}").', 0.8,
                 # a synonym or a word in the slot, not the same word: one signal
-                severity=None if d_tok.lemma == s_tok.lemma and shared else "medium",
+                severity=None if d_tok.lemma == s_tok.lemma else "medium",
             )]
     return []
 
@@ -252,26 +250,11 @@ def _clause_reversed(negated_side: ParsedSentence, i: int, other: ParsedSentence
     clauses otherwise speak of the same things, and the clauses differ in polarity once every
     negative word is counted: "has not appeared to make much difference" says what "appears to
     have little effect" says."""
-    if not clauses_match(negated_side, i, other, j) and not _bare_clauses_of_one_subject(negated_side, i, other, j):
+    if not clauses_match(negated_side, i, other, j):
         return False
     mine = negative_count(negated_side, clause_tokens(negated_side, clause_root(negated_side, i)), IMPLICIT_NEGATIONS)
     theirs = negative_count(other, clause_tokens(other, clause_root(other, j)), IMPLICIT_NEGATIONS)
     return (mine - theirs) % 2 == 1
-
-
-def _bare_clauses_of_one_subject(a: ParsedSentence, i: int, b: ParsedSentence, j: int) -> bool:
-    """Two clauses with no content word besides the compared verb ("it worked well" / "it did not
-    work well") have nothing to share but their subject: the same subject word ties them, as a
-    shared content word ties longer clauses. A bare clause of another subject ("it worked" / "he
-    did not work") is left alone."""
-    if clause_content(a, clause_root(a, i), i) or clause_content(b, clause_root(b, j), j):
-        return False
-    subject_a = [t.lower for t in a.tokens if t.head == i and t.dep in _SUBJECT_DEPS]
-    subject_b = [t.lower for t in b.tokens if t.head == j and t.dep in _SUBJECT_DEPS]
-    return bool(subject_a) and subject_a == subject_b
-
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 # Adverbs that put a negation into the verb they modify: "poorly maintained" is "not properly
