@@ -3,7 +3,11 @@ as happening "in the end" reverses the order of events, as "beginning" / "end" a
 polarity detector reads opposite words, but the phrases that place a clause at one end of a course
 of events are adverbs or prepositional phrases ("initially", "at the beginning", "eventually") that
 no single word of the other sentence opposes, so the change passed. The same end said in other
-words ("finally" / "in the end", "initially" / "at the beginning") is no change."""
+words ("finally" / "in the end", "initially" / "at the beginning") is no change.
+
+Measured and dropped (bench/RESULTS.md, session 29): DEMETR antonym rose on the tuning part only
+(107 -> 108/141 by this rule), the confirm part did not move. The positive cases are strict xfails,
+the controls ordinary tests."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +21,11 @@ def _phase_flips(findings):
             and f.explanation.endswith("the other end of the course of events.")]
 
 
+_DROPPED = pytest.mark.xfail(strict=True, reason="demetr29: dropped, its gain (DEMETR antonym tune +1) did not show"
+                             " on confirm (bench/RESULTS.md, session 29)")
+
+
+@_DROPPED
 @pytest.mark.parametrize("src, der, expected", [
     ("The hospital was not ready for so many patients at the beginning, its director admitted.",
      "The hospital was eventually not ready for so many patients, its director admitted.",
@@ -48,6 +57,7 @@ def test_the_same_end_or_no_end_in_the_source_is_no_flip(extractor, src, der):
     assert _phase_flips(pair_findings(extractor, src, der)) == []
 
 
+@_DROPPED
 def test_phases_reads_phrases_in_order():
     from storytrace.findings.detectors.attributes_cmp import phases
 

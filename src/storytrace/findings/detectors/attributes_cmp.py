@@ -1,14 +1,11 @@
-"""Closed-class attribute words: colours, weekdays, months, compass directions, gender, the
-unit of a span of time ("one-year" / "one-month"), and the phase of a course of events ("at
-first" / "in the end").
+"""Closed-class attribute words: colours, weekdays, months, compass directions, gender, and the
+unit of a span of time ("one-year" / "one-month").
 
 A faithful rewrite has no reason to trade one member of such a class for another ("yellow and
 blue" / "yellow and white", "Tuesday" / "Thursday", "she" / "he"), so a member the aligned source
 sentence lacks, where that sentence has another member, is a change.
 """
 from __future__ import annotations
-
-import re
 
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
@@ -69,9 +66,9 @@ def _members(sentence: ParsedSentence, cls: str) -> list[Token]:
     return [t for t in sentence.tokens if attribute_class(t) == cls]
 
 
-@detector("attributes", scope="pair", types=("entity_swap", "date_change", "negation_flip"))
+@detector("attributes", scope="pair", types=("entity_swap", "date_change"))
 def detect_attributes(ctx: PairContext) -> list[Finding]:
-    findings: list[Finding] = _duration_changes(ctx) + _phase_changes(ctx)
+    findings: list[Finding] = _duration_changes(ctx)
     for sentence, aligned in ctx.aligned_sentences():
         for tok in sentence.tokens:
             cls = attribute_class(tok)
@@ -178,47 +175,4 @@ def _duration_changes(ctx: PairContext) -> list[Finding]:
                 ctx, "date_change", sentence, written, src_sentence, src_written,
                 f'The span of time changed: the source says "{src_written}", this version "{written}".', 0.75,
             ))
-    return findings
-
-
-# The two ends of a course of events, as adverbs and adverbial phrases. A rendering has no reason
-# to move what happened "at first" to "in the end": the order of events is a checkable fact, and
-# the two ends are opposites ("beginning" / "end"). "First" and "last" are left out: they also
-# rank and count ("the first time", "last year"); the polarity detector reads them as words.
-_PHASES = {
-    "start": re.compile(r"\b(?:initially|originally|at first|at the (?:very )?(?:beginning|start|outset)|"
-                        r"in the beginning|to begin with)\b"),
-    "end": re.compile(r"\b(?:eventually|finally|ultimately|in the end|at last|at long last|"
-                      r"at the (?:very )?end|in the long run)\b"),
-}
-
-
-def phases(text: str) -> list[tuple[str, str]]:
-    """(phase, the words as written) for each phase phrase of ``text``, in order."""
-    found = [(m.start(), phase, m.group(0)) for phase, rx in _PHASES.items() for m in rx.finditer(text.lower())]
-    return [(phase, text[at:at + len(words)]) for at, phase, words in sorted(found)]
-
-
-def _phase_changes(ctx: PairContext) -> list[Finding]:
-    """A phase of a course of events the aligned source sentences do not say, where they say the
-    other end ("China was not prepared at the beginning" / "China was eventually ill-prepared"):
-    medium, one signal (the phrases may bear on different events of the sentence)."""
-    findings: list[Finding] = []
-    for sentence, aligned in ctx.aligned_sentences():
-        mine = phases(sentence.text)
-        if not mine:
-            continue
-        theirs = [(s, phase, words) for s in aligned for phase, words in phases(s.text)]
-        said = {phase for _, phase, _ in theirs}
-        for phase, words in mine:
-            other = next(((s, w) for s, p, w in theirs if p != phase), None)
-            if phase in said or other is None:
-                continue
-            src_sentence, src_words = other
-            findings.append(make_finding(
-                ctx, "negation_flip", sentence, words, src_sentence, src_words,
-                f'The source says "{src_words}" here; this version says "{words}", the other end of the course'
-                " of events.", 0.6, severity="medium",
-            ))
-            break
     return findings
