@@ -51,3 +51,20 @@ def test_noun_sex_reads_wordnet():
     assert [noun_sex(w) for w in ("lad", "widow", "groom", "actress", "grandson")] == ["m", "f", "m", "f", "m"]
     # no sex, or both in one phrase, or not a person
     assert [noun_sex(w) for w in ("actor", "soldier", "parent", "doctor", "cow", "team")] == [""] * 6
+
+
+# A title written with its abbreviation point ("Mr." / "Ms."): the closed list holds "mr" and "ms",
+# and the word with its point was not looked up, so "Mr. Dutton" / "Ms. Dutton" passed.
+@pytest.mark.parametrize("src, der, expected", [
+    ("Mr. Dutton called on the minister to explain the decision.",
+     "Ms. Dutton called on the minister to explain the decision.", ("Ms.", "Mr.")),
+    ("The board thanked Mrs. Lee for the years she gave the school.",
+     "The board thanked Mr. Lee for the years she gave the school.", ("Mr.", "Mrs.")),
+])
+def test_a_title_with_its_point_of_the_other_sex_is_a_gender_change(extractor, src, der, expected):
+    assert expected in _gender_swaps(pair_findings(extractor, src, der))
+
+
+def test_a_title_with_and_without_its_point_is_no_gender_change(extractor):
+    assert _gender_swaps(pair_findings(extractor, "Mr. Dutton called on the minister to explain the decision.",
+                                       "Mr Dutton called on the minister to explain the decision.")) == []

@@ -31,9 +31,18 @@ def attribute_class(tok: Token) -> str | None:
         return "month"
     if w in DIRECTIONS:
         return "direction"
-    if w in _MASCULINE or w in _FEMININE or tok.lemma in GENDER_WORDS or _wordnet_sex(tok):
+    if _listed_sex(tok) or tok.lemma in GENDER_WORDS or _wordnet_sex(tok):
         return "gender"
     return None
+
+
+def _listed_sex(tok: Token) -> str:
+    """The sex the closed list gives the word, a title written with its abbreviation point
+    included ("Mr." / "Ms.", capitalised: a title, not "ms." of a manuscript)."""
+    word = tok.lower
+    if word.endswith(".") and tok.text[:1].isupper():
+        word = word[:-1]
+    return "m" if word in _MASCULINE else "f" if word in _FEMININE else ""
 
 
 def _wordnet_sex(tok: Token) -> str:
@@ -43,15 +52,14 @@ def _wordnet_sex(tok: Token) -> str:
 
 def _by_wordnet(tok: Token) -> bool:
     """Is the token's sex read from WordNet, not from the closed list?"""
-    return tok.lower not in _MASCULINE and tok.lower not in _FEMININE and tok.lemma not in GENDER_WORDS \
-        and bool(_wordnet_sex(tok))
+    return not _listed_sex(tok) and tok.lemma not in GENDER_WORDS and bool(_wordnet_sex(tok))
 
 
 def _gender(tok: Token) -> str:
     word = tok.lower
     if word.endswith("s") and word[:-1] in ("male", "female"):  # "females" / "women"
         word = word[:-1]
-    return "m" if word in _MASCULINE else "f" if word in _FEMININE else _wordnet_sex(tok)
+    return "m" if word in _MASCULINE else "f" if word in _FEMININE else _listed_sex(tok) or _wordnet_sex(tok)
 
 
 def _member_key(tok: Token) -> str:
