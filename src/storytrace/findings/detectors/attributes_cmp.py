@@ -13,6 +13,7 @@ from storytrace.findings.slots import same_word
 from storytrace.findings.common import PairContext, make_finding, slot_sources
 from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
 from storytrace.findings.numbers import number_value
+from storytrace.findings.person_sex import noun_sex
 from storytrace.findings.text import ParsedSentence, Token, word_key
 from storytrace.model import Finding
 
@@ -30,15 +31,35 @@ def attribute_class(tok: Token) -> str | None:
         return "month"
     if w in DIRECTIONS:
         return "direction"
-    if w in _MASCULINE or w in _FEMININE or tok.lemma in GENDER_WORDS:
+    if _listed_sex(tok) or tok.lemma in GENDER_WORDS or _wordnet_sex(tok):
         return "gender"
     return None
 
 
-def _gender(word: str) -> str:
-    if word.endswith("s") and word[:-1] in ("male", "female"):  # "females" / "women"
+def _listed_sex(tok: Token) -> str:
+    """The sex the closed list gives the word, a title written with its abbreviation point
+    included ("Mr." / "Ms.", capitalised: a title, not "ms." of a manuscript)."""
+    word = tok.lower
+    if word.endswith(".") and tok.text[:1].isupper():
         word = word[:-1]
     return "m" if word in _MASCULINE else "f" if word in _FEMININE else ""
+
+
+def _wordnet_sex(tok: Token) -> str:
+    """The sex a common noun outside the closed list names in WordNet ("lad", "widow", "groom")."""
+    return noun_sex(tok.lemma) if tok.pos == "NOUN" and tok.lemma.isalpha() else ""
+
+
+def _by_wordnet(tok: Token) -> bool:
+    """Is the token's sex read from WordNet, not from the closed list?"""
+    return not _listed_sex(tok) and tok.lemma not in GENDER_WORDS and bool(_wordnet_sex(tok))
+
+
+def _gender(tok: Token) -> str:
+    word = tok.lower
+    if word.endswith("s") and word[:-1] in ("male", "female"):  # "females" / "women"
+        word = word[:-1]
+    return "m" if word in _MASCULINE else "f" if word in _FEMININE else _listed_sex(tok) or _wordnet_sex(tok)
 
 
 def _member_key(tok: Token) -> str:
@@ -93,16 +114,24 @@ def _same_event(sentence: ParsedSentence, tok: Token, src_sentence: ParsedSenten
 
 
 def _gender_change(ctx, sentence, tok, src_members):
-    gender = _gender(tok.lower)
+    gender = _gender(tok)
     if not gender or not src_members:
         return None
     # Pronouns are compared with pronouns, nouns with nouns ("woman" / "his" is no evidence).
     src_members = [(s, t) for s, t in src_members if (t.pos == "PRON") == (tok.pos == "PRON")]
     if not src_members:
         return None
-    src_genders = {_gender(t.lower) for _, t in src_members} - {""}
+    src_genders = {_gender(t) for _, t in src_members} - {""}
     if gender in src_genders or not src_genders:
         return None
+    if _by_wordnet(tok) or any(_by_wordnet(t) for _, t in src_members):
+        # WordNet reads many more nouns as one sex ("spokesman"): a person the version adds beside
+        # the source's ("said DA spokesman Gregg Miliote") is no change of sex, so only a source noun
+        # of the other sex that the version no longer says counts as replaced ("lad" -> "girl").
+        said = {t.lemma.lower() for t in sentence.tokens}
+        src_members = [(s, t) for s, t in src_members if _gender(t) and t.lemma.lower() not in said]
+        if not src_members:
+            return None
     src_sentence, src_tok = src_members[0]
     return make_finding(
         ctx, "entity_swap", sentence, tok.text, src_sentence, src_tok.text,

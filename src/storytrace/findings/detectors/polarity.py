@@ -70,7 +70,10 @@ def _difficult_to(sentence: ParsedSentence, index: int) -> bool:
 
 def _negated(sentence: ParsedSentence, index: int) -> bool:
     """Does a negation attach to this token, or to the verbs it complements ("wasn't able to
-    identify": identify <- able <- was, negated)?"""
+    identify": identify <- able <- was, negated)? The first part of a hyphenated word counts
+    ("non-violent", "ill-prepared"): the tokenizer splits it off, but it negates its word."""
+    if _after_negating_element(sentence, index):
+        return True
     heads = {index}
     i = index
     while sentence.tokens[i].dep in ("xcomp", "acomp", "attr", "auxpass", "aux") and sentence.tokens[i].head != i and len(heads) < 5:
@@ -426,8 +429,12 @@ def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[T
     negation that the other version writes as "not", so it counts as one."""
     other_forms = {f for t in other.tokens for f in (t.lower, t.lemma.lower())}
     out = []
-    for t in sentence.tokens:
+    for k, t in enumerate(sentence.tokens):
         if t.pos not in ("ADJ", "ADV", "VERB", "NOUN"):
+            continue
+        if _after_negating_element(sentence, k) and len(t.lower) >= 4 and t.lower in other_forms \
+                and wordnet.known(t.lower):
+            out.append(t)  # the tokenizer split "non-violent" / "ill-prepared": the element is the prefix
             continue
         for prefix in NEGATING_PREFIXES:
             base = t.lower[len(prefix):].lstrip("-")
@@ -435,6 +442,20 @@ def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[T
                 out.append(t)
                 break
     return out
+
+
+# First elements of a hyphenated word that negate or reverse the second ("non-violent" is not
+# violent, "ill-prepared" not prepared, "un-American"); the tokenizer splits them off as words.
+_NEGATING_ELEMENTS = frozenset({"non", "un", "ill"})
+
+
+def _after_negating_element(sentence: ParsedSentence, k: int) -> bool:
+    """Is token ``k`` the second part of a hyphenated word whose first part negates it?"""
+    if k < 2:
+        return False
+    element, dash, t = sentence.tokens[k - 2], sentence.tokens[k - 1], sentence.tokens[k]
+    return element.lower in _NEGATING_ELEMENTS and dash.text in ("-", "‐", "‑") \
+        and element.end == dash.start and dash.end == t.start
 
 
 def _opposite_negations(sentence: ParsedSentence, other: ParsedSentence, other_negations: list[Token]) -> list[Token]:
