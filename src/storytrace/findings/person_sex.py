@@ -45,11 +45,11 @@ def _sense_sex(sid: int) -> str:
         return ""
     male = set(wn.synsets("male_person", "n")[:1])
     female = set(wn.synsets("female_person", "n")[:1])
-    found = {"m" for _ in [0] if closure & male} | {"f" for _ in [0] if closure & female}
     phrase = _opening_phrase(wn.definition(sid))
-    if any(w in MALE_NOUNS for w in phrase):
+    found = set()
+    if closure & male or any(w in MALE_NOUNS for w in phrase):
         found.add("m")
-    if any(w in FEMALE_NOUNS for w in phrase):
+    if closure & female or any(w in FEMALE_NOUNS for w in phrase):
         found.add("f")
     return found.pop() if len(found) == 1 else ""
 
