@@ -60,3 +60,12 @@ def test_a_percentage_said_of_no_increase_is_no_factor(extractor):
 def test_a_share_or_a_lookalike_word_is_no_growth(extractor, source, derived):
     found = pair_findings(extractor, source, derived, [([0], [0])])
     assert [f for f in _counted(found) if "100" in f.derived_value], found
+
+
+def test_percentage_points_are_no_percentage_increase():
+    # a change of a rate in points is no growth factor: "up 100 percentage points" is no "doubled"
+    from storytrace.findings.magnitudes import factor_said_as_percent
+    here = "Turnout was up 100 percentage points on the island."
+    assert not factor_said_as_percent(100, here.index("100") + 3, here, "Turnout doubled on the island.")
+    here = "Turnout was up 100 percent on the island."
+    assert factor_said_as_percent(100, here.index("100") + 3, here, "Turnout doubled on the island.")
