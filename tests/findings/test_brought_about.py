@@ -59,6 +59,9 @@ def test_what_a_verb_brings_about_is_its_complement_or_the_object_of_to():
     assert [s.tokens[k].text for k in brought_about(s, i)] == ["stop"]
     s, i = _token("The rain fell on the lag of the schedule.", "fell")  # "on" names no result
     assert brought_about(s, i) == []
+    s, i = _token("The rain contributed.", "contributed")  # a verb with no complement brings nothing about
+    assert brought_about(s, i) == []
+    assert not said_through_complement(s, i, _sentence("The rain will delay the schedule.").tokens[3])
 
 
 @pytest.mark.parametrize("text,verb,says", [

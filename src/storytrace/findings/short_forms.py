@@ -77,6 +77,20 @@ def initials_of(name: str) -> set[str]:
     return out
 
 
+def leading_cuts(words: list[str]) -> list[tuple[str, list[str]]]:
+    """A name's first capitalised words by their letters, the rest written out: ("hcm", ["City"]) of
+    "Ho Chi Minh City" (written "HCM City"), ("un", ["Security", "Council"]) and ("uns", ["Council"]) of
+    "United Nations Security Council". Two letters at least, one word written out at least."""
+    capitalised = [w for w in words if w[:1].isupper()]
+    return [("".join(w[0] for w in capitalised[:k]).lower(), capitalised[k:]) for k in range(2, len(capitalised))]
+
+
+def leading_initials(name: str) -> set[str]:
+    """The acronyms of a name's first words, the rest written out (``leading_cuts``): "HCM" of "Ho Chi
+    Minh City" ("HCM City"), "UN" of "United Nations Security Council" ("UN Security Council")."""
+    return {letters for letters, _ in leading_cuts(re.findall(r"[^\W\d_]+", name))}
+
+
 def acronym_letters(text: str) -> str | None:
     """The letters of an acronym ("faa" of "FAA", "un" of "U.N."), None when ``text`` is not one
     word in capitals of two letters or more."""

@@ -64,7 +64,9 @@ def lead_in_read(body: str) -> str:
     case, reads "MAN" and "ARMED" as other, rarer pieces. Only when each word of the run is a word the
     dictionary writes in lower case (or a function word): initials opening a lead ("NYPD officers", "CNN
     reported", "FBI agents") stay as written, and so does a text all in capitals (no lower-case word follows)."""
-    from storytrace.nlp.wordnet import written_in_lower_case  # on first use: the dictionary is read lazily
+    # on first use, as vector_title's import (no circle: nlp is below similarity): importing storytrace.nlp
+    # brings every extractor module with it, which a run that only encodes vectors never needs
+    from storytrace.nlp.wordnet import written_in_lower_case
 
     m = _LEAD_IN.match(body)
     if m is None:

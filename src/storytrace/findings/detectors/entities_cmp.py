@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from storytrace.findings.common import PairContext, make_finding, slot_sources, span_text
 from storytrace.findings.severity import ALONE, Signal, lower_to_medium
-from storytrace.findings.short_forms import (acronym_letters, initials_of, loose_fit, one_referent,  # noqa: F401
-                                            same_outlet, spells_name_before)  # (re-exported)
+from storytrace.findings.short_forms import (acronym_letters, initials_of, leading_cuts, leading_initials,  # noqa: F401
+                                            loose_fit, one_referent, same_outlet, spells_name_before)  # (re-exported)
 from storytrace.findings.lexicon import DEMONYMS, MONTHS, WEEKDAYS
 from storytrace.findings.name_cuts import cut_otherwise
 from storytrace.findings.names import compare_names, name_tokens, token_similarity
@@ -161,13 +161,6 @@ def name_initials(article: ParsedArticle) -> frozenset[str]:
     return article.views.name_initials
 
 
-def leading_initials(name: str) -> set[str]:
-    """The acronyms of a name's first capitalised words, the rest written out: "HCM" of "Ho Chi Minh
-    City" ("HCM City"), "UN" of "United Nations Security Council" ("UN Security Council")."""
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
-    return {"".join(w[0] for w in words[:k]).lower() for k in range(2, len(words))}
-
-
 def word_supported(word: str, source: ParsedArticle) -> bool:
     key = word_key(word)
     if not key:
@@ -233,10 +226,9 @@ def unit_supported(unit: NameUnit, source: ParsedArticle, source_people: list[st
     initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
     if len(initials) >= 2 and initials in source.acronyms:
         return True, None  # "United Nations" for "U.N."
-    capitalised = [w for w in words if w[:1].isupper()]
-    for k in range(2, len(capitalised)):
-        if "".join(w[0] for w in capitalised[:k]).lower() in source.acronyms and all(
-                word_key(w) in GENERIC_NAME_WORDS or word_supported(w, source) for w in capitalised[k:]):
+    for letters, rest in leading_cuts(words):
+        if letters in source.acronyms and all(word_key(w) in GENERIC_NAME_WORDS or word_supported(w, source)
+                                              for w in rest):
             return True, None  # "Ho Chi Minh City" for "HCM City": its first words by their letters
     # (the per-article place list first: the two scans of the source's sentences run only where it matches)
     if _place_name_of_words(unit.text, words) and _words_from_another_place(unit.text, source) and not (

@@ -16,11 +16,9 @@ from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.lexicon import MONTHS, SCALE_WORDS, WEEKDAYS
 from storytrace.findings.clauses import governor
 from storytrace.findings.registry import detector
+from storytrace.findings.said_another_way import said_another_way, time_said_from_writing
 from storytrace.findings.slots import same_word
 from storytrace.findings.quantity_words import disagree, quantity_words
-from storytrace.findings.relative_years import span_said_as_year, year_said_relatively
-from storytrace.findings.calendar_stretches import same_stretch_otherwise
-from storytrace.findings.magnitudes import factor_said_as_percent, order_said_in_words
 from storytrace.findings.numbers import NumberValue, raw_values, time_unit_follows, read_two_ways, second_values, sentence_numbers
 from storytrace.findings.text import ParsedSentence, Token
 from storytrace.model import Finding
@@ -115,12 +113,9 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 continue  # written another way there ("272.000", "2:0", "both")
             if not rank and _one_value_written_two_ways(sentence, n, aligned, aligned_numbers):
                 continue  # "3 000" for "3,000", "2.5" for "two and a half"
-            if any(same_stretch_otherwise(n.start - sentence.start, n.end - sentence.start, sentence.text, s.text)
+            if any(said_another_way(n.value, n.start - sentence.start, n.end - sentence.start, sentence.text, s.text)
                    for s in aligned):
-                continue  # "three" of "the first three quarters" for "from January to September"
-            if any(order_said_in_words(n.value, n.start - sentence.start, sentence.text, s.text)
-                   or factor_said_as_percent(n.value, n.end - sentence.start, sentence.text, s.text) for s in aligned):
-                continue  # "more than 10,000" for "tens of thousands of", "up 100%" for "doubled"
+                continue  # "three" of "the first three quarters" for "January to September"; "up 100%" / "doubled"
             if rank and _century_of_a_source_year(sentence, n, " ".join(s.text for s in aligned)):
                 continue  # "the 19th century" renders "the 1800s"
             slot = _slot_partner(sentence, n, derived_numbers, aligned_numbers, ctx)
@@ -158,10 +153,8 @@ def detect_numbers(ctx: PairContext) -> list[Finding]:
                 findings.append(lower_to_medium(finding, *missing) if missing else finding)
             else:
                 there = " ".join(s.text for s in aligned)
-                relative, phrase = (False, "") if not n.is_year else year_said_relatively(
-                    n.value, sentence.text, there, ctx.source.published)
-                relative, phrase = (relative, phrase) if relative else span_said_as_year(
-                    n.value, n.start - sentence.start, sentence.text, there, ctx.source.published)
+                relative, phrase = time_said_from_writing(
+                    n.value, n.is_year, n.start - sentence.start, sentence.text, there, ctx.source.published)
                 if relative and ctx.source.published is not None:
                     continue  # "2022" for "last year", "in 53 years" for "since 1969", in a text written in 2023
                 explanation = f"The number \"{n.text}\" appears nowhere in the source."

@@ -22,9 +22,7 @@ from storytrace.findings.names import cut_differently, token_similarity
 from storytrace.findings.numbers import (currency_rendered, names_a_currency, raw_values, read_two_ways,
                                          second_values, sentence_numbers)
 from storytrace.findings.registry import detector
-from storytrace.findings.relative_years import span_said_as_year, year_said_relatively
-from storytrace.findings.calendar_stretches import same_stretch_otherwise
-from storytrace.findings.magnitudes import factor_said_as_percent, order_said_in_words
+from storytrace.findings.said_another_way import said_another_way, time_said_from_writing
 from storytrace.findings.short_forms import acronym_letters, letters_fit, one_referent
 from storytrace.findings.slots import anchors
 from storytrace.findings.text import ParsedSentence, Token, said_keys, stem, word_key
@@ -435,15 +433,10 @@ def _dropped_facts(ctx, sentence, src, derived: _DerivedWords) -> list[Finding]:
         if any(m.matches_value(v) for v in derived_second) or read_two_ways(
                 src, m, [n.value for n in derived_numbers] + derived_second + list(derived_raw)):
             continue  # one value written two ways: "3 000" / "3000", "two and a half" / "2.5"
-        if same_stretch_otherwise(m.start - src.start, m.end - src.start, src.text, sentence.text):
-            continue  # "six" of "the first six months" for "the first half of the year"
-        if order_said_in_words(m.value, m.start - src.start, src.text, sentence.text) \
-                or factor_said_as_percent(m.value, m.end - src.start, src.text, sentence.text):
-            continue  # "tens of thousands of" for "more than 10,000", "doubled" for "up 100%"
-        relative, said = (False, "") if not m.is_year else year_said_relatively(
-            m.value, src.text, sentence.text, ctx.derived.published)
-        relative, said = (relative, said) if relative else span_said_as_year(
-            m.value, m.start - src.start, src.text, sentence.text, ctx.derived.published)
+        if said_another_way(m.value, m.start - src.start, m.end - src.start, src.text, sentence.text):
+            continue  # "six" of "the first six months" for "the first half of the year", "doubled" for "up 100%"
+        relative, said = time_said_from_writing(
+            m.value, m.is_year, m.start - src.start, src.text, sentence.text, ctx.derived.published)
         if relative and ctx.derived.published is not None:
             continue  # "last year" in a version written in 2023 for "2022": one year said two ways
         explanation = f'The source gives the number "{m.text}" here; this version leaves it out.'
