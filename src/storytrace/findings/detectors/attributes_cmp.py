@@ -13,12 +13,13 @@ from storytrace.findings.slots import same_word
 from storytrace.findings.common import PairContext, make_finding, slot_sources
 from storytrace.findings.lexicon import COLOURS, DIRECTIONS, GENDER_WORDS, MONTHS, WEEKDAYS
 from storytrace.findings.numbers import number_value
-from storytrace.findings.person_sex import noun_sex
+from storytrace.findings.person_sex import FEMALE_NOUNS, MALE_NOUNS, noun_sex
 from storytrace.findings.text import ParsedSentence, Token, word_key
 from storytrace.model import Finding
 
-_MASCULINE = frozenset("he his him himself man men male boy boys father son husband brother king mr uncle nephew grandfather gentleman".split())
-_FEMININE = frozenset("she her hers herself woman women female girl girls mother daughter wife sister queen mrs ms aunt niece grandmother lady".split())
+# The closed list: the nouns person_sex reads in a definition's opening phrase, with pronouns, plurals and titles.
+_MASCULINE = MALE_NOUNS | frozenset("he his him himself men boys mr".split())
+_FEMININE = FEMALE_NOUNS | frozenset("she her hers herself women girls mrs ms".split())
 
 
 def attribute_class(tok: Token) -> str | None:
