@@ -89,6 +89,9 @@ ANTONYMS: dict[str, frozenset[str]] = opposite_pairs(_ANTONYM_PAIRS)
 
 # Prefixes that make an opposite out of a word ("likely" / "unlikely").
 NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+# First elements of a hyphenated word that negate the second ("non-violent" is not violent, "ill-prepared"
+# not prepared, "un-American"); the tokenizer splits them off as words of their own.
+NEGATING_ELEMENTS = frozenset({"non", "un", "ill"})
 
 # Closed classes of attribute words: swapping one for another changes a checkable fact, and a
 # faithful paraphrase rarely has a reason to use a different member.

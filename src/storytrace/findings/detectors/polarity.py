@@ -15,7 +15,8 @@ from storytrace.findings.clauses import (clause_root, clause_tokens, clauses_mat
 from storytrace.findings.common import PairContext, content_keys, make_finding, source_content_keys
 from storytrace.findings.severity import Signal, lower_to_medium
 from storytrace.findings.litotes import rendered_by_opposite
-from storytrace.findings.lexicon import ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS, NEGATING_PREFIXES, NEGATION_CUES
+from storytrace.findings.lexicon import (ANTONYMS, DIFFICULTY_ADJECTIVES, GENDER_WORDS, IMPLICIT_NEGATIONS,
+                                          NEGATING_ELEMENTS, NEGATING_PREFIXES, NEGATION_CUES)
 from storytrace.findings.registry import detector
 from storytrace.findings.text import ParsedSentence, Token, hyphen_joined, said_keys, word_key
 from storytrace.findings.slots import CONTENT_POS, anchors, substitutions
@@ -444,17 +445,12 @@ def _prefix_negations(sentence: ParsedSentence, other: ParsedSentence) -> list[T
     return out
 
 
-# First elements of a hyphenated word that negate or reverse the second ("non-violent" is not
-# violent, "ill-prepared" not prepared, "un-American"); the tokenizer splits them off as words.
-_NEGATING_ELEMENTS = frozenset({"non", "un", "ill"})
-
-
 def _after_negating_element(sentence: ParsedSentence, k: int) -> bool:
     """Is token ``k`` the second part of a hyphenated word whose first part negates it?"""
     if k < 2:
         return False
     element, dash, t = sentence.tokens[k - 2], sentence.tokens[k - 1], sentence.tokens[k]
-    return element.lower in _NEGATING_ELEMENTS and dash.text in ("-", "‐", "‑") \
+    return element.lower in NEGATING_ELEMENTS and dash.text in ("-", "‐", "‑") \
         and element.end == dash.start and dash.end == t.start
 
 
